@@ -1,0 +1,476 @@
+import { articleKey, articleLabel } from './article-key.ts';
+import { formatChineseInteger, NUMERAL_CHARS, parseChineseInteger } from './chinese-numeral.ts';
+import type { DraftIssue, DraftIssueCode, DraftNode, DraftNodeKind, ParsedDraft } from './draft-types.ts';
+
+type Line = { text: string; start: number; end: number; lineNo: number; isIndented: boolean };
+type HeadingKind = 'part' | 'chapter' | 'section';
+
+const ANY_NUMERAL = `[${NUMERAL_CHARS}]+`;
+const CHINESE_NUMERAL = `[${NUMERAL_CHARS.replace('0-9０-９', '')}]+`;
+const HEADING_RE = new RegExp(`^第\\s*(${ANY_NUMERAL})\\s*([编編章节節])(.*)$`);
+const ARTICLE_RE = new RegExp(`^第\\s*(${ANY_NUMERAL})\\s*[条條](?:\\s*之\\s*(${CHINESE_NUMERAL}))?(.*)$`);
+const ITEM_RE = new RegExp(`^[（(]\\s*(${CHINESE_NUMERAL})\\s*[）)](.*)$`);
+// 目 (1. 2.) under an item are kept as lines of the item's text.
+const SUB_ITEM_RE = /^(?:[（(]\s*[0-9０-９]+\s*[）)]|[0-9０-９]+\s*[.．、])/;
+const ARTICLE_HEADING_RE = /^(?:【([^【】]{1,30})】|〔([^〔〕]{1,30})〕|[（(]([^（()）]{1,30})[）)])\s*/;
+const SUPPLEMENTARY_RE = /^附\s*[则則]$/;
+const TOC_RE = /^目\s*[录錄]$/;
+const PAGE_NUMBER_RE =
+  /^(?:[-—－–]+\s*\d+\s*[-—－–]+|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,3}|\d+\s*\/\s*\d+)$/;
+const DRAFT_MARKER_RE = /^[（(][^（()）]{0,20}(?:草案|稿|修订|修正)[^（()）]{0,10}[）)]$/;
+const ATTACHMENT_LINE_RE = /^附件\s*[0-9一二三四五六七八九十]*\s*$/;
+const APPENDIX_RE =
+  /^(?:附件\s*[0-9一二三四五六七八九十]*\s*(?:[：:].*)?|(?:关于|關於)《.+》的(?:起草)?(?:说明|說明))$/;
+// A wrapped line ends mid-sentence; a paragraph, an item or a lead-in ends with one of these.
+const TERMINAL_RE = /[。；;：:！!？?…]["”’」』）)]*$/;
+// Body text that merely cites an article or chapter at the start of a wrapped line: 第十条规定的……
+const CITATION_CONTINUATION_RE = /^[之的规規所中，,、和及或与與至到对對以外内內]/;
+const SENTENCE_PUNCTUATION_RE = /[。；;，,：:！!？?]/;
+
+const KIND_NAMES: Record<HeadingKind, string> = { part: '编', chapter: '章', section: '节' };
+const HEADING_KINDS: Record<string, HeadingKind> = {
+  编: 'part',
+  編: 'part',
+  章: 'chapter',
+  节: 'section',
+  節: 'section',
+};
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\r|\n|\f|\u2028|\u2029/g;
+  let from = 0;
+  let lineNo = 1;
+  const push = (to: number) => {
+    const raw = text.slice(from, to);
+    const leading = /^\s*/.exec(raw)![0];
+    const content = raw.trim();
+    const indentWidth = Array.from(leading).reduce((w, c) => w + (c === '\u3000' ? 2 : c === '\t' ? 4 : 1), 0);
+    const start = from + leading.length;
+    lines.push({ text: content, start, end: start + content.length, lineNo, isIndented: indentWidth >= 2 });
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(m.index);
+    from = m.index + m[0].length;
+    lineNo += 1;
+  }
+  push(text.length);
+  return lines;
+}
+
+// Drafts exported from Word usually carry no indentation; ones copied from PDF or a web page indent every
+// paragraph. When most article lines are indented, an unindented line after a full stop is a wrapped line.
+function detectIndentMode(lines: Line[]): boolean {
+  const articleLines = lines.filter((l) => ARTICLE_RE.test(l.text));
+  if (articleLines.length === 0) return false;
+  return articleLines.filter((l) => l.isIndented).length * 2 >= articleLines.length;
+}
+
+function joinWrapped(before: string, after: string): string {
+  if (before === '') return after;
+  const isWordBoundary = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after);
+  return isWordBoundary ? `${before} ${after}` : `${before}${after}`;
+}
+
+function compactTitle(text: string): string {
+  return text.replace(/\s+/g, (space, at: number, whole: string) => {
+    const prev = whole[at - 1] ?? '';
+    const next = whole[at + space.length] ?? '';
+    return /[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(next) ? ' ' : '';
+  });
+}
+
+function isValidHeadingText(text: string): boolean {
+  return Array.from(text).length <= 40 && !SENTENCE_PUNCTUATION_RE.test(text);
+}
+
+function numberRangeLabel(from: number, to: number, label: (n: number) => string): string {
+  return from === to ? label(from) : `${label(from)}至${label(to)}`;
+}
+
+function headingLabel(kind: HeadingKind, number: number): string {
+  return `第${formatChineseInteger(number)}${KIND_NAMES[kind]}`;
+}
+
+function makeNode(
+  kind: DraftNodeKind,
+  number: number,
+  suffix: number | null,
+  label: string,
+  start: number,
+  end: number,
+): DraftNode {
+  return { kind, number, suffix, label, heading: '', body: '', children: [], start, end };
+}
+
+/**
+ * Splits a draft law into its article tree. Never throws: problems a person must look at (no articles, duplicated
+ * or skipped numbers, headings out of order) are returned as `issues` with a Chinese message naming the place.
+ */
+export function parseDraft(text: string): ParsedDraft {
+  const lines = splitLines(text);
+  const isIndentMode = detectIndentMode(lines);
+  const issues: DraftIssue[] = [];
+  const nodes: DraftNode[] = [];
+  const titleParts: string[] = [];
+  const preambleLines: string[] = [];
+  const appendixLines: string[] = [];
+
+  let phase: 'front' | 'toc' | 'body' | 'appendix' = 'front';
+  let tocFirstEntry: string | null = null;
+  let part: DraftNode | null = null;
+  let chapter: DraftNode | null = null;
+  let section: DraftNode | null = null;
+  let article: DraftNode | null = null;
+  let paragraph: DraftNode | null = null;
+  let item: DraftNode | null = null;
+  let lastHeadingLine = -1;
+  let isPrevTerminated = true;
+  let lastArticle: { number: number; suffix: number | null; label: string } | null = null;
+  const seenArticles = new Set<string>();
+  const headingState: Record<HeadingKind, { last: number | null; seen: Set<number> }> = {
+    part: { last: null, seen: new Set() },
+    chapter: { last: null, seen: new Set() },
+    section: { last: null, seen: new Set() },
+  };
+
+  const report = (level: DraftIssue['level'], code: DraftIssueCode, message: string, line: Line | null) => {
+    issues.push({ level, code, message, line: line?.lineNo ?? null, offset: line?.start ?? null });
+  };
+
+  const extendOpenNodes = (end: number) => {
+    for (const node of [part, chapter, section, article, paragraph, item]) {
+      if (node && node.end < end) node.end = end;
+    }
+  };
+
+  const checkHeadingNumber = (kind: HeadingKind, number: number, line: Line) => {
+    const state = headingState[kind];
+    const scope =
+      kind === 'chapter' && part ? `${part.label}中，` : kind === 'section' && chapter ? `${chapter.label}中，` : '';
+    const label = headingLabel(kind, number);
+    const labelOf = (n: number) => headingLabel(kind, n);
+    if (state.seen.has(number)) {
+      report('warning', 'duplicate_heading', `${scope}${label}重复出现`, line);
+    } else if (state.last === null) {
+      if (number > 1)
+        report(
+          'warning',
+          'missing_heading',
+          `${scope}${label}之前缺少${numberRangeLabel(1, number - 1, labelOf)}`,
+          line,
+        );
+    } else if (number < state.last) {
+      report(
+        'warning',
+        'heading_out_of_order',
+        `${scope}${labelOf(state.last)}之后出现${label}，${KIND_NAMES[kind]}的序号顺序有误`,
+        line,
+      );
+    } else if (number > state.last + 1) {
+      report(
+        'warning',
+        'missing_heading',
+        `${scope}${labelOf(state.last)}之后缺少${numberRangeLabel(state.last + 1, number - 1, labelOf)}`,
+        line,
+      );
+    }
+    state.seen.add(number);
+    state.last = Math.max(state.last ?? 0, number);
+  };
+
+  const openHeading = (kind: HeadingKind, number: number, label: string, heading: string, line: Line) => {
+    const node = makeNode(kind, number, null, label, line.start, line.end);
+    node.heading = heading;
+    article = null;
+    paragraph = null;
+    item = null;
+    if (kind === 'part') {
+      nodes.push(node);
+      part = node;
+      chapter = null;
+      section = null;
+      headingState.chapter = { last: null, seen: new Set() };
+      headingState.section = { last: null, seen: new Set() };
+    } else if (kind === 'chapter') {
+      (part ? part.children : nodes).push(node);
+      chapter = node;
+      section = null;
+      headingState.section = { last: null, seen: new Set() };
+    } else {
+      const parent: DraftNode | null = chapter ?? part;
+      (parent ? parent.children : nodes).push(node);
+      section = node;
+    }
+    extendOpenNodes(line.end);
+    lastHeadingLine = line.lineNo;
+    isPrevTerminated = true;
+  };
+
+  const checkArticleNumber = (number: number, suffix: number | null, label: string, line: Line) => {
+    const key = articleKey(number, suffix);
+    if (seenArticles.has(key)) {
+      report('error', 'duplicate_article', `${label}重复出现，请删除或改正其中一条`, line);
+      return;
+    }
+    seenArticles.add(key);
+    const last = lastArticle;
+    lastArticle = { number, suffix, label };
+    if (last === null) {
+      if (number > 1) {
+        const missing = numberRangeLabel(1, number - 1, (n) => articleLabel(n));
+        report('warning', 'first_article_not_one', `${label}之前缺少${missing}`, line);
+      } else if (suffix) {
+        report('warning', 'first_article_not_one', `${label}之前缺少第一条`, line);
+      }
+      return;
+    }
+    const order = number - last.number || (suffix ?? 0) - (last.suffix ?? 0);
+    if (order < 0) {
+      report('warning', 'article_out_of_order', `${last.label}之后出现${label}，条文序号顺序有误`, line);
+      lastArticle = last;
+      return;
+    }
+    const missing: string[] = [];
+    if (number === last.number) {
+      const expected = (last.suffix ?? 0) + 1;
+      if (suffix! > expected) missing.push(numberRangeLabel(expected, suffix! - 1, (s) => articleLabel(number, s)));
+    } else {
+      const lastBase = suffix ? number : number - 1;
+      if (lastBase >= last.number + 1)
+        missing.push(numberRangeLabel(last.number + 1, lastBase, (n) => articleLabel(n)));
+      if (suffix && suffix > 1) missing.push(numberRangeLabel(1, suffix - 1, (s) => articleLabel(number, s)));
+    }
+    if (missing.length > 0) report('warning', 'missing_article', `${last.label}之后缺少${missing.join('、')}`, line);
+  };
+
+  const openParagraph = (body: string, start: number, end: number) => {
+    if (!article) return;
+    paragraph = makeNode('paragraph', article.children.length + 1, null, '', start, end);
+    paragraph.label = `第${formatChineseInteger(paragraph.number)}款`;
+    paragraph.body = body;
+    article.children.push(paragraph);
+    item = null;
+    extendOpenNodes(end);
+  };
+
+  const openArticle = (number: number, suffix: number | null, rest: string, line: Line) => {
+    const label = articleLabel(number, suffix);
+    checkArticleNumber(number, suffix, label, line);
+    const node = makeNode('article', number, suffix, label, line.start, line.end);
+    let body = rest.trim();
+    const headingMatch = ARTICLE_HEADING_RE.exec(body);
+    const headingText = headingMatch ? (headingMatch[1] ?? headingMatch[2] ?? headingMatch[3] ?? '') : '';
+    if (headingMatch && parseChineseInteger(headingText) === null) {
+      node.heading = headingText.trim();
+      body = body.slice(headingMatch[0].length);
+    }
+    const parent: DraftNode | null = section ?? chapter ?? part;
+    (parent ? parent.children : nodes).push(node);
+    article = node;
+    paragraph = null;
+    item = null;
+    extendOpenNodes(line.end);
+    if (body !== '') openParagraph(body, line.end - body.length, line.end);
+    isPrevTerminated = body === '' || TERMINAL_RE.test(body);
+  };
+
+  // Returns true when the line opened a heading or an article.
+  const tryStructure = (line: Line): boolean => {
+    const heading = HEADING_RE.exec(line.text);
+    if (heading) {
+      const number = parseChineseInteger(heading[1]!);
+      const rest = heading[3]!;
+      const hasSeparator = rest === '' || /^\s/.test(rest);
+      const headingText = compactTitle(rest.trim());
+      if (number !== null && number > 0 && isValidHeadingText(headingText) && (hasSeparator || isPrevTerminated)) {
+        const kind = HEADING_KINDS[heading[2]!]!;
+        checkHeadingNumber(kind, number, line);
+        openHeading(kind, number, headingLabel(kind, number), headingText, line);
+        return true;
+      }
+    }
+    if (phase === 'body' && SUPPLEMENTARY_RE.test(line.text)) {
+      const number = (headingState.chapter.last ?? 0) + 1;
+      headingState.chapter.last = number;
+      headingState.chapter.seen.add(number);
+      openHeading('chapter', number, '附则', '', line);
+      return true;
+    }
+    const match = ARTICLE_RE.exec(line.text);
+    if (!match) return false;
+    const number = parseChineseInteger(match[1]!);
+    const suffix = match[2] ? parseChineseInteger(match[2]) : null;
+    if (number === null || number === 0 || suffix === 0 || (match[2] && suffix === null)) return false;
+    const rest = match[3]!;
+    const hasSeparator = rest === '' || /^[\s【〔（(]/.test(rest);
+    if (!hasSeparator) {
+      const last = lastArticle;
+      const isExpected = last
+        ? number === last.number + 1 || (number === last.number && (suffix ?? 0) === (last.suffix ?? 0) + 1)
+        : number === 1 && suffix === null;
+      if (!isExpected || !isPrevTerminated || CITATION_CONTINUATION_RE.test(rest)) return false;
+    }
+    openArticle(number, suffix, rest, line);
+    return true;
+  };
+
+  const addText = (line: Line) => {
+    if (!article) {
+      const container = section ?? chapter ?? part;
+      if (!container) return;
+      if (container.heading === '' && lastHeadingLine === line.lineNo - 1 && isValidHeadingText(line.text)) {
+        // 第一章 on one line and 总则 on the next.
+        container.heading = compactTitle(line.text);
+      } else {
+        report('warning', 'stray_text', `${container.label}中有不属于任何条的文字：“${line.text.slice(0, 20)}”`, line);
+        container.body = container.body ? `${container.body}\n${line.text}` : line.text;
+      }
+      lastHeadingLine = line.lineNo;
+      container.end = Math.max(container.end, line.end);
+      isPrevTerminated = true;
+      return;
+    }
+    const itemMatch = ITEM_RE.exec(line.text);
+    const itemNumber = itemMatch ? parseChineseInteger(itemMatch[1]!) : null;
+    if (itemMatch && itemNumber) {
+      if (!paragraph) openParagraph('', line.start, line.start);
+      const current = paragraph as DraftNode | null;
+      if (!current) return;
+      const previous = current.children.at(-1);
+      const label = `（${formatChineseInteger(itemNumber)}）`;
+      const expected = (previous?.number ?? 0) + 1;
+      if (current.children.some((c) => c.number === itemNumber)) {
+        report('warning', 'item_out_of_order', `${article.label}中，第${label}项重复出现`, line);
+      } else if (itemNumber !== expected) {
+        const expectedLabel = `（${formatChineseInteger(expected)}）`;
+        const where = previous ? `第${previous.label}项之后` : '第一项';
+        report(
+          'warning',
+          'item_out_of_order',
+          `${article.label}中，${where}应为第${expectedLabel}项，实为第${label}项`,
+          line,
+        );
+      }
+      item = makeNode('item', itemNumber, null, label, line.start, line.end);
+      item.body = itemMatch[2]!.trim();
+      current.children.push(item);
+      extendOpenNodes(line.end);
+      isPrevTerminated = TERMINAL_RE.test(line.text);
+      return;
+    }
+    const target = item ?? paragraph;
+    if (target && SUB_ITEM_RE.test(line.text)) {
+      target.body = target.body ? `${target.body}\n${line.text}` : line.text;
+    } else if (!paragraph || (isPrevTerminated && (!isIndentMode || line.isIndented))) {
+      openParagraph(line.text, line.start, line.end);
+    } else {
+      const wrapped = item ?? paragraph;
+      wrapped.body = joinWrapped(wrapped.body, line.text);
+    }
+    extendOpenNodes(line.end);
+    isPrevTerminated = TERMINAL_RE.test(line.text);
+  };
+
+  for (const line of lines) {
+    if (line.text === '' || PAGE_NUMBER_RE.test(line.text)) continue;
+    if (phase === 'appendix') {
+      appendixLines.push(line.text);
+      continue;
+    }
+    if (phase === 'toc') {
+      const isTocEntry = HEADING_RE.test(line.text) || SUPPLEMENTARY_RE.test(line.text);
+      if (isTocEntry) {
+        const entry = line.text.replace(/[\s.…·・\-—]*\d*$/, '').replace(/\s+/g, '');
+        if (tocFirstEntry === null) {
+          tocFirstEntry = entry;
+          continue;
+        }
+        if (entry !== tocFirstEntry) continue;
+      } else if (!ARTICLE_RE.test(line.text)) {
+        continue;
+      }
+      phase = 'body';
+    }
+    if (phase === 'front') {
+      if (TOC_RE.test(line.text)) {
+        phase = 'toc';
+        continue;
+      }
+      if (tryStructure(line)) {
+        phase = 'body';
+        continue;
+      }
+      if (titleParts.length === 0 && !ATTACHMENT_LINE_RE.test(line.text) && !line.text.startsWith('（')) {
+        titleParts.push(line.text);
+      } else if (titleParts.length > 0 && preambleLines.length === 0 && DRAFT_MARKER_RE.test(line.text)) {
+        titleParts.push(line.text);
+      } else {
+        preambleLines.push(line.text);
+      }
+      continue;
+    }
+    if (article && APPENDIX_RE.test(line.text)) {
+      phase = 'appendix';
+      appendixLines.push(line.text);
+      continue;
+    }
+    if (tryStructure(line)) continue;
+    addText(line);
+  }
+
+  const title = compactTitle(titleParts.join(''));
+  const lineAt = (offset: number) => lines.findLast((l) => l.start <= offset)?.lineNo ?? null;
+  checkWholeDraft(nodes, title, issues, lineAt);
+  return { title, preamble: preambleLines.join('\n'), nodes, appendix: appendixLines.join('\n'), issues };
+}
+
+function checkWholeDraft(
+  nodes: DraftNode[],
+  title: string,
+  issues: DraftIssue[],
+  lineAt: (offset: number) => number | null,
+): void {
+  const articles: { node: DraftNode; isInChapter: boolean }[] = [];
+  let hasChapters = false;
+  const walk = (list: DraftNode[], isInChapter: boolean) => {
+    for (const node of list) {
+      if (node.kind === 'chapter') hasChapters = true;
+      if (node.kind === 'article') articles.push({ node, isInChapter });
+      else walk(node.children, isInChapter || node.kind === 'chapter' || node.kind === 'section');
+    }
+  };
+  walk(nodes, false);
+  const at = (node: DraftNode) => ({ line: lineAt(node.start), offset: node.start });
+  if (articles.length === 0) {
+    issues.unshift({
+      level: 'error',
+      code: 'no_articles',
+      message: '未识别到任何条文，请确认条文以“第一条”“第二条”……开头',
+      line: null,
+      offset: null,
+    });
+  }
+  for (const { node, isInChapter } of articles) {
+    const hasText = node.children.some((p) => p.body !== '' || p.children.length > 0);
+    if (!hasText)
+      issues.push({ level: 'warning', code: 'empty_article', message: `${node.label}没有条文内容`, ...at(node) });
+    if (hasChapters && !isInChapter) {
+      issues.push({
+        level: 'warning',
+        code: 'article_outside_chapter',
+        message: `${node.label}不属于任何一章，请检查章的标题`,
+        ...at(node),
+      });
+    }
+  }
+  if (title === '' && articles.length > 0) {
+    issues.push({
+      level: 'warning',
+      code: 'no_title',
+      message: '未识别到草案标题，请在第一行填写草案名称',
+      line: null,
+      offset: null,
+    });
+  }
+}
