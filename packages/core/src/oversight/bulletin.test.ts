@@ -69,8 +69,8 @@ describe('buildBulletin', () => {
 describe('deductionsFromBulletins', () => {
   it('counts each criticised problem once per unit and ignores praise', () => {
     expect(deductionsFromBulletins([bulletin])).toEqual([
-      { orgId: 11, kind: '督查发现问题', level: 'county', count: 2, sourceIds: ['problem:1', 'problem:2'] },
-      { orgId: 12, kind: '督查发现问题', level: 'county', count: 1, sourceIds: ['problem:3'] },
+      { orgId: 11, kind: '督查发现问题', level: '区', count: 2, sourceIds: ['problem:1', 'problem:2'] },
+      { orgId: 12, kind: '督查发现问题', level: '区', count: 1, sourceIds: ['problem:3'] },
     ]);
   });
 
@@ -83,8 +83,8 @@ describe('deductionsFromBulletins', () => {
       entries: [{ orgId: 11, orgName: '区市场监管局', stance: 'criticism', reason: '整改滞后', problemIds: [1] }],
     };
     expect(deductionsFromBulletins([bulletin, city]).filter((d) => d.orgId === 11)).toEqual([
-      { orgId: 11, kind: '督查发现问题', level: 'city', count: 1, sourceIds: ['problem:1'] },
-      { orgId: 11, kind: '督查发现问题', level: 'county', count: 1, sourceIds: ['problem:2'] },
+      { orgId: 11, kind: '督查发现问题', level: '市', count: 1, sourceIds: ['problem:1'] },
+      { orgId: 11, kind: '督查发现问题', level: '区', count: 1, sourceIds: ['problem:2'] },
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('deductionsFromBulletins', () => {
       ],
     };
     expect(deductionsFromBulletins([bare])).toEqual([
-      { orgId: 13, kind: '督查发现问题', level: 'county', count: 1, sourceIds: ['bulletin:100'] },
+      { orgId: 13, kind: '督查发现问题', level: '区', count: 1, sourceIds: ['bulletin:100'] },
     ]);
   });
 });

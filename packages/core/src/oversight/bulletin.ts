@@ -1,3 +1,4 @@
+import type { Level } from '../assessment/scheme-constants.ts';
 import { type ProblemStatus, problemStatusLabels } from './problem.ts';
 
 /** The level of the body that issues a 通报; assessment bonus and deduction scale with it (“四级”认定). */
@@ -8,6 +9,14 @@ export const bulletinLevelLabels: Record<BulletinLevel, string> = {
   province: '省级',
   city: '市级',
   county: '区（县）级',
+};
+
+/** The assessment's own level vocabulary, so deduction inputs match its 减分 items directly. */
+export const assessmentLevelOf: Record<BulletinLevel, Level> = {
+  central: '中央',
+  province: '省',
+  city: '市',
+  county: '区',
 };
 
 export const bulletinStances = ['praise', 'criticism'] as const;
@@ -113,7 +122,7 @@ export function buildBulletin(bulletin: Bulletin, problems: readonly BulletinPro
 export type DeductionInput = {
   orgId: number;
   kind: '督查发现问题';
-  level: BulletinLevel;
+  level: Level;
   count: number;
   /** `problem:<id>` for each problem counted; `bulletin:<id>` for a criticism that names no problem. */
   sourceIds: string[];
@@ -145,10 +154,10 @@ export function deductionsFromBulletins(bulletins: readonly Bulletin[]): Deducti
   const rows = new Map<string, DeductionInput>();
   for (const item of [...problemLevel.values(), ...bare]) {
     const key = `${item.orgId}:${item.level}`;
-    const row = rows.get(key) ?? {
+    const row: DeductionInput = rows.get(key) ?? {
       orgId: item.orgId,
       kind: '督查发现问题',
-      level: item.level,
+      level: assessmentLevelOf[item.level],
       count: 0,
       sourceIds: [],
     };
@@ -157,5 +166,6 @@ export function deductionsFromBulletins(bulletins: readonly Bulletin[]): Deducti
     row.sourceIds.push(item.source);
     row.count = row.sourceIds.length;
   }
-  return [...rows.values()].sort((a, b) => a.orgId - b.orgId || levelRank[b.level] - levelRank[a.level]);
+  const rank = (l: Level) => levelRank[bulletinLevels.find((b) => assessmentLevelOf[b] === l) ?? 'county'];
+  return [...rows.values()].sort((a, b) => a.orgId - b.orgId || rank(b.level) - rank(a.level));
 }
