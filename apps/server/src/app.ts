@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { orgRoutes } from './org/org.routes.ts';
+import { planRoutes } from './plan/plan.routes.ts';
+import { registerAccessControl } from './platform/access-hook.ts';
+import { adminRoutes } from './platform/admin.routes.ts';
+import { attachmentRoutes } from './platform/attachment.routes.ts';
+import { maxUploadBytes } from './platform/attachment.service.ts';
+import { authRoutes } from './platform/auth.routes.ts';
+import type { AppDeps } from './platform/context.ts';
+import { registerErrorHandler } from './platform/error-handler.ts';
+
+export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.FAZHI_TRUST_PROXY === 'true',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Fazhi 法治建设综合管理平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fazhi_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAccessControl(app, deps);
+
+  const z = app.withTypeProvider<ZodTypeProvider>();
+  z.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['platform'], summary: '健康检查' } },
+    async () => {
+      return { status: 'ok', db: deps.dbKind };
+    },
+  );
+  z.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  authRoutes(z, deps);
+  adminRoutes(z, deps);
+  attachmentRoutes(z, deps);
+  orgRoutes(z, deps);
+  planRoutes(z, deps);
+
+  if (options.serveWeb !== false && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The SPA owns every non-API path.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url}` });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,31 @@
+import { backupCommand, restoreCommand } from './backup.ts';
+import { seedDemoCommand } from './seed-demo.ts';
+import { serveCommand } from './serve.ts';
+
+const usage = `用法：npx fazhi <命令>
+  serve                     启动服务（npm start 即此命令）
+  seed-demo                 向空数据库导入演示数据
+  backup <文件>             备份全部数据
+  restore <文件>            从备份恢复（会清空当前数据）
+
+环境变量：PORT（默认 3000）、FAZHI_DATA_DIR（默认 ./data）、DATABASE_URL（设置后使用 PostgreSQL）`;
+
+const [command, ...args] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  serve: serveCommand,
+  'seed-demo': seedDemoCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.error(usage);
+  process.exit(command ? 1 : 0);
+}
+try {
+  await run(args);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}

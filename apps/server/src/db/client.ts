@@ -1,0 +1,74 @@
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './lock.ts';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = 'pglite' | 'postgres';
+export type Database = { db: Db; kind: DbKind; close: () => Promise<void> };
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+// Counts and sums come back as strings from pg; we cast in SQL, and make int8/numeric numbers here for safety.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type OpenOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** An already-open PGlite (tests load a migrated template). */
+  pglite?: PGlite;
+  label?: string;
+  migrate?: boolean;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const shouldMigrate = options.migrate ?? true;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    if (shouldMigrate) await migratePg(drizzlePg(pool), { migrationsFolder });
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  let lock: DataDirLock | null = null;
+  let client = options.pglite;
+  if (!client) {
+    const dataDir = options.dataDir ?? 'data';
+    lock = lockDataDir(dataDir, options.label ?? 'fazhi');
+    try {
+      client = await PGlite.create(`${dataDir}/pgdata`);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+  const pglite = client;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  if (shouldMigrate) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+/** Raw SQL for what the query builder says less clearly (aggregates, recursive paths). Both drivers return `rows`. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

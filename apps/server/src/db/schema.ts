@@ -1,0 +1,3 @@
+export * from '../org/org.schema.ts';
+export * from '../plan/plan.schema.ts';
+export * from '../platform/platform.schema.ts';

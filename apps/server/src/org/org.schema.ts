@@ -1,0 +1,46 @@
+import { type AnyPgColumn, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    parentId: integer('parent_id').references((): AnyPgColumn => orgs.id),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').notNull(),
+    code: text('code').unique(),
+    /** Materialised path of ids, `/1/4/17/`: a subtree is one indexed prefix match. */
+    path: text('path').notNull().unique(),
+    sort: integer('sort').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('orgs_path_prefix_idx').on(t.path.op('text_pattern_ops')), index('orgs_parent_idx').on(t.parentId)],
+);
+
+export const dimensions = pgTable(
+  'dimensions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    ownerOrgId: integer('owner_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [unique('dimensions_owner_kind_name').on(t.ownerOrgId, t.kind, t.name)],
+);
+
+export const orgDimensions = pgTable(
+  'org_dimensions',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    dimensionId: integer('dimension_id')
+      .notNull()
+      .references(() => dimensions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.dimensionId] }), index('org_dimensions_dim_idx').on(t.dimensionId)],
+);

@@ -1,0 +1,203 @@
+import type { Task } from '@fazhi/core/plan/plan.schemas';
+import { rollupProgress } from '@fazhi/core/plan/progress-rollup';
+import { isTaskOverdue, type TaskStatus } from '@fazhi/core/plan/task-lifecycle';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { AuthUser } from '../platform/context.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+
+/** A task is visible when its lead unit or one of its assisting units is in the user's scope. */
+export function taskVisibleSql(user: AuthUser, alias = 't'): SQL {
+  const t = sql.raw(alias);
+  return sql`(${orgScopeSql(user, sql`${t}.org_id`)} or exists (
+    select 1 from task_assists ta where ta.task_id = ${t}.id and ${orgScopeSql(user, sql`ta.org_id`)}))`;
+}
+
+type TaskRow = {
+  id: number;
+  work_point_id: number;
+  parent_id: number | null;
+  year: number;
+  title: string;
+  description: string;
+  org_id: number;
+  lead_org_name: string;
+  assist_org_ids: number[] | null;
+  deadline: string;
+  weight: number;
+  status: string;
+  own_percent: number | null;
+  plan_text: string;
+  plan_attachment: { id: number; filename: string; size: number; mime: string } | null;
+  measures: string[];
+  entry_count: number;
+  milestones: { node: string; dueDate: string; doneAt: string | null }[] | null;
+  version: number;
+  closed_at: string | Date | null;
+};
+
+export type TaskFilter = {
+  year?: number;
+  workPointId?: number;
+  status?: TaskStatus;
+  orgId?: number;
+  q?: string;
+  ids?: number[];
+};
+
+/** Visible tasks with everything a list shows, in one query; progress rolled up over each work point's whole tree. */
+export async function queryTasks(db: Executor, user: AuthUser, filter: TaskFilter, now: Date): Promise<Task[]> {
+  const conditions: SQL[] = [taskVisibleSql(user)];
+  if (filter.year) conditions.push(sql`t.year = ${filter.year}`);
+  if (filter.workPointId) conditions.push(sql`t.work_point_id = ${filter.workPointId}`);
+  if (filter.status) conditions.push(sql`t.status = ${filter.status}`);
+  if (filter.orgId) {
+    conditions.push(
+      sql`(t.org_id = ${filter.orgId} or exists (select 1 from task_assists x where x.task_id = t.id and x.org_id = ${filter.orgId}))`,
+    );
+  }
+  if (filter.q) conditions.push(sql`t.title ilike ${`%${filter.q}%`}`);
+  if (filter.ids?.length === 0) return [];
+  if (filter.ids)
+    conditions.push(
+      sql`t.id in (${sql.join(
+        filter.ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  const where = sql.join(conditions, sql` and `);
+  const result = await queryRows<TaskRow>(
+    db,
+    sql`
+    select t.id, t.work_point_id, t.parent_id, t.year, t.title, t.description, t.org_id, o.name as lead_org_name,
+      (select array_agg(ta.org_id order by ta.org_id) from task_assists ta where ta.task_id = t.id) as assist_org_ids,
+      to_char(t.deadline, 'YYYY-MM-DD') as deadline, t.weight, t.status, t.own_percent, t.plan_text,
+      (select json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime)
+         from attachments a where a.id = t.plan_attachment_id) as plan_attachment,
+      t.measures,
+      (select count(*)::int from task_entries e where e.task_id = t.id) as entry_count,
+      (select json_agg(json_build_object('node', m.node, 'dueDate', to_char(m.due_date, 'YYYY-MM-DD'), 'doneAt', m.done_at)
+              order by m.due_date) from task_milestones m where m.task_id = t.id) as milestones,
+      t.version, t.closed_at
+    from tasks t join orgs o on o.id = t.org_id
+    where ${where}
+    order by t.work_point_id, coalesce(t.parent_id, t.id), t.parent_id nulls first, t.id`,
+  );
+  const rows = result;
+  const progress = await rollupForWorkPoints(db, [...new Set(rows.map((r) => r.work_point_id))]);
+  return rows.map((r) => ({
+    id: r.id,
+    workPointId: r.work_point_id,
+    parentId: r.parent_id,
+    year: r.year,
+    title: r.title,
+    description: r.description,
+    leadOrgId: r.org_id,
+    leadOrgName: r.lead_org_name,
+    assistOrgIds: r.assist_org_ids ?? [],
+    deadline: r.deadline,
+    weight: Number(r.weight),
+    status: r.status as TaskStatus,
+    progress: progress.get(r.id) ?? 0,
+    isOverdue: isTaskOverdue(r.status as TaskStatus, r.deadline, now),
+    planText: r.plan_text,
+    planAttachment: r.plan_attachment,
+    measures: r.measures ?? [],
+    entryCount: r.entry_count,
+    milestones: (r.milestones ?? []).map((m) => ({
+      node: m.node as 'start',
+      dueDate: m.dueDate,
+      doneAt: m.doneAt ? new Date(m.doneAt).toISOString() : null,
+    })),
+    version: r.version,
+    closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+  }));
+}
+
+export async function rollupForWorkPoints(db: Executor, workPointIds: number[]) {
+  if (workPointIds.length === 0) return new Map<number, number>();
+  const nodes = await queryRows<{
+    id: number;
+    parent_id: number | null;
+    weight: number;
+    status: string;
+    own_percent: number | null;
+  }>(
+    db,
+    sql`
+    select id, parent_id, weight, status, own_percent from tasks
+    where work_point_id in (${sql.join(
+      workPointIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return rollupProgress(
+    nodes.map((n) => ({
+      id: n.id,
+      parentId: n.parent_id,
+      weight: Number(n.weight),
+      isClosed: n.status === 'closed',
+      ownPercent: n.own_percent == null ? null : Number(n.own_percent),
+    })),
+  );
+}
+
+export async function queryTaskEntries(db: Executor, taskId: number) {
+  const result = await queryRows<{
+    id: number;
+    task_id: number;
+    entry_date: string;
+    percent: number;
+    content: string;
+    created_by: string | null;
+    created_at: string | Date;
+    attachments: { id: number; filename: string; size: number; mime: string }[] | null;
+  }>(
+    db,
+    sql`
+    select e.id, e.task_id, to_char(e.entry_date, 'YYYY-MM-DD') as entry_date, e.percent, e.content,
+           u.display_name as created_by, e.created_at,
+           (select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id)
+              from task_entry_attachments ea join attachments a on a.id = ea.attachment_id where ea.entry_id = e.id) as attachments
+    from task_entries e left join users u on u.id = e.created_by
+    where e.task_id = ${taskId}
+    order by e.entry_date desc, e.id desc`,
+  );
+  return result.map((r) => ({
+    id: r.id,
+    taskId: r.task_id,
+    entryDate: r.entry_date,
+    percent: Number(r.percent),
+    content: r.content,
+    createdBy: r.created_by ?? '',
+    createdAt: new Date(r.created_at).toISOString(),
+    attachments: r.attachments ?? [],
+  }));
+}
+
+export async function queryTaskEvents(db: Executor, taskId: number) {
+  const result = await queryRows<{
+    id: number;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    reason: string;
+    actor: string | null;
+    at: string | Date;
+  }>(
+    db,
+    sql`
+    select ev.id, ev.action, ev.from_status, ev.to_status, ev.reason, u.display_name as actor, ev.at
+    from task_events ev left join users u on u.id = ev.actor_id
+    where ev.task_id = ${taskId} order by ev.id`,
+  );
+  return result.map((r) => ({
+    id: r.id,
+    action: r.action,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    reason: r.reason,
+    actor: r.actor ?? '',
+    at: new Date(r.at).toISOString(),
+  }));
+}

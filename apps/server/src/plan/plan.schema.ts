@@ -1,0 +1,146 @@
+import {
+  type AnyPgColumn,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../org/org.schema.ts';
+import { attachments, users } from '../platform/platform.schema.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const workPoints = pgTable(
+  'work_points',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull().default(''),
+    status: text('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('work_points_org_year_idx').on(t.orgId, t.year)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    workPointId: integer('work_point_id')
+      .notNull()
+      .references(() => workPoints.id),
+    parentId: integer('parent_id').references((): AnyPgColumn => tasks.id),
+    /** The lead unit: the tenant key that data scope filters on. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    weight: doublePrecision('weight').notNull().default(1),
+    status: text('status').notNull().default('draft'),
+    /** Percent of the latest ledger entry; parents roll up at read time. */
+    ownPercent: doublePrecision('own_percent'),
+    planText: text('plan_text').notNull().default(''),
+    planAttachmentId: integer('plan_attachment_id').references(() => attachments.id),
+    measures: jsonb('measures').$type<string[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: integer('closed_by').references(() => users.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('tasks_work_point_idx').on(t.workPointId),
+    index('tasks_org_idx').on(t.orgId, t.year),
+    index('tasks_parent_idx').on(t.parentId),
+    index('tasks_deadline_idx').on(t.deadline),
+  ],
+);
+
+export const taskAssists = pgTable(
+  'task_assists',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.orgId] }), index('task_assists_org_idx').on(t.orgId)],
+);
+
+export const taskMilestones = pgTable(
+  'task_milestones',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    node: text('node').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.node] })],
+);
+
+export const taskEntries = pgTable(
+  'task_entries',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    entryDate: date('entry_date', { mode: 'string' }).notNull(),
+    percent: doublePrecision('percent').notNull(),
+    content: text('content').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('task_entries_task_idx').on(t.taskId, t.entryDate)],
+);
+
+export const taskEntryAttachments = pgTable(
+  'task_entry_attachments',
+  {
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => taskEntries.id, { onDelete: 'cascade' }),
+    attachmentId: integer('attachment_id')
+      .notNull()
+      .references(() => attachments.id),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.attachmentId] })],
+);
+
+export const taskEvents = pgTable(
+  'task_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason').notNull().default(''),
+    actorId: integer('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('task_events_task_idx').on(t.taskId)],
+);

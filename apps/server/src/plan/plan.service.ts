@@ -1,0 +1,405 @@
+import type { TaskCreate, TaskEntryCreate, TaskPlan, TaskUpdate, WorkPointCreate } from '@fazhi/core/plan/plan.schemas';
+import {
+  applyTaskAction,
+  isTaskEditable,
+  type TaskAction,
+  type TaskStatus,
+  taskStatusLabels,
+} from '@fazhi/core/plan/task-lifecycle';
+import { can } from '@fazhi/core/platform/roles';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { requireLinkableAttachments } from '../platform/attachment.service.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
+import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
+import { queryTasks } from './plan.repo.ts';
+import {
+  taskAssists,
+  taskEntries,
+  taskEntryAttachments,
+  taskEvents,
+  taskMilestones,
+  tasks,
+  workPoints,
+} from './plan.schema.ts';
+
+const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
+
+export async function requireTask(db: Executor, actor: Actor, id: number, now: Date) {
+  const [task] = await queryTasks(db, actor.user, { ids: [id] }, now);
+  if (!task) throw notFound('未找到该任务，或该任务不在您的数据范围内');
+  return task;
+}
+
+/** Lead unit, an assisting unit, or the office above them may report; only lead or office may apply for 销号. */
+async function requireReporter(
+  db: Executor,
+  actor: Actor,
+  task: { leadOrgId: number; assistOrgIds: number[] },
+  leadOnly: boolean,
+) {
+  if (can(actor.user.role, 'plan.manage')) return;
+  const isLead = task.leadOrgId === actor.user.orgId;
+  const isAssist = task.assistOrgIds.includes(actor.user.orgId);
+  if (isLead || (!leadOnly && isAssist)) return;
+  if (actor.user.dataScope === 'subtree' && (await isOrgInScope(db, actor.user, task.leadOrgId))) return;
+  throw forbidden(leadOnly ? '只有牵头单位可以申请销号' : '只有牵头单位或协办单位可以填报该任务');
+}
+
+async function recordEvent(
+  tx: Executor,
+  actor: Actor,
+  taskId: number,
+  action: string,
+  from: string | null,
+  to: string | null,
+  reason = '',
+) {
+  await tx
+    .insert(taskEvents)
+    .values({ taskId, action, fromStatus: from, toStatus: to, reason, actorId: actor.user.id });
+}
+
+export async function listWorkPoints(db: Executor, actor: Actor, year?: number) {
+  const rows = await queryRows<{
+    id: number;
+    org_id: number;
+    year: number;
+    title: string;
+    content: string;
+    status: string;
+    published_at: string | Date | null;
+    task_count: number;
+  }>(
+    db,
+    sql`
+    select w.id, w.org_id, w.year, w.title, w.content, w.status, w.published_at,
+           (select count(*)::int from tasks t where t.work_point_id = w.id) as task_count
+    from work_points w
+    where (${year ?? null}::int is null or w.year = ${year ?? null}::int)
+      and (${orgScopeSql(actor.user, sql`w.org_id`)}
+           or exists (select 1 from tasks t where t.work_point_id = w.id and t.status <> 'draft'
+                      and (${orgScopeSql(actor.user, sql`t.org_id`)} or exists (select 1 from task_assists ta where ta.task_id = t.id and ${orgScopeSql(actor.user, sql`ta.org_id`)}))))
+    order by w.year desc, w.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    year: r.year,
+    title: r.title,
+    content: r.content,
+    status: r.status as 'draft' | 'published',
+    publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    taskCount: r.task_count,
+  }));
+}
+
+export async function createWorkPoint(db: Db, actor: Actor, input: WorkPointCreate) {
+  return db.transaction(async (tx) => {
+    const orgId = scopeRootId(actor);
+    const [row] = await tx
+      .insert(workPoints)
+      .values({ ...input, orgId, createdBy: actor.user.id })
+      .returning({ id: workPoints.id });
+    await writeAudit(tx, actor, {
+      action: 'work_point.create',
+      entity: 'work_point',
+      entityId: row!.id,
+      orgId,
+      after: input,
+    });
+    return { id: row!.id };
+  });
+}
+
+async function requireOwnWorkPoint(tx: Executor, actor: Actor, id: number) {
+  const [wp] = await tx
+    .select()
+    .from(workPoints)
+    .where(and(eq(workPoints.id, id), orgScopeSql(actor.user, workPoints.orgId)));
+  if (!wp) throw notFound('未找到该工作要点，或不在您的数据范围内');
+  return wp;
+}
+
+/** Publishing the work points issues every draft task under them. */
+export async function publishWorkPoint(db: Db, actor: Actor, id: number, now: Date) {
+  return db.transaction(async (tx) => {
+    const wp = await requireOwnWorkPoint(tx, actor, id);
+    if (wp.status === 'published') throw conflict('该工作要点已发布');
+    const drafts = await tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.workPointId, id), eq(tasks.status, 'draft')));
+    if (drafts.length === 0) throw badRequest('请先分解目标任务，再发布工作要点');
+    await tx.update(workPoints).set({ status: 'published', publishedAt: now }).where(eq(workPoints.id, id));
+    await tx
+      .update(tasks)
+      .set({ status: 'issued', version: sql`${tasks.version} + 1` })
+      .where(and(eq(tasks.workPointId, id), eq(tasks.status, 'draft')));
+    await tx
+      .insert(taskEvents)
+      .values(
+        drafts.map((d) => ({
+          taskId: d.id,
+          action: 'issue',
+          fromStatus: 'draft',
+          toStatus: 'issued',
+          actorId: actor.user.id,
+        })),
+      );
+    await writeAudit(tx, actor, {
+      action: 'work_point.publish',
+      entity: 'work_point',
+      entityId: id,
+      orgId: wp.orgId,
+      after: { issuedTasks: drafts.length },
+    });
+    return { issued: drafts.length };
+  });
+}
+
+async function requireOrgsInScope(tx: Executor, actor: Actor, ids: number[], field: string) {
+  for (const id of new Set(ids)) {
+    if (!(await isOrgInScope(tx, actor.user, id)))
+      throw badRequest(`${field}不存在或不在您的数据范围内`, [{ field, message: '单位无效' }]);
+  }
+}
+
+export async function createTask(db: Db, actor: Actor, input: TaskCreate) {
+  return db.transaction(async (tx) => {
+    const wp = await requireOwnWorkPoint(tx, actor, input.workPointId);
+    await requireOrgsInScope(tx, actor, [input.leadOrgId], '牵头单位');
+    await requireOrgsInScope(tx, actor, input.assistOrgIds, '协办单位');
+    if (input.assistOrgIds.includes(input.leadOrgId)) throw badRequest('协办单位不能与牵头单位相同');
+    if (input.parentId) {
+      const [parent] = await tx.select().from(tasks).where(eq(tasks.id, input.parentId));
+      if (!parent || parent.workPointId !== wp.id) throw badRequest('上级任务不属于该工作要点');
+      if (parent.status === 'closed') throw badRequest('上级任务已销号，不能再分解子任务');
+    }
+    const status: TaskStatus = wp.status === 'published' ? 'issued' : 'draft';
+    const [row] = await tx
+      .insert(tasks)
+      .values({
+        workPointId: wp.id,
+        parentId: input.parentId ?? null,
+        orgId: input.leadOrgId,
+        year: wp.year,
+        title: input.title,
+        description: input.description,
+        deadline: input.deadline,
+        weight: input.weight,
+        status,
+        createdBy: actor.user.id,
+      })
+      .returning({ id: tasks.id });
+    const id = row!.id;
+    if (input.assistOrgIds.length)
+      await tx.insert(taskAssists).values(input.assistOrgIds.map((orgId) => ({ taskId: id, orgId })));
+    if (input.milestones.length)
+      await tx.insert(taskMilestones).values(input.milestones.map((m) => ({ taskId: id, ...m })));
+    await recordEvent(tx, actor, id, 'create', null, status);
+    await writeAudit(tx, actor, {
+      action: 'task.create',
+      entity: 'task',
+      entityId: id,
+      orgId: input.leadOrgId,
+      after: input,
+    });
+    return { id };
+  });
+}
+
+export async function updateTask(db: Db, actor: Actor, id: number, input: TaskUpdate, now: Date) {
+  return db.transaction(async (tx) => {
+    const before = await requireTask(tx, actor, id, now);
+    if (!isTaskEditable(before.status)) throw conflict(`任务状态为“${taskStatusLabels[before.status]}”，不能修改`);
+    if (before.version !== input.version) throw conflict('该任务已被他人修改，请刷新后再编辑');
+    if (input.leadOrgId) await requireOrgsInScope(tx, actor, [input.leadOrgId], '牵头单位');
+    if (input.assistOrgIds) await requireOrgsInScope(tx, actor, input.assistOrgIds, '协办单位');
+    const { version: _v, assistOrgIds, milestones, leadOrgId, ...fields } = input;
+    await tx
+      .update(tasks)
+      .set({ ...fields, ...(leadOrgId ? { orgId: leadOrgId } : {}), version: sql`${tasks.version} + 1` })
+      .where(eq(tasks.id, id));
+    if (assistOrgIds) {
+      await tx.delete(taskAssists).where(eq(taskAssists.taskId, id));
+      if (assistOrgIds.length)
+        await tx.insert(taskAssists).values(assistOrgIds.map((orgId) => ({ taskId: id, orgId })));
+    }
+    if (milestones) {
+      await tx.delete(taskMilestones).where(eq(taskMilestones.taskId, id));
+      if (milestones.length) await tx.insert(taskMilestones).values(milestones.map((m) => ({ taskId: id, ...m })));
+    }
+    await writeAudit(tx, actor, {
+      action: 'task.update',
+      entity: 'task',
+      entityId: id,
+      orgId: before.leadOrgId,
+      before,
+      after: input,
+    });
+    return { ok: true };
+  });
+}
+
+export async function deleteTask(db: Db, actor: Actor, id: number, now: Date) {
+  return db.transaction(async (tx) => {
+    const task = await requireTask(tx, actor, id, now);
+    if (task.status !== 'draft') throw conflict('只有草稿状态的任务可以删除');
+    const [child] = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, id)).limit(1);
+    if (child) throw conflict('请先删除该任务的子任务');
+    await tx.delete(tasks).where(eq(tasks.id, id));
+    await writeAudit(tx, actor, {
+      action: 'task.delete',
+      entity: 'task',
+      entityId: id,
+      orgId: task.leadOrgId,
+      before: task,
+    });
+    return { ok: true };
+  });
+}
+
+export async function updateTaskPlan(db: Db, actor: Actor, id: number, input: TaskPlan, now: Date) {
+  return db.transaction(async (tx) => {
+    const before = await requireTask(tx, actor, id, now);
+    await requireReporter(tx, actor, before, true);
+    if (!isTaskEditable(before.status))
+      throw conflict(`任务状态为“${taskStatusLabels[before.status]}”，不能修改工作方案和推进措施`);
+    if (before.version !== input.version) throw conflict('该任务已被他人修改，请刷新后再编辑');
+    if (input.planAttachmentId) await requireLinkableAttachments(tx, actor, [input.planAttachmentId]);
+    await tx
+      .update(tasks)
+      .set({
+        planText: input.planText,
+        planAttachmentId: input.planAttachmentId ?? null,
+        measures: input.measures,
+        version: sql`${tasks.version} + 1`,
+      })
+      .where(eq(tasks.id, id));
+    await writeAudit(tx, actor, {
+      action: 'task.plan',
+      entity: 'task',
+      entityId: id,
+      orgId: before.leadOrgId,
+      before: { planText: before.planText, measures: before.measures },
+      after: input,
+    });
+    return { ok: true };
+  });
+}
+
+export async function addTaskEntry(db: Db, actor: Actor, id: number, input: TaskEntryCreate, now: Date) {
+  return db.transaction(async (tx) => {
+    const task = await requireTask(tx, actor, id, now);
+    await requireReporter(tx, actor, task, false);
+    const entryId = await insertEntry(tx, actor, task, input);
+    return { id: entryId };
+  });
+}
+
+/** Shared by the form and the Excel import: one ledger entry, its evidence, the status move and the audit. */
+export async function insertEntry(
+  tx: Executor,
+  actor: Actor,
+  task: { id: number; status: TaskStatus; leadOrgId: number },
+  input: TaskEntryCreate,
+) {
+  const transition = applyTaskAction(task.status, { type: 'report' });
+  if (!transition.ok) throw conflict(transition.message);
+  await requireLinkableAttachments(tx, actor, input.attachmentIds);
+  const [row] = await tx
+    .insert(taskEntries)
+    .values({
+      taskId: task.id,
+      orgId: actor.user.orgId,
+      entryDate: input.entryDate,
+      percent: input.percent,
+      content: input.content,
+      createdBy: actor.user.id,
+    })
+    .returning({ id: taskEntries.id });
+  const entryId = row!.id;
+  if (input.attachmentIds.length) {
+    await tx
+      .insert(taskEntryAttachments)
+      .values([...new Set(input.attachmentIds)].map((attachmentId) => ({ entryId, attachmentId })));
+  }
+  // The task's own percent is that of its latest entry by date (ties: the newest).
+  await tx.execute(sql`
+    update tasks set status = ${transition.status}, version = version + 1,
+      own_percent = (select e.percent from task_entries e where e.task_id = ${task.id} order by e.entry_date desc, e.id desc limit 1)
+    where id = ${task.id}`);
+  if (task.status !== transition.status)
+    await recordEvent(tx, actor, task.id, 'report', task.status, transition.status);
+  await writeAudit(tx, actor, {
+    action: 'task.entry',
+    entity: 'task',
+    entityId: task.id,
+    orgId: task.leadOrgId,
+    after: { entryId, ...input },
+  });
+  return entryId;
+}
+
+/** Apply, approve, return, reopen, issue: one path through the core state machine. */
+export async function transitionTask(db: Db, actor: Actor, id: number, action: TaskAction, now: Date) {
+  return db.transaction(async (tx) => {
+    const task = await requireTask(tx, actor, id, now);
+    const isOfficeAction = action.type !== 'apply';
+    if (isOfficeAction && !can(actor.user.role, 'plan.manage'))
+      throw forbidden('只有依法治办可以审核、退回或重新打开任务');
+    if (!isOfficeAction) await requireReporter(tx, actor, task, true);
+    const transition = applyTaskAction(task.status, action, {
+      hasPlan: task.planText.trim().length > 0 || task.planAttachment !== null,
+      measureCount: task.measures.length,
+      entryCount: task.entryCount,
+    });
+    if (!transition.ok) throw conflict(transition.message);
+    const reason = 'reason' in action ? action.reason : '';
+    const closing = transition.status === 'closed';
+    await tx
+      .update(tasks)
+      .set({
+        status: transition.status,
+        version: sql`${tasks.version} + 1`,
+        closedAt: closing ? now : null,
+        closedBy: closing ? actor.user.id : null,
+      })
+      .where(eq(tasks.id, id));
+    await recordEvent(tx, actor, id, action.type, task.status, transition.status, reason);
+    await writeAudit(tx, actor, {
+      action: `task.${action.type}`,
+      entity: 'task',
+      entityId: id,
+      orgId: task.leadOrgId,
+      before: { status: task.status },
+      after: { status: transition.status, reason },
+    });
+    return { status: transition.status };
+  });
+}
+
+export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const task = await requireTask(tx, actor, id, now);
+    await requireReporter(tx, actor, task, false);
+    if (!isTaskEditable(task.status)) throw conflict('任务当前状态不能修改关键节点');
+    const updated = await tx
+      .update(taskMilestones)
+      .set({ doneAt: now })
+      .where(and(eq(taskMilestones.taskId, id), eq(taskMilestones.node, node)))
+      .returning({ node: taskMilestones.node });
+    if (updated.length === 0) throw notFound('该任务没有这个关键节点');
+    await writeAudit(tx, actor, {
+      action: 'task.milestone',
+      entity: 'task',
+      entityId: id,
+      orgId: task.leadOrgId,
+      after: { node },
+    });
+    return { ok: true };
+  });
+}

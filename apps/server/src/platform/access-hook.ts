@@ -1,0 +1,33 @@
+import { can } from '@fazhi/core/platform/roles';
+import type { FastifyInstance } from 'fastify';
+import { loadSession } from './auth.service.ts';
+import type { AppDeps } from './context.ts';
+import { AppError, forbidden, unauthorized } from './errors.ts';
+
+export const sessionCookie = 'fazhi_sid';
+export const csrfCookie = 'fazhi_csrf';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every API route declares `config.access`; a route without one is refused at start-up, so none can be forgotten.
+ * Then, per request: the session, the idle timeout, the CSRF token on writes, and the role's permission.
+ */
+export function registerAccessControl(app: FastifyInstance, deps: AppDeps) {
+  app.decorateRequest('user', null);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    const token = request.cookies[sessionCookie];
+    const user = token ? await loadSession(deps.db, token, deps.now()) : null;
+    if (!user) throw token ? new AppError(401, 'SESSION_EXPIRED', '登录已超时，请重新登录') : unauthorized();
+    if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
+      throw new AppError(403, 'CSRF', '页面已过期，请刷新页面后重试');
+    }
+    request.user = user;
+    if (access !== 'authenticated' && !can(user.role, access)) throw forbidden();
+  });
+}

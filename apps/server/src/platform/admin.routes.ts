@@ -1,0 +1,288 @@
+import { checkPassword } from '@fazhi/core/platform/password-policy';
+import {
+  auditQuerySchema,
+  pageQuerySchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@fazhi/core/platform/platform.schemas';
+import { z } from '@fazhi/core/shared/zod';
+import { and, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { orgs } from '../org/org.schema.ts';
+import { writeAudit } from './audit.ts';
+import { hashPassword } from './auth.service.ts';
+import { type AppDeps, actorOf, type ZApp } from './context.ts';
+import { badRequest, conflict, notFound } from './errors.ts';
+import { auditLog, notifications, sessions, users } from './platform.schema.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  dataScope: users.dataScope,
+  orgId: users.orgId,
+  orgName: orgs.name,
+  isActive: users.isActive,
+  lockedUntil: users.lockedUntil,
+  mustChangePassword: users.mustChangePassword,
+};
+
+/** 三员 work: users (系统管理员), security (安全保密管理员), audit (安全审计员); plus everyone's notifications. */
+export function adminRoutes(app: ZApp, deps: AppDeps) {
+  app.get(
+    '/api/users',
+    {
+      config: { access: 'user.manage' },
+      schema: {
+        tags: ['platform'],
+        summary: '用户列表',
+        querystring: pageQuerySchema.extend({ q: z.string().max(64).optional() }),
+      },
+    },
+    async (request) => {
+      const { page, pageSize, q } = request.query;
+      const where = q
+        ? sql`(${users.username} ilike ${`%${q}%`} or ${users.displayName} ilike ${`%${q}%`})`
+        : sql`true`;
+      const [items, [count]] = await Promise.all([
+        deps.db
+          .select(userColumns)
+          .from(users)
+          .innerJoin(orgs, eq(orgs.id, users.orgId))
+          .where(where)
+          .orderBy(users.id)
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        deps.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+      ]);
+      return { items, total: count?.n ?? 0, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    { config: { access: 'user.manage' }, schema: { tags: ['platform'], summary: '新建用户', body: userCreateSchema } },
+    async (request) => {
+      const actor = actorOf(request);
+      const body = request.body;
+      const problem = checkPassword(body.password);
+      if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+      const [exists] = await deps.db.select({ id: users.id }).from(users).where(eq(users.username, body.username));
+      if (exists) throw conflict(`用户名“${body.username}”已存在`);
+      const [org] = await deps.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, body.orgId));
+      if (!org) throw badRequest('所属单位不存在', [{ field: 'orgId', message: '所属单位不存在' }]);
+      const passwordHash = await hashPassword(body.password);
+      return deps.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({ ...body, passwordHash, mustChangePassword: true })
+          .returning({ id: users.id });
+        const { password: _omit, ...after } = body;
+        await writeAudit(tx, actor, { action: 'user.create', entity: 'user', entityId: row!.id, after });
+        return { id: row!.id };
+      });
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'user.manage' },
+      schema: { tags: ['platform'], summary: '修改用户', params: idParams, body: userUpdateSchema },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return deps.db.transaction(async (tx) => {
+        const [before] = await tx
+          .select(userColumns)
+          .from(users)
+          .innerJoin(orgs, eq(orgs.id, users.orgId))
+          .where(eq(users.id, request.params.id));
+        if (!before) throw notFound('用户不存在');
+        await tx
+          .update(users)
+          .set({ ...request.body, version: sql`${users.version} + 1` })
+          .where(eq(users.id, request.params.id));
+        if (request.body.isActive === false) await tx.delete(sessions).where(eq(sessions.userId, request.params.id));
+        await writeAudit(tx, actor, {
+          action: 'user.update',
+          entity: 'user',
+          entityId: before.id,
+          before,
+          after: request.body,
+        });
+        return { ok: true };
+      });
+    },
+  );
+
+  app.get(
+    '/api/security/locked-users',
+    { config: { access: 'security.manage' }, schema: { tags: ['platform'], summary: '被锁定的账号' } },
+    async () => {
+      const items = await deps.db
+        .select(userColumns)
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(gte(users.lockedUntil, deps.now()))
+        .orderBy(users.id);
+      return { items };
+    },
+  );
+
+  app.post(
+    '/api/security/users/:id/unlock',
+    { config: { access: 'security.manage' }, schema: { tags: ['platform'], summary: '解锁账号', params: idParams } },
+    async (request) => {
+      const actor = actorOf(request);
+      await deps.db.transaction(async (tx) => {
+        const updated = await tx
+          .update(users)
+          .set({ lockedUntil: null, failedCount: 0 })
+          .where(eq(users.id, request.params.id))
+          .returning({ id: users.id });
+        if (updated.length === 0) throw notFound('用户不存在');
+        await writeAudit(tx, actor, { action: 'security.unlock', entity: 'user', entityId: request.params.id });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/security/users/:id/reset-password',
+    {
+      config: { access: 'security.manage' },
+      schema: {
+        tags: ['platform'],
+        summary: '重置密码',
+        params: idParams,
+        body: z.object({ password: z.string().min(1, '请输入新密码').max(128) }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const problem = checkPassword(request.body.password);
+      if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+      const passwordHash = await hashPassword(request.body.password);
+      await deps.db.transaction(async (tx) => {
+        const updated = await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: true, lockedUntil: null, failedCount: 0 })
+          .where(eq(users.id, request.params.id))
+          .returning({ id: users.id });
+        if (updated.length === 0) throw notFound('用户不存在');
+        await tx.delete(sessions).where(eq(sessions.userId, request.params.id));
+        await writeAudit(tx, actor, { action: 'security.reset_password', entity: 'user', entityId: request.params.id });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['platform'], summary: '审计日志查询', querystring: auditQuerySchema },
+    },
+    async (request) => {
+      const { page, pageSize, username, entity, action, from, to } = request.query;
+      const conditions: SQL[] = [];
+      if (username) conditions.push(ilike(auditLog.username, `%${username}%`));
+      if (entity) conditions.push(eq(auditLog.entity, entity));
+      if (action) conditions.push(ilike(auditLog.action, `%${action}%`));
+      if (from) conditions.push(gte(auditLog.at, parseDate(from, '开始时间')));
+      if (to) conditions.push(lte(auditLog.at, parseDate(to, '结束时间')));
+      const where = conditions.length ? and(...conditions) : undefined;
+      const [items, [count]] = await Promise.all([
+        deps.db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(desc(auditLog.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        deps.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+      ]);
+      return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), total: count?.n ?? 0, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/notifications',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['platform'],
+        summary: '我的消息提醒',
+        querystring: pageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (request) => {
+      const user = actorOf(request).user;
+      const { page, pageSize, unread } = request.query;
+      const where = and(
+        eq(notifications.userId, user.id),
+        unread === 'true' ? sql`${notifications.readAt} is null` : undefined,
+      );
+      const [items, [count], [unreadCount]] = await Promise.all([
+        deps.db
+          .select()
+          .from(notifications)
+          .where(where)
+          .orderBy(desc(notifications.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        deps.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where),
+        deps.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(notifications)
+          .where(and(eq(notifications.userId, user.id), sql`${notifications.readAt} is null`)),
+      ]);
+      return {
+        items: items.map(({ dedupeKey: _k, userId: _u, ...n }) => ({
+          ...n,
+          createdAt: n.createdAt.toISOString(),
+          readAt: n.readAt?.toISOString() ?? null,
+        })),
+        total: count?.n ?? 0,
+        unread: unreadCount?.n ?? 0,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['platform'],
+        summary: '标记已读',
+        body: z.object({ ids: z.array(z.number().int()).max(500).optional() }),
+      },
+    },
+    async (request) => {
+      const user = actorOf(request).user;
+      const ids = request.body.ids;
+      await deps.db
+        .update(notifications)
+        .set({ readAt: deps.now() })
+        .where(
+          and(
+            eq(notifications.userId, user.id),
+            sql`${notifications.readAt} is null`,
+            ids ? inArray(notifications.id, ids) : undefined,
+          ),
+        );
+      return { ok: true };
+    },
+  );
+}
+
+function parseDate(value: string, label: string): Date {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw badRequest(`${label}格式不正确`);
+  return d;
+}

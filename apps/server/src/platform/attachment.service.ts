@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { and, inArray, sql } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Executor } from '../db/client.ts';
+import { writeAudit } from './audit.ts';
+import type { Actor } from './context.ts';
+import { AppError, badRequest, notFound } from './errors.ts';
+import { attachments } from './platform.schema.ts';
+import { orgScopeSql } from './scope.ts';
+
+export const maxUploadBytes = 20 * 1024 * 1024;
+
+/** Types allowed by their content, never by the name or the header the client sends. */
+const allowedTypes: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  cfb: 'application/octet-stream', // legacy .doc/.xls
+};
+
+export async function detectAllowedType(data: Buffer): Promise<{ ext: string; mime: string }> {
+  const type = await fileTypeFromBuffer(data);
+  const mime = type ? allowedTypes[type.ext] : undefined;
+  if (!type || !mime) {
+    throw new AppError(
+      415,
+      'FILE_TYPE',
+      '不支持的文件类型：仅允许上传 PDF、图片（PNG/JPG/WEBP）、Word、Excel 文件',
+      type ? { detected: type.ext } : undefined,
+    );
+  }
+  return { ext: type.ext, mime };
+}
+
+export async function saveAttachment(db: Executor, actor: Actor, filename: string, data: Buffer) {
+  if (data.length === 0) throw badRequest('上传的文件为空');
+  if (data.length > maxUploadBytes) throw new AppError(413, 'TOO_LARGE', '文件超过 20MB 的大小限制');
+  const { mime } = await detectAllowedType(data);
+  const cleanName = filename.replace(/[\\/\0<>:"|?*]/g, '_').slice(0, 200) || '附件';
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        orgId: actor.user.orgId,
+        filename: cleanName,
+        mime,
+        size: data.length,
+        sha256,
+        data,
+        uploadedBy: actor.user.id,
+      })
+      .returning({
+        id: attachments.id,
+        filename: attachments.filename,
+        size: attachments.size,
+        mime: attachments.mime,
+      });
+    await writeAudit(tx, actor, {
+      action: 'attachment.upload',
+      entity: 'attachment',
+      entityId: row!.id,
+      after: { filename: cleanName, size: data.length, sha256 },
+    });
+    return { ...row!, sha256 };
+  });
+}
+
+export async function readAttachment(db: Executor, actor: Actor, id: number) {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(sql`${attachments.id} = ${id}`, orgScopeSql(actor.user, attachments.orgId)));
+  if (!row) throw notFound('未找到该附件，或您无权查看');
+  return row;
+}
+
+/** Attachments a user may link to a record: uploaded within their own scope. */
+export async function requireLinkableAttachments(db: Executor, actor: Actor, ids: readonly number[]) {
+  if (ids.length === 0) return;
+  const rows = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(inArray(attachments.id, [...ids]), orgScopeSql(actor.user, attachments.orgId)));
+  if (rows.length !== new Set(ids).size) throw badRequest('附件不存在或无权使用', { attachmentIds: ids });
+}

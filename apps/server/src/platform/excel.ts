@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { AppError } from './errors.ts';
+
+export type SheetColumn = { key: string; header: string; width?: number };
+
+/** A workbook with one sheet: a bold header row and one row per record. */
+export async function writeSheet(
+  name: string,
+  columns: readonly SheetColumn[],
+  rows: readonly Record<string, unknown>[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Fazhi';
+  const ws = wb.addWorksheet(name);
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width ?? Math.max(12, c.header.length * 2 + 4),
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export type SheetRow = { rowNumber: number; cells: Record<string, string> };
+
+/**
+ * Reads the first sheet and maps cells to column keys by header text, so reordered columns still import.
+ * A file that is not a readable .xlsx, or lacks a required header, is one clear 400.
+ */
+export async function readSheet(data: Buffer, columns: readonly SheetColumn[], required: readonly string[]) {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(400, 'BAD_EXCEL', '文件无法读取：请上传有效的 Excel（.xlsx）文件');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new AppError(400, 'BAD_EXCEL', 'Excel 文件中没有工作表');
+  const headerRow = ws.getRow(1);
+  const keyByCol = new Map<number, string>();
+  headerRow.eachCell((cell, col) => {
+    const text = cellText(cell.value).trim();
+    const column = columns.find((c) => c.header === text);
+    if (column) keyByCol.set(col, column.key);
+  });
+  const present = new Set(keyByCol.values());
+  const missing = columns.filter((c) => required.includes(c.key) && !present.has(c.key)).map((c) => c.header);
+  if (missing.length) {
+    throw new AppError(400, 'BAD_EXCEL', `Excel 表头缺少必需的列：${missing.join('、')}（请使用系统导出的模板）`);
+  }
+  const rows: SheetRow[] = [];
+  ws.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells: Record<string, string> = {};
+    let hasValue = false;
+    for (const [col, key] of keyByCol) {
+      const text = cellText(row.getCell(col).value).trim();
+      cells[key] = text;
+      if (text) hasValue = true;
+    }
+    if (hasValue) rows.push({ rowNumber, cells });
+  });
+  return rows;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value == null) return '';
+  if (value instanceof Date) {
+    // Excel dates carry no zone; exceljs reads them as UTC midnight.
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+export type RowError = { row: number; column: string; message: string };
+
+export function rowErrorsToMessage(errors: readonly RowError[]) {
+  const head = errors
+    .slice(0, 3)
+    .map((e) => `第${e.row}行“${e.column}”：${e.message}`)
+    .join('；');
+  return `导入失败，共${errors.length}处错误，未写入任何数据。${head}${errors.length > 3 ? '……' : ''}`;
+}

@@ -1,0 +1,35 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client.ts';
+import { orgs } from '../org/org.schema.ts';
+import type { AuthUser } from './context.ts';
+import { notFound } from './errors.ts';
+
+/**
+ * The one place data scope becomes SQL: a condition on an org id column that is true exactly for the orgs the user
+ * may see. `all` sees everything, `subtree` the scope root and everything below (one prefix match on the
+ * materialised path), `unit` and `self` only their own unit.
+ */
+export function orgScopeSql(user: AuthUser, orgIdColumn: AnyPgColumn | SQL): SQL {
+  switch (user.dataScope) {
+    case 'all':
+      return sql`true`;
+    case 'subtree':
+      return sql`${orgIdColumn} in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${user.scopePath}%`})`;
+    case 'unit':
+    case 'self':
+      return sql`${orgIdColumn} = ${user.orgId}`;
+  }
+}
+
+export async function isOrgInScope(db: Executor, user: AuthUser, orgId: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(sql`${orgs.id} = ${orgId} and ${orgScopeSql(user, orgs.id)}`);
+  return rows.length > 0;
+}
+
+export async function requireOrgInScope(db: Executor, user: AuthUser, orgId: number, message?: string) {
+  if (!(await isOrgInScope(db, user, orgId))) throw notFound(message ?? '未找到该单位，或该单位不在您的数据范围内');
+}
