@@ -24,7 +24,10 @@ describe('task lifecycle', () => {
   });
 
   it('退回 needs a reason and returns to 推进中', () => {
-    expect(applyTaskAction('applied', { type: 'return', reason: '  ' })).toEqual({ ok: false, message: '退回须填写理由' });
+    expect(applyTaskAction('applied', { type: 'return', reason: '  ' })).toEqual({
+      ok: false,
+      message: '退回须填写理由',
+    });
     expect(applyTaskAction('applied', { type: 'return', reason: '佐证材料不全' })).toEqual({
       ok: true,
       status: 'in_progress',

@@ -1,5 +1,11 @@
 /** Password policy: at least 8 characters and at least 3 of the 4 character classes. */
-export const passwordPolicy = { minLength: 8, minClasses: 3, maxFailures: 5, lockMinutes: 15, idleMinutes: 30 } as const;
+export const passwordPolicy = {
+  minLength: 8,
+  minClasses: 3,
+  maxFailures: 5,
+  lockMinutes: 15,
+  idleMinutes: 30,
+} as const;
 
 export function checkPassword(password: string): string | null {
   if (password.length < passwordPolicy.minLength) return `密码长度不能少于${passwordPolicy.minLength}位`;

@@ -2,7 +2,16 @@
  * Roles and what each may do. 三员 (sysadmin / secadmin / auditor) are deliberately disjoint from the business
  * roles and from each other, as 等保2.0 expects: no role holds two of the three duties.
  */
-export const roles = ['sysadmin', 'secadmin', 'auditor', 'office', 'leader', 'reporter', 'unit_leader', 'viewer'] as const;
+export const roles = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'office',
+  'leader',
+  'reporter',
+  'unit_leader',
+  'viewer',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
