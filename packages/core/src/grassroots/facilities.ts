@@ -1,3 +1,5 @@
+import { type Coverage, coverage } from './coverage.ts';
+
 /** Rule-of-law facilities and the tiers they exist at; the 三级 legal-aid network is one type per tier. */
 export const facilityTiers = ['county', 'township', 'village'] as const;
 export type FacilityTier = (typeof facilityTiers)[number];
@@ -61,4 +63,16 @@ export function missingInGroup(group: string, tier: FacilityTier, present: reado
   return facilityTypes
     .filter((t) => facilityTypeInfo[t].group === group && facilityTypeInfo[t].tiers.includes(tier) && !have.has(t))
     .map((t) => facilityTypeInfo[t].label);
+}
+
+/** Share of places (e.g. villages) with at least one facility of `type`, e.g. 居民评理说事点全覆盖. */
+export function facilityCoverage(
+  placeIds: readonly number[],
+  facilities: readonly { orgId: number; type: FacilityType }[],
+  type: FacilityType,
+): Coverage<number> {
+  return coverage(
+    placeIds,
+    facilities.filter((f) => f.type === type).map((f) => f.orgId),
+  );
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkComprehensiveCenterRooms, comprehensiveCenterRooms } from './comprehensive-center-rooms.ts';
 import { coverage, isTermActive, serviceCircleCoverage, termCoverage, termsExpiringWithin } from './coverage.ts';
-import { facilityTypeInfo, facilityTypesForTier, missingInGroup } from './facilities.ts';
+import { facilityCoverage, facilityTypeInfo, facilityTypesForTier, missingInGroup } from './facilities.ts';
 import { inclusiveRegulationListLabels } from './inclusive-regulation-lists.ts';
 import { checkMajorDecision, majorDecisionSteps, type StepRecord } from './major-decision-steps.ts';
 import { threeOnesServiceGaps } from './service-projects.ts';
@@ -131,5 +131,22 @@ describe('shared enums and the 三个一 service mechanism', () => {
   it('names each missing element of 一个服务对象、一个工作队伍、一套服务方案', () => {
     expect(threeOnesServiceGaps({ target: '某民营企业', team: ['律师甲'], plan: '法律体检方案' })).toEqual([]);
     expect(threeOnesServiceGaps({ target: ' ', team: [' '], plan: '' })).toHaveLength(3);
+  });
+});
+
+describe('facility coverage', () => {
+  it('counts places with at least one facility of the type (居民评理说事点全覆盖)', () => {
+    const facilities = [
+      { orgId: 1, type: 'reasoning_point' as const },
+      { orgId: 1, type: 'reasoning_point' as const },
+      { orgId: 2, type: 'law_library' as const },
+      { orgId: 3, type: 'reasoning_point' as const },
+    ];
+    expect(facilityCoverage([1, 2, 3], facilities, 'reasoning_point')).toEqual({
+      covered: 2,
+      total: 3,
+      rate: 2 / 3,
+      uncovered: [2],
+    });
   });
 });

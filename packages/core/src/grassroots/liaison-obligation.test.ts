@@ -182,3 +182,19 @@ describe('yearly liaison report', () => {
     expect(report.totals).toEqual({ required: 7, done: 3, rate: 3 / 7, visits: 3, overduePeriods: 4 });
   });
 });
+
+describe('yearly liaison report with a re-assigned point', () => {
+  it('shows the point once, with the periods of both assignments and each visit once', () => {
+    const first: LiaisonAssignment = { ...quarterly, endDate: '2024-06-30' };
+    const again: LiaisonAssignment = { ...quarterly, id: 7, startDate: '2024-10-01' };
+    const visits = [visit('2024-02-01T02:00:00Z'), visit('2024-11-01T02:00:00Z')];
+    const report = buildLiaisonYearReport(5, 2024, [first, again], visits, new Date('2025-01-05T00:00:00Z'));
+    expect(report.points).toHaveLength(1);
+    expect(report.points[0]?.periods.map((p) => [p.period, p.status])).toEqual([
+      ['2024-Q1', 'done'],
+      ['2024-Q2', 'overdue'],
+      ['2024-Q4', 'done'],
+    ]);
+    expect(report.totals).toMatchObject({ required: 3, done: 2, visits: 2, overduePeriods: 1 });
+  });
+});

@@ -33,18 +33,23 @@ export function buildLiaisonYearReport(
   visits: readonly LiaisonVisit[],
   now: Date,
 ): LiaisonYearReport {
-  const points: LiaisonPointReport[] = [];
+  // A point re-assigned to the same leader has several assignments; the report shows it once.
+  const byPoint = new Map<number, LiaisonAssignment[]>();
   for (const a of assignments) {
     if (a.leaderId !== leaderId) continue;
-    const periods = liaisonYearStatuses(a, visits, year, now);
+    byPoint.set(a.pointId, [...(byPoint.get(a.pointId) ?? []), a]);
+  }
+  const points: LiaisonPointReport[] = [];
+  for (const [pointId, list] of byPoint) {
+    const periods = list.flatMap((a) => liaisonYearStatuses(a, visits, year, now));
     if (periods.length === 0) continue;
     const pointVisits = visits
-      .filter((v) => v.leaderId === leaderId && v.pointId === a.pointId && shanghaiYearMonth(v.visitedAt).year === year)
+      .filter((v) => v.leaderId === leaderId && v.pointId === pointId && shanghaiYearMonth(v.visitedAt).year === year)
       .sort((x, y) => x.visitedAt.getTime() - y.visitedAt.getTime())
       .map((v) => ({ visitedAt: v.visitedAt, findings: v.findings ?? '', suggestions: v.suggestions ?? '' }));
     points.push({
-      pointId: a.pointId,
-      obligation: describeObligation(a.obligation),
+      pointId,
+      obligation: [...new Set(list.map((a) => describeObligation(a.obligation)))].join('；'),
       periods,
       visits: pointVisits,
       overduePeriods: periods.filter((p) => p.status === 'overdue').map((p) => p.period),

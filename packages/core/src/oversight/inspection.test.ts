@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionCreateSchema, inspectionKeyNodeLabels, inspectionModeLabels } from './inspection.ts';
+import {
+  inspectionCreateSchema,
+  inspectionKeyNodeLabels,
+  inspectionModeLabels,
+  inspectionSchema,
+} from './inspection.ts';
 
 const valid = {
   year: 2024,
@@ -42,5 +47,10 @@ describe('inspection', () => {
     expect(messages({ endDate: '2024-07-01' })).toEqual(['结束日期不能早于开始日期']);
     expect(messages({ team: [{ name: '李四', role: 'member' }] })).toEqual(['督察组须确定一名组长']);
     expect(messages({ checklist: [] })).toEqual(['督察清单至少需要一项']);
+  });
+
+  it('describes the stored inspection for API responses', () => {
+    const stored = { ...valid, id: 1, orgId: 2, status: 'in_progress', problemCount: 3 };
+    expect(inspectionSchema.parse(stored).status).toBe('in_progress');
   });
 });

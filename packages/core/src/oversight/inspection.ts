@@ -51,24 +51,32 @@ export const teamMemberSchema = z.object({
   role: z.enum(inspectionRoles, { error: '督察组成员角色不正确' }),
 });
 
-export const inspectionCreateSchema = z
-  .object({
-    year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
-    title: z.string().trim().min(1, '督察名称不能为空').max(200, '督察名称不能超过200个字'),
-    mode: z.enum(inspectionModes, { error: '请选择督导方式' }),
-    keyNode: z.enum(inspectionKeyNodes, { error: '请选择关键节点' }),
-    startDate: dateString,
-    endDate: dateString,
-    targetOrgIds: z.array(id, { error: '请选择被督察单位' }).min(1, '请至少选择一个被督察单位').max(500),
-    checklist: z.array(checklistItemSchema).min(1, '督察清单至少需要一项').max(200, '督察清单不能超过200项'),
-    team: z.array(teamMemberSchema).min(1, '请填写督察组成员').max(50, '督察组成员不能超过50人'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate)
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
-    if (new Set(v.targetOrgIds).size !== v.targetOrgIds.length)
-      ctx.addIssue({ code: 'custom', path: ['targetOrgIds'], message: '被督察单位不能重复' });
-    if (!v.team.some((m) => m.role === 'leader'))
-      ctx.addIssue({ code: 'custom', path: ['team'], message: '督察组须确定一名组长' });
-  });
+const inspectionFields = z.object({
+  year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
+  title: z.string().trim().min(1, '督察名称不能为空').max(200, '督察名称不能超过200个字'),
+  mode: z.enum(inspectionModes, { error: '请选择督导方式' }),
+  keyNode: z.enum(inspectionKeyNodes, { error: '请选择关键节点' }),
+  startDate: dateString,
+  endDate: dateString,
+  targetOrgIds: z.array(id, { error: '请选择被督察单位' }).min(1, '请至少选择一个被督察单位').max(500),
+  checklist: z.array(checklistItemSchema).min(1, '督察清单至少需要一项').max(200, '督察清单不能超过200项'),
+  team: z.array(teamMemberSchema).min(1, '请填写督察组成员').max(50, '督察组成员不能超过50人'),
+});
+
+export const inspectionCreateSchema = inspectionFields.superRefine((v, ctx) => {
+  if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+  if (new Set(v.targetOrgIds).size !== v.targetOrgIds.length)
+    ctx.addIssue({ code: 'custom', path: ['targetOrgIds'], message: '被督察单位不能重复' });
+  if (!v.team.some((m) => m.role === 'leader'))
+    ctx.addIssue({ code: 'custom', path: ['team'], message: '督察组须确定一名组长' });
+});
 export type InspectionCreate = z.infer<typeof inspectionCreateSchema>;
+
+/** An inspection as the API returns it. */
+export const inspectionSchema = inspectionFields.extend({
+  id,
+  orgId: id,
+  status: z.enum(inspectionStatuses),
+  problemCount: z.number().int(),
+});
+export type Inspection = z.infer<typeof inspectionSchema>;
