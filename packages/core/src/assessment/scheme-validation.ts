@@ -96,7 +96,8 @@ function checkChildrenSum(
 ): void {
   const field = mode === 'points' ? 'points' : 'weight';
   if (children.some((c) => c[field] === undefined)) return;
-  const sum = children.reduce((acc, c) => acc + toCents(c[field] ?? 0), 0);
+  // Sum the exact values, then compare to the cent: three weights of 100/3 make 100%.
+  const sum = toCents(children.reduce((acc, c) => acc + (c[field] ?? 0), 0));
   if (sum === toCents(expected)) return;
   if (mode === 'points') {
     report(`${subject}分值合计${formatPoints(sum / 100)}分，与${expectedLabel}${formatPoints(expected)}分不一致`, path);

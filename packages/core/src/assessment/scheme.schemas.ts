@@ -13,7 +13,7 @@ export const bonusCategorySchema = z.enum(BONUS_CATEGORIES, {
 });
 
 const metricFields = {
-  metricKey: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, { message: '数据指标键应形如 plan.closure_rate' }),
+  metricKey: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, { message: '数据指标键应形如 plan.closure_rate' }),
   metricName: nameSchema,
   unit: z.string().optional(),
   target: numberSchema,

@@ -1,5 +1,7 @@
+import type { CompiledScheme } from './compile-scheme.ts';
 import type { RankingEntry } from './ranking.ts';
 import type { Grading, Indicator, Rule, Scheme } from './scheme.schemas.ts';
+import type { UnitInputs } from './unit-inputs.schemas.ts';
 
 /** Small builders for tests; each returns a fresh object. */
 
@@ -75,3 +77,17 @@ export const entry = (unitId: string, total: number, extra: Partial<RankingEntry
   gradeCap: null,
   ...extra,
 });
+
+/** Inputs that earn every point of a compiled template: manual at scale max, metrics on target, checks passed. */
+export function perfectInputs(compiled: CompiledScheme, unitType: string): UnitInputs {
+  const template = compiled.templates.get(unitType)!;
+  const inputs: Required<Pick<UnitInputs, 'metrics' | 'manual' | 'checks'>> = { metrics: {}, manual: {}, checks: {} };
+  for (const index of template.leafIndices) {
+    const node = template.nodes[index]!;
+    const rule = node.rule!;
+    if (rule.kind === 'manual') inputs.manual[node.id] = { value: rule.scaleMax ?? node.maxCents / 100 };
+    if (rule.kind === 'metric' || rule.kind === 'metric_ratio') inputs.metrics[rule.metricKey] = rule.target;
+    if (rule.kind === 'requirement') inputs.checks[node.id] = { passed: true };
+  }
+  return inputs;
+}
