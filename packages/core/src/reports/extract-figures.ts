@@ -1,0 +1,296 @@
+import type { MetricKey } from '../metrics/catalogue.ts';
+import { linkBreakdowns } from './breakdowns.ts';
+import { mapMetric } from './map-metric.ts';
+import { normalizeReportText } from './normalize.ts';
+import { isChineseNumeral, NUMERAL_CHARS, parseNumeral } from './numerals.ts';
+import { type QuantityReading, readNumeralRun, readQuantityAt } from './quantity.ts';
+import { findTableCells, type TableCell } from './tables.ts';
+import { toOriginalSpan } from './text-map.ts';
+import {
+  clauseEndAfter,
+  clauseStartBefore,
+  findNoiseSpans,
+  findQuotedSpans,
+  isInside,
+  type Span,
+  sentenceEndAfter,
+  sentenceStartBefore,
+} from './text-spans.ts';
+import { unitFamily } from './units.ts';
+
+/**
+ * One figure found in a report. `text`, `start` and `end` cover the figure's phrase in the ORIGINAL input: from the
+ * start of its clause (after the previous ，；。： or the previous figure in the same clause, at most 30 characters
+ * before the number) to the end of its unit or approximation suffix. `quantityStart`/`quantityEnd` cover just the
+ * quantity (approximation prefix, number, unit).
+ */
+export type ExtractedFigure = {
+  text: string;
+  value: number;
+  unit: string;
+  approx: string | null;
+  metric: MetricKey | null;
+  /** Confidence of the metric assignment, 0..1; below 0.5 the metric is null. */
+  confidence: number;
+  start: number;
+  end: number;
+  quantityStart: number;
+  quantityEnd: number;
+  /** Upper bound of a range (3至5件: value 3, upper 5). */
+  upper?: number;
+  /** A year-on-year change (较上年增加12件, 同比增长5%), not a level. */
+  comparison?: true;
+  /** Index (in the returned array) of the total this figure is a breakdown of (…共9件，其中驳回2件). */
+  partOf?: number;
+  /** The source dropped a character: 2018213名 read as 2018(年)213名; a number without its unit reads as unit ''. */
+  repaired?: 'glued-year' | 'missing-unit';
+  /** Read from a table row rather than from prose. */
+  fromTable?: true;
+};
+
+/** A figure in normalised-text coordinates, before it is mapped back to the original. */
+export type FigureDraft = {
+  reading: QuantityReading;
+  value: number;
+  unit: string;
+  textStart: number;
+  textEnd: number;
+  /** Clause text around the figure used for metric mapping. */
+  before: string;
+  after: string;
+  clause: string;
+  comparison: boolean;
+  share: boolean;
+  repaired?: 'glued-year' | 'missing-unit';
+  fromTable?: boolean;
+};
+
+const MAX_LEAD = 30;
+const MAX_TRAIL = 10;
+const NUMERAL_START = new RegExp(`[${NUMERAL_CHARS}]`, 'g');
+// Fixed expressions whose numerals count nothing.
+const IDIOMS = [
+  '千家万户',
+  '三番五次',
+  '千方百计',
+  '百家争鸣',
+  '五湖四海',
+  '四面八方',
+  '一五一十',
+  '十全十美',
+  '九死一生',
+  '千千万万',
+];
+const COMPARISON_VERB =
+  /(?:增加|增长|减少|下降|提高|降低|上升|提升|增幅|降幅|增|减|多|少)(?:了|为|达)?(?:约|近|超过|超)?$/;
+const COMPARISON_BASE = /较|同比|环比|比上年|比去年|比20\d\d年/;
+const COUNTING_VERB = /(?:共|累计|新增|选聘|配备|增加|新建|培育|培养)/;
+
+function isIdiom(text: string, at: number): boolean {
+  return IDIOMS.some((idiom) => {
+    const from = text.lastIndexOf(idiom, at);
+    return from >= 0 && at < from + idiom.length;
+  });
+}
+
+/** The reason a quantity is not a report figure, or null when it is one. */
+function rejectReason(text: string, reading: QuantityReading, quoted: readonly Span[]): string | null {
+  const { numberStart, numberEnd, start } = reading;
+  const numeral = text.slice(numberStart, numberEnd);
+  const before = text[start - 1] ?? '';
+  const after = text[reading.end] ?? '';
+  if (reading.isTimeOrOrdinal) return 'date-or-duration';
+  if (isInside(quoted, numberStart)) return 'quoted-name';
+  if (before === '第' || text.slice(Math.max(0, start - 2), start) === '第 ') return 'ordinal';
+  // Mechanism names: 1+3+N, 1×3, 三个一, 五个一律.
+  if (/[+×*xX/]/.test(before) || /[+×*xX/]/.test(text[numberEnd] ?? '')) return 'formula-name';
+  if (reading.unit && new RegExp(`^[${NUMERAL_CHARS}]`).test(after) && isChineseNumeral(after)) return 'mechanism-name';
+  if (
+    /\d[:：]$/.test(text.slice(Math.max(0, numberStart - 2), numberStart)) ||
+    /^[:：]\d/.test(text.slice(numberEnd))
+  ) {
+    return 'clock-time';
+  }
+  if (isChineseNumeral(numeral)) {
+    if (numeral === '一' || numeral === '壹') return 'single-yi';
+    if (isIdiom(text, numberStart)) return 'idiom';
+    if (reading.unit === '分') return 'idiom';
+  }
+  return null;
+}
+
+/** 2018213名 is 2018年213名 with 年 lost in scraping: a 7-digit count starting with a year. */
+function repairGluedYear(text: string, reading: QuantityReading): QuantityReading | null {
+  const numeral = text.slice(reading.numberStart, reading.numberEnd);
+  const match = /^(19[5-9]\d|20\d\d)(\d{3})$/.exec(numeral);
+  const family = reading.unit ? unitFamily(reading.unit) : null;
+  if (!match || !reading.unit || reading.upper !== null) return null;
+  if (!['人', '名', '件', '个', '项'].includes(reading.unit) || family === 'money') return null;
+  const value = parseNumeral(match[2]!);
+  if (value === null) return null;
+  return { ...reading, numberStart: reading.numberStart + 4, start: reading.numberStart + 4, value };
+}
+
+/** A count whose unit the source dropped: 选聘专职人民调解员17(2019年新增7). */
+function isBareCount(text: string, reading: QuantityReading, clauseStart: number): boolean {
+  const numeral = text.slice(reading.numberStart, reading.numberEnd);
+  if (!/^\d+$/.test(numeral) || reading.approx || reading.upper !== null) return false;
+  const before = text[reading.numberStart - 1] ?? '';
+  const after = text[reading.numberEnd] ?? '';
+  if (!/[\u4e00-\u9fff]/.test(before) || !/[,。;()、]/.test(after)) return false;
+  const lead = text.slice(Math.max(clauseStart, reading.numberStart - 12), reading.numberStart);
+  return COUNTING_VERB.test(lead);
+}
+
+function isComparison(lead: string, sentenceLead: string): boolean {
+  return (
+    COMPARISON_VERB.test(lead) && (COMPARISON_BASE.test(sentenceLead) || /(?:增长|下降|增幅|降幅)(?:了)?$/.test(lead))
+  );
+}
+
+/** Stems of the reporting locality (游仙 of 绵阳市游仙区): 五个游仙 is a slogan, not five of anything. */
+function localityStems(text: string): string[] {
+  return [...text.matchAll(/[市州]([\u4e00-\u9fff]{2,3}?)(?:区|县)/g)].map((match) => match[1]!);
+}
+
+function isSlogan(text: string, reading: QuantityReading, stems: readonly string[]): boolean {
+  const numeral = text.slice(reading.numberStart, reading.numberEnd);
+  return isChineseNumeral(numeral) && reading.unit === '个' && stems.some((stem) => text.startsWith(stem, reading.end));
+}
+
+function proseDrafts(text: string, excluded: readonly Span[], quoted: readonly Span[]): FigureDraft[] {
+  const drafts: FigureDraft[] = [];
+  const stems = localityStems(text);
+  let lastEnd = 0;
+  NUMERAL_START.lastIndex = 0;
+  for (let match = NUMERAL_START.exec(text); match; match = NUMERAL_START.exec(text)) {
+    const at = match.index;
+    const previous = text[at - 1] ?? '';
+    // Only read a numeral from its first character; a run continues through its digits.
+    if (at > 0 && new RegExp(`[${NUMERAL_CHARS}.,点]`).test(previous) && readNumeralRun(text, at - 1)) continue;
+    if (at < lastEnd || isInside(excluded, at)) continue;
+    let reading = readQuantityAt(text, at);
+    if (!reading) continue;
+    NUMERAL_START.lastIndex = Math.max(NUMERAL_START.lastIndex, reading.end);
+    if (rejectReason(text, reading, quoted) || isSlogan(text, reading, stems)) continue;
+    const clauseStart = Math.max(clauseStartBefore(text, reading.start), lastEnd);
+    let repaired: FigureDraft['repaired'];
+    if (!reading.unit) {
+      if (!isBareCount(text, reading, clauseStart)) continue;
+      repaired = 'missing-unit';
+    } else {
+      const glued = repairGluedYear(text, reading);
+      if (glued) {
+        reading = glued;
+        repaired = 'glued-year';
+      }
+    }
+    const lead = text.slice(clauseStart, reading.start);
+    const sentenceLead = text.slice(sentenceStartBefore(text, reading.start), reading.start);
+    drafts.push({
+      reading,
+      value: reading.value,
+      unit: reading.unit ?? '',
+      textStart: skipOpening(text, Math.max(clauseStart, reading.start - MAX_LEAD), reading.start),
+      textEnd: reading.end,
+      before: lead,
+      after: '',
+      clause: '',
+      comparison: isComparison(lead, sentenceLead) || reading.unit === '个百分点',
+      share: /占[^,;。]*的?$/.test(lead) && reading.unit === '%',
+      repaired,
+    });
+    lastEnd = reading.end;
+  }
+  // What follows a figure, up to the next figure or clause break, often names what it counts (65名行政执法人员).
+  drafts.forEach((draft, index) => {
+    const clauseEnd = clauseEndAfter(text, draft.reading.end);
+    const next = drafts[index + 1]?.reading.start ?? text.length;
+    draft.after = text.slice(draft.reading.end, Math.min(clauseEnd, next));
+    draft.clause = text.slice(clauseStartBefore(text, draft.reading.start), clauseEnd);
+    if (draft.before.trim() === '') {
+      draft.textEnd = Math.min(draft.reading.end + MAX_TRAIL, draft.reading.end + draft.after.length);
+    }
+  });
+  return drafts;
+}
+
+/** The phrase does not begin with an opening bracket or space left over from the clause before. */
+function skipOpening(text: string, from: number, limit: number): number {
+  let at = from;
+  while (at < limit && /[\s(]/.test(text[at]!)) at++;
+  return at;
+}
+
+function tableDrafts(cells: readonly TableCell[]): FigureDraft[] {
+  return cells.map((cell) => ({
+    reading: cell.reading,
+    value: cell.reading.value,
+    unit: cell.unit,
+    textStart: cell.labelStart,
+    textEnd: cell.reading.end,
+    before: cell.label,
+    after: '',
+    clause: cell.label,
+    comparison: /增|减|同比|变化/.test(cell.column),
+    share: false,
+    fromTable: true,
+  }));
+}
+
+function previousSentence(text: string, index: number): string {
+  const start = sentenceStartBefore(text, index);
+  if (start === 0) return '';
+  return text.slice(sentenceStartBefore(text, start - 1), start);
+}
+
+/**
+ * Finds the figures of a report: quantities with a unit (and a few unit-less counts the source garbled), with
+ * approximation, ranges, comparisons, breakdowns and the metric each reports. Years, dates, ordinals, names of
+ * mechanisms in quotes, durations and page furniture are left out. Offsets index the input string.
+ */
+export function extractFigures(text: string): ExtractedFigure[] {
+  const mapped = normalizeReportText(text);
+  const normal = mapped.text;
+  const noise = findNoiseSpans(normal);
+  const quoted = findQuotedSpans(normal);
+  const table = findTableCells(normal);
+  const drafts = [...proseDrafts(normal, [...noise, ...table.lines], quoted), ...tableDrafts(table.cells)].sort(
+    (a, b) => a.reading.start - b.reading.start,
+  );
+  const figures = drafts.map((draft): ExtractedFigure => {
+    const { reading } = draft;
+    const sentenceStart = sentenceStartBefore(normal, reading.start);
+    const match = mapMetric({
+      before: draft.before,
+      after: draft.after,
+      clause: draft.clause,
+      sentence: normal.slice(sentenceStart, sentenceEndAfter(normal, reading.end)),
+      previousSentence: previousSentence(normal, reading.start),
+      unit: draft.unit,
+      isComparison: draft.comparison,
+      isShare: draft.share,
+    });
+    const span = toOriginalSpan(mapped, draft.textStart, draft.textEnd);
+    const quantity = toOriginalSpan(mapped, reading.start, reading.end);
+    const figure: ExtractedFigure = {
+      text: text.slice(span.start, span.end),
+      value: draft.value,
+      unit: draft.unit,
+      approx: reading.approx,
+      metric: match.metric,
+      confidence: match.confidence,
+      start: span.start,
+      end: span.end,
+      quantityStart: quantity.start,
+      quantityEnd: quantity.end,
+    };
+    if (reading.upper !== null) figure.upper = reading.upper;
+    if (draft.comparison) figure.comparison = true;
+    if (draft.repaired) figure.repaired = draft.repaired;
+    if (draft.fromTable) figure.fromTable = true;
+    return figure;
+  });
+  linkBreakdowns(normal, drafts, figures);
+  return figures;
+}
