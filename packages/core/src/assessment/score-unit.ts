@@ -3,6 +3,7 @@ import { scoreBonus } from './bonus.ts';
 import type { CompiledNode, CompiledScheme } from './compile-scheme.ts';
 import type { DeductionResult } from './deductions.ts';
 import { scoreDeductions } from './deductions.ts';
+import { quote } from './format.ts';
 import { fromCents, toCents } from './rounding.ts';
 import {
   scoreManual,
@@ -80,13 +81,20 @@ export function scoreUnit(compiled: CompiledScheme, unitType: string, inputs: Un
     const cents = toCents(result.score);
     lostByNode[index] = result.lost;
     for (let p = index; p !== -1; p = nodes[p]!.parentIndex) scoreCents[p] = (scoreCents[p] ?? 0) + cents;
-    if (result.warning) warnings.push(`指标“${node.path}”：${result.warning}`);
+    if (result.warning) warnings.push(`指标${quote(node.path)}：${result.warning}`);
     for (const line of result.lost) {
       explanation.push({ kind: 'lost', indicatorId: node.id, indicatorPath: node.path, ...line });
     }
     for (const hit of result.vetoes ?? []) {
       vetoes.push({ ...hit, indicatorId: node.id, indicatorPath: node.path });
-      explanation.push({ kind: 'veto', indicatorId: node.id, indicatorPath: node.path, points: 0, ...hit });
+      explanation.push({
+        kind: 'veto',
+        indicatorId: node.id,
+        indicatorPath: node.path,
+        points: 0,
+        reason: hit.reason,
+        source: hit.source,
+      });
     }
   }
 
