@@ -192,7 +192,7 @@ describe('weights mode', () => {
 });
 
 describe('performance', () => {
-  it('scores 100 000 score cells well within a second per 100 000', () => {
+  it('scores 1000 units of 100 leaves each to the same total (speed is measured in npm run bench)', () => {
     const leaves = Array.from({ length: 100 }, (_, i) =>
       leafOf(
         `l${i}`,
@@ -209,11 +209,8 @@ describe('performance', () => {
     const compiled = compileScheme(schemeWith(leaves));
     const inputs = perfectInputs(compiled, '乡镇街道');
     inputs.records = [{ id: 'r', kind: 'p', title: '问题' }];
-    const started = performance.now();
     let sum = 0;
     for (let u = 0; u < 1000; u++) sum += scoreUnit(compiled, '乡镇街道', inputs).total;
-    const elapsed = performance.now() - started;
     expect(sum).toBe(1000 * 87.5);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
