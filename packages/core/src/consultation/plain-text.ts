@@ -26,9 +26,10 @@ function stripMarkup(text: string): string {
   );
 }
 
-// Zero-width and bidirectional controls hide words from the sensitive-word filter and from readers.
-const INVISIBLE_RE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// Control and format characters (zero-width spaces, bidirectional overrides, soft hyphens) hide words from the
+// sensitive-word filter and from readers; only line breaks and tabs are kept.
+const INVISIBLE_RE = /[\p{Cc}\p{Cf}]/gu;
+const dropInvisible = (c: string) => (c === '\n' || c === '\t' ? c : '');
 
 /**
  * Turns submitted text into clean plain text: HTML and script removed, entities decoded, invisible characters
@@ -42,7 +43,7 @@ export function toPlainText(input: string, options: { isSingleLine?: boolean } =
     if (next === text) break;
     text = next;
   }
-  text = text.replace(INVISIBLE_RE, '').replace(/</g, '＜').replace(/>/g, '＞');
+  text = text.replace(INVISIBLE_RE, dropInvisible).replace(/</g, '＜').replace(/>/g, '＞');
   if (options.isSingleLine) return text.replace(/\s+/g, ' ').trim();
   return text
     .replace(/[ \t\u00a0]+/g, ' ')
