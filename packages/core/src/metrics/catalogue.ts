@@ -134,14 +134,14 @@ export const metricCatalogue = [
     name: '行政复议受理',
     unit: '件',
     kind: 'count',
-    aliases: ['受理行政复议案件', '受理行政复议', '受理复议案件', '受理复议'],
+    aliases: ['受理行政复议案件', '受理行政复议', '受理复议案件', '受理复议', '行政复议受理', '复议受理'],
   },
   {
     key: 'reconsideration.concluded',
     name: '行政复议审结',
     unit: '件',
     kind: 'count',
-    aliases: ['审结行政复议案件', '办结行政复议案件', '审结复议案件', '审结', '办结'],
+    aliases: ['审结行政复议案件', '办结行政复议案件', '审结复议案件', '行政复议审结', '行政复议办结', '审结', '办结'],
   },
   {
     key: 'reconsideration.maintained',

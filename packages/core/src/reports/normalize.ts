@@ -62,8 +62,8 @@ function convertHanRuns(source: MappedText): MappedText {
 export function normalizeReportText(text: string): MappedText {
   let mapped = identityMap(text.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')));
   mapped = toHalfWidth(mapped);
-  mapped = rewriteMatches(mapped, PINYIN_GLOSS, () => '');
   mapped = replaceAll(mapped, SCRAPE_REPAIRS);
+  mapped = rewriteMatches(mapped, PINYIN_GLOSS, () => '');
   mapped = rewriteMatches(mapped, SPACE_BETWEEN_HAN, () => '');
   mapped = convertHanRuns(mapped);
   mapped = replaceAll(mapped, LEGAL_TERMS);

@@ -100,18 +100,23 @@ export function readQuantityAt(text: string, index: number): QuantityReading | n
   const numeral = text.slice(run.start, run.end);
   let tail = readTail(text, run.end);
   let upper: number | null = null;
+  let rangePower = 0;
   const separator = RANGE_SEPARATORS.exec(text.slice(run.end, run.end + 2));
   if (!tail.unit && !isPercentWord && separator) {
     const second = readNumeralRun(text, run.end + separator[0].length);
     if (second) {
       const secondTail = readTail(text, second.end);
+      const secondNumeral = text.slice(second.start, second.end);
       if (secondTail.unit) {
-        upper = parseNumeralScaled(text.slice(second.start, second.end), secondTail.power);
+        upper = parseNumeralScaled(secondNumeral, secondTail.power);
         tail = secondTail;
+        // 1.2至1.5万元: the scale written once applies to both bounds.
+        const sharedScale = /[万亿]$/.exec(secondNumeral)?.[0];
+        if (sharedScale && !/[万亿]$/.test(numeral)) rangePower = sharedScale === '万' ? 4 : 8;
       }
     }
   }
-  const value = parseNumeralScaled(numeral, tail.power);
+  const value = parseNumeralScaled(numeral, tail.power + rangePower);
   if (value === null) return null;
   const unit = isPercentWord ? '%' : (tail.unit?.unit ?? null);
   return {

@@ -87,7 +87,8 @@ export function findTableCells(text: string): { cells: TableCell[]; lines: Span[
         const declared =
           (unitColumn >= 0 ? unitIn(`(${row.cells[unitColumn]?.text ?? ''})`) : null) ??
           unitIn(columnName) ??
-          unitIn(labelCell.text);
+          unitIn(labelCell.text) ??
+          unitIn(header[0] ?? '');
         const useDeclared = !reading.unit && declared;
         const value = useDeclared ? Number((reading.value * 10 ** declared.power).toPrecision(15)) : reading.value;
         cells.push({

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from './extract-figures.ts';
+
+const one = (text: string) => {
+  const figures = extractFigures(text);
+  expect(figures).toHaveLength(1);
+  return figures[0]!;
+};
+const values = (text: string) => extractFigures(text).map((figure) => [figure.value, figure.unit]);
+
+describe('extractFigures: quantities', () => {
+  it('returns the CLI shape with offsets into the input', () => {
+    const text = '坚持发展“枫桥经验”,调解成功率达99%。';
+    const figure = one(text);
+    expect(figure).toMatchObject({ value: 99, unit: '%', approx: null, metric: 'mediation.success_rate' });
+    expect(figure.text).toBe('调解成功率达99%');
+    expect(text.slice(figure.start, figure.end)).toBe(figure.text);
+    expect(text.slice(figure.quantityStart, figure.quantityEnd)).toBe('99%');
+  });
+
+  it.each([
+    ['服务群众1.19万人', 11900, '人', null],
+    ['项目资金约1095.63万元', 10956300, '元', '约'],
+    ['协议涉及金额1464余万元', 14640000, '元', '余'],
+    ['受益群众3万余人', 30000, '人', '余'],
+    ['引进人才300余人', 300, '人', '余'],
+    ['提出建议近300条', 300, '条', '近'],
+    ['培训超过2000人次', 2000, '人次', '超过'],
+    ['定位率保持在95%以上', 95, '%', '以上'],
+    ['走访企业20多家', 20, '家', '多'],
+    ['办理案件一百二十三件', 123, '件', null],
+    ['办理案件１２３件', 123, '件', null],
+    ['收到申请1,234件', 1234, '件', null],
+    ['涉及金额贰拾万元', 200000, '元', null],
+    ['结案率百分之九十九', 99, '%', null],
+    ['开展活动25场次', 25, '场次', null],
+    ['考核得分13分', 13, '分', null],
+  ])('%s', (text, value, unit, approx) => {
+    expect(one(text)).toMatchObject({ value, unit, approx });
+  });
+
+  it('reads ranges as one figure with a lower and upper bound', () => {
+    expect(one('每月开展3至5场')).toMatchObject({ value: 3, upper: 5, unit: '场' });
+    expect(one('每组配备3-5人')).toMatchObject({ value: 3, upper: 5, unit: '人' });
+  });
+
+  it('reads Traditional text and reports original offsets', () => {
+    const text = '深化機制,矛盾糾紛化解率99.6%,獲評單位。';
+    const figure = one(text);
+    expect(figure).toMatchObject({ value: 99.6, unit: '%', metric: 'mediation.success_rate' });
+    expect(figure.text).toBe('矛盾糾紛化解率99.6%');
+  });
+});
+
+describe('extractFigures: what is not a figure', () => {
+  it.each([
+    ['years and dates', '2019年12月31日,2020年度工作要点于3月9日印发'],
+    ['a date with its month lost', '截至1231日,全区'],
+    ['ordinals', '第二批五星级调委会,第一次会议,第三届比赛,第十条'],
+    ['plenums and campaigns', '十九届四中全会精神,七五普法,八五普法落实落细'],
+    ['formula names', '实施“1+3+N”三级联动机制和1×3销号管理'],
+    ['mechanism names in quotes', '建立“四个一”工作机制,“12345”工程,“五个载体”,“两室”建设'],
+    ['mechanism names without quotes', '落实三个一服务机制'],
+    ['book titles', '入选《法治蓝皮书·四川依法治省年度报告(2020)》'],
+    ['durations', '开展为期两个月的专项督察,连续3年开展活动,5年内刑满释放,1小时服务圈,70周年'],
+    ['the single 一', '一批法治图书,一次年度述法活动,一份法治档案,一是健全机制'],
+    ['idioms', '走进千家万户,三番五次,十分重要'],
+    ['heading numbers', '1.开展法治宣传教育工作\n(二)全面开展工作\n二、主要举措'],
+    ['numbers without a unit', '拨打12348热线,0760-88363148,+1'],
+    ['clock times', '会议于15:35开始'],
+  ])('%s', (_, text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it('ignores page furniture', () => {
+    const text = [
+      '发布时间: 2019-12-25 15:35      来源: 昭化区司法局       分享:',
+      '【字号:',
+      '浏览次数:1234次',
+      '编辑:熊连瑾',
+      '沪ICP备14003370号',
+      '正文共调解纠纷12件。',
+    ].join('\n');
+    expect(values(text)).toEqual([[12, '件']]);
+  });
+
+  it('does not read the locality slogan 五个游仙 as five of something', () => {
+    expect(values('绵阳市游仙区司法局:置于法治绵阳、五个游仙总体要求中')).toEqual([]);
+  });
+});
+
+describe('extractFigures: context', () => {
+  it('links 其中 breakdowns to the total they add up to', () => {
+    const text = '2019年共受理行政复议案件3件,办结2件,1件正在办理中。其中维持1件,决定不予受理1件。';
+    const figures = extractFigures(text);
+    expect(figures.map((figure) => figure.value)).toEqual([3, 2, 1, 1, 1]);
+    expect(figures[3]!.partOf).toBe(1);
+    expect(figures[4]!.partOf).toBe(1);
+    expect(figures[0]!.partOf).toBeUndefined();
+  });
+
+  it('links a breakdown in the same sentence', () => {
+    const figures = extractFigures('征询意见建议1094条,其中148条被采纳。');
+    expect(figures[1]).toMatchObject({ value: 148, partOf: 0, metric: 'consultation.adopted' });
+  });
+
+  it('marks year-on-year changes as comparisons without a metric', () => {
+    const figures = extractFigures('共调解纠纷2197件,较上年增加120件,同比增长5.8%,调解成功率提高2个百分点。');
+    expect(figures.map((figure) => [figure.value, figure.comparison ?? false])).toEqual([
+      [2197, false],
+      [120, true],
+      [5.8, true],
+      [2, true],
+    ]);
+    expect(figures[1]!.metric).toBeNull();
+  });
+
+  it('treats a share as a share, not a rate metric', () => {
+    const figures = extractFigures('共调解矛盾纠纷993件,占全年矛盾纠纷调解总数的45.57%。');
+    expect(figures[1]).toMatchObject({ value: 45.57, unit: '%', metric: null });
+  });
+
+  it('repairs a year glued to a count and flags it', () => {
+    expect(one('完成2018213名行政执法人员证件换领工作')).toMatchObject({
+      value: 213,
+      unit: '名',
+      repaired: 'glued-year',
+      metric: 'enforcement.officers',
+    });
+  });
+
+  it('keeps a count whose unit the source dropped, flagged and unit-less', () => {
+    const figures = extractFigures('通过政府购买服务方式共选聘专职人民调解员17(2019年新增7),共调解矛盾纠纷993件');
+    expect(figures.map((figure) => [figure.value, figure.unit, figure.repaired ?? null])).toEqual([
+      [17, '', 'missing-unit'],
+      [7, '', 'missing-unit'],
+      [993, '件', null],
+    ]);
+  });
+
+  it('starts the phrase at its clause and extends a bare leading quantity to its noun', () => {
+    const text = '三是依法治区工作推进机制不健全,4个协调小组职能作用未充分发挥。';
+    expect(one(text).text).toBe('4个协调小组职能作用未充');
+  });
+});
+
+describe('extractFigures: tables', () => {
+  it('reads tab-separated rows with a unit column', () => {
+    const text = [
+      '项目\t数量\t单位',
+      '调处各类矛盾纠纷\t2197\t件',
+      '办理法律援助案件\t361\t件',
+      '',
+      '以上为全年数据。',
+    ].join('\n');
+    const figures = extractFigures(text);
+    expect(figures.map((figure) => [figure.value, figure.unit, figure.metric, figure.fromTable])).toEqual([
+      [2197, '件', 'mediation.cases', true],
+      [361, '件', 'legal_aid.cases', true],
+    ]);
+    expect(text.slice(figures[0]!.quantityStart, figures[0]!.quantityEnd)).toBe('2197');
+  });
+
+  it('reads space-aligned rows with the unit in the header and a year column per figure', () => {
+    const text = [
+      '指标(件)        2018年    2019年',
+      '行政复议受理    5         3',
+      '行政应诉案件    7         9',
+    ].join('\n');
+    const figures = extractFigures(text);
+    expect(figures.map((figure) => [figure.value, figure.unit, figure.metric])).toEqual([
+      [5, '件', 'reconsideration.accepted'],
+      [3, '件', 'reconsideration.accepted'],
+      [7, '件', 'litigation.cases'],
+      [9, '件', 'litigation.cases'],
+    ]);
+  });
+
+  it('uses units written in the label or cell', () => {
+    const text = ['涉及金额(万元)  1464', '调解成功率      99%'].join('\n');
+    expect(values(text)).toEqual([
+      [14640000, '元'],
+      [99, '%'],
+    ]);
+  });
+});
