@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { articleKey, articleLabel } from './article-key.ts';
 import { parseDraft } from './article-parser.ts';
-import { diffDrafts } from './draft-diff.ts';
+import { type ArticleVersion, diffDrafts } from './draft-diff.ts';
 import { listArticles } from './draft-render.ts';
 import { sampleDraftText } from './sample-draft.fixture.ts';
 
@@ -128,5 +130,49 @@ describe('diffDrafts', () => {
     expect(diffDrafts([], articles).summary.added).toBe(16);
     expect(diffDrafts(articles, []).summary.removed).toBe(16);
     expect(diffDrafts([], []).changes).toEqual([]);
+  });
+
+  it('accounts for every article of both versions exactly once', () => {
+    const version = (texts: string[]): ArticleVersion[] =>
+      texts.map((text, i) => ({ key: articleKey(i + 1), label: articleLabel(i + 1), text }));
+    const text = fc.constantFrom(
+      '甲乙丙丁戊己',
+      '甲乙丙丁戊庚',
+      '立法联系点工作',
+      '意见征询程序',
+      '删除。',
+      '删除。',
+      '本条例自公布之日起施行。',
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 12 }), fc.array(text, { maxLength: 12 }), (a, b) => {
+        const before = version(a);
+        const after = version(b);
+        const diff = diffDrafts(before, after);
+        const fromKeys = diff.changes.flatMap((c) => ('from' in c ? [c.from.key] : []));
+        const toKeys = diff.changes.flatMap((c) => ('to' in c ? [c.to.key] : []));
+        expect(fromKeys.sort()).toEqual(before.map((x) => x.key).sort());
+        expect(toKeys.sort()).toEqual(after.map((x) => x.key).sort());
+        for (const c of diff.changes) {
+          if (c.type === 'unchanged' || c.type === 'renumbered') {
+            expect(before.find((x) => x.key === c.from.key)!.text).toBe(after.find((x) => x.key === c.to.key)!.text);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles a code-sized draft quickly: one insertion among 1200 articles', () => {
+    const texts = Array.from({ length: 1200 }, (_, i) => `第${i}号事项应当依照本法规定办理，具体办法由国务院规定。`);
+    const version = (list: string[]): ArticleVersion[] =>
+      list.map((text, i) => ({ key: articleKey(i + 1), label: articleLabel(i + 1), text }));
+    const before = version(texts);
+    const after = version([...texts.slice(0, 600), '新增的条文内容。', ...texts.slice(600)]);
+    const started = Date.now();
+    const diff = diffDrafts(before, after);
+    expect(diff.summary).toEqual({ unchanged: 600, renumbered: 600, modified: 0, added: 1, removed: 0 });
+    expect(diff.keyMap.a601).toBe('a602');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -120,41 +120,39 @@ export function diffText(before: string, after: string): DiffSegment[] {
   return foldShortEqualities(out);
 }
 
-function bigrams(text: string): Map<string, number> {
+export type BigramProfile = { grams: Map<string, number>; size: number };
+
+export function bigramProfile(text: string): BigramProfile {
   const chars = Array.from(text.replace(/\s+/g, ''));
-  const counts = new Map<string, number>();
-  if (chars.length === 1) counts.set(chars[0]!, 1);
+  const grams = new Map<string, number>();
+  if (chars.length === 1) grams.set(chars[0]!, 1);
   for (let i = 0; i + 1 < chars.length; i++) {
     const gram = chars[i]! + chars[i + 1]!;
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
   }
-  return counts;
+  return { grams, size: Math.max(chars.length - 1, chars.length === 1 ? 1 : 0) };
 }
 
-/** Dice coefficient over character bigrams: 1 for equal texts, near 0 for unrelated ones; cheap enough to run on
- * every pair of articles, and it needs no word segmentation for Chinese. */
+/** Dice coefficient over character bigrams: 1 for equal texts, near 0 for unrelated ones. Cheap enough to run on
+ * many pairs of articles, and it needs no word segmentation for Chinese. */
+export function diceSimilarity(x: BigramProfile, y: BigramProfile): number {
+  if (x.size + y.size === 0) return 1;
+  const [small, large] = x.grams.size <= y.grams.size ? [x.grams, y.grams] : [y.grams, x.grams];
+  let shared = 0;
+  for (const [gram, count] of small) shared += Math.min(count, large.get(gram) ?? 0);
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** `diceSimilarity` on texts, remembering each text's bigrams. */
 export function createSimilarity(): (a: string, b: string) => number {
-  const cache = new Map<string, Map<string, number>>();
-  const gramsOf = (text: string) => {
-    let grams = cache.get(text);
-    if (!grams) {
-      grams = bigrams(text);
-      cache.set(text, grams);
+  const cache = new Map<string, BigramProfile>();
+  const profileOf = (text: string) => {
+    let profile = cache.get(text);
+    if (!profile) {
+      profile = bigramProfile(text);
+      cache.set(text, profile);
     }
-    return grams;
+    return profile;
   };
-  return (a, b) => {
-    if (a === b) return 1;
-    const x = gramsOf(a);
-    const y = gramsOf(b);
-    let sizeX = 0;
-    let sizeY = 0;
-    for (const c of x.values()) sizeX += c;
-    for (const c of y.values()) sizeY += c;
-    if (sizeX + sizeY === 0) return 0;
-    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-    let shared = 0;
-    for (const [gram, count] of small) shared += Math.min(count, large.get(gram) ?? 0);
-    return (2 * shared) / (sizeX + sizeY);
-  };
+  return (a, b) => (a === b ? 1 : diceSimilarity(profileOf(a), profileOf(b)));
 }
