@@ -210,6 +210,12 @@ describe('parseDraft on text from PDF or web pages', () => {
     expect(a2!.node.children[0]!.children[0]!.body).toBe('征询事项，包括：\n1．草案文本；\n2．起草说明；');
   });
 
+  it('skips an 附件 line before the title and joins a （草案） line to it', () => {
+    const draft = parseDraft('附件1\n某某市物业管理条例\n（修订草案征求意见稿）\n第一条　甲。');
+    expect(draft.title).toBe('某某市物业管理条例（修订草案征求意见稿）');
+    expect(draft.preamble).toBe('附件1');
+  });
+
   it('lets an article start directly with its items', () => {
     const [a1] = listArticles(parseDraft('某某条例\n第一条\n（一）甲；\n（二）乙。'));
     expect(a1!.node.children).toHaveLength(1);

@@ -118,6 +118,7 @@ export function parseDraft(text: string): ParsedDraft {
 
   let phase: 'front' | 'toc' | 'body' | 'appendix' = 'front';
   let tocFirstEntry: string | null = null;
+  let isTitleOpen = false;
   let part: DraftNode | null = null;
   let chapter: DraftNode | null = null;
   let section: DraftNode | null = null;
@@ -403,10 +404,12 @@ export function parseDraft(text: string): ParsedDraft {
       }
       if (titleParts.length === 0 && !ATTACHMENT_LINE_RE.test(line.text) && !line.text.startsWith('（')) {
         titleParts.push(line.text);
-      } else if (titleParts.length > 0 && preambleLines.length === 0 && DRAFT_MARKER_RE.test(line.text)) {
+        isTitleOpen = true;
+      } else if (isTitleOpen && DRAFT_MARKER_RE.test(line.text)) {
         titleParts.push(line.text);
       } else {
         preambleLines.push(line.text);
+        isTitleOpen = false;
       }
       continue;
     }
