@@ -49,10 +49,9 @@ async function setupPostgres(project: TestProject) {
   return async () => {
     // Test databases cloned from the template are dropped by each file; the template last.
     await admin.query(`drop database if exists ${template} with (force)`);
-    const leftovers = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1`,
-      [`fazhi_t_${process.pid}_%`],
-    );
+    const leftovers = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `fazhi_t_${process.pid}_%`,
+    ]);
     for (const row of leftovers.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
     await admin.end();
   };

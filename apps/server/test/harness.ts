@@ -42,13 +42,22 @@ export async function createTestApp() {
 export type Client = ReturnType<typeof clientFor>;
 
 export function clientFor(app: Awaited<ReturnType<typeof buildApp>>, cookie: string, csrf: string) {
-  const request = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const request = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.inject({
       method,
       url,
       cookies: { fazhi_sid: cookie },
       headers: method === 'GET' ? headers : { 'x-csrf-token': csrf, ...headers },
-      ...(payload === undefined ? {} : typeof payload === 'string' || Buffer.isBuffer(payload) ? { payload } : { payload: payload as object }),
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string' || Buffer.isBuffer(payload)
+          ? { payload }
+          : { payload: payload as object }),
     });
   return {
     cookie,
@@ -61,7 +70,9 @@ export function clientFor(app: Awaited<ReturnType<typeof buildApp>>, cookie: str
     upload: (url: string, filename: string, data: Buffer, contentType = 'application/octet-stream') => {
       const boundary = `----fazhi${Math.random().toString(16).slice(2)}`;
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+        ),
         data,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);

@@ -25,7 +25,10 @@ export function lockDataDir(dataDir: string, label: string): DataDirLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, command: label, since: new Date().toISOString() }));
+      writeSync(
+        fd,
+        JSON.stringify({ pid: process.pid, processStart, command: label, since: new Date().toISOString() }),
+      );
       closeSync(fd);
       let released = false;
       return {
@@ -38,7 +41,9 @@ export function lockDataDir(dataDir: string, label: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(file);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      // A lock with our pid is ours only if it was taken by this very process (pids are reused across restarts).
+      const isHeldByUs = holder?.pid === process.pid && Math.abs((holder.processStart ?? 0) - processStart) < 2000;
+      if (holder && (isHeldByUs || (holder.pid !== process.pid && isAlive(holder.pid)))) {
         throw new DataDirLockedError(holder.pid, holder.command);
       }
       rmSync(file, { force: true }); // stale: its process is gone
@@ -47,10 +52,18 @@ export function lockDataDir(dataDir: string, label: string): DataDirLock {
   throw new Error(`cannot take the lock ${file}`);
 }
 
-function readHolder(file: string): { pid: number; command: string } | null {
+const processStart = Date.now() - process.uptime() * 1000;
+
+function readHolder(file: string): { pid: number; command: string; processStart?: number } | null {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; command?: unknown };
-    return typeof parsed.pid === 'number' ? { pid: parsed.pid, command: String(parsed.command ?? '') } : null;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+      pid?: unknown;
+      command?: unknown;
+      processStart?: unknown;
+    };
+    if (typeof parsed.pid !== 'number') return null;
+    const start = typeof parsed.processStart === 'number' ? parsed.processStart : undefined;
+    return { pid: parsed.pid, command: String(parsed.command ?? ''), processStart: start };
   } catch {
     return null;
   }

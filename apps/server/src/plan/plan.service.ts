@@ -138,17 +138,15 @@ export async function publishWorkPoint(db: Db, actor: Actor, id: number, now: Da
       .update(tasks)
       .set({ status: 'issued', version: sql`${tasks.version} + 1` })
       .where(and(eq(tasks.workPointId, id), eq(tasks.status, 'draft')));
-    await tx
-      .insert(taskEvents)
-      .values(
-        drafts.map((d) => ({
-          taskId: d.id,
-          action: 'issue',
-          fromStatus: 'draft',
-          toStatus: 'issued',
-          actorId: actor.user.id,
-        })),
-      );
+    await tx.insert(taskEvents).values(
+      drafts.map((d) => ({
+        taskId: d.id,
+        action: 'issue',
+        fromStatus: 'draft',
+        toStatus: 'issued',
+        actorId: actor.user.id,
+      })),
+    );
     await writeAudit(tx, actor, {
       action: 'work_point.publish',
       entity: 'work_point',

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import type { Task } from '@fazhi/core/plan/plan.schemas';
-import { queryRows } from '../db/client.ts';
-import { createTestApp, type Client, type TestApp } from '../../test/harness.ts';
-import { sendTaskReminders } from './plan.reminders.ts';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../test/files.ts';
+import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { queryRows } from '../db/client.ts';
+import { sendTaskReminders } from './plan.reminders.ts';
 
 let t: TestApp;
 let office: Client;
@@ -15,7 +15,12 @@ let leader: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [office, reporterA, reporterB, leader] = await Promise.all([t.as('office'), t.as('reporter-a'), t.as('reporter-b'), t.as('leader')]);
+  [office, reporterA, reporterB, leader] = await Promise.all([
+    t.as('office'),
+    t.as('reporter-a'),
+    t.as('reporter-b'),
+    t.as('leader'),
+  ]);
 });
 afterAll(() => t?.close());
 
@@ -31,7 +36,8 @@ const byTitle = (list: Task[], part: string) => {
   return task;
 };
 const entryCount = async (taskId: number) =>
-  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from task_entries where task_id = ${taskId}`))[0]!.n;
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from task_entries where task_id = ${taskId}`))[0]!
+    .n;
 
 describe('data scope on target tasks', () => {
   it('a reporter sees only tasks its unit leads or assists; the office sees the whole county', async () => {
@@ -48,11 +54,23 @@ describe('data scope on target tasks', () => {
     expect(byTitle(await tasksOf(office), '行政执法“三项制度”').id).toBe(bTask.id);
     const before = (await office.get(`/api/plan/tasks/${bTask.id}`)).json();
     expect((await reporterA.get(`/api/plan/tasks/${bTask.id}`)).statusCode).toBe(404);
-    const write = await reporterA.post(`/api/plan/tasks/${bTask.id}/entries`, { entryDate: '2026-11-20', percent: 99, content: '越权填报' });
+    const write = await reporterA.post(`/api/plan/tasks/${bTask.id}/entries`, {
+      entryDate: '2026-11-20',
+      percent: 99,
+      content: '越权填报',
+    });
     expect(write.statusCode).toBe(404);
     expect(write.json().message).toContain('不在您的数据范围内');
     expect((await reporterA.post(`/api/plan/tasks/${bTask.id}/apply`)).statusCode).toBe(404);
-    expect((await reporterA.put(`/api/plan/tasks/${bTask.id}/plan`, { planText: 'x', measures: ['y'], version: bTask.version })).statusCode).toBe(404);
+    expect(
+      (
+        await reporterA.put(`/api/plan/tasks/${bTask.id}/plan`, {
+          planText: 'x',
+          measures: ['y'],
+          version: bTask.version,
+        })
+      ).statusCode,
+    ).toBe(404);
     const after = (await office.get(`/api/plan/tasks/${bTask.id}`)).json();
     expect(after).toEqual(before);
   });
@@ -60,7 +78,11 @@ describe('data scope on target tasks', () => {
   it('the leader reads everything but cannot write', async () => {
     const list = await tasksOf(leader);
     expect(list.length).toBe((await tasksOf(office)).length);
-    const res = await leader.post(`/api/plan/tasks/${list[0]!.id}/entries`, { entryDate: '2026-11-20', percent: 10, content: '领导填报' });
+    const res = await leader.post(`/api/plan/tasks/${list[0]!.id}/entries`, {
+      entryDate: '2026-11-20',
+      percent: 10,
+      content: '领导填报',
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -93,12 +115,22 @@ describe('1×3 销号 lifecycle', () => {
     const noReason = await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().message).toContain('退回须填写理由');
-    expect((await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '请补充调解协议书' })).json()).toEqual({
+    expect(
+      (
+        await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '请补充调解协议书' })
+      ).json(),
+    ).toEqual({
       status: 'in_progress',
     });
-    await reporterA.post(`/api/plan/tasks/${task.id}/entries`, { entryDate: '2026-11-23', percent: 100, content: '已补充调解协议书' });
+    await reporterA.post(`/api/plan/tasks/${task.id}/entries`, {
+      entryDate: '2026-11-23',
+      percent: 100,
+      content: '已补充调解协议书',
+    });
     await reporterA.post(`/api/plan/tasks/${task.id}/apply`);
-    expect((await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'approve' })).json()).toEqual({ status: 'closed' });
+    expect((await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'approve' })).json()).toEqual({
+      status: 'closed',
+    });
 
     const closed = (await office.get(`/api/plan/tasks/${task.id}`)).json();
     expect(closed.task.status).toBe('closed');
@@ -108,17 +140,29 @@ describe('1×3 销号 lifecycle', () => {
     expect(closed.events.find((e: { action: string }) => e.action === 'return').reason).toBe('请补充调解协议书');
 
     const count = await entryCount(task.id);
-    const locked = await reporterA.post(`/api/plan/tasks/${task.id}/entries`, { entryDate: '2026-11-23', percent: 50, content: '销号后填报' });
+    const locked = await reporterA.post(`/api/plan/tasks/${task.id}/entries`, {
+      entryDate: '2026-11-23',
+      percent: 50,
+      content: '销号后填报',
+    });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().message).toContain('已销号');
     expect(await entryCount(task.id)).toBe(count);
-    const plan = await reporterA.put(`/api/plan/tasks/${task.id}/plan`, { planText: '改', measures: ['改'], version: closed.task.version });
+    const plan = await reporterA.put(`/api/plan/tasks/${task.id}/plan`, {
+      planText: '改',
+      measures: ['改'],
+      version: closed.task.version,
+    });
     expect(plan.statusCode).toBe(409);
-    expect((await office.patch(`/api/plan/tasks/${task.id}`, { title: '改名', version: closed.task.version })).statusCode).toBe(409);
+    expect(
+      (await office.patch(`/api/plan/tasks/${task.id}`, { title: '改名', version: closed.task.version })).statusCode,
+    ).toBe(409);
 
     const reopenNoReason = await office.post(`/api/plan/tasks/${task.id}/reopen`, { reason: ' ' });
     expect(reopenNoReason.statusCode).toBe(400);
-    expect((await office.post(`/api/plan/tasks/${task.id}/reopen`, { reason: '督察发现台账不实' })).json()).toEqual({ status: 'in_progress' });
+    expect((await office.post(`/api/plan/tasks/${task.id}/reopen`, { reason: '督察发现台账不实' })).json()).toEqual({
+      status: 'in_progress',
+    });
   });
 
   it('applying without the 1×3 materials is refused, naming what is missing', async () => {
@@ -152,7 +196,11 @@ describe('1×3 销号 lifecycle', () => {
   });
 
   it('the office publishes new work points and splits them into a task tree; publishing issues the drafts', async () => {
-    const wp = await office.post('/api/plan/work-points', { year: 2027, title: '2027年全面依法治区工作要点', content: '' });
+    const wp = await office.post('/api/plan/work-points', {
+      year: 2027,
+      title: '2027年全面依法治区工作要点',
+      content: '',
+    });
     expect(wp.statusCode).toBe(200);
     const orgs = (await office.get('/api/orgs')).json().items as { id: number; name: string }[];
     const sfj = orgs.find((o) => o.name === '区司法局')!.id;
@@ -162,7 +210,10 @@ describe('1×3 销号 lifecycle', () => {
       leadOrgId: sfj,
       deadline: '2027-12-31',
       weight: 2,
-      milestones: [{ node: 'start', dueDate: '2027-03-31' }, { node: 'end', dueDate: '2027-12-31' }],
+      milestones: [
+        { node: 'start', dueDate: '2027-03-31' },
+        { node: 'end', dueDate: '2027-12-31' },
+      ],
     });
     expect(parent.statusCode).toBe(200);
     const child = await office.post('/api/plan/tasks', {
@@ -182,11 +233,18 @@ describe('1×3 销号 lifecycle', () => {
     expect(detail.task.milestones.map((m: { node: string }) => m.node)).toEqual(['start', 'end']);
   });
 
-  it("the office cannot assign a task to a unit outside its county", async () => {
+  it('the office cannot assign a task to a unit outside its county', async () => {
     const city = await t.as('city');
-    const other = ((await city.get('/api/orgs')).json().items as { id: number; name: string }[]).find((o) => o.name === '利州区司法局')!;
+    const other = ((await city.get('/api/orgs')).json().items as { id: number; name: string }[]).find(
+      (o) => o.name === '利州区司法局',
+    )!;
     const wps = (await office.get(`/api/plan/work-points?year=${year}`)).json().items;
-    const res = await office.post('/api/plan/tasks', { workPointId: wps[0].id, title: '越界任务', leadOrgId: other.id, deadline: '2026-12-31' });
+    const res = await office.post('/api/plan/tasks', {
+      workPointId: wps[0].id,
+      title: '越界任务',
+      leadOrgId: other.id,
+      deadline: '2026-12-31',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('牵头单位');
   });
@@ -224,7 +282,11 @@ describe('progress sheet round trip', () => {
     expect(res.json()).toEqual({ imported: 1 });
     expect(await entryCount(task.id)).toBe(before + 1);
     const detail = (await reporterA.get(`/api/plan/tasks/${task.id}`)).json();
-    expect(detail.entries[0]).toMatchObject({ percent: 85, content: '开展“法律七进”活动12场次', entryDate: '2026-11-21' });
+    expect(detail.entries[0]).toMatchObject({
+      percent: 85,
+      content: '开展“法律七进”活动12场次',
+      entryDate: '2026-11-21',
+    });
   });
 
   it('one bad row rejects the whole file with row, column and reason, and nothing is written', async () => {
@@ -271,7 +333,11 @@ describe('progress sheet round trip', () => {
   });
 
   it('a corrupt Excel file is a clear 400, not a crash', async () => {
-    const res = await reporterA.upload('/api/plan/tasks/import', '坏文件.xlsx', Buffer.from('PK\u0003\u0004 this is not really a zip'));
+    const res = await reporterA.upload(
+      '/api/plan/tasks/import',
+      '坏文件.xlsx',
+      Buffer.from('PK\u0003\u0004 this is not really a zip'),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('Excel');
   });
@@ -287,14 +353,19 @@ describe('deadline reminders', () => {
     const kinds = notes.items.map((n: { kind: string }) => n.kind);
     expect(kinds).toContain('task.due7');
     const overdue = (await reporterB.get('/api/notifications?pageSize=100')).json().items;
-    expect(overdue.some((n: { kind: string; body: string }) => n.kind === 'task.overdue' && n.body.includes('三项制度'))).toBe(true);
+    expect(
+      overdue.some((n: { kind: string; body: string }) => n.kind === 'task.overdue' && n.body.includes('三项制度')),
+    ).toBe(true);
     // Four days later the 1-day reminder for the task due on 11-28 fires, once.
     const later = await sendTaskReminders(t.db, new Date('2026-11-27T02:00:00Z'));
     expect(later.sent).toBeGreaterThan(0);
     expect((await sendTaskReminders(t.db, new Date('2026-11-27T05:00:00Z'))).sent).toBe(0);
     const items = (await reporterA.get('/api/notifications?pageSize=100')).json().items;
     expect(items.filter((n: { kind: string }) => n.kind === 'task.due1').length).toBeGreaterThan(0);
-    const keys = await queryRows<{ n: number; d: number }>(t.db, sql`select count(*)::int as n, count(distinct (user_id, dedupe_key))::int as d from notifications`);
+    const keys = await queryRows<{ n: number; d: number }>(
+      t.db,
+      sql`select count(*)::int as n, count(distinct (user_id, dedupe_key))::int as d from notifications`,
+    );
     expect(keys[0]!.n).toBe(keys[0]!.d);
   });
 });

@@ -12,11 +12,17 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Every API route declares `config.access`; a route without one is refused at start-up, so none can be forgotten.
  * Then, per request: the session, the idle timeout, the CSRF token on writes, and the role's permission.
  */
+export type AccessEntry = { method: string; url: string; access: string };
+
 export function registerAccessControl(app: FastifyInstance, deps: AppDeps) {
+  const table: AccessEntry[] = [];
+  app.decorate('accessTable', table);
   app.decorateRequest('user', null);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;

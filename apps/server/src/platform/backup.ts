@@ -114,11 +114,15 @@ export async function restoreFrom(db: Db, file: string) {
       batch.push(next.value.slice(tab + 1));
     }
     await flush();
-    for (const t of tables) {
-      await tx.execute(sql`
-        select setval(pg_get_serial_sequence(${t}, c.column_name), coalesce((select max(id) from ${sql.identifier(t)}), 0) + 1, false)
-        from information_schema.columns c
-        where c.table_schema = 'public' and c.table_name = ${t} and c.column_name = 'id' and c.is_identity = 'YES'`);
+    const identities = await queryRows<{ table_name: string }>(
+      tx,
+      sql`
+      select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'id' and is_identity = 'YES'`,
+    );
+    for (const { table_name: t } of identities) {
+      await tx.execute(sql`select setval(pg_get_serial_sequence(${t}, 'id'),
+        coalesce((select max(id) from ${sql.identifier(t)}), 0) + 1, false)`);
     }
     const { checksum } = await checksumAll(tx);
     if (checksum !== header.checksum) throw new Error('恢复后的数据校验和与备份不一致，已撤销恢复');

@@ -42,6 +42,10 @@ export type ZApp = FastifyInstance<
 >;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the access it declares; the authorisation matrix test walks it. */
+    accessTable: { method: string; url: string; access: string }[];
+  }
   interface FastifyRequest {
     user: AuthUser | null;
   }

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { queryRows } from '../db/client.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('login, lockout, idle timeout, CSRF', () => {
+  it('logs in with the demo password and returns who the user is, with httpOnly SameSite cookies', async () => {
+    const res = await login('office', 'Fazhi@2026');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      username: 'office',
+      role: 'office',
+      dataScope: 'subtree',
+      orgName: '区委依法治区办',
+    });
+    const sid = res.cookies.find((c) => c.name === 'fazhi_sid')!;
+    expect(sid.httpOnly).toBe(true);
+    expect(sid.sameSite).toBe('Strict');
+    const stored = await queryRows<{ id: string }>(t.db, sql`select id from sessions`);
+    expect(stored.map((s) => s.id)).not.toContain(sid.value); // only a hash of the token is kept
+  });
+
+  it('a wrong password says how many tries are left; the fifth failure locks the account for 15 minutes', async () => {
+    const first = await login('reporter-b', 'wrong-password');
+    expect(first.statusCode).toBe(401);
+    expect(first.json().message).toBe('用户名或密码错误，再失败4次账号将被锁定');
+    for (let i = 0; i < 3; i++) await login('reporter-b', 'wrong-password');
+    const fifth = await login('reporter-b', 'wrong-password');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().message).toContain('锁定15分钟');
+    const correctWhileLocked = await login('reporter-b', 'Fazhi@2026');
+    expect(correctWhileLocked.statusCode).toBe(423);
+    t.advanceClock(15 * 60 * 1000 + 1000);
+    expect((await login('reporter-b', 'Fazhi@2026')).statusCode).toBe(200);
+  });
+
+  it('an unknown user gets the same message as a wrong password', async () => {
+    const res = await login('nobody', 'Fazhi@2026');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toBe('用户名或密码错误');
+  });
+
+  it('a session idle for more than 30 minutes is ended', async () => {
+    const office = await t.as('office');
+    expect((await office.get('/api/auth/me')).statusCode).toBe(200);
+    t.advanceClock(29 * 60 * 1000);
+    expect((await office.get('/api/auth/me')).statusCode).toBe(200);
+    t.advanceClock(31 * 60 * 1000);
+    const res = await office.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toBe('登录已超时，请重新登录');
+  });
+
+  it('a write without the CSRF token is refused and changes nothing', async () => {
+    const office = await t.as('office');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/plan/work-points',
+      cookies: { fazhi_sid: office.cookie },
+      payload: { year: 2030, title: '伪造请求' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF');
+    const rows = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from work_points where title = '伪造请求'`,
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('changing the password enforces the policy and ends the old sessions', async () => {
+    const leader = await t.as('leader');
+    const weak = await leader.post('/api/auth/password', { oldPassword: 'Fazhi@2026', newPassword: 'abc12345' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().message).toContain('至少三类');
+    const ok = await leader.post('/api/auth/password', { oldPassword: 'Fazhi@2026', newPassword: 'Leader#2027' });
+    expect(ok.statusCode).toBe(200);
+    expect((await leader.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await login('leader', 'Fazhi@2026')).statusCode).toBe(401);
+    expect((await login('leader', 'Leader#2027')).statusCode).toBe(200);
+  });
+
+  it('logout ends the session', async () => {
+    const a = await t.as('reporter-a');
+    expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('三员 administration', () => {
+  it('the secadmin unlocks a locked account, and the sysadmin creates a user who must change the password', async () => {
+    for (let i = 0; i < 5; i++) await login('city', 'bad-password');
+    const secadmin = await t.as('secadmin');
+    const locked = (await secadmin.get('/api/security/locked-users')).json().items;
+    const city = locked.find((u: { username: string }) => u.username === 'city');
+    expect(city).toBeTruthy();
+    expect((await secadmin.post(`/api/security/users/${city.id}/unlock`)).statusCode).toBe(200);
+    expect((await login('city', 'Fazhi@2026')).statusCode).toBe(200);
+
+    const sysadmin = await t.as('sysadmin');
+    const orgs = (await sysadmin.get('/api/orgs')).json().items as { id: number; name: string }[];
+    const weak = await sysadmin.post('/api/users', {
+      username: 'reporter-c',
+      displayName: '新填报员',
+      role: 'reporter',
+      dataScope: 'unit',
+      orgId: orgs.find((o) => o.name === '区教育局')!.id,
+      password: 'short',
+    });
+    expect(weak.statusCode).toBe(400);
+    const created = await sysadmin.post('/api/users', {
+      username: 'reporter-c',
+      displayName: '新填报员',
+      role: 'reporter',
+      dataScope: 'unit',
+      orgId: orgs.find((o) => o.name === '区教育局')!.id,
+      password: 'Init#Pass2026',
+    });
+    expect(created.statusCode).toBe(200);
+    const me = (await (await t.as('reporter-c', 'Init#Pass2026')).get('/api/auth/me')).json();
+    expect(me).toMatchObject({ mustChangePassword: true, orgName: '区教育局' });
+    const dup = await sysadmin.post('/api/users', {
+      username: 'reporter-c',
+      displayName: '重复',
+      role: 'reporter',
+      dataScope: 'unit',
+      orgId: me.orgId,
+      password: 'Init#Pass2026',
+    });
+    expect(dup.statusCode).toBe(409);
+  });
+});
