@@ -134,7 +134,7 @@ export const metricCatalogue = [
     name: '行政复议受理',
     unit: '件',
     kind: 'count',
-    aliases: ['受理行政复议案件', '受理行政复议', '受理复议案件', '受理复议', '行政复议受理', '复议受理'],
+    aliases: ['受理行政复议案件', '受理行政复议', '受理复议案件', '受理复议', '行政复议受理', '复议受理', '受理'],
   },
   {
     key: 'reconsideration.concluded',

@@ -184,3 +184,42 @@ describe('extractFigures: tables', () => {
     ]);
   });
 });
+
+describe('extractFigures: a ledger paragraph written for this test', () => {
+  it('maps the usual 司法行政 figures', () => {
+    const text =
+      '全年共收到行政复议申请56件,受理48件,审结45件,其中维持32件,驳回5件,撤销3件,调解和解5件,纠错率6.7%。' +
+      '举办法治培训班12期,培训干部1500余人次。开展普法宣传活动320场次,受教育群众5.6万人次。' +
+      '全县共有人民调解委员会215个,人民调解员1,260名,调解成功率98.5%。办理法律援助案件426件,同比增长12.3%。' +
+      '社区矫正在册236人,新接收95人,解除矫正88人。开展法治督察3次,发现问题27个,整改到位25个,整改率92.6%。';
+    const figures = extractFigures(text);
+    expect(figures.map((figure) => [figure.value, figure.unit, figure.metric])).toEqual([
+      [56, '件', 'reconsideration.received'],
+      [48, '件', 'reconsideration.accepted'],
+      [45, '件', 'reconsideration.concluded'],
+      [32, '件', 'reconsideration.maintained'],
+      [5, '件', 'reconsideration.rejected'],
+      [3, '件', 'reconsideration.corrected'],
+      [5, '件', 'reconsideration.settled'],
+      [6.7, '%', 'reconsideration.correction_rate'],
+      [12, '期', 'training.sessions'],
+      [1500, '人次', 'training.attendees'],
+      [320, '场次', 'publicity.activities'],
+      [56000, '人次', 'publicity.participants'],
+      [215, '个', 'mediation.committees'],
+      [1260, '名', 'mediation.mediators'],
+      [98.5, '%', 'mediation.success_rate'],
+      [426, '件', 'legal_aid.cases'],
+      [12.3, '%', null],
+      [236, '人', 'corrections.active'],
+      [95, '人', 'corrections.received'],
+      [88, '人', 'corrections.released'],
+      [3, '次', 'oversight.inspections'],
+      [27, '个', 'oversight.problems'],
+      [25, '个', 'oversight.rectified'],
+      [92.6, '%', 'oversight.rectification_rate'],
+    ]);
+    // The 其中 parts belong to 审结45件 (their sum, 45, fits it and not the 48 accepted).
+    expect(figures.slice(3, 7).map((figure) => figure.partOf)).toEqual([2, 2, 2, 2]);
+  });
+});

@@ -20,9 +20,11 @@ import { unitFamily } from './units.ts';
 
 /**
  * One figure found in a report. `text`, `start` and `end` cover the figure's phrase in the ORIGINAL input: from the
- * start of its clause (after the previous ，；。： or the previous figure in the same clause, at most 30 characters
- * before the number) to the end of its unit or approximation suffix. `quantityStart`/`quantityEnd` cover just the
- * quantity (approximation prefix, number, unit).
+ * start of its clause (after the previous ，；。：！？, line break or figure in the same clause, at most 30 characters
+ * before the number, without a leading bracket) to the end of its unit or approximation suffix. When the clause
+ * starts with the quantity (4个协调小组…), the phrase runs on to the noun after it, at most 10 characters.
+ * `quantityStart`/`quantityEnd` cover just the quantity (approximation prefix, number, unit, suffix). Offsets are JS
+ * string indices.
  */
 export type ExtractedFigure = {
   text: string;

@@ -49,6 +49,7 @@ const DOMAIN_CUES: Record<string, readonly string[]> = {
 /** Clause words that show a figure is about something else than a metric its alias suggests. */
 const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'legality_review.total': ['意见书'],
+  'reconsideration.accepted': ['不予受理'],
   'enforcement.officers': ['考试', '培训'],
   'mediation.cases': ['线索'],
 };
