@@ -22,6 +22,7 @@ export const roleLabels: Record<Role, string> = {
   leader: '领导（只读）',
   reporter: '成员单位填报员',
   unit_leader: '单位负责人',
+  assessor: '考核组成员',
   viewer: '上级查看',
 };
 
@@ -36,19 +37,78 @@ export const permissions = [
   'plan.report', // ledger entries, apply for 销号 (reporter, unit_leader)
   'notification.read',
   'attachment.upload',
+  'ledger.read',
+  'ledger.write', // keep the unit's business ledgers
+  'ledger.manage', // define custom ledger types (office)
+  'personal.read', // see unmasked ID numbers, phones and party names (office only)
+  'metrics.read',
+  'dashboard.read',
+  'oversight.read',
+  'oversight.manage', // inspections, verification, 通报 (office)
+  'oversight.rectify', // a unit's owner, plan, measures and 销号 application
+  'cadres.read',
+  'cadres.manage', // 会前学法, 述法, exams, 法治档案 (office)
+  'assessment.read',
+  'assessment.manage', // schemes, publication, appeal decisions (office)
+  'assessment.self', // a unit's self-assessment and appeals
+  'assessment.score', // assessors' review scores
+  'consultation.read',
+  'consultation.manage', // drafts, opinions, adoption answers (office)
+  'report.read',
+  'report.write', // compose and edit the unit's annual report
+  'report.approve', // review, finalise, submit (office)
+  'grassroots.read',
+  'grassroots.write', // a unit's 司法所 profile, visits, facilities, projects
+  'grassroots.manage', // liaison assignments, lists (office)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const businessRead: Permission[] = ['org.read', 'plan.read', 'notification.read'];
+const businessRead: Permission[] = [
+  'org.read',
+  'plan.read',
+  'notification.read',
+  'ledger.read',
+  'metrics.read',
+  'dashboard.read',
+  'oversight.read',
+  'cadres.read',
+  'assessment.read',
+  'consultation.read',
+  'report.read',
+  'grassroots.read',
+];
+const unitWork: Permission[] = [
+  'plan.report',
+  'attachment.upload',
+  'ledger.write',
+  'oversight.rectify',
+  'assessment.self',
+  'report.write',
+  'grassroots.write',
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.manage', 'org.manage', 'org.read'],
   secadmin: ['security.manage', 'org.read'],
   auditor: ['audit.read', 'org.read'],
-  office: [...businessRead, 'org.manage', 'plan.manage', 'plan.report', 'attachment.upload'],
+  office: [
+    ...businessRead,
+    ...unitWork,
+    'org.manage',
+    'plan.manage',
+    'ledger.manage',
+    'personal.read',
+    'oversight.manage',
+    'cadres.manage',
+    'assessment.manage',
+    'consultation.manage',
+    'report.approve',
+    'grassroots.manage',
+  ],
   leader: businessRead,
-  reporter: [...businessRead, 'plan.report', 'attachment.upload'],
-  unit_leader: [...businessRead, 'plan.report', 'attachment.upload'],
+  reporter: [...businessRead, ...unitWork],
+  unit_leader: [...businessRead, ...unitWork],
+  assessor: [...businessRead, 'assessment.score'],
   viewer: businessRead,
 };
 
