@@ -10,6 +10,7 @@ export const roles = [
   'leader',
   'reporter',
   'unit_leader',
+  'assessor',
   'viewer',
 ] as const;
 export type Role = (typeof roles)[number];
