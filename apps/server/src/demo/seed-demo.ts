@@ -15,6 +15,7 @@ import {
   tiers,
 } from './demo-org.ts';
 import { type DemoTask, type DemoTaskState, demoTasks } from './demo-plan.ts';
+import { moduleSeeds } from './module-seeds.ts';
 
 const dayMs = 86400000;
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -46,6 +47,9 @@ export async function seedDemo(db: Db, now: Date) {
     const county = orgIds.get(demoCounty.county.name)!;
     await seedYear(tx, { year: year - 1, county, orgIds, officeUserId: officeUser[0]!.id, now, complete: true });
     await seedYear(tx, { year, county, orgIds, officeUserId: officeUser[0]!.id, now, complete: false });
+    const userRows = await tx.select({ id: users.id, username: users.username }).from(users);
+    const userIds = new Map(userRows.map((u) => [u.username, u.id]));
+    for (const seed of moduleSeeds) await seed(tx, { orgIds, userIds, now, year });
     return { orgs: orgIds.size, users: demoUsers.length };
   });
 }

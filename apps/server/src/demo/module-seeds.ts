@@ -1,0 +1,15 @@
+import type { Executor } from '../db/client.ts';
+
+/** What a module's demo seeder gets: the org ids by name, the demo users by username, and the clock. */
+export type DemoContext = {
+  orgIds: Map<string, number>;
+  userIds: Map<string, number>;
+  now: Date;
+  /** The current (in-progress) year; the previous year is complete. */
+  year: number;
+};
+
+export type DemoSeeder = (tx: Executor, ctx: DemoContext) => Promise<void>;
+
+/** Each module appends its demo seeder here; they run in order inside the demo transaction. */
+export const moduleSeeds: DemoSeeder[] = [];
