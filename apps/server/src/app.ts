@@ -65,15 +65,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   orgRoutes(z, deps);
   planRoutes(z, deps);
 
-  if (options.serveWeb !== false && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The SPA owns every non-API path.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url}` });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const serveWeb = options.serveWeb !== false && existsSync(webDist);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The SPA owns every non-API path; an unknown API path is a JSON 404.
+    if (serveWeb && !request.url.startsWith('/api/') && request.method === 'GET') return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+  });
   return app;
 }
