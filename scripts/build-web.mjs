@@ -23,7 +23,11 @@ function newest(dir) {
 if (!existsSync(join(web, 'index.html'))) process.exit(0); // nothing to build yet
 if (process.argv.includes('--if-stale') && existsSync(marker)) {
   const built = statSync(marker).mtimeMs;
-  const sources = Math.max(newest(join(web, 'src')), newest(join(root, 'packages/core/src')), statSync(join(web, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(join(web, 'src')),
+    newest(join(root, 'packages/core/src')),
+    statSync(join(web, 'index.html')).mtimeMs,
+  );
   if (built >= sources) process.exit(0);
 }
 if (!existsSync(join(root, 'node_modules/vite'))) {
@@ -31,8 +35,12 @@ if (!existsSync(join(root, 'node_modules/vite'))) {
   process.exit(1);
 }
 console.log('正在构建前端页面……');
-const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: web,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: web,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

@@ -19,7 +19,7 @@ export type LoginResult = { token: string; user: AuthUser };
 
 export async function login(db: Db, username: string, password: string, ip: string | null, now: Date) {
   const [user] = await db.select().from(users).where(eq(users.username, username));
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     await verify(await dummyHash, password); // same cost whether or not the account exists
     await writeAudit(db, null, { action: 'auth.login_failed', entity: 'user', after: { username, ip } });
     throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误');
