@@ -3,8 +3,8 @@ import { z } from '@fazhi/core/shared/zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { AppError, badRequest, notFound } from '../platform/errors.ts';
-import { sendXlsx } from '../platform/http.ts';
+import { notFound } from '../platform/errors.ts';
+import { readUpload, sendXlsx } from '../platform/http.ts';
 import { exportOrgs, importOrgs, orgTemplate } from './org.import.ts';
 import { findOrg, listOrgsInScope } from './org.repo.ts';
 import { dimensions } from './org.schema.ts';
@@ -75,11 +75,8 @@ export function orgRoutes(app: ZApp, deps: AppDeps) {
     '/api/orgs/import',
     { config: { access: 'org.manage' }, schema: { tags, summary: '从 Excel 导入单位' } },
     async (request) => {
-      if (!request.isMultipart())
-        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 Excel 文件');
-      const file = await request.file();
-      if (!file) throw badRequest('没有收到文件');
-      return importOrgs(deps.db, actorOf(request), await file.toBuffer());
+      const file = await readUpload(request, 'Excel 文件');
+      return importOrgs(deps.db, actorOf(request), file.data);
     },
   );
 

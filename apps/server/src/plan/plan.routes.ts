@@ -11,8 +11,7 @@ import {
 } from '@fazhi/core/plan/plan.schemas';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { AppError, badRequest } from '../platform/errors.ts';
-import { sendXlsx } from '../platform/http.ts';
+import { readUpload, sendXlsx } from '../platform/http.ts';
 import { queryTaskEntries, queryTaskEvents, queryTasks } from './plan.repo.ts';
 import {
   addTaskEntry,
@@ -81,11 +80,8 @@ export function planRoutes(app: ZApp, deps: AppDeps) {
     '/api/plan/tasks/import',
     { config: { access: 'plan.report' }, schema: { tags, summary: '导入任务进度表' } },
     async (request) => {
-      if (!request.isMultipart())
-        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 Excel 文件');
-      const file = await request.file();
-      if (!file) throw badRequest('没有收到文件');
-      return importTaskSheet(db, actorOf(request), await file.toBuffer(), now());
+      const file = await readUpload(request, 'Excel 文件');
+      return importTaskSheet(db, actorOf(request), file.data, now());
     },
   );
 

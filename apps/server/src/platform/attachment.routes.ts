@@ -1,7 +1,7 @@
 import { z } from '@fazhi/core/shared/zod';
 import { readAttachment, saveAttachment } from './attachment.service.ts';
 import { type AppDeps, actorOf, type ZApp } from './context.ts';
-import { AppError, badRequest } from './errors.ts';
+import { readUpload } from './http.ts';
 
 export function attachmentRoutes(app: ZApp, deps: AppDeps) {
   app.post(
@@ -11,13 +11,8 @@ export function attachmentRoutes(app: ZApp, deps: AppDeps) {
       schema: { tags: ['platform'], summary: '上传附件（multipart，单个文件）' },
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-      const file = await request.file();
-      if (!file) throw badRequest('没有收到文件');
-      const data = await file.toBuffer();
-      if (file.file.truncated) throw new AppError(413, 'TOO_LARGE', '文件超过 20MB 的大小限制');
-      return saveAttachment(deps.db, actorOf(request), file.filename, data);
+      const file = await readUpload(request);
+      return saveAttachment(deps.db, actorOf(request), file.filename, file.data);
     },
   );
 
