@@ -3,7 +3,8 @@
 // file, so `npm start` stays fast after the first build (npm install runs it once through `prepare`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,17 +31,15 @@ if (process.argv.includes('--if-stale') && existsSync(marker)) {
   );
   if (built >= sources) process.exit(0);
 }
-if (!existsSync(join(root, 'node_modules/vite'))) {
+// vite may live in apps/web/node_modules (vitest pins its own vite at the root): resolve it from the web app.
+let viteBin;
+try {
+  const vitePkg = createRequire(join(web, 'package.json')).resolve('vite/package.json');
+  viteBin = join(dirname(vitePkg), 'bin/vite.js');
+} catch {
   console.error('缺少依赖，请先运行 npm install');
   process.exit(1);
 }
 console.log('正在构建前端页面……');
-const result = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-  {
-    cwd: web,
-    stdio: 'inherit',
-  },
-);
+const result = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
 process.exit(result.status ?? 1);
