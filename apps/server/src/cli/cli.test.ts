@@ -1,0 +1,85 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../test/test-clock.ts';
+
+/** The CLI as an operator runs it: seed, back up, restore, serve and stop — on PGlite or on PostgreSQL per project. */
+const cli = fileURLToPath(new URL('../../bin/fazhi.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-'));
+const isPostgres = process.env.FAZHI_TEST_DB === 'postgres';
+const database = `fazhi_cli_${process.pid}`;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  env = { ...process.env, FAZHI_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' };
+  if (isPostgres) {
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+    await admin.end();
+    const url = new URL(testDatabaseUrl);
+    url.pathname = `/${database}`;
+    env.DATABASE_URL = url.toString();
+  }
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (isPostgres) {
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
+});
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+
+describe('npx fazhi', () => {
+  it('seed-demo fills an empty database and refuses a second time', () => {
+    const first = run('seed-demo');
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('演示数据已导入');
+    const second = run('seed-demo');
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('已有数据');
+  });
+
+  it('backup then restore reproduces the data, checked by the checksum', () => {
+    const file = join(dir, 'fazhi.backup.gz');
+    const backup = run('backup', file);
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain('备份完成');
+    expect(existsSync(file)).toBe(true);
+    const restore = run('restore', file);
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(restore.stdout).toContain('校验和一致');
+  });
+
+  it('an unknown command prints the usage and fails', () => {
+    const res = run('frobnicate');
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('用法');
+  });
+
+  it('serve answers health and shuts down cleanly on SIGTERM, releasing the data folder', async () => {
+    const port = 3700 + Math.floor(Math.random() * 200);
+    const child = spawn(process.execPath, [cli, 'serve'], { env: { ...env, PORT: String(port), FAZHI_DEMO: 'false' } });
+    let healthy: unknown = null;
+    for (let i = 0; i < 300 && !healthy; i++) {
+      healthy = await fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null);
+      if (!healthy) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(healthy).toEqual({ status: 'ok', db: isPostgres ? 'postgres' : 'pglite' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(join(dir, 'data', 'fazhi.lock'))).toBe(false);
+  });
+});
