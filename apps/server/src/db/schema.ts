@@ -1,3 +1,4 @@
+export * from '../consultation/consultation.schema.ts';
 export * from '../org/org.schema.ts';
 export * from '../plan/plan.schema.ts';
 export * from '../platform/platform.schema.ts';
