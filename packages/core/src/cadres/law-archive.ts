@@ -7,7 +7,7 @@ import {
   lawReportFormLabels,
   lawReportLevelLabels,
 } from './law-report.ts';
-import { maskIdNumber, maskPhone } from './mask-personal-data.ts';
+import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
 import type { PreMeetingStudy } from './pre-meeting-study.ts';
 
 export type Cadre = {
