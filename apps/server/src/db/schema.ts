@@ -1,3 +1,4 @@
+export * from '../assessment/assessment.schema.ts';
 export * from '../consultation/consultation.schema.ts';
 export * from '../org/org.schema.ts';
 export * from '../plan/plan.schema.ts';

@@ -1,0 +1,204 @@
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../org/org.schema.ts';
+import { users } from '../platform/platform.schema.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const evidenceIds = () => integer('evidence_ids').array().notNull().default([]);
+
+/** A versioned indicator scheme of one county and year; `definition` is a core `Scheme`, validated on every write. */
+export const assessmentSchemes = pgTable(
+  'assessment_schemes',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').notNull(),
+    copiedFromId: integer('copied_from_id'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('assessment_schemes_org_year_version').on(t.orgId, t.year, t.version)],
+);
+
+/** One year's assessment of a county's units under one scheme version; `status` follows the core lifecycle. */
+export const assessmentRounds = pgTable(
+  'assessment_rounds',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    schemeId: integer('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull().default('scheme'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    appealClosesAt: timestamp('appeal_closes_at', { withTimezone: true }),
+    finalizedAt: timestamp('finalized_at', { withTimezone: true }),
+    /** The latest result snapshot number: 1 at 公示, +1 per upheld appeal. */
+    resultSeq: integer('result_seq').notNull().default(0),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessment_rounds_org_year_idx').on(t.orgId, t.year)],
+);
+
+export const assessmentUnits = pgTable(
+  'assessment_units',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => assessmentRounds.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitType: text('unit_type').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.orgId] }), index('assessment_units_org_idx').on(t.orgId)],
+);
+
+/** A unit's self-assessment of one leaf, with its evidence (attachment ids). */
+export const assessmentSelfEntries = pgTable(
+  'assessment_self_entries',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => assessmentRounds.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    indicatorId: text('indicator_id').notNull(),
+    value: doublePrecision('value'),
+    passed: boolean('passed'),
+    note: text('note').notNull().default(''),
+    evidenceIds: evidenceIds(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.orgId, t.indicatorId] })],
+);
+
+/** One assessor's review score of one leaf; several assessors combine by the scheme's aggregation. */
+export const assessmentReviewScores = pgTable(
+  'assessment_review_scores',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => assessmentRounds.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    indicatorId: text('indicator_id').notNull(),
+    assessorId: integer('assessor_id')
+      .notNull()
+      .references(() => users.id),
+    value: doublePrecision('value'),
+    passed: boolean('passed'),
+    note: text('note').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.orgId, t.indicatorId, t.assessorId] })],
+);
+
+/**
+ * Facts entered by hand for a unit: metric values, records (problems, incidents), honours and penalties.
+ * The same rule kinds read ledgers, oversight and the metrics registry when those hold the facts.
+ */
+export const assessmentFacts = pgTable(
+  'assessment_facts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => assessmentRounds.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** metric | record | honour | penalty */
+    kind: text('kind').notNull(),
+    /** Metric key, record kind, honour category or penalty kind. */
+    key: text('key').notNull(),
+    level: text('level'),
+    title: text('title').notNull().default(''),
+    value: doublePrecision('value'),
+    count: integer('count'),
+    indicatorId: text('indicator_id'),
+    matterId: text('matter_id'),
+    evidenceIds: evidenceIds(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessment_facts_round_org_idx').on(t.roundId, t.orgId)],
+);
+
+/** Score snapshots, append-only (a trigger refuses UPDATE and DELETE): seq 1 is the 公示, each upheld appeal adds one. */
+export const assessmentResults = pgTable(
+  'assessment_results',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => assessmentRounds.id),
+    seq: integer('seq').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    total: doublePrecision('total').notNull(),
+    baseScore: doublePrecision('base_score').notNull(),
+    bonus: doublePrecision('bonus').notNull(),
+    deductions: doublePrecision('deductions').notNull(),
+    gradeCap: text('grade_cap'),
+    rank: integer('rank').notNull(),
+    bandGrade: text('band_grade').notNull(),
+    grade: text('grade').notNull(),
+    gradeNotes: jsonb('grade_notes').$type<string[]>().notNull().default([]),
+    /** The full core UnitScore, with its explanation lines. */
+    score: jsonb('score').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.seq, t.orgId] }), index('assessment_results_org_idx').on(t.orgId)],
+);
+
+export const assessmentAppeals = pgTable(
+  'assessment_appeals',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => assessmentRounds.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    reason: text('reason').notNull(),
+    evidenceIds: evidenceIds(),
+    filedBy: integer('filed_by').references(() => users.id),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
+    outcome: text('outcome'),
+    decisionReason: text('decision_reason'),
+    /** Upheld: the leaf values and records the decision corrected. */
+    corrections: jsonb('corrections'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('assessment_appeals_round_idx').on(t.roundId, t.orgId)],
+);
