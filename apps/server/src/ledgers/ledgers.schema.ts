@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { orgs } from '../org/org.schema.ts';
+import { users } from '../platform/platform.schema.ts';
+
+/**
+ * Every business ledger row of every ledger type (the storage contract the ledger engine and the metrics registry
+ * share): field values in `data` by English field key — numbers as JSON numbers, money as integer 分, enums as
+ * option keys — and `row_date`, the date the fact happened, which periods are counted on.
+ */
+export const ledgerRows = pgTable(
+  'ledger_rows',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    typeKey: text('type_key').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    rowDate: date('row_date', { mode: 'string' }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ledger_rows_type_org_date_idx').on(t.typeKey, t.orgId, t.rowDate),
+    index('ledger_rows_org_idx').on(t.orgId),
+  ],
+);
