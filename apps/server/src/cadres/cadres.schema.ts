@@ -1,0 +1,126 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../org/org.schema.ts';
+import { attachments, users } from '../platform/platform.schema.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Leading cadres (关键少数). ID number and phone are personal data: shown unmasked only with 'personal.read'. */
+export const cadres = pgTable(
+  'cadres',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    position: text('position').notNull(),
+    /** 党政主要负责人: carries the 第一责任人 duties and gives the annual 述法. */
+    isPrincipal: boolean('is_principal').notNull().default(false),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    /** The cadre's login, when they have one (problem reminders reach them there). */
+    userId: integer('user_id').references(() => users.id),
+    sort: integer('sort').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cadres_org_idx').on(t.orgId)],
+);
+
+/** 会前学法 before a standing-committee or executive meeting. */
+export const preMeetingStudies = pgTable(
+  'pre_meeting_studies',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    meetingKind: text('meeting_kind').notNull(),
+    meetingName: text('meeting_name').notNull(),
+    laws: jsonb('laws').$type<string[]>().notNull(),
+    lecturer: text('lecturer').notNull(),
+    expectedCount: integer('expected_count').notNull(),
+    attendeeCount: integer('attendee_count').notNull(),
+    attendeeIds: jsonb('attendee_ids').$type<number[]>().notNull().default([]),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pre_meeting_studies_org_date_idx').on(t.orgId, t.date)],
+);
+
+/** 述法: one per cadre per year, with the 评议 inputs; score and level are computed by the core rule on read. */
+export const lawReports = pgTable(
+  'law_reports',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    cadreId: integer('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    year: integer('year').notNull(),
+    form: text('form').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    reportAttachmentId: integer('report_attachment_id').references(() => attachments.id),
+    summary: text('summary').notNull().default(''),
+    panelScores: jsonb('panel_scores').$type<number[]>().notNull().default([]),
+    survey: jsonb('survey').$type<{ satisfied: number; basicallySatisfied: number; dissatisfied: number } | null>(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('law_reports_cadre_year').on(t.cadreId, t.year), index('law_reports_org_idx').on(t.orgId, t.year)],
+);
+
+/** 法治考核 results. */
+export const lawExams = pgTable(
+  'law_exams',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    cadreId: integer('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    year: integer('year').notNull(),
+    examName: text('exam_name').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    score: doublePrecision('score'),
+    passMark: doublePrecision('pass_mark').notNull().default(60),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('law_exams_cadre_idx').on(t.cadreId, t.year), index('law_exams_org_idx').on(t.orgId, t.year)],
+);
+
+/** The year's 法治档案: first-responsible duties and when it was filed (归档). */
+export const cadreArchives = pgTable(
+  'cadre_archives',
+  {
+    cadreId: integer('cadre_id')
+      .notNull()
+      .references(() => cadres.id),
+    year: integer('year').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    duties: jsonb('duties').$type<{ title: string; status: string; note: string }[]>().notNull().default([]),
+    filedOn: date('filed_on', { mode: 'string' }),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('cadre_archives_cadre_year').on(t.cadreId, t.year)],
+);
