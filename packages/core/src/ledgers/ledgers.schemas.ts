@@ -1,0 +1,85 @@
+import { z } from '../shared/zod.ts';
+import { fieldSchema, ledgerCategories, ledgerKeySchema } from './definition.ts';
+
+/** Body of a row create/update: the unit the fact belongs to, and the values (checked against the type's schema). */
+export const rowWriteSchema = z.object({
+  orgId: z.number({ error: '请选择填报单位' }).int().positive({ message: '请选择填报单位' }),
+  data: z.record(z.string(), z.unknown()),
+});
+export const rowUpdateSchema = rowWriteSchema.extend({
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().positive(),
+});
+export type RowWrite = z.infer<typeof rowWriteSchema>;
+export type RowUpdate = z.infer<typeof rowUpdateSchema>;
+
+export const pageSizes = [10, 20, 50, 100] as const;
+
+/** List query: paging, a whitelisted sort, the unit subtree, a date range, keyword, and `f.<field>` filters. */
+export const rowListQuerySchema = z.looseObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: z.string().max(40).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  orgId: z.coerce.number().int().positive().optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '开始日期格式应为 YYYY-MM-DD' })
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '结束日期格式应为 YYYY-MM-DD' })
+    .optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type RowListQuery = z.infer<typeof rowListQuerySchema>;
+
+/** A custom type as the designer sends it; the server fills in keys it leaves out and checks the whole definition. */
+export const customTypeInputSchema = z.object({
+  key: ledgerKeySchema.optional(),
+  name: z.string().trim().min(1, { message: '台账名称不能为空' }).max(40, { message: '台账名称最多 40 个字' }),
+  category: z.enum(ledgerCategories).default('自定义台账'),
+  description: z.string().max(500).default(''),
+  dateField: z.string().min(1, { message: '请指定业务发生日期字段' }),
+  fields: z
+    .array(fieldSchema.extend({ key: ledgerKeySchema.optional() }).omit({ compute: true }))
+    .min(1, { message: '至少需要一个字段' }),
+  listColumns: z.array(z.string()).default([]),
+  filters: z.array(z.string()).default([]),
+  sortable: z.array(z.string()).default([]),
+  version: z.number().int().positive().optional(),
+});
+export type CustomTypeInput = z.input<typeof customTypeInputSchema>;
+
+export type LedgerTypeSummary = {
+  key: string;
+  name: string;
+  category: string;
+  description: string;
+  builtin: boolean;
+  rowCount: number;
+};
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export const jobStatusLabels: Record<JobStatus, string> = {
+  queued: '排队中',
+  running: '进行中',
+  succeeded: '已完成',
+  failed: '失败',
+};
+export type ImportJob = {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  /** 0–100 */
+  percent: number;
+  phase: string;
+  processed: number;
+  total: number;
+  message: string | null;
+  imported: number;
+  errorCount: number;
+  hasErrorReport: boolean;
+  typeKey: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};

@@ -1,0 +1,34 @@
+import { maskPersonName } from '../shared/mask-name.ts';
+import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
+import { isPersonalField, type LedgerDefinition, type LedgerField } from './definition.ts';
+import type { LedgerData, LedgerValue } from './row-schema.ts';
+
+export function maskValue(f: LedgerField, value: LedgerValue): LedgerValue {
+  if (typeof value !== 'string' || value === '') return value;
+  if (f.kind === 'id_number') return maskIdNumber(value);
+  if (f.kind === 'phone') return maskPhone(value);
+  return maskPersonName(value);
+}
+
+/** A row as a viewer without 'personal.read' sees it: ID numbers, phones and party names masked. */
+export function maskRowData(def: LedgerDefinition, data: LedgerData): LedgerData {
+  const out = { ...data };
+  for (const f of def.fields) {
+    if (isPersonalField(f) && out[f.key] != null) out[f.key] = maskValue(f, out[f.key]!);
+  }
+  return out;
+}
+
+/**
+ * A viewer who sees masked values and saves the form sends them back unchanged: keep the stored value for every
+ * personal field whose submitted value is exactly the masked form of what is stored.
+ */
+export function keepMaskedValues(def: LedgerDefinition, submitted: LedgerData, stored: LedgerData): LedgerData {
+  const out = { ...submitted };
+  for (const f of def.fields) {
+    if (!isPersonalField(f)) continue;
+    const old = stored[f.key];
+    if (old != null && out[f.key] === maskValue(f, old)) out[f.key] = old;
+  }
+  return out;
+}
