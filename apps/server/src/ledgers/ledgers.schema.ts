@@ -28,3 +28,16 @@ export const ledgerRows = pgTable(
     index('ledger_rows_org_idx').on(t.orgId),
   ],
 );
+
+/** Custom ledger types an office defined in the UI: the same definition JSON as the built-in types in core. */
+export const ledgerTypes = pgTable('ledger_types', {
+  key: text('key').primaryKey(),
+  ownerOrgId: integer('owner_org_id')
+    .notNull()
+    .references(() => orgs.id),
+  definition: jsonb('definition').notNull(),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -108,4 +108,7 @@ export const jobs = pgTable('jobs', {
   userId: integer('user_id').references(() => users.id),
   createdAt: createdAt(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** What the job is doing now, in Chinese (正在读取/正在校验/正在写入), shown beside the progress bar. */
+  phase: text('phase'),
+  startedAt: timestamp('started_at', { withTimezone: true }),
 });
