@@ -12,6 +12,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { consultationRoutes } from './consultation/consultation.routes.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
@@ -64,6 +67,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   attachmentRoutes(z, deps);
   orgRoutes(z, deps);
   planRoutes(z, deps);
+  assessmentRoutes(z, deps);
+  metricsRoutes(z, deps);
+  consultationRoutes(z, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(webDist);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

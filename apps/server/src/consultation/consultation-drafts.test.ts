@@ -1,0 +1,113 @@
+import { sampleDraftText } from '@fazhi/core/consultation/sample-draft.fixture';
+import { Document, Packer, Paragraph } from 'docx';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { queryRows } from '../db/client.ts';
+
+let t: TestApp;
+let office: Client;
+let reporterA: Client;
+let reporterB: Client;
+let pointId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, reporterA, reporterB] = await Promise.all([t.as('office'), t.as('reporter-a'), t.as('reporter-b')]);
+  pointId = (await office.get('/api/consultation/points'))
+    .json()
+    .items.find((p: { parentId: number | null }) => p.parentId === null).id;
+});
+afterAll(() => t?.close());
+
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
+
+async function docxOf(text: string) {
+  const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] });
+  return Packer.toBuffer(doc);
+}
+
+describe('draft upload, preview and versions', () => {
+  it('parses an uploaded .docx into its article tree with chapters and 之一 articles', async () => {
+    const res = await office.upload(
+      '/api/consultation/drafts/parse-file',
+      '条例草案.docx',
+      await docxOf(sampleDraftText()),
+    );
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.title).toContain('大连市基层立法联系点工作条例');
+    expect(body.isPublishable).toBe(true);
+    const labels = body.articles.map((a: { label: string }) => a.label);
+    expect(labels).toContain('第七条之一');
+    expect(labels.at(-1)).toBe('第十五条');
+    expect(body.articles.find((a: { key: string }) => a.key === 'a6').text).toContain('（三）组织立法信息员');
+    expect(body.articles[0].path[0]).toBe('第一章　总则');
+  });
+
+  it('refuses an unreadable file and an unsupported type with a Chinese message', async () => {
+    const bad = await office.upload('/api/consultation/drafts/parse-file', '草案.docx', Buffer.from('not a zip'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('无法读取');
+    const pdf = await office.upload('/api/consultation/drafts/parse-file', '草案.pdf', Buffer.from('%PDF'));
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().message).toContain('.docx');
+  });
+
+  it('staff correct the split by editing the rendered text, and a malformed draft is not saved', async () => {
+    const preview = (await office.post('/api/consultation/drafts/parse', { text: sampleDraftText() })).json();
+    // A duplicated article number is an error: saving is refused with the issues, nothing written.
+    const broken = preview.text.replace('第九条', '第八条');
+    const check = (await office.post('/api/consultation/drafts/parse', { text: broken })).json();
+    expect(check.isPublishable).toBe(false);
+    const before = await count('consultation_drafts');
+    const refused = await office.post('/api/consultation/drafts', { pointId, text: broken });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toContain('请在预览中修改');
+    expect(refused.json().details.some((i: { level: string }) => i.level === 'error')).toBe(true);
+    expect(await count('consultation_drafts')).toBe(before);
+    const noArticles = await office.post('/api/consultation/drafts', { pointId, text: '这是一段没有条文的文字。' });
+    expect(noArticles.statusCode).toBe(422);
+  });
+
+  it('saves versions and shows what changed, with a key map for renumbered articles', async () => {
+    const created = await office.post('/api/consultation/drafts', { pointId, text: sampleDraftText() });
+    expect(created.statusCode).toBe(200);
+    const { id } = created.json();
+    const v1 = (await office.get(`/api/consultation/drafts/${id}`)).json();
+    // Turning 第七条之一 into 第八条 shifts every later article by one; 第十条 (now 第十一条) is also reworded.
+    const numerals = ['八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
+    let renumbered: string = v1.version.text.replace('不少于十五日', '不少于三十日');
+    for (let i = numerals.length - 2; i >= 0; i--) {
+      renumbered = renumbered.replace(`第${numerals[i]}条\u3000`, `第${numerals[i + 1]}条\u3000`);
+    }
+    renumbered = renumbered.replace('第七条之一\u3000', '第八条\u3000');
+    const saved = await office.post(`/api/consultation/drafts/${id}/versions`, { text: renumbered, note: '第二稿' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(2);
+    const same = await office.post(`/api/consultation/drafts/${id}/versions`, { text: renumbered });
+    expect(same.statusCode).toBe(400);
+    const diff = (await office.get(`/api/consultation/drafts/${id}/diff?from=1&to=2`)).json();
+    expect(diff.keyMap['a7-1']).toBe('a8');
+    expect(diff.keyMap.a10).toBe('a11');
+    const modified = diff.changes.find((c: { type: string }) => c.type === 'modified');
+    expect(modified.to.key).toBe('a11');
+    expect(
+      modified.segments.some((s: { op: string; text: string }) => s.op === 'insert' && s.text.includes('三十')),
+    ).toBe(true);
+    const list = (await office.get('/api/consultation/drafts')).json().items;
+    expect(list.find((d: { id: number }) => d.id === id).latestVersion).toBe(2);
+  });
+
+  it('data scope: 区司法局 reads the point but cannot write; another unit sees nothing', async () => {
+    expect((await reporterA.get('/api/consultation/drafts')).json().items.length).toBeGreaterThan(0);
+    expect((await reporterA.post('/api/consultation/drafts', { pointId, text: sampleDraftText() })).statusCode).toBe(
+      403,
+    );
+    expect((await reporterB.get('/api/consultation/drafts')).json().items).toEqual([]);
+    expect((await reporterB.get('/api/consultation/points')).json().items).toEqual([]);
+    const draftId = (await office.get('/api/consultation/drafts')).json().items[0].id;
+    expect((await reporterB.get(`/api/consultation/drafts/${draftId}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,194 @@
+import { parseDraft } from '@fazhi/core/consultation/article-parser';
+import type { DraftCreate } from '@fazhi/core/consultation/consultation.schemas';
+import { diffDrafts } from '@fazhi/core/consultation/draft-diff';
+import { isDraftPublishable, listArticles, renderDraft } from '@fazhi/core/consultation/draft-render';
+import type { ParsedDraft } from '@fazhi/core/consultation/draft-types';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import mammoth from 'mammoth';
+import type { Db, Executor } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+import { queryDrafts } from './consultation.repo.ts';
+import {
+  consultationDrafts,
+  consultationDraftVersions,
+  consultationPoints,
+  type StoredArticle,
+} from './consultation.schema.ts';
+
+/** The text of an uploaded draft: .docx through mammoth, .txt as UTF-8. */
+export async function extractDraftText(filename: string, data: Buffer): Promise<string> {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith('.docx')) {
+    try {
+      const result = await mammoth.extractRawText({ buffer: data });
+      return result.value;
+    } catch {
+      throw new AppError(400, 'BAD_DOCX', `文件“${filename}”无法读取：请上传有效的 Word（.docx）文件`);
+    }
+  }
+  if (lower.endsWith('.txt')) return new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+  if (lower.endsWith('.doc')) throw badRequest('暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后上传');
+  throw badRequest(`不支持的文件类型“${filename}”：请上传 .docx 或 .txt 文件`);
+}
+
+export function storedArticles(parsed: ParsedDraft): StoredArticle[] {
+  return listArticles(parsed).map((a) => ({
+    key: a.key,
+    label: a.label,
+    heading: a.heading,
+    text: a.text,
+    path: a.path,
+  }));
+}
+
+/** What the preview shows: the normalised text staff correct, the articles as split, and what to look at. */
+export function previewDraft(text: string) {
+  const parsed = parseDraft(text);
+  return {
+    title: parsed.title,
+    text: renderDraft(parsed),
+    preamble: parsed.preamble,
+    appendix: parsed.appendix,
+    issues: parsed.issues,
+    isPublishable: isDraftPublishable(parsed),
+    articles: storedArticles(parsed),
+  };
+}
+
+function parseForSaving(text: string) {
+  const parsed = parseDraft(text);
+  if (!isDraftPublishable(parsed)) {
+    const errors = parsed.issues.filter((i) => i.level === 'error');
+    throw unprocessable(
+      `草案拆分有${errors.length}处错误，请在预览中修改后再保存：${errors[0]!.message}`,
+      parsed.issues,
+    );
+  }
+  // The stored text is the normalised rendering, so a later correction re-parses to the same tree.
+  const sourceText = renderDraft(parsed);
+  return { parsed: parseDraft(sourceText), sourceText };
+}
+
+async function requirePoint(db: Executor, actor: Actor, pointId: number) {
+  const [point] = await db
+    .select()
+    .from(consultationPoints)
+    .where(and(eq(consultationPoints.id, pointId), orgScopeSql(actor.user, consultationPoints.orgId)));
+  if (!point) throw notFound('未找到该立法联系点，或不在您的数据范围内');
+  return point;
+}
+
+export async function requireDraft(db: Executor, actor: Actor, id: number) {
+  const [draft] = await queryDrafts(db, actor.user, [id]);
+  if (!draft) throw notFound('未找到该草案，或不在您的数据范围内');
+  return draft;
+}
+
+export async function createDraft(db: Db, actor: Actor, input: DraftCreate) {
+  const { parsed, sourceText } = parseForSaving(input.text);
+  const title = input.title || parsed.title;
+  if (!title) throw badRequest('未能识别草案标题，请填写标题');
+  return db.transaction(async (tx) => {
+    const point = await requirePoint(tx, actor, input.pointId);
+    if (point.parentId !== null) throw badRequest('草案应由基层立法联系点登记，立法议事小院和信息员不能登记草案');
+    const [draft] = await tx
+      .insert(consultationDrafts)
+      .values({ orgId: point.orgId, pointId: point.id, title, createdBy: actor.user.id })
+      .returning({ id: consultationDrafts.id });
+    const articles = storedArticles(parsed);
+    await tx.insert(consultationDraftVersions).values({
+      draftId: draft!.id,
+      orgId: point.orgId,
+      version: 1,
+      note: input.note || '初稿',
+      sourceText,
+      parsed,
+      articles,
+      createdBy: actor.user.id,
+    });
+    await writeAudit(tx, actor, {
+      action: 'consultation_draft.create',
+      entity: 'consultation_draft',
+      entityId: draft!.id,
+      orgId: point.orgId,
+      after: { title, pointId: point.id, articles: articles.length },
+    });
+    return { id: draft!.id, version: 1, articles: articles.length };
+  });
+}
+
+export async function addDraftVersion(db: Db, actor: Actor, draftId: number, input: { text: string; note: string }) {
+  const { parsed, sourceText } = parseForSaving(input.text);
+  return db.transaction(async (tx) => {
+    const draft = await requireDraft(tx, actor, draftId);
+    // Lock the draft row so two staff saving at once get versions n+1 and n+2, not a clash.
+    await tx.execute(sql`select id from consultation_drafts where id = ${draftId} for update`);
+    const [last] = await tx
+      .select({ version: consultationDraftVersions.version, sourceText: consultationDraftVersions.sourceText })
+      .from(consultationDraftVersions)
+      .where(eq(consultationDraftVersions.draftId, draftId))
+      .orderBy(desc(consultationDraftVersions.version))
+      .limit(1);
+    if (last && last.sourceText === sourceText) throw badRequest('新版本与上一版本内容相同，无需保存');
+    const version = (last?.version ?? 0) + 1;
+    const articles = storedArticles(parsed);
+    const [row] = await tx
+      .insert(consultationDraftVersions)
+      .values({
+        draftId,
+        orgId: draft.orgId,
+        version,
+        note: input.note || `第${version}稿`,
+        sourceText,
+        parsed,
+        articles,
+        createdBy: actor.user.id,
+      })
+      .returning({ id: consultationDraftVersions.id });
+    await writeAudit(tx, actor, {
+      action: 'consultation_draft.version',
+      entity: 'consultation_draft',
+      entityId: draftId,
+      orgId: draft.orgId,
+      after: { version, articles: articles.length, note: input.note },
+    });
+    return { id: row!.id, version, articles: articles.length };
+  });
+}
+
+export async function getDraftVersion(db: Executor, actor: Actor, draftId: number, version?: number) {
+  const draft = await requireDraft(db, actor, draftId);
+  const wanted = version ?? draft.latestVersion;
+  const [row] = await db
+    .select()
+    .from(consultationDraftVersions)
+    .where(and(eq(consultationDraftVersions.draftId, draftId), eq(consultationDraftVersions.version, wanted)));
+  if (!row) throw notFound(`该草案没有第${wanted}稿`);
+  return {
+    draft,
+    version: {
+      id: row.id,
+      version: row.version,
+      note: row.note,
+      text: row.sourceText,
+      title: row.parsed.title,
+      preamble: row.parsed.preamble,
+      issues: row.parsed.issues,
+      articles: row.articles,
+      createdAt: row.createdAt.toISOString(),
+    },
+  };
+}
+
+/** What changed between two versions, article by article; keyMap moves opinions onto the new numbering. */
+export async function diffDraftVersions(db: Executor, actor: Actor, draftId: number, from: number, to: number) {
+  if (from === to) throw badRequest('请选择两个不同的版本进行比较');
+  const [a, b] = await Promise.all([
+    getDraftVersion(db, actor, draftId, from),
+    getDraftVersion(db, actor, draftId, to),
+  ]);
+  return { from, to, ...diffDrafts(a.version.articles, b.version.articles) };
+}

@@ -1,0 +1,310 @@
+import { createHash } from 'node:crypto';
+import {
+  daysLeft,
+  shanghaiDate,
+  submissionBlockedReason,
+  windowStatus,
+} from '@fazhi/core/consultation/consultation-window';
+import {
+  effectiveOpinionState,
+  OPINION_STATUS_LABELS,
+  type OpinionStatus,
+  submitterStatusLabel,
+} from '@fazhi/core/consultation/opinion-lifecycle';
+import { maskName, maskPhone } from '@fazhi/core/consultation/phone';
+import { DUPLICATE_SUBMISSION_MESSAGE, preparePortalOpinion } from '@fazhi/core/consultation/portal-submission';
+import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { AppDeps } from '../platform/context.ts';
+import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
+import { newReceiptCode } from './consultation.opinions.ts';
+import type { StoredArticle } from './consultation.schema.ts';
+import { articleLabelOf, type OpinionRow, opinionState } from './consultation.views.ts';
+
+// The public side: no login, nothing personal in any answer except the submitter's own (masked) name and phone
+// when they look up their own receipt code.
+
+const notFoundMessage = '未找到该征求意见事项，或尚未公开';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+type ConsultationMeta = { versionId: number; keys: Set<string>; loadedAt: number };
+const META_TTL_MS = 30_000;
+
+export function createPortalService(deps: AppDeps) {
+  const { db, now } = deps;
+  const filter = createSensitiveWordFilter();
+  // Article keys per consultation: versions never change, and the insert re-checks the version id, so a stale
+  // entry can only cause one retry, never a wrong accept.
+  const metaCache = new Map<number, ConsultationMeta>();
+
+  async function meta(id: number, refresh = false): Promise<ConsultationMeta> {
+    const cached = metaCache.get(id);
+    if (cached && !refresh && Date.now() - cached.loadedAt < META_TTL_MS) return cached;
+    const [row] = await queryRows<{ version_id: number; articles: StoredArticle[] }>(
+      db,
+      sql`select c.version_id, v.articles from consultations c join consultation_draft_versions v on v.id = c.version_id
+          where c.id = ${id} and c.status = 'published'`,
+    );
+    if (!row) throw notFound(notFoundMessage);
+    const entry = { versionId: row.version_id, keys: new Set(row.articles.map((a) => a.key)), loadedAt: Date.now() };
+    if (metaCache.size > 1000) metaCache.clear();
+    metaCache.set(id, entry);
+    return entry;
+  }
+
+  async function insertOpinion(
+    consultationId: number,
+    versionId: number,
+    opinion: { articleKey: string | null; name: string; phone: string; content: string },
+    extra: { fingerprint: string; needsReview: boolean; matchedWords: string[]; ip: string | null },
+  ) {
+    const today = shanghaiDate(now());
+    const receiptCode = newReceiptCode();
+    // One statement: the window check, the insert (a repeated fingerprint or receipt code inserts nothing) and
+    // its audit entry.
+    const rows = await queryRows<{ id: number; receipt_code: string }>(
+      db,
+      sql`with c as (
+            select id, org_id, point_id from consultations
+            where id = ${consultationId} and status = 'published' and version_id = ${versionId}
+              and opens_on <= ${today}::date and closes_on >= ${today}::date
+          ), ins as (
+            insert into consultation_opinions (org_id, consultation_id, point_id, channel, article_key, name, phone,
+              content, receipt_code, fingerprint, moderation, matched_words, submitted_at)
+            select c.org_id, c.id, c.point_id, 'portal', ${opinion.articleKey}, ${opinion.name}, ${opinion.phone},
+              ${opinion.content}, ${receiptCode}, ${extra.fingerprint},
+              ${extra.needsReview ? 'pending_review' : 'approved'}, ${JSON.stringify(extra.matchedWords)}::jsonb,
+              ${now().toISOString()}::timestamptz
+            from c
+            on conflict do nothing
+            returning id, org_id, consultation_id, article_key, moderation, receipt_code
+          ), audit as (
+            insert into audit_log (org_id, action, entity, entity_id, after, ip)
+            select org_id, 'consultation_opinion.submit', 'consultation_opinion', id::text,
+              jsonb_build_object('consultationId', consultation_id, 'articleKey', article_key, 'moderation', moderation),
+              ${extra.ip}
+            from ins
+          )
+          select id, receipt_code from ins`,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Why nothing was inserted: closed window, unpublished, another version, or the same opinion again. */
+  async function diagnose(consultationId: number, fingerprint: string, versionId: number) {
+    const [row] = await queryRows<{
+      status: string;
+      opens_on: string;
+      closes_on: string;
+      version_id: number;
+      dup: boolean;
+    }>(
+      db,
+      sql`select c.status, c.opens_on::text as opens_on, c.closes_on::text as closes_on, c.version_id,
+            exists (select 1 from consultation_opinions o
+                    where o.consultation_id = c.id and o.fingerprint = ${fingerprint}) as dup
+          from consultations c where c.id = ${consultationId}`,
+    );
+    if (row?.status !== 'published') return notFound(notFoundMessage);
+    const blocked = submissionBlockedReason({ opensOn: row.opens_on, closesOn: row.closes_on }, now());
+    if (blocked) return new AppError(409, 'WINDOW_CLOSED', blocked);
+    if (row.dup) return new AppError(409, 'DUPLICATE_SUBMISSION', DUPLICATE_SUBMISSION_MESSAGE);
+    return row.version_id !== versionId ? 'version' : 'retry';
+  }
+
+  async function submit(consultationId: number, body: unknown, ip: string | null) {
+    const input = typeof body === 'object' && body !== null ? body : {};
+    // The fingerprint is over the consultation (the core calls the commented document draftId).
+    const prepared = preparePortalOpinion({ ...input, draftId: String(consultationId) }, filter);
+    if (!prepared.ok) throw badRequest(prepared.issues[0]!.message, prepared.issues);
+    const { opinion } = prepared;
+    const fingerprint = sha256(opinion.fingerprint);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const m = await meta(consultationId, attempt > 0);
+      if (opinion.articleKey && !m.keys.has(opinion.articleKey)) {
+        throw badRequest(`草案中没有${articleLabelOf(opinion.articleKey)}，请重新选择条文`);
+      }
+      const row = await insertOpinion(consultationId, m.versionId, opinion, {
+        fingerprint,
+        needsReview: opinion.needsReview,
+        matchedWords: opinion.matchedWords,
+        ip,
+      });
+      if (row) {
+        return {
+          receiptCode: row.receipt_code,
+          needsReview: opinion.needsReview,
+          message: opinion.needsReview
+            ? '意见已提交。您的意见需经工作人员审核后办理，请保存回执码查询办理情况。'
+            : '意见已提交，感谢您的参与！请保存回执码查询办理情况。',
+        };
+      }
+      const reason = await diagnose(consultationId, fingerprint, m.versionId);
+      if (reason instanceof AppError) throw reason;
+    }
+    throw conflict('提交未成功，请稍后重试');
+  }
+
+  async function list() {
+    const rows = await queryRows<{
+      id: number;
+      title: string;
+      legislature: string;
+      legislature_level: string;
+      opens_on: string;
+      closes_on: string;
+      point_name: string;
+      article_count: number;
+      opinions: number;
+      answered: number;
+      final_summary: string | null;
+    }>(
+      db,
+      sql`select c.id, c.title, c.legislature, c.legislature_level, c.opens_on::text as opens_on,
+            c.closes_on::text as closes_on, p.name as point_name, jsonb_array_length(v.articles) as article_count,
+            (select count(*)::int from consultation_opinions o where o.consultation_id = c.id and o.moderation = 'approved') as opinions,
+            (select count(*)::int from consultation_opinions o where o.consultation_id = c.id and o.moderation = 'approved' and o.status = 'answered') as answered,
+            c.final_summary
+          from consultations c
+          join consultation_points p on p.id = c.point_id
+          join consultation_draft_versions v on v.id = c.version_id
+          where c.status = 'published'
+          order by c.closes_on desc, c.id desc
+          limit 200`,
+    );
+    const at = now();
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      legislature: r.legislature,
+      legislatureLevel: r.legislature_level,
+      opensOn: r.opens_on,
+      closesOn: r.closes_on,
+      pointName: r.point_name,
+      articleCount: r.article_count,
+      opinions: r.opinions,
+      answered: r.answered,
+      hasFinalResult: r.final_summary !== null,
+      windowStatus: windowStatus({ opensOn: r.opens_on, closesOn: r.closes_on }, at),
+      daysLeft: daysLeft({ opensOn: r.opens_on, closesOn: r.closes_on }, at),
+    }));
+  }
+
+  async function detail(id: number) {
+    const [row] = await queryRows<{
+      id: number;
+      title: string;
+      legislature: string;
+      legislature_level: string;
+      opens_on: string;
+      closes_on: string;
+      point_name: string;
+      draft_title: string;
+      preamble: string;
+      articles: StoredArticle[];
+      final_adopted_on: string | null;
+      final_summary: string | null;
+      counts: Record<string, number> | null;
+    }>(
+      db,
+      sql`select c.id, c.title, c.legislature, c.legislature_level, c.opens_on::text as opens_on,
+            c.closes_on::text as closes_on, p.name as point_name, v.parsed->>'title' as draft_title,
+            v.parsed->>'preamble' as preamble, v.articles, c.final_adopted_on::text as final_adopted_on, c.final_summary,
+            (select jsonb_object_agg(k, n) from (
+               select coalesce(o.article_key, '*') as k, count(*)::int as n from consultation_opinions o
+               where o.consultation_id = c.id and o.moderation = 'approved' group by 1) s) as counts
+          from consultations c
+          join consultation_points p on p.id = c.point_id
+          join consultation_draft_versions v on v.id = c.version_id
+          where c.id = ${id} and c.status = 'published'`,
+    );
+    if (!row) throw notFound(notFoundMessage);
+    const window = { opensOn: row.opens_on, closesOn: row.closes_on };
+    const counts = row.counts ?? {};
+    return {
+      id: row.id,
+      title: row.title,
+      legislature: row.legislature,
+      legislatureLevel: row.legislature_level,
+      opensOn: row.opens_on,
+      closesOn: row.closes_on,
+      pointName: row.point_name,
+      draftTitle: row.draft_title,
+      preamble: row.preamble,
+      windowStatus: windowStatus(window, now()),
+      daysLeft: daysLeft(window, now()),
+      blockedReason: submissionBlockedReason(window, now()),
+      finalAdoptedOn: row.final_adopted_on,
+      finalSummary: row.final_summary,
+      wholeDraftOpinions: counts['*'] ?? 0,
+      articles: row.articles.map((a) => ({ ...a, opinions: counts[a.key] ?? 0 })),
+    };
+  }
+
+  /** How handled opinions were answered: masked names, never phones. */
+  async function feedback(id: number) {
+    await meta(id);
+    const rows = await queryRows<{
+      id: number;
+      article_key: string | null;
+      name: string;
+      content: string;
+      decision: string | null;
+      reply: string | null;
+      answered_at: string | Date | null;
+    }>(
+      db,
+      sql`select o.id, o.article_key, o.name, o.content, o.decision, o.reply, o.answered_at
+          from consultation_opinions o
+          where o.consultation_id = ${id} and o.moderation = 'approved' and o.status = 'answered'
+          order by o.answered_at desc, o.id desc limit 200`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      articleLabel: articleLabelOf(r.article_key),
+      submitter: maskName(r.name),
+      content: r.content,
+      decision: r.decision,
+      decisionLabel: r.decision ? OPINION_STATUS_LABELS[r.decision as OpinionStatus] : null,
+      reply: r.reply,
+      answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+    }));
+  }
+
+  async function lookup(code: string) {
+    return lookupReceipt(db, code);
+  }
+
+  return { submit, list, detail, feedback, lookup };
+}
+
+/** The submitter's own opinion by receipt code; a merged duplicate shows the answer of the opinion it joined. */
+export async function lookupReceipt(db: Executor, code: string) {
+  const rows = await queryRows<OpinionRow & { consultation_title: string; target: OpinionRow | null }>(
+    db,
+    sql`select o.*, '' as point_name, c.title as consultation_title,
+          (select to_jsonb(t) from consultation_opinions t where t.id = o.merged_into_id) as target
+        from consultation_opinions o join consultations c on c.id = o.consultation_id
+        where o.receipt_code = ${code}`,
+  );
+  const row = rows[0];
+  if (!row) throw notFound('未找到该回执码对应的意见，请核对后重新输入');
+  const target = row.target ? opinionState({ ...row.target, point_name: '' } as OpinionRow) : null;
+  const state = effectiveOpinionState(opinionState(row), target);
+  const isAnswered = state.status === 'answered';
+  return {
+    receiptCode: row.receipt_code,
+    consultationId: row.consultation_id,
+    consultationTitle: row.consultation_title,
+    articleLabel: articleLabelOf(row.article_key),
+    submitter: maskName(row.name),
+    phone: row.phone ? maskPhone(row.phone) : null,
+    content: row.content,
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    statusLabel: submitterStatusLabel(state),
+    decision: isAnswered || state.status !== 'submitted' ? state.decision : null,
+    decisionLabel: isAnswered && state.decision ? OPINION_STATUS_LABELS[state.decision] : null,
+    reply: isAnswered ? state.reply : null,
+  };
+}

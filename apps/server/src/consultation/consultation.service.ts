@@ -1,0 +1,213 @@
+import type { PointCreate } from '@fazhi/core/consultation/consultation.schemas';
+import { type Consultation, shanghaiDate } from '@fazhi/core/consultation/consultation-window';
+import {
+  checklistWarnings,
+  completeStep,
+  createTenStepChecklist,
+  reopenStep,
+  type TenStepChecklist,
+  type TenStepKey,
+} from '@fazhi/core/consultation/ten-steps';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+import { requireDraft } from './consultation.drafts.ts';
+import { queryConsultations } from './consultation.repo.ts';
+import {
+  consultationDraftVersions,
+  consultationPoints,
+  consultationPushes,
+  consultations,
+} from './consultation.schema.ts';
+
+export async function createPoint(db: Db, actor: Actor, input: PointCreate) {
+  return db.transaction(async (tx) => {
+    const [parent] = await tx
+      .select()
+      .from(consultationPoints)
+      .where(and(eq(consultationPoints.id, input.parentId), orgScopeSql(actor.user, consultationPoints.orgId)));
+    if (!parent) throw notFound('未找到所属的基层立法联系点，或不在您的数据范围内');
+    if (parent.parentId !== null) throw badRequest('立法议事小院和信息员只能设在基层立法联系点之下');
+    const [row] = await tx
+      .insert(consultationPoints)
+      .values({ orgId: parent.orgId, parentId: parent.id, kind: input.kind, name: input.name, contact: input.contact })
+      .returning({ id: consultationPoints.id });
+    await writeAudit(tx, actor, {
+      action: 'consultation_point.create',
+      entity: 'consultation_point',
+      entityId: row!.id,
+      orgId: parent.orgId,
+      after: input,
+    });
+    return { id: row!.id };
+  });
+}
+
+export async function requireConsultation(db: Executor, actor: Actor, id: number, now: Date) {
+  const [row] = await queryConsultations(db, actor.user, { ids: [id] });
+  if (!row) throw notFound('未找到该征求意见事项，或不在您的数据范围内');
+  const warnings = checklistWarnings(row.checklist, {
+    today: shanghaiDate(now),
+    window: { opensOn: row.opensOn, closesOn: row.closesOn },
+  });
+  return { ...row, warnings };
+}
+
+export async function createConsultation(db: Db, actor: Actor, input: Consultation) {
+  const draftId = Number(input.draftId);
+  if (!Number.isInteger(draftId) || draftId <= 0) throw badRequest('请选择征求意见的草案');
+  return db.transaction(async (tx) => {
+    const draft = await requireDraft(tx, actor, draftId);
+    const [version] = await tx
+      .select({ id: consultationDraftVersions.id })
+      .from(consultationDraftVersions)
+      .where(eq(consultationDraftVersions.draftId, draftId))
+      .orderBy(desc(consultationDraftVersions.version))
+      .limit(1);
+    const checklist = createTenStepChecklist({ publish_notice: input.opensOn, collect_opinions: input.closesOn });
+    const [row] = await tx
+      .insert(consultations)
+      .values({
+        orgId: draft.orgId,
+        pointId: draft.pointId,
+        draftId,
+        versionId: version!.id,
+        title: input.title,
+        legislature: input.legislature,
+        legislatureLevel: input.legislatureLevel,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        checklist,
+        createdBy: actor.user.id,
+      })
+      .returning({ id: consultations.id });
+    await writeAudit(tx, actor, {
+      action: 'consultation.create',
+      entity: 'consultation',
+      entityId: row!.id,
+      orgId: draft.orgId,
+      after: input,
+    });
+    return { id: row!.id };
+  });
+}
+
+async function lockConsultation(tx: Executor, actor: Actor, id: number) {
+  const [row] = await tx
+    .select()
+    .from(consultations)
+    .where(and(eq(consultations.id, id), orgScopeSql(actor.user, consultations.orgId)))
+    .for('update');
+  if (!row) throw notFound('未找到该征求意见事项，或不在您的数据范围内');
+  return row;
+}
+
+export async function publishConsultation(db: Db, actor: Actor, id: number, now: Date) {
+  return db.transaction(async (tx) => {
+    const row = await lockConsultation(tx, actor, id);
+    if (row.status === 'published') throw conflict('该征求意见事项已发布');
+    await tx.update(consultations).set({ status: 'published', publishedAt: now }).where(eq(consultations.id, id));
+    await writeAudit(tx, actor, {
+      action: 'consultation.publish',
+      entity: 'consultation',
+      entityId: id,
+      orgId: row.orgId,
+      before: { status: row.status },
+      after: { status: 'published' },
+    });
+    return { id, status: 'published' as const };
+  });
+}
+
+type ChecklistChange =
+  | { type: 'complete'; step: TenStepKey; completedOn: string; note?: string | null }
+  | { type: 'reopen'; step: TenStepKey }
+  | { type: 'plan'; step: TenStepKey; plannedOn: string | null };
+
+export async function changeChecklist(db: Db, actor: Actor, id: number, change: ChecklistChange, now: Date) {
+  return db.transaction(async (tx) => {
+    const row = await lockConsultation(tx, actor, id);
+    const window = { opensOn: row.opensOn, closesOn: row.closesOn };
+    let checklist: TenStepChecklist;
+    if (change.type === 'plan') {
+      checklist = row.checklist.map((e) => (e.step === change.step ? { ...e, plannedOn: change.plannedOn } : e));
+    } else {
+      const result =
+        change.type === 'complete'
+          ? completeStep(row.checklist, change.step, change.completedOn, {
+              today: shanghaiDate(now),
+              window,
+              note: change.note,
+            })
+          : reopenStep(row.checklist, change.step);
+      if (!result.ok) throw badRequest(result.message);
+      checklist = result.checklist;
+    }
+    await tx.update(consultations).set({ checklist }).where(eq(consultations.id, id));
+    await writeAudit(tx, actor, {
+      action: `consultation.step_${change.type}`,
+      entity: 'consultation',
+      entityId: id,
+      orgId: row.orgId,
+      after: change,
+    });
+    return { checklist };
+  });
+}
+
+export async function pushToPoints(db: Db, actor: Actor, id: number, pointIds: number[]) {
+  return db.transaction(async (tx) => {
+    const row = await lockConsultation(tx, actor, id);
+    const unique = [...new Set(pointIds)];
+    const points = await tx
+      .select({ id: consultationPoints.id })
+      .from(consultationPoints)
+      .where(and(inArray(consultationPoints.id, unique), eq(consultationPoints.parentId, row.pointId)));
+    if (points.length !== unique.length) {
+      const missing = unique.filter((p) => !points.some((x) => x.id === p));
+      throw badRequest(`所选的立法议事小院或信息员（编号 ${missing.join('、')}）不属于本联系点`);
+    }
+    await tx
+      .insert(consultationPushes)
+      .values(unique.map((pointId) => ({ consultationId: id, pointId })))
+      .onConflictDoNothing();
+    await writeAudit(tx, actor, {
+      action: 'consultation.push',
+      entity: 'consultation',
+      entityId: id,
+      orgId: row.orgId,
+      after: { pointIds: unique },
+    });
+    return { pushed: unique.length };
+  });
+}
+
+export async function recordFinalResult(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { adoptedOn: string; summary: string },
+  now: Date,
+) {
+  if (input.adoptedOn > shanghaiDate(now)) throw badRequest('最终采纳日期不能晚于今天');
+  return db.transaction(async (tx) => {
+    const row = await lockConsultation(tx, actor, id);
+    if (input.adoptedOn < row.opensOn) throw badRequest('最终采纳日期不能早于征求意见开始日期');
+    await tx
+      .update(consultations)
+      .set({ finalAdoptedOn: input.adoptedOn, finalSummary: input.summary })
+      .where(eq(consultations.id, id));
+    await writeAudit(tx, actor, {
+      action: 'consultation.final_result',
+      entity: 'consultation',
+      entityId: id,
+      orgId: row.orgId,
+      before: { adoptedOn: row.finalAdoptedOn, summary: row.finalSummary },
+      after: input,
+    });
+    return { id };
+  });
+}
