@@ -1,0 +1,43 @@
+import type { AggregateComputation, FieldFilter } from '@fazhi/core/metrics/definitions';
+import { literal, type SourceAdapter } from './sources/source-adapter.ts';
+
+/** One filter as SQL text on the source row `r`. */
+export function filterSql(adapter: SourceAdapter, filter: FieldFilter): string {
+  switch (filter.op) {
+    case 'eq':
+      return `${adapter.text(filter.field)} = ${literal(String(filter.value))}`;
+    case 'ne':
+      return `${adapter.text(filter.field)} is distinct from ${literal(String(filter.value))}`;
+    case 'in':
+      return `${adapter.text(filter.field)} in (${filter.values.map((v) => literal(String(v))).join(', ')})`;
+    case 'gt':
+      return `${adapter.number(filter.field)} > ${literal(filter.value)}`;
+    case 'gte':
+      return `${adapter.number(filter.field)} >= ${literal(filter.value)}`;
+    case 'lt':
+      return `${adapter.number(filter.field)} < ${literal(filter.value)}`;
+    case 'lte':
+      return `${adapter.number(filter.field)} <= ${literal(filter.value)}`;
+    case 'present':
+      return `coalesce(${adapter.text(filter.field)}, '') <> ''`;
+    case 'true':
+      return `${adapter.text(filter.field)} = 'true'`;
+  }
+}
+
+/** Every condition a row must meet to count for the computation (source, filters, a date to place it). */
+export function conditionSql(adapter: SourceAdapter, c: AggregateComputation): string {
+  return [adapter.where, ...(c.filters ?? []).map((f) => filterSql(adapter, f)), `${dateSql(adapter, c)} is not null`]
+    .map((s) => `(${s})`)
+    .join(' and ');
+}
+
+export function dateSql(adapter: SourceAdapter, c: AggregateComputation): string {
+  return adapter.date(c.dateField);
+}
+
+/** What one row contributes: 1 for a count, the field for a sum (distinct is not additive: raw path only). */
+export function contributionSql(adapter: SourceAdapter, c: AggregateComputation): string {
+  if (c.kind === 'sum') return `coalesce(${adapter.number(c.field)}, 0)`;
+  return '1';
+}

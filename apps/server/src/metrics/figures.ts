@@ -1,0 +1,147 @@
+import {
+  type AggregateComputation,
+  aggregateParts,
+  metricComputations,
+  type RegistryKey,
+  registryByKey,
+} from '@fazhi/core/metrics/definitions';
+import { periodDates } from '@fazhi/core/metrics/period-dates';
+import { computeRate } from '@fazhi/core/metrics/rate';
+import type { Period } from '@fazhi/core/shared/period';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { AuthUser } from '../platform/context.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+import { ledgerName } from './ledger-catalogue.ts';
+import { type Fact, queryRawFacts, queryRollupFacts, type RawPart } from './metrics.repo.ts';
+import { sourceAdapter } from './sources/index.ts';
+
+export type Figure = { value: number | null; note: string | null };
+export type FigureTable = { get: (key: RegistryKey, orgId: number, period: Period) => Figure };
+
+const ledgersReady = new WeakMap<object, Promise<boolean>>();
+
+/** Whether `ledger_rows` exists in this database (checked once per database handle). */
+export function ledgerTableExists(db: Executor): Promise<boolean> {
+  let known = ledgersReady.get(db);
+  if (!known) {
+    known = queryRows<{ ok: boolean }>(db, sql`select to_regclass('ledger_rows') is not null as ok`).then(
+      (rows) => rows[0]?.ok === true,
+    );
+    ledgersReady.set(db, known);
+  }
+  return known;
+}
+
+export function rawPart(key: RegistryKey): RawPart {
+  const computation = metricComputations[key] as AggregateComputation;
+  return { key, computation, adapter: sourceAdapter(computation.source, ledgerName) };
+}
+
+/** Rows a user may count: all of a subtree in scope, or only their own unit's rows. */
+export function rowScopeSql(user: AuthUser, orgColumn: string): SQL {
+  return user.dataScope === 'all' || user.dataScope === 'subtree' ? sql`true` : orgScopeSql(user, sql.raw(orgColumn));
+}
+
+export type FigureRequest = {
+  user: AuthUser;
+  keys: readonly RegistryKey[];
+  /** Each org is a subtree; all must lie under `rootPath`. */
+  orgIds: number[];
+  rootPath: string;
+  periods: Period[];
+  /** Bench and tests: compute ledger metrics from the rows, not the roll-up. */
+  forceRaw?: boolean;
+};
+
+/**
+ * Several metrics × several orgs × several periods in at most three queries (roll-up, raw, distinct), whatever
+ * the number of figures; rates are computed here from their parts, never stored.
+ */
+export async function computeFigures(db: Executor, request: FigureRequest): Promise<FigureTable> {
+  const { user, orgIds, rootPath, periods } = request;
+  const hasLedgers = await ledgerTableExists(db);
+  const parts = [...new Set(request.keys.flatMap((k) => aggregateParts(k)))].filter((key) => {
+    const c = metricComputations[key] as AggregateComputation;
+    return c.source.kind !== 'ledger' || hasLedgers;
+  });
+  const ranges = periods.map((p) => periodDates(p));
+  const from = ranges.map((r) => r.from).sort()[0] ?? '9999-01-01';
+  const to =
+    ranges
+      .map((r) => r.to)
+      .sort()
+      .at(-1) ?? '0001-01-01';
+  const unitOnly = !(user.dataScope === 'all' || user.dataScope === 'subtree');
+  const isRollup = (key: RegistryKey) => {
+    const c = metricComputations[key] as AggregateComputation;
+    return !request.forceRaw && !unitOnly && c.source.kind === 'ledger' && c.kind !== 'distinct';
+  };
+  const rollupKeys = parts.filter(isRollup);
+  const rawParts = parts.filter((k) => !isRollup(k)).map(rawPart);
+  const monthly = rawParts.filter((p) => p.computation.kind !== 'distinct');
+  const distinct = rawParts.filter((p) => p.computation.kind === 'distinct');
+  const cumulative = rollupKeys.filter((k) => (metricComputations[k] as AggregateComputation).window === 'cumulative');
+  const scopeFor = (part: RawPart) => rowScopeSql(user, part.adapter.org);
+
+  const [rollupFacts, rawFacts, ...distinctFacts] = await Promise.all([
+    queryRollupFacts(db, rollupKeys, cumulative, orgIds, from, to),
+    // One query for every raw part; the scope condition is per source but identical in shape.
+    monthly.length
+      ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor(monthly[0]!) })
+      : Promise.resolve([] as Fact[]),
+    ...distinct.flatMap((part) =>
+      periods.map((p, i) =>
+        queryRawFacts(db, [part], orgIds, rootPath, ranges[i]!.from, ranges[i]!.to, {
+          byMonth: false,
+          scope: scopeFor(part),
+        }).then((facts) => facts.map((f) => ({ ...f, month: p }))),
+      ),
+    ),
+  ]);
+
+  // key|org → month → value
+  const byCell = new Map<string, Map<string | null, number>>();
+  for (const f of [...rollupFacts, ...rawFacts, ...distinctFacts.flat()]) {
+    const cell = `${f.key}|${f.org_id}`;
+    let months = byCell.get(cell);
+    if (!months) {
+      months = new Map();
+      byCell.set(cell, months);
+    }
+    months.set(f.month, (months.get(f.month) ?? 0) + Number(f.value));
+  }
+
+  const aggregate = (key: RegistryKey, orgId: number, period: Period, index: number): Figure => {
+    const c = metricComputations[key] as AggregateComputation;
+    if (c.source.kind === 'ledger' && !hasLedgers) return { value: null, note: '台账尚未建立，暂无数据' };
+    const months = byCell.get(`${key}|${orgId}`);
+    let total = 0;
+    if (c.kind === 'distinct') total = months?.get(period) ?? 0;
+    else if (months) {
+      const range = ranges[index]!;
+      for (const [month, value] of months) {
+        if (month === null) continue;
+        const inside = c.window === 'cumulative' ? `${month}-01` < range.to : range.months.includes(month);
+        if (inside) total += value;
+      }
+    }
+    if (c.kind === 'sum' && c.scale) total *= c.scale;
+    return { value: Math.round(total * 100) / 100, note: null };
+  };
+
+  const figure = (key: RegistryKey, orgId: number, period: Period): Figure => {
+    const index = periods.indexOf(period);
+    if (index < 0) throw new Error(`period ${period} was not requested`);
+    const c = metricComputations[key];
+    if (!c) return { value: null, note: `“${registryByKey.get(key)?.name ?? key}”尚未接入数据来源` };
+    if (c.kind !== 'rate') return aggregate(key, orgId, period, index);
+    const numerator = figure(c.numerator, orgId, period);
+    const denominator = figure(c.denominator, orgId, period);
+    if (numerator.note && numerator.value === null) return numerator;
+    if (denominator.note && denominator.value === null) return denominator;
+    return computeRate(numerator.value, denominator.value);
+  };
+
+  return { get: figure };
+}

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+
+/**
+ * A small, hand-countable set of ledger rows and tasks on the demo county (test support):
+ * mediation cases 2024 — 区司法局 3 (1-15 success, 6-30 failed, 12-31 success 1 500 000 分), 元坝镇 2 (7-1 success,
+ * 3-10 ongoing), 2025-01-01 one more at 区司法局, 利州区司法局 1 (other county); reconsideration at 区司法局 2024:
+ * revoked, maintained, settled, pending; mediation orgs: committee 2020 and room 2023 at 元坝镇, professional
+ * 2024-11 at 区司法局; tasks of 2030: A (parent) → A1 closed 3-31, A2 in progress 9-30; B closed 12-31; C draft.
+ */
+export async function seedMetricFixture(db: Executor) {
+  const org = async (name: string) =>
+    (await queryRows<{ id: number; path: string }>(db, sql`select id, path from orgs where name = ${name}`))[0]!;
+  const [county, city, neighbour, justice, market, township, neighbourJustice] = await Promise.all(
+    ['昭化区', '广元市', '利州区', '区司法局', '区市场监督管理局', '元坝镇', '利州区司法局'].map(org),
+  );
+  const row = (type: string, orgId: number, date: string, data: Record<string, unknown>) =>
+    sql`(${type}, ${orgId}, ${date}, ${JSON.stringify(data)}::jsonb)`;
+  const rows = [
+    row('mediation_case', justice!.id, '2024-01-15', { case_no: 'T-1', parties: '张三', result: 'success' }),
+    row('mediation_case', justice!.id, '2024-06-30', { case_no: 'T-2', parties: '李四', result: 'failed' }),
+    row('mediation_case', justice!.id, '2024-12-31', {
+      case_no: 'T-3',
+      parties: '王五',
+      result: 'success',
+      agreement_amount: 1_500_000,
+    }),
+    row('mediation_case', justice!.id, '2025-01-01', { case_no: 'T-4', parties: '赵六', result: 'success' }),
+    row('mediation_case', township!.id, '2024-07-01', { case_no: 'T-5', parties: '钱七', result: 'success' }),
+    row('mediation_case', township!.id, '2024-03-10', { case_no: 'T-6', parties: '孙八', result: 'ongoing' }),
+    row('mediation_case', neighbourJustice!.id, '2024-05-05', { case_no: 'T-7', parties: '周九', result: 'success' }),
+    row('reconsideration_case', justice!.id, '2024-02-01', { decision: 'revoked', concluded_date: '2024-03-01' }),
+    row('reconsideration_case', justice!.id, '2024-04-01', { decision: 'maintained', concluded_date: '2024-05-01' }),
+    row('reconsideration_case', justice!.id, '2024-08-01', { decision: 'settled', concluded_date: '2024-09-01' }),
+    row('reconsideration_case', justice!.id, '2024-11-01', { acceptance: 'accepted' }),
+    row('mediation_org', township!.id, '2020-05-01', { name: '元坝镇调委会', org_kind: 'committee' }),
+    row('mediation_org', township!.id, '2023-01-01', { name: '元坝镇调解室', org_kind: 'room' }),
+    row('mediation_org', justice!.id, '2024-11-01', { name: '医疗纠纷调委会', org_kind: 'professional' }),
+  ];
+  await db.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data) values ${sql.join(rows, sql`, `)}`);
+
+  const [wp] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into work_points (org_id, year, title, status) values (${county!.id}, 2030, '指标测试要点', 'published') returning id`,
+  );
+  const task = async (title: string, orgId: number, deadline: string, status: string, parentId: number | null) =>
+    (
+      await queryRows<{ id: number }>(
+        db,
+        sql`insert into tasks (work_point_id, parent_id, org_id, year, title, deadline, status)
+            values (${wp!.id}, ${parentId}, ${orgId}, 2030, ${title}, ${deadline}, ${status}) returning id`,
+      )
+    )[0]!.id;
+  const a = await task('指标测试任务A', county!.id, '2030-12-31', 'in_progress', null);
+  await task('指标测试任务A1', justice!.id, '2030-03-31', 'closed', a);
+  await task('指标测试任务A2', market!.id, '2030-09-30', 'in_progress', a);
+  await task('指标测试任务B', township!.id, '2030-12-31', 'closed', null);
+  await task('指标测试任务C', justice!.id, '2030-05-01', 'draft', null);
+
+  return {
+    county: county!.id,
+    countyPath: county!.path,
+    city: city!.id,
+    neighbour: neighbour!.id,
+    neighbourPath: neighbour!.path,
+    justice: justice!.id,
+    market: market!.id,
+    township: township!.id,
+  };
+}

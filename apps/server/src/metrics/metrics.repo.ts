@@ -1,0 +1,138 @@
+import type { AggregateComputation, RegistryKey } from '@fazhi/core/metrics/definitions';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import { conditionSql, contributionSql, dateSql } from './computation-sql.ts';
+import { literal, type SourceAdapter } from './sources/source-adapter.ts';
+
+/** One figure part: value of `key` for the subtree of `orgId` in month `month` (`YYYY-MM`; null = whole range). */
+export type Fact = { key: string; org_id: number; month: string | null; value: number };
+
+export type OrgRef = { id: number; name: string; kind: string; path: string; parent_id: number | null };
+
+export async function queryOrgs(db: Executor, ids: number[]): Promise<OrgRef[]> {
+  if (ids.length === 0) return [];
+  return queryRows<OrgRef>(
+    db,
+    sql`select id, name, kind, path, parent_id from orgs where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+}
+
+/** The org's children, each with whether it has children of its own (drill-down). */
+export async function queryChildren(db: Executor, orgId: number) {
+  return queryRows<OrgRef & { has_children: boolean }>(
+    db,
+    sql`select c.id, c.name, c.kind, c.path, c.parent_id,
+          exists (select 1 from orgs g where g.parent_id = c.id) as has_children
+        from orgs c where c.parent_id = ${orgId} order by c.sort, c.id`,
+  );
+}
+
+const idList = (ids: number[]) => ids.map((id) => literal(id)).join(', ');
+
+/**
+ * Pre-aggregated ledger metrics for several orgs (each a whole subtree) at once, by month, in one indexed query:
+ * months in [from, to), plus every month before `to` for cumulative keys. Cost follows orgs × keys × months, never
+ * the number of ledger rows.
+ */
+export async function queryRollupFacts(
+  db: Executor,
+  keys: RegistryKey[],
+  cumulativeKeys: RegistryKey[],
+  orgIds: number[],
+  from: string,
+  to: string,
+): Promise<Fact[]> {
+  if (keys.length === 0 || orgIds.length === 0) return [];
+  const inList = (values: string[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  const cumulative = cumulativeKeys.length ? sql`or metric_key in (${inList(cumulativeKeys)})` : sql``;
+  return queryRows<Fact>(
+    db,
+    sql`select metric_key as key, org_id, to_char(month, 'YYYY-MM') as month, value
+        from metric_rollup
+        where org_id in (${sql.join(
+          orgIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and metric_key in (${inList(keys)})
+          and month < ${to}::date and (month >= ${from}::date ${cumulative})`,
+  );
+}
+
+export type RawPart = { key: RegistryKey; adapter: SourceAdapter; computation: AggregateComputation };
+
+/**
+ * The same figures straight from the source rows, set-based: one `union all` branch per metric, each row counted
+ * for every requested org on its path. `byMonth: false` groups the whole range (needed for distinct counts).
+ * `scope` limits rows to what the user may see (for users whose scope is a single unit).
+ */
+export async function queryRawFacts(
+  db: Executor,
+  parts: RawPart[],
+  orgIds: number[],
+  rootPath: string,
+  from: string,
+  to: string,
+  options: { byMonth?: boolean; scope?: SQL } = {},
+): Promise<Fact[]> {
+  if (parts.length === 0 || orgIds.length === 0) return [];
+  const byMonth = options.byMonth ?? true;
+  const branches = parts.map(({ key, adapter, computation: c }) => {
+    const date = dateSql(adapter, c);
+    const lower = c.window === 'cumulative' ? '' : `and ${date} >= ${literal(from)}::date`;
+    const month = byMonth ? `to_char(${date}, 'YYYY-MM')` : 'null::text';
+    const value =
+      c.kind === 'distinct' ? `count(distinct ${adapter.text(c.field)})` : `sum(${contributionSql(adapter, c)})`;
+    return sql`select ${key}::text as key, a.id as org_id, ${sql.raw(month)} as month, (${sql.raw(value)})::float8 as value
+      from ${sql.raw(adapter.from)}
+      join orgs o on o.id = ${sql.raw(adapter.org)} and o.path like ${`${rootPath}%`}
+      cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) a(id)
+      where a.id in (${sql.raw(idList(orgIds))}) and ${sql.raw(conditionSql(adapter, c))}
+        and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)} and ${options.scope ?? sql`true`}
+      group by 1, 2, 3`;
+  });
+  return queryRows<Fact>(db, sql.join(branches, sql`\nunion all\n`));
+}
+
+export type SourceRow = { id: number; org_id: number; org_name: string; date: string; values: Record<string, unknown> };
+
+/** The exact rows behind one aggregate figure, newest first, one page, with the total. */
+export async function querySourceRows(
+  db: Executor,
+  part: RawPart,
+  rootPath: string,
+  from: string,
+  to: string,
+  scope: SQL,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; items: SourceRow[] }> {
+  const { adapter, computation: c } = part;
+  const date = dateSql(adapter, c);
+  const lower = c.window === 'cumulative' ? '' : `and ${date} >= ${literal(from)}::date`;
+  const values =
+    adapter.columns.length > 0
+      ? `json_build_object(${adapter.columns.map((col) => `${literal(col.key)}, ${col.sql}`).join(', ')})`
+      : 'r.data';
+  const where = sql`${sql.raw(conditionSql(adapter, c))} and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)}
+    and o.path like ${`${rootPath}%`} and ${scope}`;
+  const from_ = sql`from ${sql.raw(adapter.from)} join orgs o on o.id = ${sql.raw(adapter.org)}`;
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total ${from_} where ${where}`,
+  );
+  const items = await queryRows<SourceRow>(
+    db,
+    sql`select (${sql.raw(adapter.rowId)})::float8 as id, o.id as org_id, o.name as org_name,
+          to_char(${sql.raw(date)}, 'YYYY-MM-DD') as date, ${sql.raw(values)} as values
+        ${from_} where ${where}
+        order by ${sql.raw(date)} desc, ${sql.raw(adapter.rowId)} desc
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  return { total, items };
+}

@@ -1,0 +1,143 @@
+import {
+  type AggregateComputation,
+  metricComputations,
+  type RegistryKey,
+  registryByKey,
+} from '@fazhi/core/metrics/definitions';
+import type { MetricRowsPage, MetricSourceRef, MetricValue } from '@fazhi/core/metrics/metric-api';
+import { periodDates } from '@fazhi/core/metrics/period-dates';
+import type { Period } from '@fazhi/core/shared/period';
+import type { Executor } from '../db/client.ts';
+import type { AuthUser } from '../platform/context.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import { requireOrgInScope } from '../platform/scope.ts';
+import { computeFigures, ledgerTableExists, rawPart, rowScopeSql } from './figures.ts';
+import { ledgerColumns, maskLedgerValues } from './ledger-catalogue.ts';
+import { type OrgRef, queryOrgs, querySourceRows } from './metrics.repo.ts';
+
+const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind });
+
+export function requireMetric(key: string) {
+  const metric = registryByKey.get(key);
+  if (!metric) throw notFound(`指标“${key}”不存在`);
+  return metric;
+}
+
+/** The org, after the data-scope check: another unit's org is "not found", never a figure. */
+export async function requireScopedOrg(db: Executor, user: AuthUser, orgId: number): Promise<OrgRef> {
+  await requireOrgInScope(db, user, orgId);
+  const [org] = await queryOrgs(db, [orgId]);
+  if (!org) throw notFound();
+  return org;
+}
+
+const rowsHref = (key: string, orgId: number, period: string) =>
+  `/api/metrics/${key}/rows?org=${orgId}&period=${period}`;
+
+/** One figure with the sources that lead to its exact rows (a rate leads to the rows of both its parts). */
+export async function getMetric(
+  db: Executor,
+  user: AuthUser,
+  key: string,
+  orgId: number,
+  period: Period,
+): Promise<MetricValue> {
+  const metric = requireMetric(key);
+  const org = await requireScopedOrg(db, user, orgId);
+  const registryKey = metric.key as RegistryKey;
+  const c = metric.computation;
+  const partKeys: RegistryKey[] = !c ? [] : c.kind === 'rate' ? [c.numerator, c.denominator] : [registryKey];
+  const figures = await computeFigures(db, {
+    user,
+    keys: [registryKey, ...partKeys],
+    orgIds: [org.id],
+    rootPath: org.path,
+    periods: [period],
+  });
+  const figure = figures.get(registryKey, org.id, period);
+  const sources: MetricSourceRef[] = [];
+  for (const part of partKeys) {
+    const pc = metricComputations[part] as AggregateComputation;
+    if (pc.source.kind === 'ledger' && !(await ledgerTableExists(db))) continue;
+    const value = figures.get(part, org.id, period).value ?? 0;
+    const count = pc.kind === 'count' ? value : await countRows(db, user, part, org, period);
+    sources.push({
+      ...(pc.source.kind === 'ledger' ? { ledger: pc.source.ledger } : { table: pc.source.table }),
+      name: rawPart(part).adapter.name,
+      metric: part,
+      filters: (pc.filters ?? []).map((f) => ({ ...f }) as MetricSourceRef['filters'][number]),
+      window: pc.window ?? 'period',
+      count,
+      href: rowsHref(part, org.id, period),
+    });
+  }
+  return {
+    key: metric.key,
+    name: metric.name,
+    value: figure.value,
+    unit: metric.unit,
+    org: orgOut(org),
+    period,
+    note: figure.note,
+    sources,
+  };
+}
+
+async function countRows(db: Executor, user: AuthUser, key: RegistryKey, org: OrgRef, period: Period) {
+  const part = rawPart(key);
+  const { from, to } = periodDates(period);
+  const page = await querySourceRows(db, part, org.path, from, to, rowScopeSql(user, part.adapter.org), 1, 1);
+  return page.total;
+}
+
+/** The rows behind an aggregate figure: scoped, paginated, personal data masked unless the role may see it. */
+export async function getMetricRows(
+  db: Executor,
+  user: AuthUser,
+  key: string,
+  query: { org: number; period: Period; page: number; pageSize: number },
+  canSeePersonal: boolean,
+): Promise<MetricRowsPage> {
+  const metric = requireMetric(key);
+  const org = await requireScopedOrg(db, user, query.org);
+  const c = metric.computation;
+  if (!c) throw badRequest(`“${metric.name}”尚未接入数据来源，没有明细`);
+  if (c.kind === 'rate') throw badRequest(`“${metric.name}”是比率，请分别查看分子和分母的明细`);
+  const part = rawPart(metric.key as RegistryKey);
+  if (c.source.kind === 'ledger' && !(await ledgerTableExists(db))) throw badRequest('台账尚未建立，暂无明细');
+  const { from, to } = periodDates(query.period);
+  const page = await querySourceRows(
+    db,
+    part,
+    org.path,
+    from,
+    to,
+    rowScopeSql(user, part.adapter.org),
+    query.page,
+    query.pageSize,
+  );
+  const ledgerKey = c.source.kind === 'ledger' ? c.source.ledger : null;
+  const columns = ledgerKey
+    ? ledgerColumns(ledgerKey, page.items)
+    : part.adapter.columns.map(({ key: k, title }) => ({ key: k, title }));
+  const masked = ledgerKey !== null && !canSeePersonal;
+  return {
+    key: metric.key,
+    source: ledgerKey ?? (c.source.kind === 'table' ? c.source.table : ''),
+    name: part.adapter.name,
+    org: orgOut(org),
+    period: query.period,
+    columns,
+    items: page.items.map((row) => ({
+      id: Number(row.id),
+      orgId: row.org_id,
+      orgName: row.org_name,
+      date: row.date,
+      values: masked && ledgerKey ? maskLedgerValues(ledgerKey, row.values) : row.values,
+    })),
+    total: page.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    masked,
+  };
+}

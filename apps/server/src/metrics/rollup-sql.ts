@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { ledgerComputations } from '@fazhi/core/metrics/definitions';
+import { conditionSql, contributionSql, dateSql } from './computation-sql.ts';
+import { ledgerSource } from './sources/ledger-source.ts';
+import { literal } from './sources/source-adapter.ts';
+
+/**
+ * SQL text of the roll-up, generated from the registry: what each ledger row contributes to each metric and month
+ * (one lateral per row, so a rebuild reads `ledger_rows` once), and how contributions reach every ancestor org.
+ */
+const additive = () => ledgerComputations().filter((m) => m.computation.kind !== 'distinct');
+
+/** `(org_id, key, month, value)` per row of `relation` (aliased r), pre-grouped per org. */
+export function contributionsSql(relation: string, where = 'true'): string {
+  const branches = additive().map(({ key, ledger, computation }) => {
+    const adapter = ledgerSource(ledger, ledger);
+    const month = `date_trunc('month', ${dateSql(adapter, computation)})::date`;
+    return `select ${literal(key)}::text, ${month}, ${contributionSql(adapter, computation)}::float8 where ${conditionSql(adapter, computation)}`;
+  });
+  if (branches.length === 0)
+    return 'select null::int as org_id, null::text as key, null::date as month, 0::float8 as value where false';
+  return `select r.org_id, x.key, x.month, sum(x.value) as value
+    from ${relation} r cross join lateral (${branches.join('\n      union all ')}) x(key, month, value)
+    where ${where}
+    group by 1, 2, 3`;
+}
+
+const ancestors = (path: string) => `unnest(string_to_array(trim(both '/' from ${path}), '/')::int[])`;
+
+/** Add `sign` × the contributions of `relation` to every ancestor-or-self of each row's org. */
+export function applySql(relation: string, sign: 1 | -1): string {
+  return `insert into metric_rollup as m (org_id, metric_key, month, value)
+  select a.id, d.key, d.month, ${sign} * sum(d.value)
+  from (${contributionsSql(relation)}) d
+  join orgs o on o.id = d.org_id
+  cross join lateral ${ancestors('o.path')} a(id)
+  group by 1, 2, 3
+  order by 1, 2, 3
+  on conflict (org_id, metric_key, month) do update set value = m.value + excluded.value`;
+}
+
+export const rebuildSql = () => [
+  'delete from metric_rollup',
+  `insert into metric_rollup (org_id, metric_key, month, value)
+  select a.id, d.key, d.month, sum(d.value)
+  from (${contributionsSql('ledger_rows')}) d
+  join orgs o on o.id = d.org_id
+  cross join lateral ${ancestors('o.path')} a(id)
+  group by 1, 2, 3`,
+];
+
+export const installSql = () => [
+  `create or replace function metric_rollup_ledger() returns trigger language plpgsql as $fn$
+begin
+  if TG_OP = 'INSERT' then
+    ${applySql('new_rows', 1)};
+  elsif TG_OP = 'DELETE' then
+    ${applySql('old_rows', -1)};
+  else
+    ${applySql('old_rows', -1)};
+    ${applySql('new_rows', 1)};
+  end if;
+  return null;
+end $fn$`,
+  // An org move changes the ancestors of its rows: take its own rows off the old ancestors, onto the new ones.
+  `create or replace function metric_rollup_org_move() returns trigger language plpgsql as $fn$
+begin
+  insert into metric_rollup as m (org_id, metric_key, month, value)
+  select a.id, d.key, d.month, sum(a.sign * d.value)
+  from (select n.id, ol.path as old_path, n.path as new_path
+          from new_orgs n join old_orgs ol on ol.id = n.id where ol.path <> n.path) mv
+  join (${contributionsSql('ledger_rows', 'r.org_id in (select n.id from new_orgs n join old_orgs ol on ol.id = n.id where ol.path <> n.path)')}) d
+    on d.org_id = mv.id
+  cross join lateral (select x, -1 from ${ancestors('mv.old_path')} x
+                      union all select x, 1 from ${ancestors('mv.new_path')} x) a(id, sign)
+  group by 1, 2, 3
+  order by 1, 2, 3
+  on conflict (org_id, metric_key, month) do update set value = m.value + excluded.value;
+  return null;
+end $fn$`,
+  'drop trigger if exists metric_rollup_ins on ledger_rows',
+  'drop trigger if exists metric_rollup_upd on ledger_rows',
+  'drop trigger if exists metric_rollup_del on ledger_rows',
+  'drop trigger if exists metric_rollup_move on orgs',
+  `create trigger metric_rollup_ins after insert on ledger_rows referencing new table as new_rows
+     for each statement execute function metric_rollup_ledger()`,
+  `create trigger metric_rollup_upd after update on ledger_rows referencing old table as old_rows new table as new_rows
+     for each statement execute function metric_rollup_ledger()`,
+  `create trigger metric_rollup_del after delete on ledger_rows referencing old table as old_rows
+     for each statement execute function metric_rollup_ledger()`,
+  `create trigger metric_rollup_move after update on orgs referencing old table as old_orgs new table as new_orgs
+     for each statement execute function metric_rollup_org_move()`,
+];
+
+/** Changes whenever a definition, or this generator, changes: the roll-up is then rebuilt at start. */
+export function definitionsHash(): string {
+  return createHash('sha256')
+    .update([...installSql(), ...rebuildSql()].join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}

@@ -1,0 +1,19 @@
+import type { MetricSource } from '@fazhi/core/metrics/definitions';
+import type { TableSourceKey } from '@fazhi/core/metrics/sources';
+import { ledgerSource } from './ledger-source.ts';
+import { planTasksSource } from './plan-tasks-source.ts';
+import type { SourceAdapter } from './source-adapter.ts';
+
+/** One adapter per table source; a module adds its own here with its key in core `metrics/sources.ts`. */
+const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
+  'plan.tasks': planTasksSource,
+};
+
+export function sourceAdapter(source: MetricSource, ledgerName: (typeKey: string) => string): SourceAdapter {
+  if (source.kind === 'ledger') return ledgerSource(source.ledger, ledgerName(source.ledger));
+  return tableAdapters[source.table];
+}
+
+export function sourceKey(source: MetricSource): string {
+  return source.kind === 'ledger' ? `ledger:${source.ledger}` : `table:${source.table}`;
+}

@@ -1,0 +1,192 @@
+import { correctionDecisions } from '../ledgers/builtin/reconsideration.ts';
+import { type MetricKey, metricCatalogue } from './catalogue.ts';
+import type { TableSourceKey } from './sources.ts';
+
+/**
+ * How each metric is computed: declarative, so the server turns every definition into one set-based SQL aggregate
+ * (and the pre-aggregated roll-up), and a report figure can always name the rows behind it.
+ */
+
+export type Scalar = string | number | boolean;
+
+/** A condition on one field of the source (a ledger field key in `data`, or a field a table source declares). */
+export type FieldFilter =
+  | { field: string; op: 'eq' | 'ne'; value: Scalar }
+  | { field: string; op: 'in'; values: readonly Scalar[] }
+  | { field: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
+  | { field: string; op: 'present' | 'true' };
+
+/** Where the rows come from: a ledger type in `ledger_rows`, or a table a module registers (see sources.ts). */
+export type MetricSource = { kind: 'ledger'; ledger: string } | { kind: 'table'; table: TableSourceKey };
+
+/**
+ * `period`: rows dated inside the period (flows: cases received this year).
+ * `cumulative`: rows dated up to the end of the period (stocks: committees, stations, people on the register).
+ */
+export type MetricWindow = 'period' | 'cumulative';
+
+type Base = {
+  source: MetricSource;
+  filters?: readonly FieldFilter[];
+  window?: MetricWindow;
+  /** The date field that places a row in a period; default the row date (`row_date`, or the table's own). */
+  dateField?: string;
+};
+
+export type MetricComputation =
+  | (Base & { kind: 'count' })
+  | (Base & { kind: 'sum'; field: string /** multiply the sum, e.g. 分 → 万元 */; scale?: number })
+  | (Base & { kind: 'distinct'; field: string })
+  | { kind: 'rate'; numerator: RegistryKey; denominator: RegistryKey };
+
+export type AggregateComputation = Exclude<MetricComputation, { kind: 'rate' }>;
+
+/** Parts of rates that reports don't quote on their own: registered, named, but not in the report catalogue. */
+export const auxiliaryMetrics = [
+  { key: 'litigation.hearings', name: '开庭审理的行政应诉案件', unit: '件', kind: 'count' },
+  { key: 'litigation.head_appearances', name: '行政机关负责人出庭应诉', unit: '件', kind: 'count' },
+  { key: 'corrections.located', name: '社区矫正对象在册且定位', unit: '人', kind: 'count' },
+] as const;
+
+export type AuxiliaryKey = (typeof auxiliaryMetrics)[number]['key'];
+export type RegistryKey = MetricKey | AuxiliaryKey;
+
+const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
+const count = (source: MetricSource, ...filters: FieldFilter[]): MetricComputation => ({
+  kind: 'count',
+  source,
+  ...(filters.length ? { filters } : {}),
+});
+const stock = (source: MetricSource, ...filters: FieldFilter[]): MetricComputation => ({
+  kind: 'count',
+  source,
+  window: 'cumulative',
+  ...(filters.length ? { filters } : {}),
+});
+const rate = (numerator: RegistryKey, denominator: RegistryKey): MetricComputation => ({
+  kind: 'rate',
+  numerator,
+  denominator,
+});
+const eq = (field: string, value: Scalar): FieldFilter => ({ field, op: 'eq', value });
+
+const reconsideration = ledger('reconsideration_case');
+const litigation = ledger('litigation_case');
+const tasks: MetricSource = { kind: 'table', table: 'plan.tasks' };
+
+/**
+ * The computation of every registry key. Ledger types and field keys are those of
+ * `packages/core/src/ledgers/builtin/*.ts`; a metric with no computation yet answers null with a note.
+ */
+export const metricComputations: Partial<Record<RegistryKey, MetricComputation>> = {
+  'leadership.committee_meetings': count(ledger('leadership_meeting'), {
+    field: 'meeting_type',
+    op: 'in',
+    values: ['committee', 'coordination_group'],
+  }),
+  'leadership.special_studies': count(ledger('leadership_meeting'), eq('meeting_type', 'special_study')),
+  'leadership.pre_meeting_study': count(ledger('pre_meeting_study')),
+  'cadres.law_reports': count(ledger('law_report')),
+  'training.sessions': count(ledger('training')),
+  'training.attendees': { kind: 'sum', source: ledger('training'), field: 'attendees' },
+  'legality_review.total': count(ledger('legality_review')),
+  'legality_review.meeting_topics': count(ledger('legality_review'), eq('review_kind', 'meeting_topic')),
+  'legality_review.contracts': count(ledger('legality_review'), eq('review_kind', 'contract')),
+  'legality_review.normative_docs': count(ledger('legality_review'), eq('review_kind', 'normative_doc')),
+  'legality_review.opinions': { kind: 'sum', source: ledger('legality_review'), field: 'opinion_count' },
+  'normative_docs.filed': count(ledger('normative_doc_filing')),
+  'major_decisions.total': count(ledger('major_decision')),
+  'reconsideration.received': count(reconsideration),
+  'reconsideration.accepted': count(reconsideration, eq('acceptance', 'accepted')),
+  'reconsideration.concluded': count(reconsideration, { field: 'concluded_date', op: 'present' }),
+  'reconsideration.maintained': count(reconsideration, eq('decision', 'maintained')),
+  'reconsideration.rejected': count(reconsideration, eq('decision', 'rejected')),
+  'reconsideration.corrected': count(reconsideration, { field: 'decision', op: 'in', values: correctionDecisions }),
+  'reconsideration.settled': count(reconsideration, eq('decision', 'settled')),
+  'reconsideration.correction_rate': rate('reconsideration.corrected', 'reconsideration.concluded'),
+  'reconsideration.settlement_rate': rate('reconsideration.settled', 'reconsideration.concluded'),
+  'litigation.cases': count(litigation),
+  'litigation.hearings': count(litigation, { field: 'hearing_date', op: 'present' }),
+  'litigation.head_appearances': count(
+    litigation,
+    { field: 'hearing_date', op: 'present' },
+    { field: 'head_appeared', op: 'true' },
+  ),
+  'litigation.head_appearance_rate': rate('litigation.head_appearances', 'litigation.hearings'),
+  'enforcement.officers': stock(ledger('enforcement_officer'), eq('status', 'active')),
+  'enforcement.case_reviews': count(ledger('enforcement_case_review')),
+  'mediation.committees': stock(ledger('mediation_org'), {
+    field: 'org_kind',
+    op: 'in',
+    values: ['committee', 'professional'],
+  }),
+  'mediation.mediators': stock(ledger('mediator')),
+  'mediation.cases': count(ledger('mediation_case')),
+  'mediation.resolved': count(ledger('mediation_case'), eq('result', 'success')),
+  'mediation.success_rate': rate('mediation.resolved', 'mediation.cases'),
+  'mediation.amount': { kind: 'sum', source: ledger('mediation_case'), field: 'agreement_amount', scale: 1e-6 },
+  'legal_aid.cases': count(ledger('legal_aid_case')),
+  'legal_aid.services': { kind: 'sum', source: ledger('legal_aid_service'), field: 'persons' },
+  'legal_aid.stations': stock(ledger('legal_aid_station')),
+  'pls.centers': stock(ledger('pls_site'), eq('level', 'center')),
+  'pls.stations': stock(ledger('pls_site'), eq('level', 'station')),
+  'pls.rooms': stock(ledger('pls_site'), eq('level', 'room')),
+  'pls.village_advisers': stock(ledger('village_adviser')),
+  'pls.legal_literates': stock(ledger('legal_literate')),
+  'publicity.activities': count(ledger('publicity_activity')),
+  'publicity.participants': { kind: 'sum', source: ledger('publicity_activity'), field: 'participants' },
+  'publicity.demo_sites': stock(ledger('demo_site')),
+  'corrections.received': count(ledger('community_correction')),
+  'corrections.released': {
+    kind: 'count',
+    source: ledger('community_correction'),
+    dateField: 'released_on',
+    filters: [{ field: 'released_on', op: 'present' }],
+  },
+  'corrections.active': stock(ledger('community_correction'), eq('status', 'active')),
+  'corrections.located': stock(ledger('community_correction'), eq('status', 'active'), {
+    field: 'located',
+    op: 'true',
+  }),
+  'corrections.location_rate': rate('corrections.located', 'corrections.active'),
+  'plan.tasks': count(tasks),
+  'plan.closed': count(tasks, eq('status', 'closed')),
+  'plan.closure_rate': rate('plan.closed', 'plan.tasks'),
+};
+
+export type RegistryMetric = {
+  key: RegistryKey;
+  name: string;
+  unit: string;
+  kind: 'count' | 'sum' | 'rate';
+  computation: MetricComputation | null;
+};
+
+export const registryMetrics: readonly RegistryMetric[] = [...metricCatalogue, ...auxiliaryMetrics].map((m) => ({
+  key: m.key,
+  name: m.name,
+  unit: m.unit,
+  kind: m.kind,
+  computation: metricComputations[m.key] ?? null,
+}));
+
+export const registryByKey: ReadonlyMap<string, RegistryMetric> = new Map(registryMetrics.map((m) => [m.key, m]));
+
+export const registryKeys = registryMetrics.map((m) => m.key);
+
+/** Aggregates the rate's parts need, recursively; an aggregate metric is its own part. */
+export function aggregateParts(key: RegistryKey): RegistryKey[] {
+  const c = metricComputations[key];
+  if (!c) return [];
+  if (c.kind !== 'rate') return [key];
+  return [...aggregateParts(c.numerator), ...aggregateParts(c.denominator)];
+}
+
+/** Every metric defined on one ledger type (the roll-up maintains exactly these). */
+export function ledgerComputations(): { key: RegistryKey; ledger: string; computation: AggregateComputation }[] {
+  const out: { key: RegistryKey; ledger: string; computation: AggregateComputation }[] = [];
+  for (const [key, c] of Object.entries(metricComputations) as [RegistryKey, MetricComputation][]) {
+    if (c.kind !== 'rate' && c.source.kind === 'ledger') out.push({ key, ledger: c.source.ledger, computation: c });
+  }
+  return out;
+}
