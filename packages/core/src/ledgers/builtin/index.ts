@@ -1,3 +1,4 @@
+import { grassrootsLedgers } from '../../grassroots/ledger-types/index.ts';
 import type { LedgerDefinition } from '../definition.ts';
 import { correctionsLocation, correctionsSubject } from './corrections.ts';
 import { enforcementCaseReview, enforcementOfficer } from './enforcement.ts';
@@ -33,6 +34,7 @@ export const builtinLedgers: readonly LedgerDefinition[] = [
   demoSite,
   honour,
   meeting,
+  ...grassrootsLedgers,
 ];
 
 const byKey = new Map(builtinLedgers.map((d) => [d.key, d]));
