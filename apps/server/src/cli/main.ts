@@ -1,3 +1,6 @@
+import { benchCommand } from '../bench/index.ts';
+import { extractCommand } from '../reports/reports.cli-extract.ts';
+import { reportCommand } from '../reports/reports.cli-report.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { serveCommand } from './serve.ts';
@@ -7,6 +10,9 @@ const usage = `用法：npx fazhi <命令>
   seed-demo                 向空数据库导入演示数据
   backup <文件>             备份全部数据
   restore <文件>            从备份恢复（会清空当前数据）
+  bench [名称…]             运行性能基准测试（需要 PostgreSQL）
+  extract <文件> [--json]   识别报告（.txt/.docx/.html）中的全部数字及其指标
+  report <单位> <年度> -o <文件.docx>  生成该单位该年度的法治政府建设年度报告
 
 环境变量：PORT（默认 3000）、FAZHI_DATA_DIR（默认 ./data）、DATABASE_URL（设置后使用 PostgreSQL）`;
 
@@ -16,6 +22,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   'seed-demo': seedDemoCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  bench: benchCommand,
+  extract: extractCommand,
+  report: reportCommand,
 };
 
 const run = command ? commands[command] : undefined;

@@ -175,7 +175,7 @@ function findTitle(lines: readonly Line[]): string | null {
     .map((line) => line.text.trim())
     .filter((text) => text !== '' && !isNoiseLine(text))
     .slice(0, 8);
-  return candidates.find((text) => text.length <= 60 && /报告$|报告\s*$|情况$/.test(text)) ?? null;
+  return candidates.find((text) => text.length <= 60 && /报告$|报告\s*$|情况$|工作总结$/.test(text)) ?? null;
 }
 
 function findBasis(preamble: string): string[] {

@@ -1,0 +1,3 @@
+export async function reportCommand(_args: string[]) {
+  throw new Error('尚未实现');
+}

@@ -1,0 +1,65 @@
+import mammoth from 'mammoth';
+import { parse } from 'node-html-parser';
+import { AppError, badRequest } from '../platform/errors.ts';
+
+export type ReportFileKind = 'txt' | 'docx' | 'html';
+
+const kinds: Record<string, ReportFileKind> = { txt: 'txt', text: 'txt', docx: 'docx', html: 'html', htm: 'html' };
+
+/** The kind of a report file from its name; anything else is refused with the accepted list. */
+export function reportFileKind(filename: string): ReportFileKind {
+  const ext = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  const kind = kinds[ext];
+  if (!kind) {
+    throw new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `不支持的文件类型“${filename}”：请上传 .docx、.txt 或 .html 文件`,
+    );
+  }
+  return kind;
+}
+
+/** UTF-8 (with or without BOM), else GB18030 — local government sites still publish GBK text. */
+function decodeText(data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8').decode(data);
+  if (!utf8.includes('\ufffd')) return utf8.replace(/^\ufeff/, '');
+  return new TextDecoder('gb18030').decode(data);
+}
+
+const BLOCK_NOISE = 'script, style, noscript, nav, header, footer, iframe, form, button, select';
+
+function htmlText(html: string): string {
+  const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
+  for (const node of root.querySelectorAll(BLOCK_NOISE)) node.remove();
+  const body = root.querySelector('body') ?? root;
+  return body.structuredText
+    .split('\n')
+    .map((line) => line.replace(/&nbsp;/g, ' ').trimEnd())
+    .join('\n');
+}
+
+async function docxText(data: Buffer): Promise<string> {
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
+    throw badRequest('文件不是有效的 Word（.docx）文档，请用 Word 或 WPS 另存为 .docx 后重新上传');
+  }
+  try {
+    const result = await mammoth.extractRawText({ buffer: data });
+    return result.value.replace(/\n{3,}/g, '\n\n');
+  } catch {
+    throw badRequest('无法读取该 Word 文档，文件可能已损坏，请另存为 .docx 后重新上传');
+  }
+}
+
+/** The plain text of an uploaded report; offsets of extracted figures index this text. */
+export async function readReportText(filename: string, data: Buffer): Promise<{ kind: ReportFileKind; text: string }> {
+  const kind = reportFileKind(filename);
+  if (data.length === 0) throw badRequest(`文件“${filename}”是空的`);
+  let text: string;
+  if (kind === 'docx') text = await docxText(data);
+  else if (kind === 'html') text = htmlText(decodeText(data));
+  else text = decodeText(data);
+  if (text.includes('\u0000')) throw badRequest(`文件“${filename}”不是文本文件，请上传 .docx、.txt 或 .html`);
+  if (text.trim().length < 20) throw badRequest(`文件“${filename}”中几乎没有文字，无法识别报告内容`);
+  return { kind, text };
+}

@@ -1,0 +1,84 @@
+import type { MetricKey } from '../metrics/catalogue.ts';
+
+/**
+ * How a composed report words each figure. Every phrase uses an alias figure extraction maps back to the same
+ * metric (tested), so a composed sentence reads as a live figure and a hand edit can be checked against the ledgers.
+ */
+const phrases: Partial<Record<MetricKey, (v: string) => string>> = {
+  'plan.tasks': (v) => `分解落实目标任务${v}项`,
+  'plan.closed': (v) => `已销号${v}项`,
+  'plan.closure_rate': (v) => `目标任务销号率${v}%`,
+  'leadership.committee_meetings': (v) => `召开依法治区委员会会议${v}次`,
+  'leadership.special_studies': (v) => `常委会专题研究法治工作${v}次`,
+  'leadership.pre_meeting_study': (v) => `开展会前学法${v}次`,
+  'cadres.law_reports': (v) => `党政主要负责人述法${v}人`,
+  'training.sessions': (v) => `举办法治培训班${v}期`,
+  'training.attendees': (v) => `培训人次${v}人次`,
+  'legality_review.total': (v) => `开展合法性审查${v}件`,
+  'legality_review.meeting_topics': (v) => `审查常务会议议题${v}件`,
+  'legality_review.contracts': (v) => `审查重大经济合同${v}件`,
+  'legality_review.normative_docs': (v) => `规范性文件合法性审查${v}件`,
+  'legality_review.opinions': (v) => `合法性审查提出法律意见建议${v}条`,
+  'normative_docs.filed': (v) => `备案规范性文件${v}件`,
+  'major_decisions.total': (v) => `作出重大行政决策${v}件`,
+  'reconsideration.received': (v) => `收到行政复议申请${v}件`,
+  'reconsideration.accepted': (v) => `受理行政复议案件${v}件`,
+  'reconsideration.concluded': (v) => `审结行政复议案件${v}件`,
+  'reconsideration.correction_rate': (v) => `行政复议纠错率${v}%`,
+  'litigation.cases': (v) => `办理行政应诉案件${v}件`,
+  'litigation.head_appearance_rate': (v) => `行政机关负责人出庭应诉率${v}%`,
+  'enforcement.officers': (v) => `持证行政执法人员${v}人`,
+  'enforcement.case_reviews': (v) => `评查行政执法案卷${v}件`,
+  'mediation.committees': (v) => `建成人民调解委员会${v}个`,
+  'mediation.mediators': (v) => `配备人民调解员${v}人`,
+  'mediation.cases': (v) => `调解矛盾纠纷${v}件`,
+  'mediation.resolved': (v) => `调解成功${v}件`,
+  'mediation.success_rate': (v) => `调解成功率${v}%`,
+  'mediation.amount': (v) => `人民调解协议涉及金额${v}万元`,
+  'legal_aid.cases': (v) => `办理法律援助案件${v}件`,
+  'legal_aid.services': (v) => `提供法律援助服务${v}人次`,
+  'legal_aid.stations': (v) => `设立法律援助工作站${v}个`,
+  'pls.centers': (v) => `建成公共法律服务中心${v}个`,
+  'pls.stations': (v) => `建成公共法律服务工作站${v}个`,
+  'pls.rooms': (v) => `建成公共法律服务工作室${v}个`,
+  'pls.village_advisers': (v) => `配备村（居）法律顾问${v}人`,
+  'pls.legal_literates': (v) => `培育法律明白人${v}人`,
+  'publicity.activities': (v) => `开展普法宣传活动${v}场次`,
+  'publicity.participants': (v) => `普法活动受教育群众${v}人次`,
+  'publicity.demo_sites': (v) => `命名法治示范点${v}个`,
+  'corrections.received': (v) => `接收社区矫正对象${v}人`,
+  'corrections.released': (v) => `解除社区矫正${v}人`,
+  'corrections.active': (v) => `在册社区矫正对象${v}人`,
+  'corrections.location_rate': (v) => `社区矫正对象手机定位率${v}%`,
+  'consultation.drafts': (v) => `立法联系点征求意见草案${v}件`,
+  'consultation.opinions': (v) => `立法联系点收集意见建议${v}条`,
+  'consultation.adopted': (v) => `立法联系点意见被采纳${v}条`,
+  'oversight.inspections': (v) => `开展法治督察${v}次`,
+  'oversight.problems': (v) => `督察发现问题${v}个`,
+  'oversight.rectified': (v) => `问题已整改${v}个`,
+  'oversight.rectification_rate': (v) => `问题整改率${v}%`,
+};
+
+export const phrasedMetrics = Object.keys(phrases) as MetricKey[];
+
+/** Numbers as a report writes them: integers plain, fractions to at most two decimals. */
+export function formatFigure(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+}
+
+/** The phrase for one figure, or null when the metric has no wording yet. */
+export function figurePhrase(metric: MetricKey, value: number): string | null {
+  const phrase = phrases[metric];
+  return phrase ? phrase(formatFigure(value)) : null;
+}
+
+/** 较上年增加3件 / 较上年提高2.5个百分点 / 与上年持平: worded so extraction reads it as a comparison. */
+export function comparisonPhrase(value: number, previous: number | null, unit: string): string {
+  if (previous === null) return '';
+  const delta = Math.round((value - previous) * 100) / 100;
+  if (delta === 0) return '，与上年持平';
+  const isRate = unit === '%';
+  const verb = delta > 0 ? (isRate ? '提高' : '增加') : isRate ? '下降' : '减少';
+  const amount = formatFigure(Math.abs(delta));
+  return `，较上年${verb}${amount}${isRate ? '个百分点' : unit}`;
+}
