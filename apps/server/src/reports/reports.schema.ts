@@ -1,0 +1,139 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { orgs } from '../org/org.schema.ts';
+import { users } from '../platform/platform.schema.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export type StoredSection = { key: string; heading: string; body: string };
+export type StoredSlot = {
+  id: string;
+  section: string;
+  metric: string;
+  orgId: number;
+  period: string;
+  value: number;
+  unit: string;
+  previous: number | null;
+  phrase: string;
+};
+/** What a final report is frozen with: its text and every figure it used, with the ledger values at that moment. */
+export type ReportSnapshot = {
+  frozenAt: string;
+  text: string;
+  slots: StoredSlot[];
+  ledger: { metric: string; value: number; previous: number | null; unit: string; source: string }[];
+};
+
+/** One annual report of one org for one year and type (composed here; imported texts are in report_imports). */
+export const reports = pgTable(
+  'reports',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull().default('draft'),
+    preamble: text('preamble').notNull().default(''),
+    sections: jsonb('sections').$type<StoredSection[]>().notNull(),
+    signedBy: text('signed_by').notNull().default(''),
+    signedDate: date('signed_date', { mode: 'string' }),
+    slots: jsonb('slots').$type<StoredSlot[]>().notNull().default([]),
+    snapshot: jsonb('snapshot').$type<ReportSnapshot>(),
+    finalizedAt: timestamp('finalized_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('reports_org_year_type').on(t.orgId, t.year, t.type), index('reports_year_idx').on(t.year)],
+);
+
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason').notNull().default(''),
+    actorId: integer('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId)],
+);
+
+export type ImportedFigure = {
+  text: string;
+  value: number;
+  unit: string;
+  approx: string | null;
+  metric: string | null;
+  confidence: number;
+  start: number;
+  end: number;
+  comparison?: boolean;
+  partOf?: number;
+  decision: 'pending' | 'accepted' | 'discarded';
+};
+
+/** A report read back from a file or pasted text: its text, sections found, and every figure with its review. */
+export const reportImports = pgTable(
+  'report_imports',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    filename: text('filename'),
+    text: text('text').notNull(),
+    figures: jsonb('figures').$type<ImportedFigure[]>().notNull(),
+    status: text('status').notNull().default('pending'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_imports_org_year_idx').on(t.orgId, t.year)],
+);
+
+/**
+ * Historical metric values accepted from reports (last year's report becomes this year's baseline). One value per
+ * org, period and metric; `source` says where it came from (`report_import:12`).
+ */
+export const metricHistory = pgTable(
+  'metric_history',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    period: text('period').notNull(),
+    metricKey: text('metric_key').notNull(),
+    value: doublePrecision('value').notNull(),
+    source: text('source').notNull(),
+    importId: integer('import_id').references(() => reportImports.id, { onDelete: 'set null' }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('metric_history_org_period_key').on(t.orgId, t.period, t.metricKey)],
+);
