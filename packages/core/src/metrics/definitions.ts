@@ -1,3 +1,4 @@
+import { type GrassrootsMetricKey, grassrootsComputations, grassrootsMetrics } from '../grassroots/metrics.ts';
 import { correctionDecisions } from '../ledgers/builtin/reconsideration.ts';
 import { type MetricKey, metricCatalogue } from './catalogue.ts';
 import type { TableSourceKey } from './sources.ts';
@@ -49,7 +50,7 @@ export const auxiliaryMetrics = [
 ] as const;
 
 export type AuxiliaryKey = (typeof auxiliaryMetrics)[number]['key'];
-export type RegistryKey = MetricKey | AuxiliaryKey;
+export type RegistryKey = MetricKey | AuxiliaryKey | GrassrootsMetricKey;
 
 const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
 const count = (source: MetricSource, ...filters: FieldFilter[]): MetricComputation => ({
@@ -152,6 +153,7 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
   'plan.tasks': count(tasks),
   'plan.closed': count(tasks, eq('status', 'closed')),
   'plan.closure_rate': rate('plan.closed', 'plan.tasks'),
+  ...grassrootsComputations,
 };
 
 export type RegistryMetric = {
@@ -162,7 +164,11 @@ export type RegistryMetric = {
   computation: MetricComputation | null;
 };
 
-export const registryMetrics: readonly RegistryMetric[] = [...metricCatalogue, ...auxiliaryMetrics].map((m) => ({
+export const registryMetrics: readonly RegistryMetric[] = [
+  ...metricCatalogue,
+  ...auxiliaryMetrics,
+  ...grassrootsMetrics,
+].map((m) => ({
   key: m.key,
   name: m.name,
   unit: m.unit,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { builtinLedger } from '../ledgers/builtin/index.ts';
+import { fieldByKey } from '../ledgers/definition.ts';
+import { registryByKey } from '../metrics/definitions.ts';
+import {
+  grassrootsComputations,
+  grassrootsDashboardMetrics,
+  grassrootsMetrics,
+  townshipReportMetrics,
+} from './metrics.ts';
+
+describe('grass-roots metrics', () => {
+  it('are in the registry with a computation', () => {
+    for (const m of grassrootsMetrics) expect(registryByKey.get(m.key)?.computation).not.toBeNull();
+    for (const k of [...townshipReportMetrics, ...grassrootsDashboardMetrics]) expect(registryByKey.has(k)).toBe(true);
+  });
+
+  it('read ledger types and fields that exist, with the kind each filter needs', () => {
+    for (const [key, c] of Object.entries(grassrootsComputations)) {
+      if (c.kind === 'rate') {
+        expect(registryByKey.has(c.numerator), key).toBe(true);
+        expect(registryByKey.has(c.denominator), key).toBe(true);
+        continue;
+      }
+      expect(c.source.kind).toBe('ledger');
+      const def = c.source.kind === 'ledger' ? builtinLedger(c.source.ledger) : undefined;
+      expect(def, key).toBeDefined();
+      if (c.kind === 'sum') expect(fieldByKey(def!, c.field)?.kind, key).toBe('number');
+      for (const f of c.filters ?? []) {
+        const field = fieldByKey(def!, f.field);
+        expect(field, `${key} ${f.field}`).toBeDefined();
+        if (f.op === 'true') expect(field!.kind).toBe('boolean');
+        if (f.op === 'in') for (const v of f.values) expect(field!.options!.map((o) => o.key)).toContain(v);
+      }
+    }
+  });
+});

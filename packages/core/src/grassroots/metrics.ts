@@ -1,0 +1,138 @@
+import type { FieldFilter, MetricComputation, MetricSource } from '../metrics/definitions.ts';
+import { serviceCircleMinutes } from './coverage.ts';
+import { facilityTypeInfo } from './facilities.ts';
+import { lawFacilityTypes } from './ledger-types/facilities.ts';
+
+/**
+ * Grass-roots metrics in the registry (keys `grassroots.*`), computed from the grass-roots ledger types. They are
+ * spread into `metrics/definitions.ts`, so they appear on the dashboard, in assessment rules and report figures.
+ */
+export const grassrootsMetrics = [
+  { key: 'grassroots.jo_staff', name: '司法所在岗工作人员', unit: '人', kind: 'count' },
+  { key: 'grassroots.jo_qualified', name: '司法所具有法律职业资格人员', unit: '人', kind: 'count' },
+  { key: 'grassroots.jo_qualified_rate', name: '司法所人员法律职业资格持有率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.exam_sat', name: '法律职业资格考试参考人次', unit: '人次', kind: 'count' },
+  { key: 'grassroots.exam_passed', name: '法律职业资格考试通过人次', unit: '人次', kind: 'count' },
+  { key: 'grassroots.exam_pass_rate', name: '法律职业资格考试通过率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.decision_meetings', name: '乡镇重大决策会议', unit: '次', kind: 'count' },
+  { key: 'grassroots.decision_attended', name: '司法所长列席乡镇重大决策', unit: '次', kind: 'count' },
+  { key: 'grassroots.decision_attendance_rate', name: '司法所长列席重大决策比例', unit: '%', kind: 'rate' },
+  { key: 'grassroots.facilities', name: '法治阵地', unit: '处', kind: 'count' },
+  { key: 'grassroots.two_rooms', name: '“两室”（法治宣传室、人民调解室）', unit: '处', kind: 'count' },
+  { key: 'grassroots.five_carriers', name: '“五个载体”法治文化阵地', unit: '处', kind: 'count' },
+  { key: 'grassroots.law_libraries', name: '法治图书室', unit: '个', kind: 'count' },
+  { key: 'grassroots.comprehensive_centers', name: '综治中心', unit: '个', kind: 'count' },
+  { key: 'grassroots.legal_aid_network', name: '法律援助网络站点', unit: '个', kind: 'count' },
+  { key: 'grassroots.legal_aid_in_circle', name: '“1小时服务圈”内的法律援助站点', unit: '个', kind: 'count' },
+  { key: 'grassroots.service_circle_rate', name: '法律援助“1小时服务圈”覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.reasoning_points', name: '居民评理说事点', unit: '个', kind: 'count' },
+  { key: 'grassroots.benefit_villages', name: '法治惠民“12345”工程列入村', unit: '个', kind: 'count' },
+  { key: 'grassroots.benefit_covered', name: '法治惠民“12345”工程已覆盖村', unit: '个', kind: 'count' },
+  { key: 'grassroots.benefit_coverage_rate', name: '法治惠民“12345”工程覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.four_actions', name: '法律服务“四项行动”活动', unit: '次', kind: 'count' },
+  { key: 'grassroots.four_actions_served', name: '法律服务“四项行动”服务人次', unit: '人次', kind: 'sum' },
+  { key: 'grassroots.three_ones', name: '法律服务“三个一”服务对象', unit: '个', kind: 'count' },
+  { key: 'grassroots.adviser_contracts', name: '村（居）法律顾问合同', unit: '份', kind: 'count' },
+  { key: 'grassroots.publicity_duties', name: '“谁执法谁普法”责任清单事项', unit: '项', kind: 'count' },
+  { key: 'grassroots.publicity_duties_done', name: '“谁执法谁普法”责任清单已完成事项', unit: '项', kind: 'count' },
+  { key: 'grassroots.publicity_duty_rate', name: '普法责任清单完成率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.must_know_laws', name: '应知应会法律', unit: '部', kind: 'count' },
+  { key: 'grassroots.law_exam_required', name: '学法考法应参考人数', unit: '人', kind: 'sum' },
+  { key: 'grassroots.law_exam_participants', name: '学法考法参考人数', unit: '人', kind: 'sum' },
+  { key: 'grassroots.law_exam_rate', name: '学法考法参考率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.vice_principals', name: '法治副校长', unit: '人', kind: 'count' },
+  { key: 'grassroots.power_list_entries', name: '权责清单事项', unit: '项', kind: 'count' },
+  { key: 'grassroots.inclusive_list_items', name: '包容审慎监管“四张清单”事项', unit: '项', kind: 'count' },
+  { key: 'grassroots.inclusive_cases', name: '适用“四张清单”办理案件', unit: '件', kind: 'count' },
+  { key: 'grassroots.enforcement_supervisors', name: '特邀行政执法监督员', unit: '人', kind: 'count' },
+] as const;
+
+export type GrassrootsMetricKey = (typeof grassrootsMetrics)[number]['key'];
+
+const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
+const flow = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
+  kind: 'count',
+  source: ledger(key),
+  ...(filters.length ? { filters } : {}),
+});
+const stock = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
+  kind: 'count',
+  source: ledger(key),
+  window: 'cumulative',
+  ...(filters.length ? { filters } : {}),
+});
+const sum = (key: string, field: string): MetricComputation => ({ kind: 'sum', source: ledger(key), field });
+const rate = (numerator: GrassrootsMetricKey, denominator: GrassrootsMetricKey): MetricComputation => ({
+  kind: 'rate',
+  numerator,
+  denominator,
+});
+const isTrue = (field: string): FieldFilter => ({ field, op: 'true' });
+const typesIn = (values: string[]): FieldFilter => ({ field: 'facility_type', op: 'in', values });
+const group = (g: string) => lawFacilityTypes.filter((t) => facilityTypeInfo[t].group === g);
+
+export const grassrootsComputations: Record<GrassrootsMetricKey, MetricComputation> = {
+  'grassroots.jo_staff': stock('jo_staff', isTrue('active')),
+  'grassroots.jo_qualified': stock('jo_staff', isTrue('active'), isTrue('has_qualification')),
+  'grassroots.jo_qualified_rate': rate('grassroots.jo_qualified', 'grassroots.jo_staff'),
+  'grassroots.exam_sat': flow('jo_exam_attempt'),
+  'grassroots.exam_passed': flow('jo_exam_attempt', isTrue('passed')),
+  'grassroots.exam_pass_rate': rate('grassroots.exam_passed', 'grassroots.exam_sat'),
+  'grassroots.decision_meetings': flow('jo_decision_attendance'),
+  'grassroots.decision_attended': flow('jo_decision_attendance', isTrue('attended')),
+  'grassroots.decision_attendance_rate': rate('grassroots.decision_attended', 'grassroots.decision_meetings'),
+  'grassroots.facilities': stock('law_facility'),
+  'grassroots.two_rooms': stock('law_facility', typesIn(group('两室'))),
+  'grassroots.five_carriers': stock('law_facility', typesIn(group('五个载体'))),
+  'grassroots.law_libraries': stock('law_facility', typesIn(['law_library'])),
+  'grassroots.comprehensive_centers': stock('law_facility', typesIn(['comprehensive_center'])),
+  'grassroots.legal_aid_network': stock('law_facility', typesIn(group('法律援助网络'))),
+  'grassroots.legal_aid_in_circle': stock('law_facility', typesIn(group('法律援助网络')), {
+    field: 'service_minutes',
+    op: 'lte',
+    value: serviceCircleMinutes,
+  }),
+  'grassroots.service_circle_rate': rate('grassroots.legal_aid_in_circle', 'grassroots.legal_aid_network'),
+  'grassroots.reasoning_points': stock('law_facility', typesIn(['reasoning_point'])),
+  'grassroots.benefit_villages': stock('benefit_village'),
+  'grassroots.benefit_covered': stock('benefit_village', isTrue('covered')),
+  'grassroots.benefit_coverage_rate': rate('grassroots.benefit_covered', 'grassroots.benefit_villages'),
+  'grassroots.four_actions': flow('four_actions'),
+  'grassroots.four_actions_served': sum('four_actions', 'beneficiaries'),
+  'grassroots.three_ones': stock('three_ones_service'),
+  'grassroots.adviser_contracts': stock('adviser_contract'),
+  'grassroots.publicity_duties': flow('publicity_duty'),
+  'grassroots.publicity_duties_done': flow('publicity_duty', isTrue('done')),
+  'grassroots.publicity_duty_rate': rate('grassroots.publicity_duties_done', 'grassroots.publicity_duties'),
+  'grassroots.must_know_laws': stock('must_know_law'),
+  'grassroots.law_exam_required': sum('law_exam', 'required'),
+  'grassroots.law_exam_participants': sum('law_exam', 'participants'),
+  'grassroots.law_exam_rate': rate('grassroots.law_exam_participants', 'grassroots.law_exam_required'),
+  'grassroots.vice_principals': stock('vice_principal'),
+  'grassroots.power_list_entries': stock('power_list_entry'),
+  'grassroots.inclusive_list_items': stock('inclusive_list_item'),
+  'grassroots.inclusive_cases': flow('inclusive_case'),
+  'grassroots.enforcement_supervisors': stock('enforcement_supervisor'),
+};
+
+/** The figures of a township's 司法所 report (工作情况): what the 司法所 did this year, from the ledgers. */
+export const townshipReportMetrics = [
+  'mediation.cases',
+  'mediation.resolved',
+  'reconsideration.received',
+  'legality_review.total',
+  'publicity.activities',
+  'publicity.participants',
+  'grassroots.decision_attended',
+  'grassroots.four_actions',
+] as const;
+
+/** The grass-roots dashboard tiles. */
+export const grassrootsDashboardMetrics: GrassrootsMetricKey[] = [
+  'grassroots.jo_qualified_rate',
+  'grassroots.exam_pass_rate',
+  'grassroots.facilities',
+  'grassroots.service_circle_rate',
+  'grassroots.benefit_coverage_rate',
+  'grassroots.publicity_duty_rate',
+];
