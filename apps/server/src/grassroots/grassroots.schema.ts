@@ -1,0 +1,112 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { orgs } from '../org/org.schema.ts';
+import { problems } from '../oversight/oversight.schema.ts';
+import { users } from '../platform/platform.schema.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * A 司法所's profile: the statutory functions it performs (checked against the county's checklist, or the core
+ * default “10 functions”). Staff, ratings and decision attendance are ledger rows on the same org.
+ */
+export const judicialOfficeProfiles = pgTable(
+  'judicial_office_profiles',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    functions: jsonb('functions').$type<string[]>().notNull().default([]),
+    note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('judicial_office_profiles_org_idx').on(t.orgId)],
+);
+
+/** A leader who keeps liaison points (局党组成员 or equivalent): a user, or a named cadre without an account. */
+export const liaisonLeaders = pgTable(
+  'liaison_leaders',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    /** The leader's own unit: it records the leader's visits. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    title: text('title').notNull().default(''),
+    userId: integer('user_id').references(() => users.id),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('liaison_leaders_org_idx').on(t.orgId)],
+);
+
+/** Leader → liaison point (a 司法所 or unit) with the visit obligation, e.g. at least once a quarter. */
+export const liaisonAssignments = pgTable(
+  'liaison_assignments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    /** The liaison point. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    leaderId: integer('leader_id')
+      .notNull()
+      .references(() => liaisonLeaders.id),
+    every: text('every').notNull(),
+    times: integer('times').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('liaison_assignments_org_idx').on(t.orgId), index('liaison_assignments_leader_idx').on(t.leaderId)],
+);
+
+export const liaisonVisits = pgTable(
+  'liaison_visits',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    /** The liaison point visited. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    leaderId: integer('leader_id')
+      .notNull()
+      .references(() => liaisonLeaders.id),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
+    peopleMet: text('people_met').notNull().default(''),
+    problemsHeard: text('problems_heard').notNull().default(''),
+    followUp: text('follow_up').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('liaison_visits_org_idx').on(t.orgId, t.visitedAt),
+    index('liaison_visits_leader_idx').on(t.leaderId, t.visitedAt),
+  ],
+);
+
+/** A problem heard on a visit; `problem_id` links it once it is in the oversight problem pool. */
+export const liaisonProblems = pgTable(
+  'liaison_problems',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    visitId: integer('visit_id')
+      .notNull()
+      .references(() => liaisonVisits.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    problemId: integer('problem_id').references(() => problems.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('liaison_problems_visit_idx').on(t.visitId), index('liaison_problems_org_idx').on(t.orgId)],
+);
