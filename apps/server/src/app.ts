@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { consultationRoutes } from './consultation/consultation.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   planRoutes(z, deps);
   assessmentRoutes(z, deps);
   metricsRoutes(z, deps);
+  dashboardRoutes(z, deps);
   consultationRoutes(z, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(webDist);

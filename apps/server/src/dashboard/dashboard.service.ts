@@ -1,0 +1,129 @@
+import {
+  type Dashboard,
+  type DashboardRollup,
+  dashboardTileKeys,
+  dashboardTrendKeys,
+  dashboardUnitKeys,
+  yearOnYear,
+} from '@fazhi/core/dashboard/dashboard';
+import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
+import type { Executor } from '../db/client.ts';
+import { computeFigures, type FigureTable } from '../metrics/figures.ts';
+import { type OrgRef, queryChildren } from '../metrics/metrics.repo.ts';
+import { requireScopedOrg } from '../metrics/metrics.service.ts';
+import type { AuthUser } from '../platform/context.ts';
+
+const planKeys = ['plan.tasks', 'plan.closed', 'plan.closure_rate'] as const;
+const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+const column = (key: RegistryKey) => {
+  const m = registryByKey.get(key)!;
+  return { key, name: m.name, unit: m.unit };
+};
+const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parent_id });
+
+type Options = { forceRaw?: boolean };
+
+/** The org's children the user may drill into: all of them within a subtree scope, none for a single unit. */
+async function scopedChildren(db: Executor, user: AuthUser, org: OrgRef) {
+  if (!(user.dataScope === 'all' || user.dataScope === 'subtree')) return [];
+  return queryChildren(db, org.id);
+}
+
+function rollupOf(
+  org: OrgRef,
+  year: number,
+  children: Awaited<ReturnType<typeof queryChildren>>,
+  figures: FigureTable,
+): DashboardRollup {
+  const period = String(year);
+  const valuesOf = (orgId: number) =>
+    Object.fromEntries(dashboardUnitKeys.map((k) => [k, figures.get(k, orgId, period)]));
+  return {
+    org: orgOut(org),
+    year,
+    columns: dashboardUnitKeys.map(column),
+    total: valuesOf(org.id),
+    units: children.map((c) => ({
+      org: { id: c.id, name: c.name, kind: c.kind },
+      hasChildren: c.has_children,
+      values: valuesOf(c.id),
+    })),
+  };
+}
+
+/**
+ * Everything on the leadership dashboard for an org (its whole subtree) and a year: tiles with change vs last
+ * year, task closure, a monthly trend, and the per-unit roll-up — every figure from the registry, in one call of
+ * `computeFigures` (two queries: the ledger roll-up and the task aggregate).
+ */
+export async function getDashboard(
+  db: Executor,
+  user: AuthUser,
+  orgId: number,
+  year: number,
+  options: Options = {},
+): Promise<Dashboard> {
+  const org = await requireScopedOrg(db, user, orgId);
+  const children = await scopedChildren(db, user, org);
+  const period = String(year);
+  const previous = String(year - 1);
+  const trendMonths = months(year);
+  const figures = await computeFigures(db, {
+    user,
+    keys: [...new Set<RegistryKey>([...dashboardTileKeys, ...dashboardTrendKeys, ...dashboardUnitKeys, ...planKeys])],
+    orgIds: [org.id, ...children.map((c) => c.id)],
+    rootPath: org.path,
+    periods: [period, previous, ...trendMonths],
+    forceRaw: options.forceRaw,
+  });
+  const tiles = dashboardTileKeys.map((key) => {
+    const metric = registryByKey.get(key)!;
+    const current = figures.get(key, org.id, period);
+    const before = figures.get(key, org.id, previous);
+    const isRate = metric.kind === 'rate';
+    return {
+      key,
+      name: metric.name,
+      unit: metric.unit,
+      value: current.value,
+      previous: before.value,
+      change: yearOnYear(current.value, before.value, isRate),
+      changeUnit: isRate ? ('个百分点' as const) : ('%' as const),
+      note: current.note,
+    };
+  });
+  const closure = figures.get('plan.closure_rate', org.id, period);
+  return {
+    org: orgOut(org),
+    year,
+    tiles,
+    plan: {
+      tasks: figures.get('plan.tasks', org.id, period).value,
+      closed: figures.get('plan.closed', org.id, period).value,
+      closureRate: closure.value,
+      note: closure.note,
+    },
+    trend: {
+      months: trendMonths,
+      series: dashboardTrendKeys.map((key) => ({
+        ...column(key),
+        values: trendMonths.map((m) => figures.get(key, org.id, m).value),
+      })),
+    },
+    rollup: rollupOf(org, year, children, figures),
+  };
+}
+
+/** The region roll-up alone, for drill-down: the org's total and each child's figures for the year. */
+export async function getRollup(db: Executor, user: AuthUser, orgId: number, year: number): Promise<DashboardRollup> {
+  const org = await requireScopedOrg(db, user, orgId);
+  const children = await scopedChildren(db, user, org);
+  const figures = await computeFigures(db, {
+    user,
+    keys: dashboardUnitKeys,
+    orgIds: [org.id, ...children.map((c) => c.id)],
+    rootPath: org.path,
+    periods: [String(year)],
+  });
+  return rollupOf(org, year, children, figures);
+}
