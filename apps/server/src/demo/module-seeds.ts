@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client.ts';
+import { seedAssessment } from './demo-assessment.ts';
 import { seedConsultation } from './demo-consultation.ts';
 
 /** What a module's demo seeder gets: the org ids by name, the demo users by username, and the clock. */
@@ -13,4 +14,4 @@ export type DemoContext = {
 export type DemoSeeder = (tx: Executor, ctx: DemoContext) => Promise<void>;
 
 /** Each module appends its demo seeder here; they run in order inside the demo transaction. */
-export const moduleSeeds: DemoSeeder[] = [seedConsultation];
+export const moduleSeeds: DemoSeeder[] = [seedConsultation, seedAssessment];

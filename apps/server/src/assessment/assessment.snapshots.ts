@@ -1,0 +1,37 @@
+import type { GradedUnit } from '@fazhi/core/assessment/ranking';
+import type { UnitScore } from '@fazhi/core/assessment/score-unit';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+
+/**
+ * Write one snapshot of the whole ranking (append-only). `scores` holds the full score of every unit whose figures
+ * were computed now; the others carry their previous snapshot's score forward.
+ */
+export async function writeSnapshot(
+  tx: Executor,
+  roundId: number,
+  seq: number,
+  results: readonly GradedUnit[],
+  scores: ReadonlyMap<number, UnitScore>,
+) {
+  const rows = results.map((g) => {
+    const orgId = Number(g.unitId);
+    const score = scores.get(orgId);
+    return sql`(${roundId}::int, ${seq}::int, ${orgId}::int, ${g.total}::float8, ${g.baseScore}::float8, ${g.bonus}::float8,
+      ${g.deductions}::float8, ${g.gradeCap}::text, ${g.rank}::int, ${g.bandGrade}::text, ${g.grade}::text,
+      ${JSON.stringify(g.gradeNotes)}::jsonb,
+      ${score ? JSON.stringify(score) : null}::jsonb)`;
+  });
+  for (let i = 0; i < rows.length; i += 200) {
+    await tx.execute(
+      sql`insert into assessment_results (round_id, seq, org_id, total, base_score, bonus, deductions, grade_cap, rank,
+            band_grade, grade, grade_notes, score)
+          select v.round_id, v.seq, v.org_id, v.total, v.base_score, v.bonus, v.deductions, v.grade_cap, v.rank,
+                 v.band_grade, v.grade, v.grade_notes,
+                 coalesce(v.score, (select p.score from assessment_results p
+                                    where p.round_id = v.round_id and p.seq = v.seq - 1 and p.org_id = v.org_id))
+          from (values ${sql.join(rows.slice(i, i + 200), sql`, `)})
+            as v(round_id, seq, org_id, total, base_score, bonus, deductions, grade_cap, rank, band_grade, grade, grade_notes, score)`,
+    );
+  }
+}

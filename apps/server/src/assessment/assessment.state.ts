@@ -1,0 +1,140 @@
+import type {
+  Appeal,
+  AssessmentError,
+  AssessmentEvent,
+  AssessmentRound,
+} from '@fazhi/core/assessment/assessment-lifecycle';
+import { transition } from '@fazhi/core/assessment/assessment-lifecycle';
+import type { GradedUnit, RankingEntry } from '@fazhi/core/assessment/ranking';
+import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import { AppError } from '../platform/errors.ts';
+import type { RoundRow } from './assessment.access.ts';
+
+export type ResultRow = {
+  org_id: number;
+  org_name: string;
+  unit_type: string;
+  total: number;
+  base_score: number;
+  bonus: number;
+  deductions: number;
+  grade_cap: string | null;
+  rank: number;
+  band_grade: string;
+  grade: string;
+  grade_notes: string[];
+};
+
+export async function latestResults(db: Executor, roundId: number, seq: number): Promise<ResultRow[]> {
+  if (seq === 0) return [];
+  return queryRows<ResultRow>(
+    db,
+    sql`select r.org_id, o.name as org_name, u.unit_type, r.total, r.base_score, r.bonus, r.deductions, r.grade_cap,
+               r.rank, r.band_grade, r.grade, r.grade_notes
+        from assessment_results r join orgs o on o.id = r.org_id
+        join assessment_units u on u.round_id = r.round_id and u.org_id = r.org_id
+        where r.round_id = ${roundId} and r.seq = ${seq} order by r.rank, o.name`,
+  );
+}
+
+export const entryOf = (
+  r: Pick<ResultRow, 'org_id' | 'total' | 'base_score' | 'bonus' | 'deductions' | 'grade_cap'>,
+): RankingEntry => ({
+  unitId: String(r.org_id),
+  total: r.total,
+  baseScore: r.base_score,
+  bonus: r.bonus,
+  deductions: r.deductions,
+  gradeCap: r.grade_cap,
+});
+
+const dateOf = (d: Date | string | null) => (d ? new Date(d) : undefined);
+
+/** The stored round as the core lifecycle sees it, so every transition is decided by the core state machine. */
+export async function coreRoundOf(db: Executor, round: RoundRow): Promise<AssessmentRound> {
+  const [units, results, appeals] = await Promise.all([
+    queryRows<{ org_id: number; submitted_at: Date | string | null }>(
+      db,
+      sql`select org_id, submitted_at from assessment_units where round_id = ${round.id} order by org_id`,
+    ),
+    latestResults(db, round.id, round.result_seq),
+    queryRows<{
+      id: number;
+      org_id: number;
+      reason: string;
+      filed_at: string;
+      outcome: string | null;
+      decision_reason: string | null;
+      decided_at: string | null;
+    }>(
+      db,
+      sql`select id, org_id, reason, filed_at, outcome, decision_reason, decided_at from assessment_appeals
+          where round_id = ${round.id} order by id`,
+    ),
+  ]);
+  const scheme = round.definition as Scheme;
+  const graded: GradedUnit[] = results.map((r) => ({
+    ...entryOf(r),
+    rank: r.rank,
+    bandGrade: r.band_grade,
+    grade: r.grade,
+    gradeNotes: r.grade_notes,
+  }));
+  const coreAppeals: Appeal[] = appeals.map((a) => ({
+    id: String(a.id),
+    unitId: String(a.org_id),
+    reason: a.reason,
+    filedAt: new Date(a.filed_at),
+    ...(a.outcome
+      ? {
+          decision: {
+            outcome: a.outcome as 'upheld' | 'rejected',
+            reason: a.decision_reason ?? '',
+            decidedAt: new Date(a.decided_at!),
+          },
+        }
+      : {}),
+  }));
+  const publishedAt = dateOf(round.published_at);
+  const appealClosesAt = dateOf(round.appeal_closes_at);
+  const finalizedAt = dateOf(round.finalized_at);
+  return {
+    status: round.status,
+    unitIds: units.map((u) => String(u.org_id)),
+    grading: scheme.grading,
+    submittedUnitIds: units.filter((u) => u.submitted_at).map((u) => String(u.org_id)),
+    scores: Object.fromEntries(
+      graded.map((g) => [g.unitId, entryOf(results.find((r) => String(r.org_id) === g.unitId)!)]),
+    ),
+    results: graded,
+    appeals: coreAppeals,
+    ...(publishedAt ? { publishedAt } : {}),
+    ...(appealClosesAt ? { appealClosesAt } : {}),
+    ...(finalizedAt ? { finalizedAt } : {}),
+  };
+}
+
+const statusOf: Record<AssessmentError['code'], number> = {
+  invalid_transition: 409,
+  frozen: 409,
+  window_closed: 409,
+  reason_required: 400,
+  not_found: 404,
+  incomplete: 409,
+  out_of_scope: 404,
+  duplicate: 409,
+};
+
+/** Apply core events in order; the first refusal becomes an AppError with the core's Chinese message. */
+export function applyEvents(round: AssessmentRound, events: readonly AssessmentEvent[]): AssessmentRound {
+  let current = round;
+  for (const event of events) {
+    const result = transition(current, event);
+    if (!result.ok)
+      throw new AppError(statusOf[result.error.code], result.error.code.toUpperCase(), result.error.message);
+    current = result.round;
+  }
+  return current;
+}

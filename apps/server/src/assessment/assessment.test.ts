@@ -1,0 +1,294 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPng } from '../../test/files.ts';
+import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { queryRows } from '../db/client.ts';
+
+let t: TestApp;
+let office: Client;
+let unitA: Client; // 区司法局 (非执法部门)
+let unitB: Client; // 区市场监督管理局
+let kaohe1: Client;
+let kaohe2: Client;
+let leader: Client;
+let round: { id: number; units: { orgId: number; orgName: string; unitType: string }[] };
+let orgA: number;
+let orgB: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, unitA, unitB, kaohe1, kaohe2, leader] = await Promise.all(
+    ['office', 'reporter-a', 'reporter-b', 'kaohe-1', 'kaohe-2', 'leader'].map((u) => t.as(u)),
+  );
+  const rounds = (await office.get('/api/assessment/rounds?year=2026')).json().items;
+  round = (await office.get(`/api/assessment/rounds/${rounds[0].id}`)).json();
+  orgA = round.units.find((u) => u.orgName === '区司法局')!.orgId;
+  orgB = round.units.find((u) => u.orgName === '区市场监督管理局')!.orgId;
+});
+afterAll(() => t?.close());
+
+const unitUrl = (org: number) => `/api/assessment/rounds/${round.id}/units/${org}`;
+const countRows = async (table: string) =>
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n;
+
+describe('demo county', () => {
+  it('last year is final with a ranking every unit sees; this year is in self-assessment', async () => {
+    const rounds = (await unitB.get('/api/assessment/rounds')).json().items;
+    expect(rounds.map((r: { year: number; status: string }) => [r.year, r.status])).toEqual([
+      [2026, 'self_assessment'],
+      [2025, 'final'],
+    ]);
+    const ranking = (await unitB.get(`/api/assessment/rounds/${rounds[1].id}/ranking`)).json();
+    expect(ranking.items.length).toBe(29);
+    const excellent = ranking.items.filter((r: { grade: string }) => r.grade === '优秀').length;
+    expect(excellent).toBeLessThanOrEqual(Math.floor(29 * 0.3));
+    expect(ranking.items.some((r: { gradeNotes: string[] }) => r.gradeNotes.some((n) => n.includes('一票否决')))).toBe(
+      true,
+    );
+  });
+});
+
+describe('schemes', () => {
+  it('creates from the county template, refuses an invalid edit with the core’s Chinese message, copies to next year', async () => {
+    const created = await office.post('/api/assessment/schemes', { year: 2027 });
+    expect(created.statusCode).toBe(200);
+    const scheme = (await office.get(`/api/assessment/schemes/${created.json().id}`)).json();
+    expect(scheme.definition.templates.map((x: { unitType: string }) => x.unitType)).toContain('乡镇街道');
+    const broken = structuredClone(scheme.definition);
+    broken.templates[0].indicators[0].name = '';
+    const bad = await office.put(`/api/assessment/schemes/${scheme.id}`, { definition: broken });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('指标名称不能为空');
+    expect(
+      (await office.get(`/api/assessment/schemes/${scheme.id}`)).json().definition.templates[0].indicators[0].name,
+    ).toBe(scheme.definition.templates[0].indicators[0].name);
+    const renamed = structuredClone(scheme.definition);
+    renamed.name = '2027年度法治建设考核方案（修订）';
+    expect((await office.put(`/api/assessment/schemes/${scheme.id}`, { definition: renamed })).statusCode).toBe(200);
+    const copy = await office.post(`/api/assessment/schemes/${scheme.id}/copy`, { mode: 'next_year' });
+    const copied = (await office.get(`/api/assessment/schemes/${copy.json().id}`)).json();
+    expect([copied.year, copied.version, copied.copiedFromId]).toEqual([2028, 1, scheme.id]);
+    expect(copied.name).toContain('2028');
+  });
+
+  it('a scheme in use is not editable, and units cannot manage schemes', async () => {
+    const schemes = (await office.get('/api/assessment/schemes?year=2025')).json().items;
+    const res = await office.put(`/api/assessment/schemes/${schemes[0].id}`, {
+      definition: (await office.get(`/api/assessment/schemes/${schemes[0].id}`)).json().definition,
+    });
+    expect(res.statusCode).toBe(409);
+    expect((await unitA.post('/api/assessment/schemes', { year: 2027 })).statusCode).toBe(403);
+  });
+});
+
+let evidenceId: number;
+
+describe('self-assessment and data scope', () => {
+  it('a unit fills its own sheet with evidence; bad input is refused and changes nothing', async () => {
+    evidenceId = (await unitA.upload('/api/attachments', '执法案卷评查记录.png', tinyPng, 'image/png')).json().id;
+    const ok = await unitA.put(`${unitUrl(orgA)}/self/fz-3-2-1`, {
+      value: 10,
+      note: '案卷合格率高',
+      evidenceIds: [evidenceId],
+    });
+    expect(ok.statusCode).toBe(200);
+    const tooHigh = await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 7, note: '' });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(tooHigh.json().message).toContain('不能超过6分');
+    const wrongKind = await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { passed: true });
+    expect(wrongKind.statusCode).toBe(400);
+    const unknownLeaf = await unitA.put(`${unitUrl(orgA)}/self/nope`, { value: 1 });
+    expect(unknownLeaf.statusCode).toBe(404);
+    const negative = await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: -1 });
+    expect(negative.statusCode).toBe(400);
+    const sheet = (await unitA.get(unitUrl(orgA))).json();
+    expect(sheet.leaves.find((l: { id: string }) => l.id === 'fz-1-1').self.value).toBe(6);
+    expect(sheet.leaves.find((l: { id: string }) => l.id === 'fz-3-2-1').self.evidence[0].filename).toBe(
+      '执法案卷评查记录.png',
+    );
+    const honour = await unitA.post(`${unitUrl(orgA)}/facts`, {
+      kind: 'honour',
+      key: '经验交流',
+      level: '省',
+      title: '全省法治政府建设经验交流发言',
+    });
+    expect(honour.statusCode).toBe(200);
+    const penalty = await unitA.post(`${unitUrl(orgA)}/facts`, {
+      kind: 'penalty',
+      key: '督查发现问题',
+      level: '市',
+      title: '自报问题',
+    });
+    expect(penalty.statusCode).toBe(400);
+  });
+
+  it('another unit is refused the drafts, the scores and the writes of a unit before 公示', async () => {
+    const before = await countRows('assessment_self_entries');
+    expect((await unitB.get(unitUrl(orgA))).statusCode).toBe(404);
+    expect((await unitB.get(`${unitUrl(orgA)}/score?stage=self`)).statusCode).toBe(404);
+    expect((await unitB.get(`${unitUrl(orgA)}/score?stage=published`)).statusCode).toBeGreaterThanOrEqual(400);
+    expect((await unitB.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 1 })).statusCode).toBe(404);
+    expect((await leader.get(unitUrl(orgA))).statusCode).toBe(404);
+    expect((await unitA.get(`${unitUrl(orgA)}/score?stage=review`)).statusCode).toBe(409);
+    expect((await unitA.get(`/api/assessment/rounds/${round.id}/ranking`)).statusCode).toBe(409);
+    expect(await countRows('assessment_self_entries')).toBe(before);
+  });
+
+  it('the unit previews its self score with an explanation for every lost point', async () => {
+    const res = (await unitA.get(`${unitUrl(orgA)}/score?stage=self`)).json();
+    const lost = res.score.explanation.filter((l: { kind: string }) => l.kind === 'lost');
+    const lostSum = lost.reduce((a: number, l: { points: number }) => a + l.points, 0);
+    expect(Math.round((res.score.baseMax - res.score.baseScore - lostSum) * 100)).toBe(0);
+    expect(res.score.bonus.awarded).toBe(2);
+  });
+});
+
+describe('review, 公示, appeals, final', () => {
+  it('review waits for submissions; assessors score; units cannot score', async () => {
+    expect((await unitA.post(`${unitUrl(orgA)}/submit`)).statusCode).toBe(200);
+    expect((await unitA.post(`${unitUrl(orgA)}/submit`)).statusCode).toBe(409);
+    expect((await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 5 })).statusCode).toBe(409);
+    const early = await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'start_review' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain('未提交自评');
+    const start = await office.post(`/api/assessment/rounds/${round.id}/transition`, {
+      action: 'start_review',
+      allowMissing: true,
+    });
+    expect(start.json().status).toBe('review');
+    expect((await unitA.put(`${unitUrl(orgA)}/review/fz-1-1`, { value: 5 })).statusCode).toBe(403);
+    const sheet = (await kaohe1.get(unitUrl(orgA))).json();
+    for (const unit of round.units) {
+      const leaves = unit.orgId === orgA ? sheet.leaves : (await kaohe1.get(unitUrl(unit.orgId))).json().leaves;
+      for (const leaf of leaves.filter((l: { ruleKind: string }) => l.ruleKind === 'manual')) {
+        const max = leaf.rule.scaleMax ?? leaf.points;
+        expect((await kaohe1.put(`${unitUrl(unit.orgId)}/review/${leaf.id}`, { value: max * 0.9 })).statusCode).toBe(
+          200,
+        );
+      }
+    }
+    expect(
+      (await kaohe2.put(`${unitUrl(orgA)}/review/fz-3-2-1`, { value: 7, note: '两卷文书不规范' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await kaohe2.put(`${unitUrl(orgA)}/review/fz-1-2`, { passed: false, note: '会前学法仅3次' })).statusCode,
+    ).toBe(200);
+    const record = await office.post(`${unitUrl(orgA)}/facts`, {
+      kind: 'record',
+      key: 'litigation.lost',
+      title: '某行政处罚案败诉',
+    });
+    expect(record.statusCode).toBe(200);
+    const preview = (await kaohe1.get(`${unitUrl(orgA)}/score?stage=review`)).json();
+    const manual = preview.score.explanation.find((l: { indicatorId: string }) => l.indicatorId === 'fz-3-2-1');
+    expect(manual.reason).toContain('2名考核人员评分');
+  });
+
+  it('publishes: scores freeze, the ranking is visible to all, each lost point names its rule and evidence', async () => {
+    const res = await office.post(`/api/assessment/rounds/${round.id}/transition`, {
+      action: 'publish',
+      appealDays: 7,
+    });
+    expect(res.json().status).toBe('publicity');
+    expect((await kaohe1.put(`${unitUrl(orgA)}/review/fz-1-1`, { value: 1 })).statusCode).toBe(409);
+    const ranking = (await unitB.get(`/api/assessment/rounds/${round.id}/ranking`)).json();
+    expect(ranking.items.length).toBe(round.units.length);
+    const mine = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
+    const lines = mine.score.explanation.filter(
+      (l: { kind: string; points: number }) => l.kind === 'lost' && l.points > 0,
+    );
+    const sum = lines.reduce((a: number, l: { points: number }) => a + l.points, 0);
+    expect(Math.round((mine.score.baseMax - mine.score.baseScore - sum) * 100)).toBe(0);
+    const review = lines.find((l: { indicatorId: string }) => l.indicatorId === 'fz-3-2-1');
+    expect(mine.attachments[review.source.evidenceIds[0]].filename).toBe('执法案卷评查记录.png');
+    const lostCase = lines.find((l: { source: { kind: string } }) => l.source.kind === 'record');
+    expect(mine.refs[lostCase.source.id]).toMatchObject({ origin: '手工录入', title: '某行政处罚案败诉' });
+    expect(lines.some((l: { reason: string }) => l.reason.includes('会前学法仅3次'))).toBe(true);
+    // After 公示 another unit sees the published ranking, but never a unit's working sheet.
+    expect((await unitB.get(unitUrl(orgA))).statusCode).toBe(404);
+  });
+
+  it('an upheld appeal re-scores and re-ranks; the published snapshot stays as it was', async () => {
+    const before = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
+    expect((await unitB.post(`${unitUrl(orgA)}/appeals`, { reason: '代为申诉' })).statusCode).toBe(404);
+    expect((await unitA.post(`${unitUrl(orgA)}/appeals`, { reason: '  ' })).statusCode).toBe(400);
+    const filed = await unitA.post(`${unitUrl(orgA)}/appeals`, {
+      reason: '案卷评查已补正文书，申请复核',
+      evidenceIds: [evidenceId],
+    });
+    expect(filed.statusCode).toBe(200);
+    const noFix = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
+      outcome: 'upheld',
+      reason: '支持',
+    });
+    expect(noFix.statusCode).toBe(400);
+    const decided = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
+      outcome: 'upheld',
+      reason: '补正材料属实，政务公开改为9.5分',
+      corrections: { leaves: [{ indicatorId: 'fz-3-2-1', value: 9.5, note: '申诉复核' }] },
+    });
+    expect(decided.statusCode).toBe(200);
+    const after = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
+    expect(after.seq).toBe(2);
+    expect(after.score.total).toBeGreaterThan(before.score.total);
+    expect(after.rank).toBeLessThanOrEqual(before.rank);
+    const published = await queryRows<{ total: number }>(
+      t.db,
+      sql`select total from assessment_results where round_id = ${round.id} and seq = 1 and org_id = ${orgA}`,
+    );
+    expect(published[0]!.total).toBe(before.score.total);
+    await expect(
+      t.db.execute(sql`update assessment_results set total = 0 where round_id = ${round.id}`),
+    ).rejects.toThrow();
+    const appeals = (await unitA.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items;
+    expect(appeals).toHaveLength(1);
+    expect(appeals[0]).toMatchObject({ outcome: 'upheld', decisionReason: '补正材料属实，政务公开改为9.5分' });
+    expect((await unitB.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items).toHaveLength(0);
+    const again = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
+      outcome: 'rejected',
+      reason: '重复',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('the appeal window closes; then final freezes everything', async () => {
+    t.advanceClock(8 * 86400000);
+    [office, unitA, unitB] = await Promise.all(['office', 'reporter-a', 'reporter-b'].map((u) => t.as(u)));
+    const late = await unitB.post(`${unitUrl(orgB)}/appeals`, { reason: '逾期申诉' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('申诉期');
+    expect(
+      (await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'finalize' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'close_publicity' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'finalize' })).json().status,
+    ).toBe('final');
+    expect((await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'publish' })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (await office.post(`${unitUrl(orgA)}/facts`, { kind: 'record', key: 'x.y', title: '迟到的记录' })).statusCode,
+    ).toBe(409);
+  });
+
+  it('exports the ranking and a score sheet to Excel', async () => {
+    const res = await unitB.get(`/api/assessment/rounds/${round.id}/ranking/export`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('考核排名')!;
+    expect(ws.getRow(1).getCell(2).value).toBe('单位');
+    expect(ws.rowCount).toBe(round.units.length + 1);
+    const sheet = await unitA.get(`${unitUrl(orgA)}/score/export`);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const reasons = wb2.getWorksheet('得失分依据')!;
+    const texts: string[] = [];
+    reasons.eachRow((row) => texts.push(String(row.getCell(5).value ?? '')));
+    expect(texts.some((x) => x.includes('执法案卷评查记录.png'))).toBe(true);
+  });
+});
