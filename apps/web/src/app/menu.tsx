@@ -1,0 +1,24 @@
+import {
+  AuditOutlined,
+  BellOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FlagOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@fazhi/core/platform/roles';
+import type { ReactNode } from 'react';
+
+export type MenuEntry = { path: string; label: string; icon: ReactNode; permission: Permission };
+
+/** The left menu, in order; each entry shows only to users holding its permission. */
+export const menuEntries: MenuEntry[] = [
+  { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'plan.read' },
+  { path: '/org', label: '组织机构', icon: <ClusterOutlined />, permission: 'org.read' },
+  { path: '/plan', label: '目标任务', icon: <FlagOutlined />, permission: 'plan.read' },
+  { path: '/notifications', label: '消息提醒', icon: <BellOutlined />, permission: 'notification.read' },
+  { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.manage' },
+  { path: '/admin/security', label: '安全管理', icon: <SafetyCertificateOutlined />, permission: 'security.manage' },
+  { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+];

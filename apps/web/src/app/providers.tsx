@@ -1,0 +1,44 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { RouterProvider } from 'react-router';
+import { ApiError, setUnauthorizedHandler } from '../components/api-client.ts';
+import '../components/format.ts';
+import { meQueryKey } from '../components/session.ts';
+import { router } from './router.tsx';
+import './global.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+// The session is gone (timed out, or ended by a password change elsewhere): forget everything, go to login.
+setUnauthorizedHandler((error) => {
+  if (window.location.pathname === '/login') return;
+  queryClient.setQueryData(meQueryKey, null);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+  const reason = error.code === 'SESSION_EXPIRED' ? error.message : '登录状态已失效，请重新登录';
+  const from = window.location.pathname + window.location.search;
+  void router.navigate('/login', { state: { reason, from } });
+});
+
+export function AppProviders() {
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b4232a', borderRadius: 4 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

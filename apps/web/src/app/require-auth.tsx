@@ -1,0 +1,47 @@
+import type { Permission } from '@fazhi/core/platform/roles';
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, Navigate } from 'react-router';
+import { useSession } from '../components/session.ts';
+import { menuEntries } from './menu.tsx';
+
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  if (!can(permission)) {
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle="您的账号没有访问此页面的权限，如需开通请联系系统管理员。"
+        extra={
+          <Link to="/">
+            <Button type="primary">返回首页</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  return children;
+}
+
+/** The first page the user may open: 工作台 for business roles, the duty page for 三员. */
+export function HomeRedirect() {
+  const { can } = useSession();
+  const first = menuEntries.find((entry) => can(entry.permission));
+  return <Navigate to={first?.path ?? '/notifications'} replace />;
+}
+
+export function NotFoundPage() {
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已被移除。"
+      extra={
+        <Link to="/">
+          <Button type="primary">返回首页</Button>
+        </Link>
+      }
+    />
+  );
+}

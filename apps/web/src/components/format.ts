@@ -1,0 +1,36 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import 'dayjs/locale/zh-cn';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.locale('zh-cn');
+
+const zone = 'Asia/Shanghai';
+
+/** Timestamps are stored in UTC and shown in Asia/Shanghai. */
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dayjs(value).tz(zone).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dayjs(value).tz(zone).format('YYYY-MM-DD');
+}
+
+export function todayInShanghai(): string {
+  return dayjs().tz(zone).format('YYYY-MM-DD');
+}
+
+export function currentYear(): number {
+  return dayjs().tz(zone).year();
+}
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export { dayjs };

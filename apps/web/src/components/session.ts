@@ -1,0 +1,27 @@
+import type { SessionUser } from '@fazhi/core/platform/platform.schemas';
+import type { Permission } from '@fazhi/core/platform/roles';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from './api-client.ts';
+
+export type Me = SessionUser & { csrfToken: string };
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The signed-in user (null when nobody is signed in); every page reads permissions from here. */
+export function useSession() {
+  const query = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  const me = query.data ?? null;
+  const can = (permission: Permission) => me?.permissions.includes(permission) ?? false;
+  return { me, can, isLoading: query.isLoading, error: query.error };
+}

@@ -1,0 +1,53 @@
+import { UploadOutlined } from '@ant-design/icons';
+import type { attachmentRefSchema } from '@fazhi/core/plan/plan.schemas';
+import type { z } from '@fazhi/core/shared/zod';
+import { App, Button, Upload } from 'antd';
+import { useState } from 'react';
+import { errorMessage, uploadFile } from './api-client.ts';
+
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+type Props = {
+  label?: string;
+  onUploaded: (attachment: AttachmentRef) => void;
+  disabled?: boolean;
+  accept?: string;
+};
+
+const maxBytes = 20 * 1024 * 1024;
+
+/** Uploads one file to POST /api/attachments and hands back its id, name and size. */
+export function UploadButton({ label = '上传附件', onUploaded, disabled, accept }: Props) {
+  const { message } = App.useApp();
+  const [isUploading, setUploading] = useState(false);
+  return (
+    <Upload
+      showUploadList={false}
+      accept={accept}
+      disabled={disabled || isUploading}
+      beforeUpload={async (file) => {
+        if (file.size > maxBytes) {
+          message.error('文件超过 20MB 的大小限制');
+          return Upload.LIST_IGNORE;
+        }
+        setUploading(true);
+        try {
+          onUploaded(await uploadFile<AttachmentRef>('/api/attachments', file));
+        } catch (error) {
+          message.error(errorMessage(error));
+        } finally {
+          setUploading(false);
+        }
+        return Upload.LIST_IGNORE;
+      }}
+    >
+      <Button icon={<UploadOutlined />} loading={isUploading} disabled={disabled}>
+        {label}
+      </Button>
+    </Upload>
+  );
+}
+
+export function attachmentUrl(id: number): string {
+  return `/api/attachments/${id}`;
+}

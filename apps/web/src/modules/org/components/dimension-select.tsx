@@ -1,0 +1,42 @@
+import { type Dimension, type DimensionKind, dimensionKindLabels, dimensionKinds } from '@fazhi/core/org/org.schemas';
+import { Select } from 'antd';
+
+type Props = {
+  dimensions: Dimension[];
+  value?: number | number[];
+  onChange?: (value: number | number[] | undefined) => void;
+  multiple?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+};
+
+export const dimensionKindColors: Record<DimensionKind, string> = {
+  coord_group: 'red',
+  tier: 'blue',
+  sector: 'green',
+  center_office: 'purple',
+};
+
+/** Dimensions grouped by kind: 协调小组 / 层级 / 行业（法律七进） / 中心司法所片区. */
+export function DimensionSelect({ dimensions, value, onChange, multiple, placeholder, style }: Props) {
+  const options = dimensionKinds
+    .map((kind) => ({
+      label: dimensionKindLabels[kind],
+      title: dimensionKindLabels[kind],
+      options: dimensions.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: d.name })),
+    }))
+    .filter((group) => group.options.length > 0);
+  return (
+    <Select<number | number[]>
+      mode={multiple ? 'multiple' : undefined}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      options={options}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={placeholder ?? '请选择维度'}
+      style={{ width: '100%', ...style }}
+      notFoundContent="暂无维度"
+    />
+  );
+}

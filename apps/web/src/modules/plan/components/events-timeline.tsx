@@ -1,0 +1,48 @@
+import type { TaskEvent } from '@fazhi/core/plan/plan.schemas';
+import { type TaskStatus, taskActionLabels, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
+import { Empty, Timeline, Typography } from 'antd';
+import { formatDateTime } from '../../../components/format.ts';
+
+const eventLabels: Record<string, string> = { ...taskActionLabels, create: '创建任务', report: '开始填报进展' };
+const eventColors: Record<string, string> = {
+  approve: 'green',
+  return: 'red',
+  reopen: 'orange',
+  apply: 'blue',
+};
+
+const statusLabel = (s: string | null) => (s ? (taskStatusLabels[s as TaskStatus] ?? s) : '—');
+
+export function EventsTimeline({ events }: { events: TaskEvent[] }) {
+  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无流转记录" />;
+  const sorted = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+  return (
+    <Timeline
+      items={sorted.map((e) => ({
+        key: e.id,
+        color: eventColors[e.action] ?? 'gray',
+        content: (
+          <div>
+            <Typography.Text strong>{eventLabels[e.action] ?? e.action}</Typography.Text>
+            {e.fromStatus || e.toStatus ? (
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                {e.fromStatus ? `${statusLabel(e.fromStatus)} → ` : ''}
+                {statusLabel(e.toStatus)}
+              </Typography.Text>
+            ) : null}
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {e.actor || '系统'} · {formatDateTime(e.at)}
+              </Typography.Text>
+            </div>
+            {e.reason ? (
+              <div style={{ marginTop: 4, background: '#fff7e6', padding: '4px 8px', borderRadius: 4 }}>
+                理由：{e.reason}
+              </div>
+            ) : null}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,331 @@
+import {
+  ArrowLeftOutlined,
+  CheckOutlined,
+  EditOutlined,
+  LockOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
+import { taskReasonSchema, taskReviewSchema } from '@fazhi/core/plan/plan.schemas';
+import { isTaskEditable, oneByThreeGaps } from '@fazhi/core/plan/task-lifecycle';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Popconfirm,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, errorMessage } from '../../../components/api-client.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { orgNameMap, useOrgs } from '../../../components/org-data.ts';
+import { useSession } from '../../../components/session.ts';
+import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
+import { planApi, usePlanMutation, useTaskDetail } from '../api/plan-api.ts';
+import { EventsTimeline } from '../components/events-timeline.tsx';
+import { LedgerCard } from '../components/ledger-card.tsx';
+import { MilestonesCard } from '../components/milestones-card.tsx';
+import { PlanMaterialsCard } from '../components/plan-materials-card.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
+import { ReasonModal } from '../components/reason-modal.tsx';
+import { TaskFormModal, type TaskFormMode } from '../components/task-form-modal.tsx';
+
+const returnReason = taskReviewSchema.options[1].shape.reason;
+
+export function TaskDetailPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { me, can } = useSession();
+  const { message } = App.useApp();
+  const detail = useTaskDetail(id);
+  const orgs = useOrgs();
+  const [reasonFor, setReasonFor] = useState<'return' | 'reopen' | null>(null);
+  const [formMode, setFormMode] = useState<TaskFormMode>(null);
+
+  const run = usePlanMutation((fn: () => Promise<unknown>) => fn());
+  const act = (fn: () => Promise<unknown>, done: string, after?: () => void) =>
+    run.mutateAsync(fn).then(
+      () => {
+        message.success(done);
+        after?.();
+      },
+      (error) => message.error(errorMessage(error)),
+    );
+
+  if (detail.isLoading) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  if (detail.error || !detail.data) {
+    return (
+      <Result
+        status={detail.error instanceof ApiError && detail.error.status === 404 ? '404' : 'error'}
+        title="无法打开该任务"
+        subTitle={errorMessage(detail.error)}
+        extra={
+          <Link to="/plan">
+            <Button type="primary">返回任务清单</Button>
+          </Link>
+        }
+      />
+    );
+  }
+
+  const { task, entries, events } = detail.data;
+  const names = orgNameMap(orgs.data);
+  const canManage = can('plan.manage');
+  const isEditable = isTaskEditable(task.status);
+  const isLead = me?.orgId === task.leadOrgId;
+  const isAssist = me ? task.assistOrgIds.includes(me.orgId) : false;
+  const canReport = can('plan.report') && isEditable && (canManage || isLead || isAssist);
+  const canEditPlan = can('plan.report') && isEditable && (canManage || isLead);
+  const canApply = can('plan.report') && isLead && (task.status === 'issued' || task.status === 'in_progress');
+  const gaps = oneByThreeGaps({
+    hasPlan: task.planText.trim().length > 0 || task.planAttachment !== null,
+    measureCount: task.measures.length,
+    entryCount: task.entryCount,
+  });
+  const assistNames = task.assistOrgIds.map((o) => names.get(o)).filter(Boolean);
+
+  const actions = (
+    <Space wrap>
+      {canManage && task.status === 'draft' ? (
+        <Popconfirm
+          title="确定下达该任务吗？"
+          description="下达后牵头单位即可开始填报。"
+          okText="下达"
+          cancelText="取消"
+          onConfirm={() => act(() => planApi.issue(task.id), '任务已下达')}
+        >
+          <Button type="primary" icon={<SendOutlined />}>
+            下达
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {canManage && isEditable ? (
+        <Button icon={<EditOutlined />} onClick={() => setFormMode({ kind: 'edit', task })}>
+          修改任务
+        </Button>
+      ) : null}
+      {canManage && task.status === 'draft' ? (
+        <Popconfirm
+          title="确定删除该草稿任务吗？"
+          okText="删除"
+          okButtonProps={{ danger: true }}
+          cancelText="取消"
+          onConfirm={() =>
+            act(
+              () => planApi.deleteTask(task.id),
+              '任务已删除',
+              () => navigate('/plan'),
+            )
+          }
+        >
+          <Button danger>删除</Button>
+        </Popconfirm>
+      ) : null}
+      {canApply ? (
+        gaps.length ? (
+          <Tooltip title={`申请销号前须完善“1×3”材料：缺少${gaps.join('、')}`}>
+            <Button type="primary" icon={<CheckOutlined />} disabled>
+              申请销号
+            </Button>
+          </Tooltip>
+        ) : (
+          <Popconfirm
+            title="确定申请销号吗？"
+            description="提交后等待依法治办审核，审核期间不能再填报进展。"
+            okText="申请销号"
+            cancelText="取消"
+            onConfirm={() => act(() => planApi.apply(task.id), '已提交销号申请，等待依法治办审核')}
+          >
+            <Button type="primary" icon={<CheckOutlined />}>
+              申请销号
+            </Button>
+          </Popconfirm>
+        )
+      ) : null}
+      {canManage && task.status === 'applied' ? (
+        <>
+          <Popconfirm
+            title="确定审核通过并销号吗？"
+            description="销号后任务内容锁定，不能再修改。"
+            okText="审核通过"
+            cancelText="取消"
+            onConfirm={() => act(() => planApi.review(task.id, { decision: 'approve' }), '审核通过，任务已销号')}
+          >
+            <Button type="primary" icon={<CheckOutlined />}>
+              审核通过
+            </Button>
+          </Popconfirm>
+          <Button danger icon={<RollbackOutlined />} onClick={() => setReasonFor('return')}>
+            退回
+          </Button>
+        </>
+      ) : null}
+      {canManage && task.status === 'closed' ? (
+        <Button icon={<UndoOutlined />} onClick={() => setReasonFor('reopen')}>
+          重新打开
+        </Button>
+      ) : null}
+    </Space>
+  );
+
+  return (
+    <>
+      <div style={{ marginBottom: 12 }}>
+        <Link to="/plan">
+          <ArrowLeftOutlined /> 返回任务清单
+        </Link>
+      </div>
+      <Card style={{ marginBottom: 16 }}>
+        <Row gutter={[16, 12]} align="middle">
+          <Col flex="auto" style={{ minWidth: 0 }}>
+            <Space size={10} wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {task.title}
+              </Typography.Title>
+              <TaskStatusTag status={task.status} />
+              {task.isOverdue ? <OverdueTag /> : null}
+            </Space>
+          </Col>
+          <Col>{actions}</Col>
+        </Row>
+        {task.status === 'closed' ? (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="success"
+            showIcon
+            icon={<LockOutlined />}
+            title="该任务已销号，内容已锁定"
+            description={`销号时间：${formatDateTime(task.closedAt)}。如确需修改，须由依法治办填写理由后重新打开。`}
+          />
+        ) : null}
+        {task.status === 'applied' ? (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="warning"
+            showIcon
+            title="销号申请审核中"
+            description="依法治办审核期间，工作方案、推进措施和工作台账暂不可修改；退回后可继续填报。"
+          />
+        ) : null}
+        <Descriptions
+          style={{ marginTop: 16 }}
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'lead', label: '牵头单位', children: task.leadOrgName },
+            {
+              key: 'assist',
+              label: '协办单位',
+              children:
+                task.assistOrgIds.length === 0
+                  ? '—'
+                  : assistNames.length === task.assistOrgIds.length
+                    ? assistNames.join('、')
+                    : `${task.assistOrgIds.length} 个单位`,
+            },
+            { key: 'deadline', label: '完成时限', children: task.deadline },
+            { key: 'year', label: '所属年度', children: `${task.year}年` },
+            { key: 'weight', label: '权重', children: task.weight },
+            {
+              key: 'progress',
+              label: '当前进度',
+              children: <ProgressBar value={task.progress} isClosed={task.status === 'closed'} />,
+            },
+            ...(task.description
+              ? [
+                  {
+                    key: 'desc',
+                    label: '任务说明',
+                    span: 3,
+                    children: <span className="fz-pre-line">{task.description}</span>,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <PlanMaterialsCard key={task.version} task={task} canEdit={canEditPlan} />
+          <LedgerCard taskId={task.id} entries={entries} canAdd={canReport} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <MilestonesCard task={task} canEdit={canReport} />
+          <Card title="流转记录" size="small">
+            <EventsTimeline events={events} />
+          </Card>
+        </Col>
+      </Row>
+      <ReasonModalHost
+        mode={reasonFor}
+        isBusy={run.isPending}
+        onCancel={() => setReasonFor(null)}
+        onSubmit={(reason) =>
+          reasonFor === 'return'
+            ? act(
+                () => planApi.review(task.id, { decision: 'return', reason }),
+                '已退回销号申请',
+                () => setReasonFor(null),
+              )
+            : act(
+                () => planApi.reopen(task.id, reason),
+                '任务已重新打开',
+                () => setReasonFor(null),
+              )
+        }
+      />
+      <TaskFormModal mode={formMode} onClose={() => setFormMode(null)} />
+    </>
+  );
+}
+
+function ReasonModalHost({
+  mode,
+  isBusy,
+  onCancel,
+  onSubmit,
+}: {
+  mode: 'return' | 'reopen' | null;
+  isBusy: boolean;
+  onCancel: () => void;
+  onSubmit: (reason: string) => void;
+}) {
+  if (mode === 'return')
+    return (
+      <ReasonModal
+        open
+        title="退回销号申请"
+        notice="退回后任务回到“推进中”，牵头单位须按理由完善后重新申请。"
+        okText="确定退回"
+        schema={returnReason}
+        isDanger
+        isBusy={isBusy}
+        onCancel={onCancel}
+        onSubmit={onSubmit}
+      />
+    );
+  if (mode === 'reopen')
+    return (
+      <ReasonModal
+        open
+        title="重新打开已销号任务"
+        notice="重新打开后任务回到“推进中”，内容解除锁定；此操作记入流转记录和审计日志。"
+        okText="确定重新打开"
+        schema={taskReasonSchema.shape.reason}
+        isDanger
+        isBusy={isBusy}
+        onCancel={onCancel}
+        onSubmit={onSubmit}
+      />
+    );
+  return null;
+}

@@ -1,0 +1,173 @@
+import type { Task } from '@fazhi/core/plan/plan.schemas';
+import { type TaskStatus, taskStatuses, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
+import { Card, Col, Empty, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { currentYear, formatDateTime } from '../../../components/format.ts';
+import { useNotifications } from '../../../components/notifications.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
+import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
+import { useTasks } from '../api/plan-api.ts';
+import { ProgressBar } from '../components/progress-bar.tsx';
+
+const statusColors: Record<TaskStatus, string> = {
+  draft: '#8c8c8c',
+  issued: '#1677ff',
+  in_progress: '#1677ff',
+  applied: '#fa8c16',
+  closed: '#52c41a',
+};
+
+function TaskTable({ tasks, emptyText, showLead }: { tasks: Task[]; emptyText: string; showLead?: boolean }) {
+  return (
+    <Table<Task>
+      rowKey="id"
+      size="small"
+      dataSource={tasks}
+      pagination={tasks.length > 10 ? { pageSize: 10, size: 'small' } : false}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+      columns={[
+        {
+          title: '任务名称',
+          dataIndex: 'title',
+          render: (t: string, r) => <Link to={`/plan/tasks/${r.id}`}>{t}</Link>,
+        },
+        ...(showLead ? [{ title: '牵头单位', dataIndex: 'leadOrgName', width: 140 }] : []),
+        {
+          title: '完成时限',
+          dataIndex: 'deadline',
+          width: 150,
+          render: (d: string, r: Task) => (
+            <span>
+              {d} {r.isOverdue ? <OverdueTag /> : null}
+            </span>
+          ),
+        },
+        { title: '状态', dataIndex: 'status', width: 100, render: (s: TaskStatus) => <TaskStatusTag status={s} /> },
+        {
+          title: '进度',
+          dataIndex: 'progress',
+          width: 170,
+          render: (p: number, r: Task) => <ProgressBar value={p} isClosed={r.status === 'closed'} />,
+        },
+      ]}
+    />
+  );
+}
+
+function RecentNotifications() {
+  const { data, isLoading } = useNotifications({ page: 1, pageSize: 6 });
+  return (
+    <Card title="最新提醒" size="small" extra={<Link to="/notifications">全部消息</Link>} loading={isLoading}>
+      <List
+        size="small"
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '暂无提醒' }}
+        renderItem={(n) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <span>
+                  {n.readAt ? null : <Tag color="red">未读</Tag>}
+                  {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}
+                </span>
+              }
+              description={
+                <>
+                  <div>{n.body}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Reporters see their unit's tasks; the office and leaders see the year's counts, what is overdue and what waits. */
+export function WorkbenchPage() {
+  const { me, can } = useSession();
+  const year = currentYear();
+  const isOverview = can('plan.manage') || !can('plan.report');
+  const tasks = useTasks(isOverview ? { year } : { year, orgId: me?.orgId });
+  const items = tasks.data ?? [];
+  const count = (s: TaskStatus) => items.filter((t) => t.status === s).length;
+  const overdue = items.filter((t) => t.isOverdue);
+  const applied = items.filter((t) => t.status === 'applied');
+  const open = items.filter((t) => t.status !== 'closed');
+
+  return (
+    <>
+      <PageHeader
+        title="工作台"
+        description={isOverview ? `${year}年度目标任务总体情况` : `${me?.orgName ?? ''}${year}年度目标任务`}
+      />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small" loading={tasks.isLoading}>
+            <Statistic title="任务总数" value={items.length} suffix="项" />
+          </Card>
+        </Col>
+        {taskStatuses
+          .filter((s) => s !== 'draft' || isOverview)
+          .map((s) => (
+            <Col xs={12} md={8} xl={4} key={s}>
+              <Card size="small" loading={tasks.isLoading}>
+                <Statistic
+                  title={taskStatusLabels[s]}
+                  value={count(s)}
+                  suffix="项"
+                  styles={{ content: { color: statusColors[s] } }}
+                />
+              </Card>
+            </Col>
+          ))}
+        <Col xs={12} md={8} xl={4}>
+          <Card size="small" loading={tasks.isLoading}>
+            <Statistic
+              title="逾期"
+              value={overdue.length}
+              suffix="项"
+              styles={{ content: { color: overdue.length ? '#cf1322' : undefined } }}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          {isOverview ? (
+            <>
+              {can('plan.manage') ? (
+                <Card title={`待审核的销号申请（${applied.length}）`} size="small" style={{ marginBottom: 16 }}>
+                  <TaskTable tasks={applied} emptyText="暂无待审核的销号申请" showLead />
+                </Card>
+              ) : null}
+              <Card title={`逾期任务（${overdue.length}）`} size="small" style={{ marginBottom: 16 }}>
+                <TaskTable tasks={overdue} emptyText="暂无逾期任务" showLead />
+              </Card>
+            </>
+          ) : (
+            <Card
+              title={`我的任务（${items.length}）`}
+              size="small"
+              style={{ marginBottom: 16 }}
+              extra={<Typography.Text type="secondary">未销号 {open.length} 项</Typography.Text>}
+            >
+              <TaskTable
+                tasks={[...open, ...items.filter((t) => t.status === 'closed')]}
+                emptyText="本单位暂无目标任务"
+              />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={8}>
+          <RecentNotifications />
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { checkPassword } from '@fazhi/core/platform/password-policy';
+import { userCreateSchema } from '@fazhi/core/platform/platform.schemas';
+import { dataScopeLabels, dataScopes, roleLabels, roles } from '@fazhi/core/platform/roles';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { ApiError, errorMessage } from '../../../components/api-client.ts';
+import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
+import { showFieldErrors, zodItem } from '../../../components/zod-rule.ts';
+import { platformApi, type UserCreate, type UserRow } from '../api/platform-api.ts';
+import { passwordPolicyText } from './change-password-modal.tsx';
+
+type Props = { open: boolean; user: UserRow | null; onClose: () => void };
+
+const fields = userCreateSchema.shape;
+
+/** Creates a user (with an initial password they must change) or edits name, role, data scope and unit. */
+export function UserFormModal({ open, user, onClose }: Props) {
+  const [form] = Form.useForm<UserCreate>();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const isEdit = user !== null;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (user) form.setFieldsValue(user);
+  }, [open, user, form]);
+
+  const save = useMutation({
+    mutationFn: async (values: UserCreate) => {
+      if (!user) return platformApi.createUser(values);
+      const { username: _u, password: _p, ...changes } = values;
+      return platformApi.updateUser(user.id, changes);
+    },
+    onSuccess: () => {
+      message.success(isEdit ? '用户信息已保存' : '用户已创建，首次登录时须修改密码');
+      void client.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) showFieldErrors(form, error.details);
+      message.error(errorMessage(error));
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={isEdit ? `编辑用户：${user.displayName}` : '新建用户'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      onOk={async () => save.mutate(await form.validateFields())}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      <Form form={form} layout="vertical" initialValues={{ dataScope: 'unit', role: 'reporter' }}>
+        <Form.Item
+          name="username"
+          label="用户名"
+          {...zodItem(fields.username)}
+          extra={isEdit ? '用户名创建后不可修改' : undefined}
+        >
+          <Input disabled={isEdit} placeholder="小写字母、数字、下划线或连字符" />
+        </Form.Item>
+        <Form.Item name="displayName" label="姓名" {...zodItem(fields.displayName)}>
+          <Input placeholder="如：张丽（区司法局填报员）" />
+        </Form.Item>
+        <Form.Item name="orgId" label="所属单位" {...zodItem(fields.orgId, { requiredMessage: '请选择所属单位' })}>
+          <OrgTreeSelect placeholder="请选择所属单位" />
+        </Form.Item>
+        <Form.Item name="role" label="角色" {...zodItem(fields.role)}>
+          <Select options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
+        </Form.Item>
+        <Form.Item name="dataScope" label="数据范围" {...zodItem(fields.dataScope)}>
+          <Select options={dataScopes.map((d) => ({ value: d, label: dataScopeLabels[d] }))} />
+        </Form.Item>
+        {isEdit ? null : (
+          <Form.Item
+            name="password"
+            label="初始密码"
+            extra={passwordPolicyText}
+            required
+            rules={[
+              ...zodItem(fields.password).rules,
+              {
+                validator: async (_r, value: string | undefined) => {
+                  const problem = value ? checkPassword(value) : null;
+                  if (problem) throw new Error(problem);
+                },
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

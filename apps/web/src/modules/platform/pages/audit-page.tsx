@@ -1,0 +1,192 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { formatDateTime } from '../../../components/format.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { type AuditEntry, platformApi } from '../api/platform-api.ts';
+
+const entityLabels: Record<string, string> = {
+  user: '用户',
+  org: '单位',
+  dimension: '维度',
+  task: '目标任务',
+  work_point: '工作要点',
+  attachment: '附件',
+};
+
+const actionLabels: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.password_changed': '修改密码',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'security.unlock': '解锁账号',
+  'security.reset_password': '重置密码',
+  'org.create': '新增单位',
+  'org.update': '编辑单位',
+  'org.move': '移动单位',
+  'org.delete': '删除单位',
+  'dimension.create': '新增维度',
+  'dimension.delete': '删除维度',
+  'work_point.create': '新建工作要点',
+  'work_point.publish': '发布工作要点',
+  'task.create': '新建任务',
+  'task.update': '修改任务',
+  'task.delete': '删除任务',
+  'task.plan': '填写工作方案和推进措施',
+  'task.entry': '填报工作台账',
+  'task.milestone': '标记关键节点完成',
+  'task.issue': '下达任务',
+  'task.apply': '申请销号',
+  'task.approve': '审核通过（销号）',
+  'task.return': '退回销号申请',
+  'task.reopen': '重新打开任务',
+  'attachment.upload': '上传附件',
+};
+
+type Filters = { username?: string; entity?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
+
+function JsonBlock({ title, value }: { title: string; value: unknown }) {
+  return (
+    <div style={{ flex: 1, minWidth: 0 }}>
+      <Typography.Text strong>{title}</Typography.Text>
+      <pre
+        style={{
+          background: '#fafafa',
+          border: '1px solid #f0f0f0',
+          padding: 8,
+          margin: '4px 0 0',
+          maxHeight: 320,
+          overflow: 'auto',
+          fontSize: 12,
+        }}
+      >
+        {value === null || value === undefined ? '（无）' : JSON.stringify(value, null, 2)}
+      </pre>
+    </div>
+  );
+}
+
+/** Read-only: the auditor filters and reads; nothing here writes. */
+export function AuditPage() {
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const { data, isFetching } = useQuery({
+    queryKey: ['audit', { ...filters, page, pageSize }],
+    queryFn: () => platformApi.audit({ ...filters, page, pageSize }),
+  });
+
+  const apply = (values: Filters) => {
+    const [from, to] = values.range ?? [];
+    setFilters({
+      username: values.username?.trim() || undefined,
+      entity: values.entity,
+      action: values.action,
+      from: from ? from.startOf('day').toISOString() : undefined,
+      to: to ? to.endOf('day').toISOString() : undefined,
+    });
+    setPage(1);
+  };
+
+  return (
+    <>
+      <PageHeader title="审计日志" description="系统所有写操作和登录记录，只读，不可修改或删除。" />
+      <Card>
+        <Form form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item name="username" label="操作人">
+            <Input allowClear placeholder="用户名" style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="entity" label="对象">
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 130 }}
+              options={Object.entries(entityLabels).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="action" label="操作">
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="全部"
+              style={{ width: 200 }}
+              options={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="range" label="时间">
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Form.Item>
+            <Flex gap={8}>
+              <Button type="primary" htmlType="submit">
+                查询
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  apply({});
+                }}
+              >
+                重置
+              </Button>
+            </Flex>
+          </Form.Item>
+        </Form>
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: '没有符合条件的审计记录' }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Flex gap={16}>
+                <JsonBlock title="操作前" value={r.before} />
+                <JsonBlock title="操作后" value={r.after} />
+              </Flex>
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+          columns={[
+            { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
+            { title: '操作人', dataIndex: 'username', width: 130, render: (u: string | null) => u ?? '系统' },
+            {
+              title: '操作',
+              dataIndex: 'action',
+              render: (a: string) => (
+                <span>
+                  {actionLabels[a] ?? a}{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {a}
+                  </Typography.Text>
+                </span>
+              ),
+            },
+            {
+              title: '对象',
+              dataIndex: 'entity',
+              width: 110,
+              render: (e: string) => <Tag>{entityLabels[e] ?? e}</Tag>,
+            },
+            { title: '对象编号', dataIndex: 'entityId', width: 100, render: (id: string | null) => id ?? '—' },
+            { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { checkPassword, passwordPolicy } from '@fazhi/core/platform/password-policy';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../components/api-client.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { platformApi, type UserRow } from '../api/platform-api.ts';
+import { passwordPolicyText } from '../components/change-password-modal.tsx';
+
+export function SecurityPage() {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [form] = Form.useForm<{ password: string }>();
+  const locked = useQuery({ queryKey: ['security', 'locked'], queryFn: platformApi.lockedUsers });
+  const unlock = useMutation({
+    mutationFn: (u: UserRow) => platformApi.unlockUser(u.id),
+    onSuccess: (_r, u) => {
+      message.success(`已解锁“${u.displayName}”`);
+      void client.invalidateQueries({ queryKey: ['security'] });
+    },
+    onError: (error) => message.error(errorMessage(error)),
+  });
+  const reset = useMutation({
+    mutationFn: ({ user, password }: { user: UserRow; password: string }) =>
+      platformApi.resetPassword(user.id, password),
+    onSuccess: (_r, { user }) => {
+      message.success(`已重置“${user.displayName}”的密码，该用户下次登录须修改密码`);
+      setResetting(null);
+      form.resetFields();
+      void client.invalidateQueries({ queryKey: ['security'] });
+    },
+    onError: (error) => message.error(errorMessage(error)),
+  });
+
+  return (
+    <>
+      <PageHeader title="安全管理" description="安全保密管理员办理账号解锁和密码重置；所有操作记入审计日志。" />
+      <Card title="安全策略" style={{ marginBottom: 16 }}>
+        <Descriptions
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'len', label: '密码长度', children: `不少于 ${passwordPolicy.minLength} 位` },
+            {
+              key: 'cls',
+              label: '密码复杂度',
+              children: `大写、小写、数字、特殊字符至少 ${passwordPolicy.minClasses} 类`,
+            },
+            {
+              key: 'lock',
+              label: '登录失败锁定',
+              children: `连续失败 ${passwordPolicy.maxFailures} 次锁定 ${passwordPolicy.lockMinutes} 分钟`,
+            },
+            { key: 'idle', label: '会话超时', children: `${passwordPolicy.idleMinutes} 分钟无操作自动退出` },
+          ]}
+        />
+      </Card>
+      <Card title="被锁定的账号">
+        <Table<UserRow>
+          rowKey="id"
+          loading={locked.isFetching}
+          dataSource={locked.data?.items ?? []}
+          pagination={false}
+          locale={{ emptyText: '当前没有被锁定的账号' }}
+          columns={[
+            { title: '用户名', dataIndex: 'username' },
+            { title: '姓名', dataIndex: 'displayName' },
+            { title: '所属单位', dataIndex: 'orgName' },
+            { title: '锁定至', dataIndex: 'lockedUntil', render: formatDateTime },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 180,
+              render: (_, u) => (
+                <Space size={4}>
+                  <Popconfirm
+                    title={`确定解锁“${u.displayName}”吗？`}
+                    okText="解锁"
+                    cancelText="取消"
+                    onConfirm={() => unlock.mutateAsync(u)}
+                  >
+                    <Button type="link" size="small">
+                      解锁
+                    </Button>
+                  </Popconfirm>
+                  <Button type="link" size="small" onClick={() => setResetting(u)}>
+                    重置密码
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={resetting !== null}
+        title={`重置密码：${resetting?.displayName ?? ''}`}
+        okText="确定重置"
+        cancelText="取消"
+        okButtonProps={{ danger: true }}
+        confirmLoading={reset.isPending}
+        onCancel={() => {
+          setResetting(null);
+          form.resetFields();
+        }}
+        onOk={async () => {
+          const { password } = await form.validateFields();
+          if (resetting) reset.mutate({ user: resetting, password });
+        }}
+        destroyOnHidden
+      >
+        <p>重置后该账号的登录会话立即失效，并同时解除锁定；用户下次登录须修改密码。</p>
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="password"
+            label="新密码"
+            extra={passwordPolicyText}
+            required
+            rules={[
+              {
+                validator: async (_r, value: string | undefined) => {
+                  if (!value) throw new Error('请输入新密码');
+                  const problem = checkPassword(value);
+                  if (problem) throw new Error(problem);
+                },
+              },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
