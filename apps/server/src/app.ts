@@ -17,6 +17,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
+import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
 import { adminRoutes } from './platform/admin.routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   attachmentRoutes(z, deps);
   orgRoutes(z, deps);
   planRoutes(z, deps);
+  oversightRoutes(z, deps);
   assessmentRoutes(z, deps);
   metricsRoutes(z, deps);
   dashboardRoutes(z, deps);

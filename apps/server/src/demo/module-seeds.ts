@@ -1,6 +1,8 @@
 import type { Executor } from '../db/client.ts';
 import { seedAssessment } from './demo-assessment.ts';
+import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
+import { seedDemoOversight } from './demo-oversight.ts';
 
 /** What a module's demo seeder gets: the org ids by name, the demo users by username, and the clock. */
 export type DemoContext = {
@@ -14,4 +16,4 @@ export type DemoContext = {
 export type DemoSeeder = (tx: Executor, ctx: DemoContext) => Promise<void>;
 
 /** Each module appends its demo seeder here; they run in order inside the demo transaction. */
-export const moduleSeeds: DemoSeeder[] = [seedConsultation, seedAssessment];
+export const moduleSeeds: DemoSeeder[] = [seedConsultation, seedAssessment, seedDemoCadres, seedDemoOversight];

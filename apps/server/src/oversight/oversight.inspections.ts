@@ -1,0 +1,124 @@
+import type { InspectionCreate, InspectionStatus } from '@fazhi/core/oversight/inspection';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
+import { inspections, inspectionTargets } from './oversight.schema.ts';
+
+const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
+
+type InspectionRow = {
+  id: number;
+  org_id: number;
+  year: number;
+  title: string;
+  mode: string;
+  key_node: string;
+  start_date: string;
+  end_date: string;
+  status: string;
+  checklist: { content: string; basis: string }[];
+  team: { name: string; userId?: number | null; orgName: string; role: string }[];
+  targets: { id: number; name: string }[] | null;
+  problem_count: number;
+  closed_count: number;
+};
+
+/** Inspections the user organised (office) or was inspected by (unit), with targets and finding counts. */
+export async function listInspections(db: Executor, actor: Actor, filter: { year?: number; ids?: number[] }) {
+  const user = actor.user;
+  const conditions = [
+    sql`(${orgScopeSql(user, sql`i.org_id`)} or exists (select 1 from inspection_targets it where it.inspection_id = i.id and ${orgScopeSql(user, sql`it.org_id`)}))`,
+  ];
+  if (filter.year) conditions.push(sql`i.year = ${filter.year}`);
+  if (filter.ids)
+    conditions.push(
+      sql`i.id in (${sql.join(
+        filter.ids.map((x) => sql`${x}`),
+        sql`, `,
+      )})`,
+    );
+  const rows = await queryRows<InspectionRow>(
+    db,
+    sql`
+    select i.id, i.org_id, i.year, i.title, i.mode, i.key_node, to_char(i.start_date, 'YYYY-MM-DD') as start_date,
+      to_char(i.end_date, 'YYYY-MM-DD') as end_date, i.status, i.checklist, i.team,
+      (select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.sort, o.id)
+         from inspection_targets it join orgs o on o.id = it.org_id where it.inspection_id = i.id) as targets,
+      (select count(*)::int from problems p where p.inspection_id = i.id) as problem_count,
+      (select count(*)::int from problems p where p.inspection_id = i.id and p.status = 'closed') as closed_count
+    from inspections i
+    where ${sql.join(conditions, sql` and `)}
+    order by i.start_date desc, i.id desc`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    year: r.year,
+    title: r.title,
+    mode: r.mode,
+    keyNode: r.key_node,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    status: r.status,
+    checklist: r.checklist,
+    team: r.team,
+    targets: r.targets ?? [],
+    targetOrgIds: (r.targets ?? []).map((t) => t.id),
+    problemCount: r.problem_count,
+    closedCount: r.closed_count,
+  }));
+}
+
+export async function requireInspection(db: Executor, actor: Actor, id: number) {
+  const [row] = await listInspections(db, actor, { ids: [id] });
+  if (!row) throw notFound('未找到该督察，或不在您的数据范围内');
+  return row;
+}
+
+export async function createInspection(db: Db, actor: Actor, input: InspectionCreate) {
+  return db.transaction(async (tx) => {
+    for (const orgId of input.targetOrgIds) {
+      if (!(await isOrgInScope(tx, actor.user, orgId)))
+        throw badRequest('被督察单位不存在或不在您的数据范围内', [{ field: 'targetOrgIds', message: '单位无效' }]);
+    }
+    const orgId = scopeRootId(actor);
+    const { targetOrgIds, ...fields } = input;
+    const [row] = await tx
+      .insert(inspections)
+      .values({ ...fields, orgId, status: 'planned', createdBy: actor.user.id })
+      .returning({ id: inspections.id });
+    const id = row!.id;
+    await tx.insert(inspectionTargets).values(targetOrgIds.map((t) => ({ inspectionId: id, orgId: t })));
+    await writeAudit(tx, actor, {
+      action: 'inspection.create',
+      entity: 'inspection',
+      entityId: id,
+      orgId,
+      after: input,
+    });
+    return { id };
+  });
+}
+
+export async function setInspectionStatus(db: Db, actor: Actor, id: number, status: InspectionStatus) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(inspections)
+      .where(and(eq(inspections.id, id), orgScopeSql(actor.user, inspections.orgId)));
+    if (!row) throw notFound('未找到该督察，或不在您的数据范围内');
+    await tx.update(inspections).set({ status }).where(eq(inspections.id, id));
+    await writeAudit(tx, actor, {
+      action: 'inspection.status',
+      entity: 'inspection',
+      entityId: id,
+      orgId: row.orgId,
+      before: { status: row.status },
+      after: { status },
+    });
+    return { id, status };
+  });
+}

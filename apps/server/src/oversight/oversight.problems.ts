@@ -1,0 +1,358 @@
+import { type Problem, problemEventLabels, problemStatusLabels } from '@fazhi/core/oversight/problem';
+import type { ProblemCreate } from '@fazhi/core/oversight/problem.schemas';
+import { daysOverdue, effectiveDeadline } from '@fazhi/core/oversight/problem-deadline';
+import {
+  applyProblemAction,
+  createProblem,
+  missingSignOffs,
+  type ProblemAction,
+  problemActionLabels,
+  reopenOnRecurrence,
+} from '@fazhi/core/oversight/problem-lifecycle';
+import { can } from '@fazhi/core/platform/roles';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
+import { isOrgInScope } from '../platform/scope.ts';
+import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
+import {
+  inspections,
+  problemDeferrals,
+  problemEvents,
+  problemSignOffs,
+  problems,
+  problemUnits,
+} from './oversight.schema.ts';
+
+const officeActions = new Set<ProblemAction['type']>([
+  'verify_pass',
+  'verify_fail',
+  'approve_deferral',
+  'reject_deferral',
+]);
+const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
+
+export async function requireProblem(db: Executor, actor: Actor, id: number): Promise<LoadedProblem> {
+  const [loaded] = await loadProblems(db, actor.user, [id]);
+  if (!loaded) throw notFound('未找到该问题，或该问题不在您的数据范围内');
+  return loaded;
+}
+
+/** The detail page: the problem, who did what, and what the viewer may do next. */
+export async function problemDetail(db: Executor, actor: Actor, id: number, now: Date) {
+  const loaded = await requireProblem(db, actor, id);
+  const { problem } = loaded;
+  const names = new Map(loaded.units.map((u) => [u.id, u.name]));
+  const related = await queryRows<{ id: number; title: string; status: string }>(
+    db,
+    sql`select id, title, status from problems where id in (${sql.join(
+      [problem.recurrenceOf ?? 0, ...problem.recurrenceIds].map((x) => sql`${x}`),
+      sql`, `,
+    )})`,
+  );
+  return {
+    id: problem.id,
+    year: loaded.year,
+    version: loaded.version,
+    title: problem.title,
+    description: problem.description,
+    status: problem.status,
+    statusLabel: problemStatusLabels[problem.status],
+    inspectionId: problem.inspectionId,
+    inspectionTitle: loaded.inspectionTitle,
+    units: loaded.units,
+    isJoint: problem.unitIds.length > 1,
+    owner: loaded.owner,
+    plan: problem.fourOnes.plan,
+    measures: problem.fourOnes.measures,
+    deadline: problem.fourOnes.deadline,
+    isDeadlineFixed: problem.isDeadlineFixed,
+    effectiveDeadline: effectiveDeadline(problem),
+    daysOverdue: daysOverdue(problem, now),
+    isOverdue: daysOverdue(problem, now) > 0,
+    claimedByUnitId: problem.claimedByUnitId,
+    rectificationSummary: problem.rectificationSummary,
+    closedAt: problem.closedAt?.toISOString() ?? null,
+    signOffs: problem.signOffs.map((s) => ({
+      unitId: s.unitId,
+      unitName: names.get(s.unitId) ?? '',
+      by: loaded.actorNames.get(s.by) ?? '',
+      at: s.at.toISOString(),
+      note: s.note,
+    })),
+    missingSignOffs: missingSignOffs(problem).map((u) => ({ id: u, name: names.get(u) ?? '' })),
+    deferrals: problem.deferrals.map((d) => ({
+      reason: d.reason,
+      until: d.until,
+      status: d.status,
+      requestedAt: d.requestedAt.toISOString(),
+      decidedAt: d.decidedAt?.toISOString() ?? null,
+      decisionNote: d.decisionNote,
+    })),
+    recurrenceOf: related.find((r) => r.id === problem.recurrenceOf) ?? null,
+    recurrences: related.filter((r) => problem.recurrenceIds.includes(r.id)),
+    history: problem.history.map((e) => ({
+      type: e.type,
+      label: problemEventLabels[e.type],
+      from: e.from,
+      to: e.to,
+      note: e.note,
+      unitName: e.unitId ? (names.get(e.unitId) ?? '') : '',
+      relatedProblemId: e.relatedProblemId ?? null,
+      actor: loaded.actorNames.get(e.by) ?? '',
+      at: e.at.toISOString(),
+    })),
+    allowedActions: allowedActions(actor, loaded),
+  };
+}
+
+/** Which actions the viewer's role and unit allow in the current state (the lifecycle still has the last word). */
+function allowedActions(actor: Actor, loaded: LoadedProblem): string[] {
+  const { problem } = loaded;
+  const isOffice = can(actor.user.role, 'oversight.manage');
+  const isUnit = can(actor.user.role, 'oversight.rectify') && (isOffice || problem.unitIds.includes(actor.user.orgId));
+  const out: string[] = [];
+  const pending = problem.deferrals.some((d) => d.status === 'pending');
+  if (isUnit && (problem.status === 'unclaimed' || problem.status === 'rectifying')) out.push('set_four_ones');
+  if (isUnit && problem.status === 'unclaimed') out.push('claim');
+  if (isUnit && problem.status === 'rectifying') {
+    if (problem.unitIds.length > 1) out.push('sign_off');
+    out.push('apply');
+    if (!pending) out.push('request_deferral');
+  }
+  if (isOffice && problem.status === 'applied') out.push('verify_pass', 'verify_fail');
+  if (isOffice && pending) out.push('approve_deferral', 'reject_deferral');
+  if (isOffice && problem.status === 'closed') out.push('recur');
+  return out;
+}
+
+export async function createProblemRecord(db: Db, actor: Actor, input: ProblemCreate, now: Date) {
+  return db.transaction(async (tx) => {
+    for (const unitId of new Set(input.unitIds)) {
+      if (!(await isOrgInScope(tx, actor.user, unitId)))
+        throw badRequest('责任单位不存在或不在您的数据范围内', [{ field: 'unitIds', message: '单位无效' }]);
+    }
+    let year = Number(now.toISOString().slice(0, 4));
+    if (input.inspectionId) {
+      const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId));
+      if (!inspection || !(await isOrgInScope(tx, actor.user, inspection.orgId)))
+        throw badRequest('所属督察不存在或不在您的数据范围内', [{ field: 'inspectionId', message: '督察无效' }]);
+      year = inspection.year;
+    }
+    const draft = createProblem({ ...input, id: 0 }, { by: actor.user.id, at: now });
+    const [row] = await tx
+      .insert(problems)
+      .values({
+        orgId: draft.unitIds[0]!,
+        issuerOrgId: scopeRootId(actor),
+        inspectionId: input.inspectionId,
+        year,
+        title: draft.title,
+        description: draft.description,
+        status: draft.status,
+        deadline: draft.fourOnes.deadline,
+        isDeadlineFixed: draft.isDeadlineFixed,
+        createdBy: actor.user.id,
+        createdAt: now,
+      })
+      .returning({ id: problems.id });
+    const id = row!.id;
+    await tx.insert(problemUnits).values(draft.unitIds.map((orgId, sort) => ({ problemId: id, orgId, sort })));
+    await insertEvents(tx, id, draft.history);
+    await writeAudit(tx, actor, {
+      action: 'problem.create',
+      entity: 'problem',
+      entityId: id,
+      orgId: draft.unitIds[0],
+      after: input,
+    });
+    return { id };
+  });
+}
+
+/** One lifecycle step: the core decides, the service checks who may ask and stores the result with its audit entry. */
+export async function actOnProblem(db: Db, actor: Actor, id: number, input: ProblemAction, now: Date) {
+  return db.transaction(async (tx) => {
+    const loaded = await requireProblem(tx, actor, id);
+    const { problem } = loaded;
+    const isOffice = can(actor.user.role, 'oversight.manage');
+    const label = problemActionLabels[input.type];
+    if (officeActions.has(input.type)) {
+      if (!isOffice) throw forbidden(`“${label}”须由依法治区办办理`);
+    } else if (!isOffice && !problem.unitIds.includes(actor.user.orgId)) {
+      throw forbidden(`本单位不是该问题的责任单位，不能${label}`);
+    }
+    const action = input;
+    if ((action.type === 'claim' || action.type === 'sign_off') && !isOffice && action.unitId !== actor.user.orgId)
+      throw forbidden(`只能以本单位名义${label}`);
+    if (action.type === 'claim' || action.type === 'set_four_ones') {
+      const fields = action.fields;
+      if (fields?.ownerIds?.length) await requireOwners(tx, fields.ownerIds, problem.unitIds);
+    }
+    const result = applyProblemAction(problem, action, { by: actor.user.id, at: now });
+    if (!result.ok) throw new AppError(422, result.code.toUpperCase(), result.message, result.details);
+    await saveProblem(tx, loaded, result.problem);
+    await writeAudit(tx, actor, {
+      action: `problem.${input.type}`,
+      entity: 'problem',
+      entityId: id,
+      orgId: loaded.orgId,
+      before: { status: problem.status },
+      after: { status: result.problem.status, ...input },
+    });
+    return { id, status: result.problem.status };
+  });
+}
+
+/** 复发: a closed problem comes back as a new linked problem; the original stays closed and records the link. */
+export async function registerRecurrence(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { reason: string; deadline: string | null },
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const loaded = await requireProblem(tx, actor, id);
+    if (!can(actor.user.role, 'oversight.manage')) throw forbidden('登记问题复发须由依法治区办办理');
+    const result = reopenOnRecurrence(loaded.problem, { newId: 0, ...input }, { by: actor.user.id, at: now });
+    if (!result.ok) throw new AppError(422, result.code.toUpperCase(), result.message);
+    const next = result.recurrence;
+    const [row] = await tx
+      .insert(problems)
+      .values({
+        orgId: loaded.orgId,
+        issuerOrgId: loaded.issuerOrgId,
+        inspectionId: next.inspectionId,
+        year: Number(now.toISOString().slice(0, 4)),
+        title: next.title,
+        description: next.description,
+        status: next.status,
+        deadline: next.fourOnes.deadline,
+        isDeadlineFixed: next.isDeadlineFixed,
+        recurrenceOf: loaded.problem.id,
+        createdBy: actor.user.id,
+        createdAt: now,
+      })
+      .returning({ id: problems.id });
+    const newId = row!.id;
+    await tx.insert(problemUnits).values(next.unitIds.map((orgId, sort) => ({ problemId: newId, orgId, sort })));
+    await insertEvents(tx, newId, next.history);
+    const original = {
+      ...result.original,
+      history: result.original.history.map((e) => (e.relatedProblemId === 0 ? { ...e, relatedProblemId: newId } : e)),
+    };
+    await saveProblem(tx, loaded, original);
+    await writeAudit(tx, actor, {
+      action: 'problem.recur',
+      entity: 'problem',
+      entityId: id,
+      orgId: loaded.orgId,
+      after: { recurrenceId: newId, ...input },
+    });
+    return { id: newId };
+  });
+}
+
+/** Cadres of the responsible units, to pick the one 整改责任人 from. */
+export async function ownerOptions(db: Executor, actor: Actor, id: number) {
+  const loaded = await requireProblem(db, actor, id);
+  return queryRows<{ id: number; name: string; position: string; orgId: number; orgName: string }>(
+    db,
+    sql`select c.id, c.name, c.position, c.org_id as "orgId", o.name as "orgName"
+        from cadres c join orgs o on o.id = c.org_id
+        where c.is_active and c.org_id in (${sql.join(
+          loaded.problem.unitIds.map((u) => sql`${u}`),
+          sql`, `,
+        )})
+        order by c.org_id, c.sort, c.id`,
+  );
+}
+
+async function requireOwners(tx: Executor, ownerIds: readonly number[], unitIds: number[]) {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from cadres where is_active and id in (${sql.join(
+      ownerIds.map((x) => sql`${x}`),
+      sql`, `,
+    )}) and org_id in (${sql.join(
+      unitIds.map((x) => sql`${x}`),
+      sql`, `,
+    )})`,
+  );
+  if (rows.length !== new Set(ownerIds).size)
+    throw badRequest('整改责任人须为责任单位的在职干部', [{ field: 'fields.ownerIds', message: '整改责任人无效' }]);
+}
+
+/** Stores the core's next state: the row (guarded by version), sign-offs, deferrals and the new history events. */
+export async function saveProblem(tx: Executor, before: LoadedProblem, after: Problem) {
+  const updated = await tx
+    .update(problems)
+    .set({
+      status: after.status,
+      ownerId: after.fourOnes.ownerId,
+      planText: after.fourOnes.plan,
+      measures: after.fourOnes.measures,
+      deadline: after.fourOnes.deadline,
+      claimedByUnitId: after.claimedByUnitId,
+      rectificationSummary: after.rectificationSummary,
+      closedAt: after.closedAt,
+      version: sql`${problems.version} + 1`,
+    })
+    .where(and(eq(problems.id, after.id), eq(problems.version, before.version)))
+    .returning({ id: problems.id });
+  if (updated.length === 0) throw conflict('该问题已被他人处理，请刷新后重试');
+  if (after.signOffs !== before.problem.signOffs) {
+    await tx.delete(problemSignOffs).where(eq(problemSignOffs.problemId, after.id));
+    if (after.signOffs.length)
+      await tx.insert(problemSignOffs).values(
+        after.signOffs.map((s) => ({
+          problemId: after.id,
+          orgId: s.unitId,
+          signedBy: s.by || null,
+          signedAt: s.at,
+          note: s.note,
+        })),
+      );
+  }
+  for (const [seq, d] of after.deferrals.entries()) {
+    const old = before.problem.deferrals[seq];
+    if (old && old.status === d.status) continue;
+    if (old) {
+      await tx
+        .update(problemDeferrals)
+        .set({ status: d.status, decidedBy: d.decidedBy, decidedAt: d.decidedAt, decisionNote: d.decisionNote })
+        .where(and(eq(problemDeferrals.problemId, after.id), eq(problemDeferrals.seq, seq)));
+    } else {
+      await tx.insert(problemDeferrals).values({
+        problemId: after.id,
+        seq,
+        reason: d.reason,
+        until: d.until,
+        status: d.status,
+        requestedBy: d.requestedBy || null,
+        requestedAt: d.requestedAt,
+      });
+    }
+  }
+  await insertEvents(tx, after.id, after.history.slice(before.problem.history.length));
+}
+
+async function insertEvents(tx: Executor, problemId: number, events: Problem['history']) {
+  if (events.length === 0) return;
+  await tx.insert(problemEvents).values(
+    events.map((e) => ({
+      problemId,
+      type: e.type,
+      fromStatus: e.from,
+      toStatus: e.to,
+      note: e.note,
+      unitId: e.unitId ?? null,
+      relatedProblemId: e.relatedProblemId ?? null,
+      actorId: e.by || null,
+      at: e.at,
+    })),
+  );
+}

@@ -1,0 +1,48 @@
+import { z } from '../shared/zod.ts';
+import { bulletinLevels, bulletinStances } from './bulletin.ts';
+import { inspectionStatuses } from './inspection.ts';
+import { problemStatuses } from './problem.ts';
+
+const id = z.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const inspectionListQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const inspectionStatusSchema = z.object({
+  status: z.enum(inspectionStatuses, { error: '督察状态不正确' }),
+});
+
+export const problemListQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确').optional(),
+  status: z.enum(problemStatuses, { error: '问题状态不正确' }).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  inspectionId: z.coerce.number().int().positive().optional(),
+  overdue: z.enum(['true', 'false'], { error: '是否逾期应为 true 或 false' }).optional(),
+  q: z.string().trim().max(100, '关键词不能超过100个字').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多200条').default(20),
+});
+export type ProblemListQuery = z.input<typeof problemListQuerySchema>;
+
+export const bulletinEntrySchema = z.object({
+  orgId: id,
+  stance: z.enum(bulletinStances, { error: '请选择表扬或批评' }),
+  reason: z.string({ error: '请填写通报事由' }).trim().min(1, '请填写通报事由').max(2000, '通报事由不能超过2000个字'),
+  problemIds: z.array(id).max(100, '一个单位最多列入100个问题').default([]),
+});
+
+export const bulletinCreateSchema = z.object({
+  title: z.string({ error: '请填写通报标题' }).trim().min(1, '请填写通报标题').max(200, '通报标题不能超过200个字'),
+  docNo: z.string().trim().max(100, '文号不能超过100个字').default(''),
+  level: z.enum(bulletinLevels, { error: '请选择通报层级' }).default('county'),
+  issuedOn: day,
+  intro: z.string().trim().max(5000, '通报正文不能超过5000个字').default(''),
+  entries: z.array(bulletinEntrySchema).min(1, '通报至少须列明一个单位').max(200, '通报单位不能超过200个'),
+});
+export type BulletinCreate = z.input<typeof bulletinCreateSchema>;
+
+export const yearQuerySchema = z.object({
+  year: z.coerce.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
+});
