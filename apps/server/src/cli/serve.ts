@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
+import { sendProblemReminders } from '../oversight/oversight.reminders.ts';
 import { sendTaskReminders } from '../plan/plan.reminders.ts';
 import { openFromEnv } from './open.ts';
 
@@ -37,6 +38,8 @@ export async function serveCommand() {
     try {
       const { sent } = await sendTaskReminders(database.db, now());
       if (sent) app.log.info(`已发送 ${sent} 条任务到期提醒`);
+      const problems = await sendProblemReminders(database.db, now());
+      if (problems.sent) app.log.info(`已发送 ${problems.sent} 条问题整改提醒`);
     } catch (err) {
       app.log.error({ err }, 'reminder job failed');
     }
