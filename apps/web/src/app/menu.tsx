@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FlagOutlined,
+  FundProjectionScreenOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -15,6 +16,7 @@ export type MenuEntry = { path: string; label: string; icon: ReactNode; permissi
 /** The left menu, in order; each entry shows only to users holding its permission. */
 export const menuEntries: MenuEntry[] = [
   { path: '/workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'plan.read' },
+  { path: '/dashboard', label: '领导驾驶舱', icon: <FundProjectionScreenOutlined />, permission: 'dashboard.read' },
   { path: '/org', label: '组织机构', icon: <ClusterOutlined />, permission: 'org.read' },
   { path: '/plan', label: '目标任务', icon: <FlagOutlined />, permission: 'plan.read' },
   { path: '/notifications', label: '消息提醒', icon: <BellOutlined />, permission: 'notification.read' },

@@ -24,10 +24,13 @@ export function RequirePermission({ permission, children }: { permission: Permis
   return children;
 }
 
+const homeOrder = ['/workbench', '/admin/users', '/admin/security', '/admin/audit'];
+
 /** The first page the user may open: 工作台 for business roles, the duty page for 三员. */
 export function HomeRedirect() {
   const { can } = useSession();
-  const first = menuEntries.find((entry) => can(entry.permission));
+  const allowed = menuEntries.filter((entry) => can(entry.permission));
+  const first = homeOrder.map((path) => allowed.find((e) => e.path === path)).find(Boolean) ?? allowed[0];
   return <Navigate to={first?.path ?? '/notifications'} replace />;
 }
 

@@ -1,4 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { BigScreenPage } from '../modules/dashboard/pages/big-screen-page.tsx';
+import { DashboardPage } from '../modules/dashboard/pages/dashboard-page.tsx';
 import { OrgPage } from '../modules/org/pages/org-page.tsx';
 import { TaskDetailPage } from '../modules/plan/pages/task-detail-page.tsx';
 import { TasksPage } from '../modules/plan/pages/tasks-page.tsx';
@@ -23,6 +25,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="plan.read">
             <WorkbenchPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'dashboard',
+        element: (
+          <RequirePermission permission="dashboard.read">
+            <DashboardPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'dashboard/screen',
+        element: (
+          <RequirePermission permission="dashboard.read">
+            <BigScreenPage />
           </RequirePermission>
         ),
       },

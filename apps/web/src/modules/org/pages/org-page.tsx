@@ -9,6 +9,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { type Dimension, dimensionKindLabels, dimensionKinds, orgKindLabels } from '@fazhi/core/org/org.schemas';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -31,7 +32,14 @@ import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { ExcelImportDialog } from '../../../components/excel-import-dialog.tsx';
-import { buildOrgTree, type OrgNode, type OrgRow, useDimensions, useOrgs } from '../../../components/org-data.ts';
+import {
+  buildOrgTree,
+  type OrgNode,
+  type OrgRow,
+  orgsQueryKey,
+  useDimensions,
+  useOrgs,
+} from '../../../components/org-data.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { orgApi, useOrgMutation } from '../api/org-api.ts';
@@ -90,6 +98,7 @@ function DimensionTags({ ids, dimensions }: { ids: number[]; dimensions: Dimensi
 export function OrgPage() {
   const { can } = useSession();
   const { message } = App.useApp();
+  const client = useQueryClient();
   const canManage = can('org.manage');
   const orgs = useOrgs();
   const dims = useDimensions();
@@ -112,7 +121,11 @@ export function OrgPage() {
   const children = selected ? allOrgs.filter((o) => o.parentId === selected.id).sort((a, b) => a.sort - b.sort) : [];
   const dimension = dimensions.find((d) => d.id === dimensionId);
   const members = dimension ? allOrgs.filter((o) => o.dimensionIds.includes(dimension.id)) : [];
-  const defaultExpanded = tree.map((n) => n.id);
+  // Open the tree down to the county, so its departments and townships show at once.
+  const defaultExpanded = [
+    ...tree.map((n) => n.id),
+    ...allOrgs.filter((o) => o.kind === 'province' || o.kind === 'city').map((o) => o.id),
+  ];
 
   const download = (path: string, name: string) =>
     downloadFile(path, undefined, name).catch((error) => message.error(errorMessage(error)));
@@ -363,7 +376,10 @@ export function OrgPage() {
         hint="请先下载导入模板，按模板填写单位名称、上级单位、单位类型等；上级单位可以是已有单位，也可以是本表中的单位。"
         onTemplate={() => download('/api/orgs/import-template', '单位导入模板.xlsx')}
         onClose={() => setImportOpen(false)}
-        onImported={(r) => `已导入 ${r.created} 个单位`}
+        onImported={(r) => {
+          void client.invalidateQueries({ queryKey: orgsQueryKey });
+          return `已导入 ${r.created} 个单位`;
+        }}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Task, WorkPoint } from '@fazhi/core/plan/plan.schemas';
 import { type TaskStatus, taskStatuses, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Badge,
@@ -27,7 +28,7 @@ import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
-import { planApi, type TaskQuery, usePlanMutation, useTasks, useWorkPoints } from '../api/plan-api.ts';
+import { planApi, planKeys, type TaskQuery, usePlanMutation, useTasks, useWorkPoints } from '../api/plan-api.ts';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { TaskFormModal, type TaskFormMode } from '../components/task-form-modal.tsx';
 import { buildTaskTree, collectIds, type TaskNode } from '../components/task-tree.ts';
@@ -103,6 +104,7 @@ function WorkPointList({
 export function TasksPage() {
   const { can } = useSession();
   const { message } = App.useApp();
+  const client = useQueryClient();
   const canManage = can('plan.manage');
   const canReport = can('plan.report');
   const [year, setYear] = useState(currentYear());
@@ -364,7 +366,10 @@ export function TasksPage() {
         url="/api/plan/tasks/import"
         hint="请先“导出进度表”，在“本次进度(%)”“本次进展说明”“填报日期”三列填写本次进展后导入；其他列请勿修改。"
         onClose={() => setImportOpen(false)}
-        onImported={(r) => `已导入 ${r.imported} 条进展`}
+        onImported={(r) => {
+          void client.invalidateQueries({ queryKey: planKeys.all });
+          return `已导入 ${r.imported} 条进展`;
+        }}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import type { Task } from '@fazhi/core/plan/plan.schemas';
 import { type TaskStatus, taskStatuses, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
-import { Card, Col, Empty, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { currentYear, formatDateTime } from '../../../components/format.ts';
 import { useNotifications } from '../../../components/notifications.ts';
@@ -99,6 +99,13 @@ export function WorkbenchPage() {
   const overdue = items.filter((t) => t.isOverdue);
   const applied = items.filter((t) => t.status === 'applied');
   const open = items.filter((t) => t.status !== 'closed');
+  const stats = [
+    { key: 'total', title: '任务总数', value: items.length, color: undefined as string | undefined },
+    ...taskStatuses
+      .filter((s) => s !== 'draft' || isOverview)
+      .map((s) => ({ key: s, title: taskStatusLabels[s], value: count(s), color: statusColors[s] })),
+    { key: 'overdue', title: '逾期', value: overdue.length, color: overdue.length ? '#cf1322' : undefined },
+  ];
 
   return (
     <>
@@ -106,37 +113,18 @@ export function WorkbenchPage() {
         title="工作台"
         description={isOverview ? `${year}年度目标任务总体情况` : `${me?.orgName ?? ''}${year}年度目标任务`}
       />
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={8} xl={4}>
-          <Card size="small" loading={tasks.isLoading}>
-            <Statistic title="任务总数" value={items.length} suffix="项" />
-          </Card>
-        </Col>
-        {taskStatuses
-          .filter((s) => s !== 'draft' || isOverview)
-          .map((s) => (
-            <Col xs={12} md={8} xl={4} key={s}>
-              <Card size="small" loading={tasks.isLoading}>
-                <Statistic
-                  title={taskStatusLabels[s]}
-                  value={count(s)}
-                  suffix="项"
-                  styles={{ content: { color: statusColors[s] } }}
-                />
-              </Card>
-            </Col>
-          ))}
-        <Col xs={12} md={8} xl={4}>
-          <Card size="small" loading={tasks.isLoading}>
+      <Flex gap={16} wrap style={{ marginBottom: 16 }}>
+        {stats.map((stat) => (
+          <Card key={stat.key} size="small" loading={tasks.isLoading} style={{ flex: '1 1 140px' }}>
             <Statistic
-              title="逾期"
-              value={overdue.length}
+              title={stat.title}
+              value={stat.value}
               suffix="项"
-              styles={{ content: { color: overdue.length ? '#cf1322' : undefined } }}
+              styles={{ content: stat.color ? { color: stat.color } : {} }}
             />
           </Card>
-        </Col>
-      </Row>
+        ))}
+      </Flex>
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           {isOverview ? (

@@ -1,0 +1,91 @@
+import { Tooltip, Typography } from 'antd';
+import { type CSSProperties, createContext, type ReactNode, useContext, useState } from 'react';
+import { MetricSourceDrawer } from './metric-source-drawer.tsx';
+
+export type MetricFigureProps = {
+  /** Registry key, e.g. `mediation.cases`. */
+  metric: string;
+  org: number;
+  period: string;
+  value: number | null;
+  unit?: string;
+  /** Shown instead of the number when the value is null (a rate with a 0 denominator …). */
+  note?: string | null;
+  style?: CSSProperties;
+  unitStyle?: CSSProperties;
+  /** Rendered in place of the default number (e.g. a large tile number). */
+  children?: ReactNode;
+};
+
+const OpenSource = createContext<((ref: { key: string; org: number; period: string }) => void) | null>(null);
+
+/** Opens the source drawer of the surrounding MetricSourceProvider (charts use it for a clicked point). */
+export function useOpenMetricSource() {
+  return useContext(OpenSource);
+}
+
+/** One drawer for a whole page of figures (instead of one per figure): wrap the page in it. */
+export function MetricSourceProvider({ children }: { children: ReactNode }) {
+  const [target, setTarget] = useState<{ key: string; org: number; period: string } | null>(null);
+  return (
+    <OpenSource.Provider value={setTarget}>
+      {children}
+      <MetricSourceDrawer target={target} onClose={() => setTarget(null)} />
+    </OpenSource.Provider>
+  );
+}
+
+export const formatFigure = (value: number | null) =>
+  value === null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/**
+ * A figure from the metrics registry that leads to its rows: click it to see the exact ledger rows, tasks … it
+ * was counted from. Use it wherever a registry figure is shown (dashboard, reports, assessment).
+ */
+export function MetricFigure({
+  metric,
+  org,
+  period,
+  value,
+  unit,
+  note,
+  style,
+  unitStyle,
+  children,
+}: MetricFigureProps) {
+  const open = useContext(OpenSource);
+  const [localTarget, setLocalTarget] = useState<{ key: string; org: number; period: string } | null>(null);
+  const show = () => (open ?? setLocalTarget)({ key: metric, org, period });
+  const content = children ?? (
+    <>
+      {formatFigure(value)}
+      {unit && value !== null ? (
+        <Typography.Text type="secondary" style={{ marginLeft: 2, fontSize: '0.8em', ...unitStyle }}>
+          {unit}
+        </Typography.Text>
+      ) : null}
+    </>
+  );
+  return (
+    <>
+      <Tooltip title={value === null && note ? note : '点击查看来源明细'}>
+        <button
+          type="button"
+          className="metric-figure"
+          data-metric={metric}
+          onClick={show}
+          style={{
+            all: 'unset',
+            cursor: 'pointer',
+            borderBottom: '1px dashed currentColor',
+            fontVariantNumeric: 'tabular-nums',
+            ...style,
+          }}
+        >
+          {content}
+        </button>
+      </Tooltip>
+      {open ? null : <MetricSourceDrawer target={localTarget} onClose={() => setLocalTarget(null)} />}
+    </>
+  );
+}

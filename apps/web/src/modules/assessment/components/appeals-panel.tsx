@@ -1,0 +1,226 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../components/api-client.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import {
+  type AppealItem,
+  assessmentApi,
+  type RoundDetail,
+  useAppeals,
+  useAssessmentMutation,
+  useSheet,
+} from '../api/assessment-api.ts';
+
+type Props = { round: RoundDetail; myOrgId: number; canAppeal: boolean; canDecide: boolean };
+
+const outcomeTag = (a: AppealItem) =>
+  a.outcome === 'upheld' ? (
+    <Tag color="success">已支持</Tag>
+  ) : a.outcome === 'rejected' ? (
+    <Tag color="default">已驳回</Tag>
+  ) : (
+    <Tag color="processing">待处理</Tag>
+  );
+
+/** Appeals: a unit files one within the window; the office decides with a reason (支持 re-scores and re-ranks). */
+export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
+  const { message } = App.useApp();
+  const appeals = useAppeals(round.id);
+  const [reason, setReason] = useState('');
+  const [deciding, setDeciding] = useState<AppealItem | null>(null);
+  const file = useAssessmentMutation(() => assessmentApi.fileAppeal(round.id, myOrgId, { reason, evidenceIds: [] }));
+  const isOpen = round.status === 'publicity';
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {canAppeal ? (
+        <Card size="small" title="提出申诉">
+          {isOpen ? (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">
+                申诉截止：{appeals.data?.appealClosesAt ? formatDateTime(appeals.data.appealClosesAt) : '—'}
+                。请写明对哪项指标、哪条扣分有异议及理由。
+              </Typography.Text>
+              <Input.TextArea
+                rows={3}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={5000}
+                placeholder="申诉理由"
+                aria-label="申诉理由"
+              />
+              <Button
+                type="primary"
+                disabled={!reason.trim()}
+                loading={file.isPending}
+                onClick={() =>
+                  file.mutateAsync(undefined).then(
+                    () => {
+                      message.success('申诉已提交');
+                      setReason('');
+                    },
+                    (e) => message.error(errorMessage(e)),
+                  )
+                }
+              >
+                提交申诉
+              </Button>
+            </Space>
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              message={
+                round.status === 'appeal' || round.status === 'final'
+                  ? '申诉期已截止，不再受理申诉。'
+                  : '考核结果公示后可在申诉期内提出申诉。'
+              }
+            />
+          )}
+        </Card>
+      ) : null}
+      <List
+        bordered
+        loading={appeals.isLoading}
+        dataSource={appeals.data?.items ?? []}
+        locale={{ emptyText: '暂无申诉' }}
+        renderItem={(a) => (
+          <List.Item
+            actions={
+              canDecide && !a.outcome
+                ? [
+                    <Button key="d" type="primary" size="small" onClick={() => setDeciding(a)}>
+                      处理
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space>
+                  {a.orgName}
+                  {outcomeTag(a)}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(a.filedAt)}
+                  </Typography.Text>
+                </Space>
+              }
+              description={
+                <Space direction="vertical" size={2}>
+                  <Typography.Text>申诉理由：{a.reason}</Typography.Text>
+                  {a.outcome ? (
+                    <Typography.Text data-testid="appeal-decision">
+                      处理意见：{a.decisionReason}（{a.decidedByName ?? ''}{' '}
+                      {a.decidedAt ? formatDateTime(a.decidedAt) : ''}）
+                    </Typography.Text>
+                  ) : null}
+                  {a.before && a.after ? (
+                    <Typography.Text type="success">
+                      成绩由{a.before.total}分（第{a.before.rank}名，{a.before.grade}）调整为{a.after.total}分（第
+                      {a.after.rank}名，{a.after.grade}）
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {deciding ? <DecideModal roundId={round.id} appeal={deciding} onClose={() => setDeciding(null)} /> : null}
+    </Space>
+  );
+}
+
+function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: AppealItem; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const outcome = Form.useWatch('outcome', form);
+  const sheet = useSheet(roundId, appeal.orgId);
+  const decide = useAssessmentMutation((body: Parameters<typeof assessmentApi.decideAppeal>[1]) =>
+    assessmentApi.decideAppeal(appeal.id, body),
+  );
+  const leaves = (sheet.data?.leaves ?? []).filter((l) => l.ruleKind === 'manual' || l.ruleKind === 'requirement');
+  return (
+    <Modal
+      open
+      title={`处理申诉：${appeal.orgName}`}
+      okText="确定"
+      cancelText="取消"
+      confirmLoading={decide.isPending}
+      onCancel={onClose}
+      onOk={async () => {
+        const v = await form.validateFields();
+        const leaf = leaves.find((l) => l.id === v.indicatorId);
+        const corrections =
+          v.outcome === 'upheld' && leaf
+            ? {
+                leaves: [
+                  {
+                    indicatorId: leaf.id,
+                    ...(leaf.ruleKind === 'manual' ? { value: v.value } : { passed: true }),
+                    note: v.reason,
+                  },
+                ],
+                metrics: {},
+                dropSourceIds: [],
+              }
+            : undefined;
+        try {
+          await decide.mutateAsync({ outcome: v.outcome, reason: v.reason, ...(corrections ? { corrections } : {}) });
+          message.success(v.outcome === 'upheld' ? '已支持申诉，成绩和排名已重新计算' : '已驳回申诉');
+          onClose();
+        } catch (error) {
+          message.error(errorMessage(error));
+        }
+      }}
+    >
+      <Typography.Paragraph type="secondary">申诉理由：{appeal.reason}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ outcome: 'rejected' }}>
+        <Form.Item name="outcome" label="处理结果">
+          <Radio.Group
+            options={[
+              { value: 'upheld', label: '支持（调整评分）' },
+              { value: 'rejected', label: '驳回' },
+            ]}
+          />
+        </Form.Item>
+        {outcome === 'upheld' ? (
+          <>
+            <Form.Item name="indicatorId" label="调整的指标" rules={[{ required: true, message: '请选择调整的指标' }]}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={leaves.map((l) => ({ value: l.id, label: `${l.path}（${l.ruleLabel}）` }))}
+              />
+            </Form.Item>
+            <Form.Item name="value" label="调整后的评分（人工评分指标）">
+              <InputNumber min={0} step={0.5} />
+            </Form.Item>
+          </>
+        ) : null}
+        <Form.Item
+          name="reason"
+          label="处理理由"
+          rules={[{ required: true, whitespace: true, message: '申诉处理须说明理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,108 @@
+import { Alert, Empty, Select, Space, Spin, Tabs, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
+import { useRound, useRounds } from '../api/assessment-api.ts';
+import { AppealsPanel } from '../components/appeals-panel.tsx';
+import { RankingPanel } from '../components/ranking-panel.tsx';
+import { ReviewPanel } from '../components/review-panel.tsx';
+import { RoundOverview } from '../components/round-overview.tsx';
+import { UnitSheet } from '../components/unit-sheet.tsx';
+
+/** 考核评价: one year's round — overview, my self-assessment, assessors' scoring, ranking, appeals. */
+export function AssessmentPage() {
+  const { me, can } = useSession();
+  const rounds = useRounds();
+  const [roundId, setRoundId] = useState<number>();
+  useEffect(() => {
+    if (!roundId && rounds.data?.length) setRoundId(rounds.data[0]!.id);
+  }, [rounds.data, roundId]);
+  const round = useRound(roundId);
+  const canManage = can('assessment.manage');
+  const canScore = can('assessment.score');
+  const isUnit = can('assessment.self') && !!round.data?.isParticipant;
+  const select = (
+    <Select
+      style={{ width: 260 }}
+      value={roundId}
+      onChange={setRoundId}
+      options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` }))}
+      aria-label="选择年度考核"
+    />
+  );
+  const extra = (
+    <Space>
+      {select}
+      {canManage ? <Link to="/assessment/schemes">考核方案</Link> : null}
+    </Space>
+  );
+  if (rounds.isLoading) return <Spin />;
+  if (!rounds.data?.length) {
+    return (
+      <>
+        <PageHeader title="考核评价" extra={canManage ? <Link to="/assessment/schemes">考核方案</Link> : null} />
+        <Empty description="暂无年度考核" />
+      </>
+    );
+  }
+  const data = round.data;
+  const tabs = data
+    ? [
+        { key: 'overview', label: '考核进度', children: <RoundOverview round={data} canManage={canManage} /> },
+        ...(isUnit && me
+          ? [
+              {
+                key: 'self',
+                label: '本单位自评',
+                children: <UnitSheet roundId={data.id} orgId={me.orgId} mode="self" />,
+              },
+            ]
+          : []),
+        ...(canScore || canManage
+          ? [{ key: 'review', label: '考核评分', children: <ReviewPanel round={data} /> }]
+          : []),
+        {
+          key: 'ranking',
+          label: '排名公示',
+          children: (
+            <RankingPanel
+              round={data}
+              myOrgId={me?.orgId ?? 0}
+              canSeeAll={canScore || canManage || !can('assessment.self')}
+            />
+          ),
+        },
+        {
+          key: 'appeals',
+          label: '申诉',
+          children: <AppealsPanel round={data} myOrgId={me?.orgId ?? 0} canAppeal={isUnit} canDecide={canManage} />,
+        },
+      ]
+    : [];
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space>
+            考核评价
+            {data ? <Tag color="blue">{data.statusLabel}</Tag> : null}
+          </Space>
+        }
+        description="年度法治建设考核：单位自评、考核组评分、排名公示、申诉与终定；每一分的得失都有据可查。"
+        extra={extra}
+      />
+      {round.error ? <Alert type="warning" showIcon message="无法读取该考核" /> : null}
+      {data ? (
+        <Tabs
+          items={tabs}
+          destroyOnHidden
+          defaultActiveKey={isUnit && data.status === 'self_assessment' ? 'self' : 'overview'}
+          key={data.id}
+        />
+      ) : (
+        <Spin />
+      )}
+    </>
+  );
+}

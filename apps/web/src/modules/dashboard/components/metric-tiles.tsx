@@ -1,0 +1,82 @@
+import type { DashboardTile } from '@fazhi/core/dashboard/dashboard';
+import { Card, Typography } from 'antd';
+import { MetricFigure } from '../../../components/metric-figure.tsx';
+
+function Change({ tile, dark }: { tile: DashboardTile; dark?: boolean }) {
+  if (tile.change === null) {
+    return (
+      <span style={{ opacity: 0.65 }}>
+        上年 {tile.previous === null ? '—' : `${tile.previous.toLocaleString('zh-CN')}${tile.unit}`}
+      </span>
+    );
+  }
+  const up = tile.change > 0;
+  const color = tile.change === 0 ? undefined : up ? '#cf1322' : '#389e0d';
+  const arrow = tile.change === 0 ? '' : up ? '▲' : '▼';
+  return (
+    <span>
+      <span style={{ opacity: dark ? 0.75 : 0.65 }}>同比 </span>
+      <span style={{ color }}>
+        {arrow}
+        {Math.abs(tile.change).toLocaleString('zh-CN')}
+        {tile.changeUnit}
+      </span>
+    </span>
+  );
+}
+
+/** The headline figures: each a registry figure that opens its rows, with the change against last year. */
+export function MetricTiles({
+  tiles,
+  org,
+  year,
+  dark,
+}: {
+  tiles: DashboardTile[];
+  org: number;
+  year: number;
+  dark?: boolean;
+}) {
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gap: 12,
+        gridTemplateColumns: `repeat(auto-fill, minmax(${dark ? 240 : 190}px, 1fr))`,
+      }}
+    >
+      {tiles.map((tile) => (
+        <div key={tile.key}>
+          <Card
+            size="small"
+            styles={{ body: { padding: dark ? '16px 20px' : '12px 16px' } }}
+            style={{ height: '100%' }}
+          >
+            <Typography.Text type="secondary" style={{ fontSize: dark ? 16 : 13 }}>
+              {tile.name}
+            </Typography.Text>
+            <div style={{ fontSize: dark ? 40 : 28, fontWeight: 600, lineHeight: 1.3, margin: '4px 0' }}>
+              <MetricFigure
+                metric={tile.key}
+                org={org}
+                period={String(year)}
+                value={tile.value}
+                unit={tile.unit}
+                note={tile.note}
+                style={{ borderBottomStyle: 'none' }}
+                unitStyle={{ fontSize: dark ? 18 : 14, fontWeight: 400 }}
+              />
+            </div>
+            <div style={{ fontSize: dark ? 14 : 12 }}>
+              {tile.value === null && tile.note ? (
+                <Typography.Text type="secondary">{tile.note}</Typography.Text>
+              ) : (
+                <Change tile={tile} dark={dark} />
+              )}
+            </div>
+          </Card>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { DashboardRollup, DashboardUnit } from '@fazhi/core/dashboard/dashboard';
+import { Breadcrumb, Button, Table } from 'antd';
+import { useState } from 'react';
+import { MetricFigure } from '../../../components/metric-figure.tsx';
+import { useRollup } from '../api/dashboard-api.ts';
+
+type Crumb = { id: number; name: string };
+
+/**
+ * The region roll-up: the org's total and each unit below it, every cell a registry figure that opens its rows;
+ * 下钻 goes one level down (county → townships/units, city → counties, province → cities).
+ */
+export function RollupTable({ root, year, dark }: { root: DashboardRollup; year: number; dark?: boolean }) {
+  const [trail, setTrail] = useState<Crumb[]>([]);
+  const current = trail.at(-1);
+  const drilled = useRollup(current?.id ?? null, year);
+  const rollup = current ? drilled.data : root;
+  const period = String(year);
+  const figureColumns = (rollup ?? root).columns.map((c) => ({
+    title: c.unit === '%' ? c.name : `${c.name}（${c.unit}）`,
+    key: c.key,
+    align: 'right' as const,
+    render: (_: unknown, unit: DashboardUnit) => {
+      const f = unit.values[c.key];
+      return (
+        <MetricFigure
+          metric={c.key}
+          org={unit.org.id}
+          period={period}
+          value={f?.value ?? null}
+          unit={c.unit === '%' ? '%' : undefined}
+          note={f?.note}
+        />
+      );
+    },
+  }));
+  const totalRow: DashboardUnit | null = rollup
+    ? { org: { ...rollup.org, name: `${rollup.org.name}（合计）` }, hasChildren: false, values: rollup.total }
+    : null;
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          {
+            title: trail.length ? <a onClick={() => setTrail([])}>{root.org.name}</a> : root.org.name,
+          },
+          ...trail.map((c, i) => ({
+            title: i < trail.length - 1 ? <a onClick={() => setTrail(trail.slice(0, i + 1))}>{c.name}</a> : c.name,
+          })),
+        ]}
+      />
+      <Table<DashboardUnit>
+        size={dark ? 'middle' : 'small'}
+        rowKey={(u) => u.org.id}
+        loading={current ? drilled.isFetching : false}
+        dataSource={[...(totalRow ? [totalRow] : []), ...(rollup?.units ?? [])]}
+        pagination={false}
+        scroll={{ x: 'max-content', y: dark ? 420 : 480 }}
+        rowClassName={(u) => (u === totalRow ? 'rollup-total-row' : '')}
+        onRow={(u) => (u === totalRow ? { style: { fontWeight: 600 } } : {})}
+        columns={[
+          {
+            title: '单位',
+            key: 'org',
+            fixed: 'left',
+            width: 220,
+            render: (_: unknown, u: DashboardUnit) =>
+              u.hasChildren ? (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => setTrail([...trail, { id: u.org.id, name: u.org.name }])}
+                >
+                  {u.org.name} ›
+                </Button>
+              ) : (
+                u.org.name
+              ),
+          },
+          ...figureColumns,
+        ]}
+        locale={{ emptyText: '没有下级单位' }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider, Flex, Spin, theme } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { MetricSourceProvider } from '../../../components/metric-figure.tsx';
+import { useDashboard } from '../api/dashboard-api.ts';
+import { ClosureGauge } from '../components/closure-gauge.tsx';
+import { MetricTiles } from '../components/metric-tiles.tsx';
+import { RollupTable } from '../components/rollup-table.tsx';
+import { TrendChart } from '../components/trend-chart.tsx';
+import { UnitBarChart } from '../components/unit-bar-chart.tsx';
+import { useDashboardParams } from './use-dashboard-params.ts';
+
+const refreshMs = 60_000;
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div
+      style={{
+        background: 'rgba(16, 42, 84, 0.55)',
+        border: '1px solid rgba(79, 195, 247, 0.35)',
+        borderRadius: 6,
+        padding: '12px 16px',
+        height: '100%',
+      }}
+    >
+      <div style={{ fontSize: 18, fontWeight: 600, color: '#8fd3ff', marginBottom: 8, letterSpacing: 2 }}>{title}</div>
+      {children}
+    </div>
+  );
+}
+
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <span>{now.toLocaleString('zh-CN', { hour12: false })}</span>;
+}
+
+/** 大屏: the same figures, dark, in large type, refreshed every minute; every number still opens its rows. */
+export function BigScreenPage() {
+  const { org, year } = useDashboardParams();
+  const navigate = useNavigate();
+  const { data, dataUpdatedAt } = useDashboard(org, year, refreshMs);
+  return (
+    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: '#4fc3f7', fontSize: 15 } }}>
+      <MetricSourceProvider>
+        <div
+          className="big-screen"
+          style={{
+            position: 'fixed',
+            inset: 0,
+            zIndex: 900,
+            overflow: 'auto',
+            padding: '16px 24px',
+            color: '#e6f4ff',
+            background: 'radial-gradient(ellipse at top, #0b2a57 0%, #050f24 70%)',
+          }}
+        >
+          <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+            <div style={{ fontSize: 16, opacity: 0.8, minWidth: 220 }}>
+              <Clock />
+            </div>
+            <h1 style={{ margin: 0, fontSize: 34, letterSpacing: 6, color: '#fff', textAlign: 'center' }}>
+              {data ? `${data.org.name}法治建设数据大屏` : '法治建设数据大屏'}
+            </h1>
+            <Flex gap={12} align="center" style={{ minWidth: 220, justifyContent: 'flex-end' }}>
+              <span style={{ opacity: 0.7, fontSize: 13 }}>
+                {year}年 · {dataUpdatedAt ? `${new Date(dataUpdatedAt).toLocaleTimeString('zh-CN')} 更新` : ''}
+              </span>
+              <Button
+                icon={<CloseOutlined />}
+                onClick={() => navigate(`/dashboard?org=${org ?? ''}&year=${year}`)}
+                aria-label="退出大屏"
+              >
+                退出
+              </Button>
+            </Flex>
+          </Flex>
+          {!data || org === null ? (
+            <Flex justify="center" style={{ paddingTop: 160 }}>
+              <Spin size="large" />
+            </Flex>
+          ) : (
+            <Flex vertical gap={16}>
+              <MetricTiles tiles={data.tiles} org={data.org.id} year={year} dark />
+              <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 16 }}>
+                <Panel title="目标任务销号">
+                  <ClosureGauge plan={data.plan} org={data.org.id} year={year} dark />
+                </Panel>
+                <Panel title="月度趋势">
+                  <TrendChart trend={data.trend} org={data.org.id} dark height={280} />
+                </Panel>
+              </div>
+              <div style={{ display: 'grid', gridTemplateColumns: '2fr 3fr', gap: 16 }}>
+                <Panel title="下级单位对比">
+                  <UnitBarChart rollup={data.rollup} dark height={420} />
+                </Panel>
+                <Panel title="区域汇总">
+                  <RollupTable key={`${data.org.id}-${year}`} root={data.rollup} year={year} dark />
+                </Panel>
+              </div>
+            </Flex>
+          )}
+        </div>
+      </MetricSourceProvider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Task } from '@fazhi/core/plan/plan.schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession } from './support.ts';
+
+// The 1×3 close-off path through the UI: the lead unit reports with evidence and applies; the office approves;
+// the task is then locked for everyone, in the page and in the API.
+describe('目标任务销号', () => {
+  let harness: Harness;
+  let reporter: UserSession;
+  let office: UserSession;
+  let task: Task;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('reporter-a adds a progress entry with evidence and applies for 销号', async () => {
+    reporter = await loginAs(harness, 'reporter-a');
+    const me = await apiAs(reporter, 'GET', '/api/auth/me');
+    const list = await apiAs(reporter, 'GET', '/api/plan/tasks?status=in_progress');
+    const tasks = list.body.items as Task[];
+    const hasChildren = new Set(tasks.map((t) => t.parentId));
+    const candidate = tasks.find(
+      (t) =>
+        t.leadOrgId === me.body.orgId &&
+        !hasChildren.has(t.id) &&
+        t.planText.length > 0 &&
+        t.measures.length > 0 &&
+        !t.isOverdue,
+    );
+    expect(candidate, '区司法局 should lead an in-progress task in the demo data').toBeDefined();
+    task = candidate as Task;
+
+    const { page } = reporter;
+    await page.goto(`/plan/tasks/${task.id}`);
+    await expect.poll(() => page.getByRole('heading', { name: task.title }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('推进中', { exact: true }).first().isVisible()).toBe(true);
+
+    const form = page.getByRole('form', { name: '填报进展' });
+    await form.getByLabel('完成进度').fill('100');
+    await form.getByLabel('进展说明').fill('已全面完成年度任务，佐证材料已上传。');
+    await form.locator('input[type=file]').setInputFiles({
+      name: '佐证照片.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    await form.getByText('佐证照片.png').waitFor();
+    await form.getByRole('button', { name: '提交进展' }).click();
+    await page.getByText('进展已填报').waitFor();
+
+    const entry = page.locator('.ant-list-item', { hasText: '已全面完成年度任务，佐证材料已上传。' });
+    await entry.waitFor();
+    await expect.poll(() => entry.getByText('进度 100%').isVisible()).toBe(true);
+    await expect.poll(() => entry.getByRole('link', { name: /佐证照片\.png/ }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: '申请销号' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '申请销号' }).click();
+    await page.getByText('已提交销号申请，等待依法治办审核').waitFor();
+    await page.getByText('销号申请审核中').waitFor();
+    // While under review the reporter can no longer add entries.
+    expect(await page.getByRole('form', { name: '填报进展' }).count()).toBe(0);
+  });
+
+  it('office approves, and the task shows 已销号 with no edit controls', async () => {
+    office = await loginAs(harness, 'office');
+    const { page } = office;
+    await page.goto(`/plan/tasks/${task.id}`);
+    await page.getByRole('heading', { name: task.title }).waitFor();
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    await page.getByText('审核通过，任务已销号').waitFor();
+    await page.getByText('该任务已销号，内容已锁定').waitFor();
+    expect(await page.getByText('已销号', { exact: true }).first().isVisible()).toBe(true);
+    // The 流转记录 keeps the approval.
+    expect(await page.getByText('审核通过（销号）').isVisible()).toBe(true);
+  });
+
+  it('the closed task is locked for the lead unit: no form, no edit buttons, and the API refuses entries', async () => {
+    const { page } = reporter;
+    await page.reload();
+    await page.getByText('该任务已销号，内容已锁定').waitFor();
+    expect(await page.getByText('已销号', { exact: true }).first().isVisible()).toBe(true);
+    for (const name of ['提交进展', '编辑方案', '编辑措施', '申请销号', '标记完成', '上传佐证材料']) {
+      expect(await page.getByRole('button', { name }).count(), `button ${name}`).toBe(0);
+    }
+    expect(await page.getByRole('form', { name: '填报进展' }).count()).toBe(0);
+    // The evidence is still there to read.
+    expect(await page.getByRole('link', { name: /佐证照片\.png/ }).isVisible()).toBe(true);
+
+    const refused = await apiAs(reporter, 'POST', `/api/plan/tasks/${task.id}/entries`, {
+      entryDate: '2026-01-01',
+      percent: 100,
+      content: '销号后补报',
+      attachmentIds: [],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('任务已销号，不能再填报进展');
+  });
+});
