@@ -60,7 +60,7 @@ export function portalRoutes(app: ZApp, deps: AppDeps) {
       schema: { tags, summary: '提交意见（对草案整体或某一条）', params: idParams, body: z.looseObject({}) },
     },
     async (r, reply) => {
-      const result = await portal.submit(r.params.id, r.body, r.ip);
+      const result = await portal.submit(r.params.id, r.body);
       return reply.status(201).send(result);
     },
   );

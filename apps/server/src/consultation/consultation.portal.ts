@@ -57,12 +57,13 @@ export function createPortalService(deps: AppDeps) {
     consultationId: number,
     versionId: number,
     opinion: { articleKey: string | null; name: string; phone: string; content: string },
-    extra: { fingerprint: string; needsReview: boolean; matchedWords: string[]; ip: string | null },
+    extra: { fingerprint: string; needsReview: boolean; matchedWords: string[] },
   ) {
     const today = shanghaiDate(now());
     const receiptCode = newReceiptCode();
-    // One statement: the window check, the insert (a repeated fingerprint or receipt code inserts nothing) and
-    // its audit entry.
+    // One statement: the window check and the insert (a repeated fingerprint or receipt code inserts nothing).
+    // No audit_log entry: an anonymous submission is not an account's operation, and the opinion row itself is the
+    // permanent record of it (time, channel, content); every staff action on it is audited.
     const rows = await queryRows<{ id: number; receipt_code: string }>(
       db,
       sql`with c as (
@@ -78,13 +79,7 @@ export function createPortalService(deps: AppDeps) {
               ${now().toISOString()}::timestamptz
             from c
             on conflict do nothing
-            returning id, org_id, consultation_id, article_key, moderation, receipt_code
-          ), audit as (
-            insert into audit_log (org_id, action, entity, entity_id, after, ip)
-            select org_id, 'consultation_opinion.submit', 'consultation_opinion', id::text,
-              jsonb_build_object('consultationId', consultation_id, 'articleKey', article_key, 'moderation', moderation),
-              ${extra.ip}
-            from ins
+            returning id, receipt_code
           )
           select id, receipt_code from ins`,
     );
@@ -113,7 +108,7 @@ export function createPortalService(deps: AppDeps) {
     return row.version_id !== versionId ? 'version' : 'retry';
   }
 
-  async function submit(consultationId: number, body: unknown, ip: string | null) {
+  async function submit(consultationId: number, body: unknown) {
     const input = typeof body === 'object' && body !== null ? body : {};
     // The fingerprint is over the consultation (the core calls the commented document draftId).
     const prepared = preparePortalOpinion({ ...input, draftId: String(consultationId) }, filter);
@@ -129,7 +124,6 @@ export function createPortalService(deps: AppDeps) {
         fingerprint,
         needsReview: opinion.needsReview,
         matchedWords: opinion.matchedWords,
-        ip,
       });
       if (row) {
         return {
