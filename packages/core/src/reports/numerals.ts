@@ -1,3 +1,4 @@
+/// <reference path="./chinese-numbers-converter.d.ts" />
 import ChineseNumber from 'chinese-numbers-converter';
 import {
   addDecimals,
