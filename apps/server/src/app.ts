@@ -16,6 +16,7 @@ import { consultationRoutes } from './consultation/consultation.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { grassrootsRoutes } from './grassroots/grassroots.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   metricsRoutes(z, deps);
   dashboardRoutes(z, deps);
   consultationRoutes(z, deps);
+  grassrootsRoutes(z, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(webDist);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -2,6 +2,7 @@ import type { Executor } from '../db/client.ts';
 import { seedAssessment } from './demo-assessment.ts';
 import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
+import { seedGrassroots } from './demo-grassroots.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
 
 /** What a module's demo seeder gets: the org ids by name, the demo users by username, and the clock. */
@@ -16,4 +17,10 @@ export type DemoContext = {
 export type DemoSeeder = (tx: Executor, ctx: DemoContext) => Promise<void>;
 
 /** Each module appends its demo seeder here; they run in order inside the demo transaction. */
-export const moduleSeeds: DemoSeeder[] = [seedConsultation, seedAssessment, seedDemoCadres, seedDemoOversight];
+export const moduleSeeds: DemoSeeder[] = [
+  seedConsultation,
+  seedAssessment,
+  seedDemoCadres,
+  seedDemoOversight,
+  seedGrassroots,
+];

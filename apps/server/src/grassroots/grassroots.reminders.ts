@@ -1,0 +1,74 @@
+import { type LiaisonReminder, liaisonReminders, liaisonYearStatuses } from '@fazhi/core/grassroots/liaison-obligation';
+import { shanghaiYearMonth } from '@fazhi/core/grassroots/shanghai-calendar';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { queryAssignments, queryVisits } from './grassroots.repo.ts';
+
+/**
+ * Liaison visit reminders as in-app notifications: “due soon” in the last 15 days of a period with visits missing,
+ * “overdue” once it has ended. The core decides and keys each reminder (leader × point × period × kind); one
+ * INSERT … SELECT sends them all to the leader's account and the reporters of the leader's unit (and, when overdue,
+ * the office covering the point), each once however often the job runs.
+ */
+export async function sendLiaisonReminders(db: Executor, now: Date) {
+  const { year } = shanghaiYearMonth(now);
+  const [assignments, visits] = await Promise.all([
+    queryAssignments(db, null, { year: year - 1 }).then(async (prev) => [
+      ...prev.map((a) => ({ a, year: year - 1 })),
+      ...(await queryAssignments(db, null, { year })).map((a) => ({ a, year })),
+    ]),
+    queryVisits(db, null, { from: new Date(Date.UTC(year - 1, 0, 1) - 8 * 3600 * 1000) }),
+  ]);
+  const coreVisits = visits.map((v) => ({
+    id: v.id,
+    leaderId: v.leader_id,
+    pointId: v.org_id,
+    visitedAt: v.visited_at,
+  }));
+  const reminders: (LiaisonReminder & { pointName: string })[] = [];
+  for (const { a, year: y } of assignments) {
+    const statuses = liaisonYearStatuses(
+      {
+        id: a.id,
+        leaderId: a.leader_id,
+        pointId: a.org_id,
+        obligation: { every: a.every, times: a.times },
+        startDate: a.start_date,
+        endDate: a.end_date,
+      },
+      coreVisits,
+      y,
+      now,
+    );
+    for (const r of liaisonReminders(statuses, now)) reminders.push({ ...r, pointName: a.org_name });
+  }
+  if (reminders.length === 0) return { sent: 0 };
+  const payload = JSON.stringify(
+    [...new Map(reminders.map((r) => [r.key, r])).values()].map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      leader_id: r.leaderId,
+      point_id: r.pointId,
+      title: r.kind === 'overdue' ? '挂点联系走访逾期' : '挂点联系走访即将到期',
+      body: `联系点“${r.pointName}”：${r.message}`,
+    })),
+  );
+  const result = await db.execute(sql`
+    insert into notifications (user_id, kind, title, body, link, dedupe_key)
+    select distinct on (u.id, r.key) u.id, 'grassroots.liaison_' || r.kind, r.title, r.body, '/grassroots/liaison', r.key
+    from jsonb_to_recordset(${payload}::jsonb)
+      as r(key text, kind text, leader_id int, point_id int, title text, body text)
+    join liaison_leaders l on l.id = r.leader_id
+    join orgs p on p.id = r.point_id
+    join users u on u.is_active and (
+         u.id = l.user_id
+      or (u.org_id = l.org_id and u.role in ('reporter', 'unit_leader'))
+      or (r.kind = 'overdue' and u.role = 'office' and exists (
+            select 1 from orgs root where root.id = coalesce(u.scope_org_id, u.org_id) and p.path like root.path || '%')))
+    on conflict (user_id, dedupe_key) do nothing`);
+  const sent =
+    (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
+    (result as { rowCount?: number }).rowCount ??
+    0;
+  return { sent };
+}

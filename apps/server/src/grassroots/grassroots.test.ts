@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { queryRows } from '../db/client.ts';
+import { sendLiaisonReminders } from './grassroots.reminders.ts';
+
+let t: TestApp;
+let office: Client;
+let reporterA: Client;
+let reporterB: Client;
+let leader: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, reporterA, reporterB, leader] = await Promise.all([
+    t.as('office'),
+    t.as('reporter-a'),
+    t.as('reporter-b'),
+    t.as('leader'),
+  ]);
+});
+afterAll(() => t?.close());
+
+type Office = { orgId: number; name: string; functionsPerformed: number; staff: number; qualified: number };
+type Assignment = { id: number; leaderId: number; leaderName: string; orgId: number; orgName: string; overdue: number };
+
+const offices = async (c: Client): Promise<Office[]> => (await c.get('/api/grassroots/offices?year=2026')).json().items;
+const liaison = async (c: Client) => (await c.get('/api/grassroots/liaison?year=2026')).json();
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n;
+
+describe('司法所 profiles', () => {
+  it('lists the 12 司法所 with this year’s facts, and a profile with the functions checklist and township figures', async () => {
+    const list = await offices(office);
+    expect(list).toHaveLength(12);
+    expect(list.every((o) => o.staff >= 3 && o.qualified <= o.staff)).toBe(true);
+    const detail = (await office.get(`/api/grassroots/offices/${list[0]!.orgId}?year=2026`)).json();
+    expect(detail.checklist).toHaveLength(10);
+    expect(detail.figures.map((f: { key: string }) => f.key)).toContain('mediation.cases');
+  });
+
+  it('updates the checklist in scope; another unit can neither read nor change it; bad input is refused', async () => {
+    const target = (await offices(office))[3]!;
+    expect(await offices(reporterB)).toEqual([]);
+    expect((await reporterB.get(`/api/grassroots/offices/${target.orgId}`)).statusCode).toBe(404);
+    const refused = await reporterB.put(`/api/grassroots/offices/${target.orgId}/functions`, { functions: [] });
+    expect(refused.statusCode).toBe(404);
+    const bad = await office.put(`/api/grassroots/offices/${target.orgId}/functions`, { functions: ['fly'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await offices(office)).find((o) => o.orgId === target.orgId)!.functionsPerformed).toBe(
+      target.functionsPerformed,
+    );
+    const ok = await office.put(`/api/grassroots/offices/${target.orgId}/functions`, {
+      functions: ['people_mediation', 'law_publicity'],
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await offices(office)).find((o) => o.orgId === target.orgId)!.functionsPerformed).toBe(2);
+    const notOffice = await office.put(`/api/grassroots/offices/${await orgId('区司法局')}/functions`, {
+      functions: [],
+    });
+    expect(notOffice.statusCode).toBe(400);
+  });
+});
+
+async function orgId(name: string) {
+  return (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = ${name}`))[0]!.id;
+}
+
+describe('liaison points', () => {
+  it('shows each assignment’s quarters with the overdue one flagged', async () => {
+    const data = await liaison(office);
+    expect(data.assignments).toHaveLength(12);
+    const overdue = data.assignments.filter((a: Assignment) => a.overdue > 0);
+    expect(overdue.map((a: Assignment) => `${a.leaderName}/${a.orgName}`)).toEqual(['罗晓梅/柏林沟镇司法所']);
+    expect(data.totals.required).toBeGreaterThan(data.totals.done);
+    // The leaders' own unit sees them; an unrelated unit sees nothing.
+    expect((await liaison(reporterA)).assignments).toHaveLength(12);
+    expect((await liaison(reporterB)).assignments).toHaveLength(0);
+  });
+
+  it('records a visit within an assignment, refuses bad ones, and keeps visits from other units', async () => {
+    const a = (await liaison(office)).assignments.find((x: Assignment) => x.orgName === '卫子镇司法所') as Assignment;
+    const visit = { leaderId: a.leaderId, orgId: a.orgId, visitedOn: '2026-11-20', peopleMet: '司法所所长、调解员' };
+    const before = await count('liaison_visits');
+    expect(
+      (await office.post('/api/grassroots/liaison/visits', { ...visit, visitedOn: '2026-12-01' })).statusCode,
+    ).toBe(400);
+    expect((await office.post('/api/grassroots/liaison/visits', { ...visit, peopleMet: '' })).statusCode).toBe(400);
+    const wrong = await office.post('/api/grassroots/liaison/visits', { ...visit, orgId: await orgId('射箭镇司法所') });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toContain('未挂点联系');
+    expect((await reporterB.post('/api/grassroots/liaison/visits', visit)).statusCode).toBe(404);
+    expect((await leader.post('/api/grassroots/liaison/visits', visit)).statusCode).toBe(403);
+    expect(await count('liaison_visits')).toBe(before);
+
+    const res = await reporterA.post('/api/grassroots/liaison/visits', { ...visit, problemsHeard: '调解室面积不足' });
+    expect(res.statusCode).toBe(200);
+    const id = res.json().id as number;
+    expect((await reporterB.get(`/api/grassroots/liaison/visits/${id}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/grassroots/liaison/visits/${id}`)).json().problemsHeard).toBe('调解室面积不足');
+  });
+
+  it('sends a problem heard to the problem pool: at once for the office, after the office’s review for a unit', async () => {
+    const visits = (await office.get('/api/grassroots/liaison/visits?year=2026')).json().items;
+    const visitId = visits[0].id as number;
+    const byUnit = await reporterA.post(`/api/grassroots/liaison/visits/${visitId}/problems`, {
+      title: '调解室面积不足',
+    });
+    expect(byUnit.statusCode).toBe(200);
+    expect(byUnit.json().problemId).toBeNull();
+    expect((await reporterA.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`)).statusCode).toBe(403);
+    const sent = await office.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`);
+    expect(sent.statusCode).toBe(200);
+    const problemId = sent.json().problemId as number;
+    const problem = (await office.get(`/api/oversight/problems/${problemId}`)).json();
+    expect(JSON.stringify(problem)).toContain('调解室面积不足');
+    expect((await office.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`)).statusCode).toBe(409);
+
+    const direct = await office.post(`/api/grassroots/liaison/visits/${visitId}/problems`, {
+      title: '村法律顾问到村次数偏少',
+      description: '群众反映',
+    });
+    expect(direct.json().problemId).toEqual(expect.any(Number));
+    expect((await office.post(`/api/grassroots/liaison/visits/${visitId}/problems`, { title: '' })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('reminds overdue visits once, however often the job runs', async () => {
+    const first = await sendLiaisonReminders(t.db, new Date('2026-11-23T02:00:00Z'));
+    expect(first.sent).toBeGreaterThan(0);
+    const again = await sendLiaisonReminders(t.db, new Date('2026-11-23T03:00:00Z'));
+    expect(again.sent).toBe(0);
+    const keys = await queryRows<{ dedupe_key: string }>(
+      t.db,
+      sql`select distinct dedupe_key from notifications where kind = 'grassroots.liaison_overdue'`,
+    );
+    expect(keys.map((k) => k.dedupe_key).some((k) => k.endsWith(':2026-Q3:overdue'))).toBe(true);
+  });
+
+  it('builds each leader’s yearly report as JSON and .docx, within scope', async () => {
+    const a = (await liaison(office)).assignments[0] as Assignment;
+    const report = (await office.get(`/api/grassroots/liaison/leaders/${a.leaderId}/report?year=2025`)).json();
+    expect(report.points).toHaveLength(3);
+    expect(report.totals.required).toBe(12);
+    const docx = await office.get(`/api/grassroots/liaison/leaders/${a.leaderId}/report.docx?year=2025`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await reporterB.get(`/api/grassroots/liaison/leaders/${a.leaderId}/report`)).statusCode).toBe(404);
+  });
+
+  it('lets only the office assign leaders and points', async () => {
+    const bureau = await orgId('区司法局');
+    expect((await reporterA.post('/api/grassroots/liaison/leaders', { orgId: bureau, name: '张三' })).statusCode).toBe(
+      403,
+    );
+    const created = await office.post('/api/grassroots/liaison/leaders', {
+      orgId: bureau,
+      name: '赵一鸣',
+      title: '副局长',
+    });
+    expect(created.statusCode).toBe(200);
+    const bad = await office.post('/api/grassroots/liaison/assignments', {
+      leaderId: created.json().id,
+      orgId: await orgId('元坝镇司法所'),
+      every: 'quarter',
+      times: 1,
+      startDate: '2026-05-01',
+      endDate: '2026-01-01',
+    });
+    expect(bad.statusCode).toBe(400);
+    const ok = await office.post('/api/grassroots/liaison/assignments', {
+      leaderId: created.json().id,
+      orgId: await orgId('元坝镇司法所'),
+      every: 'quarter',
+      times: 1,
+      startDate: '2026-05-01',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(
+      (await office.post(`/api/grassroots/liaison/assignments/${ok.json().id}/end`, { endDate: '2026-10-31' }))
+        .statusCode,
+    ).toBe(200);
+  });
+});
