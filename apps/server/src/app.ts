@@ -17,6 +17,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { grassrootsRoutes } from './grassroots/grassroots.routes.ts';
+import { cadresRoutes } from './cadres/cadres.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   orgRoutes(z, deps);
   planRoutes(z, deps);
   oversightRoutes(z, deps);
+  cadresRoutes(z, deps);
   assessmentRoutes(z, deps);
   metricsRoutes(z, deps);
   dashboardRoutes(z, deps);

@@ -1,0 +1,105 @@
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import type { Executor } from '../db/client.ts';
+import type { Actor } from '../platform/context.ts';
+import { lawArchive } from './cadres.service.ts';
+
+type Archive = Awaited<ReturnType<typeof lawArchive>>;
+
+/** The page as label/value rows: the same content for .docx and .xlsx. */
+function archiveRows(a: Archive): [string, string][] {
+  const yes = (v: boolean) => (v ? '已完成' : '未完成');
+  return [
+    ['姓名', a.cadre.name],
+    ['单位', a.cadre.orgName],
+    ['职务', a.cadre.position],
+    ['身份证号', a.cadre.idNumber || '—'],
+    ['联系电话', a.cadre.phone || '—'],
+    ['一次年度述法', yes(a.threeOnes.hasLawReport)],
+    ['一次法治考核', yes(a.threeOnes.hasExam)],
+    ['一份法治档案', a.filedOn ? `已归档（${a.filedOn}）` : '未归档'],
+    [
+      '述法情况',
+      a.lawReport
+        ? `${a.lawReport.date} ${a.lawReport.formLabel}，评议得分${a.lawReport.score ?? '—'}，等次：${a.lawReport.levelLabel}`
+        : '未述法',
+    ],
+    [
+      '法治考核',
+      a.exam ? `${a.exam.date} ${a.exam.examName}，成绩${a.exam.score ?? '—'}，${a.exam.outcomeLabel}` : '未参加考核',
+    ],
+    [
+      '会前学法',
+      a.studies.length
+        ? a.studies.map((s) => `${s.date} ${s.meetingName}：${s.laws.join('、')}（授课：${s.lecturer}）`).join('\n')
+        : '无记录',
+    ],
+    ...(a.duties
+      ? a.duties.map((d, i): [string, string] => [
+          `第一责任人职责${i + 1}`,
+          `${d.title}：${d.statusLabel}${d.note ? `（${d.note}）` : ''}`,
+        ])
+      : []),
+  ];
+}
+
+const cell = (text: string, width: number, bold = false) =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: text.split('\n').map(
+      (line) =>
+        new Paragraph({
+          children: [
+            new TextRun({ text: line, bold, size: 24, font: { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312' } }),
+          ],
+        }),
+    ),
+  });
+
+export async function exportArchive(
+  db: Executor,
+  actor: Actor,
+  cadreId: number,
+  year: number,
+  format: 'docx' | 'xlsx',
+) {
+  const archive = await lawArchive(db, actor, cadreId, year);
+  const rows = archiveRows(archive);
+  const base = `${archive.cadre.name}${year}年度法治档案`;
+  if (format === 'xlsx') {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('法治档案');
+    ws.columns = [
+      { header: '项目', key: 'k', width: 20 },
+      { header: '内容', key: 'v', width: 90 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const [k, v] of rows) ws.addRow({ k, v }).alignment = { wrapText: true, vertical: 'top' };
+    return { filename: `${base}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+  }
+  const doc = new Document({
+    creator: '区委依法治区办',
+    title: base,
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 400 },
+            children: [
+              new TextRun({ text: `领导干部法治档案（${year}年度）`, size: 44, font: { eastAsia: '方正小标宋简体' } }),
+            ],
+          }),
+          new Table({
+            width: { size: 8844, type: WidthType.DXA },
+            rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, 2200, true), cell(v, 6644)] })),
+          }),
+        ],
+      },
+    ],
+  });
+  return { filename: `${base}.docx`, data: await Packer.toBuffer(doc) };
+}
