@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
+import { sendLiaisonReminders } from '../grassroots/grassroots.reminders.ts';
 import { sendProblemReminders } from '../oversight/oversight.reminders.ts';
 import { sendTaskReminders } from '../plan/plan.reminders.ts';
 import { openFromEnv } from './open.ts';
@@ -40,6 +41,8 @@ export async function serveCommand() {
       if (sent) app.log.info(`已发送 ${sent} 条任务到期提醒`);
       const problems = await sendProblemReminders(database.db, now());
       if (problems.sent) app.log.info(`已发送 ${problems.sent} 条问题整改提醒`);
+      const liaison = await sendLiaisonReminders(database.db, now());
+      if (liaison.sent) app.log.info(`已发送 ${liaison.sent} 条挂点联系走访提醒`);
     } catch (err) {
       app.log.error({ err }, 'reminder job failed');
     }
