@@ -1,6 +1,9 @@
 import type { z } from '@fazhi/core/shared/zod';
 import type { FormInstance, FormRule } from 'antd';
 
+// zod's zh-CN locale starts every built-in message with this; schema-specific messages don't.
+const genericPrefix = '无效输入';
+
 type Options = {
   /** Turns the form control's value into what the schema expects (e.g. a dayjs into YYYY-MM-DD). */
   map?: (value: unknown) => unknown;
@@ -21,13 +24,15 @@ export function zodRule(schema: z.ZodType, options: Options = {}): FormRule {
       const result = schema.safeParse(isEmpty ? undefined : value);
       if (result.success) return;
       if (isEmpty) {
+        if (options.requiredMessage) throw new Error(options.requiredMessage);
+        // A schema's own message for a missing value ({ error: '请选择牵头单位' }) beats zod's generic one.
+        const own = result.error.issues[0]?.message;
+        if (own && !own.startsWith(genericPrefix)) throw new Error(own);
+        // For text, min(1, '名称不能为空') says it best.
         const asText = schema.safeParse('');
-        if (!asText.success && asText.error.issues[0]?.code !== 'invalid_type')
-          throw new Error(asText.error.issues[0]?.message);
-        const issue = result.error.issues[0];
-        throw new Error(
-          options.requiredMessage ?? (issue?.code === 'invalid_type' ? '此项为必填项' : (issue?.message ?? '此项有误')),
-        );
+        const textIssue = asText.success ? undefined : asText.error.issues[0];
+        if (textIssue?.code === 'too_small') throw new Error(textIssue.message);
+        throw new Error('此项为必填项');
       }
       throw new Error(result.error.issues[0]?.message ?? '此项有误');
     },
@@ -48,4 +53,16 @@ export function showFieldErrors(form: FormInstance, details: unknown): boolean {
   if (fields.length === 0) return false;
   form.setFields(fields);
   return true;
+}
+
+/**
+ * The form's values, or null when a field is invalid (antd already shows the field errors). Use it instead of a
+ * bare `await form.validateFields()` in click handlers, whose rejection would otherwise go unhandled.
+ */
+export async function validFields<T>(form: FormInstance<T>): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@ import { type Dimension, type DimensionKind, dimensionKindLabels, dimensionKinds
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import { errorMessage } from '../../../components/api-client.ts';
 import type { OrgRow } from '../../../components/org-data.ts';
+import { validFields } from '../../../components/zod-rule.ts';
 import { orgApi, useOrgMutation } from '../api/org-api.ts';
 import { dimensionKindColors } from './dimension-select.tsx';
 
@@ -17,7 +18,8 @@ export function DimensionManageModal({ open, dimensions, orgs, owner, onClose }:
 
   const add = async () => {
     if (!owner) return;
-    const values = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
     create.mutate(
       { ownerOrgId: owner.id, kind: values.kind, name: values.name.trim() },
       {

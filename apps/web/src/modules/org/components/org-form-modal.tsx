@@ -3,7 +3,7 @@ import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import type { OrgRow } from '../../../components/org-data.ts';
-import { showFieldErrors, zodItem } from '../../../components/zod-rule.ts';
+import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
 import { type OrgCreateInput, orgApi, useOrgMutation } from '../api/org-api.ts';
 import { DimensionSelect } from './dimension-select.tsx';
 
@@ -41,7 +41,8 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
   }, [mode, form]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
     save.mutate(values, {
       onSuccess: (id) => {
         message.success(mode?.kind === 'edit' ? '单位信息已保存' : '已新增下级单位');

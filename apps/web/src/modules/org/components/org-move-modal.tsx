@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import type { OrgRow } from '../../../components/org-data.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { zodItem } from '../../../components/zod-rule.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { orgApi, useOrgMutation } from '../api/org-api.ts';
 
 type Props = { org: OrgRow | null; allOrgs: OrgRow[]; onClose: () => void };
@@ -28,7 +28,9 @@ export function OrgMoveModal({ org, allOrgs, onClose }: Props) {
       confirmLoading={move.isPending}
       onCancel={onClose}
       onOk={async () => {
-        const { parentId } = await form.validateFields();
+        const values = await validFields(form);
+        if (!values) return;
+        const { parentId } = values;
         move.mutate(parentId, {
           onSuccess: () => {
             message.success('单位已移动，其下级单位随之移动');

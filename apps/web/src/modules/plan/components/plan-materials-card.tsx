@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatFileSize } from '../../../components/format.ts';
 import { type AttachmentRef, attachmentUrl, UploadButton } from '../../../components/upload-button.tsx';
-import { zodItem } from '../../../components/zod-rule.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { planApi, usePlanMutation } from '../api/plan-api.ts';
 
 type Props = { task: Task; canEdit: boolean };
@@ -43,14 +43,18 @@ export function PlanMaterialsCard({ task, canEdit }: Props) {
     });
 
   const savePlan = async () => {
-    const { planText } = await planForm.validateFields();
+    const values = await validFields(planForm);
+    if (!values) return;
+    const { planText } = values;
     submit(
       { planText: planText ?? '', planAttachmentId: attachment?.id ?? null, measures: task.measures },
       '工作方案已保存',
     );
   };
   const saveMeasures = async () => {
-    const { measures } = await measureForm.validateFields();
+    const values = await validFields(measureForm);
+    if (!values) return;
+    const { measures } = values;
     submit(
       {
         planText: task.planText,

@@ -1,6 +1,6 @@
 import type { z } from '@fazhi/core/shared/zod';
 import { Alert, Form, Input, Modal } from 'antd';
-import { zodItem } from '../../../components/zod-rule.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
 
 type Props = {
   open: boolean;
@@ -26,7 +26,10 @@ export function ReasonModal({ open, title, notice, okText, schema, isDanger, isB
       okButtonProps={{ danger: isDanger }}
       confirmLoading={isBusy}
       onCancel={onCancel}
-      onOk={async () => onSubmit((await form.validateFields()).reason.trim())}
+      onOk={async () => {
+        const values = await validFields(form);
+        if (values) onSubmit(values.reason.trim());
+      }}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />

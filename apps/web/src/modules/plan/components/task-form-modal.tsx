@@ -12,7 +12,7 @@ import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { dayjs } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { showFieldErrors, zodItem } from '../../../components/zod-rule.ts';
+import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
 import { planApi, usePlanMutation } from '../api/plan-api.ts';
 
 export type TaskFormMode =
@@ -110,7 +110,8 @@ export function TaskFormModal({
       confirmLoading={save.isPending}
       onCancel={onClose}
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validFields(form);
+        if (!values) return;
         save.mutate(values, {
           onSuccess: (id) => {
             message.success(mode?.kind === 'edit' ? '任务已修改' : '任务已创建');

@@ -2,7 +2,7 @@ import { workPointCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
-import { zodItem } from '../../../components/zod-rule.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { planApi, usePlanMutation } from '../api/plan-api.ts';
 
 type Props = { open: boolean; year: number; onClose: () => void };
@@ -27,7 +27,8 @@ export function WorkPointFormModal({ open, year, onClose }: Props) {
       confirmLoading={create.isPending}
       onCancel={onClose}
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validFields(form);
+        if (!values) return;
         create.mutate(
           { ...values, content: values.content ?? '' },
           {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { meQueryKey } from '../../../components/session.ts';
-import { zodItem } from '../../../components/zod-rule.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { platformApi } from '../api/platform-api.ts';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
@@ -24,7 +24,8 @@ export function ChangePasswordModal({ open, isForced, onClose }: Props) {
   const [isSaving, setSaving] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
     setSaving(true);
     try {
       await platformApi.changePassword(values.oldPassword, values.newPassword);

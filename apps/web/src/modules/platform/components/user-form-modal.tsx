@@ -6,7 +6,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { showFieldErrors, zodItem } from '../../../components/zod-rule.ts';
+import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
 import { platformApi, type UserCreate, type UserRow } from '../api/platform-api.ts';
 import { passwordPolicyText } from './change-password-modal.tsx';
 
@@ -51,7 +51,10 @@ export function UserFormModal({ open, user, onClose }: Props) {
       okText="保存"
       cancelText="取消"
       confirmLoading={save.isPending}
-      onOk={async () => save.mutate(await form.validateFields())}
+      onOk={async () => {
+        const values = await validFields(form);
+        if (values) save.mutate(values);
+      }}
       onCancel={onClose}
       destroyOnHidden
       width={560}

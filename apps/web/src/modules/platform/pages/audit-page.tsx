@@ -48,6 +48,13 @@ const actionLabels: Record<string, string> = {
 
 type Filters = { username?: string; entity?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
+/** Login records carry the user name and IP inside `after` rather than in their own columns. */
+function fromAfter(entry: AuditEntry, key: string): string | undefined {
+  const after = entry.after as Record<string, unknown> | null;
+  const value = after && typeof after === 'object' ? after[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   return (
     <div style={{ flex: 1, minWidth: 0 }}>
@@ -163,7 +170,12 @@ export function AuditPage() {
           }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
-            { title: '操作人', dataIndex: 'username', width: 130, render: (u: string | null) => u ?? '系统' },
+            {
+              title: '操作人',
+              key: 'username',
+              width: 130,
+              render: (_, r) => r.username ?? fromAfter(r, 'username') ?? '系统',
+            },
             {
               title: '操作',
               dataIndex: 'action',
@@ -183,7 +195,7 @@ export function AuditPage() {
               render: (e: string) => <Tag>{entityLabels[e] ?? e}</Tag>,
             },
             { title: '对象编号', dataIndex: 'entityId', width: 100, render: (id: string | null) => id ?? '—' },
-            { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
+            { title: 'IP 地址', key: 'ip', width: 140, render: (_, r) => r.ip ?? fromAfter(r, 'ip') ?? '—' },
           ]}
         />
       </Card>

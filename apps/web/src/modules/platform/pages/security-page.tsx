@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { validFields } from '../../../components/zod-rule.ts';
 import { platformApi, type UserRow } from '../api/platform-api.ts';
 import { passwordPolicyText } from '../components/change-password-modal.tsx';
 
@@ -105,7 +106,9 @@ export function SecurityPage() {
           form.resetFields();
         }}
         onOk={async () => {
-          const { password } = await form.validateFields();
+          const values = await validFields(form);
+          if (!values) return;
+          const { password } = values;
           if (resetting) reset.mutate({ user: resetting, password });
         }}
         destroyOnHidden
