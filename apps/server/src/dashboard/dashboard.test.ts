@@ -2,6 +2,7 @@ import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { seedMetricFixture } from '../metrics/metrics.fixture.ts';
+import { whenRollupReady } from '../metrics/rollup.ts';
 
 let t: TestApp;
 let leader: Client;
@@ -12,6 +13,7 @@ let ids: Awaited<ReturnType<typeof seedMetricFixture>>;
 beforeAll(async () => {
   t = await createTestApp();
   ids = await seedMetricFixture(t.db);
+  expect(await whenRollupReady(t.db)).toBe(true);
   [leader, city, reporterB] = await Promise.all([t.as('leader'), t.as('city'), t.as('reporter-b')]);
 });
 afterAll(() => t?.close());

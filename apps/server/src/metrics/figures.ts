@@ -14,6 +14,7 @@ import type { AuthUser } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import { ledgerName } from './ledger-catalogue.ts';
 import { type Fact, queryRawFacts, queryRollupFacts, type RawPart } from './metrics.repo.ts';
+import { isRollupReady } from './rollup.ts';
 import { sourceAdapter } from './sources/index.ts';
 
 export type Figure = { value: number | null; note: string | null };
@@ -72,10 +73,11 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
       .map((r) => r.to)
       .sort()
       .at(-1) ?? '0001-01-01';
+  const rollupReady = isRollupReady(db);
   const unitOnly = !(user.dataScope === 'all' || user.dataScope === 'subtree');
   const isRollup = (key: RegistryKey) => {
     const c = metricComputations[key] as AggregateComputation;
-    return !request.forceRaw && !unitOnly && c.source.kind === 'ledger' && c.kind !== 'distinct';
+    return rollupReady && !request.forceRaw && !unitOnly && c.source.kind === 'ledger' && c.kind !== 'distinct';
   };
   const rollupKeys = parts.filter(isRollup);
   const rawParts = parts.filter((k) => !isRollup(k)).map(rawPart);

@@ -9,6 +9,8 @@ import { type Executor, queryRows } from '../db/client.ts';
  * 2024-11 at 区司法局; tasks of 2030: A (parent) → A1 closed 3-31, A2 in progress 9-30; B closed 12-31; C draft.
  */
 export async function seedMetricFixture(db: Executor) {
+  // Each test file has its own copy of the demo database: clear the demo ledgers so every count is by hand.
+  await db.execute(sql`delete from ledger_rows`);
   const org = async (name: string) =>
     (await queryRows<{ id: number; path: string }>(db, sql`select id, path from orgs where name = ${name}`))[0]!;
   const [county, city, neighbour, justice, market, township, neighbourJustice] = await Promise.all(

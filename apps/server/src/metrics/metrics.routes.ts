@@ -4,16 +4,17 @@ import { can } from '@fazhi/core/platform/roles';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { getMetric, getMetricRows } from './metrics.service.ts';
-import { ensureMetricRollup } from './rollup.ts';
+import { startMetricRollup } from './rollup.ts';
 
 const tags = ['metrics'];
 const keyParams = z.object({ key: z.string().min(1).max(80) });
 
 export function metricsRoutes(app: ZApp, deps: AppDeps) {
   const { db } = deps;
-  // The roll-up's triggers follow the definitions in code: (re)installed and rebuilt at start when they changed.
+  // The roll-up's triggers follow the definitions in code: (re)installed and rebuilt at start when they changed,
+  // in the background; figures come straight from the rows until it is ready.
   app.addHook('onReady', async () => {
-    await ensureMetricRollup(db);
+    void startMetricRollup(db, (err) => app.log.error({ err }, '指标汇总表重建失败，指标将直接从台账计算'));
   });
 
   app.get(

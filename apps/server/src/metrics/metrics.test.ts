@@ -5,6 +5,7 @@ import { type Client, createTestApp, type TestApp } from '../../test/harness.ts'
 import type { AuthUser } from '../platform/context.ts';
 import { computeFigures } from './figures.ts';
 import { seedMetricFixture } from './metrics.fixture.ts';
+import { whenRollupReady } from './rollup.ts';
 
 let t: TestApp;
 let office: Client;
@@ -16,6 +17,7 @@ let ids: Awaited<ReturnType<typeof seedMetricFixture>>;
 beforeAll(async () => {
   t = await createTestApp();
   ids = await seedMetricFixture(t.db);
+  expect(await whenRollupReady(t.db)).toBe(true);
   [office, reporterA, reporterB, city] = await Promise.all([
     t.as('office'),
     t.as('reporter-a'),

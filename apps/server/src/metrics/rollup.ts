@@ -36,3 +36,39 @@ export async function rebuildMetricRollup(db: Executor): Promise<void> {
   for (const statement of installSql()) await db.execute(sql.raw(statement));
   for (const statement of rebuildSql()) await db.execute(sql.raw(statement));
 }
+
+const readiness = new WeakMap<object, Promise<boolean>>();
+
+/**
+ * Starts bringing the roll-up up to date without holding up the server start (a rebuild of a province can take
+ * minutes); until it is ready, figures are computed straight from the rows — slower, never wrong.
+ */
+export function startMetricRollup(db: Executor, onError: (err: unknown) => void = () => {}): Promise<boolean> {
+  let ready = readiness.get(db);
+  if (!ready) {
+    ready = ensureMetricRollup(db).then(
+      (state) => state !== 'no-ledgers',
+      (err) => {
+        onError(err);
+        return false;
+      },
+    );
+    readiness.set(db, ready);
+    void ready.then((ok) => markRollupReady(db, ok));
+  }
+  return ready;
+}
+
+/** Resolves true once the roll-up may be read for this database (false: compute from rows). */
+export function whenRollupReady(db: Executor): Promise<boolean> {
+  return readiness.get(db) ?? Promise.resolve(false);
+}
+
+const settled = new WeakMap<object, boolean>();
+/** Synchronous view of readiness for the query planner in figures.ts. */
+export function isRollupReady(db: Executor): boolean {
+  return settled.get(db) === true;
+}
+export function markRollupReady(db: Executor, ready: boolean) {
+  settled.set(db, ready);
+}

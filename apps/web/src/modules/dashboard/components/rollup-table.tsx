@@ -6,6 +6,12 @@ import { useRollup } from '../api/dashboard-api.ts';
 
 type Crumb = { id: number; name: string };
 
+const CrumbLink = ({ onClick, children }: { onClick: () => void; children: React.ReactNode }) => (
+  <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={onClick}>
+    {children}
+  </Button>
+);
+
 /**
  * The region roll-up: the org's total and each unit below it, every cell a registry figure that opens its rows;
  * 下钻 goes one level down (county → townships/units, city → counties, province → cities).
@@ -43,10 +49,15 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
         style={{ marginBottom: 8 }}
         items={[
           {
-            title: trail.length ? <a onClick={() => setTrail([])}>{root.org.name}</a> : root.org.name,
+            title: trail.length ? <CrumbLink onClick={() => setTrail([])}>{root.org.name}</CrumbLink> : root.org.name,
           },
           ...trail.map((c, i) => ({
-            title: i < trail.length - 1 ? <a onClick={() => setTrail(trail.slice(0, i + 1))}>{c.name}</a> : c.name,
+            title:
+              i < trail.length - 1 ? (
+                <CrumbLink onClick={() => setTrail(trail.slice(0, i + 1))}>{c.name}</CrumbLink>
+              ) : (
+                c.name
+              ),
           })),
         ]}
       />
