@@ -22,6 +22,7 @@ import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { adminRoutes } from './platform/admin.routes.ts';
 import { attachmentRoutes } from './platform/attachment.routes.ts';
 import { maxUploadBytes } from './platform/attachment.service.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   dashboardRoutes(z, deps);
   consultationRoutes(z, deps);
   grassrootsRoutes(z, deps);
+  reportRoutes(z, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(webDist);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

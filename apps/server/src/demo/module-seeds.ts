@@ -4,6 +4,7 @@ import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
 import { seedGrassroots } from './demo-grassroots.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
+import { seedReports } from './demo-reports.ts';
 
 /** What a module's demo seeder gets: the org ids by name, the demo users by username, and the clock. */
 export type DemoContext = {
@@ -23,4 +24,5 @@ export const moduleSeeds: DemoSeeder[] = [
   seedDemoCadres,
   seedDemoOversight,
   seedGrassroots,
+  seedReports,
 ];

@@ -1,0 +1,113 @@
+import { assembleReportText } from '@fazhi/core/reports/report-text';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import type { Actor, AuthUser } from '../platform/context.ts';
+import { insertImport } from '../reports/reports.imports.ts';
+import { queryOrg } from '../reports/reports.repo.ts';
+import { reportEvents, reports } from '../reports/reports.schema.ts';
+import { insertComposed } from '../reports/reports.service.ts';
+import { contentOf } from '../reports/reports.view.ts';
+import { demoImportedReportText } from './demo-reports-text.ts';
+import type { DemoContext } from './module-seeds.ts';
+
+const at = (day: string) => new Date(`${day}T02:00:00Z`);
+
+/**
+ * 昭化区: last year's government report composed, finalised, submitted and published on time, and this year's
+ * draft; 区司法局: last year's 工作总结 still in review (overdue). 利州区: an imported historical report awaiting
+ * review — the text of seed 004 (游仙区), labelled as demo.
+ */
+export async function seedReports(tx: Executor, ctx: DemoContext) {
+  const officeId = ctx.userIds.get('office')!;
+  const county = (await queryOrg(tx, ctx.orgIds.get('昭化区')!))!;
+  const user: AuthUser = {
+    id: officeId,
+    username: 'office',
+    displayName: '演示数据',
+    role: 'office',
+    dataScope: 'all',
+    orgId: ctx.orgIds.get('区委依法治区办')!,
+    orgName: '区委依法治区办',
+    scopePath: '/',
+    mustChangePassword: false,
+    sessionId: 'demo',
+    csrfToken: 'demo',
+  };
+  const actor: Actor = { user, ip: null };
+  const last = ctx.year - 1;
+
+  const lastId = await insertComposed(tx, actor, county, last, 'government', at(`${last}-12-28`));
+  const [row] = await tx.select().from(reports).where(eq(reports.id, lastId));
+  const steps = [
+    { action: 'send_review', from: 'draft', to: 'review', day: `${ctx.year}-02-10` },
+    { action: 'finalize', from: 'review', to: 'final', day: `${ctx.year}-02-20` },
+    { action: 'submit', from: 'final', to: 'submitted', day: `${ctx.year}-02-26` },
+    { action: 'publish', from: 'submitted', to: 'published', day: `${ctx.year}-03-25` },
+  ];
+  await tx
+    .update(reports)
+    .set({
+      status: 'published',
+      signedDate: `${ctx.year}-02-20`,
+      finalizedAt: at(steps[1]!.day),
+      submittedAt: at(steps[2]!.day),
+      publishedAt: at(steps[3]!.day),
+      snapshot: {
+        frozenAt: at(steps[1]!.day).toISOString(),
+        text: assembleReportText({ ...contentOf(row!), signedDate: `${ctx.year}-02-20` }).text,
+        slots: row!.slots,
+        ledger: row!.slots.map((s) => ({
+          metric: s.metric,
+          value: s.value,
+          previous: s.previous,
+          unit: s.unit,
+          source: 'registry',
+        })),
+      },
+      version: 5,
+    })
+    .where(eq(reports.id, lastId));
+  await tx.insert(reportEvents).values(
+    steps.map((s) => ({
+      reportId: lastId,
+      action: s.action,
+      fromStatus: s.from,
+      toStatus: s.to,
+      actorId: officeId,
+      at: at(s.day),
+    })),
+  );
+
+  await insertComposed(tx, actor, county, ctx.year, 'government', ctx.now);
+
+  const bureau = await queryOrg(tx, ctx.orgIds.get('区司法局')!);
+  if (bureau) {
+    const bureauId = await insertComposed(tx, actor, bureau, last, 'judicial_bureau', at(`${ctx.year}-01-15`));
+    await tx.update(reports).set({ status: 'review', version: 2 }).where(eq(reports.id, bureauId));
+    await tx.insert(reportEvents).values({
+      reportId: bureauId,
+      action: 'send_review',
+      fromStatus: 'draft',
+      toStatus: 'review',
+      actorId: officeId,
+      at: at(`${ctx.year}-03-05`),
+    });
+  }
+
+  const neighbour = ctx.orgIds.get('利州区');
+  if (neighbour) {
+    await insertImport(
+      tx,
+      actor,
+      neighbour,
+      {
+        orgId: neighbour,
+        year: last,
+        title: `【演示】利州区${last}年度历史报告（文本取自绵阳市游仙区司法局2019年法治政府建设年度报告）`,
+        text: demoImportedReportText,
+        filename: '演示-游仙区2019年法治政府建设年度报告.txt',
+      },
+      true,
+    );
+  }
+}

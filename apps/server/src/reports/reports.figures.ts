@@ -1,0 +1,77 @@
+import { type MetricKey, metricByKey } from '@fazhi/core/metrics/catalogue';
+import type { RegistryKey } from '@fazhi/core/metrics/definitions';
+import { phrasedMetrics } from '@fazhi/core/reports/figure-phrases';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import { computeFigures } from '../metrics/figures.ts';
+import type { AuthUser } from '../platform/context.ts';
+
+export type OrgRow = { id: number; name: string; kind: string; path: string; parentId: number | null };
+
+/** One metric for a report: this year's value and last year's, and where each came from. */
+export type ReportFigure = {
+  metric: MetricKey;
+  value: number | null;
+  previous: number | null;
+  unit: string;
+  source: 'registry' | 'history' | null;
+  previousSource: 'registry' | 'history' | null;
+};
+
+export type ReportFigures = Map<MetricKey, ReportFigure>;
+
+type HistoryRow = { metric_key: string; period: string; value: number };
+
+/**
+ * The figures a report uses, for an org subtree and a year plus the year before: from the metric registry
+ * (`computeFigures`, a few set-based queries), falling back to values accepted from imported reports
+ * (`metric_history`) where the registry has nothing — so last year's imported report is this year's baseline.
+ */
+export async function loadReportFigures(
+  db: Executor,
+  user: AuthUser,
+  org: OrgRow,
+  year: number,
+  keys: readonly MetricKey[] = phrasedMetrics,
+): Promise<ReportFigures> {
+  const periods = [String(year), String(year - 1)];
+  const [table, history] = await Promise.all([
+    computeFigures(db, { user, keys: keys as RegistryKey[], orgIds: [org.id], rootPath: org.path, periods }),
+    queryRows<HistoryRow>(
+      db,
+      sql`select metric_key, period, value from metric_history
+          where org_id = ${org.id} and period in (${periods[0]}, ${periods[1]})`,
+    ),
+  ]);
+  const fromHistory = new Map(history.map((h) => [`${h.metric_key}|${h.period}`, Number(h.value)]));
+  const figures: ReportFigures = new Map();
+  for (const metric of keys) {
+    const pick = (period: string) => {
+      const registry = table.get(metric as RegistryKey, org.id, period).value;
+      // A registry zero with an accepted historical value means the ledgers were not kept then: use the history.
+      const accepted = fromHistory.get(`${metric}|${period}`);
+      if (accepted !== undefined && (registry === null || registry === 0)) {
+        return { value: accepted, source: 'history' as const };
+      }
+      return registry === null ? { value: null, source: null } : { value: registry, source: 'registry' as const };
+    };
+    const current = pick(periods[0]!);
+    const previous = pick(periods[1]!);
+    figures.set(metric, {
+      metric,
+      value: current.value,
+      previous: previous.value,
+      unit: metricByKey.get(metric)?.unit ?? '',
+      source: current.source,
+      previousSource: previous.source,
+    });
+  }
+  return figures;
+}
+
+/** The values extraction can be checked against: every metric with a value this year. */
+export function ledgerValues(figures: ReportFigures) {
+  return [...figures.values()]
+    .filter((f) => f.value !== null)
+    .map((f) => ({ metric: f.metric, value: f.value as number, unit: f.unit }));
+}

@@ -1,0 +1,235 @@
+import { type MetricKey, metricByKey } from '@fazhi/core/metrics/catalogue';
+import { extractFigures } from '@fazhi/core/reports/extract-figures';
+import type { ImportReview } from '@fazhi/core/reports/report.schemas';
+import { analyzeStructure } from '@fazhi/core/reports/structure';
+import { unitFamily } from '@fazhi/core/reports/units';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+import { type ImportedFigure, metricHistory, reportImports } from './reports.schema.ts';
+import { requireScopedOrg } from './reports.service.ts';
+
+export type ImportInput = { orgId: number; year: number; title?: string; text: string; filename?: string | null };
+
+/** Reads a report into figures awaiting review; nothing is accepted yet. */
+export async function createImport(db: Db, actor: Actor, input: ImportInput, options: { isDemo?: boolean } = {}) {
+  const org = await requireScopedOrg(db, actor, input.orgId);
+  return db.transaction(async (tx) => insertImport(tx, actor, org.id, input, options.isDemo ?? false));
+}
+
+export async function insertImport(
+  tx: Executor,
+  actor: Actor | null,
+  orgId: number,
+  input: ImportInput,
+  isDemo: boolean,
+) {
+  const structure = analyzeStructure(input.text);
+  const figures: ImportedFigure[] = extractFigures(input.text).map((f) => ({
+    text: f.text,
+    value: f.value,
+    unit: f.unit,
+    approx: f.approx,
+    metric: f.metric,
+    confidence: f.confidence,
+    start: f.start,
+    end: f.end,
+    ...(f.comparison ? { comparison: true } : {}),
+    ...(f.partOf !== undefined ? { partOf: f.partOf } : {}),
+    decision: 'pending',
+  }));
+  const title = input.title || structure.title || input.filename || `${input.year}年报告`;
+  const [row] = await tx
+    .insert(reportImports)
+    .values({
+      orgId,
+      year: input.year,
+      title,
+      filename: input.filename ?? null,
+      text: input.text,
+      figures,
+      isDemo,
+      createdBy: actor?.user.id ?? null,
+    })
+    .returning({ id: reportImports.id });
+  await writeAudit(tx, actor, {
+    action: 'report_import.create',
+    entity: 'report_import',
+    entityId: row!.id,
+    orgId,
+    after: { year: input.year, title, figures: figures.length },
+  });
+  return { id: row!.id, figures: figures.length };
+}
+
+async function requireImport(db: Executor, actor: Actor, id: number) {
+  const [row] = await db
+    .select()
+    .from(reportImports)
+    .where(and(eq(reportImports.id, id), orgScopeSql(actor.user, reportImports.orgId)));
+  if (!row) throw notFound('未找到该导入的报告，或不在您的数据范围内');
+  return row;
+}
+
+export async function listImports(db: Executor, actor: Actor, year?: number) {
+  const rows = await queryRows<{
+    id: number;
+    org_id: number;
+    org_name: string;
+    year: number;
+    title: string;
+    filename: string | null;
+    status: string;
+    is_demo: boolean;
+    figure_count: number;
+    accepted: number;
+    created_at: string | Date;
+  }>(
+    db,
+    sql`select i.id, i.org_id, o.name as org_name, i.year, i.title, i.filename, i.status, i.is_demo,
+               jsonb_array_length(i.figures)::int as figure_count,
+               (select count(*)::int from jsonb_array_elements(i.figures) f where f->>'decision' = 'accepted') as accepted,
+               i.created_at
+        from report_imports i join orgs o on o.id = i.org_id
+        where ${orgScopeSql(actor.user, sql`i.org_id`)}
+          and (${year ?? null}::int is null or i.year = ${year ?? null}::int)
+        order by i.id desc`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    year: r.year,
+    title: r.title,
+    filename: r.filename,
+    status: r.status,
+    isDemo: r.is_demo,
+    figureCount: r.figure_count,
+    accepted: r.accepted,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
+}
+
+export async function getImport(db: Executor, actor: Actor, id: number) {
+  const row = await requireImport(db, actor, id);
+  const structure = analyzeStructure(row.text);
+  const org = await queryRows<{ name: string }>(db, sql`select name from orgs where id = ${row.orgId}`);
+  const history = await db
+    .select({ metric: metricHistory.metricKey, value: metricHistory.value, source: metricHistory.source })
+    .from(metricHistory)
+    .where(and(eq(metricHistory.orgId, row.orgId), eq(metricHistory.period, String(row.year))))
+    .orderBy(desc(metricHistory.id));
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    orgName: org[0]?.name ?? '',
+    year: row.year,
+    title: row.title,
+    filename: row.filename,
+    status: row.status,
+    isDemo: row.isDemo,
+    text: row.text,
+    structure: {
+      title: structure.title,
+      parts: structure.parts,
+      basis: structure.basis,
+      signedBy: structure.signedBy,
+      signedDate: structure.signedDate,
+      sections: structure.sections.map((s) => ({
+        level: s.level,
+        marker: s.marker,
+        title: s.title,
+        start: s.start,
+        end: s.end,
+        part: s.part,
+      })),
+    },
+    figures: row.figures.map((f, index) => ({
+      ...f,
+      index,
+      metricName: f.metric ? (metricByKey.get(f.metric as MetricKey)?.name ?? f.metric) : null,
+    })),
+    history,
+  };
+}
+
+/** A figure's value in its metric's unit, or null when the units don't fit (件 for a %). */
+function valueInMetricUnit(figure: ImportedFigure, metric: MetricKey): number | null {
+  const unit = metricByKey.get(metric)!.unit;
+  if (unit === '万元') return figure.unit === '元' ? Math.round((figure.value / 10_000) * 100) / 100 : null;
+  if (unit === figure.unit) return figure.value;
+  const fu = unitFamily(figure.unit);
+  const mu = unitFamily(unit);
+  return fu && mu && fu === mu ? figure.value : null;
+}
+
+/**
+ * The office's review: accepted figures become the org's historical values for the report's year (one per metric,
+ * replacing an earlier one), corrected mappings are kept, discarded ones are marked. All or nothing.
+ */
+export async function reviewImport(db: Db, actor: Actor, id: number, review: ImportReview) {
+  return db.transaction(async (tx) => {
+    const row = await requireImport(tx, actor, id);
+    const figures = row.figures.map((f) => ({ ...f }));
+    const accepted = new Map<MetricKey, { value: number; index: number }>();
+    for (const d of review.decisions) {
+      const figure = figures[d.index];
+      if (!figure) throw badRequest(`第 ${d.index + 1} 个数字不存在`, { index: d.index });
+      const label = `第 ${d.index + 1} 个数字“${figure.text}”`;
+      if (d.metric !== undefined) figure.metric = d.metric;
+      if (d.decision === 'discard') {
+        figure.decision = 'discarded';
+        continue;
+      }
+      const metric = figure.metric as MetricKey | null;
+      if (!metric) throw badRequest(`${label}没有对应的指标，请先选择指标再采用`, { index: d.index });
+      const value = valueInMetricUnit(figure, metric);
+      if (value === null) {
+        const m = metricByKey.get(metric)!;
+        throw badRequest(`${label}的单位“${figure.unit}”与指标“${m.name}”的单位“${m.unit}”不符`, { index: d.index });
+      }
+      const twice = accepted.get(metric);
+      if (twice) {
+        throw badRequest(
+          `${label}与第 ${twice.index + 1} 个数字都采用为“${metricByKey.get(metric)!.name}”，请只保留一个`,
+          {
+            index: d.index,
+          },
+        );
+      }
+      accepted.set(metric, { value, index: d.index });
+      figure.decision = 'accepted';
+    }
+    const period = String(row.year);
+    for (const [metric, { value }] of accepted) {
+      await tx
+        .insert(metricHistory)
+        .values({
+          orgId: row.orgId,
+          period,
+          metricKey: metric,
+          value,
+          source: `report_import:${id}`,
+          importId: id,
+          createdBy: actor.user.id,
+        })
+        .onConflictDoUpdate({
+          target: [metricHistory.orgId, metricHistory.period, metricHistory.metricKey],
+          set: { value, source: `report_import:${id}`, importId: id, createdBy: actor.user.id, createdAt: sql`now()` },
+        });
+    }
+    const status = figures.every((f) => f.decision !== 'pending') ? 'reviewed' : 'pending';
+    await tx.update(reportImports).set({ figures, status }).where(eq(reportImports.id, id));
+    await writeAudit(tx, actor, {
+      action: 'report_import.review',
+      entity: 'report_import',
+      entityId: id,
+      orgId: row.orgId,
+      after: { accepted: Object.fromEntries([...accepted].map(([k, v]) => [k, v.value])), status },
+    });
+    return { id, accepted: accepted.size, status };
+  });
+}

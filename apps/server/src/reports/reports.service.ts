@@ -1,0 +1,267 @@
+import { can } from '@fazhi/core/platform/roles';
+import { composeReport as composeContent } from '@fazhi/core/reports/compose';
+import { shanghaiDay } from '@fazhi/core/reports/deadlines';
+import { comparisonPhrase, figurePhrase } from '@fazhi/core/reports/figure-phrases';
+import { defaultReportType, type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
+import type { ReportCompose, ReportUpdate } from '@fazhi/core/reports/report.schemas';
+import {
+  applyReportAction,
+  isReportEditable,
+  type ReportAction,
+  type ReportStatus,
+  reportActionLabels,
+  reportActionPermission,
+} from '@fazhi/core/reports/report-lifecycle';
+import { assembleReportText } from '@fazhi/core/reports/report-text';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { conflict, forbidden, notFound } from '../platform/errors.ts';
+import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
+import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.ts';
+import { queryOrg, queryWorkSummary } from './reports.repo.ts';
+import { reportEvents, reports, type StoredSlot } from './reports.schema.ts';
+import { contentOf, type ReportRow, reportView } from './reports.view.ts';
+
+export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number): Promise<OrgRow> {
+  await requireOrgInScope(db, actor.user, orgId, '未找到该单位，或该单位不在您的数据范围内');
+  const org = await queryOrg(db, orgId);
+  if (!org) throw notFound('未找到该单位');
+  return org;
+}
+
+export async function requireReport(db: Executor, actor: Actor, id: number): Promise<ReportRow> {
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), orgScopeSql(actor.user, reports.orgId)));
+  if (!row) throw notFound('未找到该报告，或该报告不在您的数据范围内');
+  return row;
+}
+
+/** Composes a new draft: outline, figures of the org subtree for the year (and the year before), summaries. */
+export async function composeNewReport(db: Db, actor: Actor, input: ReportCompose, now: Date) {
+  const org = await requireScopedOrg(db, actor, input.orgId);
+  const type: ReportType = input.type ?? defaultReportType(org.kind, org.name);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.orgId, org.id), eq(reports.year, input.year), eq(reports.type, type)));
+    if (existing) {
+      throw conflict(`${org.name}${input.year}年的“${reportTypeLabels[type]}”已经存在，请直接打开编辑`, {
+        id: existing.id,
+      });
+    }
+    const id = await insertComposed(tx, actor, org, input.year, type, now);
+    await writeAudit(tx, actor, {
+      action: 'report.compose',
+      entity: 'report',
+      entityId: id,
+      orgId: org.id,
+      after: { year: input.year, type },
+    });
+    return { id };
+  });
+}
+
+/** The insert itself (the demo seeder and the CLI use it inside their own transaction). */
+export async function insertComposed(
+  tx: Executor,
+  actor: Actor,
+  org: OrgRow,
+  year: number,
+  type: ReportType,
+  now: Date,
+): Promise<number> {
+  const today = shanghaiDay(now);
+  const [figures, summary] = await Promise.all([
+    loadReportFigures(tx, actor.user, org, year),
+    queryWorkSummary(tx, org, year, today),
+  ]);
+  const content = composeContent({
+    outline: reportOutlines[type],
+    org,
+    year,
+    figures,
+    ...summary,
+    today,
+  });
+  const [row] = await tx
+    .insert(reports)
+    .values({
+      orgId: org.id,
+      year,
+      type,
+      title: content.title,
+      preamble: content.preamble,
+      sections: [...content.sections],
+      signedBy: content.signedBy,
+      signedDate: content.signedDate || null,
+      slots: content.slots,
+      createdBy: actor.user.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: reports.id });
+  await tx
+    .insert(reportEvents)
+    .values({ reportId: row!.id, action: 'compose', toStatus: 'draft', actorId: actor.user.id, at: now });
+  return row!.id;
+}
+
+export async function getReport(db: Executor, actor: Actor, id: number, now: Date) {
+  const row = await requireReport(db, actor, id);
+  const org = (await queryOrg(db, row.orgId))!;
+  const ledger = row.snapshot ? [] : ledgerValues(await loadReportFigures(db, actor.user, org, row.year));
+  const events = await db
+    .select({
+      action: reportEvents.action,
+      fromStatus: reportEvents.fromStatus,
+      toStatus: reportEvents.toStatus,
+      reason: reportEvents.reason,
+      at: reportEvents.at,
+      actor: sql<string | null>`(select display_name from users u where u.id = ${reportEvents.actorId})`,
+    })
+    .from(reportEvents)
+    .where(eq(reportEvents.reportId, id))
+    .orderBy(asc(reportEvents.id));
+  return { ...reportView(row, org.name, ledger, now), events };
+}
+
+export async function updateReport(db: Db, actor: Actor, id: number, input: ReportUpdate, now: Date) {
+  return db.transaction(async (tx) => {
+    const row = await requireReport(tx, actor, id);
+    if (!isReportEditable(row.status as ReportStatus)) {
+      throw conflict('报告已提交审核或已定稿，不能再修改；如需修改请先退回');
+    }
+    if (row.version !== input.version) throw conflict('报告已被他人修改，请刷新后再编辑');
+    const updated = await tx
+      .update(reports)
+      .set({
+        title: input.title,
+        preamble: input.preamble,
+        sections: input.sections,
+        signedBy: input.signedBy,
+        signedDate: input.signedDate || null,
+        version: row.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(reports.id, id), eq(reports.version, input.version)))
+      .returning({ id: reports.id });
+    if (updated.length === 0) throw conflict('报告已被他人修改，请刷新后再编辑');
+    await writeAudit(tx, actor, {
+      action: 'report.update',
+      entity: 'report',
+      entityId: id,
+      orgId: row.orgId,
+      before: { version: row.version },
+      after: { version: row.version + 1, title: input.title },
+    });
+    return { id, version: row.version + 1 };
+  });
+}
+
+/** Re-reads the ledgers and rewrites every figure still live in the text with its current value. */
+export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date) {
+  return db.transaction(async (tx) => {
+    const row = await requireReport(tx, actor, id);
+    if (!isReportEditable(row.status as ReportStatus)) throw conflict('只有起草中的报告可以更新数据');
+    const org = (await queryOrg(tx, row.orgId))!;
+    const figures = await loadReportFigures(tx, actor.user, org, row.year);
+    const sections = row.sections.map((s) => ({ ...s }));
+    let changed = 0;
+    const slots: StoredSlot[] = row.slots.map((slot) => {
+      const f = figures.get(slot.metric as never);
+      if (!f || f.value === null || f.value === slot.value) return slot;
+      const phrase = figurePhrase(slot.metric as never, f.value);
+      const section = sections.find((s) => s.body.includes(slot.phrase));
+      if (!phrase || !section) return slot;
+      const oldFull = slot.phrase + comparisonPhrase(slot.value, slot.previous, slot.unit);
+      const newFull = phrase + comparisonPhrase(f.value, f.previous, f.unit);
+      section.body = section.body.includes(oldFull)
+        ? section.body.replace(oldFull, newFull)
+        : section.body.replace(slot.phrase, phrase);
+      changed++;
+      return { ...slot, value: f.value, previous: f.previous, phrase };
+    });
+    if (changed > 0) {
+      await tx
+        .update(reports)
+        .set({ sections, slots, version: row.version + 1, updatedAt: now })
+        .where(eq(reports.id, id));
+      await writeAudit(tx, actor, {
+        action: 'report.refresh_figures',
+        entity: 'report',
+        entityId: id,
+        orgId: row.orgId,
+        after: { changed },
+      });
+    }
+    return { id, changed };
+  });
+}
+
+export async function transitionReport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  action: ReportAction,
+  reason: string,
+  now: Date,
+) {
+  if (!can(actor.user.role, reportActionPermission[action])) {
+    throw forbidden(`只有依法治区办可以${reportActionLabels[action]}`);
+  }
+  return db.transaction(async (tx) => {
+    const row = await requireReport(tx, actor, id);
+    const result = applyReportAction(row.status as ReportStatus, action, reason);
+    if (!result.ok) throw conflict(result.message);
+    const patch: Partial<typeof reports.$inferInsert> = {
+      status: result.status,
+      version: row.version + 1,
+      updatedAt: now,
+    };
+    if (action === 'finalize') {
+      const org = (await queryOrg(tx, row.orgId))!;
+      const figures = await loadReportFigures(tx, actor.user, org, row.year);
+      patch.finalizedAt = now;
+      patch.snapshot = {
+        frozenAt: now.toISOString(),
+        text: assembleReportText(contentOf(row)).text,
+        slots: row.slots,
+        ledger: [...figures.values()]
+          .filter((f) => f.value !== null)
+          .map((f) => ({
+            metric: f.metric,
+            value: f.value as number,
+            previous: f.previous,
+            unit: f.unit,
+            source: f.source ?? '',
+          })),
+      };
+    }
+    if (action === 'submit') patch.submittedAt = now;
+    if (action === 'publish') patch.publishedAt = now;
+    await tx.update(reports).set(patch).where(eq(reports.id, id));
+    await tx.insert(reportEvents).values({
+      reportId: id,
+      action,
+      fromStatus: row.status,
+      toStatus: result.status,
+      reason,
+      actorId: actor.user.id,
+      at: now,
+    });
+    await writeAudit(tx, actor, {
+      action: `report.${action}`,
+      entity: 'report',
+      entityId: id,
+      orgId: row.orgId,
+      before: { status: row.status },
+      after: { status: result.status, reason },
+    });
+    return { id, status: result.status };
+  });
+}

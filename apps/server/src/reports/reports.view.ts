@@ -1,0 +1,99 @@
+import { metricByKey } from '@fazhi/core/metrics/catalogue';
+import { checkCompliance } from '@fazhi/core/reports/compliance';
+import { reportDeadlineStatus, shanghaiDay } from '@fazhi/core/reports/deadlines';
+import { findFigureMismatches, findLiveFigures, type LedgerValue } from '@fazhi/core/reports/figure-check';
+import { type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
+import {
+  availableReportActions,
+  isReportEditable,
+  isReportFrozen,
+  type ReportStatus,
+  reportStatusLabels,
+} from '@fazhi/core/reports/report-lifecycle';
+import { assembleReportText, type ReportContent } from '@fazhi/core/reports/report-text';
+import type { reports } from './reports.schema.ts';
+
+export type ReportRow = typeof reports.$inferSelect;
+
+export const contentOf = (r: ReportRow): ReportContent => ({
+  title: r.title,
+  preamble: r.preamble,
+  sections: r.sections,
+  signedBy: r.signedBy,
+  signedDate: r.signedDate ?? '',
+});
+
+const day = (d: Date | null) => (d ? shanghaiDay(d) : null);
+
+export function deadlinesOf(r: Pick<ReportRow, 'year' | 'submittedAt' | 'publishedAt'>, now: Date) {
+  return reportDeadlineStatus(r.year, day(r.submittedAt), day(r.publishedAt), shanghaiDay(now));
+}
+
+/**
+ * The editor's view of a report: per section, which sentences hold live figures and which figures disagree with
+ * the ledgers (offsets relative to the section body), the compliance checklist and the figure table. A frozen report
+ * is checked against the values it was frozen with.
+ */
+export function reportView(r: ReportRow, orgName: string, currentLedger: LedgerValue[], now: Date) {
+  const status = r.status as ReportStatus;
+  const frozen = isReportFrozen(status) && r.snapshot;
+  const ledger: LedgerValue[] = frozen
+    ? r.snapshot!.ledger.map((l) => ({ metric: l.metric as LedgerValue['metric'], value: l.value, unit: l.unit }))
+    : currentLedger;
+  const assembled = assembleReportText(contentOf(r));
+  const mismatches = findFigureMismatches(assembled.text, ledger);
+  const slots = r.slots as Parameters<typeof findLiveFigures>[1];
+  const sections = r.sections.map((section, index) => {
+    const place = assembled.sections[index]!;
+    const body = assembled.text.slice(place.bodyStart, place.bodyEnd);
+    const lead = section.body.length - section.body.trimStart().length;
+    const shift = (start: number) => start - place.bodyStart + lead;
+    return {
+      ...section,
+      liveFigures: findLiveFigures(body, slots).map((f) => ({ ...f, start: f.start + lead, end: f.end + lead })),
+      mismatches: mismatches
+        .filter((m) => m.start >= place.bodyStart && m.end <= place.bodyEnd)
+        .map((m) => ({ ...m, start: shift(m.start), end: shift(m.end) })),
+    };
+  });
+  const deadlines = deadlinesOf(r, now);
+  const outline = reportOutlines[r.type as ReportType];
+  const compliance = checkCompliance({ text: assembled.text, outline, deadlines, mismatches });
+  const ledgerByMetric = new Map(ledger.map((l) => [l.metric, l.value]));
+  const figureTable = slots.map((s) => ({
+    metric: s.metric,
+    name: metricByKey.get(s.metric)?.name ?? s.metric,
+    unit: s.unit,
+    section: s.section,
+    composed: s.value,
+    previous: s.previous,
+    ledger: ledgerByMetric.get(s.metric) ?? null,
+    isLive: sections.some((sec) => sec.liveFigures.some((f) => f.slotId === s.id)),
+  }));
+  return {
+    id: r.id,
+    orgId: r.orgId,
+    orgName,
+    year: r.year,
+    type: r.type,
+    typeLabel: reportTypeLabels[r.type as ReportType] ?? r.type,
+    status,
+    statusLabel: reportStatusLabels[status],
+    version: r.version,
+    title: r.title,
+    preamble: r.preamble,
+    signedBy: r.signedBy,
+    signedDate: r.signedDate ?? '',
+    sections,
+    isEditable: isReportEditable(status),
+    isFrozen: Boolean(frozen),
+    frozenAt: r.snapshot?.frozenAt ?? null,
+    actions: availableReportActions(status),
+    deadlines,
+    compliance: { items: compliance.items, passed: compliance.passed, total: compliance.total },
+    figureTable,
+    text: assembled.text,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,239 @@
+import type { MetricKey } from '../metrics/catalogue.ts';
+import type { FigureSlot } from './figure-check.ts';
+import { comparisonPhrase, figurePhrase } from './figure-phrases.ts';
+import { defaultSigner, type ReportOutline, type SectionKey } from './outlines.ts';
+import type { ReportContent } from './report-text.ts';
+
+export type ComposeFigure = { value: number | null; previous: number | null; unit: string };
+
+/** What the composer knows about the org and year, gathered by the server. */
+export type ComposeInput = {
+  outline: ReportOutline;
+  org: { id: number; name: string; kind: string };
+  year: number;
+  figures: ReadonlyMap<MetricKey, ComposeFigure>;
+  closedTitles: readonly string[];
+  overdueTitles: readonly string[];
+  openTitles: readonly string[];
+  openProblems: readonly { title: string }[];
+  honours: readonly { title: string; level: string; authority: string }[];
+  /** Today (YYYY-MM-DD), the default 成文日期. */
+  today: string;
+};
+
+type Paragraph = { heading: string; lead: string; metrics: readonly MetricKey[]; tail?: string };
+
+const levelNames: Record<string, string> = { central: '国家级', province: '省级', city: '市级', district: '区级' };
+
+/** “甲”、“乙”等 / “甲”…“戊”等12项: quoted titles (inner quotes become single quotes), ready for a noun. */
+const list = (titles: readonly string[], max = 5) =>
+  titles
+    .slice(0, max)
+    .map((t) => `“${t.replace(/“/g, '‘').replace(/”/g, '’')}”`)
+    .join('、') + (titles.length > max ? `等${titles.length}项` : '等');
+
+class Composer {
+  readonly slots: FigureSlot[] = [];
+  constructor(private readonly input: ComposeInput) {}
+
+  /** 调解矛盾纠纷12件，较上年增加3件 — recorded as a slot; null when the ledgers have no figure. */
+  figure(section: SectionKey, metric: MetricKey): string | null {
+    const f = this.input.figures.get(metric);
+    if (!f || f.value === null || f.value === 0) return null;
+    const phrase = figurePhrase(metric, f.value);
+    if (!phrase) return null;
+    this.slots.push({
+      id: metric,
+      section,
+      metric,
+      orgId: this.input.org.id,
+      period: String(this.input.year),
+      value: f.value,
+      unit: f.unit,
+      previous: f.previous,
+      phrase,
+    });
+    // A zero last year is a year without ledgers, not a year without work: no comparison.
+    return phrase + comparisonPhrase(f.value, f.previous || null, f.unit);
+  }
+
+  paragraph(section: SectionKey, p: Paragraph): string | null {
+    const figures = p.metrics.map((m) => this.figure(section, m)).filter((x): x is string => x !== null);
+    if (figures.length === 0 && !p.tail) return null;
+    const body = figures.length ? `${p.lead}${figures.join('；')}。` : '';
+    return `${p.heading}${body}${p.tail ?? ''}`;
+  }
+
+  paragraphs(section: SectionKey, ps: readonly Paragraph[]): string {
+    const out: string[] = [];
+    const marks = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）'];
+    for (const p of ps) {
+      const text = this.paragraph(section, { ...p, heading: `${marks[out.length]}${p.heading}` });
+      if (text) out.push(text);
+    }
+    return out.join('\n');
+  }
+}
+
+function measures(c: Composer, input: ComposeInput): string {
+  const { year } = input;
+  const closed = input.closedTitles.length ? `完成${list(input.closedTitles)}重点任务。` : '';
+  const honours = input.honours.length
+    ? `全年获得${input.honours
+        .slice(0, 6)
+        .map((h) => `${levelNames[h.level] ?? ''}“${h.title}”`)
+        .join('、')}等荣誉${input.honours.length > 6 ? `${input.honours.length}项` : ''}。`
+    : undefined;
+  const isBureau = input.outline.type === 'judicial_bureau';
+  const paragraphs: Paragraph[] = [
+    ...(isBureau
+      ? []
+      : [
+          {
+            heading: '统筹推进法治建设。',
+            lead: `${year}年，按照“1×3”销号管理要求，`,
+            metrics: ['plan.tasks', 'plan.closed', 'plan.closure_rate', 'leadership.committee_meetings'] as MetricKey[],
+            tail: closed,
+          },
+          {
+            heading: '推进严格规范公正文明执法。',
+            lead: '坚持依法决策、依法行政，',
+            metrics: [
+              'legality_review.total',
+              'legality_review.meeting_topics',
+              'legality_review.contracts',
+              'normative_docs.filed',
+              'major_decisions.total',
+              'enforcement.officers',
+              'enforcement.case_reviews',
+            ] as MetricKey[],
+          },
+          {
+            heading: '强化行政权力监督制约。',
+            lead: '畅通行政复议和行政应诉渠道，',
+            metrics: [
+              'reconsideration.received',
+              'reconsideration.accepted',
+              'reconsideration.concluded',
+              'reconsideration.correction_rate',
+              'litigation.cases',
+              'litigation.head_appearance_rate',
+            ] as MetricKey[],
+          },
+        ]),
+    {
+      heading: '依法化解矛盾纠纷。',
+      lead: '坚持和发展新时代“枫桥经验”，',
+      metrics: [
+        'mediation.committees',
+        'mediation.mediators',
+        'mediation.cases',
+        'mediation.resolved',
+        'mediation.success_rate',
+        'mediation.amount',
+      ],
+    },
+    {
+      heading: '完善公共法律服务体系。',
+      lead: '推进公共法律服务实体、热线、网络平台融合，',
+      metrics: [
+        'pls.stations',
+        'pls.rooms',
+        'pls.village_advisers',
+        'pls.legal_literates',
+        'legal_aid.cases',
+        'legal_aid.services',
+        'corrections.active',
+        'corrections.location_rate',
+      ],
+    },
+    {
+      heading: '深入开展法治宣传教育。',
+      lead: '落实“谁执法谁普法”普法责任制，',
+      metrics: [
+        'publicity.activities',
+        'publicity.participants',
+        'publicity.demo_sites',
+        'consultation.drafts',
+        'consultation.opinions',
+        'consultation.adopted',
+      ],
+      tail: honours,
+    },
+  ];
+  return c.paragraphs('measures', paragraphs);
+}
+
+function shortcomings(c: Composer, input: ComposeInput): string {
+  const problems = c.paragraph('shortcomings', {
+    heading: '（一）法治督察发现的问题仍需持续整改。',
+    lead: '',
+    metrics: ['oversight.inspections', 'oversight.problems', 'oversight.rectified', 'oversight.rectification_rate'],
+    tail: input.openProblems.length
+      ? `目前仍有${list(input.openProblems.map((p) => p.title))}问题正在整改。`
+      : undefined,
+  });
+  const overdue = input.overdueTitles.length
+    ? `（二）部分目标任务推进滞后。${list(input.overdueTitles)}任务未能按期完成，跟踪问效有待加强。`
+    : '（二）法治建设发展还不平衡。部分单位对法治建设重视程度不够，工作推进不够均衡。';
+  const causes =
+    '（三）原因分析。一是部分领导干部运用法治思维和法治方式解决问题的能力还需提升；二是基层法治工作力量相对薄弱，专业人才不足；三是法治督察考核的导向作用发挥还不充分。';
+  return [problems, overdue, causes].filter(Boolean).join('\n');
+}
+
+function firstResponsible(c: Composer): string {
+  const study = c.paragraph('first_responsible', {
+    heading: '（一）带头尊法学法守法用法。',
+    lead: '党政主要负责人坚持学习贯彻习近平法治思想，',
+    metrics: ['leadership.pre_meeting_study', 'training.sessions', 'training.attendees'],
+    tail: '',
+  });
+  const lead = c.paragraph('first_responsible', {
+    heading: '（二）亲自部署推动法治建设。',
+    lead: '把法治建设纳入发展总体规划和年度工作计划，',
+    metrics: ['leadership.special_studies', 'cadres.law_reports'],
+    tail: '对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。',
+  });
+  const duty =
+    '（三）压紧压实法治建设责任。将履行推进法治建设第一责任人职责情况纳入年终述职内容，把法治建设成效作为衡量各级领导班子和领导干部工作实绩的重要内容。';
+  return [study, lead, duty].filter(Boolean).join('\n');
+}
+
+function nextYear(input: ComposeInput): string {
+  const carry = input.openTitles.length
+    ? `（一）抓好未完成任务的跟踪落实。继续推进${list(input.openTitles)}任务，确保按“1×3”销号管理要求全部销号。`
+    : '（一）统筹推进年度法治建设任务。细化分解年度工作要点，严格落实“1×3”销号管理。';
+  return [
+    carry,
+    '（二）持续推进严格规范公正文明执法。深化行政执法“三项制度”，加强合法性审查和行政复议应诉工作。',
+    '（三）深化法治社会建设。完善公共法律服务体系，坚持和发展新时代“枫桥经验”，深入实施“八五”普法规划。',
+    '（四）压实法治建设第一责任人职责。加强法治督察和考核，推动“关键少数”履职尽责。',
+  ].join('\n');
+}
+
+/**
+ * The pre-filled content of a report: the outline's title, preamble and sections, each figure worded so extraction
+ * maps it back to its metric and recorded as a slot (metric, org, period, value at compose time).
+ */
+export function composeReport(input: ComposeInput): ReportContent & { slots: FigureSlot[] } {
+  const { outline, org, year } = input;
+  const c = new Composer(input);
+  const bodies: Record<SectionKey, () => string> = {
+    measures: () => measures(c, input),
+    shortcomings: () => shortcomings(c, input),
+    first_responsible: () => firstResponsible(c),
+    next_year: () => nextYear(input),
+    other: () => '无。',
+  };
+  const sections = outline.sections
+    .filter((s) => s.isRequired)
+    .map((s) => ({ key: s.key, heading: s.heading(year), body: bodies[s.key]() }));
+  return {
+    title: outline.title(org.name, year),
+    preamble: outline.preamble(org.name, year),
+    sections,
+    signedBy: defaultSigner(org.kind, org.name),
+    signedDate: input.today,
+    slots: c.slots,
+  };
+}
