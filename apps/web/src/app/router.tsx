@@ -1,4 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AssessmentPage } from '../modules/assessment/pages/assessment-page.tsx';
+import { SchemeEditorPage } from '../modules/assessment/pages/scheme-editor-page.tsx';
+import { SchemesPage } from '../modules/assessment/pages/schemes-page.tsx';
+import { ConsultationDetailPage } from '../modules/consultation/pages/consultation-detail-page.tsx';
+import { ConsultationsPage } from '../modules/consultation/pages/consultations-page.tsx';
+import { DraftPage } from '../modules/consultation/pages/draft-page.tsx';
+import { PortalConsultationPage } from '../modules/consultation/portal/portal-consultation-page.tsx';
+import { PortalHomePage } from '../modules/consultation/portal/portal-home-page.tsx';
+import { PortalReceiptPage } from '../modules/consultation/portal/portal-receipt-page.tsx';
 import { BigScreenPage } from '../modules/dashboard/pages/big-screen-page.tsx';
 import { DashboardPage } from '../modules/dashboard/pages/dashboard-page.tsx';
 import { GrassrootsPage } from '../modules/grassroots/pages/grassroots-page.tsx';
@@ -16,6 +25,9 @@ import { HomeRedirect, NotFoundPage, RequirePermission } from './require-auth.ts
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/portal', element: <PortalHomePage /> },
+  { path: '/portal/c/:id', element: <PortalConsultationPage /> },
+  { path: '/portal/receipt', element: <PortalReceiptPage /> },
   {
     path: '/',
     element: <AppLayout />,
@@ -70,6 +82,30 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'assessment',
+        element: (
+          <RequirePermission permission="assessment.read">
+            <AssessmentPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'assessment/schemes',
+        element: (
+          <RequirePermission permission="assessment.read">
+            <SchemesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'assessment/schemes/:id',
+        element: (
+          <RequirePermission permission="assessment.read">
+            <SchemeEditorPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'grassroots',
         element: (
           <RequirePermission permission="grassroots.read">
@@ -109,6 +145,15 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      ...[
+        { path: 'consultation', page: <ConsultationsPage /> },
+        { path: 'consultation/c/:id', page: <ConsultationDetailPage /> },
+        { path: 'consultation/drafts/new', page: <DraftPage /> },
+        { path: 'consultation/drafts/:id', page: <DraftPage /> },
+      ].map(({ path, page }) => ({
+        path,
+        element: <RequirePermission permission="consultation.read">{page}</RequirePermission>,
+      })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },
