@@ -7,7 +7,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, errorMessage } from '../components/api-client.ts';
 import { formatDateTime } from '../components/format.ts';
 import { useMarkNotificationsRead, useNotifications } from '../components/notifications.ts';
-import { meQueryKey, useSession } from '../components/session.ts';
+import { getSessionEndReason, meQueryKey, useSession } from '../components/session.ts';
 import { ChangePasswordModal } from '../modules/platform/components/change-password-modal.tsx';
 import { menuEntries } from './menu.tsx';
 
@@ -98,7 +98,10 @@ export function AppLayout() {
       </Flex>
     );
   }
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) {
+    const state = { from: location.pathname + location.search, reason: getSessionEndReason() };
+    return <Navigate to="/login" replace state={state} />;
+  }
 
   const entries = menuEntries.filter((e) => can(e.permission));
   const selected = entries

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from '../components/api-client.ts';
 import '../components/format.ts';
-import { meQueryKey } from '../components/session.ts';
+import { meQueryKey, setSessionEndReason } from '../components/session.ts';
 import { router } from './router.tsx';
 import './global.css';
 
@@ -17,14 +17,13 @@ const queryClient = new QueryClient({
   },
 });
 
-// The session is gone (timed out, or ended by a password change elsewhere): forget everything, go to login.
+// The session is gone (timed out, or ended by a password change elsewhere): forget everything; the layout then
+// sends the user to the login page, which shows why.
 setUnauthorizedHandler((error) => {
   if (window.location.pathname === '/login') return;
+  setSessionEndReason(error.code === 'SESSION_EXPIRED' ? error.message : '登录状态已失效，请重新登录');
   queryClient.setQueryData(meQueryKey, null);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
-  const reason = error.code === 'SESSION_EXPIRED' ? error.message : '登录状态已失效，请重新登录';
-  const from = window.location.pathname + window.location.search;
-  void router.navigate('/login', { state: { reason, from } });
 });
 
 export function AppProviders() {

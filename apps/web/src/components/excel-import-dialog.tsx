@@ -97,8 +97,11 @@ export function ExcelImportDialog<T>({ open, title, url, hint, onTemplate, onClo
           type="error"
           showIcon
           style={{ marginTop: 16 }}
-          title={failure}
-          description={rowErrors.length > 0 ? `共 ${rowErrors.length} 处错误，请修改后重新导入：` : undefined}
+          title={
+            rowErrors.length > 0
+              ? `导入失败：共 ${rowErrors.length} 处错误，未写入任何数据。请按下表修改后重新导入。`
+              : failure
+          }
         />
       ) : null}
       {rowErrors.length > 0 ? (

@@ -7,6 +7,17 @@ export type Me = SessionUser & { csrfToken: string };
 
 export const meQueryKey = ['auth', 'me'] as const;
 
+let sessionEndReason: string | null = null;
+
+/** Why the last session ended (timed out, disabled…), shown once on the login page. */
+export function setSessionEndReason(reason: string | null) {
+  sessionEndReason = reason;
+}
+
+export function getSessionEndReason(): string | null {
+  return sessionEndReason;
+}
+
 export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/auth/me');

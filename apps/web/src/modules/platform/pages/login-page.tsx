@@ -6,7 +6,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage, setCsrfToken } from '../../../components/api-client.ts';
-import { meQueryKey, useSession } from '../../../components/session.ts';
+import { meQueryKey, setSessionEndReason, useSession } from '../../../components/session.ts';
 import { zodItem } from '../../../components/zod-rule.ts';
 import { platformApi } from '../api/platform-api.ts';
 
@@ -29,6 +29,7 @@ export function LoginPage() {
     try {
       const user = await platformApi.login(values.username.trim(), values.password);
       setCsrfToken(user.csrfToken);
+      setSessionEndReason(null);
       client.setQueryData(meQueryKey, user);
       navigate(state?.from && state.from !== '/login' ? state.from : '/', { replace: true });
     } catch (error) {
