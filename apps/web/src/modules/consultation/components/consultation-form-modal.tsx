@@ -1,0 +1,80 @@
+import {
+  consultationSchema,
+  LEGISLATURE_LEVEL_LABELS,
+  LEGISLATURE_LEVELS,
+} from '@fazhi/core/consultation/consultation-window';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { errorMessage } from '../../../components/api-client.ts';
+import { consultationApi, type DraftSummary, useConsultationMutation } from '../api/consultation-api.ts';
+
+type Values = { title: string; draftId: number; legislature: string; legislatureLevel: string; range: [Dayjs, Dayjs] };
+
+export function ConsultationFormModal({
+  open,
+  drafts,
+  onClose,
+}: {
+  open: boolean;
+  drafts: DraftSummary[];
+  onClose: (id?: number) => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const create = useConsultationMutation((body: Record<string, unknown>) => consultationApi.createConsultation(body));
+  const submit = async () => {
+    const v = await form.validateFields();
+    const body = {
+      title: v.title,
+      draftId: String(v.draftId),
+      legislature: v.legislature,
+      legislatureLevel: v.legislatureLevel,
+      opensOn: v.range[0].format('YYYY-MM-DD'),
+      closesOn: v.range[1].format('YYYY-MM-DD'),
+    };
+    const parsed = consultationSchema.safeParse(body);
+    if (!parsed.success) return message.error(parsed.error.issues[0]!.message);
+    try {
+      const { id } = await create.mutateAsync(body);
+      message.success('已新建征求意见事项');
+      form.resetFields();
+      onClose(id);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title="新建征求意见"
+      onCancel={() => onClose()}
+      onOk={submit}
+      confirmLoading={create.isPending}
+      okText="保存"
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="draftId" label="草案" rules={[{ required: true, message: '请选择草案' }]}>
+          <Select
+            options={drafts.map((d) => ({ value: d.id, label: `${d.title}（第${d.latestVersion}稿）` }))}
+            onChange={(id) => {
+              const d = drafts.find((x) => x.id === id);
+              if (d && !form.getFieldValue('title')) form.setFieldValue('title', d.title);
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="title" label="征询事项名称" rules={[{ required: true, message: '请填写名称' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="legislature" label="来文立法机关" rules={[{ required: true, message: '请填写立法机关' }]}>
+          <Input placeholder="如：全国人大常委会法制工作委员会" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="legislatureLevel" label="层级" rules={[{ required: true, message: '请选择层级' }]}>
+          <Select options={LEGISLATURE_LEVELS.map((l) => ({ value: l, label: LEGISLATURE_LEVEL_LABELS[l] }))} />
+        </Form.Item>
+        <Form.Item name="range" label="征求意见期限" rules={[{ required: true, message: '请选择起止日期' }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,108 @@
+import { OPINION_CONTENT_MAX, SUBMITTER_NAME_MAX } from '@fazhi/core/consultation/portal-input';
+import { Alert, Button, Drawer, Form, Input, Result } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../../components/api-client.ts';
+import { portalApi, type SubmitResult } from '../api/portal-api.ts';
+
+type Target = { key: string | null; label: string };
+type Values = { name: string; phone: string; content: string };
+
+/** The opinion form slides up from the bottom, as on a phone; after sending it shows the receipt code. */
+export function OpinionDrawer({
+  consultationId,
+  target,
+  onClose,
+}: {
+  consultationId: number;
+  target: Target | null;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<SubmitResult | null>(null);
+
+  const close = () => {
+    form.resetFields();
+    setError(null);
+    setResult(null);
+    onClose();
+  };
+  const send = async (values: Values) => {
+    setSending(true);
+    setError(null);
+    try {
+      setResult(await portalApi.submit(consultationId, { articleKey: target?.key ?? null, ...values }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={target !== null}
+      placement="bottom"
+      size="88%"
+      onClose={close}
+      title={result ? '提交成功' : `对${target?.label ?? ''}提意见`}
+      styles={{ body: { paddingTop: 8 } }}
+    >
+      {result ? (
+        <Result
+          status="success"
+          title="意见已提交"
+          subTitle={result.message}
+          extra={
+            <div>
+              <div>您的回执码</div>
+              <div className="portal-receipt-code" data-testid="receipt-code">
+                {result.receiptCode.slice(0, 5)}-{result.receiptCode.slice(5)}
+              </div>
+              <div style={{ marginBottom: 12, color: '#8c8c8c' }}>请截图或抄下回执码，凭码查询办理情况</div>
+              <Button onClick={close} style={{ marginRight: 8 }}>
+                继续浏览
+              </Button>
+              <Link to={`/portal/receipt?code=${result.receiptCode}`}>
+                <Button type="primary">查询办理情况</Button>
+              </Link>
+            </div>
+          }
+        />
+      ) : (
+        <Form form={form} layout="vertical" onFinish={send} requiredMark={false}>
+          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+          <Form.Item
+            name="content"
+            label="意见建议"
+            rules={[
+              { required: true, message: '请填写意见内容' },
+              { min: 5, message: '意见内容至少5个字' },
+            ]}
+          >
+            <Input.TextArea rows={6} maxLength={OPINION_CONTENT_MAX} showCount placeholder="请写明修改建议和理由" />
+          </Form.Item>
+          <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+            <Input maxLength={SUBMITTER_NAME_MAX} autoComplete="name" />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label="手机号码"
+            extra="仅用于反馈办理结果，不会公开"
+            rules={[
+              { required: true, message: '请填写手机号码' },
+              { pattern: /^\s*(\+?86)?\s*1[3-9]\d{9}\s*$/, message: '请填写正确的11位手机号码' },
+            ]}
+          >
+            <Input inputMode="tel" maxLength={20} autoComplete="tel" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={sending}>
+            提交意见
+          </Button>
+        </Form>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Input, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../../components/api-client.ts';
+import { portalApi } from '../api/portal-api.ts';
+import { PortalLayout } from './portal-layout.tsx';
+
+const decisionColor: Record<string, string> = { adopted: 'green', partly_adopted: 'gold', rejected: 'default' };
+
+export function PortalReceiptPage() {
+  const [params, setParams] = useSearchParams();
+  const code = params.get('code') ?? '';
+  const [input, setInput] = useState(code);
+  const query = useQuery({
+    queryKey: ['portal', 'receipt', code],
+    queryFn: () => portalApi.receipt(code),
+    enabled: code !== '',
+    retry: false,
+  });
+  const r = query.data;
+  return (
+    <PortalLayout>
+      <div className="portal-card">
+        <h3>凭回执码查询意见办理情况</h3>
+        <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+          <Input
+            size="large"
+            placeholder="请输入10位回执码"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            onPressEnter={() => setParams({ code: input.trim() })}
+            aria-label="回执码"
+          />
+          <Button size="large" type="primary" onClick={() => setParams({ code: input.trim() })}>
+            查询
+          </Button>
+        </Space.Compact>
+      </div>
+      {query.error ? <Alert type="error" showIcon title={errorMessage(query.error)} /> : null}
+      {r ? (
+        <div className="portal-card" data-testid="receipt-result">
+          <div style={{ marginBottom: 8 }}>
+            <Tag color="red">{r.statusLabel}</Tag>
+            {r.decisionLabel ? <Tag color={decisionColor[r.decision ?? '']}>{r.decisionLabel}</Tag> : null}
+          </div>
+          <Descriptions column={1} size="small" styles={{ label: { width: 84 } }}>
+            <Descriptions.Item label="征求意见">{r.consultationTitle}</Descriptions.Item>
+            <Descriptions.Item label="条文">{r.articleLabel}</Descriptions.Item>
+            <Descriptions.Item label="提交人">
+              {r.submitter}
+              {r.phone ? `（${r.phone}）` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label="提交时间">{new Date(r.submittedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="意见内容">{r.content}</Descriptions.Item>
+          </Descriptions>
+          {r.reply ? (
+            <Alert type="success" showIcon title="办理答复" description={r.reply} style={{ marginTop: 8 }} />
+          ) : (
+            <Alert type="info" showIcon title="工作人员正在办理，办理完成后将在此公布答复" style={{ marginTop: 8 }} />
+          )}
+        </div>
+      ) : null}
+    </PortalLayout>
+  );
+}
