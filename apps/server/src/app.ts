@@ -12,23 +12,24 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { cadresRoutes } from './cadres/cadres.routes.ts';
 import { consultationRoutes } from './consultation/consultation.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
-import { metricsRoutes } from './metrics/metrics.routes.ts';
-import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { grassrootsRoutes } from './grassroots/grassroots.routes.ts';
-import { cadresRoutes } from './cadres/cadres.routes.ts';
+import { ledgerRoutes } from './ledgers/ledgers.routes.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
-import { reportRoutes } from './reports/reports.routes.ts';
 import { adminRoutes } from './platform/admin.routes.ts';
 import { attachmentRoutes } from './platform/attachment.routes.ts';
 import { maxUploadBytes } from './platform/attachment.service.ts';
 import { authRoutes } from './platform/auth.routes.ts';
 import type { AppDeps } from './platform/context.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
 
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   attachmentRoutes(z, deps);
   orgRoutes(z, deps);
   planRoutes(z, deps);
+  ledgerRoutes(z, deps);
   oversightRoutes(z, deps);
   cadresRoutes(z, deps);
   assessmentRoutes(z, deps);

@@ -3,6 +3,7 @@ import { seedAssessment } from './demo-assessment.ts';
 import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
 import { seedGrassroots } from './demo-grassroots.ts';
+import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
 import { seedReports } from './demo-reports.ts';
 
@@ -19,6 +20,7 @@ export type DemoSeeder = (tx: Executor, ctx: DemoContext) => Promise<void>;
 
 /** Each module appends its demo seeder here; they run in order inside the demo transaction. */
 export const moduleSeeds: DemoSeeder[] = [
+  seedDemoLedgers,
   seedConsultation,
   seedAssessment,
   seedDemoCadres,

@@ -1,5 +1,5 @@
 import { z } from '../shared/zod.ts';
-import { fieldSchema, ledgerCategories, ledgerKeySchema } from './definition.ts';
+import { enumOptionSchema, fieldSchema, ledgerCategories, ledgerKeySchema } from './definition.ts';
 
 /** Body of a row create/update: the unit the fact belongs to, and the values (checked against the type's schema). */
 export const rowWriteSchema = z.object({
@@ -41,7 +41,16 @@ export const customTypeInputSchema = z.object({
   description: z.string().max(500).default(''),
   dateField: z.string().min(1, { message: '请指定业务发生日期字段' }),
   fields: z
-    .array(fieldSchema.extend({ key: ledgerKeySchema.optional() }).omit({ compute: true }))
+    .array(
+      fieldSchema
+        .extend({
+          key: ledgerKeySchema.optional(),
+          options: z
+            .array(enumOptionSchema.extend({ key: z.union([ledgerKeySchema, z.literal('')]).optional() }))
+            .optional(),
+        })
+        .omit({ compute: true }),
+    )
     .min(1, { message: '至少需要一个字段' }),
   listColumns: z.array(z.string()).default([]),
   filters: z.array(z.string()).default([]),

@@ -115,5 +115,4 @@ export const legalAidService = defineLedger({
   listColumns: ['channel', 'persons', 'consultations', 'criminal_help'],
   filters: ['channel'],
   sortable: ['persons'],
-  uniqueTogether: [['service_date', 'channel']],
 });

@@ -1,0 +1,188 @@
+import { fieldByKey, isPersonalField, type LedgerDefinition } from '@fazhi/core/ledgers/definition';
+import { type UniqueKey, uniqueKeysOf } from '@fazhi/core/ledgers/duplicates';
+import type { RowListQuery } from '@fazhi/core/ledgers/ledgers.schemas';
+import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { AuthUser } from '../platform/context.ts';
+import { badRequest } from '../platform/errors.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+
+export type StoredRow = {
+  id: number;
+  org_id: number;
+  org_name: string;
+  row_date: string;
+  data: LedgerData;
+  version: number;
+  created_at: string | Date;
+  updated_at: string | Date;
+};
+
+const rowColumns = sql`r.id, r.org_id, o.name as org_name, to_char(r.row_date, 'YYYY-MM-DD') as row_date, r.data,
+  r.version, r.created_at, r.updated_at`;
+
+/** The WHERE of a list or export: type, data scope, unit subtree, date range, keyword and whitelisted filters. */
+export function listConditions(
+  def: LedgerDefinition,
+  user: AuthUser,
+  query: Record<string, unknown> & Partial<RowListQuery>,
+  canSeePersonal: boolean,
+): SQL {
+  const conditions: SQL[] = [sql`r.type_key = ${def.key}`, orgScopeSql(user, sql`r.org_id`)];
+  if (query.orgId) conditions.push(sql`o.path like (select p.path from orgs p where p.id = ${query.orgId}) || '%'`);
+  if (query.from) conditions.push(sql`r.row_date >= ${query.from}::date`);
+  if (query.to) conditions.push(sql`r.row_date <= ${query.to}::date`);
+  if (query.q) {
+    const searchable = def.fields.filter(
+      (f) =>
+        (f.kind === 'text' || (f.kind === 'person_name' && canSeePersonal)) && !(isPersonalField(f) && !canSeePersonal),
+    );
+    if (searchable.length) {
+      const like = `%${query.q}%`;
+      conditions.push(
+        sql`(${sql.join(
+          searchable.map((f) => sql`r.data->>${f.key} ilike ${like}`),
+          sql` or `,
+        )})`,
+      );
+    }
+  }
+  for (const key of def.filters) {
+    const raw = query[`f.${key}`];
+    if (raw === undefined || raw === '') continue;
+    const value = String(raw);
+    const f = fieldByKey(def, key)!;
+    if (isPersonalField(f) && !canSeePersonal) continue;
+    if (f.kind === 'enum') {
+      const values = value.split(',');
+      conditions.push(
+        sql`r.data->>${key} in (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
+    } else if (f.kind === 'boolean') {
+      conditions.push(
+        value === 'true' ? sql`(r.data->>${key}) = 'true'` : sql`coalesce(r.data->>${key}, 'false') = 'false'`,
+      );
+    } else if (f.kind === 'org') {
+      conditions.push(sql`r.data->>${key} = ${String(Number(value))}`);
+    } else {
+      conditions.push(sql`r.data->>${key} ilike ${`%${value}%`}`);
+    }
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** ORDER BY from a whitelist: the business date, entry times, and the definition's sortable fields. */
+export function orderBy(def: LedgerDefinition, sort: string | undefined, order: 'asc' | 'desc'): SQL {
+  const dir = order === 'asc' ? sql`asc` : sql`desc`;
+  if (!sort || sort === 'row_date') return sql`r.row_date ${dir}, r.id ${dir}`;
+  if (sort === 'created_at' || sort === 'updated_at') return sql`${sql.raw(`r.${sort}`)} ${dir}, r.id ${dir}`;
+  if (!def.sortable.includes(sort)) throw badRequest('不支持按该字段排序');
+  const f = fieldByKey(def, sort)!;
+  const numeric = f.kind === 'number' || f.kind === 'money' || (f.kind === 'computed' && f.resultKind !== 'date');
+  const expr = numeric ? sql`(r.data->>${sort})::numeric` : sql`r.data->>${sort}`;
+  return sql`${expr} ${dir} nulls last, r.id ${dir}`;
+}
+
+export async function queryRowPage(db: Executor, where: SQL, order: SQL, page: number, size: number) {
+  const [items, [count]] = await Promise.all([
+    queryRows<StoredRow>(
+      db,
+      sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id where ${where}
+          order by ${order} limit ${size} offset ${(page - 1) * size}`,
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ledger_rows r join orgs o on o.id = r.org_id where ${where}`,
+    ),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function queryAllRows(db: Executor, where: SQL, order: SQL, limit: number) {
+  return queryRows<StoredRow>(
+    db,
+    sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id where ${where} order by ${order} limit ${limit}`,
+  );
+}
+
+/** One row of a type, only if it lies in the user's data scope. */
+export async function findRow(db: Executor, user: AuthUser, typeKey: string, id: number) {
+  const [row] = await queryRows<StoredRow>(
+    db,
+    sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id
+        where r.id = ${id} and r.type_key = ${typeKey} and ${orgScopeSql(user, sql`r.org_id`)}`,
+  );
+  return row;
+}
+
+/**
+ * Which of these unique keys already exist among the type's stored rows (all units: a case number is unique across
+ * the county), as `fields → set of values`. One query per constraint, each taking every value as one JSON parameter.
+ */
+export async function existingUniqueValues(
+  db: Executor,
+  def: LedgerDefinition,
+  keys: UniqueKey[],
+  excludeId?: number,
+): Promise<Map<string, Set<string>>> {
+  const groups = new Map<string, { fields: string[]; values: string[] }>();
+  for (const k of keys) {
+    const id = k.fields.join(',');
+    const g = groups.get(id) ?? { fields: k.fields, values: [] };
+    g.values.push(k.value);
+    groups.set(id, g);
+  }
+  const found = new Map<string, Set<string>>();
+  for (const [id, g] of groups) {
+    const expr = sql`concat_ws(chr(31), ${sql.join(
+      g.fields.map((f) => sql`r.data->>${f}`),
+      sql`, `,
+    )})`;
+    const rows = await queryRows<{ k: string }>(
+      db,
+      sql`select distinct ${expr} as k from ledger_rows r
+          where r.type_key = ${def.key} and ${excludeId ? sql`r.id <> ${excludeId}` : sql`true`}
+            and ${expr} in (select jsonb_array_elements_text(${JSON.stringify(g.values)}::jsonb))`,
+    );
+    found.set(id, new Set(rows.map((r) => r.k)));
+  }
+  return found;
+}
+
+/** The unique keys of `data` that another stored row already holds. */
+export async function conflictingKeys(db: Executor, def: LedgerDefinition, data: LedgerData, excludeId?: number) {
+  const keys = uniqueKeysOf(def, data);
+  if (!keys.length) return [];
+  const existing = await existingUniqueValues(db, def, keys, excludeId);
+  return keys.filter((k) => existing.get(k.fields.join(','))?.has(k.value));
+}
+
+/** Units the user may file for, by name and short name (ambiguous names are marked). */
+export async function orgLookup(db: Executor, user: AuthUser) {
+  const rows = await queryRows<{ id: number; name: string; short_name: string | null }>(
+    db,
+    sql`select id, name, short_name from orgs where ${orgScopeSql(user, sql`id`)}`,
+  );
+  const byName = new Map<string, number | 'ambiguous'>();
+  const add = (name: string | null, id: number) => {
+    if (!name) return;
+    const prev = byName.get(name);
+    byName.set(name, prev === undefined || prev === id ? id : 'ambiguous');
+  };
+  for (const r of rows) add(r.name, r.id);
+  for (const r of rows) if (!byName.has(r.short_name ?? '')) add(r.short_name, r.id);
+  return { lookup: (name: string) => byName.get(name.trim()), ids: new Set(rows.map((r) => r.id)) };
+}
+
+export async function orgNames(db: Executor, ids: number[]) {
+  if (!ids.length) return new Map<number, string>();
+  const rows = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from orgs where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int)`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,153 @@
+import { shanghaiToday } from '@fazhi/core/ledgers/dates';
+import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
+import { describeKey } from '@fazhi/core/ledgers/duplicates';
+import type { RowUpdate, RowWrite } from '@fazhi/core/ledgers/ledgers.schemas';
+import { keepMaskedValues, maskRowData } from '@fazhi/core/ledgers/mask';
+import { buildRowSchema, type LedgerData, readComputed, rowIssues } from '@fazhi/core/ledgers/row-schema';
+import { can } from '@fazhi/core/platform/roles';
+import { sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor, AuthUser } from '../platform/context.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { requireOrgInScope } from '../platform/scope.ts';
+import { conflictingKeys, findRow, orgLookup, type StoredRow } from './ledgers.repo.ts';
+
+export const canSeePersonal = (user: AuthUser) => can(user.role, 'personal.read');
+
+/** A row as the API returns it: personal data masked unless the viewer may see it, overdue flags for today. */
+export function presentRow(def: LedgerDefinition, row: StoredRow, user: AuthUser, now: Date) {
+  const data = readComputed(def, row.data, shanghaiToday(now));
+  return {
+    id: Number(row.id),
+    orgId: row.org_id,
+    orgName: row.org_name,
+    rowDate: row.row_date,
+    data: canSeePersonal(user) ? data : maskRowData(def, data),
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** What the audit log keeps of a row: personal values masked (the auditor is not a personal-data reader). */
+const auditView = (def: LedgerDefinition, orgId: number, data: LedgerData) => ({
+  typeKey: def.key,
+  orgId,
+  rowDate: data[def.dateField],
+  fields: maskRowData(def, data),
+});
+
+/** Checks the values against the type's schema and the references against the user's scope. */
+export async function validateRowData(db: Executor, def: LedgerDefinition, user: AuthUser, input: unknown) {
+  const parsed = buildRowSchema(def).safeParse(input);
+  if (!parsed.success) {
+    const issues = rowIssues(parsed.error);
+    throw badRequest(issues[0]!.message, issues);
+  }
+  const data = parsed.data;
+  const orgFields = def.fields.filter((f) => f.kind === 'org' && typeof data[f.key] === 'number');
+  if (orgFields.length) {
+    const { ids } = await orgLookup(db, user);
+    for (const f of orgFields)
+      if (!ids.has(data[f.key] as number))
+        throw badRequest(`${f.label}不在您的数据范围内`, [{ field: f.key, message: `${f.label}不在您的数据范围内` }]);
+  }
+  const attachments = def.fields.filter((f) => f.kind === 'attachment' && typeof data[f.key] === 'number');
+  for (const f of attachments) {
+    const [found] = await queryRows<{ id: number }>(db, sql`select id from attachments where id = ${data[f.key]}`);
+    if (!found)
+      throw badRequest(`${f.label}无效，请重新上传`, [{ field: f.key, message: `${f.label}无效，请重新上传` }]);
+  }
+  return data;
+}
+
+async function requireUnique(tx: Executor, def: LedgerDefinition, data: LedgerData, excludeId?: number) {
+  const clashes = await conflictingKeys(tx, def, data, excludeId);
+  if (clashes.length) {
+    const first = clashes[0]!;
+    throw conflict(`${describeKey(def, first)}已存在，不能重复登记`, [
+      { field: first.fields[0], message: `${describeKey(def, first)}已存在` },
+    ]);
+  }
+}
+
+export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, input: RowWrite, now: Date) {
+  await requireOrgInScope(db, actor.user, input.orgId, '填报单位不在您的数据范围内');
+  const data = await validateRowData(db, def, actor.user, input.data);
+  return db.transaction(async (tx) => {
+    await requireUnique(tx, def, data);
+    const [row] = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
+          values (${def.key}, ${input.orgId}, ${data[def.dateField] as string}::date, ${JSON.stringify(data)}::jsonb, ${actor.user.id})
+          returning id`,
+    );
+    const id = Number(row!.id);
+    await writeAudit(tx, actor, {
+      action: 'ledger_row.create',
+      entity: 'ledger_row',
+      entityId: id,
+      orgId: input.orgId,
+      after: auditView(def, input.orgId, data),
+    });
+    return presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now);
+  });
+}
+
+export async function getRow(db: Executor, actor: Actor, def: LedgerDefinition, id: number, now: Date) {
+  const row = await findRow(db, actor.user, def.key, id);
+  if (!row) throw notFound('未找到该台账记录，或不在您的数据范围内');
+  return presentRow(def, row, actor.user, now);
+}
+
+export async function updateRow(db: Db, actor: Actor, def: LedgerDefinition, id: number, input: RowUpdate, now: Date) {
+  const current = await findRow(db, actor.user, def.key, id);
+  if (!current) throw notFound('未找到该台账记录，或不在您的数据范围内');
+  if (current.version !== input.version) throw conflict('该记录已被他人修改，请刷新后重试');
+  await requireOrgInScope(db, actor.user, input.orgId, '填报单位不在您的数据范围内');
+  const submitted = canSeePersonal(actor.user)
+    ? (input.data as LedgerData)
+    : keepMaskedValues(def, input.data as LedgerData, current.data);
+  const data = await validateRowData(db, def, actor.user, submitted);
+  return db.transaction(async (tx) => {
+    await requireUnique(tx, def, data, id);
+    const updated = await queryRows<{ id: number }>(
+      tx,
+      sql`update ledger_rows set org_id = ${input.orgId}, row_date = ${data[def.dateField] as string}::date,
+            data = ${JSON.stringify(data)}::jsonb, version = version + 1, updated_at = now()
+          where id = ${id} and type_key = ${def.key} and version = ${input.version} returning id`,
+    );
+    if (!updated.length) throw conflict('该记录已被他人修改，请刷新后重试');
+    await writeAudit(tx, actor, {
+      action: 'ledger_row.update',
+      entity: 'ledger_row',
+      entityId: id,
+      orgId: input.orgId,
+      before: auditView(def, current.org_id, current.data),
+      after: auditView(def, input.orgId, data),
+    });
+    return presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now);
+  });
+}
+
+export async function deleteRow(db: Db, actor: Actor, def: LedgerDefinition, id: number, version?: number) {
+  return db.transaction(async (tx) => {
+    const current = await findRow(tx, actor.user, def.key, id);
+    if (!current) throw notFound('未找到该台账记录，或不在您的数据范围内');
+    if (version !== undefined && current.version !== version) throw conflict('该记录已被他人修改，请刷新后重试');
+    const deleted = await queryRows<{ id: number }>(
+      tx,
+      sql`delete from ledger_rows where id = ${id} and version = ${current.version} returning id`,
+    );
+    if (!deleted.length) throw conflict('该记录已被他人修改，请刷新后重试');
+    await writeAudit(tx, actor, {
+      action: 'ledger_row.delete',
+      entity: 'ledger_row',
+      entityId: id,
+      orgId: current.org_id,
+      before: auditView(def, current.org_id, current.data),
+    });
+    return { id };
+  });
+}

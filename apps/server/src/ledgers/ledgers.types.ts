@@ -1,0 +1,185 @@
+import { builtinLedger, builtinLedgerKeys, builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
+import { type LedgerDefinition, ledgerDefinitionSchema } from '@fazhi/core/ledgers/definition';
+import { definitionChangeProblems } from '@fazhi/core/ledgers/definition-change';
+import type { CustomTypeInput, LedgerTypeSummary } from '@fazhi/core/ledgers/ledgers.schemas';
+import { customTypeInputSchema } from '@fazhi/core/ledgers/ledgers.schemas';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor, AuthUser } from '../platform/context.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+
+/** A custom type is visible to users whose scope holds its owner, and to every unit below the owner. */
+function customVisibleSql(user: AuthUser): SQL {
+  return sql`(${orgScopeSql(user, sql`t.owner_org_id`)} or exists (
+    select 1 from orgs owner, orgs mine where owner.id = t.owner_org_id and mine.id = ${user.orgId}
+      and mine.path like owner.path || '%'))`;
+}
+
+type CustomRow = { key: string; definition: LedgerDefinition; version: number; owner_org_id: number };
+
+async function findCustom(db: Executor, user: AuthUser, key: string): Promise<CustomRow | undefined> {
+  const [row] = await queryRows<CustomRow>(
+    db,
+    sql`select t.key, t.definition, t.version, t.owner_org_id from ledger_types t
+        where t.key = ${key} and ${customVisibleSql(user)}`,
+  );
+  return row;
+}
+
+/** The definition of a type the user may see: built-in from core, custom from the database; else 404. */
+export async function resolveType(db: Executor, user: AuthUser, key: string): Promise<LedgerDefinition> {
+  const builtin = builtinLedger(key);
+  if (builtin) return builtin;
+  const custom = await findCustom(db, user, key);
+  if (!custom) throw notFound('未找到该台账类型，或您无权查看');
+  return ledgerDefinitionSchema.parse(custom.definition);
+}
+
+export async function customTypeVersion(db: Executor, user: AuthUser, key: string) {
+  return (await findCustom(db, user, key))?.version ?? null;
+}
+
+/** Built-in and visible custom types with the number of rows the user can see in each, in one query. */
+export async function listTypes(db: Executor, user: AuthUser): Promise<LedgerTypeSummary[]> {
+  const customs = await queryRows<{ key: string; definition: LedgerDefinition }>(
+    db,
+    sql`select t.key, t.definition from ledger_types t where ${customVisibleSql(user)} order by t.created_at`,
+  );
+  const counts = await queryRows<{ type_key: string; n: number }>(
+    db,
+    sql`select type_key, count(*)::int as n from ledger_rows r where ${orgScopeSql(user, sql`r.org_id`)} group by type_key`,
+  );
+  const countOf = new Map(counts.map((c) => [c.type_key, c.n]));
+  const summary = (d: LedgerDefinition, builtin: boolean): LedgerTypeSummary => ({
+    key: d.key,
+    name: d.name,
+    category: d.category,
+    description: d.description,
+    builtin,
+    rowCount: countOf.get(d.key) ?? 0,
+  });
+  return [...builtinLedgers.map((d) => summary(d, true)), ...customs.map((c) => summary(c.definition, false))];
+}
+
+/** Fills in keys the designer left out (c_xxxx for the type, f1, f2 … for fields) and checks the whole definition. */
+export function completeDefinition(input: CustomTypeInput, key: string, existing?: LedgerDefinition) {
+  const parsed = customTypeInputSchema.parse(input);
+  const used = new Set(existing?.fields.map((f) => f.key) ?? []);
+  for (const f of parsed.fields) if (f.key) used.add(f.key);
+  let n = 1;
+  const fields = parsed.fields.map((f) => {
+    if (f.key) return f;
+    while (used.has(`f${n}`)) n++;
+    used.add(`f${n}`);
+    return { ...f, key: `f${n}` };
+  });
+  const byLabel = (ref: string) => fields.find((f) => f.key === ref || f.label === ref)?.key ?? ref;
+  const definition = {
+    key,
+    name: parsed.name,
+    category: parsed.category,
+    description: parsed.description,
+    dateField: byLabel(parsed.dateField),
+    fields: fields.map((f) => ({
+      ...f,
+      options: f.kind === 'enum' ? withOptionKeys(f.options ?? []) : undefined,
+    })),
+    listColumns: parsed.listColumns.map(byLabel),
+    filters: parsed.filters.map(byLabel),
+    sortable: parsed.sortable.map(byLabel),
+  };
+  const result = ledgerDefinitionSchema.safeParse(definition);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    throw badRequest(`台账定义有误：${issues[0]!.message}`, issues);
+  }
+  return result.data;
+}
+
+/** Options the designer added get the next free `oN` key; existing keys stay. */
+function withOptionKeys(options: { key?: string; label: string }[]) {
+  const used = new Set(options.map((o) => o.key).filter(Boolean));
+  let n = 1;
+  return options.map((o) => {
+    if (o.key) return { key: o.key, label: o.label };
+    while (used.has(`o${n}`)) n++;
+    used.add(`o${n}`);
+    return { key: `o${n}`, label: o.label };
+  });
+}
+
+const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
+
+export async function createCustomType(db: Db, actor: Actor, input: CustomTypeInput) {
+  const key = input.key ?? `c_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  if (builtinLedgerKeys.includes(key)) throw conflict(`标识“${key}”已被内置台账使用`);
+  const definition = completeDefinition({ ...input, key }, key);
+  return db.transaction(async (tx) => {
+    const [exists] = await queryRows<{ key: string }>(tx, sql`select key from ledger_types where key = ${key}`);
+    if (exists) throw conflict(`台账标识“${key}”已存在`);
+    const ownerOrgId = scopeRootId(actor);
+    await queryRows(
+      tx,
+      sql`insert into ledger_types (key, owner_org_id, definition, created_by)
+          values (${key}, ${ownerOrgId}, ${JSON.stringify(definition)}::jsonb, ${actor.user.id})`,
+    );
+    await writeAudit(tx, actor, {
+      action: 'ledger_type.create',
+      entity: 'ledger_type',
+      entityId: key,
+      orgId: ownerOrgId,
+      after: { definition },
+    });
+    return { key, definition, version: 1 };
+  });
+}
+
+export async function updateCustomType(db: Db, actor: Actor, key: string, input: CustomTypeInput) {
+  if (builtinLedger(key)) throw badRequest('内置台账类型不能修改');
+  return db.transaction(async (tx) => {
+    const current = await findCustom(tx, actor.user, key);
+    if (!current || !(await isOwnerInScope(tx, actor.user, current.owner_org_id)))
+      throw notFound('未找到该自定义台账，或不在您的管理范围内');
+    if (input.version !== undefined && input.version !== current.version)
+      throw conflict('该台账定义已被他人修改，请刷新后重试');
+    const before = ledgerDefinitionSchema.parse(current.definition);
+    const definition = completeDefinition({ ...input, key }, key, before);
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ledger_rows where type_key = ${key}`,
+    );
+    if (n > 0) {
+      const problems = definitionChangeProblems(before, definition);
+      if (problems.length)
+        throw conflict(
+          problems[0]!,
+          problems.map((message) => ({ field: '', message })),
+        );
+    }
+    const updated = await queryRows<{ version: number }>(
+      tx,
+      sql`update ledger_types set definition = ${JSON.stringify(definition)}::jsonb, version = version + 1,
+            updated_at = now() where key = ${key} and version = ${current.version} returning version`,
+    );
+    if (!updated.length) throw conflict('该台账定义已被他人修改，请刷新后重试');
+    await writeAudit(tx, actor, {
+      action: 'ledger_type.update',
+      entity: 'ledger_type',
+      entityId: key,
+      orgId: current.owner_org_id,
+      before: { definition: before },
+      after: { definition },
+    });
+    return { key, definition, version: updated[0]!.version };
+  });
+}
+
+async function isOwnerInScope(db: Executor, user: AuthUser, ownerOrgId: number) {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from orgs where id = ${ownerOrgId} and ${orgScopeSql(user, sql`id`)}`,
+  );
+  return rows.length > 0;
+}
