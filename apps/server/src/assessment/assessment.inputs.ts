@@ -76,7 +76,7 @@ export function mergeContribution(unit: GatheredUnit, c: UnitContribution) {
   for (const ref of c.refs ?? []) unit.refs.set(ref.id, ref);
 }
 
-type FactRow = {
+export type FactRow = {
   id: number;
   org_id: number;
   kind: string;
@@ -103,9 +103,29 @@ export const handEnteredSource: InputSource = {
           from assessment_facts where round_id = ${roundId} and org_id = any(${intArray(orgIds)})
           order by id`,
     );
-    return rows.map(factToContribution);
+    const byOrg = new Map<number, GatheredUnit>();
+    for (const row of rows) {
+      let unit = byOrg.get(row.org_id);
+      if (!unit) {
+        unit = { inputs: {}, refs: new Map() };
+        byOrg.set(row.org_id, unit);
+      }
+      addFact(unit, row);
+    }
+    return [...byOrg].map(([orgId, unit]) => ({ orgId, ...unit.inputs, refs: [...unit.refs.values()] }));
   },
 };
+
+/** One fact into a unit's inputs, in place (a unit may carry dozens of metric figures). */
+export function addFact(unit: GatheredUnit, row: FactRow) {
+  const c = factToContribution(row);
+  const into = unit.inputs;
+  if (c.metrics) into.metrics = Object.assign(into.metrics ?? {}, c.metrics);
+  if (c.records) into.records = [...(into.records ?? []), ...c.records];
+  if (c.honours) into.honours = [...(into.honours ?? []), ...c.honours];
+  if (c.penalties) into.penalties = [...(into.penalties ?? []), ...c.penalties];
+  for (const ref of c.refs ?? []) unit.refs.set(ref.id, ref);
+}
 
 export function factToContribution(r: FactRow): UnitContribution {
   const id = factSourceId(r.id);
@@ -152,7 +172,7 @@ export function factToContribution(r: FactRow): UnitContribution {
   }
 }
 
-type EntryRow = {
+export type EntryRow = {
   org_id: number;
   indicator_id: string;
   value: number | null;
@@ -160,7 +180,7 @@ type EntryRow = {
   note: string;
   evidence_ids: number[];
 };
-type ReviewRow = Omit<EntryRow, 'evidence_ids'> & { assessor_id: number };
+export type ReviewRow = Omit<EntryRow, 'evidence_ids'> & { assessor_id: number };
 
 /**
  * The unit's self-assessment (stage self), or the assessors' review combined by the scheme's aggregation (stage
@@ -171,19 +191,20 @@ export const entriesSource: InputSource = {
   gather: async ({ db, roundId, orgIds, stage, aggregation }) => {
     if (orgIds.length === 0) return [];
     const ids = intArray(orgIds);
-    const selfRows = await queryRows<EntryRow>(
-      db,
-      sql`select org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
-          where round_id = ${roundId} and org_id = any(${ids})`,
-    );
-    const reviewRows =
+    const [selfRows, reviewRows] = await Promise.all([
+      queryRows<EntryRow>(
+        db,
+        sql`select org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
+            where round_id = ${roundId} and org_id = any(${ids})`,
+      ),
       stage === 'review'
-        ? await queryRows<ReviewRow>(
+        ? queryRows<ReviewRow>(
             db,
             sql`select org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
                 where round_id = ${roundId} and org_id = any(${ids})`,
           )
-        : [];
+        : Promise.resolve([]),
+    ]);
     return buildEntryContributions(selfRows, reviewRows, stage, aggregation);
   },
 };
@@ -206,8 +227,8 @@ export function buildEntryContributions(
   const evidenceOf = new Map<string, string[]>();
   for (const r of selfRows) {
     const u = unit(r.org_id);
-    const evidence = (r.evidence_ids ?? []).map(String);
-    evidenceOf.set(`${r.org_id}:${r.indicator_id}`, evidence);
+    const evidence = r.evidence_ids?.length ? r.evidence_ids.map(String) : [];
+    if (evidence.length) evidenceOf.set(`${r.org_id}:${r.indicator_id}`, evidence);
     const withEvidence = evidence.length ? { evidenceIds: evidence } : {};
     const note = r.note ? { note: r.note } : {};
     if (r.passed !== null) u.checks![r.indicator_id] = { passed: r.passed, ...note, ...withEvidence };

@@ -1,28 +1,43 @@
 import { BONUS_CATEGORIES, LEVELS } from '@fazhi/core/assessment/scheme-constants';
 import type { Honour } from '@fazhi/core/assessment/unit-inputs.schemas';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../db/client.ts';
+import { type Executor, queryRows } from '../db/client.ts';
 import type { InputSource, UnitContribution } from './assessment.inputs.ts';
 import { intArray } from './assessment.sql.ts';
 
-/** The honours ledger's type key and fields this source reads (ledger_rows.data: category, level, title, matter). */
-export const honoursLedgerKey = 'honours';
+/** The honours ledger (core ledgers/builtin/honour.ts): type key and the codes of its category and level fields. */
+export const honoursLedgerKey = 'honour';
+const categoryCodes: Record<string, string> = {
+  commendation: '通报表扬',
+  experience: '经验交流',
+  instruction: '批示肯定',
+  demonstration: '示范建设',
+};
+const levelCodes: Record<string, string> = { central: '中央', province: '省', city: '市', district: '区' };
 
 type LedgerRow = { id: number; org_id: number; data: Record<string, unknown> };
 
 const categories = BONUS_CATEGORIES as readonly string[];
 const levels = LEVELS as readonly string[];
 
+let checkedAt = 0;
+let exists = false;
+
+/** Whether the ledgers module's table is there; a missing table is looked for again after a minute. */
+async function ledgerTableExists(db: Executor) {
+  if (exists || Date.now() - checkedAt < 60_000) return exists;
+  const [row] = await queryRows<{ ok: boolean }>(db, sql`select to_regclass('public.ledger_rows') is not null as ok`);
+  exists = row?.ok ?? false;
+  checkedAt = Date.now();
+  return exists;
+}
+
 /** 荣誉 from the ledgers module, when it exists: rows dated within the assessment year. */
 export const ledgerHonoursSource: InputSource = {
   name: '荣誉台账',
   gather: async ({ db, year, orgIds }) => {
     if (orgIds.length === 0) return [];
-    const [exists] = await queryRows<{ ok: boolean }>(
-      db,
-      sql`select to_regclass('public.ledger_rows') is not null as ok`,
-    );
-    if (!exists?.ok) return [];
+    if (!(await ledgerTableExists(db))) return [];
     const rows = await queryRows<LedgerRow>(
       db,
       sql`select id, org_id, data from ledger_rows
@@ -35,8 +50,10 @@ export const ledgerHonoursSource: InputSource = {
 };
 
 function honourFromLedger(r: LedgerRow): UnitContribution[] {
-  const category = String(r.data.category ?? '');
-  const level = String(r.data.level ?? '').replace(/级$/, '');
+  const rawCategory = String(r.data.category ?? '');
+  const rawLevel = String(r.data.level ?? '');
+  const category = categoryCodes[rawCategory] ?? rawCategory;
+  const level = levelCodes[rawLevel] ?? rawLevel.replace(/级$/, '');
   if (!categories.includes(category) || !levels.includes(level)) return [];
   const id = `ledger-${r.id}`;
   const title = String(r.data.title ?? r.data.name ?? '荣誉');

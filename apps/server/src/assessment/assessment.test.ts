@@ -18,9 +18,14 @@ let orgB: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [office, unitA, unitB, kaohe1, kaohe2, leader] = await Promise.all(
-    ['office', 'reporter-a', 'reporter-b', 'kaohe-1', 'kaohe-2', 'leader'].map((u) => t.as(u)),
-  );
+  [office, unitA, unitB, kaohe1, kaohe2, leader] = await Promise.all([
+    t.as('office'),
+    t.as('reporter-a'),
+    t.as('reporter-b'),
+    t.as('kaohe-1'),
+    t.as('kaohe-2'),
+    t.as('leader'),
+  ]);
   const rounds = (await office.get('/api/assessment/rounds?year=2026')).json().items;
   round = (await office.get(`/api/assessment/rounds/${rounds[0].id}`)).json();
   orgA = round.units.find((u) => u.orgName === '区司法局')!.orgId;
@@ -140,7 +145,12 @@ describe('self-assessment and data scope', () => {
     const lost = res.score.explanation.filter((l: { kind: string }) => l.kind === 'lost');
     const lostSum = lost.reduce((a: number, l: { points: number }) => a + l.points, 0);
     expect(Math.round((res.score.baseMax - res.score.baseScore - lostSum) * 100)).toBe(0);
-    expect(res.score.bonus.awarded).toBe(2);
+    const bonus = res.score.explanation.filter((l: { kind: string }) => l.kind === 'bonus');
+    const mine = bonus.find((l: { reason: string }) => l.reason.includes('全省法治政府建设经验交流发言'));
+    expect(mine.points).toBe(2);
+    expect(res.refs[mine.source.id].origin).toBe('手工录入');
+    // Honours kept in the 荣誉 ledger count too, named as such.
+    for (const line of bonus) expect(['手工录入', '荣誉台账']).toContain(res.refs[line.source.id].origin);
   });
 });
 
@@ -254,7 +264,7 @@ describe('review, 公示, appeals, final', () => {
 
   it('the appeal window closes; then final freezes everything', async () => {
     t.advanceClock(8 * 86400000);
-    [office, unitA, unitB] = await Promise.all(['office', 'reporter-a', 'reporter-b'].map((u) => t.as(u)));
+    [office, unitA, unitB] = await Promise.all([t.as('office'), t.as('reporter-a'), t.as('reporter-b')]);
     const late = await unitB.post(`${unitUrl(orgB)}/appeals`, { reason: '逾期申诉' });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toContain('申诉期');

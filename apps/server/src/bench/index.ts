@@ -1,3 +1,4 @@
+import { assessmentScoring } from './assessment-scoring.ts';
 import { consultationLoad } from './consultation-load.ts';
 import { dashboardBench } from './dashboard-bench.ts';
 
@@ -5,7 +6,7 @@ import { dashboardBench } from './dashboard-bench.ts';
 export type Benchmark = { name: string; run: () => Promise<boolean> };
 
 /** `npx fazhi bench [name…]`: each module appends its benchmark here. */
-export const benchmarks: Benchmark[] = [consultationLoad, dashboardBench];
+export const benchmarks: Benchmark[] = [consultationLoad, dashboardBench, assessmentScoring];
 
 export async function benchCommand(args: string[]) {
   const names = args.filter((a) => !a.startsWith('--')); // flags such as --quick are read by the benchmarks

@@ -41,7 +41,10 @@ function nodeAt(list: Indicator[], path: Path): Indicator | undefined {
 }
 
 function siblingsOf(list: Indicator[], path: Path): Indicator[] {
-  return path.length === 1 ? list : (nodeAt(list, path.slice(0, -1))!.children ??= []);
+  if (path.length === 1) return list;
+  const parent = nodeAt(list, path.slice(0, -1))!;
+  parent.children = parent.children ?? [];
+  return parent.children;
 }
 
 function toTree(
@@ -233,7 +236,12 @@ export function SchemeEditorPage() {
                   <Input
                     disabled={!isEditable}
                     value={node.name}
-                    onChange={(e) => edit((n) => void (n.name = e.target.value))}
+                    onChange={(e) => {
+                      const name = e.target.value;
+                      edit((n) => {
+                        n.name = name;
+                      });
+                    }}
                     aria-label="指标名称"
                   />
                 </Field>
@@ -242,7 +250,10 @@ export function SchemeEditorPage() {
                     disabled={!isEditable}
                     value={template.mode === 'points' ? node.points : node.weight}
                     onChange={(v) =>
-                      edit((n) => void (template.mode === 'points' ? (n.points = v ?? 0) : (n.weight = v ?? 0)))
+                      edit((n) => {
+                        if (template.mode === 'points') n.points = v ?? 0;
+                        else n.weight = v ?? 0;
+                      })
                     }
                     aria-label="分值"
                   />
@@ -255,7 +266,9 @@ export function SchemeEditorPage() {
                         style={{ width: 240 }}
                         value={node.rule?.kind}
                         onChange={(kind: Rule['kind']) =>
-                          edit((n) => void (n.rule = structuredClone(defaultRule[kind])))
+                          edit((n) => {
+                            n.rule = structuredClone(defaultRule[kind]);
+                          })
                         }
                         options={RULE_KINDS.map((k) => ({ value: k, label: RULE_KIND_LABELS[k] }))}
                         aria-label="计分方式"
