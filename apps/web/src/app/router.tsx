@@ -16,6 +16,9 @@ import { TaskDetailPage } from '../modules/plan/pages/task-detail-page.tsx';
 import { TasksPage } from '../modules/plan/pages/tasks-page.tsx';
 import { WorkbenchPage } from '../modules/plan/pages/workbench-page.tsx';
 import { AuditPage } from '../modules/platform/pages/audit-page.tsx';
+import { ImportReviewPage } from '../modules/reports/pages/import-review-page.tsx';
+import { ReportEditorPage } from '../modules/reports/pages/report-editor-page.tsx';
+import { ReportsPage } from '../modules/reports/pages/reports-page.tsx';
 import { LoginPage } from '../modules/platform/pages/login-page.tsx';
 import { NotificationsPage } from '../modules/platform/pages/notifications-page.tsx';
 import { SecurityPage } from '../modules/platform/pages/security-page.tsx';
@@ -54,6 +57,30 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="dashboard.read">
             <BigScreenPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reports',
+        element: (
+          <RequirePermission permission="report.read">
+            <ReportsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reports/:id',
+        element: (
+          <RequirePermission permission="report.read">
+            <ReportEditorPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reports/imports/:id',
+        element: (
+          <RequirePermission permission="report.read">
+            <ImportReviewPage />
           </RequirePermission>
         ),
       },

@@ -1,0 +1,221 @@
+import { metricCatalogue } from '@fazhi/core/metrics/catalogue';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../../components/api-client.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
+import { type ImportFigure, reportKeys, reportsApi, useImportDetail } from '../api/reports-api.ts';
+import { HighlightedText, type Mark } from '../components/highlighted-text.tsx';
+
+const metricOptions = metricCatalogue.map((m) => ({ value: m.key, label: `${m.name}（${m.unit}）` }));
+
+type Decision = { decision: 'accept' | 'discard'; metric?: string | null };
+
+/** Review of an imported report: sections found, every figure with its metric; accept as history, correct, discard. */
+export function ImportReviewPage() {
+  const id = Number(useParams().id);
+  const { data, isLoading } = useImportDetail(id);
+  const { can } = useSession();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [decisions, setDecisions] = useState<Record<number, Decision>>({});
+  const [selected, setSelected] = useState<number | null>(null);
+  const review = useMutation({
+    mutationFn: () =>
+      reportsApi.review(
+        id,
+        Object.entries(decisions).map(([index, d]) => ({ index: Number(index), ...d })),
+      ),
+    onSuccess: (r) => {
+      message.success(`已采用 ${r.accepted} 个数字作为历史数据`);
+      setDecisions({});
+      client.invalidateQueries({ queryKey: reportKeys.all });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const marks = useMemo<Mark[]>(
+    () =>
+      (data?.figures ?? []).map((f) => ({
+        start: f.start,
+        end: f.end,
+        kind: f.decision === 'accepted' ? 'accepted' : f.decision === 'discarded' ? 'discarded' : 'figure',
+        tip: `${f.value}${f.unit}${f.metricName ? ` → ${f.metricName}` : ''}`,
+      })),
+    [data],
+  );
+  if (isLoading || !data) return <Card loading />;
+  const decide = (f: ImportFigure, d: Partial<Decision>) =>
+    setDecisions((prev) => ({ ...prev, [f.index]: { decision: 'accept', metric: f.metric, ...prev[f.index], ...d } }));
+  const acceptAllMapped = () =>
+    setDecisions(
+      Object.fromEntries(
+        data.figures
+          .filter((f) => f.metric && !f.comparison && f.decision === 'pending' && f.confidence >= 0.6)
+          .filter((f, i, all) => all.findIndex((g) => g.metric === f.metric) === i)
+          .map((f) => [f.index, { decision: 'accept' as const, metric: f.metric }]),
+      ),
+    );
+  const canReview = can('report.approve');
+  return (
+    <>
+      <PageHeader
+        title={data.title}
+        description={`${data.orgName} · ${data.year}年 · 识别出 ${data.figures.length} 个数字`}
+        extra={<Link to="/reports?tab=imports">返回列表</Link>}
+      />
+      {data.isDemo ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="演示数据：该文本取自其他地区公开的年度报告，仅用于演示导入与识别。"
+        />
+      ) : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <Card title="报告结构" size="small" style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={1}>
+              {data.structure.parts.map((p) => (
+                <Descriptions.Item key={p.part} label={p.label}>
+                  {p.present ? (
+                    <Tag color="success">{p.heading}</Tag>
+                  ) : (
+                    <Tag color={p.isRequired ? 'error' : 'default'}>未找到</Tag>
+                  )}
+                </Descriptions.Item>
+              ))}
+              <Descriptions.Item label="引用依据">
+                {data.structure.basis.map((b) => `《${b}》`).join('') || '无'}
+              </Descriptions.Item>
+              <Descriptions.Item label="落款">
+                {data.structure.signedBy ?? '无'} {data.structure.signedDate ?? ''}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="原文（黄色为识别出的数字）" size="small" styles={{ body: { maxHeight: 640, overflow: 'auto' } }}>
+            <HighlightedText
+              text={data.text}
+              marks={selected === null ? marks : marks.map((m, i) => (i === selected ? { ...m, kind: 'live' } : m))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card
+            size="small"
+            title="识别出的数字"
+            extra={
+              canReview ? (
+                <Space>
+                  <Button size="small" onClick={acceptAllMapped}>
+                    采用全部高置信度数字
+                  </Button>
+                  <Popconfirm
+                    title="确认审核结果？"
+                    description="采用的数字将作为该单位该年度的历史数据，成为下一年度报告的对比基数。"
+                    onConfirm={() => review.mutate()}
+                    disabled={Object.keys(decisions).length === 0}
+                  >
+                    <Button
+                      type="primary"
+                      size="small"
+                      loading={review.isPending}
+                      disabled={Object.keys(decisions).length === 0}
+                    >
+                      保存审核（{Object.keys(decisions).length}）
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ) : (
+                <Tag>仅依法治区办可审核采用</Tag>
+              )
+            }
+          >
+            <Table<ImportFigure>
+              rowKey="index"
+              size="small"
+              dataSource={data.figures}
+              pagination={{ pageSize: 20, showSizeChanger: false }}
+              onRow={(f) => ({ onMouseEnter: () => setSelected(f.index) })}
+              columns={[
+                { title: '原文', dataIndex: 'text', ellipsis: true },
+                {
+                  title: '数值',
+                  width: 120,
+                  render: (_, f) => (
+                    <span>
+                      {f.approx ? <Tag>{f.approx}</Tag> : null}
+                      {f.value}
+                      {f.unit}
+                      {f.comparison ? <Tag color="blue">增减</Tag> : null}
+                    </span>
+                  ),
+                },
+                {
+                  title: '指标（可更正）',
+                  width: 230,
+                  render: (_, f) => (
+                    <Select
+                      size="small"
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      style={{ width: '100%' }}
+                      placeholder="未对应指标"
+                      disabled={!canReview}
+                      value={decisions[f.index]?.metric ?? f.metric ?? undefined}
+                      options={metricOptions}
+                      onChange={(metric) => decide(f, { metric: metric ?? null })}
+                    />
+                  ),
+                },
+                {
+                  title: '置信度',
+                  dataIndex: 'confidence',
+                  width: 70,
+                  render: (v: number) => (
+                    <span style={{ color: v >= 0.6 ? '#389e0d' : '#d48806' }}>{Math.round(v * 100)}%</span>
+                  ),
+                },
+                {
+                  title: '审核',
+                  width: 150,
+                  render: (_, f) => {
+                    const d =
+                      decisions[f.index]?.decision ??
+                      (f.decision === 'pending' ? undefined : f.decision === 'accepted' ? 'accept' : 'discard');
+                    return (
+                      <Select
+                        size="small"
+                        style={{ width: 120 }}
+                        disabled={!canReview}
+                        placeholder="待审核"
+                        value={d}
+                        onChange={(decision) => decide(f, { decision })}
+                        options={[
+                          { value: 'accept', label: '采用为历史数据' },
+                          { value: 'discard', label: '舍弃' },
+                        ]}
+                      />
+                    );
+                  },
+                },
+              ]}
+            />
+          </Card>
+          {data.history.length ? (
+            <Card size="small" title={`已采用的${data.year}年历史数据`} style={{ marginTop: 16 }}>
+              <Space wrap>
+                {data.history.map((h) => (
+                  <Tag key={h.metric} color="green">
+                    {metricOptions.find((m) => m.value === h.metric)?.label ?? h.metric}：{h.value}
+                  </Tag>
+                ))}
+              </Space>
+            </Card>
+          ) : null}
+        </Col>
+      </Row>
+    </>
+  );
+}

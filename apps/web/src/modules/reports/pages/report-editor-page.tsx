@@ -1,0 +1,374 @@
+import { ordinalMarker } from '@fazhi/core/reports/outlines';
+import { type ReportAction, reportActionLabels, reportActionPermission } from '@fazhi/core/reports/report-lifecycle';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { dayjs, formatDateTime } from '../../../components/format.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
+import {
+  type FigureRow,
+  type ReportSave,
+  type ReportView,
+  reportKeys,
+  reportsApi,
+  useReport,
+} from '../api/reports-api.ts';
+import { ComplianceChecklist } from '../components/compliance-checklist.tsx';
+import { HighlightedText, type Mark } from '../components/highlighted-text.tsx';
+import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
+
+const toDraft = (r: ReportView): ReportSave => ({
+  version: r.version,
+  title: r.title,
+  preamble: r.preamble,
+  sections: r.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body })),
+  signedBy: r.signedBy,
+  signedDate: r.signedDate,
+});
+
+function sectionMarks(section: ReportView['sections'][number]): Mark[] {
+  return [
+    ...section.mismatches.map((m) => ({
+      start: m.start,
+      end: m.end,
+      kind: 'mismatch' as const,
+      tip: `与台账不一致：正文 ${m.stated}${m.statedUnit}，台账 ${m.ledger}${m.ledgerUnit}`,
+    })),
+    ...section.liveFigures.map((f) => ({
+      start: f.start,
+      end: f.end,
+      kind: 'live' as const,
+      tip: `实时数据：${f.metric} = ${f.value}`,
+    })),
+  ];
+}
+
+function Actions({ report }: { report: ReportView }) {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [returning, setReturning] = useState(false);
+  const act = useMutation({
+    mutationFn: ({ action, why }: { action: ReportAction; why?: string }) => reportsApi.act(report.id, action, why),
+    onSuccess: (_, v) => {
+      message.success(`已${reportActionLabels[v.action]}`);
+      setReturning(false);
+      client.invalidateQueries({ queryKey: reportKeys.all });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const allowed = report.actions.filter((a) => can(reportActionPermission[a]));
+  return (
+    <Space wrap>
+      {allowed.map((action) =>
+        action === 'return' ? (
+          <Button key={action} danger onClick={() => setReturning(true)}>
+            {reportActionLabels[action]}
+          </Button>
+        ) : (
+          <Popconfirm
+            key={action}
+            title={`确认${reportActionLabels[action]}？`}
+            description={action === 'finalize' ? '定稿后正文和所用数据将被冻结，不能再修改。' : undefined}
+            onConfirm={() => act.mutate({ action })}
+          >
+            <Button
+              type={action === 'finalize' || action === 'send_review' ? 'primary' : 'default'}
+              loading={act.isPending}
+            >
+              {reportActionLabels[action]}
+            </Button>
+          </Popconfirm>
+        ),
+      )}
+      <Modal
+        title="退回修改"
+        open={returning}
+        onCancel={() => setReturning(false)}
+        onOk={() => act.mutate({ action: 'return', why: reason })}
+        okButtonProps={{ disabled: !reason.trim() }}
+      >
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="请写明退回理由"
+        />
+      </Modal>
+    </Space>
+  );
+}
+
+function FigureTable({ rows }: { rows: FigureRow[] }) {
+  return (
+    <Table<FigureRow>
+      rowKey="metric"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: '报告中没有来自台账的数字' }}
+      columns={[
+        { title: '指标', dataIndex: 'name' },
+        { title: '报告中', width: 80, render: (_, r) => `${r.composed}${r.unit}` },
+        { title: '上年', width: 70, render: (_, r) => (r.previous === null ? '—' : r.previous) },
+        {
+          title: '台账',
+          width: 70,
+          render: (_, r) => (
+            <span style={{ color: r.ledger !== null && r.ledger !== r.composed ? '#cf1322' : undefined }}>
+              {r.ledger ?? '—'}
+            </span>
+          ),
+        },
+        { title: '', width: 70, render: (_, r) => (r.isLive ? <Tag color="blue">实时</Tag> : <Tag>已改写</Tag>) },
+      ]}
+    />
+  );
+}
+
+/** The composer/editor: sections with live-figure highlighting and mismatch warnings, checklist, workflow, .docx. */
+export function ReportEditorPage() {
+  const id = Number(useParams().id);
+  const { data: report, isLoading } = useReport(id);
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [draft, setDraft] = useState<ReportSave | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (report) setDraft(toDraft(report));
+  }, [report]);
+  const save = useMutation({
+    mutationFn: (body: ReportSave) => reportsApi.save(id, body),
+    onSuccess: () => {
+      message.success('已保存，已重新核对数据');
+      setEditing(false);
+      client.invalidateQueries({ queryKey: reportKeys.all });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const refresh = useMutation({
+    mutationFn: () => reportsApi.refresh(id),
+    onSuccess: (r) => {
+      message.success(r.changed ? `已按最新台账更新 ${r.changed} 个数字` : '报告中的数字与台账一致，无需更新');
+      client.invalidateQueries({ queryKey: reportKeys.all });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  if (isLoading || !report || !draft) return <Card loading />;
+  const canEdit = report.isEditable && can('report.write');
+  const mismatchCount = report.sections.reduce((n, s) => n + s.mismatches.length, 0);
+  const setSection = (index: number, patch: Partial<ReportSave['sections'][number]>) =>
+    setDraft({ ...draft, sections: draft.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+  return (
+    <>
+      <PageHeader
+        title={report.title}
+        description={
+          <Space size={4} wrap>
+            <span>
+              {report.orgName} · {report.typeLabel}
+            </span>
+            <ReportStatusTag status={report.status} />
+            {report.isFrozen ? <Tag color="purple">已冻结 {formatDateTime(report.frozenAt)}</Tag> : null}
+          </Space>
+        }
+        extra={
+          <>
+            <Link to={`/reports?year=${report.year}`}>返回列表</Link>
+            <Button onClick={() => downloadFile(`/api/reports/${id}/docx`, undefined, `${report.title}.docx`)}>
+              下载 Word
+            </Button>
+            {canEdit && !editing ? (
+              <>
+                <Button onClick={() => refresh.mutate()} loading={refresh.isPending}>
+                  按台账更新数字
+                </Button>
+                <Button type="primary" onClick={() => setEditing(true)}>
+                  编辑
+                </Button>
+              </>
+            ) : null}
+            {editing ? (
+              <>
+                <Button
+                  onClick={() => {
+                    setDraft(toDraft(report));
+                    setEditing(false);
+                  }}
+                >
+                  取消
+                </Button>
+                <Button type="primary" loading={save.isPending} onClick={() => save.mutate(draft)}>
+                  保存
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      {mismatchCount > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`有 ${mismatchCount} 处数字与台账不一致（红色标出），请核对后修改正文或更正台账。`}
+        />
+      ) : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Card className="report-paper" styles={{ body: { padding: '32px 40px' } }}>
+            {editing ? (
+              <Space direction="vertical" style={{ width: '100%' }} size={12}>
+                <Input
+                  value={draft.title}
+                  onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+                  addonBefore="标题"
+                />
+                <Input.TextArea
+                  autoSize
+                  value={draft.preamble}
+                  onChange={(e) => setDraft({ ...draft, preamble: e.target.value })}
+                />
+                {draft.sections.map((s, i) => (
+                  <div key={s.key}>
+                    <Input
+                      value={s.heading}
+                      addonBefore={ordinalMarker(i)}
+                      onChange={(e) => setSection(i, { heading: e.target.value })}
+                      style={{ marginBottom: 6 }}
+                    />
+                    <Input.TextArea
+                      data-testid={`section-${s.key}`}
+                      autoSize={{ minRows: 4 }}
+                      value={s.body}
+                      onChange={(e) => setSection(i, { body: e.target.value })}
+                    />
+                  </div>
+                ))}
+                <Space>
+                  <Input
+                    value={draft.signedBy}
+                    onChange={(e) => setDraft({ ...draft, signedBy: e.target.value })}
+                    addonBefore="落款"
+                  />
+                  <DatePicker
+                    value={draft.signedDate ? dayjs(draft.signedDate) : null}
+                    onChange={(d) => setDraft({ ...draft, signedDate: d ? d.format('YYYY-MM-DD') : '' })}
+                    placeholder="成文日期"
+                  />
+                </Space>
+              </Space>
+            ) : (
+              <div style={{ fontFamily: '"FangSong", "STFangsong", "仿宋", serif' }}>
+                <h2 style={{ textAlign: 'center', fontWeight: 500, margin: '0 0 24px' }}>{report.title}</h2>
+                <p style={{ textIndent: '2em', fontSize: 15, lineHeight: 1.9 }}>{report.preamble}</p>
+                {report.sections.map((s, i) => (
+                  <section key={s.key} data-testid={`section-view-${s.key}`}>
+                    <h3 style={{ fontFamily: '"SimHei", "黑体", sans-serif', fontSize: 16, margin: '18px 0 6px' }}>
+                      {ordinalMarker(i)}
+                      {s.heading}
+                    </h3>
+                    <HighlightedText text={s.body} marks={sectionMarks(s)} />
+                  </section>
+                ))}
+                <div style={{ textAlign: 'right', marginTop: 32, fontSize: 15, lineHeight: 1.9 }}>
+                  <div>{report.signedBy}</div>
+                  <div>
+                    {report.signedDate ? (
+                      dayjs(report.signedDate).format('YYYY年M月D日')
+                    ) : (
+                      <Tag color="warning">未填写成文日期</Tag>
+                    )}
+                  </div>
+                </div>
+              </div>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title="流转" style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={1} style={{ marginBottom: 8 }}>
+              <Descriptions.Item label="报送上级">
+                <DeadlineTag state={report.deadlines.submit} due={report.deadlines.submitBy} /> 截止{' '}
+                {report.deadlines.submitBy}
+              </Descriptions.Item>
+              <Descriptions.Item label="向社会公开">
+                <DeadlineTag state={report.deadlines.publish} due={report.deadlines.publishBy} /> 截止{' '}
+                {report.deadlines.publishBy}
+              </Descriptions.Item>
+            </Descriptions>
+            {editing ? <Alert type="info" message="请先保存修改" /> : <Actions report={report} />}
+          </Card>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Tabs
+              size="small"
+              items={[
+                {
+                  key: 'check',
+                  label: '合规检查',
+                  children: <ComplianceChecklist {...report.compliance} />,
+                },
+                {
+                  key: 'figures',
+                  label: `数据（${report.figureTable.length}）`,
+                  children: (
+                    <>
+                      <div style={{ fontSize: 12, color: '#8c8c8c', marginBottom: 8 }}>
+                        <Tag color="blue">蓝色</Tag>为来自台账的实时数字，<Tag color="red">红色</Tag>
+                        为与台账不一致的数字。
+                      </div>
+                      <FigureTable rows={report.figureTable} />
+                    </>
+                  ),
+                },
+                {
+                  key: 'events',
+                  label: '流转记录',
+                  children: (
+                    <Timeline
+                      items={report.events.map((e) => ({
+                        children: (
+                          <>
+                            <div>
+                              {e.action === 'compose' ? '生成初稿' : reportActionLabels[e.action as ReportAction]} ·{' '}
+                              {e.actor ?? '系统'}
+                            </div>
+                            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                              {formatDateTime(e.at)} {e.reason ? `理由：${e.reason}` : ''}
+                            </div>
+                          </>
+                        ),
+                      }))}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

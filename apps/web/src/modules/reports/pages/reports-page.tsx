@@ -1,0 +1,211 @@
+import { type ReportType, reportTypeLabels, reportTypes } from '@fazhi/core/reports/outlines';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Statistic, Table, Tabs } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../../components/api-client.ts';
+import { currentYear } from '../../../components/format.ts';
+import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
+import { type ReportListItem, reportKeys, reportsApi, useReportList } from '../api/reports-api.ts';
+import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
+import { CheckTab } from './check-tab.tsx';
+import { CompareTab } from './compare-tab.tsx';
+import { ImportsTab } from './imports-tab.tsx';
+
+function ComposeModal({
+  year,
+  open,
+  onClose,
+  preset,
+}: {
+  year: number;
+  open: boolean;
+  onClose: () => void;
+  preset?: ReportListItem;
+}) {
+  const [form] = Form.useForm<{ orgId: number; year: number; type: ReportType }>();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const compose = useMutation({
+    mutationFn: reportsApi.compose,
+    onSuccess: (r) => {
+      message.success('已按台账生成报告初稿');
+      navigate(`/reports/${r.id}`);
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  return (
+    <Modal
+      title="生成年度报告初稿"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.validateFields().then((v) => compose.mutate(v))}
+      okText="生成初稿"
+      confirmLoading={compose.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ year, orgId: preset?.orgId, type: preset?.type ?? 'government' }}
+      >
+        <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+          <OrgTreeSelect />
+        </Form.Item>
+        <Form.Item name="year" label="报告年度" rules={[{ required: true, message: '请填写年度' }]}>
+          <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="type" label="报告类型" rules={[{ required: true, message: '请选择报告类型' }]}>
+          <Select options={reportTypes.map((t) => ({ value: t, label: reportTypeLabels[t] }))} />
+        </Form.Item>
+      </Form>
+      <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+        初稿按法定结构生成，数字取自指标台账（本年及上年对比），任务、问题和荣誉取自目标任务、法治督察和荣誉台账。
+      </div>
+    </Modal>
+  );
+}
+
+function ReportTable({ year }: { year: number }) {
+  const { data, isLoading } = useReportList(year);
+  const { can } = useSession();
+  const [compose, setCompose] = useState<ReportListItem | null | undefined>(undefined);
+  const [filter, setFilter] = useState<'all' | 'overdue' | 'missing'>('all');
+  const items = (data?.items ?? []).filter((i) =>
+    filter === 'overdue'
+      ? i.deadlines.submit === 'overdue' || i.deadlines.publish === 'overdue'
+      : filter === 'missing'
+        ? !i.report
+        : true,
+  );
+  return (
+    <>
+      {data ? (
+        <Space size={32} style={{ marginBottom: 16 }} wrap>
+          <Statistic title="应报单位" value={data.summary.units} />
+          <Statistic title="已起草" value={data.summary.composed} />
+          <Statistic title="已定稿" value={data.summary.final} />
+          <Statistic title="已报送" value={data.summary.submitted} />
+          <Statistic title="已公开" value={data.summary.published} />
+          <Statistic
+            title="逾期"
+            value={data.summary.overdue}
+            valueStyle={{ color: data.summary.overdue ? '#cf1322' : undefined }}
+          />
+        </Space>
+      ) : null}
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          value={filter}
+          onChange={setFilter}
+          style={{ width: 160 }}
+          options={[
+            { value: 'all', label: '全部单位' },
+            { value: 'overdue', label: '仅看逾期' },
+            { value: 'missing', label: '仅看未起草' },
+          ]}
+        />
+        {can('report.write') ? (
+          <Button type="primary" onClick={() => setCompose(null)}>
+            生成报告初稿
+          </Button>
+        ) : null}
+      </Space>
+      <Table<ReportListItem>
+        rowKey="key"
+        size="middle"
+        loading={isLoading}
+        dataSource={items}
+        pagination={{ pageSize: 15, showSizeChanger: false }}
+        locale={{ emptyText: '没有需要报告的单位' }}
+        columns={[
+          { title: '单位', dataIndex: 'orgName', render: (v, r) => (r.parentName ? <span>{v}</span> : v) },
+          { title: '报告类型', dataIndex: 'typeLabel', width: 200 },
+          {
+            title: '报告',
+            render: (_, r) =>
+              r.report ? (
+                <Link to={`/reports/${r.report.id}`}>{r.report.title}</Link>
+              ) : (
+                <span style={{ color: '#bfbfbf' }}>—</span>
+              ),
+          },
+          { title: '状态', width: 100, render: (_, r) => <ReportStatusTag status={r.report?.status ?? null} /> },
+          {
+            title: `报送上级（${data?.items[0]?.deadlines.submitBy ?? ''}前）`,
+            width: 170,
+            render: (_, r) => <DeadlineTag state={r.deadlines.submit} due={r.deadlines.submitBy} />,
+          },
+          {
+            title: `向社会公开（${data?.items[0]?.deadlines.publishBy ?? ''}前）`,
+            width: 170,
+            render: (_, r) => <DeadlineTag state={r.deadlines.publish} due={r.deadlines.publishBy} />,
+          },
+          {
+            title: '操作',
+            width: 110,
+            render: (_, r) =>
+              r.report ? (
+                <Link to={`/reports/${r.report.id}`}>打开</Link>
+              ) : can('report.write') ? (
+                <Button size="small" onClick={() => setCompose(r)}>
+                  生成初稿
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <ComposeModal
+        year={year}
+        open={compose !== undefined}
+        preset={compose ?? undefined}
+        onClose={() => setCompose(undefined)}
+      />
+    </>
+  );
+}
+
+/** 年度报告: every unit's report and deadlines, import and review, compliance check, and the county comparison. */
+export function ReportsPage() {
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || currentYear() - 1;
+  const tab = params.get('tab') ?? 'list';
+  const client = useQueryClient();
+  const set = (patch: Record<string, string>) => setParams({ year: String(year), tab, ...patch });
+  return (
+    <>
+      <PageHeader
+        title="年度报告"
+        description="法治政府建设年度报告：县级报告于次年3月1日前报送上级、4月1日前向社会公开"
+        extra={
+          <Space>
+            <span>报告年度</span>
+            <InputNumber
+              value={year}
+              min={2000}
+              max={2100}
+              onChange={(v) => v && set({ year: String(v) })}
+              style={{ width: 100 }}
+            />
+            <Button onClick={() => client.invalidateQueries({ queryKey: reportKeys.all })}>刷新</Button>
+          </Space>
+        }
+      />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => set({ tab: key })}
+          items={[
+            { key: 'list', label: '报告与期限', children: <ReportTable year={year} /> },
+            { key: 'imports', label: '导入历史报告', children: <ImportsTab year={year} /> },
+            { key: 'check', label: '合规检查', children: <CheckTab /> },
+            { key: 'compare', label: '各区县对比', children: <CompareTab year={year} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
