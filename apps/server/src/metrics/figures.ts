@@ -137,6 +137,13 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
     if (index < 0) throw new Error(`period ${period} was not requested`);
     const c = metricComputations[key];
     if (!c) return { value: null, note: `“${registryByKey.get(key)?.name ?? key}”尚未接入数据来源` };
+    if (c.kind === 'difference') {
+      const a = figure(c.minuend, orgId, period);
+      const b = figure(c.subtrahend, orgId, period);
+      if (a.value === null) return a;
+      if (b.value === null) return b;
+      return { value: Math.round((a.value - b.value) * 100) / 100, note: null };
+    }
     if (c.kind !== 'rate') return aggregate(key, orgId, period, index);
     const numerator = figure(c.numerator, orgId, period);
     const denominator = figure(c.denominator, orgId, period);

@@ -1,26 +1,9 @@
-import * as enforcement from '@fazhi/core/ledgers/builtin/enforcement';
-import * as legalAid from '@fazhi/core/ledgers/builtin/legal-aid';
-import * as legalityReview from '@fazhi/core/ledgers/builtin/legality-review';
-import * as litigation from '@fazhi/core/ledgers/builtin/litigation';
-import * as mediation from '@fazhi/core/ledgers/builtin/mediation';
-import * as reconsideration from '@fazhi/core/ledgers/builtin/reconsideration';
+import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { maskRowData } from '@fazhi/core/ledgers/mask';
 
 /** The ledger engine's built-in definitions, by type key: names, column titles and which fields are personal. */
-const definitions = new Map<string, LedgerDefinition>();
-for (const module of [enforcement, legalAid, legalityReview, litigation, mediation, reconsideration]) {
-  for (const value of Object.values(module)) {
-    if (value && typeof value === 'object' && 'fields' in value && 'key' in value && 'dateField' in value) {
-      const def = value as LedgerDefinition;
-      definitions.set(def.key, def);
-    }
-  }
-}
-
-export function ledgerDefinition(typeKey: string): LedgerDefinition | undefined {
-  return definitions.get(typeKey);
-}
+const definitions = new Map<string, LedgerDefinition>(builtinLedgers.map((d) => [d.key, d]));
 
 export function ledgerName(typeKey: string): string {
   return definitions.get(typeKey)?.name ?? typeKey;
@@ -37,12 +20,34 @@ export function ledgerColumns(typeKey: string, items: { values: Record<string, u
   return keys.map((key) => ({ key, title: key }));
 }
 
-/** Personal values masked per the definition; an unknown type masks every value that looks personal by its key. */
-export function maskLedgerValues(typeKey: string, values: Record<string, unknown>): Record<string, unknown> {
+const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * A row as a person reads it: personal values masked unless the viewer may see them, option keys as their labels,
+ * money (stored in 分) in 元, booleans as 是/否.
+ */
+export function displayLedgerValues(
+  typeKey: string,
+  values: Record<string, unknown>,
+  mask: boolean,
+): Record<string, unknown> {
   const def = definitions.get(typeKey);
-  if (def) return maskRowData(def, values as Parameters<typeof maskRowData>[1]) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values))
-    out[k] = /name|phone|id_number|part(y|ies)|applicant|plaintiff/.test(k) && v ? '***' : v;
-  return out;
+  if (!def) {
+    if (!mask) return values;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values))
+      out[k] = /name|phone|id_number|part(y|ies)|applicant|plaintiff/.test(k) && v ? '***' : v;
+    return out;
+  }
+  const shown: Record<string, unknown> = mask
+    ? (maskRowData(def, values as Parameters<typeof maskRowData>[1]) as Record<string, unknown>)
+    : { ...values };
+  for (const f of def.fields) {
+    const v = shown[f.key];
+    if (v === null || v === undefined) continue;
+    if (f.kind === 'enum') shown[f.key] = f.options?.find((o) => o.key === v)?.label ?? v;
+    else if (f.kind === 'money' && typeof v === 'number') shown[f.key] = `${yuan.format(v / 100)} 元`;
+    else if (f.kind === 'boolean' && typeof v === 'boolean') shown[f.key] = v ? '是' : '否';
+  }
+  return shown;
 }

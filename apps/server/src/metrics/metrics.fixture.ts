@@ -6,7 +6,8 @@ import { type Executor, queryRows } from '../db/client.ts';
  * mediation cases 2024 — 区司法局 3 (1-15 success, 6-30 failed, 12-31 success 1 500 000 分), 元坝镇 2 (7-1 success,
  * 3-10 ongoing), 2025-01-01 one more at 区司法局, 利州区司法局 1 (other county); reconsideration at 区司法局 2024:
  * revoked, maintained, settled, pending; mediation orgs: committee 2020 and room 2023 at 元坝镇, professional
- * 2024-11 at 区司法局; tasks of 2030: A (parent) → A1 closed 3-31, A2 in progress 9-30; B closed 12-31; C draft.
+ * 2024-11 at 区司法局; corrections at 区司法局: received 2023-05 (released 2024-03), 2024-02, 2024-08 (released
+ * 2025-02); tasks of 2030: A (parent) → A1 closed 3-31, A2 in progress 9-30; B closed 12-31; C draft.
  */
 export async function seedMetricFixture(db: Executor) {
   // Each test file has its own copy of the demo database: clear the demo ledgers so every count is by hand.
@@ -35,6 +36,9 @@ export async function seedMetricFixture(db: Executor) {
     row('reconsideration_case', justice!.id, '2024-04-01', { decision: 'maintained', concluded_date: '2024-05-01' }),
     row('reconsideration_case', justice!.id, '2024-08-01', { decision: 'settled', concluded_date: '2024-09-01' }),
     row('reconsideration_case', justice!.id, '2024-11-01', { acceptance: 'accepted' }),
+    row('corrections_subject', justice!.id, '2023-05-01', { name: '甲', released_date: '2024-03-01' }),
+    row('corrections_subject', justice!.id, '2024-02-01', { name: '乙' }),
+    row('corrections_subject', justice!.id, '2024-08-01', { name: '丙', released_date: '2025-02-01' }),
     row('mediation_org', township!.id, '2020-05-01', { name: '元坝镇调委会', org_kind: 'committee' }),
     row('mediation_org', township!.id, '2023-01-01', { name: '元坝镇调解室', org_kind: 'room' }),
     row('mediation_org', justice!.id, '2024-11-01', { name: '医疗纠纷调委会', org_kind: 'professional' }),

@@ -12,7 +12,7 @@ import type { AuthUser } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { requireOrgInScope } from '../platform/scope.ts';
 import { computeFigures, ledgerTableExists, rawPart, rowScopeSql } from './figures.ts';
-import { ledgerColumns, maskLedgerValues } from './ledger-catalogue.ts';
+import { displayLedgerValues, ledgerColumns } from './ledger-catalogue.ts';
 import { type OrgRef, queryOrgs, querySourceRows } from './metrics.repo.ts';
 
 const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind });
@@ -46,7 +46,13 @@ export async function getMetric(
   const org = await requireScopedOrg(db, user, orgId);
   const registryKey = metric.key as RegistryKey;
   const c = metric.computation;
-  const partKeys: RegistryKey[] = !c ? [] : c.kind === 'rate' ? [c.numerator, c.denominator] : [registryKey];
+  const partKeys: RegistryKey[] = !c
+    ? []
+    : c.kind === 'rate'
+      ? [c.numerator, c.denominator]
+      : c.kind === 'difference'
+        ? [c.minuend, c.subtrahend]
+        : [registryKey];
   const figures = await computeFigures(db, {
     user,
     keys: [registryKey, ...partKeys],
@@ -103,6 +109,7 @@ export async function getMetricRows(
   const c = metric.computation;
   if (!c) throw badRequest(`“${metric.name}”尚未接入数据来源，没有明细`);
   if (c.kind === 'rate') throw badRequest(`“${metric.name}”是比率，请分别查看分子和分母的明细`);
+  if (c.kind === 'difference') throw badRequest(`“${metric.name}”由两项累计数相减得出，请分别查看两项的明细`);
   const part = rawPart(metric.key as RegistryKey);
   if (c.source.kind === 'ledger' && !(await ledgerTableExists(db))) throw badRequest('台账尚未建立，暂无明细');
   const { from, to } = periodDates(query.period);
@@ -133,7 +140,7 @@ export async function getMetricRows(
       orgId: row.org_id,
       orgName: row.org_name,
       date: row.date,
-      values: masked && ledgerKey ? maskLedgerValues(ledgerKey, row.values) : row.values,
+      values: ledgerKey ? displayLedgerValues(ledgerKey, row.values, masked) : row.values,
     })),
     total: page.total,
     page: query.page,

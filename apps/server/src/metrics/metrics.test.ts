@@ -97,6 +97,16 @@ describe('metric registry against a hand-counted fixture', () => {
     expect(await value(office, 'mediation.committees', ids.county, '2019')).toBe(0);
   });
 
+  it('counts the register as received less released by the end of the period', async () => {
+    expect(await value(office, 'corrections.received', ids.county, '2024')).toBe(2);
+    expect(await value(office, 'corrections.released', ids.county, '2024')).toBe(1);
+    expect(await value(office, 'corrections.active', ids.county, '2024')).toBe(2);
+    expect(await value(office, 'corrections.active', ids.county, '2024-H1')).toBe(1);
+    expect(await value(office, 'corrections.active', ids.county, '2025')).toBe(1);
+    const res = await office.get(`/api/metrics/corrections.active?org=${ids.county}&period=2024`);
+    expect(res.json().sources.map((s: { count: number }) => s.count)).toEqual([3, 1]);
+  });
+
   it('rolls a subtree up: township, county, city (which adds the neighbour county)', async () => {
     expect(await value(office, 'mediation.cases', ids.township, '2024')).toBe(2);
     expect(await value(office, 'mediation.cases', ids.justice, '2024')).toBe(3);
@@ -199,6 +209,7 @@ describe('metric data scope', () => {
     expect(own.json().masked).toBe(true);
     const parties = own.json().items.map((r: { values: { parties: string } }) => r.values.parties);
     expect(parties).toContain('张*');
+    expect(own.json().items.map((r: { values: { result: string } }) => r.values.result)).toContain('调解成功');
     const full = await office.get(`/api/metrics/mediation.cases/rows?org=${ids.justice}&period=2024`);
     expect(full.json().masked).toBe(false);
     expect(full.json().items.map((r: { values: { parties: string } }) => r.values.parties)).toContain('张三');

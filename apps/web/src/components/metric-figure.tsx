@@ -77,7 +77,9 @@ export function MetricFigure({
           style={{
             all: 'unset',
             cursor: 'pointer',
-            borderBottom: '1px dashed currentColor',
+            textDecoration: 'underline dotted',
+            textDecorationColor: 'rgba(128, 128, 128, 0.6)',
+            textUnderlineOffset: 4,
             fontVariantNumeric: 'tabular-nums',
             ...style,
           }}

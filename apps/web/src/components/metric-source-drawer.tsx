@@ -8,6 +8,13 @@ import { formatFigure } from './metric-figure.tsx';
 
 type Target = { key: string; org: number; period: string };
 
+/** Which part of a derived figure a source is: a rate's 分子/分母, a difference's 加项/减项. */
+function sourceRole(key: string, index: number) {
+  const kind = registryByKey.get(key)?.computation?.kind;
+  if (kind === 'difference') return index === 0 ? '累计' : '减去';
+  return index === 0 ? '分子' : '分母';
+}
+
 const windowLabel = { period: '期间内发生', cumulative: '截至期末累计' } as const;
 
 function renderCell(value: unknown) {
@@ -93,7 +100,7 @@ export function MetricSourceDrawer({ target, onClose }: { target: Target | null;
             <Tabs
               items={data.sources.map((s, i) => ({
                 key: s.metric,
-                label: `${i === 0 ? '分子' : '分母'}：${registryByKey.get(s.metric)?.name ?? s.name}（${s.count}）`,
+                label: `${sourceRole(data.key, i)}：${registryByKey.get(s.metric)?.name ?? s.name}（${s.count}）`,
                 children: <SourceRows source={s} target={target} />,
               }))}
             />

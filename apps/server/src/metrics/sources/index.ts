@@ -1,5 +1,6 @@
 import type { MetricSource } from '@fazhi/core/metrics/definitions';
 import type { TableSourceKey } from '@fazhi/core/metrics/sources';
+import { consultationsSource, opinionsSource } from './consultation-sources.ts';
 import { ledgerSource } from './ledger-source.ts';
 import { planTasksSource } from './plan-tasks-source.ts';
 import type { SourceAdapter } from './source-adapter.ts';
@@ -7,6 +8,8 @@ import type { SourceAdapter } from './source-adapter.ts';
 /** One adapter per table source; a module adds its own here with its key in core `metrics/sources.ts`. */
 const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
   'plan.tasks': planTasksSource,
+  'consultation.consultations': consultationsSource,
+  'consultation.opinions': opinionsSource,
 };
 
 export function sourceAdapter(source: MetricSource, ledgerName: (typeKey: string) => string): SourceAdapter {

@@ -25,17 +25,23 @@ export function ClosureGauge({
         endAngle: -30,
         min: 0,
         max: 100,
-        progress: { show: true, width: 14 },
-        axisLine: { lineStyle: { width: 14 } },
+        radius: '92%',
+        center: ['50%', '58%'],
+        progress: { show: true, width: 16, roundCap: true, itemStyle: { color: dark ? '#4fc3f7' : '#b4232a' } },
+        axisLine: {
+          roundCap: true,
+          lineStyle: { width: 16, color: [[1, dark ? 'rgba(255,255,255,0.12)' : '#f0f0f0']] },
+        },
         axisTick: { show: false },
-        splitLine: { length: 8, lineStyle: { width: 1 } },
-        axisLabel: { distance: 18, fontSize: 11 },
+        splitLine: { show: false },
+        axisLabel: { show: false },
         pointer: { show: false },
         anchor: { show: false },
         title: { show: false },
         detail: {
           valueAnimation: true,
-          offsetCenter: [0, '10%'],
+          offsetCenter: [0, '0%'],
+          color: dark ? '#fff' : '#1f1f1f',
           fontSize: dark ? 36 : 28,
           formatter: plan.closureRate === null ? '—' : '{value}%',
         },
@@ -46,7 +52,7 @@ export function ClosureGauge({
   return (
     <div>
       <Chart option={option} dark={dark} style={{ height: dark ? 240 : 210 }} />
-      <Flex justify="space-around" style={{ marginTop: -24, fontSize: dark ? 16 : 14 }}>
+      <Flex justify="space-around" style={{ marginTop: 0, fontSize: dark ? 16 : 14 }}>
         <span>
           <Typography.Text type="secondary">目标任务 </Typography.Text>
           <MetricFigure metric="plan.tasks" org={org} period={period} value={plan.tasks} unit="项" />

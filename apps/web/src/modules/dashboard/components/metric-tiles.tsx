@@ -42,7 +42,7 @@ export function MetricTiles({
       style={{
         display: 'grid',
         gap: 12,
-        gridTemplateColumns: `repeat(auto-fill, minmax(${dark ? 240 : 190}px, 1fr))`,
+        gridTemplateColumns: `repeat(auto-fill, minmax(${dark ? 340 : 200}px, 1fr))`,
       }}
     >
       {tiles.map((tile) => (
@@ -63,7 +63,7 @@ export function MetricTiles({
                 value={tile.value}
                 unit={tile.unit}
                 note={tile.note}
-                style={{ borderBottomStyle: 'none' }}
+                style={{ textDecoration: 'none' }}
                 unitStyle={{ fontSize: dark ? 18 : 14, fontWeight: 400 }}
               />
             </div>

@@ -18,7 +18,7 @@ export function TrendChart({
   const option = {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, textStyle: dark ? { fontSize: 14 } : undefined },
+    legend: { top: 0, ...(dark ? { textStyle: { fontSize: 14 } } : {}) },
     grid: { left: 40, right: 16, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: trend.months.map((m) => `${Number(m.slice(5))}月`), boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1 },

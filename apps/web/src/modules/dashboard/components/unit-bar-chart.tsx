@@ -1,5 +1,5 @@
 import type { DashboardRollup } from '@fazhi/core/dashboard/dashboard';
-import { Empty, Segmented } from 'antd';
+import { Empty, Select } from 'antd';
 import { useState } from 'react';
 import { useOpenMetricSource } from '../../../components/metric-figure.tsx';
 import { Chart } from './echarts.tsx';
@@ -44,12 +44,13 @@ export function UnitBarChart({
   };
   return (
     <div>
-      <Segmented
+      <Select
         size="small"
         value={key}
-        onChange={(v) => setKey(String(v))}
-        options={rollup.columns.map((c) => ({ value: c.key, label: c.name }))}
-        style={{ marginBottom: 8, maxWidth: '100%', overflowX: 'auto' }}
+        onChange={setKey}
+        options={rollup.columns.map((c) => ({ value: c.key, label: `按${c.name}` }))}
+        style={{ marginBottom: 8, width: 200 }}
+        aria-label="对比指标"
       />
       {units.length === 0 ? (
         <Empty description="本年度下级单位暂无该项数据" style={{ padding: 40 }} />
