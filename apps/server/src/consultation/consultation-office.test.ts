@@ -249,4 +249,16 @@ describe('exports, final result and statistics', () => {
     expect(yard).toMatchObject({ drafts: 0, opinions: 1, adopted: 1 });
     expect((await reporterB.get('/api/consultation/stats')).json().items).toEqual([]);
   });
+
+  it('answers the registry metrics consultation.drafts/.opinions/.adopted for the county', async () => {
+    const [county] = await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '昭化区'`);
+    const value = async (key: string) => {
+      const res = await leader.get(`/api/metrics/${key}?org=${county!.id}&period=2025`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().value;
+    };
+    expect(await value('consultation.drafts')).toBe(1);
+    expect(await value('consultation.opinions')).toBe(4);
+    expect(await value('consultation.adopted')).toBe(3);
+  });
 });
