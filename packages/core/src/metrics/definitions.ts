@@ -38,15 +38,21 @@ export type MetricComputation =
   | (Base & { kind: 'count' })
   | (Base & { kind: 'sum'; field: string /** multiply the sum, e.g. 分 → 万元 */; scale?: number })
   | (Base & { kind: 'distinct'; field: string })
-  | { kind: 'rate'; numerator: RegistryKey; denominator: RegistryKey };
+  | { kind: 'rate'; numerator: RegistryKey; denominator: RegistryKey }
+  /** A stock as the difference of two cumulative counts (on the register = received − released). */
+  | { kind: 'difference'; minuend: RegistryKey; subtrahend: RegistryKey };
 
-export type AggregateComputation = Exclude<MetricComputation, { kind: 'rate' }>;
+export type DerivedComputation = Extract<MetricComputation, { kind: 'rate' | 'difference' }>;
+export type AggregateComputation = Exclude<MetricComputation, DerivedComputation>;
 
 /** Parts of rates that reports don't quote on their own: registered, named, but not in the report catalogue. */
 export const auxiliaryMetrics = [
   { key: 'litigation.hearings', name: '开庭审理的行政应诉案件', unit: '件', kind: 'count' },
   { key: 'litigation.head_appearances', name: '行政机关负责人出庭应诉', unit: '件', kind: 'count' },
-  { key: 'corrections.located', name: '社区矫正对象在册且定位', unit: '人', kind: 'count' },
+  { key: 'corrections.received_total', name: '社区矫正累计接收', unit: '人', kind: 'count' },
+  { key: 'corrections.released_total', name: '社区矫正累计解除', unit: '人', kind: 'count' },
+  { key: 'corrections.located', name: '社区矫正对象定位人次（月报合计）', unit: '人次', kind: 'sum' },
+  { key: 'corrections.monitored', name: '社区矫正对象在册人次（月报合计）', unit: '人次', kind: 'sum' },
 ] as const;
 
 export type AuxiliaryKey = (typeof auxiliaryMetrics)[number]['key'];
@@ -72,8 +78,10 @@ const rate = (numerator: RegistryKey, denominator: RegistryKey): MetricComputati
 const eq = (field: string, value: Scalar): FieldFilter => ({ field, op: 'eq', value });
 
 const reconsideration = ledger('reconsideration_case');
+const corrections = ledger('corrections_subject');
 const litigation = ledger('litigation_case');
 const tasks: MetricSource = { kind: 'table', table: 'plan.tasks' };
+const consultationOpinions: MetricSource = { kind: 'table', table: 'consultation.opinions' };
 const consultationOpinions: MetricSource = { kind: 'table', table: 'consultation.opinions' };
 
 /**
@@ -93,16 +101,25 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
     { field: 'decision', op: 'in', values: ['adopted', 'partly_adopted'] },
     { field: 'status', op: 'ne', value: 'merged' },
   ),
-  'leadership.committee_meetings': count(ledger('leadership_meeting'), {
-    field: 'meeting_type',
+  // 立法联系点 (seed 001: 68部草案、1094条意见、148条被采纳); 采纳 counts 采纳 + 部分采纳, a merged duplicate once.
+  'consultation.drafts': {
+    kind: 'distinct',
+    source: { kind: 'table', table: 'consultation.consultations' },
+    field: 'draft_id',
+  },
+  'consultation.opinions': count(consultationOpinions),
+  'consultation.adopted': count(
+    consultationOpinions,
+    { field: 'decision', op: 'in', values: ['adopted', 'partly_adopted'] },
+    { field: 'status', op: 'ne', value: 'merged' },
+  ),
+  'leadership.committee_meetings': count(ledger('meeting'), {
+    field: 'meeting_kind',
     op: 'in',
-    values: ['committee', 'coordination_group'],
+    values: ['committee', 'coord_group'],
   }),
-  'leadership.special_studies': count(ledger('leadership_meeting'), eq('meeting_type', 'special_study')),
-  'leadership.pre_meeting_study': count(ledger('pre_meeting_study')),
-  'cadres.law_reports': count(ledger('law_report')),
-  'training.sessions': count(ledger('training')),
-  'training.attendees': { kind: 'sum', source: ledger('training'), field: 'attendees' },
+  'leadership.special_studies': count(ledger('meeting'), { field: 'special_study', op: 'true' }),
+  'leadership.pre_meeting_study': count(ledger('meeting'), { field: 'pre_meeting_study', op: 'true' }),
   'legality_review.total': count(ledger('legality_review')),
   'legality_review.meeting_topics': count(ledger('legality_review'), eq('review_kind', 'meeting_topic')),
   'legality_review.contracts': count(ledger('legality_review'), eq('review_kind', 'contract')),
@@ -141,28 +158,38 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
   'mediation.amount': { kind: 'sum', source: ledger('mediation_case'), field: 'agreement_amount', scale: 1e-6 },
   'legal_aid.cases': count(ledger('legal_aid_case')),
   'legal_aid.services': { kind: 'sum', source: ledger('legal_aid_service'), field: 'persons' },
-  'legal_aid.stations': stock(ledger('legal_aid_station')),
-  'pls.centers': stock(ledger('pls_site'), eq('level', 'center')),
-  'pls.stations': stock(ledger('pls_site'), eq('level', 'station')),
-  'pls.rooms': stock(ledger('pls_site'), eq('level', 'room')),
-  'pls.village_advisers': stock(ledger('village_adviser')),
-  'pls.legal_literates': stock(ledger('legal_literate')),
+  'pls.centers': stock(ledger('pls_facility'), eq('facility_type', 'center')),
+  'pls.stations': stock(ledger('pls_facility'), eq('facility_type', 'station')),
+  'pls.rooms': stock(ledger('pls_facility'), eq('facility_type', 'room')),
+  'pls.village_advisers': stock(ledger('pls_person'), eq('role', 'village_adviser')),
+  'pls.legal_literates': stock(ledger('pls_person'), eq('role', 'legal_literate')),
   'publicity.activities': count(ledger('publicity_activity')),
   'publicity.participants': { kind: 'sum', source: ledger('publicity_activity'), field: 'participants' },
   'publicity.demo_sites': stock(ledger('demo_site')),
-  'corrections.received': count(ledger('community_correction')),
+  'corrections.received': count(corrections),
   'corrections.released': {
     kind: 'count',
-    source: ledger('community_correction'),
-    dateField: 'released_on',
-    filters: [{ field: 'released_on', op: 'present' }],
+    source: corrections,
+    dateField: 'released_date',
+    filters: [{ field: 'released_date', op: 'present' }],
   },
-  'corrections.active': stock(ledger('community_correction'), eq('status', 'active')),
-  'corrections.located': stock(ledger('community_correction'), eq('status', 'active'), {
-    field: 'located',
-    op: 'true',
-  }),
-  'corrections.location_rate': rate('corrections.located', 'corrections.active'),
+  // On the register at the end of the period: received by then, less released by then.
+  'corrections.received_total': stock(corrections),
+  'corrections.released_total': {
+    kind: 'count',
+    source: corrections,
+    window: 'cumulative',
+    dateField: 'released_date',
+    filters: [{ field: 'released_date', op: 'present' }],
+  },
+  'corrections.active': {
+    kind: 'difference',
+    minuend: 'corrections.received_total',
+    subtrahend: 'corrections.released_total',
+  },
+  'corrections.located': { kind: 'sum', source: ledger('corrections_location'), field: 'located_count' },
+  'corrections.monitored': { kind: 'sum', source: ledger('corrections_location'), field: 'active_count' },
+  'corrections.location_rate': rate('corrections.located', 'corrections.monitored'),
   'plan.tasks': count(tasks),
   'plan.closed': count(tasks, eq('status', 'closed')),
   'plan.closure_rate': rate('plan.closed', 'plan.tasks'),
@@ -197,15 +224,17 @@ export const registryKeys = registryMetrics.map((m) => m.key);
 export function aggregateParts(key: RegistryKey): RegistryKey[] {
   const c = metricComputations[key];
   if (!c) return [];
-  if (c.kind !== 'rate') return [key];
-  return [...aggregateParts(c.numerator), ...aggregateParts(c.denominator)];
+  if (c.kind === 'rate') return [...aggregateParts(c.numerator), ...aggregateParts(c.denominator)];
+  if (c.kind === 'difference') return [...aggregateParts(c.minuend), ...aggregateParts(c.subtrahend)];
+  return [key];
 }
 
 /** Every metric defined on one ledger type (the roll-up maintains exactly these). */
 export function ledgerComputations(): { key: RegistryKey; ledger: string; computation: AggregateComputation }[] {
   const out: { key: RegistryKey; ledger: string; computation: AggregateComputation }[] = [];
   for (const [key, c] of Object.entries(metricComputations) as [RegistryKey, MetricComputation][]) {
-    if (c.kind !== 'rate' && c.source.kind === 'ledger') out.push({ key, ledger: c.source.ledger, computation: c });
+    if (c.kind !== 'rate' && c.kind !== 'difference' && c.source.kind === 'ledger')
+      out.push({ key, ledger: c.source.ledger, computation: c });
   }
   return out;
 }
