@@ -3,6 +3,7 @@ import {
   BellOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FlagOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -10,6 +11,7 @@ import {
   HomeOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@fazhi/core/platform/roles';
@@ -26,6 +28,8 @@ export const menuEntries: MenuEntry[] = [
   { path: '/grassroots', label: '基层法治', icon: <HomeOutlined />, permission: 'grassroots.read' },
   { path: '/assessment', label: '考核评价', icon: <FormOutlined />, permission: 'assessment.read' },
   { path: '/consultation', label: '立法联系点', icon: <MessageOutlined />, permission: 'consultation.read' },
+  { path: '/oversight', label: '督察督办', icon: <EyeOutlined />, permission: 'oversight.read' },
+  { path: '/cadres', label: '关键少数', icon: <SolutionOutlined />, permission: 'cadres.read' },
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, permission: 'report.read' },
   { path: '/notifications', label: '消息提醒', icon: <BellOutlined />, permission: 'notification.read' },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.manage' },

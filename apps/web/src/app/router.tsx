@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AssessmentPage } from '../modules/assessment/pages/assessment-page.tsx';
 import { SchemeEditorPage } from '../modules/assessment/pages/scheme-editor-page.tsx';
 import { SchemesPage } from '../modules/assessment/pages/schemes-page.tsx';
+import { ArchivePage } from '../modules/cadres/pages/archive-page.tsx';
+import { CadresPage } from '../modules/cadres/pages/cadres-page.tsx';
 import { ConsultationDetailPage } from '../modules/consultation/pages/consultation-detail-page.tsx';
 import { ConsultationsPage } from '../modules/consultation/pages/consultations-page.tsx';
 import { DraftPage } from '../modules/consultation/pages/draft-page.tsx';
@@ -12,6 +14,9 @@ import { BigScreenPage } from '../modules/dashboard/pages/big-screen-page.tsx';
 import { DashboardPage } from '../modules/dashboard/pages/dashboard-page.tsx';
 import { GrassrootsPage } from '../modules/grassroots/pages/grassroots-page.tsx';
 import { OrgPage } from '../modules/org/pages/org-page.tsx';
+import { InspectionDetailPage } from '../modules/oversight/pages/inspection-detail-page.tsx';
+import { OversightPage } from '../modules/oversight/pages/oversight-page.tsx';
+import { ProblemDetailPage } from '../modules/oversight/pages/problem-detail-page.tsx';
 import { TaskDetailPage } from '../modules/plan/pages/task-detail-page.tsx';
 import { TasksPage } from '../modules/plan/pages/tasks-page.tsx';
 import { WorkbenchPage } from '../modules/plan/pages/workbench-page.tsx';
@@ -137,6 +142,46 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="grassroots.read">
             <GrassrootsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'oversight',
+        element: (
+          <RequirePermission permission="oversight.read">
+            <OversightPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'oversight/inspections/:id',
+        element: (
+          <RequirePermission permission="oversight.read">
+            <InspectionDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'oversight/problems/:id',
+        element: (
+          <RequirePermission permission="oversight.read">
+            <ProblemDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'cadres',
+        element: (
+          <RequirePermission permission="cadres.read">
+            <CadresPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'cadres/:id/archive',
+        element: (
+          <RequirePermission permission="cadres.read">
+            <ArchivePage />
           </RequirePermission>
         ),
       },

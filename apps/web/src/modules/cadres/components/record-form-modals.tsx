@@ -1,0 +1,94 @@
+import { lawExamSchema } from '@fazhi/core/cadres/law-exam';
+import { lawReportFormLabels, lawReportForms, lawReportSchema } from '@fazhi/core/cadres/law-report';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { errorMessage } from '../../../components/api-client.ts';
+import { cadresApi, useCadres, useCadresMutation } from '../api/cadres-api.ts';
+
+type Kind = 'report' | 'exam';
+type Values = {
+  cadreId: number;
+  form?: string;
+  date: Dayjs;
+  summary?: string;
+  examName?: string;
+  score?: number | null;
+};
+
+/** 登记述法 / 登记考核成绩 for one cadre of the year. */
+export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; year: number; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const cadres = useCadres(year);
+  const createReport = useCadresMutation(cadresApi.createReport);
+  const createExam = useCadresMutation(cadresApi.createExam);
+  const options = (cadres.data ?? [])
+    .filter((c) => kind !== 'report' || c.isPrincipal)
+    .map((c) => ({ value: c.id, label: `${c.name}（${c.orgName}${c.position}）` }));
+  const submit = async () => {
+    const v = await form.validateFields();
+    const base = { cadreId: v.cadreId, year, date: v.date.format('YYYY-MM-DD') };
+    const parsed =
+      kind === 'report'
+        ? lawReportSchema.safeParse({ ...base, form: v.form, summary: v.summary ?? '' })
+        : lawExamSchema.safeParse({ ...base, examName: v.examName, score: v.score ?? null });
+    if (!parsed.success) return message.error(parsed.error.issues[0]?.message ?? '请检查填写内容');
+    const run = kind === 'report' ? createReport.mutateAsync(parsed.data) : createExam.mutateAsync(parsed.data);
+    run.then(
+      () => {
+        message.success('已保存');
+        onClose();
+      },
+      (e) => message.error(errorMessage(e)),
+    );
+  };
+  return (
+    <Modal
+      open={kind !== null}
+      title={kind === 'report' ? '登记述法' : '登记法治考核成绩'}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={createReport.isPending || createExam.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ form: 'on_site', examName: `${year}年度领导干部学法用法考试` }}
+      >
+        <Form.Item name="cadreId" label="领导干部" rules={[{ required: true, message: '请选择领导干部' }]}>
+          <Select showSearch optionFilterProp="label" options={options} loading={cadres.isLoading} />
+        </Form.Item>
+        <Form.Item
+          name="date"
+          label={kind === 'report' ? '述法日期' : '考核日期'}
+          rules={[{ required: true, message: '请选择日期' }]}
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        {kind === 'report' ? (
+          <>
+            <Form.Item name="form" label="述法方式">
+              <Select options={lawReportForms.map((f) => ({ value: f, label: lawReportFormLabels[f] }))} />
+            </Form.Item>
+            <Form.Item name="summary" label="述法报告摘要" rules={[{ required: true, message: '请填写述法报告摘要' }]}>
+              <Input.TextArea rows={4} maxLength={5000} />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="examName" label="考核名称" rules={[{ required: true, message: '请填写考核名称' }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="score" label="成绩" extra="缺考请留空">
+              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
