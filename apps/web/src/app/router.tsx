@@ -21,13 +21,13 @@ import { TaskDetailPage } from '../modules/plan/pages/task-detail-page.tsx';
 import { TasksPage } from '../modules/plan/pages/tasks-page.tsx';
 import { WorkbenchPage } from '../modules/plan/pages/workbench-page.tsx';
 import { AuditPage } from '../modules/platform/pages/audit-page.tsx';
-import { ImportReviewPage } from '../modules/reports/pages/import-review-page.tsx';
-import { ReportEditorPage } from '../modules/reports/pages/report-editor-page.tsx';
-import { ReportsPage } from '../modules/reports/pages/reports-page.tsx';
 import { LoginPage } from '../modules/platform/pages/login-page.tsx';
 import { NotificationsPage } from '../modules/platform/pages/notifications-page.tsx';
 import { SecurityPage } from '../modules/platform/pages/security-page.tsx';
 import { UsersPage } from '../modules/platform/pages/users-page.tsx';
+import { ImportReviewPage } from '../modules/reports/pages/import-review-page.tsx';
+import { ReportEditorPage } from '../modules/reports/pages/report-editor-page.tsx';
+import { ReportsPage } from '../modules/reports/pages/reports-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { HomeRedirect, NotFoundPage, RequirePermission } from './require-auth.tsx';
 
