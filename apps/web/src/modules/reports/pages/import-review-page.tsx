@@ -139,7 +139,12 @@ export function ImportReviewPage() {
               pagination={{ pageSize: 20, showSizeChanger: false }}
               onRow={(f) => ({ onMouseEnter: () => setSelected(f.index) })}
               columns={[
-                { title: '原文', dataIndex: 'text', ellipsis: true },
+                {
+                  title: '原文',
+                  dataIndex: 'text',
+                  width: 260,
+                  render: (v: string) => <span style={{ fontSize: 13 }}>{v}</span>,
+                },
                 {
                   title: '数值',
                   width: 120,
@@ -154,7 +159,7 @@ export function ImportReviewPage() {
                 },
                 {
                   title: '指标（可更正）',
-                  width: 230,
+                  width: 200,
                   render: (_, f) => (
                     <Select
                       size="small"
