@@ -17,12 +17,12 @@ describe('领导驾驶舱', () => {
 
   it('shows the tiles and opens the source rows of a clicked figure', async () => {
     const { page } = leader;
-    await page.goto('/dashboard');
+    await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '领导驾驶舱' }).isVisible()).toBe(true);
     await page.locator('.metric-figure[data-metric="mediation.cases"]').first().waitFor();
-    const url = new URL(page.url());
-    const org = Number(url.searchParams.get('org'));
-    const year = Number(url.searchParams.get('year'));
+    const orgs = (await apiAs(leader, 'GET', '/api/orgs')).body.items as { id: number; name: string }[];
+    const org = orgs.find((o) => o.name === '昭化区')!.id;
+    const year = new Date().getFullYear();
     const api = await apiAs(leader, 'GET', `/api/dashboard?org=${org}&year=${year}`);
     expect(api.status).toBe(200);
     const tile = (api.body as unknown as Dashboard).tiles.find((t) => t.key === 'mediation.cases')!;
@@ -30,7 +30,7 @@ describe('领导驾驶舱', () => {
     expect(shown.replace(/[,\s件]/g, '')).toBe(String(tile.value));
 
     await page.locator('.metric-figure[data-metric="mediation.cases"]').first().click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await expect.poll(() => drawer.getByText('调解矛盾纠纷 · 来源明细').isVisible()).toBe(true);
     await expect.poll(() => drawer.getByText(`共 ${tile.value} 条`).first().isVisible()).toBe(true);
     if ((tile.value ?? 0) > 0) {
