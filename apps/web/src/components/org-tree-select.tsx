@@ -9,6 +9,8 @@ function toOptions(nodes: OrgNode[]): TreeOption[] {
 }
 
 type Props = {
+  /** Set by Form.Item so the label points at this control. */
+  id?: string;
   value?: number | number[] | null;
   onChange?: (value: number | number[] | undefined) => void;
   multiple?: boolean;
@@ -21,6 +23,7 @@ type Props = {
 
 /** Picks one or several units from the user's org tree, searchable by name. */
 export function OrgTreeSelect({
+  id,
   value,
   onChange,
   multiple,
@@ -37,6 +40,7 @@ export function OrgTreeSelect({
   }, [orgs, excludeIds]);
   return (
     <TreeSelect<number | number[]>
+      id={id}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? undefined)}
       treeData={treeData}

@@ -2,6 +2,8 @@ import { type Dimension, type DimensionKind, dimensionKindLabels, dimensionKinds
 import { Select } from 'antd';
 
 type Props = {
+  /** Set by Form.Item so the label points at this control. */
+  id?: string;
   dimensions: Dimension[];
   value?: number | number[];
   onChange?: (value: number | number[] | undefined) => void;
@@ -18,7 +20,7 @@ export const dimensionKindColors: Record<DimensionKind, string> = {
 };
 
 /** Dimensions grouped by kind: 协调小组 / 层级 / 行业（法律七进） / 中心司法所片区. */
-export function DimensionSelect({ dimensions, value, onChange, multiple, placeholder, style }: Props) {
+export function DimensionSelect({ id, dimensions, value, onChange, multiple, placeholder, style }: Props) {
   const options = dimensionKinds
     .map((kind) => ({
       label: dimensionKindLabels[kind],
@@ -28,6 +30,7 @@ export function DimensionSelect({ dimensions, value, onChange, multiple, placeho
     .filter((group) => group.options.length > 0);
   return (
     <Select<number | number[]>
+      id={id}
       mode={multiple ? 'multiple' : undefined}
       value={value}
       onChange={(v) => onChange?.(v)}

@@ -255,7 +255,7 @@ export function TaskDetailPage() {
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
-          <PlanMaterialsCard key={task.version} task={task} canEdit={canEditPlan} />
+          <PlanMaterialsCard task={task} canEdit={canEditPlan} />
           <LedgerCard taskId={task.id} entries={entries} canAdd={canReport} />
         </Col>
         <Col xs={24} xl={9}>
