@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  daysLeft,
-  shanghaiDate,
-  submissionBlockedReason,
-  windowStatus,
-} from '@fazhi/core/consultation/consultation-window';
+import { daysLeft, submissionBlockedReason, windowStatus } from '@fazhi/core/consultation/consultation-window';
 import {
   effectiveOpinionState,
   OPINION_STATUS_LABELS,
@@ -28,84 +23,80 @@ import { articleLabelOf, type OpinionRow, opinionState } from './consultation.vi
 const notFoundMessage = '未找到该征求意见事项，或尚未公开';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-type ConsultationMeta = { versionId: number; keys: Set<string>; loadedAt: number };
+/** What a submission needs of its consultation; all of it is fixed once a consultation is published. */
+type ConsultationMeta = {
+  orgId: number;
+  pointId: number;
+  window: { opensOn: string; closesOn: string };
+  keys: Set<string>;
+  loadedAt: number;
+};
 const META_TTL_MS = 30_000;
 
 export function createPortalService(deps: AppDeps) {
   const { db, now } = deps;
   const filter = createSensitiveWordFilter();
-  // Article keys per consultation: versions never change, and the insert re-checks the version id, so a stale
-  // entry can only cause one retry, never a wrong accept.
+  // Published consultations never change their window, unit or draft version (no route does), so the submission
+  // path reads them from this cache and writes with a single INSERT. The TTL bounds staleness should that change.
   const metaCache = new Map<number, ConsultationMeta>();
 
-  async function meta(id: number, refresh = false): Promise<ConsultationMeta> {
+  async function meta(id: number): Promise<ConsultationMeta> {
     const cached = metaCache.get(id);
-    if (cached && !refresh && Date.now() - cached.loadedAt < META_TTL_MS) return cached;
-    const [row] = await queryRows<{ version_id: number; articles: StoredArticle[] }>(
+    if (cached && Date.now() - cached.loadedAt < META_TTL_MS) return cached;
+    const [row] = await queryRows<{
+      org_id: number;
+      point_id: number;
+      opens_on: string;
+      closes_on: string;
+      articles: StoredArticle[];
+    }>(
       db,
-      sql`select c.version_id, v.articles from consultations c join consultation_draft_versions v on v.id = c.version_id
+      sql`select c.org_id, c.point_id, c.opens_on::text as opens_on, c.closes_on::text as closes_on, v.articles
+          from consultations c join consultation_draft_versions v on v.id = c.version_id
           where c.id = ${id} and c.status = 'published'`,
     );
     if (!row) throw notFound(notFoundMessage);
-    const entry = { versionId: row.version_id, keys: new Set(row.articles.map((a) => a.key)), loadedAt: Date.now() };
+    const entry = {
+      orgId: row.org_id,
+      pointId: row.point_id,
+      window: { opensOn: row.opens_on, closesOn: row.closes_on },
+      keys: new Set(row.articles.map((a) => a.key)),
+      loadedAt: Date.now(),
+    };
     if (metaCache.size > 1000) metaCache.clear();
     metaCache.set(id, entry);
     return entry;
   }
 
+  /** One INSERT; a repeated fingerprint (or, astronomically rarely, receipt code) inserts nothing. */
   async function insertOpinion(
     consultationId: number,
-    versionId: number,
+    m: ConsultationMeta,
     opinion: { articleKey: string | null; name: string; phone: string; content: string },
     extra: { fingerprint: string; needsReview: boolean; matchedWords: string[] },
   ) {
-    const today = shanghaiDate(now());
-    const receiptCode = newReceiptCode();
-    // One statement: the window check and the insert (a repeated fingerprint or receipt code inserts nothing).
     // No audit_log entry: an anonymous submission is not an account's operation, and the opinion row itself is the
     // permanent record of it (time, channel, content); every staff action on it is audited.
-    const rows = await queryRows<{ id: number; receipt_code: string }>(
+    const rows = await queryRows<{ receipt_code: string }>(
       db,
-      sql`with c as (
-            select id, org_id, point_id from consultations
-            where id = ${consultationId} and status = 'published' and version_id = ${versionId}
-              and opens_on <= ${today}::date and closes_on >= ${today}::date
-          ), ins as (
-            insert into consultation_opinions (org_id, consultation_id, point_id, channel, article_key, name, phone,
-              content, receipt_code, fingerprint, moderation, matched_words, submitted_at)
-            select c.org_id, c.id, c.point_id, 'portal', ${opinion.articleKey}, ${opinion.name}, ${opinion.phone},
-              ${opinion.content}, ${receiptCode}, ${extra.fingerprint},
-              ${extra.needsReview ? 'pending_review' : 'approved'}, ${JSON.stringify(extra.matchedWords)}::jsonb,
-              ${now().toISOString()}::timestamptz
-            from c
-            on conflict do nothing
-            returning id, receipt_code
-          )
-          select id, receipt_code from ins`,
+      sql`insert into consultation_opinions (org_id, consultation_id, point_id, channel, article_key, name, phone,
+            content, receipt_code, fingerprint, moderation, matched_words, submitted_at)
+          values (${m.orgId}, ${consultationId}, ${m.pointId}, 'portal', ${opinion.articleKey}, ${opinion.name},
+            ${opinion.phone}, ${opinion.content}, ${newReceiptCode()}, ${extra.fingerprint},
+            ${extra.needsReview ? 'pending_review' : 'approved'}, ${JSON.stringify(extra.matchedWords)}::jsonb,
+            ${now().toISOString()}::timestamptz)
+          on conflict do nothing
+          returning receipt_code`,
     );
     return rows[0] ?? null;
   }
 
-  /** Why nothing was inserted: closed window, unpublished, another version, or the same opinion again. */
-  async function diagnose(consultationId: number, fingerprint: string, versionId: number) {
-    const [row] = await queryRows<{
-      status: string;
-      opens_on: string;
-      closes_on: string;
-      version_id: number;
-      dup: boolean;
-    }>(
+  async function isDuplicate(consultationId: number, fingerprint: string) {
+    const rows = await queryRows<{ id: number }>(
       db,
-      sql`select c.status, c.opens_on::text as opens_on, c.closes_on::text as closes_on, c.version_id,
-            exists (select 1 from consultation_opinions o
-                    where o.consultation_id = c.id and o.fingerprint = ${fingerprint}) as dup
-          from consultations c where c.id = ${consultationId}`,
+      sql`select id from consultation_opinions where consultation_id = ${consultationId} and fingerprint = ${fingerprint}`,
     );
-    if (row?.status !== 'published') return notFound(notFoundMessage);
-    const blocked = submissionBlockedReason({ opensOn: row.opens_on, closesOn: row.closes_on }, now());
-    if (blocked) return new AppError(409, 'WINDOW_CLOSED', blocked);
-    if (row.dup) return new AppError(409, 'DUPLICATE_SUBMISSION', DUPLICATE_SUBMISSION_MESSAGE);
-    return row.version_id !== versionId ? 'version' : 'retry';
+    return rows.length > 0;
   }
 
   async function submit(consultationId: number, body: unknown) {
@@ -114,13 +105,15 @@ export function createPortalService(deps: AppDeps) {
     const prepared = preparePortalOpinion({ ...input, draftId: String(consultationId) }, filter);
     if (!prepared.ok) throw badRequest(prepared.issues[0]!.message, prepared.issues);
     const { opinion } = prepared;
+    const m = await meta(consultationId);
+    const blocked = submissionBlockedReason(m.window, now());
+    if (blocked) throw new AppError(409, 'WINDOW_CLOSED', blocked);
+    if (opinion.articleKey && !m.keys.has(opinion.articleKey)) {
+      throw badRequest(`草案中没有${articleLabelOf(opinion.articleKey)}，请重新选择条文`);
+    }
     const fingerprint = sha256(opinion.fingerprint);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const m = await meta(consultationId, attempt > 0);
-      if (opinion.articleKey && !m.keys.has(opinion.articleKey)) {
-        throw badRequest(`草案中没有${articleLabelOf(opinion.articleKey)}，请重新选择条文`);
-      }
-      const row = await insertOpinion(consultationId, m.versionId, opinion, {
+      const row = await insertOpinion(consultationId, m, opinion, {
         fingerprint,
         needsReview: opinion.needsReview,
         matchedWords: opinion.matchedWords,
@@ -134,8 +127,9 @@ export function createPortalService(deps: AppDeps) {
             : '意见已提交，感谢您的参与！请保存回执码查询办理情况。',
         };
       }
-      const reason = await diagnose(consultationId, fingerprint, m.versionId);
-      if (reason instanceof AppError) throw reason;
+      if (await isDuplicate(consultationId, fingerprint)) {
+        throw new AppError(409, 'DUPLICATE_SUBMISSION', DUPLICATE_SUBMISSION_MESSAGE);
+      }
     }
     throw conflict('提交未成功，请稍后重试');
   }
