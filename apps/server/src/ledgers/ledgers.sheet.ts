@@ -3,6 +3,7 @@ import { formatCell, headerIndex, headerOf, normaliseHeader, orgHeader, type Raw
 import { fieldKindLabels, inputFields, type LedgerDefinition, type LedgerField } from '@fazhi/core/ledgers/definition';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import ExcelJS from 'exceljs';
+import './exceljs-utf8.ts';
 import { AppError } from '../platform/errors.ts';
 
 const templateRows = 5000;
