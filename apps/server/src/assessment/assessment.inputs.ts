@@ -134,7 +134,12 @@ export function factToContribution(r: FactRow): UnitContribution {
   const count = r.count ?? undefined;
   switch (r.kind) {
     case 'metric':
-      return { orgId: r.org_id, metrics: { [r.key]: r.value ?? 0 }, refs: [{ ...ref, id: `metric-${r.key}` }] };
+      // Metric lines point at the metric key, so the ref of a hand-entered figure is keyed the same way.
+      return {
+        orgId: r.org_id,
+        metrics: { [r.key]: r.value ?? 0 },
+        refs: [{ ...ref, id: r.key, title: `${r.key} = ${r.value ?? 0}` }],
+      };
     case 'record':
       return {
         orgId: r.org_id,

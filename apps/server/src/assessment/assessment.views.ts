@@ -118,7 +118,7 @@ export async function unitSheet(db: Executor, actor: Actor, roundId: number, org
     leaves,
     facts: facts.map((f) => ({
       id: f.id,
-      sourceId: f.kind === 'metric' ? `metric-${f.key}` : `fact-${f.id}`,
+      sourceId: f.kind === 'metric' ? f.key : `fact-${f.id}`,
       kind: f.kind,
       key: f.key,
       level: f.level,

@@ -46,11 +46,11 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
   const file = useAssessmentMutation(() => assessmentApi.fileAppeal(round.id, myOrgId, { reason, evidenceIds: [] }));
   const isOpen = round.status === 'publicity';
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {canAppeal ? (
         <Card size="small" title="提出申诉">
           {isOpen ? (
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text type="secondary">
                 申诉截止：{appeals.data?.appealClosesAt ? formatDateTime(appeals.data.appealClosesAt) : '—'}
                 。请写明对哪项指标、哪条扣分有异议及理由。
@@ -121,7 +121,7 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
                 </Space>
               }
               description={
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   <Typography.Text>申诉理由：{a.reason}</Typography.Text>
                   {a.outcome ? (
                     <Typography.Text data-testid="appeal-decision">

@@ -30,7 +30,6 @@ export function ExplanationDrawer({ roundId, orgId, orgName, stage, onClose }: P
       open={orgId !== undefined}
       onClose={onClose}
       size="large"
-      width={860}
       title={`${orgName ?? ''} ${stageTitles[stage]}及得失分说明`}
       destroyOnHidden
     >
@@ -45,7 +44,7 @@ export function ScoreDetail({ data }: { data: ExplainedScore }) {
   const { score } = data;
   const lines = score.explanation.filter((l) => l.points > 0 || l.kind === 'veto');
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={3}>
         <Descriptions.Item label="总分">
           <Typography.Text strong style={{ fontSize: 18 }} data-testid="score-total">
@@ -57,8 +56,10 @@ export function ScoreDetail({ data }: { data: ExplainedScore }) {
         <Descriptions.Item label="指标得分">
           {score.baseScore} / {score.baseMax}
         </Descriptions.Item>
-        <Descriptions.Item label="加分">+{score.bonus.awarded}</Descriptions.Item>
-        <Descriptions.Item label="减分">−{score.deductions.applied}</Descriptions.Item>
+        <Descriptions.Item label="加分">{score.bonus.awarded ? `+${score.bonus.awarded}` : 0}</Descriptions.Item>
+        <Descriptions.Item label="减分">
+          {score.deductions.applied ? `−${score.deductions.applied}` : 0}
+        </Descriptions.Item>
       </Descriptions>
       {data.gradeNotes.length ? <Alert type="info" showIcon message={data.gradeNotes.join('；')} /> : null}
       {score.vetoes.length ? (
@@ -94,7 +95,7 @@ export function ScoreDetail({ data }: { data: ExplainedScore }) {
                     </Space>
                   }
                   description={
-                    <Space direction="vertical" size={2}>
+                    <Space orientation="vertical" size={2}>
                       <Typography.Text>{line.reason}</Typography.Text>
                       {ref ? (
                         <Typography.Text type="secondary">

@@ -58,7 +58,7 @@ export function LeafEntryModal({ leaf, mode, onClose, onSave }: Props) {
         }
       }}
     >
-      <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+      <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
         <Typography.Text strong>{leaf.path}</Typography.Text>
         <Space>
           <Tag>{leaf.ruleLabel}</Tag>
@@ -91,7 +91,7 @@ export function LeafEntryModal({ leaf, mode, onClose, onSave }: Props) {
         </Form.Item>
       </Form>
       {mode === 'self' ? (
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text>佐证材料</Typography.Text>
           <Space wrap>
             {evidence.map((e) => (

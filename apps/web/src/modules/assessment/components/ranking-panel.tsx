@@ -22,7 +22,7 @@ export function RankingPanel({
   const [open, setOpen] = useState<RankingItem | null>(null);
   if (!isPublished) return <Alert type="info" showIcon message="考核结果公示后，在此查看排名和等次。" />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">
           {round.status === 'final'
@@ -60,7 +60,7 @@ export function RankingPanel({
             dataIndex: 'grade',
             width: 190,
             render: (grade: string, r) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <GradeTag grade={grade} />
                 {r.gradeNotes.map((n) => (
                   <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }}>

@@ -7,7 +7,7 @@ import { UnitSheet } from './unit-sheet.tsx';
 export function ReviewPanel({ round }: { round: RoundDetail }) {
   const [orgId, setOrgId] = useState<number | undefined>(round.units[0]?.orgId);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {round.status !== 'review' ? (
         <Alert
           type="info"

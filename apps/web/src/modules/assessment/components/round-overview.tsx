@@ -30,7 +30,7 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
   );
   const action = nextAction[round.status];
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <Steps size="small" current={order.indexOf(round.status)} items={stepTitles.map((title) => ({ title }))} />
       </Card>

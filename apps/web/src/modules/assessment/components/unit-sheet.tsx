@@ -36,7 +36,7 @@ export function UnitSheet({ roundId, orgId, mode }: Props) {
   const editable = (leaf: SheetLeaf) =>
     canEdit && (leaf.ruleKind === 'manual' || leaf.ruleKind === 'requirement' || mode === 'self');
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>
@@ -77,7 +77,7 @@ export function UnitSheet({ roundId, orgId, mode }: Props) {
             title: '考核指标',
             dataIndex: 'path',
             render: (path: string, leaf) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Typography.Text>{path}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {leaf.ruleLabel}
@@ -91,7 +91,7 @@ export function UnitSheet({ roundId, orgId, mode }: Props) {
             width: 260,
             render: (_, leaf) =>
               leaf.self ? (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Typography.Text>{leaf.self.value ?? judged(leaf.self.passed)}</Typography.Text>
                   {leaf.self.note ? <Typography.Text type="secondary">{leaf.self.note}</Typography.Text> : null}
                   {leaf.self.evidence.map((e) => (
@@ -110,7 +110,7 @@ export function UnitSheet({ roundId, orgId, mode }: Props) {
                   title: '考核组评分',
                   width: 220,
                   render: (_: unknown, leaf: SheetLeaf) => (
-                    <Space direction="vertical" size={0}>
+                    <Space orientation="vertical" size={0}>
                       {leaf.reviews.map((r) => (
                         <Typography.Text key={r.assessorId} type={r.isMine ? undefined : 'secondary'}>
                           {r.assessorName.replace(/（.*）/, '')}：{r.value ?? judged(r.passed)}

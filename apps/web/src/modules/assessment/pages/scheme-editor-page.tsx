@@ -231,7 +231,7 @@ export function SchemeEditorPage() {
             {!node ? (
               <Empty description="请在左侧选择指标" />
             ) : (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Field label="指标名称">
                   <Input
                     disabled={!isEditable}
@@ -313,7 +313,7 @@ export function SchemeEditorPage() {
             )}
           </Card>
           <Card size="small" title="加分、减分与等次" style={{ marginTop: 16 }}>
-            <Space direction="vertical">
+            <Space orientation="vertical">
               <Typography.Text>
                 加分上限 {draft.bonus.cap} 分；减分上限 {draft.deductions.cap ?? '不限'} 分。
               </Typography.Text>

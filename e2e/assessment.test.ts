@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession } from './support.ts';
+
+// Year-end assessment through the UI: 区司法局 self-assesses with evidence, an assessor scores it, the office
+// publishes the ranking, the unit appeals, and after the decision sees it together with every lost point explained.
+describe('年度考核', () => {
+  let harness: Harness;
+  let unit: UserSession;
+  let assessor: UserSession;
+  let office: UserSession;
+  let roundId: number;
+  let orgId: number;
+  const leafName = '党政主要负责人履行推进法治建设第一责任人职责';
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    [unit, assessor, office] = await Promise.all([
+      loginAs(harness, 'reporter-a'),
+      loginAs(harness, 'kaohe-1'),
+      loginAs(harness, 'office'),
+    ]);
+    const rounds = (await apiAs(office, 'GET', '/api/assessment/rounds')).body.items as {
+      id: number;
+      status: string;
+    }[];
+    roundId = rounds.find((r) => r.status === 'self_assessment')!.id;
+    orgId = (await apiAs(unit, 'GET', '/api/auth/me')).body.orgId as number;
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('the unit fills a leaf with evidence and submits its self-assessment', async () => {
+    const { page } = unit;
+    await page.goto('/assessment');
+    await page.getByRole('tab', { name: '本单位自评' }).click();
+    await page.getByRole('button', { name: `自评 ${leafName}` }).click();
+    const modal = page.locator('.ant-modal', { hasText: '填写自评' });
+    await modal.getByLabel('评分', { exact: true }).fill('5.5');
+    await modal.getByLabel('自评说明').fill('落实第一责任人职责，年度述法已完成');
+    await modal
+      .locator('input[type=file]')
+      .setInputFiles({ name: '述法报告.png', mimeType: 'image/png', buffer: tinyPng() });
+    await modal.getByText('述法报告.png').waitFor();
+    await modal.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByRole('link', { name: /述法报告\.png/ }).waitFor();
+    await page.getByRole('button', { name: '提交自评' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await page.getByText('自评已提交').first().waitFor();
+    const sheet = await apiAs(unit, 'GET', `/api/assessment/rounds/${roundId}/units/${orgId}`);
+    expect((sheet.body.unit as { submittedAt: string | null }).submittedAt).not.toBeNull();
+  });
+
+  it('an assessor scores the unit in the review stage', async () => {
+    const moved = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, {
+      action: 'start_review',
+      allowMissing: true,
+    });
+    expect(moved.status).toBe(200);
+    const { page } = assessor;
+    await page.goto('/assessment');
+    await page.getByRole('tab', { name: '考核评分' }).click();
+    await page.getByLabel('被考核单位').click();
+    await page.getByLabel('被考核单位').fill('区司法局');
+    await page.locator('.ant-select-item-option', { hasText: '区司法局' }).click();
+    await page.getByRole('button', { name: `评分 ${leafName}` }).click();
+    const modal = page.locator('.ant-modal', { hasText: '考核评分' });
+    await modal.getByLabel('评分', { exact: true }).fill('4');
+    await modal.getByLabel('评分意见').fill('述法材料不完整');
+    await modal.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+    await expect.poll(() => page.getByText('述法材料不完整', { exact: false }).first().isVisible()).toBe(true);
+  });
+
+  it('the ranking publishes and the unit sees every lost point explained', async () => {
+    const published = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, {
+      action: 'publish',
+    });
+    expect(published.status).toBe(200);
+    const { page } = unit;
+    await page.goto('/assessment');
+    await page.getByRole('tab', { name: '排名公示' }).click();
+    const row = page.locator('tr', { hasText: '区司法局' });
+    await row.getByRole('button', { name: '得分说明' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('得失分依据').waitFor();
+    const score = await apiAs(unit, 'GET', `/api/assessment/rounds/${roundId}/units/${orgId}/score`);
+    const explanation = (score.body.score as { explanation: { kind: string; points: number; reason: string }[] })
+      .explanation;
+    const lost = explanation.filter((l) => l.kind === 'lost' && l.points > 0);
+    const s = score.body.score as { baseMax: number; baseScore: number };
+    expect(Math.round((s.baseMax - s.baseScore) * 100)).toBe(Math.round(lost.reduce((a, l) => a + l.points, 0) * 100));
+    for (const line of lost) await expect.poll(() => drawer.getByText(line.reason).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        drawer
+          .getByText(/述法材料不完整/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect
+      .poll(() =>
+        drawer
+          .getByRole('link', { name: /述法报告\.png/ })
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await drawer.locator('.ant-drawer-close').click();
+  });
+
+  it('the unit appeals; the office upholds it; the unit sees the decision and the new figures', async () => {
+    const { page } = unit;
+    await page.getByRole('tab', { name: '申诉' }).click();
+    await page.getByLabel('申诉理由').fill('述法材料已于公示前补交，请复核“第一责任人职责”评分');
+    await page.getByRole('button', { name: '提交申诉' }).click();
+    await page.getByText('申诉已提交').first().waitFor();
+    const appeals = await apiAs(office, 'GET', `/api/assessment/rounds/${roundId}/appeals`);
+    const appeal = (appeals.body.items as { id: number; orgId: number }[]).find((a) => a.orgId === orgId)!;
+    const decided = await apiAs(office, 'POST', `/api/assessment/appeals/${appeal.id}/decide`, {
+      outcome: 'upheld',
+      reason: '补交材料属实，第一责任人职责改评5.5分',
+      corrections: { leaves: [{ indicatorId: 'fz-1-1', value: 5.5, note: '申诉复核' }] },
+    });
+    expect(decided.status).toBe(200);
+    await page.reload();
+    await page.getByRole('tab', { name: '申诉' }).click();
+    await expect.poll(() => page.getByTestId('appeal-decision').first().textContent()).toContain('补交材料属实');
+    await expect
+      .poll(() =>
+        page
+          .getByText(/成绩由.*调整为/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await page.getByRole('tab', { name: '排名公示' }).click();
+    await page.locator('tr', { hasText: '区司法局' }).getByRole('button', { name: '得分说明' }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator('.ant-drawer')
+          .getByText(/申诉复核调整/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+  });
+});
