@@ -1,6 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { dashboardTileKeys, dashboardTrendKeys, dashboardUnitKeys } from '@fazhi/core/dashboard/dashboard';
-import type { RegistryKey } from '@fazhi/core/metrics/definitions';
+import {
+  type AggregateComputation,
+  aggregateParts,
+  metricComputations,
+  type RegistryKey,
+} from '@fazhi/core/metrics/definitions';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -91,7 +96,16 @@ async function run(label: string, database: Database, rows: number): Promise<Res
     csrfToken: '',
   };
   const children = await queryChildren(database.db, 1);
-  const keys = [...new Set<RegistryKey>([...dashboardTileKeys, ...dashboardTrendKeys, ...dashboardUnitKeys])];
+  const keys = [
+    ...new Set<RegistryKey>([
+      ...dashboardTileKeys,
+      ...dashboardTrendKeys,
+      ...dashboardUnitKeys,
+      'plan.tasks',
+      'plan.closed',
+      'plan.closure_rate',
+    ]),
+  ];
   const periods = [
     String(year),
     String(year - 1),
@@ -99,7 +113,14 @@ async function run(label: string, database: Database, rows: number): Promise<Res
   ];
   const orgIds = [1, ...children.map((c) => c.id)];
   const raw = () => computeFigures(database.db, { user, keys, orgIds, rootPath: '/1/', periods, forceRaw: true });
-  const rollupSql = () => queryRollupFacts(database.db, keys, [], orgIds, `${year - 1}-01-01`, `${year + 1}-01-01`);
+  // Exactly the roll-up read the API does: the ledger parts of every figure, stocks over all earlier months.
+  const parts = [...new Set(keys.flatMap((k) => aggregateParts(k)))].filter((k) => {
+    const c = metricComputations[k] as AggregateComputation;
+    return c.source.kind === 'ledger' && c.kind !== 'distinct';
+  });
+  const cumulative = parts.filter((k) => (metricComputations[k] as AggregateComputation).window === 'cumulative');
+  const rollupSql = () =>
+    queryRollupFacts(database.db, parts, cumulative, orgIds, `${year - 1}-01-01`, `${year + 1}-01-01`);
   const runs = rows > 1_000_000 ? 5 : 20;
   const api = await measure(40, apiOnce);
   log(`  驾驶舱接口 p50 ${ms(api.p50)} p95 ${ms(api.p95)}`);

@@ -23,10 +23,17 @@ const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind, parentId:
 
 type Options = { forceRaw?: boolean };
 
-/** The org's children the user may drill into: all of them within a subtree scope, none for a single unit. */
-async function scopedChildren(db: Executor, user: AuthUser, org: OrgRef) {
-  if (!(user.dataScope === 'all' || user.dataScope === 'subtree')) return [];
-  return queryChildren(db, org.id);
+/**
+ * The org (after the scope check) and the children the user may drill into — all of them within a subtree scope,
+ * none for a single unit — fetched side by side.
+ */
+async function scopedOrgAndChildren(db: Executor, user: AuthUser, orgId: number) {
+  const subtree = user.dataScope === 'all' || user.dataScope === 'subtree';
+  const [org, children] = await Promise.all([
+    requireScopedOrg(db, user, orgId),
+    subtree ? queryChildren(db, orgId) : Promise.resolve([]),
+  ]);
+  return { org, children };
 }
 
 function rollupOf(
@@ -63,8 +70,7 @@ export async function getDashboard(
   year: number,
   options: Options = {},
 ): Promise<Dashboard> {
-  const org = await requireScopedOrg(db, user, orgId);
-  const children = await scopedChildren(db, user, org);
+  const { org, children } = await scopedOrgAndChildren(db, user, orgId);
   const period = String(year);
   const previous = String(year - 1);
   const trendMonths = months(year);
@@ -116,8 +122,7 @@ export async function getDashboard(
 
 /** The region roll-up alone, for drill-down: the org's total and each child's figures for the year. */
 export async function getRollup(db: Executor, user: AuthUser, orgId: number, year: number): Promise<DashboardRollup> {
-  const org = await requireScopedOrg(db, user, orgId);
-  const children = await scopedChildren(db, user, org);
+  const { org, children } = await scopedOrgAndChildren(db, user, orgId);
   const figures = await computeFigures(db, {
     user,
     keys: dashboardUnitKeys,

@@ -9,14 +9,15 @@ export type Fact = { key: string; org_id: number; month: string | null; value: n
 
 export type OrgRef = { id: number; name: string; kind: string; path: string; parent_id: number | null };
 
-export async function queryOrgs(db: Executor, ids: number[]): Promise<OrgRef[]> {
+/** Orgs by id, limited by `scope` (a data-scope condition on `id`) when given: one query, scope check included. */
+export async function queryOrgs(db: Executor, ids: number[], scope: SQL = sql`true`): Promise<OrgRef[]> {
   if (ids.length === 0) return [];
   return queryRows<OrgRef>(
     db,
     sql`select id, name, kind, path, parent_id from orgs where id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
-    )})`,
+    )}) and ${scope}`,
   );
 }
 

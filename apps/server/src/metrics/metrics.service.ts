@@ -7,10 +7,11 @@ import {
 import type { MetricRowsPage, MetricSourceRef, MetricValue } from '@fazhi/core/metrics/metric-api';
 import { periodDates } from '@fazhi/core/metrics/period-dates';
 import type { Period } from '@fazhi/core/shared/period';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { requireOrgInScope } from '../platform/scope.ts';
+import { orgScopeSql } from '../platform/scope.ts';
 import { computeFigures, ledgerTableExists, rawPart, rowScopeSql } from './figures.ts';
 import { displayLedgerValues, ledgerColumns } from './ledger-catalogue.ts';
 import { type OrgRef, queryOrgs, querySourceRows } from './metrics.repo.ts';
@@ -25,9 +26,8 @@ export function requireMetric(key: string) {
 
 /** The org, after the data-scope check: another unit's org is "not found", never a figure. */
 export async function requireScopedOrg(db: Executor, user: AuthUser, orgId: number): Promise<OrgRef> {
-  await requireOrgInScope(db, user, orgId);
-  const [org] = await queryOrgs(db, [orgId]);
-  if (!org) throw notFound();
+  const [org] = await queryOrgs(db, [orgId], orgScopeSql(user, sql`id`));
+  if (!org) throw notFound('未找到该单位，或该单位不在您的数据范围内');
   return org;
 }
 

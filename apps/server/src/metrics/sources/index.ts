@@ -2,6 +2,7 @@ import type { MetricSource } from '@fazhi/core/metrics/definitions';
 import type { TableSourceKey } from '@fazhi/core/metrics/sources';
 import { consultationsSource, opinionsSource } from './consultation-sources.ts';
 import { ledgerSource } from './ledger-source.ts';
+import { inspectionsSource, lawReportsSource, problemsSource } from './oversight-sources.ts';
 import { planTasksSource } from './plan-tasks-source.ts';
 import type { SourceAdapter } from './source-adapter.ts';
 
@@ -10,6 +11,9 @@ const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
   'plan.tasks': planTasksSource,
   'consultation.consultations': consultationsSource,
   'consultation.opinions': opinionsSource,
+  'oversight.inspections': inspectionsSource,
+  'oversight.problems': problemsSource,
+  'cadres.law_reports': lawReportsSource,
 };
 
 export function sourceAdapter(source: MetricSource, ledgerName: (typeKey: string) => string): SourceAdapter {

@@ -51,7 +51,7 @@ export function ClosureGauge({
   };
   return (
     <div>
-      <Chart option={option} dark={dark} style={{ height: dark ? 240 : 210 }} />
+      <Chart option={option} dark={dark} style={{ height: dark ? 190 : 210 }} />
       <Flex justify="space-around" style={{ marginTop: 0, fontSize: dark ? 16 : 14 }}>
         <span>
           <Typography.Text type="secondary">目标任务 </Typography.Text>

@@ -55,7 +55,7 @@ export function MetricTiles({
             <Typography.Text type="secondary" style={{ fontSize: dark ? 16 : 13 }}>
               {tile.name}
             </Typography.Text>
-            <div style={{ fontSize: dark ? 40 : 28, fontWeight: 600, lineHeight: 1.3, margin: '4px 0' }}>
+            <div style={{ fontSize: dark ? 38 : 28, fontWeight: 600, lineHeight: 1.3, margin: '4px 0' }}>
               <MetricFigure
                 metric={tile.key}
                 org={org}

@@ -67,7 +67,7 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
         loading={current ? drilled.isFetching : false}
         dataSource={[...(totalRow ? [totalRow] : []), ...(rollup?.units ?? [])]}
         pagination={false}
-        scroll={{ x: 'max-content', y: dark ? 420 : 480 }}
+        scroll={{ x: 'max-content', y: dark ? 270 : 480 }}
         rowClassName={(u) => (u === totalRow ? 'rollup-total-row' : '')}
         onRow={(u) => (u === totalRow ? { style: { fontWeight: 600 } } : {})}
         columns={[

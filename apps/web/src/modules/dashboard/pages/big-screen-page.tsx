@@ -59,7 +59,7 @@ export function BigScreenPage() {
             background: 'radial-gradient(ellipse at top, #0b2a57 0%, #050f24 70%)',
           }}
         >
-          <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+          <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
             <div style={{ fontSize: 16, opacity: 0.8, minWidth: 220 }}>
               <Clock />
             </div>
@@ -84,19 +84,19 @@ export function BigScreenPage() {
               <Spin size="large" />
             </Flex>
           ) : (
-            <Flex vertical gap={16}>
+            <Flex vertical gap={12}>
               <MetricTiles tiles={data.tiles} org={data.org.id} year={year} dark />
-              <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 16 }}>
+              <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 12 }}>
                 <Panel title="目标任务销号">
                   <ClosureGauge plan={data.plan} org={data.org.id} year={year} dark />
                 </Panel>
                 <Panel title="月度趋势">
-                  <TrendChart trend={data.trend} org={data.org.id} dark height={280} />
+                  <TrendChart trend={data.trend} org={data.org.id} dark height={230} />
                 </Panel>
               </div>
-              <div style={{ display: 'grid', gridTemplateColumns: '2fr 3fr', gap: 16 }}>
+              <div style={{ display: 'grid', gridTemplateColumns: '2fr 3fr', gap: 12 }}>
                 <Panel title="下级单位对比">
-                  <UnitBarChart rollup={data.rollup} dark height={420} />
+                  <UnitBarChart rollup={data.rollup} dark height={300} />
                 </Panel>
                 <Panel title="区域汇总">
                   <RollupTable key={`${data.org.id}-${year}`} root={data.rollup} year={year} dark />
