@@ -350,3 +350,26 @@ describe('通报 and deductions', () => {
     expect(wrong.json().message).toContain('不是该单位的问题');
   });
 });
+
+describe('metrics', () => {
+  it('oversight.* and cadres.law_reports come from these tables and agree with the overview', async () => {
+    const county = org('昭化区');
+    const value = async (key: string, period = '2025') =>
+      (await office.get(`/api/metrics/${key}?org=${county}&period=${period}`)).json().value;
+    // 2025 is untouched by the tests above: only the demo's 述法 of last year, no problems.
+    expect(await value('cadres.law_reports')).toBe(
+      (
+        await queryRows<{ n: number }>(
+          t.db,
+          sql`select count(distinct cadre_id)::int as n from law_reports where year = 2025`,
+        )
+      )[0]!.n,
+    );
+    const stats = (await office.get('/api/oversight/stats?year=2026')).json();
+    expect(await value('oversight.inspections', '2026')).toBe(stats.inspections);
+    expect(await value('oversight.problems', '2026')).toBe(stats.problems);
+    expect(await value('oversight.rectified', '2026')).toBe(stats.rectified);
+    const rate = await value('oversight.rectification_rate', '2026');
+    expect(rate).toBeCloseTo((stats.rectified / stats.problems) * 100, 0);
+  });
+});

@@ -82,25 +82,12 @@ const corrections = ledger('corrections_subject');
 const litigation = ledger('litigation_case');
 const tasks: MetricSource = { kind: 'table', table: 'plan.tasks' };
 const consultationOpinions: MetricSource = { kind: 'table', table: 'consultation.opinions' };
-const consultationOpinions: MetricSource = { kind: 'table', table: 'consultation.opinions' };
 
 /**
  * The computation of every registry key. Ledger types and field keys are those of
  * `packages/core/src/ledgers/builtin/*.ts`; a metric with no computation yet answers null with a note.
  */
 export const metricComputations: Partial<Record<RegistryKey, MetricComputation>> = {
-  // 立法联系点 (seed 001: 68部草案、1094条意见、148条被采纳); 采纳 counts 采纳 + 部分采纳, a merged duplicate once.
-  'consultation.drafts': {
-    kind: 'distinct',
-    source: { kind: 'table', table: 'consultation.consultations' },
-    field: 'draft_id',
-  },
-  'consultation.opinions': count(consultationOpinions),
-  'consultation.adopted': count(
-    consultationOpinions,
-    { field: 'decision', op: 'in', values: ['adopted', 'partly_adopted'] },
-    { field: 'status', op: 'ne', value: 'merged' },
-  ),
   // 立法联系点 (seed 001: 68部草案、1094条意见、148条被采纳); 采纳 counts 采纳 + 部分采纳, a merged duplicate once.
   'consultation.drafts': {
     kind: 'distinct',
@@ -193,6 +180,13 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
   'plan.tasks': count(tasks),
   'plan.closed': count(tasks, eq('status', 'closed')),
   'plan.closure_rate': rate('plan.closed', 'plan.tasks'),
+  // 督察 and 四个一: problems found in the period and, of those, closed (已销号) — a recurrence is a new problem.
+  'oversight.inspections': count({ kind: 'table', table: 'oversight.inspections' }),
+  'oversight.problems': count({ kind: 'table', table: 'oversight.problems' }),
+  'oversight.rectified': count({ kind: 'table', table: 'oversight.problems' }, eq('status', 'closed')),
+  'oversight.rectification_rate': rate('oversight.rectified', 'oversight.problems'),
+  // 党政主要负责人述法: persons who gave their 述法 in the period.
+  'cadres.law_reports': { kind: 'distinct', source: { kind: 'table', table: 'cadres.law_reports' }, field: 'cadre_id' },
   ...grassrootsComputations,
 };
 

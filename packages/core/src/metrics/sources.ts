@@ -18,6 +18,21 @@ export const tableSources = {
     /** Opinions that did not fail moderation, dated by the submission day (Asia/Shanghai). */
     fields: { status: '状态', decision: '采纳情况', channel: '收集渠道' },
   },
+  'oversight.inspections': {
+    name: '法治督察',
+    /** Inspections, counted for the organising office and dated by their first day. */
+    fields: { mode: '督导方式', key_node: '关键节点' },
+  },
+  'oversight.problems': {
+    name: '督察发现问题',
+    /** Problems found, counted for their first responsible unit and dated by the day they were registered. */
+    fields: { status: '状态' },
+  },
+  'cadres.law_reports': {
+    name: '领导干部述法',
+    /** One 述法 per cadre per year, dated by the 述法 day. */
+    fields: { form: '述法方式', cadre_id: '述法人' },
+  },
 } as const satisfies Record<string, { name: string; fields: Record<string, string> }>;
 
 export type TableSourceKey = keyof typeof tableSources;
