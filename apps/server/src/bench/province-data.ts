@@ -49,7 +49,7 @@ export async function generateLedgerRows(db: Executor, count: number, onBatch?: 
     const end = Math.min(count, start + batch - 1);
     await db.execute(
       sql.raw(`insert into ledger_rows (type_key, org_id, row_date, data)
-      select (${typeArray})[1 + g % ${types.length}], ${firstUnit} + (g * 7919) % ${unitCount},
+      select (${typeArray})[1 + g % ${types.length}], ${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int,
         date '2016-01-01' + (g * 13) % 3652,
         jsonb_build_object('result', (array['success','failed','ongoing'])[1 + g % 3],
           'decision', (array['maintained','revoked','settled','rejected'])[1 + g % 4],
