@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { testNow } from '../../test/test-clock.ts';
@@ -336,6 +337,15 @@ describe('通报 and deductions', () => {
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    // GB/T 9704: A4, margins 37/35/28/26 mm, title 二号 方正小标宋简体, body 三号 仿宋_GB2312.
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/);
+    expect(xml).toMatch(/w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>/);
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('关于法治督察问题整改情况的通报');
+    expect(xml).toContain('通报批评');
+    expect(xml).toContain('二〇二六年十一月二十二日');
     const deductions = (await office.get(`/api/oversight/deductions?year=${year}`)).json().items;
     const row = deductions.find(
       (d: { orgId: number; level: string }) => d.orgId === criticised.orgId && d.level === '市',
