@@ -190,5 +190,15 @@ export async function diffDraftVersions(db: Executor, actor: Actor, draftId: num
     getDraftVersion(db, actor, draftId, from),
     getDraftVersion(db, actor, draftId, to),
   ]);
-  return { from, to, ...diffDrafts(a.version.articles, b.version.articles) };
+  const diff = diffDrafts(a.version.articles, b.version.articles);
+  // An added or removed article carries its text, so the page can show what came or went.
+  const textOf = (list: StoredArticle[], key: string) => list.find((x) => x.key === key)?.text ?? '';
+  const changes = diff.changes.map((c) =>
+    c.type === 'added'
+      ? { ...c, text: textOf(b.version.articles, c.to.key) }
+      : c.type === 'removed'
+        ? { ...c, text: textOf(a.version.articles, c.from.key) }
+        : c,
+  );
+  return { from, to, ...diff, changes };
 }

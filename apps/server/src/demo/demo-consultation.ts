@@ -3,6 +3,7 @@ import { parseDraft } from '@fazhi/core/consultation/article-parser';
 import { shanghaiDate } from '@fazhi/core/consultation/consultation-window';
 import { renderDraft } from '@fazhi/core/consultation/draft-render';
 import { opinionFingerprint } from '@fazhi/core/consultation/opinion-duplicates';
+import { defaultReply } from '@fazhi/core/consultation/opinion-lifecycle';
 import { completeStep, createTenStepChecklist, TEN_STEPS } from '@fazhi/core/consultation/ten-steps';
 import { storedArticles } from '../consultation/consultation.drafts.ts';
 import { newReceiptCode } from '../consultation/consultation.opinions.ts';
@@ -198,7 +199,7 @@ export async function seedConsultation(tx: Executor, ctx: DemoContext) {
     status: 'answered',
     decision,
     reason,
-    reply: `感谢您的参与，您的意见已${decision === 'rejected' ? '未被采纳' : decision === 'adopted' ? '被采纳' : '被部分采纳'}。${reason ? `说明：${reason}` : ''}`,
+    reply: defaultReply(decision!, reason ?? null),
   });
   await opinions(publicityId, [
     {

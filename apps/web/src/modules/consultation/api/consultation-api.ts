@@ -34,6 +34,8 @@ export type ArticleChange = {
   from?: { key: string; label: string };
   to?: { key: string; label: string };
   segments?: DiffSegment[];
+  /** The article's text, for an added or removed article. */
+  text?: string;
 };
 export type DraftDiff = { from: number; to: number; changes: ArticleChange[]; summary: Record<string, number> };
 export type ConsultationRow = {

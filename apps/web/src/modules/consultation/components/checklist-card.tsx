@@ -32,7 +32,7 @@ export function ChecklistCard({
         <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
       ))}
       <Steps
-        direction="vertical"
+        orientation="vertical"
         size="small"
         current={next === -1 ? checklist.length : next}
         items={TEN_STEPS.map((s, i) => {

@@ -68,6 +68,18 @@ export function DiffView({ diff }: { diff: DraftDiff }) {
                 ),
               )}
             </div>
+          ) : c.text ? (
+            <div
+              style={{
+                marginTop: 4,
+                lineHeight: 1.9,
+                whiteSpace: 'pre-wrap',
+                background: c.type === 'added' ? '#f6ffed' : '#fff1f0',
+                textDecoration: c.type === 'removed' ? 'line-through' : undefined,
+              }}
+            >
+              {c.text}
+            </div>
           ) : null}
         </div>
       ))}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { portalApi, type SubmitResult } from '../api/portal-api.ts';
 
-type Target = { key: string | null; label: string };
+type Target = { key: string | null; label: string; text?: string };
 type Values = { name: string; phone: string; content: string };
 
 /** The opinion form slides up from the bottom, as on a phone; after sending it shows the receipt code. */
@@ -73,6 +73,23 @@ export function OpinionDrawer({
         />
       ) : (
         <Form form={form} layout="vertical" onFinish={send} requiredMark={false}>
+          {target?.text ? (
+            <div
+              style={{
+                background: '#faf6f0',
+                borderLeft: '3px solid #b4232a',
+                padding: '8px 10px',
+                marginBottom: 12,
+                fontSize: 14,
+                lineHeight: 1.8,
+                whiteSpace: 'pre-wrap',
+                maxHeight: 140,
+                overflow: 'auto',
+              }}
+            >
+              {target.label}　{target.text}
+            </div>
+          ) : null}
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
           <Form.Item
             name="content"

@@ -14,7 +14,7 @@ const decisionColor: Record<string, string> = { adopted: 'green', partly_adopted
 export function PortalConsultationPage() {
   const id = Number(useParams().id);
   const [tab, setTab] = useState<'text' | 'feedback'>('text');
-  const [target, setTarget] = useState<{ key: string | null; label: string } | null>(null);
+  const [target, setTarget] = useState<{ key: string | null; label: string; text?: string } | null>(null);
   const detail = useQuery({ queryKey: ['portal', 'detail', id], queryFn: () => portalApi.detail(id) });
   const feedback = useQuery({
     queryKey: ['portal', 'feedback', id],
@@ -96,7 +96,7 @@ export function PortalConsultationPage() {
                   <div className="actions">
                     <span>{a.opinions > 0 ? `已有${a.opinions}条意见` : ''}</span>
                     {isOpen ? (
-                      <Button size="small" onClick={() => setTarget({ key: a.key, label: a.label })}>
+                      <Button size="small" onClick={() => setTarget({ key: a.key, label: a.label, text: a.text })}>
                         对本条提意见
                       </Button>
                     ) : null}
