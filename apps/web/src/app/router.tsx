@@ -13,6 +13,8 @@ import { PortalReceiptPage } from '../modules/consultation/portal/portal-receipt
 import { BigScreenPage } from '../modules/dashboard/pages/big-screen-page.tsx';
 import { DashboardPage } from '../modules/dashboard/pages/dashboard-page.tsx';
 import { GrassrootsPage } from '../modules/grassroots/pages/grassroots-page.tsx';
+import { LedgerDesignerPage } from '../modules/ledgers/pages/ledger-designer-page.tsx';
+import { LedgersPage } from '../modules/ledgers/pages/ledgers-page.tsx';
 import { OrgPage } from '../modules/org/pages/org-page.tsx';
 import { InspectionDetailPage } from '../modules/oversight/pages/inspection-detail-page.tsx';
 import { OversightPage } from '../modules/oversight/pages/oversight-page.tsx';
@@ -102,6 +104,30 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="plan.read">
             <TasksPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'ledgers',
+        element: (
+          <RequirePermission permission="ledger.read">
+            <LedgersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'ledgers/:typeKey',
+        element: (
+          <RequirePermission permission="ledger.read">
+            <LedgersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'ledgers-designer',
+        element: (
+          <RequirePermission permission="ledger.manage">
+            <LedgerDesignerPage />
           </RequirePermission>
         ),
       },

@@ -12,8 +12,9 @@ const phonePattern = /^(\+?86)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 /** The schema of one non-empty value of a field; every message names the field. */
 function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
   const L = f.label;
+  const verb = ['enum', 'boolean', 'date', 'org', 'attachment'].includes(f.kind) ? '请选择' : '请填写';
   const missing = (what: string) => (iss: { input: unknown }) =>
-    iss.input === undefined || iss.input === null || iss.input === '' ? `请填写${L}` : `${L}应为${what}`;
+    iss.input === undefined || iss.input === null || iss.input === '' ? `${verb}${L}` : `${L}应为${what}`;
   switch (f.kind) {
     case 'text':
     case 'person_name': {

@@ -1,0 +1,77 @@
+import type { LedgerField } from '@fazhi/core/ledgers/definition';
+import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
+import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
+import { UploadButton } from '../../../components/upload-button.tsx';
+
+type Props = { field: LedgerField; value?: unknown; onChange?: (value: unknown) => void };
+
+/** The form control of one field kind; values stay in form shape (dayjs dates, money in 元) until submit. */
+export function LedgerFieldInput({ field, value, onChange }: Props) {
+  switch (field.kind) {
+    case 'enum':
+      return (
+        <Select
+          value={value as string | undefined}
+          onChange={onChange}
+          allowClear={!field.required}
+          placeholder={`请选择${field.label}`}
+          options={(field.options ?? []).map((o) => ({ value: o.key, label: o.label }))}
+        />
+      );
+    case 'boolean':
+      return (
+        <Radio.Group value={value} onChange={(e) => onChange?.(e.target.value)}>
+          <Radio value={true}>是</Radio>
+          <Radio value={false}>否</Radio>
+        </Radio.Group>
+      );
+    case 'date':
+      return (
+        <DatePicker
+          value={value as never}
+          onChange={(d) => onChange?.(d ?? undefined)}
+          style={{ width: '100%' }}
+          placeholder="请选择日期"
+        />
+      );
+    case 'money':
+      return (
+        <InputNumber
+          value={value as number | undefined}
+          onChange={(v) => onChange?.(v ?? undefined)}
+          min={0}
+          precision={2}
+          style={{ width: '100%' }}
+          suffix="元"
+          placeholder="以元为单位"
+        />
+      );
+    case 'number':
+      return (
+        <InputNumber
+          value={value as number | undefined}
+          onChange={(v) => onChange?.(v ?? undefined)}
+          min={field.min}
+          max={field.max}
+          precision={field.integer ? 0 : undefined}
+          style={{ width: '100%' }}
+          suffix={field.unit}
+        />
+      );
+    case 'org':
+      return <OrgTreeSelect value={value as number | undefined} onChange={(v) => onChange?.(v)} />;
+    case 'attachment':
+      return <UploadButton label={value ? '已上传，重新上传' : '上传附件'} onUploaded={(a) => onChange?.(a.id)} />;
+    default:
+      if (field.multiline)
+        return <Input.TextArea value={value as string} onChange={(e) => onChange?.(e.target.value)} rows={3} />;
+      return (
+        <Input
+          value={value as string}
+          onChange={(e) => onChange?.(e.target.value)}
+          placeholder={field.help ?? `请输入${field.label}`}
+          maxLength={field.maxLength ?? 200}
+        />
+      );
+  }
+}

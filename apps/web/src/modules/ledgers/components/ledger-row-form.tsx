@@ -1,0 +1,91 @@
+import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
+import { inputFields } from '@fazhi/core/ledgers/definition';
+import { fieldValueSchema } from '@fazhi/core/ledgers/row-schema';
+import { App, Col, Form, Modal, Row } from 'antd';
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../../../components/api-client.ts';
+import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
+import { useSession } from '../../../components/session.ts';
+import { showFieldErrors, zodItem } from '../../../components/zod-rule.ts';
+import { type LedgerRow, ledgersApi } from '../api/ledgers-api.ts';
+import { dataFromForm, formFromData, toStored } from './form-values.ts';
+import { LedgerFieldInput } from './ledger-field-input.tsx';
+
+type Props = {
+  definition: LedgerDefinition;
+  /** The row being edited, or null to add one. */
+  row: LedgerRow | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+};
+
+/** Add/edit form generated from the definition; each field validated by the same zod rule the server applies. */
+export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props) {
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const fields = inputFields(definition);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(row ? { __org: row.orgId, ...formFromData(definition, row.data) } : { __org: me?.orgId });
+  }, [open, row, definition, form, me?.orgId]);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const body = { orgId: values.__org as number, data: dataFromForm(definition, values) };
+    setSaving(true);
+    try {
+      if (row) await ledgersApi.updateRow(definition.key, row.id, { ...body, version: row.version });
+      else await ledgersApi.createRow(definition.key, body);
+      message.success(row ? '已保存修改' : '已新增记录');
+      onSaved();
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && showFieldErrors(form, error.details)) message.error(error.message);
+      else message.error(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={`${row ? '编辑' : '新增'}${definition.name}`}
+      width={760}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+    >
+      <Form form={form} layout="vertical" requiredMark>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="__org" label="填报单位" rules={[{ required: true, message: '请选择填报单位' }]}>
+              <OrgTreeSelect />
+            </Form.Item>
+          </Col>
+          {fields.map((f) => (
+            <Col key={f.key} span={f.multiline ? 24 : 12}>
+              <Form.Item
+                name={f.key}
+                label={f.label}
+                tooltip={f.help}
+                {...zodItem(fieldValueSchema(f), { map: (v) => toStored(f, v) })}
+              >
+                <LedgerFieldInput field={f} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
