@@ -11,6 +11,7 @@ import type {
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { ledgerHonoursSource } from './assessment.ledger-source.ts';
+import { metricsRegistrySource, oversightSource } from './assessment.module-sources.ts';
 import { intArray } from './assessment.sql.ts';
 
 /** What a score line points at: a hand-entered fact, a ledger row, an oversight problem, a self-assessment entry. */
@@ -37,6 +38,8 @@ export type GatherContext = {
   orgIds: readonly number[];
   stage: 'self' | 'review';
   aggregation: Aggregation;
+  /** Metric keys the scheme's rules read. */
+  metricKeys?: readonly string[];
 };
 
 /** A place facts come from. Ledgers, oversight and the metrics registry plug in here as they appear. */
@@ -46,7 +49,7 @@ export type InputSource = { name: string; gather: (ctx: GatherContext) => Promis
  * Sources other modules provide, read before the hand-entered facts (which win on the same metric key, so the office
  * can correct a figure). Append here; the honours ledger is read when the ledgers module holds it.
  */
-export const externalInputSources: InputSource[] = [ledgerHonoursSource];
+export const externalInputSources: InputSource[] = [ledgerHonoursSource, metricsRegistrySource, oversightSource];
 
 export type GatheredUnit = { inputs: UnitInputs; refs: Map<string, SourceRef> };
 

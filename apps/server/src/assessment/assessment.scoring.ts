@@ -44,6 +44,7 @@ export async function scoreUnits(
     orgIds,
     stage,
     aggregation: compiled.scheme.aggregation,
+    metricKeys: metricKeysOf(compiled),
   });
   if (stage === 'review') {
     for (const [orgId, corrections] of await upheldCorrections(db, round.id, orgIds)) {
@@ -109,4 +110,15 @@ export function applyCorrection(unit: GatheredUnit, c: AppealCorrection) {
     inputs.honours = inputs.honours?.filter((h) => !drop.has(h.id));
     inputs.penalties = inputs.penalties?.filter((p) => !drop.has(p.id));
   }
+}
+
+/** The metric keys a scheme's rules read, so metric sources fetch only those. */
+export function metricKeysOf(compiled: CompiledScheme): string[] {
+  const keys = new Set<string>();
+  for (const template of compiled.templates.values()) {
+    for (const node of template.nodes) {
+      if (node.rule?.kind === 'metric' || node.rule?.kind === 'metric_ratio') keys.add(node.rule.metricKey);
+    }
+  }
+  return [...keys];
 }

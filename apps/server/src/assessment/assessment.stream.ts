@@ -15,7 +15,7 @@ import {
   type ReviewRow,
   type UnitContribution,
 } from './assessment.inputs.ts';
-import { applyCorrection, compiledOf } from './assessment.scoring.ts';
+import { applyCorrection, compiledOf, metricKeysOf } from './assessment.scoring.ts';
 import { intArray } from './assessment.sql.ts';
 
 const BATCH = 10_000;
@@ -174,6 +174,9 @@ async function gatherExternal(db: Executor, rounds: readonly RoundHead[]) {
       orgIds: units.map((u) => u.org_id),
       stage: 'review' as const,
       aggregation: (ofYear[0]!.definition as Scheme).aggregation,
+      metricKeys: [
+        ...new Set(ofYear.flatMap((r) => metricKeysOf(compiledOf(r.scheme_id, r.scheme_updated_at, r.definition)))),
+      ],
     };
     for (const source of externalInputSources) {
       for (const c of await source.gather(ctx)) byOrg.set(c.orgId, [...(byOrg.get(c.orgId) ?? []), c]);

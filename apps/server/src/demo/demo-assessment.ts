@@ -148,7 +148,8 @@ function factsFor(roundId: number, unit: Unit, scheme: Scheme, index: number, of
   if (index === 7) add('record', 'enforcement.serious_violation', '违法强制拆除被市政府通报批评');
   if (index % 3 === 0) add('honour', '通报表扬', `${unit.name}法治宣传工作获市级通报表扬`, { level: '市' });
   if (index % 6 === 1) add('honour', '示范建设', `${unit.name}获评省级法治示范创建单位`, { level: '省' });
-  if (index % 5 === 3) add('penalty', '督查发现问题', '市级法治督察发现问题1个', { level: '市' });
+  if (index % 5 === 3)
+    add('penalty', '法治建设工作被通报批评', '法治建设工作被市委依法治市办通报批评', { level: '市' });
   if (index % 9 === 4) add('penalty', '交办任务落实不力', '区委交办任务逾期未办结', { level: '区' });
   return facts;
 }

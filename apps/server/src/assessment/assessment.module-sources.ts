@@ -1,0 +1,94 @@
+import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
+import { computeFigures } from '../metrics/figures.ts';
+import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
+import type { Actor } from '../platform/context.ts';
+import type { InputSource, UnitContribution } from './assessment.inputs.ts';
+
+/**
+ * A read-only actor scoped to the county running the round: other modules' services apply their data scope to it,
+ * so the assessment reads exactly what the county office would see.
+ */
+async function countyReader(db: Executor, countyId: number): Promise<Actor | null> {
+  const [org] = await queryRows<{ path: string; name: string }>(
+    db,
+    sql`select path, name from orgs where id = ${countyId}`,
+  );
+  if (!org) return null;
+  return {
+    user: {
+      id: 0,
+      username: 'system:assessment',
+      displayName: '考核取数',
+      role: 'office',
+      dataScope: 'subtree',
+      orgId: countyId,
+      orgName: org.name,
+      scopePath: org.path,
+      mustChangePassword: false,
+      sessionId: '',
+      csrfToken: '',
+    },
+    ip: null,
+  };
+}
+
+/** Metric-driven leaves read the metrics registry for the assessment year; a hand-entered figure still wins. */
+export const metricsRegistrySource: InputSource = {
+  name: '数据指标',
+  gather: async ({ db, year, ownerOrgId, orgIds, metricKeys }) => {
+    const keys = (metricKeys ?? []).filter((k) => registryByKey.has(k)) as RegistryKey[];
+    if (keys.length === 0 || orgIds.length === 0) return [];
+    const actor = await countyReader(db, ownerOrgId);
+    if (!actor) return [];
+    const period = String(year) as Parameters<typeof computeFigures>[1]['periods'][number];
+    const table = await computeFigures(db, {
+      user: actor.user,
+      keys,
+      orgIds: [...orgIds],
+      rootPath: actor.user.scopePath,
+      periods: [period],
+    });
+    return orgIds.map((orgId): UnitContribution => {
+      const metrics: Record<string, number> = {};
+      const refs = [];
+      for (const key of keys) {
+        const figure = table.get(key, orgId, period);
+        if (figure.value === null) continue;
+        metrics[key] = figure.value;
+        const name = registryByKey.get(key)?.name ?? key;
+        refs.push({ id: key, origin: '数据指标库', title: `${name}（${year}年）= ${figure.value}`, evidenceIds: [] });
+      }
+      return { orgId, metrics, refs };
+    });
+  },
+};
+
+/** 督查发现问题 deductions from the year's 通报 (oversight): one penalty per unit and level, counted per problem. */
+export const oversightSource: InputSource = {
+  name: '督察通报',
+  gather: async ({ db, year, ownerOrgId, orgIds }) => {
+    if (orgIds.length === 0) return [];
+    const [exists] = await queryRows<{ ok: boolean }>(
+      db,
+      sql`select to_regclass('public.bulletins') is not null as ok`,
+    );
+    if (!exists?.ok) return [];
+    const actor = await countyReader(db, ownerOrgId);
+    if (!actor) return [];
+    const wanted = new Set(orgIds);
+    const items = await oversightDeductions(db, actor, year);
+    return items
+      .filter((d) => wanted.has(d.orgId))
+      .map((d) => {
+        const id = `oversight-${d.orgId}-${d.level}`;
+        const title = `${year}年督察通报批评（${d.count}个问题）`;
+        return {
+          orgId: d.orgId,
+          penalties: [{ id, kind: d.kind, level: d.level, title, count: d.count }],
+          refs: [{ id, origin: '督察通报', title: `${title}：${d.sourceIds.join('、')}`, evidenceIds: [] }],
+        };
+      });
+  },
+};
