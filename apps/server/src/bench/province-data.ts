@@ -37,31 +37,48 @@ export async function generateTasks(db: Executor, year: number) {
     from generate_series(1, ${counties * 10}) g`);
 }
 
+/** A compact `data` object per ledger type: only the fields the registry reads, values cycling through its filters. */
+function dataSql(ledger: string): string {
+  const fields = new Map<string, string>();
+  for (const { ledger: l, computation: c } of ledgerComputations()) {
+    if (l !== ledger) continue;
+    for (const f of c.filters ?? []) {
+      if (f.op === 'eq' || f.op === 'ne') fields.set(f.field, `(array['${f.value}','other'])[1 + g % 2]`);
+      else if (f.op === 'in')
+        fields.set(
+          f.field,
+          `(array[${f.values.map((v) => `'${v}'`).join(',')},'other'])[1 + g % ${f.values.length + 1}]`,
+        );
+      else if (f.op === 'present') fields.set(f.field, `case when g % 3 <> 0 then '2020-06-01' end`);
+      else if (f.op === 'true') fields.set(f.field, 'g % 2 = 0');
+      else fields.set(f.field, 'g % 100');
+    }
+    if (c.kind === 'sum') fields.set(c.field, '(g % 100)');
+    if (c.dateField)
+      fields.set(
+        c.dateField,
+        `case when g % 3 <> 0 then to_char(date '2016-01-01' + (g * 17) % 3652, 'YYYY-MM-DD') end`,
+      );
+  }
+  if (fields.size === 0) return `jsonb_build_object('note', 'x')`;
+  return `jsonb_build_object(${[...fields].map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
+}
+
 /**
- * `count` ledger rows over ten years (2016–2025), every ledger type the registry reads, set-based from SQL
- * (INSERT … SELECT generate_series, in batches so no one statement holds everything).
+ * `count` ledger rows over ten years (2016–2025), spread over every built-in type the registry reads, set-based
+ * from SQL (INSERT … SELECT generate_series, in batches so no one statement holds everything).
  */
 export async function generateLedgerRows(db: Executor, count: number, onBatch?: (done: number) => void) {
   const types = [...new Set(ledgerComputations().map((c) => c.ledger))];
-  const typeArray = `array[${types.map((t) => `'${t}'`).join(',')}]`;
+  const typeExpr = `(array[${types.map((t) => `'${t}'`).join(',')}])[1 + g % ${types.length}]`;
+  const dataExpr = `case g % ${types.length} ${types.map((t, i) => `when ${i} then ${dataSql(t)}`).join(' ')} end`;
   const batch = 1_000_000;
   for (let start = 1; start <= count; start += batch) {
     const end = Math.min(count, start + batch - 1);
     await db.execute(
       sql.raw(`insert into ledger_rows (type_key, org_id, row_date, data)
-      select (${typeArray})[1 + g % ${types.length}], ${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int,
-        date '2016-01-01' + (g * 13) % 3652,
-        jsonb_build_object('result', (array['success','failed','ongoing'])[1 + g % 3],
-          'decision', (array['maintained','revoked','settled','rejected'])[1 + g % 4],
-          'concluded_date', case when g % 5 <> 0 then '2020-01-01' end,
-          'acceptance', case when g % 4 <> 0 then 'accepted' end,
-          'review_kind', (array['meeting_topic','contract','normative_doc','other'])[1 + g % 4],
-          'opinion_count', g % 7, 'agreement_amount', (g % 1000) * 100, 'persons', 1 + g % 5,
-          'participants', g % 300, 'attendees', g % 50, 'status', (array['active','released'])[1 + g % 2],
-          'org_kind', (array['committee','room','professional'])[1 + g % 3], 'level', (array['center','station','room'])[1 + g % 3],
-          'head_appeared', g % 2 = 0, 'hearing_date', '2020-01-01', 'located', g % 10 <> 0,
-          'meeting_type', (array['committee','coordination_group','special_study'])[1 + g % 3],
-          'parties', '张三', 'case_no', 'B' || g)
+      select ${typeExpr}, ${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int,
+        date '2016-01-01' + (g * 13) % 3652, ${dataExpr}
       from generate_series(${start}, ${end}) g`),
     );
     onBatch?.(end);

@@ -1,5 +1,5 @@
 import type { DashboardTile } from '@fazhi/core/dashboard/dashboard';
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import { MetricFigure } from '../../../components/metric-figure.tsx';
 
 function Change({ tile, dark }: { tile: DashboardTile; dark?: boolean }) {
@@ -47,10 +47,14 @@ export function MetricTiles({
     >
       {tiles.map((tile) => (
         <div key={tile.key}>
-          <Card
-            size="small"
-            styles={{ body: { padding: dark ? '16px 20px' : '12px 16px' } }}
-            style={{ height: '100%' }}
+          <div
+            style={{
+              height: '100%',
+              padding: dark ? '12px 20px' : '12px 16px',
+              borderRadius: dark ? 6 : 4,
+              border: dark ? '1px solid rgba(79, 195, 247, 0.35)' : '1px solid #f0f0f0',
+              background: dark ? 'rgba(16, 42, 84, 0.55)' : '#fff',
+            }}
           >
             <Typography.Text type="secondary" style={{ fontSize: dark ? 16 : 13 }}>
               {tile.name}
@@ -74,7 +78,7 @@ export function MetricTiles({
                 <Change tile={tile} dark={dark} />
               )}
             </div>
-          </Card>
+          </div>
         </div>
       ))}
     </div>
