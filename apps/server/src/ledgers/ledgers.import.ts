@@ -90,6 +90,7 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
   const progress = (phase: string, processed: number, total: number, percent: number) =>
     live.set(id, { phase, processed, total, percent: Math.min(100, Math.round(percent)) });
   try {
+    progress('正在读取和校验', 0, 0, 1);
     await setJob(db, id, { status: 'running', phase: '正在读取和校验' });
     const { rows, errors } = await readAndValidate(db, actor, def, file, (n) =>
       progress('正在读取和校验', n, 0, 50 * (n / (n + 2000))),

@@ -56,7 +56,13 @@ export function LedgerTable({ definition: def }: Props) {
   const columns = (() => {
     const cols: ColumnsType<LedgerRow> = [
       { title: '填报单位', dataIndex: 'orgName', width: 128, ellipsis: true, fixed: 'left' },
-      { title: dateLabel, dataIndex: 'rowDate', key: 'row_date', width: 112, sorter: true },
+      {
+        title: dateLabel,
+        dataIndex: 'rowDate',
+        key: 'row_date',
+        width: Math.max(112, dateLabel.length * 14 + 48),
+        sorter: true,
+      },
     ];
     for (const key of def.listColumns) {
       const f = fieldByKey(def, key);
