@@ -20,6 +20,18 @@ import { intArray } from './assessment.sql.ts';
 
 const BATCH = 10_000;
 
+/** The cursors share one connection: their fetches queue here instead of overlapping on the client. */
+type Serial = <R>(work: () => Promise<R>) => Promise<R>;
+
+function serialQueue(): Serial {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
 /** Rows of one cursor, handed out round by round; the next batch is fetched while the current round is scored. */
 class RoundCursor<T extends { round_id: number }> {
   private rows: T[] = [];
@@ -29,20 +41,23 @@ class RoundCursor<T extends { round_id: number }> {
   constructor(
     private readonly tx: Executor,
     private readonly name: string,
+    private readonly serial: Serial,
   ) {}
 
-  static async open<T extends { round_id: number }>(tx: Executor, name: string, query: SQL) {
-    await tx.execute(sql`declare ${sql.raw(name)} no scroll cursor for ${query}`);
-    return new RoundCursor<T>(tx, name);
+  static async open<T extends { round_id: number }>(tx: Executor, name: string, query: SQL, serial: Serial) {
+    await serial(() => tx.execute(sql`declare ${sql.raw(name)} no scroll cursor for ${query}`));
+    return new RoundCursor<T>(tx, name, serial);
   }
 
   private fetch() {
-    this.pending ??= queryRows<T>(this.tx, sql.raw(`fetch ${BATCH} from ${this.name}`)).then((batch) => {
-      this.rows = this.rows.slice(this.pos).concat(batch);
-      this.pos = 0;
-      if (batch.length < BATCH) this.done = true;
-      this.pending = null;
-    });
+    this.pending ??= this.serial(() => queryRows<T>(this.tx, sql.raw(`fetch ${BATCH} from ${this.name}`))).then(
+      (batch) => {
+        this.rows = this.rows.slice(this.pos).concat(batch);
+        this.pos = 0;
+        if (batch.length < BATCH) this.done = true;
+        this.pending = null;
+      },
+    );
     return this.pending;
   }
 
@@ -90,33 +105,40 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
   const ids = intArray(rounds.map((r) => r.id));
   const external = await gatherExternal(db, rounds);
   await db.transaction(async (tx) => {
+    const serial = serialQueue();
     const units = await RoundCursor.open<{ round_id: number; org_id: number; unit_type: string }>(
       tx,
       'c_units',
       sql`select round_id, org_id, unit_type from assessment_units where round_id = any(${ids}) order by round_id, org_id`,
+      serial,
     );
     const selfRows = await RoundCursor.open<EntryRow & { round_id: number }>(
       tx,
       'c_self',
       sql`select round_id, org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
           where round_id = any(${ids}) order by round_id, org_id`,
+      serial,
     );
     const reviews = await RoundCursor.open<ReviewRow & { round_id: number }>(
       tx,
       'c_review',
       sql`select round_id, org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
           where round_id = any(${ids}) order by round_id, org_id`,
+      serial,
     );
     const facts = await RoundCursor.open<FactRow & { round_id: number }>(
       tx,
       'c_facts',
       sql`select round_id, id, org_id, kind, key, level, title, value, count, indicator_id, matter_id, evidence_ids
           from assessment_facts where round_id = any(${ids}) order by round_id, org_id`,
+      serial,
     );
-    const corrections = await queryRows<{ round_id: number; org_id: number; corrections: AppealCorrection }>(
-      tx,
-      sql`select round_id, org_id, corrections from assessment_appeals
+    const corrections = await serial(() =>
+      queryRows<{ round_id: number; org_id: number; corrections: AppealCorrection }>(
+        tx,
+        sql`select round_id, org_id, corrections from assessment_appeals
           where round_id = any(${ids}) and outcome = 'upheld' order by decided_at, id`,
+      ),
     );
     for (const round of rounds) {
       const compiled = compiledOf(round.scheme_id, round.scheme_updated_at, round.definition);
