@@ -5,14 +5,14 @@ import { getDashboard, getRollup } from './dashboard.service.ts';
 const tags = ['dashboard'];
 
 export function dashboardRoutes(app: ZApp, deps: AppDeps) {
-  const { db } = deps;
+  const { db, now } = deps;
   app.get(
     '/api/dashboard',
     {
       config: { access: 'dashboard.read' },
       schema: { tags, summary: '领导驾驶舱：指标、同比、任务销号、趋势、下级对比', querystring: dashboardQuerySchema },
     },
-    async (request) => getDashboard(db, actorOf(request).user, request.query.org, request.query.year),
+    async (request) => getDashboard(db, actorOf(request).user, request.query.org, request.query.year, { now: now() }),
   );
   app.get(
     '/api/dashboard/rollup',

@@ -21,7 +21,15 @@ const column = (key: RegistryKey) => {
 };
 const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parent_id });
 
-type Options = { forceRaw?: boolean };
+type Options = { forceRaw?: boolean; now?: Date };
+
+/** For the year still running, compare with the same months of last year; a finished year with the whole year. */
+function comparison(year: number, now: Date) {
+  const shanghai = new Date(now.getTime() + 8 * 3600_000);
+  if (shanghai.getUTCFullYear() !== year) return { period: String(year - 1), label: '上年' };
+  const month = String(shanghai.getUTCMonth() + 1).padStart(2, '0');
+  return { period: `${year - 1}-01..${year - 1}-${month}`, label: '上年同期' };
+}
 
 /**
  * The org (after the scope check) and the children the user may drill into — all of them within a subtree scope,
@@ -72,7 +80,7 @@ export async function getDashboard(
 ): Promise<Dashboard> {
   const { org, children } = await scopedOrgAndChildren(db, user, orgId);
   const period = String(year);
-  const previous = String(year - 1);
+  const { period: previous, label: previousLabel } = comparison(year, options.now ?? new Date());
   const trendMonths = months(year);
   const figures = await computeFigures(db, {
     user,
@@ -93,6 +101,7 @@ export async function getDashboard(
       unit: metric.unit,
       value: current.value,
       previous: before.value,
+      previousLabel,
       change: yearOnYear(current.value, before.value, isRate),
       changeUnit: isRate ? ('个百分点' as const) : ('%' as const),
       note: current.note,

@@ -46,6 +46,14 @@ describe('leadership dashboard', () => {
     expect(y2025.tiles.find((x) => x.key === 'mediation.cases')).toMatchObject({ value: 1, previous: 5, change: -80 });
   });
 
+  it('compares the year still running with the same months of last year (clock: 2026-11-23)', async () => {
+    const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2026`)).json();
+    const tile = d.tiles.find((x) => x.key === 'mediation.cases')!;
+    expect(tile).toMatchObject({ value: 0, previous: 1, previousLabel: '上年同期', change: -100 });
+    const finished: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2025`)).json();
+    expect(finished.tiles[0]?.previousLabel).toBe('上年');
+  });
+
   it('drills down city → counties → townships', async () => {
     const top: DashboardRollup = (await city.get(`/api/dashboard/rollup?org=${ids.city}&year=2024`)).json();
     const names = top.units.map((u) => u.org.name);

@@ -51,6 +51,8 @@ export type DashboardTile = {
   unit: string;
   value: number | null;
   previous: number | null;
+  /** 上年 (a finished year) or 上年同期 (the current year, against the same months last year). */
+  previousLabel: string;
   /** Change against the same period last year: percent for counts, percentage points for rates. */
   change: number | null;
   changeUnit: '%' | '个百分点';

@@ -64,6 +64,11 @@ describe('periods as Shanghai calendar dates', () => {
     expect(periodDates('2024-12')).toEqual({ from: '2024-12-01', to: '2025-01-01', months: ['2024-12'] });
   });
 
+  it('reads an internal month range (same period last year)', () => {
+    expect(periodDates('2025-01..2025-11')).toMatchObject({ from: '2025-01-01', to: '2025-12-01' });
+    expect(periodDates('2025-01..2025-11').months).toHaveLength(11);
+  });
+
   it('agrees with periodRange at Shanghai midnight', () => {
     for (const p of ['2024', '2024-H1', '2024-Q3', '2024-02', '2024-12']) {
       const { from, to } = periodRange(p);

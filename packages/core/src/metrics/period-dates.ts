@@ -11,6 +11,14 @@ const monthKey = (year: number, month0: number) =>
   `${year + Math.floor(month0 / 12)}-${pad((((month0 % 12) + 12) % 12) + 1)}`;
 
 export function periodDates(period: Period): PeriodDates {
+  // Internal month range `2025-01..2025-11` (same period last year); not accepted by the public period schema.
+  const range = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/.exec(period);
+  if (range) {
+    const [fromYear, fromMonth, toYear, toMonth] = range.slice(1).map(Number) as [number, number, number, number];
+    const length = (toYear - fromYear) * 12 + toMonth - fromMonth + 1;
+    const months = Array.from({ length: Math.max(0, length) }, (_, i) => monthKey(fromYear, fromMonth - 1 + i));
+    return { from: `${months[0]}-01`, to: `${monthKey(fromYear, fromMonth - 1 + length)}-01`, months };
+  }
   const year = Number(period.slice(0, 4));
   const rest = period.slice(5);
   let start = 0;

@@ -6,7 +6,7 @@ function Change({ tile, dark }: { tile: DashboardTile; dark?: boolean }) {
   if (tile.change === null) {
     return (
       <span style={{ opacity: 0.65 }}>
-        上年 {tile.previous === null ? '—' : `${tile.previous.toLocaleString('zh-CN')}${tile.unit}`}
+        {tile.previousLabel} {tile.previous === null ? '—' : `${tile.previous.toLocaleString('zh-CN')}${tile.unit}`}
       </span>
     );
   }
@@ -15,7 +15,9 @@ function Change({ tile, dark }: { tile: DashboardTile; dark?: boolean }) {
   const arrow = tile.change === 0 ? '' : up ? '▲' : '▼';
   return (
     <span>
-      <span style={{ opacity: dark ? 0.75 : 0.65 }}>同比 </span>
+      <span style={{ opacity: dark ? 0.75 : 0.65 }}>
+        {tile.previousLabel === '上年同期' ? '同比（同期）' : '同比'}{' '}
+      </span>
       <span style={{ color }}>
         {arrow}
         {Math.abs(tile.change).toLocaleString('zh-CN')}
