@@ -100,6 +100,80 @@ describe('draft upload, preview and versions', () => {
     expect(list.find((d: { id: number }) => d.id === id).latestVersion).toBe(2);
   });
 
+  it('moves a consultation to the latest version, opinions following their article to its new number', async () => {
+    const { id: draftId } = (
+      await office.post('/api/consultation/drafts', { pointId, text: sampleDraftText() })
+    ).json();
+    const created = await office.post('/api/consultation/consultations', {
+      title: '版本切换测试',
+      draftId: String(draftId),
+      legislature: '市人大常委会法工委',
+      legislatureLevel: 'municipal',
+      opensOn: '2026-11-20',
+      closesOn: '2026-12-10',
+    });
+    const id = created.json().id;
+    await office.post(`/api/consultation/consultations/${id}/publish`);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/consultations/${id}/opinions`,
+      payload: { articleKey: 'a10', name: '版本', phone: '13700001111', content: '第十条的期限建议改为三十日。' },
+      remoteAddress: '10.8.0.1',
+    });
+    expect(sent.statusCode).toBe(201);
+    const v1 = (await office.get(`/api/consultation/drafts/${draftId}`)).json();
+    const inserted = v1.version.text.replace(
+      '\u3000\u3000第一条\u3000',
+      '\u3000\u3000第一条\u3000为了立法目的。\n\u3000\u3000第二条\u3000',
+    );
+    let renumbered: string = inserted;
+    // Shift every article after the new 第二条 by one, from the end.
+    const numerals = [
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九',
+      '十',
+      '十一',
+      '十二',
+      '十三',
+      '十四',
+      '十五',
+      '十六',
+    ];
+    const lines = renumbered.split('\n');
+    let seenNew = false;
+    renumbered = lines
+      .map((line) => {
+        const m = /^\u3000\u3000第([一二三四五六七八九十]+)条(之一)?\u3000/.exec(line);
+        if (!m || m[2]) return line;
+        if (m[1] === '二' && !seenNew) {
+          seenNew = true;
+          return line;
+        }
+        const next = numerals[numerals.indexOf(m[1]!) + 1];
+        return m[1] === '一' ? line : line.replace(`第${m[1]}条`, `第${next}条`);
+      })
+      .join('\n');
+    const saved = await office.post(`/api/consultation/drafts/${draftId}/versions`, { text: renumbered });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const adopted = await office.post(`/api/consultation/consultations/${id}/adopt-latest-version`);
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    expect(adopted.json()).toEqual({ version: 2, moved: 1 });
+    const [row] = await queryRows<{ article_key: string }>(
+      t.db,
+      sql`select article_key from consultation_opinions where consultation_id = ${id}`,
+    );
+    expect(row!.article_key).toBe('a11');
+    const portal = (await t.app.inject({ method: 'GET', url: `/api/portal/consultations/${id}` })).json();
+    expect(portal.articles.find((a: { key: string }) => a.key === 'a11').opinions).toBe(1);
+    expect((await office.post(`/api/consultation/consultations/${id}/adopt-latest-version`)).statusCode).toBe(409);
+  });
+
   it('data scope: 区司法局 reads the point but cannot write; another unit sees nothing', async () => {
     expect((await reporterA.get('/api/consultation/drafts')).json().items.length).toBeGreaterThan(0);
     expect((await reporterA.post('/api/consultation/drafts', { pointId, text: sampleDraftText() })).statusCode).toBe(

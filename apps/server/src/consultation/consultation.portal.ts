@@ -32,13 +32,20 @@ type ConsultationMeta = {
   loadedAt: number;
 };
 const META_TTL_MS = 30_000;
+const metaCaches = new WeakMap<object, Map<number, ConsultationMeta>>();
+
+/** Forgets what the portal cached of a consultation (after the office moves it to a new draft version). */
+export function forgetPortalMeta(db: object, consultationId: number) {
+  metaCaches.get(db)?.delete(consultationId);
+}
 
 export function createPortalService(deps: AppDeps) {
   const { db, now } = deps;
   const filter = createSensitiveWordFilter();
   // Published consultations never change their window, unit or draft version (no route does), so the submission
   // path reads them from this cache and writes with a single INSERT. The TTL bounds staleness should that change.
-  const metaCache = new Map<number, ConsultationMeta>();
+  const metaCache = metaCaches.get(db) ?? new Map<number, ConsultationMeta>();
+  metaCaches.set(db, metaCache);
 
   async function meta(id: number): Promise<ConsultationMeta> {
     const cached = metaCache.get(id);

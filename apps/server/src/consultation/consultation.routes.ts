@@ -30,6 +30,7 @@ import { actOnOpinions, addOfflineOpinion, listOpinions } from './consultation.o
 import { portalRoutes } from './consultation.portal-routes.ts';
 import { queryConsultations, queryDrafts, queryPoints, queryStats } from './consultation.repo.ts';
 import {
+  adoptLatestVersion,
   changeChecklist,
   createConsultation,
   createPoint,
@@ -141,6 +142,14 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
     `${base}/consultations/:id/publish`,
     { config: manage, schema: { tags, summary: '发布征求意见（公众可在门户提交意见）', params: idParams } },
     async (r) => publishConsultation(db, actorOf(r), r.params.id, now()),
+  );
+  app.post(
+    `${base}/consultations/:id/adopt-latest-version`,
+    {
+      config: manage,
+      schema: { tags, summary: '改用草案最新一稿（意见随条文调整序号）', params: idParams },
+    },
+    async (r) => adoptLatestVersion(db, actorOf(r), r.params.id),
   );
   app.post(
     `${base}/consultations/:id/steps/:step/complete`,

@@ -1,5 +1,6 @@
 import type { PointCreate } from '@fazhi/core/consultation/consultation.schemas';
 import { type Consultation, shanghaiDate } from '@fazhi/core/consultation/consultation-window';
+import { diffDrafts } from '@fazhi/core/consultation/draft-diff';
 import {
   checklistWarnings,
   completeStep,
@@ -8,13 +9,14 @@ import {
   type TenStepChecklist,
   type TenStepKey,
 } from '@fazhi/core/consultation/ten-steps';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import { requireDraft } from './consultation.drafts.ts';
+import { forgetPortalMeta } from './consultation.portal.ts';
 import { queryConsultations } from './consultation.repo.ts';
 import {
   consultationDraftVersions,
@@ -210,4 +212,52 @@ export async function recordFinalResult(
     });
     return { id };
   });
+}
+
+/**
+ * Moves a consultation onto its draft's latest version: opinions follow their article to its new number
+ * (第十条 → 第十一条 after an inserted article); an opinion on a removed article becomes one on the whole draft.
+ */
+export async function adoptLatestVersion(db: Db, actor: Actor, id: number) {
+  const result = await db.transaction(async (tx) => {
+    const row = await lockConsultation(tx, actor, id);
+    const versions = await tx
+      .select({
+        id: consultationDraftVersions.id,
+        version: consultationDraftVersions.version,
+        articles: consultationDraftVersions.articles,
+      })
+      .from(consultationDraftVersions)
+      .where(eq(consultationDraftVersions.draftId, row.draftId))
+      .orderBy(desc(consultationDraftVersions.version));
+    const latest = versions[0]!;
+    const current = versions.find((v) => v.id === row.versionId)!;
+    if (latest.id === row.versionId) throw conflict(`已是最新的第${latest.version}稿`);
+    const { keyMap } = diffDrafts(current.articles, latest.articles);
+    const moves = Object.entries(keyMap)
+      .filter(([from, to]) => from !== to)
+      .map(([from, to]) => ({ from, to }));
+    let moved = 0;
+    if (moves.length > 0) {
+      const updated = await tx.execute(sql`
+        update consultation_opinions o set article_key = m.to_key
+        from jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ from_key: m.from, to_key: m.to })))}::jsonb)
+          as m(from_key text, to_key text)
+        where o.consultation_id = ${id} and o.article_key = m.from_key`);
+      const counts = updated as unknown as { rowCount?: number; affectedRows?: number };
+      moved = counts.rowCount ?? counts.affectedRows ?? 0;
+    }
+    await tx.update(consultations).set({ versionId: latest.id }).where(eq(consultations.id, id));
+    await writeAudit(tx, actor, {
+      action: 'consultation.adopt_version',
+      entity: 'consultation',
+      entityId: id,
+      orgId: row.orgId,
+      before: { version: current.version },
+      after: { version: latest.version, keyMap },
+    });
+    return { version: latest.version, moved };
+  });
+  forgetPortalMeta(db, id);
+  return result;
 }

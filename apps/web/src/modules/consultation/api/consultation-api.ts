@@ -118,6 +118,8 @@ export const consultationApi = {
   consultation: (id: number) => api.get<ConsultationRow>(`${base}/consultations/${id}`),
   createConsultation: (body: Record<string, unknown>) => api.post<{ id: number }>(`${base}/consultations`, body),
   publish: (id: number) => api.post(`${base}/consultations/${id}/publish`),
+  adoptLatest: (id: number) =>
+    api.post<{ version: number; moved: number }>(`${base}/consultations/${id}/adopt-latest-version`),
   completeStep: (id: number, step: string, completedOn: string) =>
     api.post(`${base}/consultations/${id}/steps/${step}/complete`, { completedOn }),
   reopenStep: (id: number, step: string) => api.post(`${base}/consultations/${id}/steps/${step}/reopen`),

@@ -66,6 +66,8 @@ export function ConsultationDetailPage() {
     ids.length === 1 ? consultationApi.act(ids[0]!, input) : consultationApi.bulk(ids, input),
   );
   const publish = useConsultationMutation(() => consultationApi.publish(id));
+  const adoptLatest = useConsultationMutation(() => consultationApi.adoptLatest(id));
+  const latest = draft.data?.draft.latestVersion ?? 0;
   const articleText = useMemo(
     () => new Map((draft.data?.version.articles ?? []).map((a) => [a.key, a.text])),
     [draft.data],
@@ -113,6 +115,19 @@ export function ConsultationDetailPage() {
             >
               导出 Word
             </Button>
+            {canManage && latest > c.version ? (
+              <Popconfirm
+                title={`改用草案第${latest}稿？已收到的意见将随条文调整序号。`}
+                onConfirm={() =>
+                  adoptLatest.mutateAsync(undefined).then(
+                    (r) => message.success(`已改用第${r.version}稿，${r.moved}条意见随条文调整了序号`),
+                    (e) => message.error(errorMessage(e)),
+                  )
+                }
+              >
+                <Button>改用第{latest}稿</Button>
+              </Popconfirm>
+            ) : null}
             {canManage && c.status === 'draft' ? (
               <Popconfirm
                 title="发布后公众即可在门户提交意见，确定发布？"
