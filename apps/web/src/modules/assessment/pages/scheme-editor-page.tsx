@@ -207,122 +207,129 @@ export function SchemeEditorPage() {
           </Card>
         </Col>
         <Col xs={24} lg={13}>
-          <Card
-            size="small"
-            title="指标设置"
-            extra={
-              isEditable && node ? (
-                <Space size={4}>
-                  <Button size="small" icon={<PlusOutlined />} onClick={addSibling}>
-                    同级指标
-                  </Button>
-                  <Button size="small" icon={<PlusOutlined />} onClick={addChild}>
-                    下级指标
-                  </Button>
-                  <Popconfirm title="确定删除该指标及其下级指标吗？" okText="删除" cancelText="取消" onConfirm={remove}>
-                    <Button size="small" danger icon={<DeleteOutlined />}>
-                      删除
+          <div style={{ position: 'sticky', top: 16 }}>
+            <Card
+              size="small"
+              title="指标设置"
+              extra={
+                isEditable && node ? (
+                  <Space size={4}>
+                    <Button size="small" icon={<PlusOutlined />} onClick={addSibling}>
+                      同级指标
                     </Button>
-                  </Popconfirm>
+                    <Button size="small" icon={<PlusOutlined />} onClick={addChild}>
+                      下级指标
+                    </Button>
+                    <Popconfirm
+                      title="确定删除该指标及其下级指标吗？"
+                      okText="删除"
+                      cancelText="取消"
+                      onConfirm={remove}
+                    >
+                      <Button size="small" danger icon={<DeleteOutlined />}>
+                        删除
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ) : null
+              }
+            >
+              {!node ? (
+                <Empty description="请在左侧选择指标" />
+              ) : (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Field label="指标名称">
+                    <Input
+                      disabled={!isEditable}
+                      value={node.name}
+                      onChange={(e) => {
+                        const name = e.target.value;
+                        edit((n) => {
+                          n.name = name;
+                        });
+                      }}
+                      aria-label="指标名称"
+                    />
+                  </Field>
+                  <Field label={template.mode === 'points' ? '分值' : '权重（%）'}>
+                    <InputNumber
+                      disabled={!isEditable}
+                      value={template.mode === 'points' ? node.points : node.weight}
+                      onChange={(v) =>
+                        edit((n) => {
+                          if (template.mode === 'points') n.points = v ?? 0;
+                          else n.weight = v ?? 0;
+                        })
+                      }
+                      aria-label="分值"
+                    />
+                  </Field>
+                  {isLeaf ? (
+                    <>
+                      <Field label="计分方式">
+                        <Select
+                          disabled={!isEditable}
+                          style={{ width: 240 }}
+                          value={node.rule?.kind}
+                          onChange={(kind: Rule['kind']) =>
+                            edit((n) => {
+                              n.rule = structuredClone(defaultRule[kind]);
+                            })
+                          }
+                          options={RULE_KINDS.map((k) => ({ value: k, label: RULE_KIND_LABELS[k] }))}
+                          aria-label="计分方式"
+                        />
+                      </Field>
+                      {(node.rule ? ruleFields[node.rule.kind] : []).map((f) => {
+                        const value = (node.rule as Record<string, unknown> | undefined)?.[f.key];
+                        return (
+                          <Field key={f.key} label={f.label}>
+                            {f.type === 'number' ? (
+                              <InputNumber
+                                disabled={!isEditable}
+                                value={value as number | undefined}
+                                onChange={(v) => setRuleField(f.key, v)}
+                              />
+                            ) : f.type === 'select' ? (
+                              <Select
+                                disabled={!isEditable}
+                                allowClear={f.optional}
+                                style={{ width: 280 }}
+                                value={value as string | undefined}
+                                options={f.options}
+                                onChange={(v) => setRuleField(f.key, v)}
+                              />
+                            ) : (
+                              <Input
+                                disabled={!isEditable}
+                                value={(value as string | undefined) ?? ''}
+                                onChange={(e) => setRuleField(f.key, e.target.value)}
+                              />
+                            )}
+                          </Field>
+                        );
+                      })}
+                    </>
+                  ) : (
+                    <Typography.Text type="secondary">
+                      有下级指标的指标按下级指标得分合计，不单独设置计分方式。
+                    </Typography.Text>
+                  )}
                 </Space>
-              ) : null
-            }
-          >
-            {!node ? (
-              <Empty description="请在左侧选择指标" />
-            ) : (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Field label="指标名称">
-                  <Input
-                    disabled={!isEditable}
-                    value={node.name}
-                    onChange={(e) => {
-                      const name = e.target.value;
-                      edit((n) => {
-                        n.name = name;
-                      });
-                    }}
-                    aria-label="指标名称"
-                  />
-                </Field>
-                <Field label={template.mode === 'points' ? '分值' : '权重（%）'}>
-                  <InputNumber
-                    disabled={!isEditable}
-                    value={template.mode === 'points' ? node.points : node.weight}
-                    onChange={(v) =>
-                      edit((n) => {
-                        if (template.mode === 'points') n.points = v ?? 0;
-                        else n.weight = v ?? 0;
-                      })
-                    }
-                    aria-label="分值"
-                  />
-                </Field>
-                {isLeaf ? (
-                  <>
-                    <Field label="计分方式">
-                      <Select
-                        disabled={!isEditable}
-                        style={{ width: 240 }}
-                        value={node.rule?.kind}
-                        onChange={(kind: Rule['kind']) =>
-                          edit((n) => {
-                            n.rule = structuredClone(defaultRule[kind]);
-                          })
-                        }
-                        options={RULE_KINDS.map((k) => ({ value: k, label: RULE_KIND_LABELS[k] }))}
-                        aria-label="计分方式"
-                      />
-                    </Field>
-                    {(node.rule ? ruleFields[node.rule.kind] : []).map((f) => {
-                      const value = (node.rule as Record<string, unknown> | undefined)?.[f.key];
-                      return (
-                        <Field key={f.key} label={f.label}>
-                          {f.type === 'number' ? (
-                            <InputNumber
-                              disabled={!isEditable}
-                              value={value as number | undefined}
-                              onChange={(v) => setRuleField(f.key, v)}
-                            />
-                          ) : f.type === 'select' ? (
-                            <Select
-                              disabled={!isEditable}
-                              allowClear={f.optional}
-                              style={{ width: 280 }}
-                              value={value as string | undefined}
-                              options={f.options}
-                              onChange={(v) => setRuleField(f.key, v)}
-                            />
-                          ) : (
-                            <Input
-                              disabled={!isEditable}
-                              value={(value as string | undefined) ?? ''}
-                              onChange={(e) => setRuleField(f.key, e.target.value)}
-                            />
-                          )}
-                        </Field>
-                      );
-                    })}
-                  </>
-                ) : (
-                  <Typography.Text type="secondary">
-                    有下级指标的指标按下级指标得分合计，不单独设置计分方式。
-                  </Typography.Text>
-                )}
+              )}
+            </Card>
+            <Card size="small" title="加分、减分与等次" style={{ marginTop: 16 }}>
+              <Space orientation="vertical">
+                <Typography.Text>
+                  加分上限 {draft.bonus.cap} 分；减分上限 {draft.deductions.cap ?? '不限'} 分。
+                </Typography.Text>
+                <Typography.Text>
+                  等次：{draft.grading.bands.map((b) => `${b.grade}（≥${b.minScore}分）`).join('、')}；
+                  {draft.grading.quotas.map((q) => `${q.grade}不超过${Math.round(q.maxShare * 100)}%`).join('、')}
+                </Typography.Text>
               </Space>
-            )}
-          </Card>
-          <Card size="small" title="加分、减分与等次" style={{ marginTop: 16 }}>
-            <Space orientation="vertical">
-              <Typography.Text>
-                加分上限 {draft.bonus.cap} 分；减分上限 {draft.deductions.cap ?? '不限'} 分。
-              </Typography.Text>
-              <Typography.Text>
-                等次：{draft.grading.bands.map((b) => `${b.grade}（≥${b.minScore}分）`).join('、')}；
-                {draft.grading.quotas.map((q) => `${q.grade}不超过${Math.round(q.maxShare * 100)}%`).join('、')}
-              </Typography.Text>
-            </Space>
-          </Card>
+            </Card>
+          </div>
         </Col>
       </Row>
     </>
