@@ -1,3 +1,6 @@
+import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
+import { findDuplicatesInFile } from '@fazhi/core/ledgers/duplicates';
+import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -298,5 +301,87 @@ describe('custom ledger types', () => {
     });
     expect(grown.statusCode).toBe(200);
     expect(grown.json().definition.fields.at(-1).key).toBe('f5');
+  });
+});
+
+/** The ledger engine's own built-in types (other modules register theirs and seed them). */
+const ownTypes = [
+  'mediation_case',
+  'mediation_org',
+  'mediator',
+  'legal_aid_case',
+  'legal_aid_service',
+  'pls_facility',
+  'pls_person',
+  'legality_review',
+  'normative_doc_filing',
+  'major_decision',
+  'reconsideration_case',
+  'litigation_case',
+  'enforcement_officer',
+  'enforcement_case_review',
+  'corrections_subject',
+  'corrections_location',
+  'publicity_activity',
+  'demo_site',
+  'honour',
+  'meeting',
+];
+
+describe('demo ledgers', () => {
+  it('every seeded row satisfies its type’s schema, and no unique key repeats', async () => {
+    const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
+      t.db,
+      sql`select id, type_key, data from ledger_rows where created_by = (select id from users where username = 'office')`,
+    );
+    const problems: string[] = [];
+    const byType = new Map<string, { rowNumber: number; data: LedgerData }[]>();
+    const schemas = new Map(ownTypes.map((k) => [k, buildRowSchema(builtinLedger(k)!)]));
+    for (const r of rows) {
+      const schema = schemas.get(r.type_key);
+      if (!schema) continue;
+      const parsed = schema.safeParse(r.data);
+      if (!parsed.success) problems.push(`${r.type_key}#${r.id}: ${parsed.error.issues[0]!.message}`);
+      byType.set(r.type_key, [...(byType.get(r.type_key) ?? []), { rowNumber: Number(r.id), data: r.data }]);
+    }
+    for (const [key, list] of byType)
+      for (const d of findDuplicatesInFile(builtinLedger(key)!, list)) problems.push(`${key}: ${d.message}`);
+    expect(problems.slice(0, 5)).toEqual([]);
+    expect(byType.size).toBe(ownTypes.length);
+  });
+
+  it('last year’s figures are at the orders of magnitude of a county report (seed 004)', async () => {
+    const [f] = await queryRows<Record<string, number>>(
+      t.db,
+      sql`select
+        count(*) filter (where type_key = 'mediation_case')::int as cases,
+        count(*) filter (where type_key = 'mediation_case' and data->>'result' = 'success')::int as resolved,
+        count(*) filter (where type_key = 'legality_review' and data->>'review_kind' = 'meeting_topic')::int as topics,
+        count(*) filter (where type_key = 'legality_review' and data->>'review_kind' = 'contract')::int as contracts,
+        count(*) filter (where type_key = 'legality_review' and data->>'review_kind' = 'normative_doc')::int as docs,
+        count(*) filter (where type_key = 'reconsideration_case')::int as reconsiderations,
+        count(*) filter (where type_key = 'litigation_case')::int as litigation,
+        count(*) filter (where type_key = 'legal_aid_case')::int as legal_aid,
+        count(*) filter (where type_key = 'corrections_subject')::int as received
+      from ledger_rows where row_date between '2025-01-01' and '2025-12-31'`,
+    );
+    expect(f).toEqual({
+      cases: 2040,
+      resolved: 2020,
+      topics: 172,
+      contracts: 65,
+      docs: 32,
+      reconsiderations: 3,
+      litigation: 9,
+      legal_aid: 361,
+      received: 139,
+    });
+    const [c] = await queryRows<{ released: number; active: number }>(
+      t.db,
+      sql`select count(*) filter (where data->>'released_date' between '2025-01-01' and '2025-12-31')::int as released,
+                 count(*) filter (where row_date <= '2025-12-31' and coalesce(data->>'released_date', '9999') > '2025-12-31')::int as active
+          from ledger_rows where type_key = 'corrections_subject'`,
+    );
+    expect(c).toEqual({ released: 133, active: 192 });
   });
 });
