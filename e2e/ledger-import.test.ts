@@ -41,13 +41,11 @@ describe('业务台账导入', () => {
     await page.getByText(/^共 \d+ 条$/).waitFor();
     await page.locator('button', { hasText: /^导入$/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '导入矛盾纠纷调解' });
-    await modal
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '调解台账.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: await mediationSheet(300, 'E2E'),
-      });
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '调解台账.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await mediationSheet(300, 'E2E'),
+    });
     await modal.getByRole('button', { name: '开始导入' }).click();
     const progress = modal.getByTestId('import-progress');
     await progress.locator('.ant-progress').waitFor();
@@ -71,13 +69,11 @@ describe('业务台账导入', () => {
     const { page } = office;
     await page.locator('button', { hasText: /^导入$/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '导入矛盾纠纷调解' });
-    await modal
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '有错误.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: await mediationSheet(5, 'BAD', 3),
-      });
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '有错误.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: await mediationSheet(5, 'BAD', 3),
+    });
     await modal.getByRole('button', { name: '开始导入' }).click();
     await modal
       .getByText('导入失败：共 1 处错误，未写入任何数据。请下载错误报告，修改后重新导入')
@@ -89,5 +85,18 @@ describe('业务台账导入', () => {
     await page.getByPlaceholder('关键词').fill('BAD-');
     await page.getByPlaceholder('关键词').press('Enter');
     await page.getByText('暂无记录').waitFor();
+  });
+
+  it('a reporter sees personal data masked and can still save an edit without retyping it', async () => {
+    const { page } = await loginAs(harness, 'reporter-a');
+    await page.goto('/ledgers/legal_aid_case');
+    await page.getByText('（个人信息已按权限脱敏显示）', { exact: false }).waitFor();
+    const first = page.locator('.ant-table-row').first();
+    await expect.poll(() => first.innerText()).toMatch(/\*/);
+    await first.getByRole('button', { name: '编辑' }).click();
+    const modal = page.locator('.ant-modal', { hasText: '编辑法律援助案件' });
+    await modal.getByLabel('承办律师').fill('赵律师');
+    await modal.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存修改').waitFor();
   });
 });

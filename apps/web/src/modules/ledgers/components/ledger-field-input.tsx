@@ -3,14 +3,15 @@ import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { UploadButton } from '../../../components/upload-button.tsx';
 
-type Props = { field: LedgerField; value?: unknown; onChange?: (value: unknown) => void };
+type Props = { field: LedgerField; id?: string; value?: unknown; onChange?: (value: unknown) => void };
 
 /** The form control of one field kind; values stay in form shape (dayjs dates, money in 元) until submit. */
-export function LedgerFieldInput({ field, value, onChange }: Props) {
+export function LedgerFieldInput({ field, id, value, onChange }: Props) {
   switch (field.kind) {
     case 'enum':
       return (
         <Select
+          id={id}
           value={value as string | undefined}
           onChange={onChange}
           allowClear={!field.required}
@@ -20,7 +21,7 @@ export function LedgerFieldInput({ field, value, onChange }: Props) {
       );
     case 'boolean':
       return (
-        <Radio.Group value={value} onChange={(e) => onChange?.(e.target.value)}>
+        <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value)}>
           <Radio value={true}>是</Radio>
           <Radio value={false}>否</Radio>
         </Radio.Group>
@@ -28,6 +29,7 @@ export function LedgerFieldInput({ field, value, onChange }: Props) {
     case 'date':
       return (
         <DatePicker
+          id={id}
           value={value as never}
           onChange={(d) => onChange?.(d ?? undefined)}
           style={{ width: '100%' }}
@@ -37,6 +39,7 @@ export function LedgerFieldInput({ field, value, onChange }: Props) {
     case 'money':
       return (
         <InputNumber
+          id={id}
           value={value as number | undefined}
           onChange={(v) => onChange?.(v ?? undefined)}
           min={0}
@@ -49,6 +52,7 @@ export function LedgerFieldInput({ field, value, onChange }: Props) {
     case 'number':
       return (
         <InputNumber
+          id={id}
           value={value as number | undefined}
           onChange={(v) => onChange?.(v ?? undefined)}
           min={field.min}
@@ -64,9 +68,10 @@ export function LedgerFieldInput({ field, value, onChange }: Props) {
       return <UploadButton label={value ? '已上传，重新上传' : '上传附件'} onUploaded={(a) => onChange?.(a.id)} />;
     default:
       if (field.multiline)
-        return <Input.TextArea value={value as string} onChange={(e) => onChange?.(e.target.value)} rows={3} />;
+        return <Input.TextArea id={id} value={value as string} onChange={(e) => onChange?.(e.target.value)} rows={3} />;
       return (
         <Input
+          id={id}
           value={value as string}
           onChange={(e) => onChange?.(e.target.value)}
           placeholder={field.help ?? `请输入${field.label}`}

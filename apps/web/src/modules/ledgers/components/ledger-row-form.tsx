@@ -1,15 +1,36 @@
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
-import { inputFields } from '@fazhi/core/ledgers/definition';
+import { inputFields, isPersonalField, type LedgerField } from '@fazhi/core/ledgers/definition';
 import { fieldValueSchema } from '@fazhi/core/ledgers/row-schema';
 import { App, Col, Form, Modal, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { useSession } from '../../../components/session.ts';
-import { showFieldErrors, zodItem } from '../../../components/zod-rule.ts';
+import { showFieldErrors, zodItem, zodRule } from '../../../components/zod-rule.ts';
 import { type LedgerRow, ledgersApi } from '../api/ledgers-api.ts';
 import { dataFromForm, formFromData, toStored } from './form-values.ts';
 import { LedgerFieldInput } from './ledger-field-input.tsx';
+
+/**
+ * The field's zod rule; a viewer without 'personal.read' sees masked personal values, and leaving one unchanged is
+ * fine (the server keeps the stored value), so the masked text itself passes.
+ */
+function itemProps(field: LedgerField, masked: unknown) {
+  const item = zodItem(fieldValueSchema(field), { map: (v) => toStored(field, v) });
+  if (masked === undefined) return item;
+  const rule = zodRule(fieldValueSchema(field));
+  return {
+    ...item,
+    rules: [
+      {
+        validator: async (r: unknown, v: unknown) => {
+          if (v === masked) return;
+          await (rule as { validator: (r: unknown, v: unknown) => Promise<void> }).validator(r, v);
+        },
+      },
+    ],
+  };
+}
 
 type Props = {
   definition: LedgerDefinition;
@@ -27,6 +48,10 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const fields = inputFields(definition);
+  const maskedShown = (f: LedgerField) =>
+    row && me && !me.permissions.includes('personal.read') && isPersonalField(f)
+      ? (row.data[f.key] ?? undefined)
+      : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -74,12 +99,7 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
           </Col>
           {fields.map((f) => (
             <Col key={f.key} span={f.multiline ? 24 : 12}>
-              <Form.Item
-                name={f.key}
-                label={f.label}
-                tooltip={f.help}
-                {...zodItem(fieldValueSchema(f), { map: (v) => toStored(f, v) })}
-              >
+              <Form.Item name={f.key} label={f.label} tooltip={f.help} {...itemProps(f, maskedShown(f))}>
                 <LedgerFieldInput field={f} />
               </Form.Item>
             </Col>
