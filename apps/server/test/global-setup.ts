@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
+import { ensureMetricRollup } from '../src/metrics/rollup.ts';
 import { testDatabaseUrl, testNow } from './test-clock.ts';
 
 declare module 'vitest' {
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject) {
   const pglite = new PGlite();
   const database = await openDatabase({ pglite });
   await seedDemo(database.db, testNow);
+  await ensureMetricRollup(database.db); // built once here, so no test app rebuilds it in the background
   const dump = await pglite.dumpDataDir('gzip');
   const dir = join(process.cwd(), '.tmp', 'test');
   mkdirSync(dir, { recursive: true });
@@ -43,6 +45,7 @@ async function setupPostgres(project: TestProject) {
   url.pathname = `/${template}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
   await seedDemo(database.db, testNow);
+  await ensureMetricRollup(database.db);
   await database.close();
   project.provide('postgresTemplate', template);
   project.provide('pgliteTemplate', '');

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
+import { whenRollupReady } from '../src/metrics/rollup.ts';
 import { testDatabaseUrl, testNow } from './test-clock.ts';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -15,6 +16,7 @@ export async function createTestApp() {
   const database = await openTestDatabase();
   const app = await buildApp({ db: database.db, dbKind: database.kind, now }, { serveWeb: false });
   await app.ready();
+  await whenRollupReady(database.db); // no background work left to race the test
 
   async function as(username: string, password = 'Fazhi@2026') {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../db/client.ts';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { dimensions, orgDimensions, orgs } from '../org/org.schema.ts';
 import { taskAssists, taskEntries, taskEvents, taskMilestones, tasks, workPoints } from '../plan/plan.schema.ts';
 import { hashPassword } from '../platform/auth.service.ts';
@@ -56,6 +56,7 @@ export async function seedDemo(db: Db, now: Date) {
 
 async function seedOrgs(tx: Executor) {
   const ids = new Map<string, number>();
+  const paths = new Map<string, string>();
   const add = async (
     name: string,
     kind: string,
@@ -63,26 +64,24 @@ async function seedOrgs(tx: Executor) {
     extra: { code?: string; shortName?: string; sort?: number } = {},
   ) => {
     const parentId = parent ? ids.get(parent)! : null;
-    const [row] = await tx
-      .insert(orgs)
-      .values({
-        name,
-        kind,
-        parentId,
-        code: extra.code ?? null,
-        shortName: extra.shortName ?? null,
-        sort: extra.sort ?? 0,
-        path: `pending-${name}`,
-      })
-      .returning({ id: orgs.id });
-    const id = row!.id;
-    const parentPath = parent
-      ? (await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, parentId!)))[0]!.path
-      : '/';
-    await tx
-      .update(orgs)
-      .set({ path: `${parentPath}${id}/` })
-      .where(eq(orgs.id, id));
+    const parentPath = parent ? paths.get(parent)! : '/';
+    const [next] = await queryRows<{ id: number }>(
+      tx,
+      sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
+    );
+    const id = next!.id;
+    const path = `${parentPath}${id}/`;
+    await tx.insert(orgs).values({
+      id,
+      name,
+      kind,
+      parentId,
+      code: extra.code ?? null,
+      shortName: extra.shortName ?? null,
+      sort: extra.sort ?? 0,
+      path,
+    });
+    paths.set(name, path);
     ids.set(name, id);
     return id;
   };
@@ -224,6 +223,7 @@ async function seedYear(tx: Executor, ctx: YearContext) {
           entryDate: entryDates[i]!,
           percent,
           content: progressText(t, percent, i),
+          createdBy: ctx.officeUserId,
         })),
       );
     }

@@ -18,7 +18,7 @@ type OrgRow = {
   dimension_ids: number[] | null;
 };
 
-const toOrg = (r: OrgRow): Org & { version: number } => ({
+const toOrg = (r: OrgRow): Org => ({
   id: r.id,
   parentId: r.parent_id,
   name: r.name,

@@ -46,21 +46,23 @@ export async function insertOrg(tx: Executor, actor: Actor, input: OrgCreate) {
   const parent = await requireOrg(tx, actor, input.parentId, '上级单位');
   await requireUniqueCode(tx, input.code);
   await requireDimensionsVisible(tx, actor, input.dimensionIds);
-  const [row] = await tx
-    .insert(orgs)
-    .values({
-      parentId: parent.id,
-      name: input.name,
-      shortName: input.shortName ?? null,
-      kind: input.kind,
-      code: input.code || null,
-      sort: input.sort,
-      path: `pending-${crypto.randomUUID()}`,
-    })
-    .returning({ id: orgs.id });
-  const id = row!.id;
+  // Take the id first so the row is inserted once with its final path.
+  const [next] = await queryRows<{ id: number }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
+  );
+  const id = next!.id;
   const path = `${parent.path}${id}/`;
-  await tx.update(orgs).set({ path }).where(eq(orgs.id, id));
+  await tx.insert(orgs).values({
+    id,
+    parentId: parent.id,
+    name: input.name,
+    shortName: input.shortName ?? null,
+    kind: input.kind,
+    code: input.code || null,
+    sort: input.sort,
+    path,
+  });
   if (input.dimensionIds.length) {
     await tx.insert(orgDimensions).values(input.dimensionIds.map((dimensionId) => ({ orgId: id, dimensionId })));
   }

@@ -23,6 +23,7 @@ type TaskRow = {
   org_id: number;
   lead_org_name: string;
   assist_org_ids: number[] | null;
+  assist_org_names: string[] | null;
   deadline: string;
   weight: number;
   status: string;
@@ -71,6 +72,8 @@ export async function queryTasks(db: Executor, user: AuthUser, filter: TaskFilte
     sql`
     select t.id, t.work_point_id, t.parent_id, t.year, t.title, t.description, t.org_id, o.name as lead_org_name,
       (select array_agg(ta.org_id order by ta.org_id) from task_assists ta where ta.task_id = t.id) as assist_org_ids,
+      (select array_agg(ao.name order by ta.org_id) from task_assists ta join orgs ao on ao.id = ta.org_id
+        where ta.task_id = t.id) as assist_org_names,
       to_char(t.deadline, 'YYYY-MM-DD') as deadline, t.weight, t.status, t.own_percent, t.plan_text,
       (select json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime)
          from attachments a where a.id = t.plan_attachment_id) as plan_attachment,
@@ -95,6 +98,7 @@ export async function queryTasks(db: Executor, user: AuthUser, filter: TaskFilte
     leadOrgId: r.org_id,
     leadOrgName: r.lead_org_name,
     assistOrgIds: r.assist_org_ids ?? [],
+    assistOrgNames: r.assist_org_names ?? [],
     deadline: r.deadline,
     weight: Number(r.weight),
     status: r.status as TaskStatus,

@@ -30,34 +30,47 @@ const userColumns = {
 
 /** 三员 work: users (系统管理员), security (安全保密管理员), audit (安全审计员); plus everyone's notifications. */
 export function adminRoutes(app: ZApp, deps: AppDeps) {
+  const listUsers = async (query: { page: number; pageSize: number; q?: string; locked?: 'true' | 'false' }) => {
+    const { page, pageSize, q, locked } = query;
+    const where = and(
+      q ? sql`(${users.username} ilike ${`%${q}%`} or ${users.displayName} ilike ${`%${q}%`})` : undefined,
+      locked === 'true' ? gte(users.lockedUntil, deps.now()) : undefined,
+    );
+    const [items, [count]] = await Promise.all([
+      deps.db
+        .select(userColumns)
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(where)
+        .orderBy(users.id)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      deps.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+    ]);
+    return { items, total: count?.n ?? 0, page, pageSize };
+  };
+  const userListQuery = pageQuerySchema.extend({
+    q: z.string().max(64).optional(),
+    locked: z.enum(['true', 'false']).optional(),
+  });
+
   app.get(
     '/api/users',
     {
       config: { access: 'user.manage' },
-      schema: {
-        tags: ['platform'],
-        summary: '用户列表',
-        querystring: pageQuerySchema.extend({ q: z.string().max(64).optional() }),
-      },
+      schema: { tags: ['platform'], summary: '用户列表', querystring: userListQuery },
     },
-    async (request) => {
-      const { page, pageSize, q } = request.query;
-      const where = q
-        ? sql`(${users.username} ilike ${`%${q}%`} or ${users.displayName} ilike ${`%${q}%`})`
-        : sql`true`;
-      const [items, [count]] = await Promise.all([
-        deps.db
-          .select(userColumns)
-          .from(users)
-          .innerJoin(orgs, eq(orgs.id, users.orgId))
-          .where(where)
-          .orderBy(users.id)
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        deps.db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
-      ]);
-      return { items, total: count?.n ?? 0, page, pageSize };
+    async (request) => listUsers(request.query),
+  );
+
+  // The security administrator looks accounts up to unlock them or reset a password, without managing them.
+  app.get(
+    '/api/security/users',
+    {
+      config: { access: 'security.manage' },
+      schema: { tags: ['platform'], summary: '账号查询（安全管理）', querystring: userListQuery },
     },
+    async (request) => listUsers(request.query),
   );
 
   app.post(

@@ -27,6 +27,13 @@ describe('append-only audit log', () => {
     expect(JSON.stringify(res.json())).not.toContain('password');
   });
 
+  it('login attempts are logged with the account named and the client address', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'city', password: 'wrong' } });
+    const auditor = await t.as('auditor');
+    const items = (await auditor.get('/api/audit?action=auth.login_failed&pageSize=5')).json().items;
+    expect(items[0]).toMatchObject({ username: 'city', ip: '127.0.0.1' });
+  });
+
   it('nobody can change or delete an entry, not even with SQL', async () => {
     const [first] = await queryRows<{ id: number }>(t.db, sql`select id from audit_log order by id limit 1`);
     await expect(t.db.execute(sql`update audit_log set action = 'x' where id = ${first!.id}`)).rejects.toThrow();

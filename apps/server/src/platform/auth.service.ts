@@ -21,7 +21,7 @@ export async function login(db: Db, username: string, password: string, ip: stri
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user?.isActive) {
     await verify(await dummyHash, password); // same cost whether or not the account exists
-    await writeAudit(db, null, { action: 'auth.login_failed', entity: 'user', after: { username, ip } });
+    await writeAudit(db, null, { action: 'auth.login_failed', entity: 'user', subject: { username, ip } });
     throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误');
   }
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -44,7 +44,8 @@ export async function login(db: Db, username: string, password: string, ip: stri
         entity: 'user',
         entityId: user.id,
         orgId: user.orgId,
-        after: { username, ip, failed },
+        after: { failed },
+        subject: { userId: user.id, username, ip },
       });
     });
     if (lock) {
@@ -70,7 +71,7 @@ export async function login(db: Db, username: string, password: string, ip: stri
       entity: 'user',
       entityId: user.id,
       orgId: user.orgId,
-      after: { username, ip },
+      subject: { userId: user.id, username, ip },
     });
   });
   const authUser = await loadSession(db, token, now);

@@ -100,6 +100,9 @@ describe('三员 administration', () => {
   it('the secadmin unlocks a locked account, and the sysadmin creates a user who must change the password', async () => {
     for (let i = 0; i < 5; i++) await login('city', 'bad-password');
     const secadmin = await t.as('secadmin');
+    const found = (await secadmin.get('/api/security/users?q=city&locked=true')).json();
+    expect(found.items.map((u: { username: string }) => u.username)).toEqual(['city']);
+    expect((await secadmin.get('/api/security/users?q=reporter')).json().total).toBe(2);
     const locked = (await secadmin.get('/api/security/locked-users')).json().items;
     const city = locked.find((u: { username: string }) => u.username === 'city');
     expect(city).toBeTruthy();

@@ -95,6 +95,9 @@ export async function restoreFrom(db: Db, file: string) {
   const tables = await listTables(db);
   await db.transaction(async (tx) => {
     await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
+    // Derived tables (metric roll-ups) are restored from the backup as they were: triggers that maintain them, and the
+    // audit log's append-only guard, stay off while the rows go back in, inside this one transaction.
+    for (const t of tables) await tx.execute(sql.raw(`alter table "${t}" disable trigger user`));
     let table = '';
     let batch: string[] = [];
     const flush = async () => {
@@ -114,6 +117,7 @@ export async function restoreFrom(db: Db, file: string) {
       batch.push(next.value.slice(tab + 1));
     }
     await flush();
+    for (const t of tables) await tx.execute(sql.raw(`alter table "${t}" enable trigger user`));
     const identities = await queryRows<{ table_name: string }>(
       tx,
       sql`

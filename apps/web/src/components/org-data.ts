@@ -2,8 +2,7 @@ import type { Dimension, Org } from '@fazhi/core/org/org.schemas';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api-client.ts';
 
-/** GET /api/orgs also returns the row version used for optimistic locking on edit. */
-export type OrgRow = Org & { version: number };
+export type OrgRow = Org;
 export type OrgNode = OrgRow & { children: OrgNode[] };
 
 export const orgsQueryKey = ['orgs'] as const;

@@ -55,6 +55,8 @@ export const orgSchema = z.object({
   path: z.string(),
   sort: z.number().int(),
   dimensionIds: z.array(z.number().int()),
+  /** Optimistic lock: an edit carries the version it was based on. */
+  version: z.number().int(),
 });
 export type Org = z.infer<typeof orgSchema>;
 

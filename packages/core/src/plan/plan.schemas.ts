@@ -99,6 +99,7 @@ export const taskSchema = z.object({
   leadOrgId: id,
   leadOrgName: z.string(),
   assistOrgIds: z.array(id),
+  assistOrgNames: z.array(z.string()),
   deadline: z.string(),
   weight: z.number(),
   status: z.enum(taskStatuses),

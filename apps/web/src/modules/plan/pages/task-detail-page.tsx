@@ -28,7 +28,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { orgNameMap, useOrgs } from '../../../components/org-data.ts';
 import { useSession } from '../../../components/session.ts';
 import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
 import { planApi, usePlanMutation, useTaskDetail } from '../api/plan-api.ts';
@@ -48,7 +47,6 @@ export function TaskDetailPage() {
   const { me, can } = useSession();
   const { message } = App.useApp();
   const detail = useTaskDetail(id);
-  const orgs = useOrgs();
   const [reasonFor, setReasonFor] = useState<'return' | 'reopen' | null>(null);
   const [formMode, setFormMode] = useState<TaskFormMode>(null);
 
@@ -79,7 +77,6 @@ export function TaskDetailPage() {
   }
 
   const { task, entries, events } = detail.data;
-  const names = orgNameMap(orgs.data);
   const canManage = can('plan.manage');
   const isEditable = isTaskEditable(task.status);
   const isLead = me?.orgId === task.leadOrgId;
@@ -92,7 +89,6 @@ export function TaskDetailPage() {
     measureCount: task.measures.length,
     entryCount: task.entryCount,
   });
-  const assistNames = task.assistOrgIds.map((o) => names.get(o)).filter(Boolean);
 
   const actions = (
     <Space wrap>
@@ -225,12 +221,7 @@ export function TaskDetailPage() {
             {
               key: 'assist',
               label: '协办单位',
-              children:
-                task.assistOrgIds.length === 0
-                  ? '—'
-                  : assistNames.length === task.assistOrgIds.length
-                    ? assistNames.join('、')
-                    : `${task.assistOrgIds.length} 个单位`,
+              children: task.assistOrgNames.length ? task.assistOrgNames.join('、') : '—',
             },
             { key: 'deadline', label: '完成时限', children: task.deadline },
             { key: 'year', label: '所属年度', children: `${task.year}年` },

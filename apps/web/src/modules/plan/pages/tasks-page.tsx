@@ -269,10 +269,10 @@ export function TasksPage() {
             { title: '牵头单位', dataIndex: 'leadOrgName', width: 150 },
             {
               title: '协办单位',
-              dataIndex: 'assistOrgIds',
-              width: 90,
-              align: 'center',
-              render: (ids: number[]) => (ids.length ? `${ids.length} 个` : '—'),
+              dataIndex: 'assistOrgNames',
+              width: 160,
+              ellipsis: true,
+              render: (names: string[]) => (names.length ? names.join('、') : '—'),
             },
             {
               title: '完成时限',

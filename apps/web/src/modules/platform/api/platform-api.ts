@@ -32,6 +32,8 @@ export const platformApi = {
   createUser: (body: UserCreate) => api.post<{ id: number }>('/api/users', body),
   updateUser: (id: number, body: UserUpdate) => api.patch<{ ok: true }>(`/api/users/${id}`, body),
   lockedUsers: () => api.get<{ items: UserRow[] }>('/api/security/locked-users'),
+  securityUsers: (query: { page: number; pageSize: number; q?: string; locked?: 'true' }) =>
+    api.get<Page<UserRow>>('/api/security/users', query),
   unlockUser: (id: number) => api.post<{ ok: true }>(`/api/security/users/${id}/unlock`),
   resetPassword: (id: number, password: string) =>
     api.post<{ ok: true }>(`/api/security/users/${id}/reset-password`, { password }),

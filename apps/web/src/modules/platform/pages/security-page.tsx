@@ -1,6 +1,6 @@
 import { checkPassword, passwordPolicy } from '@fazhi/core/platform/password-policy';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
@@ -14,7 +14,15 @@ export function SecurityPage() {
   const client = useQueryClient();
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [form] = Form.useForm<{ password: string }>();
-  const locked = useQuery({ queryKey: ['security', 'locked'], queryFn: platformApi.lockedUsers });
+  const [query, setQuery] = useState<{ page: number; pageSize: number; q?: string; locked?: 'true' }>({
+    page: 1,
+    pageSize: 20,
+    locked: 'true',
+  });
+  const accounts = useQuery({
+    queryKey: ['security', 'users', query],
+    queryFn: () => platformApi.securityUsers(query),
+  });
   const unlock = useMutation({
     mutationFn: (u: UserRow) => platformApi.unlockUser(u.id),
     onSuccess: (_r, u) => {
@@ -57,18 +65,51 @@ export function SecurityPage() {
           ]}
         />
       </Card>
-      <Card title="被锁定的账号">
+      <Card
+        title="账号"
+        extra={
+          <Space>
+            <Checkbox
+              checked={query.locked === 'true'}
+              onChange={(e) => setQuery({ ...query, page: 1, locked: e.target.checked ? 'true' : undefined })}
+            >
+              仅显示被锁定的账号
+            </Checkbox>
+            <Input.Search
+              allowClear
+              placeholder="用户名或姓名"
+              style={{ width: 220 }}
+              onSearch={(q) => setQuery({ ...query, page: 1, q: q.trim() || undefined })}
+            />
+          </Space>
+        }
+      >
         <Table<UserRow>
           rowKey="id"
-          loading={locked.isFetching}
-          dataSource={locked.data?.items ?? []}
-          pagination={false}
-          locale={{ emptyText: '当前没有被锁定的账号' }}
+          loading={accounts.isFetching}
+          dataSource={accounts.data?.items ?? []}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: accounts.data?.total ?? 0,
+            showTotal: (n) => `共 ${n} 个账号`,
+            onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+          }}
+          locale={{ emptyText: query.locked ? '当前没有被锁定的账号' : '没有符合条件的账号' }}
           columns={[
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
             { title: '所属单位', dataIndex: 'orgName' },
-            { title: '锁定至', dataIndex: 'lockedUntil', render: formatDateTime },
+            {
+              title: '锁定至',
+              dataIndex: 'lockedUntil',
+              render: (v: string | null) =>
+                v && new Date(v).getTime() > Date.now() ? (
+                  formatDateTime(v)
+                ) : (
+                  <span style={{ color: '#999' }}>未锁定</span>
+                ),
+            },
             {
               title: '操作',
               key: 'actions',
