@@ -19,6 +19,8 @@ export async function ensureMetricRollup(db: Executor): Promise<'built' | 'curre
   if (state?.hash === hash) return 'current';
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${lockKey})`);
+    // The rebuild groups millions of rows: let it hash in memory instead of spilling (this transaction only).
+    await tx.execute(sql`set local work_mem = '256MB'`);
     const [again] = await queryRows<{ hash: string }>(
       tx,
       sql`select definitions_hash as hash from metric_rollup_state where id = 1`,
