@@ -12,6 +12,7 @@ import { can } from '@fazhi/core/platform/roles';
 import { maskIdNumber, maskPhone } from '@fazhi/core/shared/mask-personal-data';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
@@ -265,6 +266,7 @@ export async function createLawReport(db: Db, actor: Actor, input: LawReport) {
       .from(lawReports)
       .where(and(eq(lawReports.cadreId, input.cadreId), eq(lawReports.year, input.year)));
     if (dup) throw conflict(`${cadre.name}${input.year}年度述法已登记，请修改原记录`);
+    if (input.reportAttachmentId) await requireLinkableAttachments(tx, actor, [input.reportAttachmentId]);
     const [row] = await tx
       .insert(lawReports)
       .values({

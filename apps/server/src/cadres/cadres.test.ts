@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPdf } from '../../test/files.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
@@ -135,6 +136,38 @@ describe('述法, exams and 会前学法', () => {
     });
     expect(filed.statusCode).toBe(200);
     expect((await office.get(`/api/cadres/${cadre.id}/archive?year=2026`)).json().threeOnes.isComplete).toBe(true);
+  });
+
+  it('a written 述法 report is an uploaded file; an attachment that does not exist is refused', async () => {
+    const cadre = (
+      await office.post('/api/cadres', {
+        orgId: org('区教育局'),
+        name: '书面述法干部',
+        position: '局长',
+        isPrincipal: true,
+      })
+    ).json();
+    const refused = await office.post('/api/cadres/law-reports', {
+      cadreId: cadre.id,
+      year: 2026,
+      form: 'written',
+      date: '2026-11-20',
+      reportAttachmentId: 999999,
+    });
+    expect(refused.statusCode).toBe(400);
+    const own = (await office.upload('/api/attachments', '述法报告.pdf', tinyPdf, 'application/pdf')).json();
+    const res = await office.post('/api/cadres/law-reports', {
+      cadreId: cadre.id,
+      year: 2026,
+      form: 'written',
+      date: '2026-11-20',
+      reportAttachmentId: own.id,
+    });
+    expect(res.statusCode).toBe(200);
+    const item = (await office.get('/api/cadres/law-reports?year=2026'))
+      .json()
+      .items.find((r: { id: number }) => r.id === res.json().id);
+    expect(item.reportAttachmentId).toBe(own.id);
   });
 
   it('refuses bad input with Chinese messages and writes nothing; units cannot manage', async () => {

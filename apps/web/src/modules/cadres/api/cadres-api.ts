@@ -46,6 +46,7 @@ export type LawReportItem = {
   formLabel: string;
   date: string;
   summary: string;
+  reportAttachmentId: number | null;
   panelScores: number[];
   survey: LawReportSurvey | null;
   panelAverage: number | null;

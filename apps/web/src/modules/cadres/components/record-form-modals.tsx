@@ -1,8 +1,10 @@
 import { lawExamSchema } from '@fazhi/core/cadres/law-exam';
 import { lawReportFormLabels, lawReportForms, lawReportSchema } from '@fazhi/core/cadres/law-report';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
+import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
 import { cadresApi, useCadres, useCadresMutation } from '../api/cadres-api.ts';
 
 type Kind = 'report' | 'exam';
@@ -19,6 +21,7 @@ type Values = {
 export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; year: number; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
+  const [reportFile, setReportFile] = useState<AttachmentRef | null>(null);
   const cadres = useCadres(year);
   const createReport = useCadresMutation(cadresApi.createReport);
   const createExam = useCadresMutation(cadresApi.createExam);
@@ -30,13 +33,19 @@ export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; ye
     const base = { cadreId: v.cadreId, year, date: v.date.format('YYYY-MM-DD') };
     const parsed =
       kind === 'report'
-        ? lawReportSchema.safeParse({ ...base, form: v.form, summary: v.summary ?? '' })
+        ? lawReportSchema.safeParse({
+            ...base,
+            form: v.form,
+            summary: v.summary ?? '',
+            reportAttachmentId: reportFile?.id ?? null,
+          })
         : lawExamSchema.safeParse({ ...base, examName: v.examName, score: v.score ?? null });
     if (!parsed.success) return message.error(parsed.error.issues[0]?.message ?? '请检查填写内容');
     const run = kind === 'report' ? createReport.mutateAsync(parsed.data) : createExam.mutateAsync(parsed.data);
     run.then(
       () => {
         message.success('已保存');
+        setReportFile(null);
         onClose();
       },
       (e) => message.error(errorMessage(e)),
@@ -48,7 +57,10 @@ export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; ye
       title={kind === 'report' ? '登记述法' : '登记法治考核成绩'}
       okText="保存"
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={() => {
+        setReportFile(null);
+        onClose();
+      }}
       onOk={submit}
       confirmLoading={createReport.isPending || createExam.isPending}
       destroyOnHidden
@@ -74,7 +86,21 @@ export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; ye
             <Form.Item name="form" label="述法方式">
               <Select options={lawReportForms.map((f) => ({ value: f, label: lawReportFormLabels[f] }))} />
             </Form.Item>
-            <Form.Item name="summary" label="述法报告摘要" rules={[{ required: true, message: '请填写述法报告摘要' }]}>
+            <Form.Item label="书面述法报告" extra="PDF 或 Word，不超过 20MB">
+              <Space>
+                <UploadButton label="上传述法报告" accept=".pdf,.doc,.docx" onUploaded={setReportFile} />
+                {reportFile ? (
+                  <Tag closable onClose={() => setReportFile(null)}>
+                    {reportFile.filename}
+                  </Tag>
+                ) : null}
+              </Space>
+            </Form.Item>
+            <Form.Item
+              name="summary"
+              label="述法报告摘要"
+              rules={[{ required: !reportFile, message: '请填写述法报告摘要或上传书面述法报告' }]}
+            >
               <Input.TextArea rows={4} maxLength={5000} />
             </Form.Item>
           </>

@@ -117,6 +117,19 @@ function ReportsTab({ year, canManage }: { year: number; canManage: boolean }) {
           { title: '单位及职务', key: 'pos', render: (_, r) => `${r.orgName}${r.position}` },
           { title: '述法方式', dataIndex: 'formLabel', width: 100 },
           { title: '述法日期', dataIndex: 'date', width: 110 },
+          {
+            title: '书面报告',
+            key: 'file',
+            width: 90,
+            render: (_, r) =>
+              r.reportAttachmentId ? (
+                <a href={`/api/attachments/${r.reportAttachmentId}`} target="_blank" rel="noreferrer">
+                  下载
+                </a>
+              ) : (
+                '—'
+              ),
+          },
           { title: '评议组均分', key: 'p', width: 100, render: (_, r) => r.panelAverage ?? '—' },
           {
             title: '满意度',
