@@ -341,7 +341,7 @@ describe('通报 and deductions', () => {
     // GB/T 9704: A4, margins 37/35/28/26 mm, title 二号 方正小标宋简体, body 三号 仿宋_GB2312.
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/);
-    expect(xml).toMatch(/w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>/);
+    expect(xml).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*?<w:sz w:val="44"\/>/);
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('关于法治督察问题整改情况的通报');
     expect(xml).toContain('通报批评');

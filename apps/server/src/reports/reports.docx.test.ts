@@ -78,8 +78,8 @@ describe('.docx per GB/T 9704-2012', () => {
       expect(p).toContain('<w:sz w:val="32"/>');
     }
     const level2 = paragraphWith('（一）统筹推进法治建设。');
-    expect(level2).toMatch(/w:eastAsia="楷体_GB2312"[^]*?（一）统筹推进法治建设。/);
-    expect(level2).toMatch(/w:eastAsia="仿宋_GB2312"[^]*?分解落实目标任务12项/);
+    expect(level2).toMatch(/w:eastAsia="楷体_GB2312"[\s\S]*?（一）统筹推进法治建设。/);
+    expect(level2).toMatch(/w:eastAsia="仿宋_GB2312"[\s\S]*?分解落实目标任务12项/);
     expect(paragraphWith('根据《党政主要负责人履行推进法治建设第一责任人职责规定》')).toContain('w:firstLine="640"');
   });
 

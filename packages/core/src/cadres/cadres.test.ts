@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
 import { buildLawArchivePage, type LawArchiveInput } from './law-archive.ts';
 import { examOutcome, type LawExam, lawExamSchema } from './law-exam.ts';
 import { evaluateLawReport, type LawReport, lawReportSchema, levelOf } from './law-report.ts';
-import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
 import { attendanceRate, type PreMeetingStudy, preMeetingStudySchema } from './pre-meeting-study.ts';
 
 const study = (over: Partial<PreMeetingStudy> = {}): PreMeetingStudy =>

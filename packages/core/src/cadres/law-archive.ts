@@ -1,3 +1,4 @@
+import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
 import { type ExamOutcome, examOutcome, examOutcomeLabels, type LawExam } from './law-exam.ts';
 import {
   evaluateLawReport,
@@ -7,7 +8,6 @@ import {
   lawReportFormLabels,
   lawReportLevelLabels,
 } from './law-report.ts';
-import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
 import type { PreMeetingStudy } from './pre-meeting-study.ts';
 
 export type Cadre = {
