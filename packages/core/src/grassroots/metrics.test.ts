@@ -22,6 +22,11 @@ describe('grass-roots metrics', () => {
         expect(registryByKey.has(c.denominator), key).toBe(true);
         continue;
       }
+      if (c.kind === 'difference') {
+        expect(registryByKey.has(c.minuend), key).toBe(true);
+        expect(registryByKey.has(c.subtrahend), key).toBe(true);
+        continue;
+      }
       expect(c.source.kind).toBe('ledger');
       const def = c.source.kind === 'ledger' ? builtinLedger(c.source.ledger) : undefined;
       expect(def, key).toBeDefined();
