@@ -220,7 +220,15 @@ async function writeRows(
 ) {
   const size = importSettings.batchSize;
   const batches = Math.ceil(rows.length / size);
+  const keys = rows.flatMap((r) => uniqueKeysOf(def, r.data));
   await db.transaction(async (tx) => {
+    // One query per constraint closes the gap between validation and this transaction (a row saved meanwhile).
+    if (keys.length) {
+      const existing = await existingUniqueValues(tx, def, keys);
+      const clash = keys.find((k) => existing.get(k.fields.join(','))?.has(k.value));
+      if (clash)
+        throw new AppError(409, 'CONFLICT', `导入期间${describeKey(def, clash)}已被登记，未写入任何数据，请重新导入`);
+    }
     for (let b = 0; b < batches; b++) {
       await importSettings.beforeBatch?.(b, batches);
       const batch = rows.slice(b * size, (b + 1) * size).map((r) => ({
