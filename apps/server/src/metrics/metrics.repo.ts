@@ -83,21 +83,55 @@ export async function queryRawFacts(
 ): Promise<Fact[]> {
   if (parts.length === 0 || orgIds.length === 0) return [];
   const byMonth = options.byMonth ?? true;
-  const branches = parts.map(({ key, adapter, computation: c }) => {
-    const date = dateSql(adapter, c);
-    const lower = c.window === 'cumulative' ? '' : `and ${date} >= ${literal(from)}::date`;
-    const month = byMonth ? `to_char(${date}, 'YYYY-MM')` : 'null::text';
-    const value =
-      c.kind === 'distinct' ? `count(distinct ${adapter.text(c.field)})` : `sum(${contributionSql(adapter, c)})`;
-    return sql`select ${key}::text as key, a.id as org_id, ${sql.raw(month)} as month, (${sql.raw(value)})::float8 as value
-      from ${sql.raw(adapter.from)}
-      join orgs o on o.id = ${sql.raw(adapter.org)} and o.path like ${`${rootPath}%`}
-      cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) a(id)
-      where a.id in (${sql.raw(idList(orgIds))}) and ${sql.raw(conditionSql(adapter, c))}
-        and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)} and ${options.scope ?? sql`true`}
-      group by 1, 2, 3`;
-  });
-  return queryRows<Fact>(db, sql.join(branches, sql`\nunion all\n`));
+  // Metrics over the same rows (source, date, window) share one scan: one conditional aggregate per metric.
+  const groups = new Map<string, RawPart[]>();
+  for (const part of parts) {
+    const c = part.computation;
+    const id = [
+      part.adapter.from,
+      part.adapter.where,
+      dateSql(part.adapter, c),
+      c.window ?? 'period',
+      c.kind === 'distinct' ? part.key : '',
+    ].join('|');
+    groups.set(id, [...(groups.get(id) ?? []), part]);
+  }
+  const results = await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const { adapter, computation: first } = group[0]!;
+      const date = dateSql(adapter, first);
+      const lower = first.window === 'cumulative' ? '' : `and ${date} >= ${literal(from)}::date`;
+      const month = byMonth ? `to_char(${date}, 'YYYY-MM')` : 'null::text';
+      const values = group.map(({ computation: c }, i) => {
+        const when = conditionSql(adapter, c);
+        const value =
+          c.kind === 'distinct'
+            ? `count(distinct case when ${when} then ${adapter.text(c.field)} end)`
+            : `sum(case when ${when} then ${contributionSql(adapter, c)} end)`;
+        return `(${value})::float8 as v${i}`;
+      });
+      const any = group.map(({ computation: c }) => `(${conditionSql(adapter, c)})`).join(' or ');
+      const rows = await queryRows<Record<string, number | string | null>>(
+        db,
+        sql`select a.id as org_id, ${sql.raw(month)} as month, ${sql.raw(values.join(', '))}
+          from ${sql.raw(adapter.from)}
+          join orgs o on o.id = ${sql.raw(adapter.org)} and o.path like ${`${rootPath}%`}
+          cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) a(id)
+          where a.id in (${sql.raw(idList(orgIds))}) and (${sql.raw(any)})
+            and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)} and ${options.scope ?? sql`true`}
+          group by 1, 2`,
+      );
+      return rows.flatMap((row) =>
+        group.flatMap(({ key }, i) => {
+          const value = row[`v${i}`];
+          return value === null || value === undefined
+            ? []
+            : [{ key, org_id: Number(row.org_id), month: row.month as string | null, value: Number(value) }];
+        }),
+      );
+    }),
+  );
+  return results.flat();
 }
 
 export type SourceRow = { id: number; org_id: number; org_name: string; date: string; values: Record<string, unknown> };
