@@ -95,7 +95,7 @@ export const reconsiderationCase = defineLedger({
       compute: { op: 'overdue', due: 'due_date', done: 'concluded_date' },
     },
   ],
-  listColumns: ['case_no', 'applicant', 'respondent', 'matter', 'acceptance', 'due_date', 'decision', 'overdue'],
+  listColumns: ['case_no', 'applicant', 'acceptance', 'due_date', 'overdue', 'decision', 'respondent', 'matter'],
   filters: ['acceptance', 'decision', 'matter', 'case_no'],
   sortable: ['due_date', 'concluded_date', 'case_no'],
   rules: [
