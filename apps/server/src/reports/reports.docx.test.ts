@@ -47,10 +47,12 @@ const paragraphWith = (text: string) => {
 };
 
 describe('.docx per GB/T 9704-2012', () => {
-  it('A4 with the standard margins and a 22 × 28 lines-and-characters grid', () => {
+  it('A4 with the standard margins, 22 lines a page and body characters fitted to 28 a line', () => {
     expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/);
-    expect(documentXml).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>');
+    expect(documentXml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    // 28 × (16 pt − 0.25 pt) = 441 pt fits the 442.2 pt text block (11906 − 1588 − 1474 twips).
+    expect(documentXml).toMatch(/<w:spacing w:val="-5"\/>/);
   });
 
   it('三号 仿宋_GB2312 by default, as East-Asian font', () => {

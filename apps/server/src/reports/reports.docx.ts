@@ -27,7 +27,7 @@ import {
 export const gbt9704 = {
   page: { width: 11906, height: 16838 },
   margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
-  grid: { linePitch: 579, charSpace: -849 },
+  grid: { linePitch: 579 },
   size: { title: 44, body: 32, pageNumber: 28, table: 28 },
   font: {
     title: '方正小标宋简体',
@@ -42,16 +42,32 @@ export const gbt9704 = {
 /** One character of 三号 (16 pt) in twips: indents are counted in characters. */
 const CHAR = 320;
 
+// The East-Asian hint sets ambiguous characters (“ ” ‘ ’ — …) in the Chinese font, full width, as 公文 expects.
 const font = (eastAsia: string) => ({
   ascii: gbt9704.font.latin,
   hAnsi: gbt9704.font.latin,
   eastAsia,
   cs: gbt9704.font.latin,
+  hint: 'eastAsia',
 });
 const exactLine = { line: gbt9704.grid.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
+/**
+ * 28 characters of 三号 (16 pt) are 448 pt, a little wider than the 442 pt text block. A lines-and-characters grid
+ * (charSpace −849) makes Word squeeze them onto a 15.8 pt pitch, but LibreOffice then gives every glyph two cells
+ * (14 a line). So the grid here fixes the 22 lines only, and each body character is tightened by 0.25 pt: 28 a line
+ * in Word, WPS and LibreOffice alike.
+ */
+const gridFit = -5;
+
 const run = (text: string, eastAsia: string = gbt9704.font.body, size: number = gbt9704.size.body) =>
-  new TextRun({ text, font: font(eastAsia), size });
+  new TextRun({
+    text,
+    font: font(eastAsia),
+    size,
+    // Only body-size text lives on the character grid; a larger title would take two cells a character.
+    ...(size === gbt9704.size.body ? { characterSpacing: gridFit } : { snapToGrid: false }),
+  });
 
 const bodyParagraph = (children: TextRun[]) =>
   new Paragraph({ children, spacing: exactLine, indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED });
@@ -199,8 +215,7 @@ export async function buildReportDocx(content: ReportContent, table: readonly Fi
           paragraph: { spacing: exactLine },
         },
       },
-      // The grid's character pitch is the Normal style's size plus charSpace (16 pt − 0.207 pt: 28 per line);
-      // LibreOffice reads that size from the Normal style, not from the document defaults.
+      // LibreOffice reads the default size from the Normal style, not from the document defaults.
       paragraphStyles: [
         {
           id: 'Normal',
@@ -214,7 +229,7 @@ export async function buildReportDocx(content: ReportContent, table: readonly Fi
       {
         properties: {
           page: { size: gbt9704.page, margin: { ...gbt9704.margin, header: 851, footer: 1134 } },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, ...gbt9704.grid },
+          grid: { type: DocumentGridType.LINES, linePitch: gbt9704.grid.linePitch },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
