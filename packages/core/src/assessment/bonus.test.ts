@@ -56,6 +56,14 @@ describe('scoreBonus', () => {
     expect(r.lines[0]?.reason).toContain('同一事项已按最高级别加分');
   });
 
+  it('a matter honoured in two categories counts in each, so a new honour in a full category lowers nothing', () => {
+    const caps = config({ categoryCaps: { 示范建设: 0 } });
+    const before = scoreBonus(caps, [honour('a', '通报表扬', '市', 'm1')]);
+    const after = scoreBonus(caps, [honour('a', '通报表扬', '市', 'm1'), honour('b', '示范建设', '省', 'm1')]);
+    expect(before.awarded).toBe(1);
+    expect(after.awarded).toBe(1);
+  });
+
   it('counts the same matter at every level when the rule is off', () => {
     const r = scoreBonus(config({ sameMatterHighestOnly: false }), [
       honour('a', '通报表扬', '市', 'm1'),

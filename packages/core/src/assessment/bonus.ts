@@ -16,12 +16,16 @@ export type BonusResult = { raw: number; awarded: number; cap: number; lines: Ad
 export function scoreBonus(config: BonusConfig, honours: readonly Honour[]): BonusResult {
   const sorted = [...honours].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tableCents = (h: Honour) => toCents(config.table[h.category]?.[h.level] ?? 0);
+  // The same matter counts once per category, at its highest level. Across categories a matter may earn both
+  // (表扬 and 经验交流 for one piece of work); de-duplicating across them would let a new honour in a capped
+  // category push an earlier one out of an uncapped one, so an extra honour could lower the total.
+  const matterKey = (h: Honour) => `${h.category}|${h.matterId}`;
   const bestOfMatter = new Map<string, Honour>();
   if (config.sameMatterHighestOnly) {
     for (const h of sorted) {
       if (!h.matterId) continue;
-      const best = bestOfMatter.get(h.matterId);
-      if (!best || tableCents(h) > tableCents(best)) bestOfMatter.set(h.matterId, h);
+      const best = bestOfMatter.get(matterKey(h));
+      if (!best || tableCents(h) > tableCents(best)) bestOfMatter.set(matterKey(h), h);
     }
   }
   const capCents = toCents(config.cap);
@@ -38,7 +42,7 @@ export function scoreBonus(config: BonusConfig, honours: readonly Honour[]): Bon
       lines.push({ points: 0, reason: `${label}，不在本方案加分标准内，不加分`, source });
       continue;
     }
-    const best = h.matterId ? bestOfMatter.get(h.matterId) : undefined;
+    const best = h.matterId ? bestOfMatter.get(matterKey(h)) : undefined;
     if (best && best !== h) {
       lines.push({ points: 0, reason: `${label}，同一事项已按最高级别加分，不重复加分`, source });
       continue;
