@@ -1,12 +1,13 @@
 import { assessmentScoring } from './assessment-scoring.ts';
 import { consultationLoad } from './consultation-load.ts';
 import { dashboardBench } from './dashboard-bench.ts';
+import { ledgerImport } from './ledger-import.ts';
 
 /** A benchmark prints its own figures and returns whether it met its goal. */
 export type Benchmark = { name: string; run: () => Promise<boolean> };
 
 /** `npx fazhi bench [name…]`: each module appends its benchmark here. */
-export const benchmarks: Benchmark[] = [consultationLoad, dashboardBench, assessmentScoring];
+export const benchmarks: Benchmark[] = [consultationLoad, dashboardBench, assessmentScoring, ledgerImport];
 
 export async function benchCommand(args: string[]) {
   const names = args.filter((a) => !a.startsWith('--')); // flags such as --quick are read by the benchmarks

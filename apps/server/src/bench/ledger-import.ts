@@ -1,0 +1,173 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { openDatabase, queryRows } from '../db/client.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { ensureMetricRollup } from '../metrics/rollup.ts';
+import type { Benchmark } from './index.ts';
+
+/**
+ * `npm run bench -- ledger-import`: a 50,000-row 人民调解 workbook through the user's path (upload → background
+ * job: stream-read, validate, duplicate check, one batched transaction), against PostgreSQL `COPY` of the same rows
+ * into the same table (with the same roll-up triggers). Goal: import rows/s ≥ 0.5 × COPY rows/s.
+ */
+const rows = process.argv.includes('--quick') ? 10_000 : 50_000;
+const types = ['邻里纠纷', '婚姻家庭', '土地承包', '合同纠纷'];
+
+function caseOf(i: number) {
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  return {
+    no: `BENCH-${i}`,
+    type: types[i % 4]!,
+    parties: `当事人${i}`,
+    received: `2026-03-${day}`,
+    concluded: `2026-04-${day}`,
+    yuan: (i % 500) + 0.5,
+  };
+}
+
+async function workbook(n: number): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('台账');
+  ws.addRow([
+    '填报单位',
+    '案件编号',
+    '纠纷类型',
+    '当事人',
+    '受理日期',
+    '办结日期',
+    '调解结果',
+    '协议涉及金额（元）',
+  ]).commit();
+  for (let i = 1; i <= n; i++) {
+    const c = caseOf(i);
+    ws.addRow(['元坝镇', c.no, c.type, c.parties, c.received, c.concluded, '调解成功', c.yuan]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
+}
+
+function multipart(filename: string, data: Buffer) {
+  const boundary = `----fazhibench${Date.now()}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function run(): Promise<boolean> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `fazhi_bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`跳过：PostgreSQL（${adminUrl}）无法连接；设置 BENCH_DATABASE_URL 后重试`);
+    return true;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  const csv = join(tmpdir(), `${name}.csv`);
+  try {
+    await seedDemo(database.db, new Date());
+    await ensureMetricRollup(database.db);
+    const app = await buildApp({ db: database.db, dbKind: database.kind, now: () => new Date() }, { serveWeb: false });
+    await app.ready();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'office', password: 'Fazhi@2026' },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'fazhi_sid')!.value;
+    const csrf = login.json().csrfToken as string;
+
+    const file = await workbook(rows);
+    const { body, contentType } = multipart('bench.xlsx', file);
+    const started = performance.now();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/ledgers/types/mediation_case/import',
+      cookies: { fazhi_sid: cookie },
+      headers: { 'x-csrf-token': csrf, 'content-type': contentType },
+      payload: body,
+    });
+    const { jobId } = res.json() as { jobId: number };
+    let job: { status: string; imported?: number; message?: string | null } = { status: 'queued' };
+    while (job.status === 'queued' || job.status === 'running') {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (
+        await app.inject({ method: 'GET', url: `/api/ledgers/jobs/${jobId}`, cookies: { fazhi_sid: cookie } })
+      ).json();
+    }
+    const importSeconds = (performance.now() - started) / 1000;
+    if (job.status !== 'succeeded') throw new Error(`import failed: ${job.message}`);
+    await app.close();
+
+    // The same rows, as the import stored them, through COPY into the same table and triggers.
+    const def = builtinLedger('mediation_case')!;
+    const optionKey = (field: string, label: string) =>
+      def.fields.find((f) => f.key === field)!.options!.find((o) => o.label === label)!.key;
+    const [org] = await queryRows<{ id: number }>(database.db, sql`select id from orgs where name = '元坝镇'`);
+    const lines: string[] = [];
+    for (let i = 1; i <= rows; i++) {
+      const c = caseOf(i);
+      const data = {
+        case_no: `COPY-${i}`,
+        dispute_type: optionKey('dispute_type', c.type),
+        parties: c.parties,
+        received_date: c.received,
+        concluded_date: c.concluded,
+        result: optionKey('result', '调解成功'),
+        agreement_amount: Math.round(c.yuan * 100),
+      };
+      lines.push(`mediation_case,${org!.id},${c.received},"${JSON.stringify(data).replaceAll('"', '""')}"`);
+    }
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const copyStarted = performance.now();
+    await database.db.execute(
+      sql.raw(`copy ledger_rows (type_key, org_id, row_date, data) from '${csv}' with (format csv)`),
+    );
+    const copySeconds = (performance.now() - copyStarted) / 1000;
+    const [count] = await queryRows<{ imported: number; copied: number }>(
+      database.db,
+      sql`select count(*) filter (where data->>'case_no' like 'BENCH-%')::int as imported,
+                 count(*) filter (where data->>'case_no' like 'COPY-%')::int as copied
+          from ledger_rows where type_key = 'mediation_case'`,
+    );
+    const importRate = rows / importSeconds;
+    const copyRate = rows / copySeconds;
+    const ratio = importRate / copyRate;
+    console.log(
+      `Excel 导入（上传→后台任务完成）  ${rows} 行  ${importSeconds.toFixed(2)} s  ${importRate.toFixed(0)} 行/秒  （入库 ${count!.imported} 行）`,
+    );
+    console.log(
+      `PostgreSQL COPY 同样的行       ${rows} 行  ${copySeconds.toFixed(2)} s  ${copyRate.toFixed(0)} 行/秒  （入库 ${count!.copied} 行）`,
+    );
+    console.log(`比值（导入 ÷ COPY）：${ratio.toFixed(2)}×，目标 ≥ 0.5×：${ratio >= 0.5 ? '达到' : '未达到'}`);
+    return ratio >= 0.5 && count!.imported === rows;
+  } finally {
+    rmSync(csv, { force: true });
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+export const ledgerImport: Benchmark = { name: 'ledger-import', run };
