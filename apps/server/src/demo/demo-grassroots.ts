@@ -1,4 +1,5 @@
 import { judicialOfficeFunctions } from '@fazhi/core/grassroots/judicial-office';
+import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
 import type { Executor } from '../db/client.ts';
 import {
   judicialOfficeProfiles,
@@ -56,8 +57,10 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
   };
   const townships = centerOffices.flatMap((c) => c.townships);
   const rows: Row[] = [];
+  // The row date is the definition's own date field: a row carries it in its data too, as a form would.
   const add = (typeKey: string, orgName: string, rowDate: string, data: Record<string, unknown>): void => {
-    rows.push({ typeKey, orgId: id(orgName), rowDate, data });
+    const dateField = builtinLedger(typeKey)?.dateField;
+    rows.push({ typeKey, orgId: id(orgName), rowDate, data: dateField ? { [dateField]: rowDate, ...data } : data });
   };
   let n = 0;
 

@@ -1,3 +1,5 @@
+import { grassrootsLedgers } from '@fazhi/core/grassroots/ledger-types/index';
+import { buildRowSchema } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
@@ -182,5 +184,24 @@ describe('liaison points', () => {
       (await office.post(`/api/grassroots/liaison/assignments/${ok.json().id}/end`, { endDate: '2026-10-31' }))
         .statusCode,
     ).toBe(200);
+  });
+});
+
+describe('grass-roots demo ledgers', () => {
+  it('every seeded row satisfies its own ledger definition', async () => {
+    const rows = await queryRows<{ id: number; type_key: string; data: Record<string, unknown> }>(
+      t.db,
+      sql`select id, type_key, data from ledger_rows where type_key in (${sql.join(
+        grassrootsLedgers.map((d) => sql`${d.key}`),
+        sql`, `,
+      )})`,
+    );
+    const schemas = new Map(grassrootsLedgers.map((d) => [d.key, buildRowSchema(d)]));
+    const problems = rows.flatMap((r) => {
+      const parsed = schemas.get(r.type_key)!.safeParse(r.data);
+      return parsed.success ? [] : [`${r.type_key}#${r.id}: ${parsed.error.issues[0]!.message}`];
+    });
+    expect(rows.length).toBeGreaterThan(100);
+    expect(problems.slice(0, 5)).toEqual([]);
   });
 });
