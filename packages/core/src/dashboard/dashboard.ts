@@ -4,8 +4,8 @@ import { z } from '../shared/zod.ts';
 /** The figures on the leadership dashboard, in order: every one read through the metrics registry. */
 export const dashboardTileKeys = [
   'legality_review.total',
-  'normative_docs.filed',
-  'reconsideration.received',
+  'oversight.problems',
+  'oversight.rectification_rate',
   'reconsideration.correction_rate',
   'litigation.head_appearance_rate',
   'mediation.cases',
