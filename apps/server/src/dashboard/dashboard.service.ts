@@ -82,6 +82,7 @@ export async function getDashboard(
   const period = String(year);
   const { period: previous, label: previousLabel } = comparison(year, options.now ?? new Date());
   const trendMonths = months(year);
+  const thisMonth = new Date((options.now ?? new Date()).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 7);
   const figures = await computeFigures(db, {
     user,
     keys: [...new Set<RegistryKey>([...dashboardTileKeys, ...dashboardTrendKeys, ...dashboardUnitKeys, ...planKeys])],
@@ -122,7 +123,8 @@ export async function getDashboard(
       months: trendMonths,
       series: dashboardTrendKeys.map((key) => ({
         ...column(key),
-        values: trendMonths.map((m) => figures.get(key, org.id, m).value),
+        // Months still to come in the running year have no figure yet: a gap in the line, not a fall to 0.
+        values: trendMonths.map((m) => (m > thisMonth ? null : figures.get(key, org.id, m).value)),
       })),
     },
     rollup: rollupOf(org, year, children, figures),

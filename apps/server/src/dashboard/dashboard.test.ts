@@ -36,6 +36,13 @@ describe('leadership dashboard', () => {
     expect(d.rollup.total['mediation.cases']?.value).toBe(5);
   });
 
+  it('leaves the months still to come in the running year empty rather than 0', async () => {
+    const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2026`)).json();
+    const values = d.trend.series.find((s) => s.key === 'mediation.cases')!.values;
+    expect(values[10]).not.toBeNull(); // November: the test clock's month
+    expect(values[11]).toBeNull();
+  });
+
   it('reports task closure from plan.*', async () => {
     const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2030`)).json();
     expect(d.plan).toEqual({ tasks: 3, closed: 2, closureRate: 66.7, note: null });
