@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,19 @@ describe('npx fazhi', () => {
     const second = run('seed-demo');
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('已有数据');
+  });
+
+  it('report writes the county annual report as .docx, and names an unknown org', () => {
+    const file = join(dir, 'report.docx');
+    const res = run('report', '昭化区', '2025', '-o', file);
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toContain('昭化区2025年');
+    const docx = readFileSync(file);
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.length).toBeGreaterThan(5000);
+    const unknown = run('report', '不存在区', '2025', '-o', join(dir, 'x.docx'));
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('不存在区');
   });
 
   it('backup then restore reproduces the data, checked by the checksum', () => {
