@@ -26,6 +26,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { assessmentApi, assessmentKeys, useAssessmentMutation } from '../api/assessment-api.ts';
+import { AdjustmentsEditor } from '../components/adjustments-editor.tsx';
 import { defaultRule, ruleFields } from '../components/rule-fields.ts';
 
 type Path = number[];
@@ -318,17 +319,7 @@ export function SchemeEditorPage() {
                 </Space>
               )}
             </Card>
-            <Card size="small" title="加分、减分与等次" style={{ marginTop: 16 }}>
-              <Space orientation="vertical">
-                <Typography.Text>
-                  加分上限 {draft.bonus.cap} 分；减分上限 {draft.deductions.cap ?? '不限'} 分。
-                </Typography.Text>
-                <Typography.Text>
-                  等次：{draft.grading.bands.map((b) => `${b.grade}（≥${b.minScore}分）`).join('、')}；
-                  {draft.grading.quotas.map((q) => `${q.grade}不超过${Math.round(q.maxShare * 100)}%`).join('、')}
-                </Typography.Text>
-              </Space>
-            </Card>
+            <AdjustmentsEditor draft={draft} isEditable={isEditable} update={update} />
           </div>
         </Col>
       </Row>
