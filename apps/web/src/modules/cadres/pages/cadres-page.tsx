@@ -18,6 +18,7 @@ import {
   useLawReports,
   useStudies,
 } from '../api/cadres-api.ts';
+import { CadreFormModal } from '../components/cadre-form-modal.tsx';
 import { RecordFormModal } from '../components/record-form-modals.tsx';
 import { ScoreModal } from '../components/score-modal.tsx';
 import { StudyFormModal } from '../components/study-form-modal.tsx';
@@ -240,6 +241,7 @@ export function CadresPage() {
   const [year, setYear] = useState(currentYear());
   const [isStudyOpen, setStudyOpen] = useState(false);
   const [record, setRecord] = useState<'report' | 'exam' | null>(null);
+  const [isCadreOpen, setCadreOpen] = useState(false);
   const action =
     tab === 'studies'
       ? { label: '登记会前学法', run: () => setStudyOpen(true) }
@@ -247,7 +249,7 @@ export function CadresPage() {
         ? { label: '登记述法', run: () => setRecord('report') }
         : tab === 'exams'
           ? { label: '登记考核成绩', run: () => setRecord('exam') }
-          : null;
+          : { label: '新增领导干部', run: () => setCadreOpen(true) };
   return (
     <>
       <PageHeader
@@ -284,6 +286,7 @@ export function CadresPage() {
       </Card>
       <StudyFormModal open={isStudyOpen} onClose={() => setStudyOpen(false)} />
       <RecordFormModal kind={record} year={year} onClose={() => setRecord(null)} />
+      <CadreFormModal open={isCadreOpen} onClose={() => setCadreOpen(false)} />
     </>
   );
 }
