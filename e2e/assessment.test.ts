@@ -114,11 +114,17 @@ describe('年度考核', () => {
   it('the unit appeals; the office upholds it; the unit sees the decision and the new figures', async () => {
     const { page } = unit;
     await page.getByRole('tab', { name: '申诉' }).click();
-    await page.getByLabel('申诉理由').fill('述法材料已于公示前补交，请复核“第一责任人职责”评分');
+    const reason = page.getByLabel('申诉理由');
+    await reason.waitFor();
+    await reason.fill('述法材料已于公示前补交，请复核“第一责任人职责”评分');
     await page.getByRole('button', { name: '提交申诉' }).click();
-    await page.getByText('申诉已提交').first().waitFor();
-    const appeals = await apiAs(office, 'GET', `/api/assessment/rounds/${roundId}/appeals`);
-    const appeal = (appeals.body.items as { id: number; orgId: number }[]).find((a) => a.orgId === orgId)!;
+    // The submission is settled when the server has it (the toast is short-lived on a loaded machine).
+    const appealOf = async () => {
+      const appeals = await apiAs(office, 'GET', `/api/assessment/rounds/${roundId}/appeals`);
+      return (appeals.body.items as { id: number; orgId: number }[]).find((a) => a.orgId === orgId);
+    };
+    await expect.poll(appealOf, { timeout: 30_000 }).toBeTruthy();
+    const appeal = (await appealOf())!;
     const decided = await apiAs(office, 'POST', `/api/assessment/appeals/${appeal.id}/decide`, {
       outcome: 'upheld',
       reason: '补交材料属实，第一责任人职责改评5.5分',
