@@ -79,14 +79,22 @@ export function AdjustmentsEditor({ draft, isEditable, update }: Props) {
               disabled={!isEditable}
               aria-label="加分总上限"
               value={draft.bonus.cap}
-              onChange={(v) => update((d) => void (d.bonus.cap = num(v)))}
+              onChange={(v) =>
+                update((d) => {
+                  d.bonus.cap = num(v);
+                })
+              }
             />
             <span>同一事项只按最高级别加分</span>
             <Switch
               size="small"
               disabled={!isEditable}
               checked={draft.bonus.sameMatterHighestOnly}
-              onChange={(v) => update((d) => void (d.bonus.sameMatterHighestOnly = v))}
+              onChange={(v) =>
+                update((d) => {
+                  d.bonus.sameMatterHighestOnly = v;
+                })
+              }
             />
           </Space>
         </div>
@@ -109,7 +117,11 @@ export function AdjustmentsEditor({ draft, isEditable, update }: Props) {
                     disabled={!isEditable}
                     aria-label="减分项目名称"
                     value={item.kind}
-                    onChange={(e) => update((d) => void (d.deductions.items[i]!.kind = e.target.value))}
+                    onChange={(e) =>
+                      update((d) => {
+                        d.deductions.items[i]!.kind = e.target.value;
+                      })
+                    }
                   />
                 ),
               },
@@ -147,7 +159,11 @@ export function AdjustmentsEditor({ draft, isEditable, update }: Props) {
                     disabled={!isEditable}
                     aria-label="每次扣分"
                     value={item.points}
-                    onChange={(v) => update((d) => void (d.deductions.items[i]!.points = num(v)))}
+                    onChange={(v) =>
+                      update((d) => {
+                        d.deductions.items[i]!.points = num(v);
+                      })
+                    }
                   />
                 ),
               },
@@ -240,7 +256,11 @@ export function AdjustmentsEditor({ draft, isEditable, update }: Props) {
                     disabled={!isEditable}
                     aria-label={`${band.grade}最低分`}
                     value={band.minScore}
-                    onChange={(v) => update((d) => void (d.grading.bands[i]!.minScore = num(v)))}
+                    onChange={(v) =>
+                      update((d) => {
+                        d.grading.bands[i]!.minScore = num(v);
+                      })
+                    }
                   />
                 ),
               },
