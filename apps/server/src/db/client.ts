@@ -44,7 +44,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const dataDir = options.dataDir ?? 'data';
     lock = lockDataDir(dataDir, options.label ?? 'fazhi');
     try {
-      client = await PGlite.create(`${dataDir}/pgdata`);
+      // PGlite's WASM heap never shrinks: a small buffer pool keeps a county office's server near 330 MB resident
+      // instead of ~460 MB (docs/benchmarks.md); reads of a county's data stay well within it.
+      client = await PGlite.create(`${dataDir}/pgdata`, { postgresqlconf: ['shared_buffers = 16MB'] });
     } catch (err) {
       lock.release();
       throw err;
