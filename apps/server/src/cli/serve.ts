@@ -1,4 +1,5 @@
 import { buildApp } from '../app.ts';
+import { demoAssessors } from '../demo/demo-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
 import { sendLiaisonReminders } from '../grassroots/grassroots.reminders.ts';
@@ -56,7 +57,9 @@ export async function serveCommand() {
   console.log(
     [
       `Fazhi 法治建设综合管理平台已启动：http://localhost:${port}  （数据库：${database.kind === 'pglite' ? `嵌入式 PGlite，目录 ${process.env.FAZHI_DATA_DIR || 'data'}` : 'PostgreSQL'}，用时 ${seconds} 秒）`,
-      seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${demoUsers.map((u) => u.username).join('、')}` : '',
+      seeded
+        ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${[...demoUsers, ...demoAssessors].map((u) => u.username).join('、')}`
+        : '',
     ]
       .filter(Boolean)
       .join('\n'),

@@ -1,257 +1,150 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { AssessmentPage } from '../modules/assessment/pages/assessment-page.tsx';
-import { SchemeEditorPage } from '../modules/assessment/pages/scheme-editor-page.tsx';
-import { SchemesPage } from '../modules/assessment/pages/schemes-page.tsx';
-import { ArchivePage } from '../modules/cadres/pages/archive-page.tsx';
-import { CadresPage } from '../modules/cadres/pages/cadres-page.tsx';
-import { ConsultationDetailPage } from '../modules/consultation/pages/consultation-detail-page.tsx';
-import { ConsultationsPage } from '../modules/consultation/pages/consultations-page.tsx';
-import { DraftPage } from '../modules/consultation/pages/draft-page.tsx';
-import { PortalConsultationPage } from '../modules/consultation/portal/portal-consultation-page.tsx';
-import { PortalHomePage } from '../modules/consultation/portal/portal-home-page.tsx';
-import { PortalReceiptPage } from '../modules/consultation/portal/portal-receipt-page.tsx';
-import { BigScreenPage } from '../modules/dashboard/pages/big-screen-page.tsx';
-import { DashboardPage } from '../modules/dashboard/pages/dashboard-page.tsx';
-import { GrassrootsPage } from '../modules/grassroots/pages/grassroots-page.tsx';
-import { LedgerDesignerPage } from '../modules/ledgers/pages/ledger-designer-page.tsx';
-import { LedgersPage } from '../modules/ledgers/pages/ledgers-page.tsx';
-import { OrgPage } from '../modules/org/pages/org-page.tsx';
-import { InspectionDetailPage } from '../modules/oversight/pages/inspection-detail-page.tsx';
-import { OversightPage } from '../modules/oversight/pages/oversight-page.tsx';
-import { ProblemDetailPage } from '../modules/oversight/pages/problem-detail-page.tsx';
-import { TaskDetailPage } from '../modules/plan/pages/task-detail-page.tsx';
-import { TasksPage } from '../modules/plan/pages/tasks-page.tsx';
-import { WorkbenchPage } from '../modules/plan/pages/workbench-page.tsx';
-import { AuditPage } from '../modules/platform/pages/audit-page.tsx';
+import type { Permission } from '@fazhi/core/platform/roles';
+import { Spin } from 'antd';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../modules/platform/pages/login-page.tsx';
-import { NotificationsPage } from '../modules/platform/pages/notifications-page.tsx';
-import { SecurityPage } from '../modules/platform/pages/security-page.tsx';
-import { UsersPage } from '../modules/platform/pages/users-page.tsx';
-import { ImportReviewPage } from '../modules/reports/pages/import-review-page.tsx';
-import { ReportEditorPage } from '../modules/reports/pages/report-editor-page.tsx';
-import { ReportsPage } from '../modules/reports/pages/reports-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { HomeRedirect, NotFoundPage, RequirePermission } from './require-auth.tsx';
 
+type PageLoader = () => Promise<ComponentType>;
+
+/**
+ * A page behind a permission, loaded on first visit: every module is its own chunk, so the login page and the
+ * layout download without ECharts, the report editor or the scheme editor.
+ */
+function page(path: string, permission: Permission, load: PageLoader): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: (
+          <RequirePermission permission={permission}>
+            <Page />
+          </RequirePermission>
+        ),
+      };
+    },
+  };
+}
+
+/** A page anyone may open (the public consultation portal). */
+function publicPage(path: string, load: PageLoader): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const Page = await load();
+      return { element: <Page /> };
+    },
+  };
+}
+
+const loading = (
+  <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
+    <Spin size="large" tip="正在加载……">
+      <div style={{ width: 120, height: 60 }} />
+    </Spin>
+  </div>
+);
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  { path: '/portal', element: <PortalHomePage /> },
-  { path: '/portal/c/:id', element: <PortalConsultationPage /> },
-  { path: '/portal/receipt', element: <PortalReceiptPage /> },
+  publicPage('/portal', () =>
+    import('../modules/consultation/portal/portal-home-page.tsx').then((m) => m.PortalHomePage),
+  ),
+  publicPage('/portal/c/:id', () =>
+    import('../modules/consultation/portal/portal-consultation-page.tsx').then((m) => m.PortalConsultationPage),
+  ),
+  publicPage('/portal/receipt', () =>
+    import('../modules/consultation/portal/portal-receipt-page.tsx').then((m) => m.PortalReceiptPage),
+  ),
   {
     path: '/',
     element: <AppLayout />,
+    hydrateFallbackElement: loading,
     children: [
       { index: true, element: <HomeRedirect /> },
-      {
-        path: 'workbench',
-        element: (
-          <RequirePermission permission="plan.read">
-            <WorkbenchPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'dashboard',
-        element: (
-          <RequirePermission permission="dashboard.read">
-            <DashboardPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'dashboard/screen',
-        element: (
-          <RequirePermission permission="dashboard.read">
-            <BigScreenPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'reports',
-        element: (
-          <RequirePermission permission="report.read">
-            <ReportsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'reports/:id',
-        element: (
-          <RequirePermission permission="report.read">
-            <ReportEditorPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'reports/imports/:id',
-        element: (
-          <RequirePermission permission="report.read">
-            <ImportReviewPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'org',
-        element: (
-          <RequirePermission permission="org.read">
-            <OrgPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'plan',
-        element: (
-          <RequirePermission permission="plan.read">
-            <TasksPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'ledgers',
-        element: (
-          <RequirePermission permission="ledger.read">
-            <LedgersPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'ledgers/:typeKey',
-        element: (
-          <RequirePermission permission="ledger.read">
-            <LedgersPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'ledgers-designer',
-        element: (
-          <RequirePermission permission="ledger.manage">
-            <LedgerDesignerPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'plan/tasks/:id',
-        element: (
-          <RequirePermission permission="plan.read">
-            <TaskDetailPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'assessment',
-        element: (
-          <RequirePermission permission="assessment.read">
-            <AssessmentPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'assessment/schemes',
-        element: (
-          <RequirePermission permission="assessment.read">
-            <SchemesPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'assessment/schemes/:id',
-        element: (
-          <RequirePermission permission="assessment.read">
-            <SchemeEditorPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'grassroots',
-        element: (
-          <RequirePermission permission="grassroots.read">
-            <GrassrootsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'oversight',
-        element: (
-          <RequirePermission permission="oversight.read">
-            <OversightPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'oversight/inspections/:id',
-        element: (
-          <RequirePermission permission="oversight.read">
-            <InspectionDetailPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'oversight/problems/:id',
-        element: (
-          <RequirePermission permission="oversight.read">
-            <ProblemDetailPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'cadres',
-        element: (
-          <RequirePermission permission="cadres.read">
-            <CadresPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'cadres/:id/archive',
-        element: (
-          <RequirePermission permission="cadres.read">
-            <ArchivePage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'notifications',
-        element: (
-          <RequirePermission permission="notification.read">
-            <NotificationsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'admin/users',
-        element: (
-          <RequirePermission permission="user.manage">
-            <UsersPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'admin/security',
-        element: (
-          <RequirePermission permission="security.manage">
-            <SecurityPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'admin/audit',
-        element: (
-          <RequirePermission permission="audit.read">
-            <AuditPage />
-          </RequirePermission>
-        ),
-      },
-      ...[
-        { path: 'consultation', page: <ConsultationsPage /> },
-        { path: 'consultation/c/:id', page: <ConsultationDetailPage /> },
-        { path: 'consultation/drafts/new', page: <DraftPage /> },
-        { path: 'consultation/drafts/:id', page: <DraftPage /> },
-      ].map(({ path, page }) => ({
-        path,
-        element: <RequirePermission permission="consultation.read">{page}</RequirePermission>,
-      })),
+      page('workbench', 'plan.read', () =>
+        import('../modules/plan/pages/workbench-page.tsx').then((m) => m.WorkbenchPage),
+      ),
+      page('dashboard', 'dashboard.read', () =>
+        import('../modules/dashboard/pages/dashboard-page.tsx').then((m) => m.DashboardPage),
+      ),
+      page('dashboard/screen', 'dashboard.read', () =>
+        import('../modules/dashboard/pages/big-screen-page.tsx').then((m) => m.BigScreenPage),
+      ),
+      page('reports', 'report.read', () =>
+        import('../modules/reports/pages/reports-page.tsx').then((m) => m.ReportsPage),
+      ),
+      page('reports/:id', 'report.read', () =>
+        import('../modules/reports/pages/report-editor-page.tsx').then((m) => m.ReportEditorPage),
+      ),
+      page('reports/imports/:id', 'report.read', () =>
+        import('../modules/reports/pages/import-review-page.tsx').then((m) => m.ImportReviewPage),
+      ),
+      page('org', 'org.read', () => import('../modules/org/pages/org-page.tsx').then((m) => m.OrgPage)),
+      page('plan', 'plan.read', () => import('../modules/plan/pages/tasks-page.tsx').then((m) => m.TasksPage)),
+      page('plan/tasks/:id', 'plan.read', () =>
+        import('../modules/plan/pages/task-detail-page.tsx').then((m) => m.TaskDetailPage),
+      ),
+      page('ledgers', 'ledger.read', () =>
+        import('../modules/ledgers/pages/ledgers-page.tsx').then((m) => m.LedgersPage),
+      ),
+      page('ledgers/:typeKey', 'ledger.read', () =>
+        import('../modules/ledgers/pages/ledgers-page.tsx').then((m) => m.LedgersPage),
+      ),
+      page('ledgers-designer', 'ledger.manage', () =>
+        import('../modules/ledgers/pages/ledger-designer-page.tsx').then((m) => m.LedgerDesignerPage),
+      ),
+      page('assessment', 'assessment.read', () =>
+        import('../modules/assessment/pages/assessment-page.tsx').then((m) => m.AssessmentPage),
+      ),
+      page('assessment/schemes', 'assessment.read', () =>
+        import('../modules/assessment/pages/schemes-page.tsx').then((m) => m.SchemesPage),
+      ),
+      page('assessment/schemes/:id', 'assessment.read', () =>
+        import('../modules/assessment/pages/scheme-editor-page.tsx').then((m) => m.SchemeEditorPage),
+      ),
+      page('grassroots', 'grassroots.read', () =>
+        import('../modules/grassroots/pages/grassroots-page.tsx').then((m) => m.GrassrootsPage),
+      ),
+      page('oversight', 'oversight.read', () =>
+        import('../modules/oversight/pages/oversight-page.tsx').then((m) => m.OversightPage),
+      ),
+      page('oversight/inspections/:id', 'oversight.read', () =>
+        import('../modules/oversight/pages/inspection-detail-page.tsx').then((m) => m.InspectionDetailPage),
+      ),
+      page('oversight/problems/:id', 'oversight.read', () =>
+        import('../modules/oversight/pages/problem-detail-page.tsx').then((m) => m.ProblemDetailPage),
+      ),
+      page('cadres', 'cadres.read', () => import('../modules/cadres/pages/cadres-page.tsx').then((m) => m.CadresPage)),
+      page('cadres/:id/archive', 'cadres.read', () =>
+        import('../modules/cadres/pages/archive-page.tsx').then((m) => m.ArchivePage),
+      ),
+      page('notifications', 'notification.read', () =>
+        import('../modules/platform/pages/notifications-page.tsx').then((m) => m.NotificationsPage),
+      ),
+      page('admin/users', 'user.manage', () =>
+        import('../modules/platform/pages/users-page.tsx').then((m) => m.UsersPage),
+      ),
+      page('admin/security', 'security.manage', () =>
+        import('../modules/platform/pages/security-page.tsx').then((m) => m.SecurityPage),
+      ),
+      page('admin/audit', 'audit.read', () =>
+        import('../modules/platform/pages/audit-page.tsx').then((m) => m.AuditPage),
+      ),
+      page('consultation', 'consultation.read', () =>
+        import('../modules/consultation/pages/consultations-page.tsx').then((m) => m.ConsultationsPage),
+      ),
+      page('consultation/c/:id', 'consultation.read', () =>
+        import('../modules/consultation/pages/consultation-detail-page.tsx').then((m) => m.ConsultationDetailPage),
+      ),
+      page('consultation/drafts/new', 'consultation.read', () =>
+        import('../modules/consultation/pages/draft-page.tsx').then((m) => m.DraftPage),
+      ),
+      page('consultation/drafts/:id', 'consultation.read', () =>
+        import('../modules/consultation/pages/draft-page.tsx').then((m) => m.DraftPage),
+      ),
       { path: '*', element: <NotFoundPage /> },
     ],
   },
