@@ -4,12 +4,14 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
+import { loadDeadlineResolver } from './reports.deadlines.ts';
 import { deadlinesOf } from './reports.view.ts';
 
 type Row = {
   org_id: number;
   org_name: string;
   org_kind: string;
+  org_path: string;
   parent_name: string | null;
   id: number | null;
   type: string | null;
@@ -34,7 +36,7 @@ export async function listReportsWithDeadlines(
 ) {
   const rows = await queryRows<Row>(
     db,
-    sql`select o.id as org_id, o.name as org_name, o.kind as org_kind, p.name as parent_name,
+    sql`select o.id as org_id, o.name as org_name, o.kind as org_kind, o.path as org_path, p.name as parent_name,
                r.id, r.type, r.title, r.status, r.submitted_at, r.published_at, r.updated_at
         from orgs o
         left join orgs p on p.id = o.parent_id
@@ -44,12 +46,14 @@ export async function listReportsWithDeadlines(
           and (${filter.orgId ?? null}::int is null or o.id = ${filter.orgId ?? null}::int)
         order by o.path, r.id`,
   );
+  const resolve = await loadDeadlineResolver(db, filter.year);
   const items = rows.map((r) => {
-    const deadlines = deadlinesOf(
-      { year: filter.year, submittedAt: toDate(r.submitted_at), publishedAt: toDate(r.published_at) },
-      now,
-    );
     const type = (r.type ?? defaultReportType(r.org_kind, r.org_name)) as ReportType;
+    const deadlines = deadlinesOf(
+      { year: filter.year, type, submittedAt: toDate(r.submitted_at), publishedAt: toDate(r.published_at) },
+      now,
+      resolve(r.org_path, type),
+    );
     return {
       key: `${r.org_id}-${r.id ?? 'none'}`,
       orgId: r.org_id,

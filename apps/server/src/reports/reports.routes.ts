@@ -6,6 +6,8 @@ import {
   reportActionSchema,
   reportCheckTextSchema,
   reportComposeSchema,
+  reportDeadlineOverrideSchema,
+  reportDeadlineResetSchema,
   reportImportTextSchema,
   reportListQuerySchema,
   reportUpdateSchema,
@@ -15,6 +17,7 @@ import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload } from '../platform/http.ts';
 import { checkReportText } from './reports.check.ts';
 import { compareCounties } from './reports.compare.ts';
+import { listDeadlineSettings, resetDeadlineOverride, setDeadlineOverride } from './reports.deadlines.ts';
 import { buildReportDocx } from './reports.docx.ts';
 import { createImport, getImport, listImports, reviewImport } from './reports.imports.ts';
 import { listReportsWithDeadlines } from './reports.list.ts';
@@ -58,6 +61,33 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
     '/api/reports',
     { config: { access: 'report.write' }, schema: { tags, summary: '生成年度报告初稿', body: reportComposeSchema } },
     async (request) => composeNewReport(db, actorOf(request), request.body, now()),
+  );
+  app.get(
+    '/api/reports/deadlines',
+    {
+      config: { access: 'report.read' },
+      schema: { tags, summary: '各类报告的报送、公开截止日期（默认与本地设置）', querystring: reportListQuerySchema },
+    },
+    async (request) => {
+      const year = request.query.year ?? Number(shanghaiDay(now()).slice(0, 4)) - 1;
+      return listDeadlineSettings(db, actorOf(request), year);
+    },
+  );
+  app.put(
+    '/api/reports/deadlines',
+    {
+      config: { access: 'report.approve' },
+      schema: { tags, summary: '设置某年度某类报告的截止日期', body: reportDeadlineOverrideSchema },
+    },
+    async (request) => setDeadlineOverride(db, actorOf(request), request.body, now()),
+  );
+  app.delete(
+    '/api/reports/deadlines/:year/:type',
+    {
+      config: { access: 'report.approve' },
+      schema: { tags, summary: '恢复某年度某类报告的默认截止日期', params: reportDeadlineResetSchema },
+    },
+    async (request) => resetDeadlineOverride(db, actorOf(request), request.params.year, request.params.type),
   );
   app.get(
     '/api/reports/compare',

@@ -137,3 +137,24 @@ export const metricHistory = pgTable(
   },
   (t) => [unique('metric_history_org_period_key').on(t.orgId, t.period, t.metricKey)],
 );
+
+/**
+ * The office's deadlines for one report year and type, set for its own subtree (local rules differ from the
+ * defaults in core `deadlines.ts`). A unit takes the setting of its nearest ancestor that has one.
+ */
+export const reportDeadlineSettings = pgTable(
+  'report_deadline_settings',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    type: text('type').notNull(),
+    submitBy: date('submit_by', { mode: 'string' }).notNull(),
+    publishBy: date('publish_by', { mode: 'string' }),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('report_deadline_settings_org_year_type').on(t.orgId, t.year, t.type)],
+);

@@ -19,6 +19,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { conflict, forbidden, notFound } from '../platform/errors.ts';
 import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
+import { loadDeadlineResolver } from './reports.deadlines.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.ts';
 import { queryOrg, queryWorkSummary } from './reports.repo.ts';
 import { reportEvents, reports, type StoredSlot } from './reports.schema.ts';
@@ -115,6 +116,7 @@ export async function getReport(db: Executor, actor: Actor, id: number, now: Dat
   const row = await requireReport(db, actor, id);
   const org = (await queryOrg(db, row.orgId))!;
   const ledger = row.snapshot ? [] : ledgerValues(await loadReportFigures(db, actor.user, org, row.year));
+  const resolveDeadlines = await loadDeadlineResolver(db, row.year);
   const events = await db
     .select({
       action: reportEvents.action,
@@ -127,7 +129,7 @@ export async function getReport(db: Executor, actor: Actor, id: number, now: Dat
     .from(reportEvents)
     .where(eq(reportEvents.reportId, id))
     .orderBy(asc(reportEvents.id));
-  return { ...reportView(row, org.name, ledger, now), events };
+  return { ...reportView(row, org.name, ledger, now, resolveDeadlines(org.path, row.type as ReportType)), events };
 }
 
 export async function updateReport(db: Db, actor: Actor, id: number, input: ReportUpdate, now: Date) {

@@ -1,6 +1,11 @@
 import { metricByKey } from '@fazhi/core/metrics/catalogue';
 import { checkCompliance } from '@fazhi/core/reports/compliance';
-import { reportDeadlineStatus, shanghaiDay } from '@fazhi/core/reports/deadlines';
+import {
+  type DeadlineOverride,
+  reportDeadlineStatus,
+  reportDeadlines,
+  shanghaiDay,
+} from '@fazhi/core/reports/deadlines';
 import { findFigureMismatches, findLiveFigures, type LedgerValue } from '@fazhi/core/reports/figure-check';
 import { type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
 import {
@@ -25,8 +30,14 @@ export const contentOf = (r: ReportRow): ReportContent => ({
 
 const day = (d: Date | null) => (d ? shanghaiDay(d) : null);
 
-export function deadlinesOf(r: Pick<ReportRow, 'year' | 'submittedAt' | 'publishedAt'>, now: Date) {
-  return reportDeadlineStatus(r.year, day(r.submittedAt), day(r.publishedAt), shanghaiDay(now));
+/** Where a report stands against the deadlines of its type (the office's dates for the year, if set). */
+export function deadlinesOf(
+  r: Pick<ReportRow, 'year' | 'submittedAt' | 'publishedAt'> & { type: ReportType },
+  now: Date,
+  override: DeadlineOverride | null,
+) {
+  const rule = reportDeadlines(r.type, r.year, override);
+  return reportDeadlineStatus(rule, r.year, day(r.submittedAt), day(r.publishedAt), shanghaiDay(now));
 }
 
 /**
@@ -34,7 +45,13 @@ export function deadlinesOf(r: Pick<ReportRow, 'year' | 'submittedAt' | 'publish
  * the ledgers (offsets relative to the section body), the compliance checklist and the figure table. A frozen report
  * is checked against the values it was frozen with.
  */
-export function reportView(r: ReportRow, orgName: string, currentLedger: LedgerValue[], now: Date) {
+export function reportView(
+  r: ReportRow,
+  orgName: string,
+  currentLedger: LedgerValue[],
+  now: Date,
+  deadlineOverride: DeadlineOverride | null,
+) {
   const status = r.status as ReportStatus;
   const frozen = isReportFrozen(status) && r.snapshot;
   const ledger: LedgerValue[] = frozen
@@ -56,7 +73,7 @@ export function reportView(r: ReportRow, orgName: string, currentLedger: LedgerV
         .map((m) => ({ ...m, start: shift(m.start), end: shift(m.end) })),
     };
   });
-  const deadlines = deadlinesOf(r, now);
+  const deadlines = deadlinesOf({ ...r, type: r.type as ReportType }, now, deadlineOverride);
   const outline = reportOutlines[r.type as ReportType];
   const compliance = checkCompliance({ text: assembled.text, outline, deadlines, mismatches });
   const ledgerByMetric = new Map(ledger.map((l) => [l.metric, l.value]));

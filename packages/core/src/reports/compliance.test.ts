@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCompliance } from './compliance.ts';
-import { reportDeadlineStatus } from './deadlines.ts';
+import { reportDeadlineStatus, reportDeadlines } from './deadlines.ts';
 import { findFigureMismatches, findLiveFigures } from './figure-check.ts';
 import { reportOutlines } from './outlines.ts';
 import { assembleReportText, chineseDate, splitRunInHeading } from './report-text.ts';
@@ -78,7 +78,7 @@ describe('compliance checklist', () => {
     const report = checkCompliance({
       text,
       outline: reportOutlines.government,
-      deadlines: reportDeadlineStatus(2024, null, null, '2025-03-05'),
+      deadlines: reportDeadlineStatus(reportDeadlines('government', 2024), 2024, null, null, '2025-03-05'),
       mismatches,
     });
     expect(report.items.find((i) => i.key === 'submitted')).toMatchObject({ status: 'missing' });

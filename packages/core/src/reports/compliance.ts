@@ -57,7 +57,8 @@ function deadlineItems(d: ReportDeadlineStatus): ComplianceItem[] {
         return item(key, label, 'pending', `尚未${what}，未到截止日期`);
     }
   };
-  return [one('submitted', '报送上级', d.submitBy, d.submit), one('published', '向社会公开', d.publishBy, d.publish)];
+  const submitted = one('submitted', `报送${d.submitTo}`, d.submitBy, d.submit);
+  return d.publishBy === null ? [submitted] : [submitted, one('published', '向社会公开', d.publishBy, d.publish)];
 }
 
 /**

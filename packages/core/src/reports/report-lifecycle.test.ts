@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportDeadlineStatus } from './deadlines.ts';
+import { reportDeadlineStatus, reportDeadlines } from './deadlines.ts';
 import { applyReportAction, availableReportActions, isReportEditable, isReportFrozen } from './report-lifecycle.ts';
 
 describe('report lifecycle', () => {
@@ -31,24 +31,28 @@ describe('report lifecycle', () => {
 });
 
 describe('report deadlines', () => {
+  const gov2024 = reportDeadlines('government', 2024);
   it('1 March to submit, 1 April to publish, computed from the day', () => {
-    expect(reportDeadlineStatus(2024, null, null, '2024-11-30')).toMatchObject({
+    expect(reportDeadlineStatus(gov2024, 2024, null, null, '2024-11-30')).toMatchObject({
       submit: 'not_yet',
       publish: 'not_yet',
     });
-    expect(reportDeadlineStatus(2024, null, null, '2025-01-10')).toMatchObject({
+    expect(reportDeadlineStatus(gov2024, 2024, null, null, '2025-01-10')).toMatchObject({
       submitBy: '2025-03-01',
       publishBy: '2025-04-01',
       submit: 'pending',
     });
-    expect(reportDeadlineStatus(2024, null, null, '2025-02-20').submit).toBe('due_soon');
-    expect(reportDeadlineStatus(2024, null, null, '2025-03-11')).toMatchObject({ submit: 'overdue', daysOverdue: 10 });
-    expect(reportDeadlineStatus(2024, '2025-03-01', null, '2025-04-05')).toMatchObject({
+    expect(reportDeadlineStatus(gov2024, 2024, null, null, '2025-02-20').submit).toBe('due_soon');
+    expect(reportDeadlineStatus(gov2024, 2024, null, null, '2025-03-11')).toMatchObject({
+      submit: 'overdue',
+      daysOverdue: 10,
+    });
+    expect(reportDeadlineStatus(gov2024, 2024, '2025-03-01', null, '2025-04-05')).toMatchObject({
       submit: 'done',
       publish: 'overdue',
       daysOverdue: 4,
     });
-    expect(reportDeadlineStatus(2024, '2025-03-02', '2025-03-20', '2025-06-01')).toMatchObject({
+    expect(reportDeadlineStatus(gov2024, 2024, '2025-03-02', '2025-03-20', '2025-06-01')).toMatchObject({
       submit: 'done_late',
       publish: 'done',
       daysOverdue: 0,

@@ -76,3 +76,19 @@ export const compareQuerySchema = z.object({
   cityId: z.coerce.number().int().positive().optional(),
   year,
 });
+
+const deadlineDay = z.iso.date({ message: '日期格式应为 2026-03-01' });
+
+/** The office's deadlines for one year and report type (local rules differ from the defaults). */
+export const reportDeadlineOverrideSchema = z.object({
+  year,
+  type: z.enum(reportTypes, { message: '请选择报告类型' }),
+  submitBy: deadlineDay,
+  publishBy: deadlineDay.nullable(),
+});
+export type ReportDeadlineOverrideInput = z.infer<typeof reportDeadlineOverrideSchema>;
+
+export const reportDeadlineResetSchema = z.object({
+  year,
+  type: z.enum(reportTypes, { message: '请选择报告类型' }),
+});

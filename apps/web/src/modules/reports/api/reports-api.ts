@@ -154,6 +154,20 @@ export type Comparison = {
   }[];
 };
 
+export type DeadlineSetting = {
+  type: ReportType;
+  typeLabel: string;
+  note: string;
+  isPublished: boolean;
+  defaults: { submitBy: string; publishBy: string | null };
+  submitTo: string;
+  submitBy: string;
+  publishBy: string | null;
+  isOverridden: boolean;
+  isOwnSetting: boolean;
+};
+export type DeadlineSettings = { year: number; orgName: string; items: DeadlineSetting[] };
+
 export const reportKeys = {
   all: ['reports'] as const,
   list: (year: number) => ['reports', 'list', year] as const,
@@ -161,6 +175,7 @@ export const reportKeys = {
   imports: () => ['reports', 'imports'] as const,
   import: (id: number) => ['reports', 'import', id] as const,
   compare: (year: number) => ['reports', 'compare', year] as const,
+  deadlines: (year: number) => ['reports', 'deadlines', year] as const,
 };
 
 export type ReportSave = {
@@ -191,6 +206,10 @@ export const reportsApi = {
   review: (id: number, decisions: { index: number; decision: 'accept' | 'discard'; metric?: string | null }[]) =>
     api.post<{ accepted: number; status: string }>(`/api/reports/imports/${id}/review`, { decisions }),
   compare: (year: number) => api.get<Comparison>('/api/reports/compare', { year }),
+  deadlines: (year: number) => api.get<DeadlineSettings>('/api/reports/deadlines', { year }),
+  setDeadlines: (body: { year: number; type: ReportType; submitBy: string; publishBy: string | null }) =>
+    api.put('/api/reports/deadlines', body),
+  resetDeadlines: (year: number, type: ReportType) => api.delete(`/api/reports/deadlines/${year}/${type}`),
 };
 
 export const useReportList = (year: number) =>
@@ -200,5 +219,7 @@ export const useReport = (id: number) =>
 export const useImports = () => useQuery({ queryKey: reportKeys.imports(), queryFn: reportsApi.imports });
 export const useImportDetail = (id: number) =>
   useQuery({ queryKey: reportKeys.import(id), queryFn: () => reportsApi.importDetail(id) });
+export const useDeadlineSettings = (year: number) =>
+  useQuery({ queryKey: reportKeys.deadlines(year), queryFn: () => reportsApi.deadlines(year) });
 export const useComparison = (year: number) =>
   useQuery({ queryKey: reportKeys.compare(year), queryFn: () => reportsApi.compare(year) });

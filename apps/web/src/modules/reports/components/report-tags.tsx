@@ -24,12 +24,15 @@ const deadlineColors: Record<DeadlineState, string> = {
   due_soon: 'orange',
   overdue: 'error',
   not_yet: 'default',
+  not_required: 'default',
 };
 
-export function DeadlineTag({ state, due }: { state: DeadlineState; due: string }) {
+/** A deadline's state with its due day beside it (an internal report has no publication day). */
+export function DeadlineTag({ state, due }: { state: DeadlineState; due: string | null }) {
   return (
-    <Tag color={deadlineColors[state]} title={`截止 ${due}`}>
-      {deadlineStateLabels[state]}
-    </Tag>
+    <span className="deadline-cell">
+      <Tag color={deadlineColors[state]}>{deadlineStateLabels[state]}</Tag>
+      {due ? <span style={{ fontSize: 12, color: '#8c8c8c' }}>{due}</span> : null}
+    </span>
   );
 }

@@ -310,13 +310,12 @@ export function ReportEditorPage() {
         <Col xs={24} xl={9}>
           <Card size="small" title="流转" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={1} style={{ marginBottom: 8 }}>
-              <Descriptions.Item label="报送上级">
-                <DeadlineTag state={report.deadlines.submit} due={report.deadlines.submitBy} /> 截止{' '}
-                {report.deadlines.submitBy}
+              <Descriptions.Item label={`报送${report.deadlines.submitTo}`}>
+                <DeadlineTag state={report.deadlines.submit} due={report.deadlines.submitBy} />
+                {report.deadlines.isOverridden ? <Tag>本地规定</Tag> : null}
               </Descriptions.Item>
               <Descriptions.Item label="向社会公开">
-                <DeadlineTag state={report.deadlines.publish} due={report.deadlines.publishBy} /> 截止{' '}
-                {report.deadlines.publishBy}
+                <DeadlineTag state={report.deadlines.publish} due={report.deadlines.publishBy} />
               </Descriptions.Item>
             </Descriptions>
             {editing ? <Alert type="info" message="请先保存修改" /> : <Actions report={report} />}

@@ -12,6 +12,7 @@ import { type ReportListItem, reportKeys, reportsApi, useReportList } from '../a
 import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
 import { CheckTab } from './check-tab.tsx';
 import { CompareTab } from './compare-tab.tsx';
+import { DeadlinesTab } from './deadlines-tab.tsx';
 import { ImportsTab } from './imports-tab.tsx';
 
 function ComposeModal({
@@ -135,13 +136,13 @@ function ReportTable({ year }: { year: number }) {
           },
           { title: '状态', width: 100, render: (_, r) => <ReportStatusTag status={r.report?.status ?? null} /> },
           {
-            title: `报送上级（${data?.items[0]?.deadlines.submitBy ?? ''}前）`,
-            width: 170,
+            title: '报送（截止日期）',
+            width: 190,
             render: (_, r) => <DeadlineTag state={r.deadlines.submit} due={r.deadlines.submitBy} />,
           },
           {
-            title: `向社会公开（${data?.items[0]?.deadlines.publishBy ?? ''}前）`,
-            width: 170,
+            title: '向社会公开（截止日期）',
+            width: 190,
             render: (_, r) => <DeadlineTag state={r.deadlines.publish} due={r.deadlines.publishBy} />,
           },
           {
@@ -179,7 +180,7 @@ export function ReportsPage() {
     <>
       <PageHeader
         title="年度报告"
-        description="法治政府建设年度报告：县级报告于次年3月1日前报送上级、4月1日前向社会公开"
+        description="报送期限按报告类型：区县政府报告次年3月1日前报送上级，部门报告2月底前、乡镇（街道）报告1月31日前报送区县政府，均于4月1日前向社会公开；依法治区办可按本地规定调整"
         extra={
           <Space>
             <span>报告年度</span>
@@ -200,6 +201,7 @@ export function ReportsPage() {
           onChange={(key) => set({ tab: key })}
           items={[
             { key: 'list', label: '报告与期限', children: <ReportTable year={year} /> },
+            { key: 'deadlines', label: '报送期限设置', children: <DeadlinesTab year={year} /> },
             { key: 'imports', label: '导入历史报告', children: <ImportsTab year={year} /> },
             { key: 'check', label: '合规检查', children: <CheckTab /> },
             { key: 'compare', label: '各区县对比', children: <CompareTab year={year} /> },
