@@ -22,6 +22,10 @@ export function filterSql(adapter: SourceAdapter, filter: FieldFilter): string {
       return `coalesce(${adapter.text(filter.field)}, '') <> ''`;
     case 'true':
       return `${adapter.text(filter.field)} = 'true'`;
+    case 'has': {
+      if (!adapter.list) throw new Error(`${adapter.name} has no multi-select field ${filter.field}`);
+      return `coalesce(${adapter.list(filter.field)} @> jsonb_build_array(${literal(filter.value)}::text), false)`;
+    }
   }
 }
 

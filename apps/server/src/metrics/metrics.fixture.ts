@@ -14,9 +14,29 @@ export async function seedMetricFixture(db: Executor) {
   await db.execute(sql`delete from ledger_rows`);
   const org = async (name: string) =>
     (await queryRows<{ id: number; path: string }>(db, sql`select id, path from orgs where name = ${name}`))[0]!;
-  const [county, city, neighbour, justice, market, township, neighbourJustice] = await Promise.all(
-    ['昭化区', '广元市', '利州区', '区司法局', '区市场监督管理局', '元坝镇', '利州区司法局'].map(org),
-  );
+  const [county, city, neighbour, justice, market, township, neighbourJustice, community, village, office, office2] =
+    await Promise.all(
+      [
+        '昭化区',
+        '广元市',
+        '利州区',
+        '区司法局',
+        '区市场监督管理局',
+        '元坝镇',
+        '利州区司法局',
+        '元坝社区',
+        '泉坝村',
+        '元坝镇司法所',
+        '卫子镇司法所',
+      ].map(org),
+    );
+  const allSteps = {
+    public_participation: true,
+    expert_argument: true,
+    risk_assessment: true,
+    legality_reviewed: true,
+    collective_discussion: true,
+  };
   const row = (type: string, orgId: number, date: string, data: Record<string, unknown>) =>
     sql`(${type}, ${orgId}, ${date}, ${JSON.stringify(data)}::jsonb)`;
   const rows = [
@@ -42,6 +62,22 @@ export async function seedMetricFixture(db: Executor) {
     row('mediation_org', township!.id, '2020-05-01', { name: '元坝镇调委会', org_kind: 'committee' }),
     row('mediation_org', township!.id, '2023-01-01', { name: '元坝镇调解室', org_kind: 'room' }),
     row('mediation_org', justice!.id, '2024-11-01', { name: '医疗纠纷调委会', org_kind: 'professional' }),
+    // Coverage: 元坝社区 has two adviser contracts (2024), 泉坝村 one (2025), the township one (not a village).
+    row('adviser_contract', community!.id, '2024-01-01', { adviser: '律师甲', village: '元坝社区' }),
+    row('adviser_contract', community!.id, '2024-06-01', { adviser: '律师乙', village: '元坝社区' }),
+    row('adviser_contract', village!.id, '2025-03-01', { adviser: '律师丙', village: '泉坝村' }),
+    row('adviser_contract', township!.id, '2024-01-01', { adviser: '律师丁', village: '元坝镇' }),
+    row('law_facility', village!.id, '2023-05-01', { name: '泉坝村居民评理说事点', facility_type: 'reasoning_point' }),
+    row('law_facility', community!.id, '2023-05-01', { name: '元坝社区法治宣传专栏', facility_type: 'culture_column' }),
+    // 重大行政决策 2024: two with all five steps (one still in progress), one adopted without 专家论证.
+    row('major_decision', justice!.id, '2024-03-01', { title: '决策甲', status: 'decided', ...allSteps }),
+    row('major_decision', justice!.id, '2024-05-01', {
+      title: '决策乙',
+      status: 'decided',
+      ...allSteps,
+      expert_argument: false,
+    }),
+    row('major_decision', justice!.id, '2024-09-01', { title: '决策丙', status: 'in_progress', ...allSteps }),
   ];
   await db.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data) values ${sql.join(rows, sql`, `)}`);
 
@@ -63,7 +99,12 @@ export async function seedMetricFixture(db: Executor) {
   await task('指标测试任务B', township!.id, '2030-12-31', 'closed', null);
   await task('指标测试任务C', justice!.id, '2030-05-01', 'draft', null);
 
+  await seedLiaisonFixture(db, office!.id, office2!.id);
+
   return {
+    community: community!.id,
+    village: village!.id,
+    office: office!.id,
     county: county!.id,
     countyPath: county!.path,
     city: city!.id,
@@ -73,4 +114,36 @@ export async function seedMetricFixture(db: Executor) {
     market: market!.id,
     township: township!.id,
   };
+}
+
+/**
+ * 挂点联系 by hand (demo assignments and visits cleared): 何志刚 → 元坝镇司法所 once a quarter from 2024-02-01 to
+ * 2024-08-15 (Q1, Q2, Q3 each owe 1: Feb–Mar, Apr–Jun, July fully covered); visits 2024-03-31 23:00 Shanghai (Q1),
+ * 2024-04-01 01:00 Shanghai and 2024-05-10 (Q2, two visits count once), 2024-09-01 (after the end: not counted), so
+ * 2024: 3 due, 2 done, Q3 overdue. 何志刚 → 卫子镇司法所 twice a month from 2025-01-15 to 2025-03-31 (January not
+ * fully covered: nothing due): February 2 visits, March 1, so 2025: 4 due, 3 done.
+ */
+async function seedLiaisonFixture(db: Executor, office: number, office2: number) {
+  await db.execute(sql`delete from liaison_problems`);
+  await db.execute(sql`delete from liaison_visits`);
+  await db.execute(sql`delete from liaison_assignments`);
+  const [leader] = await queryRows<{ id: number }>(db, sql`select id from liaison_leaders where name = '何志刚'`);
+  await db.execute(sql`insert into liaison_assignments (org_id, leader_id, every, times, start_date, end_date) values
+    (${office}, ${leader!.id}, 'quarter', 1, '2024-02-01', '2024-08-15'),
+    (${office2}, ${leader!.id}, 'month', 2, '2025-01-15', '2025-03-31')`);
+  const visits = [
+    [office, '2024-03-31T15:00:00Z'],
+    [office, '2024-03-31T17:00:00Z'],
+    [office, '2024-05-10T02:00:00Z'],
+    [office, '2024-09-01T02:00:00Z'],
+    [office2, '2025-02-03T02:00:00Z'],
+    [office2, '2025-02-20T02:00:00Z'],
+    [office2, '2025-03-10T02:00:00Z'],
+  ] as const;
+  await db.execute(
+    sql`insert into liaison_visits (org_id, leader_id, visited_at) values ${sql.join(
+      visits.map(([org, at]) => sql`(${org}, ${leader!.id}, ${at}::timestamptz)`),
+      sql`, `,
+    )}`,
+  );
 }

@@ -1,3 +1,4 @@
+import { liaisonRate, liaisonYearStatuses } from '@fazhi/core/grassroots/liaison-obligation';
 import { registryKeys } from '@fazhi/core/metrics/definitions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,73 @@ describe('metric registry against a hand-counted fixture', () => {
         .items.map((r: { values: { title: string } }) => r.values.title)
         .sort(),
     ).toEqual(['指标测试任务A1', '指标测试任务B']);
+  });
+
+  it('counts coverage of villages against the org tree: units with a row over every 村（社区）of the subtree', async () => {
+    // 元坝镇 has two villages (元坝社区, 泉坝村); the county 24, two per township.
+    expect(await value(office, 'grassroots.villages', ids.township, '2024')).toBe(2);
+    expect(await value(office, 'grassroots.villages', ids.county, '2024')).toBe(24);
+    // Two contracts at 元坝社区 count once; the township's own contract is not a village's.
+    expect(await value(office, 'grassroots.adviser_villages', ids.township, '2024')).toBe(1);
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2024')).toBe(50);
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2025')).toBe(100);
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.county, '2025')).toBe(8.3);
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2023')).toBe(0);
+    expect(await value(office, 'grassroots.reasoning_coverage_rate', ids.township, '2024')).toBe(50);
+    expect(await value(office, 'grassroots.reasoning_coverage_rate', ids.village, '2024')).toBe(100);
+    const res = await office.get(`/api/metrics/grassroots.adviser_coverage_rate?org=${ids.township}&period=2024`);
+    const villages = res.json().sources.find((s: { metric: string }) => s.metric === 'grassroots.villages');
+    expect(villages).toMatchObject({ table: 'org.units', count: 2 });
+    const rows = await office.get(villages.href);
+    expect(
+      rows
+        .json()
+        .items.map((r: { values: { name: string } }) => r.values.name)
+        .sort(),
+    ).toEqual(['元坝社区', '泉坝村']);
+  });
+
+  it('counts liaison visits done against due by the quarter rule, the same as core (hand count in the fixture)', async () => {
+    expect(await value(office, 'grassroots.liaison_due', ids.county, '2024')).toBe(3);
+    expect(await value(office, 'grassroots.liaison_done', ids.county, '2024')).toBe(2);
+    expect(await value(office, 'grassroots.liaison_rate', ids.county, '2024')).toBe(66.7);
+    expect(await value(office, 'grassroots.liaison_overdue', ids.county, '2024')).toBe(1);
+    expect(await value(office, 'grassroots.liaison_rate', ids.county, '2024-H1')).toBe(100);
+    expect(await value(office, 'grassroots.liaison_rate', ids.county, '2024-Q3')).toBe(0);
+    expect(await value(office, 'grassroots.liaison_due', ids.county, '2025')).toBe(4);
+    expect(await value(office, 'grassroots.liaison_done', ids.county, '2025')).toBe(3);
+    expect(await value(office, 'grassroots.liaison_rate', ids.office, '2024')).toBe(66.7);
+    expect(await value(office, 'grassroots.liaison_due', ids.office, '2025')).toBe(0);
+    // Core's rule over the same assignment and visits gives the same parts.
+    const statuses = liaisonYearStatuses(
+      {
+        id: 1,
+        leaderId: 1,
+        pointId: ids.office,
+        obligation: { every: 'quarter', times: 1 },
+        startDate: '2024-02-01',
+        endDate: '2024-08-15',
+      },
+      ['2024-03-31T15:00:00Z', '2024-03-31T17:00:00Z', '2024-05-10T02:00:00Z', '2024-09-01T02:00:00Z'].map((at, i) => ({
+        id: i,
+        leaderId: 1,
+        pointId: ids.office,
+        visitedAt: new Date(at),
+      })),
+      2024,
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(liaisonRate(statuses)).toMatchObject({ required: 3, done: 2 });
+    const res = await office.get(`/api/metrics/grassroots.liaison_overdue?org=${ids.county}&period=2024`);
+    const rows = await office.get(res.json().sources[0].href);
+    expect(rows.json().items).toEqual([
+      expect.objectContaining({ values: expect.objectContaining({ point: '元坝镇司法所', period: '2024年第三季度' }) }),
+    ]);
+  });
+
+  it('rates 重大行政决策 with all five legal steps over all decisions', async () => {
+    expect(await value(office, 'grassroots.major_decisions_complete', ids.county, '2024')).toBe(2);
+    expect(await value(office, 'grassroots.major_decision_steps_rate', ids.county, '2024')).toBe(66.7);
   });
 
   it('gives the same figure from the roll-up and straight from the rows, for every metric', async () => {

@@ -59,3 +59,56 @@ export function checkMajorDecision(records: readonly StepRecord[]): DecisionChec
     problems.push('集体讨论决定早于合法性审查，程序倒置');
   return { isComplete: problems.length === 0, problems };
 }
+
+/** The boolean field of the `major_decision` ledger that records each step. */
+export const majorDecisionStepField: Record<MajorDecisionStep, string> = {
+  public_participation: 'public_participation',
+  expert_argumentation: 'expert_argument',
+  risk_assessment: 'risk_assessment',
+  legality_review: 'legality_reviewed',
+  collective_discussion: 'collective_discussion',
+};
+export const majorDecisionStepFields = majorDecisionSteps.map((s) => majorDecisionStepField[s]);
+
+/** Statuses of a `major_decision` row meaning the decision has been adopted (作出决策 or later). */
+export const adoptedDecisionStatuses = ['decided', 'evaluated'];
+
+export type DecisionRowSteps = {
+  steps: { step: MajorDecisionStep; label: string; done: boolean }[];
+  done: number;
+  missing: string[];
+  check: DecisionCheck;
+  /** Adopted while steps are missing: the save warns, the list flags it. */
+  adoptedIncomplete: boolean;
+};
+
+/**
+ * The five steps of one `major_decision` ledger row, checked by `checkMajorDecision`. The ledger records each step
+ * as done or not (no dates, no exemption reasons), so a step not marked done is missing.
+ */
+export function majorDecisionRowSteps(data: Record<string, unknown>): DecisionRowSteps {
+  const steps = majorDecisionSteps.map((step) => ({
+    step,
+    label: majorDecisionStepLabels[step],
+    done: data[majorDecisionStepField[step]] === true,
+  }));
+  const day = typeof data.decided_date === 'string' ? data.decided_date : '0000-01-01';
+  const check = checkMajorDecision(
+    steps.filter((s) => s.done).map((s) => ({ step: s.step, doneOn: day, isLawful: true })),
+  );
+  const missing = steps.filter((s) => !s.done).map((s) => s.label);
+  return {
+    steps,
+    done: steps.length - missing.length,
+    missing,
+    check,
+    adoptedIncomplete: adoptedDecisionStatuses.includes(String(data.status)) && missing.length > 0,
+  };
+}
+
+/** The warning a save returns for an adopted decision with steps missing (the row is still saved). */
+export function majorDecisionWarning(data: Record<string, unknown>): string | null {
+  const r = majorDecisionRowSteps(data);
+  if (!r.adoptedIncomplete) return null;
+  return `“${String(data.title ?? '该决策')}”已作出决策，但缺少法定程序：${r.missing.join('、')}`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinLedger } from '../ledgers/builtin/index.ts';
-import { fieldByKey } from '../ledgers/definition.ts';
+import { fieldByKey, reservedFieldKeys } from '../ledgers/definition.ts';
+import { tableSources } from '../metrics/sources.ts';
 import { registryByKey } from '../metrics/definitions.ts';
 import {
   grassrootsComputations,
@@ -27,13 +28,23 @@ describe('grass-roots metrics', () => {
         expect(registryByKey.has(c.subtrahend), key).toBe(true);
         continue;
       }
-      expect(c.source.kind).toBe('ledger');
+      if (c.source.kind === 'table') {
+        const fields = Object.keys(tableSources[c.source.table].fields);
+        for (const f of c.filters ?? []) expect(fields, `${key} ${f.field}`).toContain(f.field);
+        if (c.kind === 'sum') expect(fields, key).toContain(c.field);
+        continue;
+      }
       const def = c.source.kind === 'ledger' ? builtinLedger(c.source.ledger) : undefined;
       expect(def, key).toBeDefined();
       if (c.kind === 'sum') expect(fieldByKey(def!, c.field)?.kind, key).toBe('number');
       for (const f of c.filters ?? []) {
+        if (reservedFieldKeys.includes(f.field)) continue;
         const field = fieldByKey(def!, f.field);
         expect(field, `${key} ${f.field}`).toBeDefined();
+        if (f.op === 'has') {
+          expect(field!.kind).toBe('multi_enum');
+          expect(field!.options!.map((o) => o.key)).toContain(f.value);
+        }
         if (f.op === 'true') expect(field!.kind).toBe('boolean');
         if (f.op === 'in') for (const v of f.values) expect(field!.options!.map((o) => o.key)).toContain(v);
       }

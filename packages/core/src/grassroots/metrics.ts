@@ -2,6 +2,7 @@ import type { FieldFilter, MetricComputation, MetricSource } from '../metrics/de
 import { serviceCircleMinutes } from './coverage.ts';
 import { facilityTypeInfo } from './facilities.ts';
 import { lawFacilityTypes } from './ledger-types/facilities.ts';
+import { majorDecisionStepFields } from './major-decision-steps.ts';
 
 /**
  * Grass-roots metrics in the registry (keys `grassroots.*`), computed from the grass-roots ledger types. They are
@@ -45,6 +46,17 @@ export const grassrootsMetrics = [
   { key: 'grassroots.inclusive_list_items', name: '包容审慎监管“四张清单”事项', unit: '项', kind: 'count' },
   { key: 'grassroots.inclusive_cases', name: '适用“四张清单”办理案件', unit: '件', kind: 'count' },
   { key: 'grassroots.enforcement_supervisors', name: '特邀行政执法监督员', unit: '人', kind: 'count' },
+  { key: 'grassroots.villages', name: '村（社区）', unit: '个', kind: 'count' },
+  { key: 'grassroots.adviser_villages', name: '已签订法律顾问合同的村（社区）', unit: '个', kind: 'count' },
+  { key: 'grassroots.adviser_coverage_rate', name: '“一村（居）一法律顾问”覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.reasoning_villages', name: '设有居民评理说事点的村（社区）', unit: '个', kind: 'count' },
+  { key: 'grassroots.reasoning_coverage_rate', name: '居民评理说事点覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.liaison_due', name: '挂点联系应走访次数', unit: '次', kind: 'sum' },
+  { key: 'grassroots.liaison_done', name: '挂点联系已走访次数', unit: '次', kind: 'sum' },
+  { key: 'grassroots.liaison_rate', name: '挂点联系走访完成率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.liaison_overdue', name: '挂点联系逾期未走访周期', unit: '个', kind: 'count' },
+  { key: 'grassroots.major_decisions_complete', name: '五项法定程序齐全的重大行政决策', unit: '件', kind: 'count' },
+  { key: 'grassroots.major_decision_steps_rate', name: '重大行政决策法定程序履行率', unit: '%', kind: 'rate' },
 ] as const;
 
 export type GrassrootsMetricKey = (typeof grassrootsMetrics)[number]['key'];
@@ -62,12 +74,26 @@ const stock = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
   ...(filters.length ? { filters } : {}),
 });
 const sum = (key: string, field: string): MetricComputation => ({ kind: 'sum', source: ledger(key), field });
-const rate = (numerator: GrassrootsMetricKey, denominator: GrassrootsMetricKey): MetricComputation => ({
+const rate = (
+  numerator: GrassrootsMetricKey,
+  denominator: GrassrootsMetricKey | 'major_decisions.total',
+): MetricComputation => ({
   kind: 'rate',
   numerator,
   denominator,
 });
 const isTrue = (field: string): FieldFilter => ({ field, op: 'true' });
+const eq = (field: string, value: string): FieldFilter => ({ field, op: 'eq', value });
+const orgs: MetricSource = { kind: 'table', table: 'org.units' };
+const obligations: MetricSource = { kind: 'table', table: 'grassroots.liaison_obligations' };
+/** Villages (村、社区) having at least one row of the ledger that meets `filters`, up to the end of the period. */
+const villagesWith = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
+  kind: 'distinct',
+  source: ledger(key),
+  field: 'row_org_id',
+  window: 'cumulative',
+  filters: [eq('row_org_kind', 'village'), ...filters],
+});
 const typesIn = (values: string[]): FieldFilter => ({ field: 'facility_type', op: 'in', values });
 const group = (g: string) => lawFacilityTypes.filter((t) => facilityTypeInfo[t].group === g);
 
@@ -113,6 +139,20 @@ export const grassrootsComputations: Record<GrassrootsMetricKey, MetricComputati
   'grassroots.inclusive_list_items': stock('inclusive_list_item'),
   'grassroots.inclusive_cases': flow('inclusive_case'),
   'grassroots.enforcement_supervisors': stock('enforcement_supervisor'),
+  // Coverage: the denominator is the org tree itself (every 村/社区 of the subtree), so a unit without a row shows.
+  'grassroots.villages': { kind: 'count', source: orgs, window: 'cumulative', filters: [eq('kind', 'village')] },
+  'grassroots.adviser_villages': villagesWith('adviser_contract'),
+  'grassroots.adviser_coverage_rate': rate('grassroots.adviser_villages', 'grassroots.villages'),
+  'grassroots.reasoning_villages': villagesWith('law_facility', eq('facility_type', 'reasoning_point')),
+  'grassroots.reasoning_coverage_rate': rate('grassroots.reasoning_villages', 'grassroots.villages'),
+  // Visits done vs due: obligation periods (core quarter rule) that ended in the period, or are already fulfilled.
+  'grassroots.liaison_due': { kind: 'sum', source: obligations, field: 'required' },
+  'grassroots.liaison_done': { kind: 'sum', source: obligations, field: 'done' },
+  'grassroots.liaison_rate': rate('grassroots.liaison_done', 'grassroots.liaison_due'),
+  'grassroots.liaison_overdue': { kind: 'count', source: obligations, filters: [eq('status', 'overdue')] },
+  // 重大行政决策: decisions whose five statutory steps are all recorded, of all decisions (by decision date).
+  'grassroots.major_decisions_complete': flow('major_decision', ...majorDecisionStepFields.map((f) => isTrue(f))),
+  'grassroots.major_decision_steps_rate': rate('grassroots.major_decisions_complete', 'major_decisions.total'),
 };
 
 /** The figures of a township's 司法所 report (工作情况): what the 司法所 did this year, from the ledgers. */
@@ -129,6 +169,9 @@ export const townshipReportMetrics = [
 
 /** The grass-roots dashboard tiles. */
 export const grassrootsDashboardMetrics: GrassrootsMetricKey[] = [
+  'grassroots.liaison_rate',
+  'grassroots.adviser_coverage_rate',
+  'grassroots.reasoning_coverage_rate',
   'grassroots.jo_qualified_rate',
   'grassroots.exam_pass_rate',
   'grassroots.facilities',

@@ -12,6 +12,7 @@ export const fieldKinds = [
   'money',
   'date',
   'enum',
+  'multi_enum',
   'boolean',
   'org',
   'person_name',
@@ -28,6 +29,7 @@ export const fieldKindLabels: Record<FieldKind, string> = {
   money: '金额（元）',
   date: '日期',
   enum: '选项',
+  multi_enum: '多选',
   boolean: '是/否',
   org: '单位',
   person_name: '当事人姓名',
@@ -133,16 +135,22 @@ const definitionObject = z.object({
 });
 
 /** A full definition, checked for internal consistency (keys exist, kinds fit their role). */
+/** Keys the metric registry uses for a row's own unit (`row_org_id`, `row_org_kind`): no field may take them. */
+export const reservedFieldKeys = ['row_org_id', 'row_org_kind'];
+
 export const ledgerDefinitionSchema = definitionObject.superRefine((def, ctx) => {
   const byKey = new Map<string, LedgerField>();
   def.fields.forEach((f, i) => {
+    if (reservedFieldKeys.includes(f.key))
+      ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `字段标识“${f.key}”为系统保留，请换一个` });
     if (byKey.has(f.key))
       ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `字段标识“${f.key}”重复` });
     byKey.set(f.key, f);
-    if (f.kind === 'enum' && !(f.options && f.options.length > 0)) {
+    const hasOptions = f.kind === 'enum' || f.kind === 'multi_enum';
+    if (hasOptions && !(f.options && f.options.length > 0)) {
       ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: `字段“${f.label}”至少需要一个选项` });
     }
-    if (f.kind === 'enum' && f.options) {
+    if (hasOptions && f.options) {
       const keys = new Set<string>();
       const labels = new Set<string>();
       for (const o of f.options) {
@@ -159,7 +167,7 @@ export const ledgerDefinitionSchema = definitionObject.superRefine((def, ctx) =>
     if (f.kind === 'computed' && !f.compute) {
       ctx.addIssue({ code: 'custom', path: ['fields', i, 'compute'], message: `自动计算字段“${f.label}”缺少计算方式` });
     }
-    if (f.unique && (f.kind === 'computed' || f.kind === 'attachment' || f.kind === 'boolean')) {
+    if (f.unique && ['computed', 'attachment', 'boolean', 'multi_enum'].includes(f.kind)) {
       ctx.addIssue({ code: 'custom', path: ['fields', i, 'unique'], message: `字段“${f.label}”不能设为唯一` });
     }
   });
@@ -183,7 +191,7 @@ export const ledgerDefinitionSchema = definitionObject.superRefine((def, ctx) =>
   for (const group of def.uniqueTogether) mustExist(group, 'uniqueTogether');
   for (const k of def.filters) {
     const f = byKey.get(k);
-    if (f && !['enum', 'boolean', 'text', 'org', 'person_name'].includes(f.kind))
+    if (f && !['enum', 'multi_enum', 'boolean', 'text', 'org', 'person_name'].includes(f.kind))
       ctx.addIssue({ code: 'custom', path: ['filters'], message: `字段“${f.label}”不能作为筛选条件` });
   }
   for (const k of def.sortable) {
@@ -235,5 +243,6 @@ export function uniqueKeySets(def: LedgerDefinition): string[][] {
 }
 
 export function optionLabel(field: LedgerField, key: unknown): string {
+  if (Array.isArray(key)) return key.map((k) => optionLabel(field, k)).join('、');
   return field.options?.find((o) => o.key === key)?.label ?? (key == null ? '' : String(key));
 }

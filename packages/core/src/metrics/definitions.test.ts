@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinLedgers } from '../ledgers/builtin/index.ts';
+import { reservedFieldKeys } from '../ledgers/definition.ts';
 import { periodRange } from '../shared/period.ts';
 import { metricKeys } from './catalogue.ts';
 import { aggregateParts, ledgerComputations, metricComputations, registryByKey } from './definitions.ts';
@@ -12,7 +13,7 @@ describe('metric definitions', () => {
     for (const { key, ledger, computation } of ledgerComputations()) {
       const def = byKey.get(ledger);
       expect(def, `${key} reads ledger ${ledger}`).toBeDefined();
-      const fields = new Set(def!.fields.map((f) => f.key));
+      const fields = new Set([...def!.fields.map((f) => f.key), ...reservedFieldKeys]);
       const used = [
         ...(computation.filters ?? []).map((f) => f.field),
         ...(computation.kind === 'sum' || computation.kind === 'distinct' ? [computation.field] : []),
@@ -27,9 +28,10 @@ describe('metric definitions', () => {
     for (const { key, ledger, computation } of ledgerComputations()) {
       for (const f of computation.filters ?? []) {
         const field = byKey.get(ledger)?.fields.find((x) => x.key === f.field);
-        if (field?.kind !== 'enum') continue;
+        if (f.op === 'has') expect(field?.kind, `${key}: ${f.field} is a multi-select`).toBe('multi_enum');
+        if (field?.kind !== 'enum' && field?.kind !== 'multi_enum') continue;
         const options = new Set(field.options?.map((o) => o.key));
-        const values = f.op === 'in' ? f.values : f.op === 'eq' || f.op === 'ne' ? [f.value] : [];
+        const values = f.op === 'in' ? f.values : f.op === 'eq' || f.op === 'ne' || f.op === 'has' ? [f.value] : [];
         for (const v of values) expect(options.has(String(v)), `${key}: ${f.field} = ${v}`).toBe(true);
       }
     }

@@ -15,7 +15,9 @@ export type FieldFilter =
   | { field: string; op: 'eq' | 'ne'; value: Scalar }
   | { field: string; op: 'in'; values: readonly Scalar[] }
   | { field: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
-  | { field: string; op: 'present' | 'true' };
+  | { field: string; op: 'present' | 'true' }
+  /** A multi-select field (a list of option keys) that contains `value`. */
+  | { field: string; op: 'has'; value: string };
 
 /** Where the rows come from: a ledger type in `ledger_rows`, or a table a module registers (see sources.ts). */
 export type MetricSource = { kind: 'ledger'; ledger: string } | { kind: 'table'; table: TableSourceKey };

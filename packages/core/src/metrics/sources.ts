@@ -33,6 +33,23 @@ export const tableSources = {
     /** One 述法 per cadre per year, dated by the 述法 day. */
     fields: { form: '述法方式', cadre_id: '述法人' },
   },
+  'org.units': {
+    name: '单位（组织机构）',
+    /**
+     * Org units of the subtree as the org tree stands today (it keeps no history, so a unit counts in every
+     * period): the denominators of coverage rates, e.g. villages and communities.
+     */
+    fields: { kind: '单位类型', tier: '层级', sector: '行业（法律七进）' },
+  },
+  'grassroots.liaison_obligations': {
+    name: '挂点联系走访任务',
+    /**
+     * One row per liaison assignment and obligation period (month, quarter or year, prorated as the core
+     * `liaisonYearStatuses` does), at the liaison point, dated by the period's last day. A period counts once it is
+     * over (Asia/Shanghai) or already fulfilled, as core `liaisonRate`: `required` visits due, `done` capped at it.
+     */
+    fields: { required: '应走访次数', done: '已走访次数', status: '完成情况', every: '走访周期' },
+  },
 } as const satisfies Record<string, { name: string; fields: Record<string, string> }>;
 
 export type TableSourceKey = keyof typeof tableSources;

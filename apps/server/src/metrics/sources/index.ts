@@ -2,6 +2,8 @@ import type { MetricSource } from '@fazhi/core/metrics/definitions';
 import type { TableSourceKey } from '@fazhi/core/metrics/sources';
 import { consultationsSource, opinionsSource } from './consultation-sources.ts';
 import { ledgerSource } from './ledger-source.ts';
+import { liaisonObligationsSource } from './liaison-obligations-source.ts';
+import { orgUnitsSource } from './org-units-source.ts';
 import { inspectionsSource, lawReportsSource, problemsSource } from './oversight-sources.ts';
 import { planTasksSource } from './plan-tasks-source.ts';
 import type { SourceAdapter } from './source-adapter.ts';
@@ -14,6 +16,8 @@ const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
   'oversight.inspections': inspectionsSource,
   'oversight.problems': problemsSource,
   'cadres.law_reports': lawReportsSource,
+  'org.units': orgUnitsSource,
+  'grassroots.liaison_obligations': liaisonObligationsSource,
 };
 
 export function sourceAdapter(source: MetricSource, ledgerName: (typeKey: string) => string): SourceAdapter {

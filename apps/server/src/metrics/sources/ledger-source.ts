@@ -1,6 +1,15 @@
 import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
 
-const text = (field: string) => `(r.data->>${literal(fieldKey(field))})`;
+/**
+ * Fields every ledger row has besides its data: the unit it belongs to and that unit's kind. `distinct` on `row_org_id`
+ * counts units having at least one such row (villages with an adviser contract); raw path only, like any distinct.
+ */
+const rowFields: Record<string, string> = {
+  row_org_id: 'r.org_id::text',
+  row_org_kind: '(select k.kind from orgs k where k.id = r.org_id)',
+};
+
+const text = (field: string) => rowFields[field] ?? `(r.data->>${literal(fieldKey(field))})`;
 
 /** A ledger type in `ledger_rows`: field values live in `data` by English field key. */
 export function ledgerSource(typeKey: string, name: string): SourceAdapter {
@@ -15,6 +24,8 @@ export function ledgerSource(typeKey: string, name: string): SourceAdapter {
     text,
     number: (field) =>
       `(case when jsonb_typeof(r.data->${literal(fieldKey(field))}) = 'number' then ${text(field)}::float8 end)`,
+    list: (field) =>
+      `(case when jsonb_typeof(r.data->${literal(fieldKey(field))}) = 'array' then r.data->${literal(fieldKey(field))} end)`,
     columns: [],
     rowId: 'r.id',
   };

@@ -16,6 +16,8 @@ export type SourceAdapter = {
   /** A field as text (filters compare text) and as a number (sums, ranges). */
   text: (field: string) => string;
   number: (field: string) => string;
+  /** A multi-select field as a jsonb array of option keys (sources that have such fields). */
+  list?: (field: string) => string;
   /** The columns of the rows list: SQL expressions as `title` → expression. */
   columns: { key: string; title: string; sql: string; personal?: 'name' | 'id' | 'phone' }[];
   /** A human title of one row. */
