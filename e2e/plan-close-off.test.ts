@@ -99,4 +99,28 @@ describe('目标任务销号', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('任务已销号，不能再填报进展');
   });
+  it('the office drafts a work point, corrects its title, then deletes it after confirming', async () => {
+    const { page } = office;
+    await page.goto('/plan');
+    await page.getByRole('button', { name: '新建工作要点' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建工作要点' });
+    await dialog.getByLabel('标题').fill('专项工作要点（草稿）');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('工作要点已保存为草稿').waitFor();
+    const item = page.locator('.ant-list-item', { hasText: '专项工作要点（草稿）' });
+    await item.getByRole('button', { name: '修改' }).click();
+    const edit = page.getByRole('dialog', { name: '修改工作要点' });
+    await edit.getByLabel('标题').fill('营商环境法治保障专项工作要点');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await page.getByText('工作要点已修改').waitFor();
+    const renamed = page.locator('.ant-list-item', { hasText: '营商环境法治保障专项工作要点' });
+    await renamed.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByText('删除后不可恢复').waitFor();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await page.getByText('已删除', { exact: true }).waitFor();
+    await renamed.waitFor({ state: 'detached' });
+    const year = new Date().getFullYear();
+    const left = await apiAs(office, 'GET', `/api/plan/work-points?year=${year}`);
+    expect(left.body.items.map((w: { title: string }) => w.title)).not.toContain('营商环境法治保障专项工作要点');
+  });
 });

@@ -12,12 +12,11 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
+import { isOrgInScope, orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
 import { chineseDate, chineseOrdinal, type DocBlock, officialDocx } from './official-docx.ts';
 import { effectiveDeadlineSql, problemVisibleSql, queryOversightStats, shanghaiDay } from './oversight.repo.ts';
 import { bulletinEntries, bulletins } from './oversight.schema.ts';
 
-const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
 const ids = (list: readonly number[]) => sql.join(list.length ? list.map((x) => sql`${x}`) : [sql`0`], sql`, `);
 
 type BulletinRow = {
@@ -118,7 +117,7 @@ export async function createBulletin(db: Db, actor: Actor, input: BulletinCreate
     const [row] = await tx
       .insert(bulletins)
       .values({
-        orgId: scopeRootId(actor),
+        orgId: scopeRootOrgId(actor.user),
         year: Number(input.issuedOn.slice(0, 4)),
         title: input.title,
         docNo: input.docNo ?? '',

@@ -4,10 +4,8 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
+import { isOrgInScope, orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
 import { inspections, inspectionTargets } from './oversight.schema.ts';
-
-const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
 
 type InspectionRow = {
   id: number;
@@ -84,7 +82,7 @@ export async function createInspection(db: Db, actor: Actor, input: InspectionCr
       if (!(await isOrgInScope(tx, actor.user, orgId)))
         throw badRequest('被督察单位不存在或不在您的数据范围内', [{ field: 'targetOrgIds', message: '单位无效' }]);
     }
-    const orgId = scopeRootId(actor);
+    const orgId = scopeRootOrgId(actor.user);
     const { targetOrgIds, ...fields } = input;
     const [row] = await tx
       .insert(inspections)

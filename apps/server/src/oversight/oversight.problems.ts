@@ -15,7 +15,7 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { isOrgInScope } from '../platform/scope.ts';
+import { isOrgInScope, scopeRootOrgId } from '../platform/scope.ts';
 import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
 import {
   inspections,
@@ -32,7 +32,6 @@ const officeActions = new Set<ProblemAction['type']>([
   'approve_deferral',
   'reject_deferral',
 ]);
-const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
 
 export async function requireProblem(db: Executor, actor: Actor, id: number): Promise<LoadedProblem> {
   const [loaded] = await loadProblems(db, actor.user, [id]);
@@ -146,7 +145,7 @@ export async function createProblemRecord(db: Db, actor: Actor, input: ProblemCr
       .insert(problems)
       .values({
         orgId: draft.unitIds[0]!,
-        issuerOrgId: scopeRootId(actor),
+        issuerOrgId: scopeRootOrgId(actor.user),
         inspectionId: input.inspectionId,
         year,
         title: draft.title,

@@ -8,6 +8,7 @@ import {
   taskReviewSchema,
   taskUpdateSchema,
   workPointCreateSchema,
+  workPointUpdateSchema,
 } from '@fazhi/core/plan/plan.schemas';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
@@ -16,17 +17,21 @@ import { queryTaskEntries, queryTaskEvents, queryTasks } from './plan.repo.ts';
 import {
   addTaskEntry,
   createTask,
-  createWorkPoint,
   deleteTask,
-  listWorkPoints,
   markMilestoneDone,
-  publishWorkPoint,
   requireTask,
   transitionTask,
   updateTask,
   updateTaskPlan,
 } from './plan.service.ts';
 import { exportTaskSheet, importTaskSheet } from './plan.sheet.ts';
+import {
+  createWorkPoint,
+  deleteWorkPoint,
+  listWorkPoints,
+  publishWorkPoint,
+  updateWorkPoint,
+} from './plan.work-points.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['plan'];
@@ -51,6 +56,22 @@ export function planRoutes(app: ZApp, deps: AppDeps) {
     '/api/plan/work-points/:id/publish',
     { config: { access: 'plan.manage' }, schema: { tags, summary: '发布工作要点并下达任务', params: idParams } },
     async (request) => publishWorkPoint(db, actorOf(request), request.params.id, now()),
+  );
+  app.patch(
+    '/api/plan/work-points/:id',
+    {
+      config: { access: 'plan.manage' },
+      schema: { tags, summary: '修改工作要点', params: idParams, body: workPointUpdateSchema },
+    },
+    async (request) => updateWorkPoint(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/plan/work-points/:id',
+    {
+      config: { access: 'plan.manage' },
+      schema: { tags, summary: '删除草稿工作要点（连同其草稿任务）', params: idParams },
+    },
+    async (request) => deleteWorkPoint(db, actorOf(request), request.params.id),
   );
 
   app.get(

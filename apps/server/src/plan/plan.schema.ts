@@ -27,6 +27,7 @@ export const workPoints = pgTable(
     content: text('content').notNull().default(''),
     status: text('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },

@@ -1,4 +1,4 @@
-import type { TaskCreate, TaskEntryCreate, TaskPlan, TaskUpdate, WorkPointCreate } from '@fazhi/core/plan/plan.schemas';
+import type { TaskCreate, TaskEntryCreate, TaskPlan, TaskUpdate } from '@fazhi/core/plan/plan.schemas';
 import {
   applyTaskAction,
   isTaskEditable,
@@ -8,24 +8,15 @@ import {
 } from '@fazhi/core/plan/task-lifecycle';
 import { can } from '@fazhi/core/platform/roles';
 import { and, eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
+import { isOrgInScope } from '../platform/scope.ts';
 import { queryTasks } from './plan.repo.ts';
-import {
-  taskAssists,
-  taskEntries,
-  taskEntryAttachments,
-  taskEvents,
-  taskMilestones,
-  tasks,
-  workPoints,
-} from './plan.schema.ts';
-
-const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
+import { taskAssists, taskEntries, taskEntryAttachments, taskEvents, taskMilestones, tasks } from './plan.schema.ts';
+import { requireOwnWorkPoint } from './plan.work-points.ts';
 
 export async function requireTask(db: Executor, actor: Actor, id: number, now: Date) {
   const [task] = await queryTasks(db, actor.user, { ids: [id] }, now);
@@ -60,102 +51,6 @@ async function recordEvent(
   await tx
     .insert(taskEvents)
     .values({ taskId, action, fromStatus: from, toStatus: to, reason, actorId: actor.user.id });
-}
-
-export async function listWorkPoints(db: Executor, actor: Actor, year?: number) {
-  const rows = await queryRows<{
-    id: number;
-    org_id: number;
-    year: number;
-    title: string;
-    content: string;
-    status: string;
-    published_at: string | Date | null;
-    task_count: number;
-  }>(
-    db,
-    sql`
-    select w.id, w.org_id, w.year, w.title, w.content, w.status, w.published_at,
-           (select count(*)::int from tasks t where t.work_point_id = w.id) as task_count
-    from work_points w
-    where (${year ?? null}::int is null or w.year = ${year ?? null}::int)
-      and (${orgScopeSql(actor.user, sql`w.org_id`)}
-           or exists (select 1 from tasks t where t.work_point_id = w.id and t.status <> 'draft'
-                      and (${orgScopeSql(actor.user, sql`t.org_id`)} or exists (select 1 from task_assists ta where ta.task_id = t.id and ${orgScopeSql(actor.user, sql`ta.org_id`)}))))
-    order by w.year desc, w.id`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    orgId: r.org_id,
-    year: r.year,
-    title: r.title,
-    content: r.content,
-    status: r.status as 'draft' | 'published',
-    publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
-    taskCount: r.task_count,
-  }));
-}
-
-export async function createWorkPoint(db: Db, actor: Actor, input: WorkPointCreate) {
-  return db.transaction(async (tx) => {
-    const orgId = scopeRootId(actor);
-    const [row] = await tx
-      .insert(workPoints)
-      .values({ ...input, orgId, createdBy: actor.user.id })
-      .returning({ id: workPoints.id });
-    await writeAudit(tx, actor, {
-      action: 'work_point.create',
-      entity: 'work_point',
-      entityId: row!.id,
-      orgId,
-      after: input,
-    });
-    return { id: row!.id };
-  });
-}
-
-async function requireOwnWorkPoint(tx: Executor, actor: Actor, id: number) {
-  const [wp] = await tx
-    .select()
-    .from(workPoints)
-    .where(and(eq(workPoints.id, id), orgScopeSql(actor.user, workPoints.orgId)));
-  if (!wp) throw notFound('未找到该工作要点，或不在您的数据范围内');
-  return wp;
-}
-
-/** Publishing the work points issues every draft task under them. */
-export async function publishWorkPoint(db: Db, actor: Actor, id: number, now: Date) {
-  return db.transaction(async (tx) => {
-    const wp = await requireOwnWorkPoint(tx, actor, id);
-    if (wp.status === 'published') throw conflict('该工作要点已发布');
-    const drafts = await tx
-      .select({ id: tasks.id })
-      .from(tasks)
-      .where(and(eq(tasks.workPointId, id), eq(tasks.status, 'draft')));
-    if (drafts.length === 0) throw badRequest('请先分解目标任务，再发布工作要点');
-    await tx.update(workPoints).set({ status: 'published', publishedAt: now }).where(eq(workPoints.id, id));
-    await tx
-      .update(tasks)
-      .set({ status: 'issued', version: sql`${tasks.version} + 1` })
-      .where(and(eq(tasks.workPointId, id), eq(tasks.status, 'draft')));
-    await tx.insert(taskEvents).values(
-      drafts.map((d) => ({
-        taskId: d.id,
-        action: 'issue',
-        fromStatus: 'draft',
-        toStatus: 'issued',
-        actorId: actor.user.id,
-      })),
-    );
-    await writeAudit(tx, actor, {
-      action: 'work_point.publish',
-      entity: 'work_point',
-      entityId: id,
-      orgId: wp.orgId,
-      after: { issuedTasks: drafts.length },
-    });
-    return { issued: drafts.length };
-  });
 }
 
 async function requireOrgsInScope(tx: Executor, actor: Actor, ids: number[], field: string) {

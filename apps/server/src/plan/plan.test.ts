@@ -233,6 +233,90 @@ describe('1×3 销号 lifecycle', () => {
     expect(detail.task.milestones.map((m: { node: string }) => m.node)).toEqual(['start', 'end']);
   });
 
+  it('the office edits a work point, a stale edit is refused, and a draft one is deleted with its draft tasks', async () => {
+    const created = await office.post('/api/plan/work-points', {
+      year: 2028,
+      title: '2028年要点（征求意见稿）',
+      content: '',
+    });
+    const id = created.json().id as number;
+    const orgs = (await office.get('/api/orgs')).json().items as { id: number; name: string }[];
+    const sfj = orgs.find((o) => o.name === '区司法局')!.id;
+    const parent = await office.post('/api/plan/tasks', {
+      workPointId: id,
+      title: '草稿上级任务',
+      leadOrgId: sfj,
+      deadline: '2028-12-31',
+    });
+    await office.post('/api/plan/tasks', {
+      workPointId: id,
+      parentId: parent.json().id,
+      title: '草稿下级任务',
+      leadOrgId: sfj,
+      assistOrgIds: [orgs.find((o) => o.name === '区政府办公室')!.id],
+      deadline: '2028-06-30',
+      milestones: [{ node: 'start', dueDate: '2028-03-31' }],
+    });
+    const listed = async () =>
+      (
+        (await office.get('/api/plan/work-points?year=2028')).json().items as {
+          id: number;
+          title: string;
+          version: number;
+        }[]
+      ).find((w) => w.id === id);
+    const v = (await listed())!.version;
+
+    const edit = await office.patch(`/api/plan/work-points/${id}`, {
+      title: '2028年全面依法治区工作要点',
+      content: '总体要求',
+      version: v,
+    });
+    expect(edit.statusCode).toBe(200);
+    expect((await listed())!.title).toBe('2028年全面依法治区工作要点');
+    const stale = await office.patch(`/api/plan/work-points/${id}`, { title: '覆盖他人修改', content: '', version: v });
+    expect(stale.statusCode).toBe(409);
+    expect((await listed())!.title).toBe('2028年全面依法治区工作要点');
+    const empty = await office.patch(`/api/plan/work-points/${id}`, { title: ' ', content: '', version: v + 1 });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toContain('标题');
+    expect(
+      (await reporterA.patch(`/api/plan/work-points/${id}`, { title: 'x', content: '', version: v + 1 })).statusCode,
+    ).toBe(403);
+
+    const audit = await queryRows<{ action: string }>(
+      t.db,
+      sql`select action from audit_log where entity = 'work_point' and entity_id = ${String(id)} order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['work_point.create', 'work_point.update']);
+
+    const removed = await office.delete(`/api/plan/work-points/${id}`);
+    expect(removed.json()).toEqual({ deletedTasks: 2 });
+    expect(await listed()).toBeUndefined();
+    const left = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from tasks where work_point_id = ${id}`,
+    );
+    expect(left[0]!.n).toBe(0);
+  });
+
+  it('a published work point cannot be deleted, and its tasks stay', async () => {
+    const published = (
+      (await office.get(`/api/plan/work-points?year=${year}`)).json().items as {
+        id: number;
+        taskCount: number;
+        status: string;
+      }[]
+    ).find((w) => w.status === 'published')!;
+    const res = await office.delete(`/api/plan/work-points/${published.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('已发布');
+    const again = (
+      (await office.get(`/api/plan/work-points?year=${year}`)).json().items as { id: number; taskCount: number }[]
+    ).find((w) => w.id === published.id)!;
+    expect(again.taskCount).toBe(published.taskCount);
+  });
+
   it('the office cannot assign a task to a unit outside its county', async () => {
     const city = await t.as('city');
     const other = ((await city.get('/api/orgs')).json().items as { id: number; name: string }[]).find(

@@ -33,3 +33,8 @@ export async function isOrgInScope(db: Executor, user: AuthUser, orgId: number):
 export async function requireOrgInScope(db: Executor, user: AuthUser, orgId: number, message?: string) {
   if (!(await isOrgInScope(db, user, orgId))) throw notFound(message ?? '未找到该单位，或该单位不在您的数据范围内');
 }
+
+/** The top org of the user's scope: the owner of what an office creates for its whole area (work points, schemes…). */
+export function scopeRootOrgId(user: AuthUser): number {
+  return Number(user.scopePath.split('/').filter(Boolean).at(-1));
+}

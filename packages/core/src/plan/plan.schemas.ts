@@ -21,12 +21,19 @@ export const workPointCreateSchema = z.object({
 });
 export type WorkPointCreate = z.infer<typeof workPointCreateSchema>;
 
+/** Title and content stay editable after publishing (the year does not: its tasks belong to it). */
+export const workPointUpdateSchema = workPointCreateSchema.pick({ title: true, content: true }).extend({
+  version: z.number().int(),
+});
+export type WorkPointUpdate = z.infer<typeof workPointUpdateSchema>;
+
 export const workPointSchema = workPointCreateSchema.extend({
   id,
   orgId: id,
   status: z.enum(['draft', 'published']),
   publishedAt: z.string().nullable(),
   taskCount: z.number().int(),
+  version: z.number().int(),
 });
 export type WorkPoint = z.infer<typeof workPointSchema>;
 

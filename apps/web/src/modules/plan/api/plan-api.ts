@@ -10,6 +10,7 @@ import type {
   taskUpdateSchema,
   WorkPoint,
   workPointCreateSchema,
+  workPointUpdateSchema,
 } from '@fazhi/core/plan/plan.schemas';
 import type { z } from '@fazhi/core/shared/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,6 +31,9 @@ export const planApi = {
   createWorkPoint: (body: z.input<typeof workPointCreateSchema>) =>
     api.post<{ id: number }>('/api/plan/work-points', body),
   publishWorkPoint: (id: number) => api.post<{ issued: number }>(`/api/plan/work-points/${id}/publish`),
+  updateWorkPoint: (id: number, body: z.input<typeof workPointUpdateSchema>) =>
+    api.patch<{ ok: true }>(`/api/plan/work-points/${id}`, body),
+  deleteWorkPoint: (id: number) => api.delete<{ deletedTasks: number }>(`/api/plan/work-points/${id}`),
   tasks: (query: TaskQuery) => api.get<{ items: Task[]; total: number }>('/api/plan/tasks', query).then((r) => r.items),
   task: (id: number) => api.get<TaskDetail>(`/api/plan/tasks/${id}`),
   createTask: (body: z.input<typeof taskCreateSchema>) => api.post<{ id: number }>('/api/plan/tasks', body),

@@ -1,50 +1,61 @@
-import { workPointCreateSchema } from '@fazhi/core/plan/plan.schemas';
+import { type WorkPoint, workPointCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { planApi, usePlanMutation } from '../api/plan-api.ts';
 
-type Props = { open: boolean; year: number; onClose: () => void };
+/** New work point for `year`, or edit `editing` (its year is fixed: the tasks under it belong to that year). */
+type Props = { open: boolean; year: number; editing?: WorkPoint; onClose: () => void };
 type Values = { year: number; title: string; content?: string };
 const fields = workPointCreateSchema.shape;
 
-export function WorkPointFormModal({ open, year, onClose }: Props) {
+export function WorkPointFormModal({ open, year, editing, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const create = usePlanMutation(planApi.createWorkPoint);
+  const update = usePlanMutation(({ id, ...body }: { id: number; title: string; content: string; version: number }) =>
+    planApi.updateWorkPoint(id, body),
+  );
   useEffect(() => {
-    if (open) form.setFieldsValue({ year, title: `${year}年全面依法治区工作要点`, content: '' });
-  }, [open, year, form]);
+    if (!open) return;
+    form.setFieldsValue(
+      editing
+        ? { year: editing.year, title: editing.title, content: editing.content }
+        : { year, title: `${year}年全面依法治区工作要点`, content: '' },
+    );
+  }, [open, year, editing, form]);
+
+  const save = async () => {
+    const values = await validFields(form);
+    if (!values) return;
+    const content = values.content ?? '';
+    const done = {
+      onSuccess: () => {
+        message.success(editing ? '工作要点已修改' : '工作要点已保存为草稿，分解目标任务后即可发布');
+        onClose();
+      },
+      onError: (error: unknown) => message.error(errorMessage(error)),
+    };
+    if (editing) update.mutate({ id: editing.id, title: values.title, content, version: editing.version }, done);
+    else create.mutate({ ...values, content }, done);
+  };
 
   return (
     <Modal
       open={open}
-      title="新建工作要点"
+      title={editing ? '修改工作要点' : '新建工作要点'}
       okText="保存"
       cancelText="取消"
       width={640}
-      confirmLoading={create.isPending}
+      confirmLoading={create.isPending || update.isPending}
       onCancel={onClose}
-      onOk={async () => {
-        const values = await validFields(form);
-        if (!values) return;
-        create.mutate(
-          { ...values, content: values.content ?? '' },
-          {
-            onSuccess: () => {
-              message.success('工作要点已保存为草稿，分解目标任务后即可发布');
-              onClose();
-            },
-            onError: (error) => message.error(errorMessage(error)),
-          },
-        );
-      }}
+      onOk={save}
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
         <Form.Item name="year" label="年度" {...zodItem(fields.year)}>
-          <InputNumber precision={0} style={{ width: 160 }} suffix="年" />
+          <InputNumber precision={0} style={{ width: 160 }} suffix="年" disabled={Boolean(editing)} />
         </Form.Item>
         <Form.Item name="title" label="标题" {...zodItem(fields.title)}>
           <Input />

@@ -1,4 +1,11 @@
-import { DownloadOutlined, PlusOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  SendOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { Task, WorkPoint } from '@fazhi/core/plan/plan.schemas';
 import { type TaskStatus, taskStatuses, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
 import { useQueryClient } from '@tanstack/react-query';
@@ -43,36 +50,58 @@ function WorkPointList({
   items,
   canManage,
   onPublish,
+  onEdit,
+  onDelete,
 }: {
   items: WorkPoint[];
   canManage: boolean;
   onPublish: (w: WorkPoint) => Promise<unknown>;
+  onEdit: (w: WorkPoint) => void;
+  onDelete: (w: WorkPoint) => Promise<unknown>;
 }) {
+  const actionsOf = (w: WorkPoint) => {
+    if (!canManage) return [];
+    const edit = (
+      <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => onEdit(w)}>
+        修改
+      </Button>
+    );
+    if (w.status !== 'draft') return [edit];
+    return [
+      edit,
+      <Popconfirm
+        key="delete"
+        title={`确定删除“${w.title}”吗？`}
+        description={w.taskCount ? `其下 ${w.taskCount} 项草稿任务将一并删除，且不可恢复。` : '删除后不可恢复。'}
+        okText="删除"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        onConfirm={() => onDelete(w)}
+      >
+        <Button size="small" danger icon={<DeleteOutlined />}>
+          删除
+        </Button>
+      </Popconfirm>,
+      <Popconfirm
+        key="publish"
+        title={`确定发布“${w.title}”吗？`}
+        description="发布后，其下全部草稿任务将下达到牵头单位。"
+        okText="发布"
+        cancelText="取消"
+        onConfirm={() => onPublish(w)}
+      >
+        <Button type="primary" size="small" icon={<SendOutlined />}>
+          发布
+        </Button>
+      </Popconfirm>,
+    ];
+  };
   return (
     <List
       dataSource={items}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度暂无工作要点" /> }}
       renderItem={(w) => (
-        <List.Item
-          actions={
-            canManage && w.status === 'draft'
-              ? [
-                  <Popconfirm
-                    key="publish"
-                    title={`确定发布“${w.title}”吗？`}
-                    description="发布后，其下全部草稿任务将下达到牵头单位。"
-                    okText="发布"
-                    cancelText="取消"
-                    onConfirm={() => onPublish(w)}
-                  >
-                    <Button type="primary" size="small" icon={<SendOutlined />}>
-                      发布
-                    </Button>
-                  </Popconfirm>,
-                ]
-              : []
-          }
-        >
+        <List.Item actions={actionsOf(w)}>
           <List.Item.Meta
             title={
               <Space>
@@ -115,6 +144,7 @@ export function TasksPage() {
   const [keyword, setKeyword] = useState('');
   const [formMode, setFormMode] = useState<TaskFormMode>(null);
   const [isWorkPointOpen, setWorkPointOpen] = useState(false);
+  const [editingWorkPoint, setEditingWorkPoint] = useState<WorkPoint | undefined>();
   const [isImportOpen, setImportOpen] = useState(false);
   const [expanded, setExpanded] = useState<readonly React.Key[] | null>(null);
 
@@ -123,6 +153,7 @@ export function TasksPage() {
   const tasks = useTasks(query);
   const tree = useMemo(() => buildTaskTree(tasks.data ?? []), [tasks.data]);
   const publish = usePlanMutation(planApi.publishWorkPoint);
+  const removeWorkPoint = usePlanMutation(planApi.deleteWorkPoint);
   const issue = usePlanMutation(planApi.issue);
   const isFiltered = Boolean(status || overdue || orgId || workPointId || keyword);
 
@@ -151,7 +182,13 @@ export function TasksPage() {
               aria-label="年度"
             />
             {canManage ? (
-              <Button icon={<PlusOutlined />} onClick={() => setWorkPointOpen(true)}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setEditingWorkPoint(undefined);
+                  setWorkPointOpen(true);
+                }}
+              >
                 新建工作要点
               </Button>
             ) : null}
@@ -179,6 +216,16 @@ export function TasksPage() {
             onPublish={(w) =>
               publish.mutateAsync(w.id).then(
                 (r) => message.success(`已发布，下达任务 ${r.issued} 项`),
+                (error) => message.error(errorMessage(error)),
+              )
+            }
+            onEdit={(w) => {
+              setEditingWorkPoint(w);
+              setWorkPointOpen(true);
+            }}
+            onDelete={(w) =>
+              removeWorkPoint.mutateAsync(w.id).then(
+                (r) => message.success(r.deletedTasks ? `已删除，连同草稿任务 ${r.deletedTasks} 项` : '已删除'),
                 (error) => message.error(errorMessage(error)),
               )
             }
@@ -359,7 +406,12 @@ export function TasksPage() {
         />
       </Card>
       <TaskFormModal mode={formMode} onClose={() => setFormMode(null)} />
-      <WorkPointFormModal open={isWorkPointOpen} year={year} onClose={() => setWorkPointOpen(false)} />
+      <WorkPointFormModal
+        open={isWorkPointOpen}
+        year={year}
+        editing={editingWorkPoint}
+        onClose={() => setWorkPointOpen(false)}
+      />
       <ExcelImportDialog<{ imported: number }>
         open={isImportOpen}
         title="导入任务进度表"
