@@ -1,12 +1,11 @@
 import type { AppealCorrection } from '@fazhi/core/assessment/api.schemas';
 import { type GradedUnit, rankAndGrade, toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
-import { scoreUnit } from '@fazhi/core/assessment/score-unit';
+import { scoreUnitTotals } from '@fazhi/core/assessment/score-unit';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { addFactBulk, addReviewEntriesBulk } from './assessment.bulk-inputs.ts';
 import {
-  addFact,
-  buildEntryContributions,
   type EntryRow,
   externalInputSources,
   type FactRow,
@@ -71,7 +70,7 @@ class RoundCursor<T extends { round_id: number }> {
       if (this.pos < this.rows.length || this.done) break;
       await this.fetch();
     }
-    if (!this.done && this.rows.length - this.pos < BATCH / 4) void this.fetch();
+    if (!this.done && this.rows.length - this.pos < BATCH) void this.fetch();
     return out;
   }
 
@@ -93,7 +92,9 @@ export type RoundRanking = { roundId: number; results: GradedUnit[]; cells: numb
 /**
  * Score many rounds (a province's counties) from stored review inputs in one pass: four cursors ordered by round
  * stream units, self entries, review scores and facts; each round is scored and ranked as soon as its rows are in,
- * so memory holds one batch per cursor and one round, whatever the number of rounds.
+ * so memory holds one batch per cursor and one round, whatever the number of rounds. Bulk mode: figures only (core
+ * scoreUnitTotals); a unit opening its score is re-scored with every explanation line by the same rule functions.
+ * Each cursor keeps its next batch in flight, so PostgreSQL reads in its own process while this one scores.
  */
 export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], onRound: (r: RoundRanking) => void) {
   const rounds = await queryRows<RoundHead>(
@@ -155,12 +156,9 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
       }
       for (const f of roundFacts) {
         const unit = gathered.get(f.org_id);
-        if (unit) addFact(unit, f);
+        if (unit) addFactBulk(unit, f);
       }
-      for (const c of buildEntryContributions(self, review, 'review', compiled.scheme.aggregation)) {
-        const unit = gathered.get(c.orgId);
-        if (unit) mergeContribution(unit, c);
-      }
+      addReviewEntriesBulk(gathered, self, review, compiled.scheme.aggregation);
       for (const c of corrections) {
         if (c.round_id === round.id) {
           const unit = gathered.get(c.org_id);
@@ -169,9 +167,9 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
       }
       let cells = 0;
       const entries = roundUnits.map((u) => {
-        const score = scoreUnit(compiled, u.unit_type, gathered.get(u.org_id)!.inputs);
-        cells += score.indicators.length;
-        return toRankingEntry(String(u.org_id), score);
+        const totals = scoreUnitTotals(compiled, u.unit_type, gathered.get(u.org_id)!.inputs);
+        cells += totals.nodeCents.length;
+        return toRankingEntry(String(u.org_id), totals);
       });
       onRound({ roundId: round.id, results: rankAndGrade(entries, compiled.scheme.grading), cells });
     }

@@ -6,8 +6,9 @@ import { type Db, openDatabase, queryRows } from '../db/client.ts';
 import type { Benchmark } from './index.ts';
 
 // A province-scale assessment scored from inputs stored in PostgreSQL, against PostgreSQL merely streaming the same
-// inputs through a cursor. Scoring runs the production path (input sources → core scoreUnit → ranking) streaming
-// all counties through cursors ordered by round, so memory holds one batch per cursor and one county.
+// inputs through a cursor. Scoring runs the production bulk path (input sources → core scoreUnitTotals, the same rule
+// functions that explain a score on demand, without building its text → ranking with grade quotas) streaming all
+// counties through cursors ordered by round, so memory holds one batch per cursor and one county.
 
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 180);
 const UNITS = Number(process.env.BENCH_UNITS ?? 100);
@@ -212,7 +213,7 @@ export const assessmentScoring: Benchmark = {
       const ratio = scored.ms / read.ms;
       console.log(`仅读取输入（游标，每批1万行）：${read.rows.toLocaleString()}行，${(read.ms / 1000).toFixed(2)}秒`);
       console.log(
-        `评分并排名：${scored.units.toLocaleString()}个单位，${scored.cells.toLocaleString()}个得分格，${(scored.ms / 1000).toFixed(2)}秒（本进程CPU ${(scored.cpuMs / 1000).toFixed(2)}秒）；` +
+        `评分并排名：${scored.units.toLocaleString()}个单位，${scored.cells.toLocaleString()}个得分格，${(scored.ms / 1000).toFixed(2)}秒（本进程CPU ${(scored.cpuMs / 1000).toFixed(2)}秒，每格${((scored.cpuMs * 1000) / scored.cells).toFixed(1)}微秒）；` +
           `倍数 ${ratio.toFixed(2)}（目标 ≤ ${GOAL_RATIO}）；峰值常驻内存 ${Math.round(peak / 1048576)} MB（开始时 ${Math.round(rssBefore / 1048576)} MB）`,
       );
       return ratio <= GOAL_RATIO;

@@ -28,14 +28,15 @@ const METHOD_LABELS: Record<Aggregation['method'], string> = {
 export function combineAssessorScores(scores: readonly AssessorScore[], aggregation: Aggregation): CombinedScore {
   const sorted = [...scores].sort((a, b) => a.value - b.value || (a.assessorId < b.assessorId ? -1 : 1));
   const n = sorted.length;
-  const list = sorted.map((s) => formatPoints(s.value)).join('、');
-  if (n === 0) {
+  const value = combineSortedValues(
+    sorted.map((s) => s.value),
+    aggregation,
+  );
+  if (value === null) {
     return { value: null, method: aggregation.method, used: [], dropped: [], explanation: '尚无考核人员评分' };
   }
+  const list = sorted.map((s) => formatPoints(s.value)).join('、');
   if (aggregation.method === 'median') {
-    const mid = Math.floor(n / 2);
-    const median = n % 2 === 1 ? sorted[mid]!.value : (sorted[mid - 1]!.value + sorted[mid]!.value) / 2;
-    const value = fromCents(toCents(median));
     return {
       value,
       method: 'median',
@@ -44,10 +45,9 @@ export function combineAssessorScores(scores: readonly AssessorScore[], aggregat
       explanation: `${n}名考核人员评分${list}，${METHOD_LABELS.median}${formatPoints(value)}分`,
     };
   }
-  const isTrimmed = aggregation.method === 'trimmed_mean' && n >= Math.max(3, aggregation.trimMinCount);
+  const isTrimmed = isTrimmedBy(aggregation, n);
   const used = isTrimmed ? sorted.slice(1, -1) : sorted;
   const dropped = isTrimmed ? [sorted[0]!, sorted[n - 1]!] : [];
-  const value = fromCents(toCents(used.reduce((acc, s) => acc + s.value, 0) / used.length));
   let how = METHOD_LABELS.mean;
   if (isTrimmed) {
     how = `去掉一个最高分${formatPoints(sorted[n - 1]!.value)}、一个最低分${formatPoints(sorted[0]!.value)}后取平均分`;
@@ -61,6 +61,28 @@ export function combineAssessorScores(scores: readonly AssessorScore[], aggregat
     dropped,
     explanation: `${n}名考核人员评分${list}，${how}${formatPoints(value)}分`,
   };
+}
+
+const isTrimmedBy = (aggregation: Aggregation, n: number) =>
+  aggregation.method === 'trimmed_mean' && n >= Math.max(3, aggregation.trimMinCount);
+
+/**
+ * The combined value alone, rounded half up to 2 decimals, from scores sorted ascending (null when there are none).
+ * combineAssessorScores explains this value; bulk scoring calls it directly, so both always agree.
+ */
+export function combineSortedValues(sorted: readonly number[], aggregation: Aggregation): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  if (aggregation.method === 'median') {
+    const mid = Math.floor(n / 2);
+    return fromCents(toCents(n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2));
+  }
+  const isTrimmed = isTrimmedBy(aggregation, n);
+  const from = isTrimmed ? 1 : 0;
+  const to = isTrimmed ? n - 1 : n;
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += sorted[i]!;
+  return fromCents(toCents(sum / (to - from)));
 }
 
 /** One assessor's sheet: indicator id → score. */
