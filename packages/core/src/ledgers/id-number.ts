@@ -17,8 +17,21 @@ export function isValidIdNumber(value: string): boolean {
   return idNumberCheckChar(v.slice(0, 17)) === v[17];
 }
 
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
+/** `YYYY-MM-DD` naming a real day of the (proleptic) Gregorian calendar. Arithmetic only: imports call it per cell. */
 export function isValidDate(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+  if (iso.length !== 10 || !isoDatePattern.test(iso)) return false;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : monthDays[month - 1]!);
 }
