@@ -1,3 +1,4 @@
+import { comprehensiveCenterRooms } from '@fazhi/core/grassroots/comprehensive-center-rooms';
 import { judicialOfficeFunctions } from '@fazhi/core/grassroots/judicial-office';
 import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
 import type { Executor } from '../db/client.ts';
@@ -202,14 +203,15 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
     'legal_training',
     'police_room',
   ];
-  for (const [i, t] of townships.slice(0, 4).entries())
-    rooms.slice(0, 10 - i).forEach((room, k) => {
-      add('center_room', t.name, `${year - 1}-03-01`, {
-        center_name: `${t.name}综治中心`,
-        room,
-        is_staffed: !(i === 1 && k === 7),
-      });
+  // 综治中心 checklists of four townships: from all ten rooms down to seven; 卫子镇 has a room without staff.
+  for (const [i, t] of townships.slice(0, 4).entries()) {
+    const setUp = comprehensiveCenterRooms.filter((r) => rooms.slice(0, 10 - i).includes(r));
+    add('center_room', t.name, `${year - 1}-03-01`, {
+      center_name: `${t.name}综治中心`,
+      rooms: setUp,
+      staffed_rooms: setUp.filter((_, k) => !(i === 1 && k === 7)),
     });
+  }
 
   // 法治惠民“12345”: the 63 贫困村 of seed 000, on their townships; 60 covered so far.
   for (let v = 0; v < 63; v++) {

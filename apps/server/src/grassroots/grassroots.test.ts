@@ -81,6 +81,23 @@ describe('liaison points', () => {
     expect((await liaison(reporterB)).assignments).toHaveLength(0);
   });
 
+  it('gives the same visits done vs due in the metric registry as the liaison overview', async () => {
+    const county = await orgId('昭化区');
+    const overview = (await office.get('/api/grassroots/liaison?year=2025')).json();
+    const metric = (await office.get(`/api/metrics/grassroots.liaison_rate?org=${county}&period=2025`)).json();
+    const parts = Object.fromEntries(metric.sources.map((s: { metric: string; count: number }) => [s.metric, s]));
+    const due = await office.get(`/api/metrics/grassroots.liaison_due?org=${county}&period=2025`);
+    const done = await office.get(`/api/metrics/grassroots.liaison_done?org=${county}&period=2025`);
+    expect(due.json().value).toBe(overview.totals.required);
+    expect(done.json().value).toBe(overview.totals.done);
+    expect(overview.totals.required).toBe(48); // 12 points × 4 quarters, all visited last year
+    expect(metric.value).toBe(100);
+    expect(Object.keys(parts)).toEqual(['grassroots.liaison_done', 'grassroots.liaison_due']);
+    // A unit outside the liaison points counts nothing of them.
+    const market = await orgId('区市场监督管理局');
+    expect((await reporterB.get(`/api/metrics/grassroots.liaison_due?org=${market}&period=2025`)).json().value).toBe(0);
+  });
+
   it('records a visit within an assignment, refuses bad ones, and keeps visits from other units', async () => {
     const a = (await liaison(office)).assignments.find((x: Assignment) => x.orgName === '卫子镇司法所') as Assignment;
     const visit = { leaderId: a.leaderId, orgId: a.orgId, visitedOn: '2026-11-20', peopleMet: '司法所所长、调解员' };
@@ -184,6 +201,44 @@ describe('liaison points', () => {
       (await office.post(`/api/grassroots/liaison/assignments/${ok.json().id}/end`, { endDate: '2026-10-31' }))
         .statusCode,
     ).toBe(200);
+  });
+});
+
+describe('重大行政决策 legal steps and village coverage', () => {
+  it('saves an adopted decision with steps missing but warns, naming the steps; a complete one has no warning', async () => {
+    const url = '/api/ledgers/types/major_decision/rows';
+    const data = {
+      title: '测试决策：农贸市场搬迁',
+      decision_agency: '昭化区人民政府',
+      in_catalogue: true,
+      public_participation: true,
+      expert_argument: false,
+      risk_assessment: true,
+      legality_reviewed: false,
+      collective_discussion: true,
+      decided_date: '2026-05-01',
+      status: 'decided',
+    };
+    const res = await office.post(url, { orgId: await orgId('区政府办公室'), data });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().warnings).toEqual(['“测试决策：农贸市场搬迁”已作出决策，但缺少法定程序：专家论证、合法性审查']);
+    const fixed = await office.put(`${url}/${res.json().id}`, {
+      orgId: await orgId('区政府办公室'),
+      version: res.json().version,
+      data: { ...data, expert_argument: true, legality_reviewed: true },
+    });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().warnings).toEqual([]);
+  });
+
+  it('shows the demo county’s village coverage from the registry', async () => {
+    const county = await orgId('昭化区');
+    const value = async (key: string) =>
+      (await office.get(`/api/metrics/${key}?org=${county}&period=2026`)).json().value as number;
+    expect(await value('grassroots.villages')).toBe(24);
+    expect(await value('grassroots.adviser_coverage_rate')).toBe(100);
+    expect(await value('grassroots.reasoning_coverage_rate')).toBe(95.8); // one village still without
+    expect(await value('grassroots.centers_with_mediation_room')).toBe(4);
   });
 });
 

@@ -62,6 +62,14 @@ export function listConditions(
           sql`, `,
         )})`,
       );
+    } else if (f.kind === 'multi_enum') {
+      // Rows whose list contains any of the chosen options.
+      conditions.push(
+        sql`(${sql.join(
+          value.split(',').map((v) => sql`coalesce(r.data->${key} @> jsonb_build_array(${v}::text), false)`),
+          sql` or `,
+        )})`,
+      );
     } else if (f.kind === 'boolean') {
       conditions.push(
         value === 'true' ? sql`(r.data->>${key}) = 'true'` : sql`coalesce(r.data->>${key}, 'false') = 'false'`,

@@ -4,6 +4,7 @@ import { describeKey } from '@fazhi/core/ledgers/duplicates';
 import type { RowUpdate, RowWrite } from '@fazhi/core/ledgers/ledgers.schemas';
 import { keepMaskedValues, maskRowData } from '@fazhi/core/ledgers/mask';
 import { buildRowSchema, type LedgerData, readComputed, rowIssues } from '@fazhi/core/ledgers/row-schema';
+import { rowWarnings } from '@fazhi/core/ledgers/row-warnings';
 import { can } from '@fazhi/core/platform/roles';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
@@ -91,7 +92,10 @@ export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, inp
       orgId: input.orgId,
       after: auditView(def, input.orgId, data),
     });
-    return presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now);
+    return {
+      ...presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now),
+      warnings: rowWarnings(def.key, data),
+    };
   });
 }
 
@@ -127,7 +131,10 @@ export async function updateRow(db: Db, actor: Actor, def: LedgerDefinition, id:
       before: auditView(def, current.org_id, current.data),
       after: auditView(def, input.orgId, data),
     });
-    return presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now);
+    return {
+      ...presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now),
+      warnings: rowWarnings(def.key, data),
+    };
   });
 }
 

@@ -84,7 +84,7 @@ export function completeDefinition(input: CustomTypeInput, key: string, existing
     dateField: byLabel(parsed.dateField),
     fields: fields.map((f) => ({
       ...f,
-      options: f.kind === 'enum' ? withOptionKeys(f.options ?? []) : undefined,
+      options: f.kind === 'enum' || f.kind === 'multi_enum' ? withOptionKeys(f.options ?? []) : undefined,
     })),
     listColumns: parsed.listColumns.map(byLabel),
     filters: parsed.filters.map(byLabel),

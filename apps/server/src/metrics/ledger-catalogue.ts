@@ -1,5 +1,5 @@
 import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
-import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
+import { type LedgerDefinition, optionLabel } from '@fazhi/core/ledgers/definition';
 import { maskRowData } from '@fazhi/core/ledgers/mask';
 
 /** The ledger engine's built-in definitions, by type key: names, column titles and which fields are personal. */
@@ -45,7 +45,7 @@ export function displayLedgerValues(
   for (const f of def.fields) {
     const v = shown[f.key];
     if (v === null || v === undefined) continue;
-    if (f.kind === 'enum') shown[f.key] = f.options?.find((o) => o.key === v)?.label ?? v;
+    if (f.kind === 'enum' || f.kind === 'multi_enum') shown[f.key] = optionLabel(f, v);
     else if (f.kind === 'money' && typeof v === 'number') shown[f.key] = `${yuan.format(v / 100)} 元`;
     else if (f.kind === 'boolean' && typeof v === 'boolean') shown[f.key] = v ? '是' : '否';
   }

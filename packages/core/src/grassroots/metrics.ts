@@ -46,6 +46,8 @@ export const grassrootsMetrics = [
   { key: 'grassroots.inclusive_list_items', name: '包容审慎监管“四张清单”事项', unit: '项', kind: 'count' },
   { key: 'grassroots.inclusive_cases', name: '适用“四张清单”办理案件', unit: '件', kind: 'count' },
   { key: 'grassroots.enforcement_supervisors', name: '特邀行政执法监督员', unit: '人', kind: 'count' },
+  { key: 'grassroots.center_checklists', name: '填报功能室清单的综治中心', unit: '个', kind: 'count' },
+  { key: 'grassroots.centers_with_mediation_room', name: '设有人民调解室的综治中心', unit: '个', kind: 'count' },
   { key: 'grassroots.villages', name: '村（社区）', unit: '个', kind: 'count' },
   { key: 'grassroots.adviser_villages', name: '已签订法律顾问合同的村（社区）', unit: '个', kind: 'count' },
   { key: 'grassroots.adviser_coverage_rate', name: '“一村（居）一法律顾问”覆盖率', unit: '%', kind: 'rate' },
@@ -139,6 +141,13 @@ export const grassrootsComputations: Record<GrassrootsMetricKey, MetricComputati
   'grassroots.inclusive_list_items': stock('inclusive_list_item'),
   'grassroots.inclusive_cases': flow('inclusive_case'),
   'grassroots.enforcement_supervisors': stock('enforcement_supervisor'),
+  // 综治中心 checklists (one row per centre, rooms as a multi-select): centres whose list contains a room.
+  'grassroots.center_checklists': stock('center_room'),
+  'grassroots.centers_with_mediation_room': stock('center_room', {
+    field: 'rooms',
+    op: 'has',
+    value: 'mediation_room',
+  }),
   // Coverage: the denominator is the org tree itself (every 村/社区 of the subtree), so a unit without a row shows.
   'grassroots.villages': { kind: 'count', source: orgs, window: 'cumulative', filters: [eq('kind', 'village')] },
   'grassroots.adviser_villages': villagesWith('adviser_contract'),

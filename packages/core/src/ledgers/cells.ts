@@ -72,6 +72,8 @@ export function parseCell(f: LedgerField, raw: RawCell, orgs?: OrgLookup): CellR
         ? { ok: true, value: option.key }
         : { ok: false, message: `“${text}”不是可选值，应为：${(f.options ?? []).map((o) => o.label).join('、')}` };
     }
+    case 'multi_enum':
+      return parseMultiCell(f, text);
     case 'boolean': {
       const w = typeof raw === 'boolean' ? String(raw) : text.toLowerCase();
       if (trueWords.includes(w)) return { ok: true, value: true };
@@ -89,11 +91,37 @@ export function parseCell(f: LedgerField, raw: RawCell, orgs?: OrgLookup): CellR
   }
 }
 
+/** Separators between the options of a multi-select cell: 、 , ， ; ； and line breaks. */
+const multiSeparators = /[、,，;；\n\r]+/;
+
+/** `调解室、接待室` (labels or keys, any separator) → option keys; an unknown value is named in the message. */
+export function parseMultiCell(f: LedgerField, text: string): CellResult {
+  const parts = toHalfWidth(text)
+    .split(multiSeparators)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const keys: string[] = [];
+  for (const part of parts) {
+    const option = f.options?.find((o) => o.label === part || o.key === part);
+    if (!option) return { ok: false, message: `${f.label}中的“${part}”不是可选值，应为：${multiOptionsText(f)}` };
+    if (!keys.includes(option.key)) keys.push(option.key);
+  }
+  return { ok: true, value: keys.length ? keys : undefined };
+}
+
+const multiOptionsText = (f: LedgerField) => (f.options ?? []).map((o) => o.label).join('、');
+
+/** The template note of a multi-select column: the allowed values and how to separate them. */
+export function multiOptionsHint(f: LedgerField): string {
+  return `可多选，用“、”分隔，可选值：${multiOptionsText(f)}`;
+}
+
 /** A stored value as a sheet shows it: option labels, 是/否, money in 元 (two decimals), org names. */
 export function formatCell(f: LedgerField, value: LedgerValue | undefined, orgName?: (id: number) => string) {
   if (value === null || value === undefined) return '';
   switch (f.kind) {
     case 'enum':
+    case 'multi_enum':
       return optionLabel(f, value);
     case 'boolean':
       return value ? '是' : '否';

@@ -15,7 +15,7 @@ export function definitionChangeProblems(before: LedgerDefinition, after: Ledger
       continue;
     }
     if (g.kind !== f.kind) problems.push(`台账已有数据，不能修改字段“${f.label}”的类型`);
-    if (f.kind === 'enum') {
+    if (f.kind === 'enum' || f.kind === 'multi_enum') {
       const keys = new Set((g.options ?? []).map((o) => o.key));
       for (const o of f.options ?? [])
         if (!keys.has(o.key)) problems.push(`台账已有数据，不能删除字段“${f.label}”的选项“${o.label}”`);

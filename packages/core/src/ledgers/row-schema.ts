@@ -3,8 +3,11 @@ import { addDays, daysBetween } from './dates.ts';
 import { inputFields, type LedgerDefinition, type LedgerField } from './definition.ts';
 import { isValidDate, isValidIdNumber } from './id-number.ts';
 
-/** A row's values by field key: text, numbers (money in 分), booleans, enum option keys, dates `YYYY-MM-DD`. */
-export type LedgerValue = string | number | boolean | null;
+/**
+ * A row's values by field key: text, numbers (money in 分), booleans, enum option keys, dates `YYYY-MM-DD`, and
+ * for a multi-select the list of chosen option keys (in the definition's order, no repeats).
+ */
+export type LedgerValue = string | number | boolean | string[] | null;
 export type LedgerData = Record<string, LedgerValue>;
 
 const phonePattern = /^(\+?86)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
@@ -12,7 +15,7 @@ const phonePattern = /^(\+?86)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 /** The schema of one non-empty value of a field; every message names the field. */
 function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
   const L = f.label;
-  const verb = ['enum', 'boolean', 'date', 'org', 'attachment'].includes(f.kind) ? '请选择' : '请填写';
+  const verb = ['enum', 'multi_enum', 'boolean', 'date', 'org', 'attachment'].includes(f.kind) ? '请选择' : '请填写';
   const missing = (what: string) => (iss: { input: unknown }) =>
     iss.input === undefined || iss.input === null || iss.input === '' ? `${verb}${L}` : `${L}应为${what}`;
   switch (f.kind) {
@@ -47,6 +50,18 @@ function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
         message: `${L}应为以下之一：${labels}`,
       });
     }
+    case 'multi_enum': {
+      const keys = (f.options ?? []).map((o) => o.key);
+      const labels = (f.options ?? []).map((o) => o.label).join('、');
+      return z
+        .array(z.string({ error: `${L}应为选项列表` }), { error: missing(`选项列表（${labels}）`) })
+        .superRefine((values, ctx) => {
+          for (const v of values)
+            if (!keys.includes(v))
+              ctx.addIssue({ code: 'custom', message: `${L}中的“${v}”不是可选值，应为以下之一：${labels}` });
+        })
+        .transform((values) => keys.filter((k) => values.includes(k)));
+    }
     case 'boolean':
       return z.boolean({ error: missing('“是”或“否”') });
     case 'org':
@@ -72,7 +87,8 @@ function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
   }
 }
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** One field's schema as a form validates it: empty is allowed unless the field is required. */
 export function fieldValueSchema(f: LedgerField): z.ZodType {

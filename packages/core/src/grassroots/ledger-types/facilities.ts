@@ -14,7 +14,8 @@ import {
  * - law_facility: name (unique), facility_type, tier (county|township|village), location, built_date,
  *   service_minutes (legal-aid network: travel time to the nearest point, for the 1-hour service circle),
  *   standardised (boolean), photo (attachment)
- * - center_room: center_name, room (the 综治中心 standard rooms), set_up_date, is_staffed (boolean)
+ * - center_room: center_name (unique), set_up_date, rooms (multi-select of the 综治中心 standard rooms set up),
+ *   staffed_rooms (multi-select: rooms with staff to run them) — one row per centre
  */
 export const lawFacilityTypes: FacilityType[] = facilityTypes.filter(
   (t) => facilityTypeInfo[t].group !== '公共法律服务平台',
@@ -62,27 +63,22 @@ export const lawFacility = defineLedger({
   sortable: ['name', 'service_minutes'],
 });
 
+const roomOptions = comprehensiveCenterRooms.map((key) => ({ key, label: comprehensiveCenterRoomLabels[key] }));
+
 export const centerRoom = defineLedger({
   key: 'center_room',
   name: '综治中心功能室',
   category: '普法依法治理',
-  description: '综治中心按标准设置的功能室及人员配备，每个中心每个功能室一行',
+  description: '综治中心按标准设置的功能室及人员配备，每个中心一行，勾选已设置和已配备人员的功能室',
   dateField: 'set_up_date',
   fields: [
-    { key: 'center_name', label: '综治中心', kind: 'text', required: true, maxLength: 100 },
-    {
-      key: 'room',
-      label: '功能室',
-      kind: 'enum',
-      required: true,
-      options: comprehensiveCenterRooms.map((key) => ({ key, label: comprehensiveCenterRoomLabels[key] })),
-    },
+    { key: 'center_name', label: '综治中心', kind: 'text', required: true, unique: true, maxLength: 100 },
     { key: 'set_up_date', label: '设置日期', kind: 'date', required: true },
-    { key: 'is_staffed', label: '配备工作人员', kind: 'boolean', required: true },
+    { key: 'rooms', label: '已设置功能室', kind: 'multi_enum', required: true, options: roomOptions },
+    { key: 'staffed_rooms', label: '已配备人员的功能室', kind: 'multi_enum', options: roomOptions },
   ],
-  listColumns: ['center_name', 'room', 'is_staffed'],
-  filters: ['room', 'is_staffed', 'center_name'],
-  uniqueTogether: [['center_name', 'room']],
+  listColumns: ['center_name', 'rooms', 'staffed_rooms'],
+  filters: ['rooms', 'center_name'],
 });
 
 export const facilityLedgers = [lawFacility, centerRoom];

@@ -33,9 +33,9 @@ export const ledgersApi = {
   type: (key: string) => api.get<TypeDetail>(typeUrl(key)),
   rows: (key: string, query: RowQuery) => api.get<RowPage>(`${typeUrl(key)}/rows`, query),
   createRow: (key: string, body: { orgId: number; data: LedgerData }) =>
-    api.post<LedgerRow>(`${typeUrl(key)}/rows`, body),
+    api.post<LedgerRow & { warnings: string[] }>(`${typeUrl(key)}/rows`, body),
   updateRow: (key: string, id: number, body: { orgId: number; data: LedgerData; version: number }) =>
-    api.put<LedgerRow>(`${typeUrl(key)}/rows/${id}`, body),
+    api.put<LedgerRow & { warnings: string[] }>(`${typeUrl(key)}/rows/${id}`, body),
   deleteRow: (key: string, id: number, version: number) =>
     api.delete<{ id: number }>(`${typeUrl(key)}/rows/${id}?version=${version}`),
   job: (id: number) => api.get<ImportJob>(`/api/ledgers/jobs/${id}`),

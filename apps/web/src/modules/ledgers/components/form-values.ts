@@ -6,6 +6,7 @@ import { dayjs } from '../../../components/format.ts';
 /** A form control's value as the API stores it: dates as YYYY-MM-DD, money in 分, empty as undefined. */
 export function toStored(field: LedgerField, value: unknown): LedgerValue | undefined {
   if (value === undefined || value === null || value === '') return undefined;
+  if (field.kind === 'multi_enum') return Array.isArray(value) && value.length ? (value as string[]) : undefined;
   if (field.kind === 'date') return dayjs.isDayjs(value) ? value.format('YYYY-MM-DD') : String(value);
   if (field.kind === 'money') return typeof value === 'number' ? Math.round(value * 100) : (value as LedgerValue);
   return value as LedgerValue;

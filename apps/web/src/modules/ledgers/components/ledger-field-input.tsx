@@ -1,5 +1,5 @@
 import type { LedgerField } from '@fazhi/core/ledgers/definition';
-import { DatePicker, Input, InputNumber, Radio, Select } from 'antd';
+import { Checkbox, DatePicker, Input, InputNumber, Radio, Select } from 'antd';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { UploadButton } from '../../../components/upload-button.tsx';
 
@@ -19,6 +19,28 @@ export function LedgerFieldInput({ field, id, value, onChange }: Props) {
           options={(field.options ?? []).map((o) => ({ value: o.key, label: o.label }))}
         />
       );
+    case 'multi_enum': {
+      const options = (field.options ?? []).map((o) => ({ value: o.key, label: o.label }));
+      // A short checklist reads best as checkboxes; a long one as a multiple select.
+      if (options.length <= 12)
+        return (
+          <Checkbox.Group
+            value={(value as string[] | undefined) ?? []}
+            onChange={(v) => onChange?.(v)}
+            options={options}
+          />
+        );
+      return (
+        <Select
+          id={id}
+          mode="multiple"
+          value={(value as string[] | undefined) ?? []}
+          onChange={onChange}
+          placeholder={`请选择${field.label}（可多选）`}
+          options={options}
+        />
+      );
+    }
     case 'boolean':
       return (
         <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value)}>

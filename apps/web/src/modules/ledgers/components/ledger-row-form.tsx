@@ -10,6 +10,7 @@ import { showFieldErrors, zodItem, zodRule } from '../../../components/zod-rule.
 import { type LedgerRow, ledgersApi } from '../api/ledgers-api.ts';
 import { dataFromForm, formFromData, toStored } from './form-values.ts';
 import { LedgerFieldInput } from './ledger-field-input.tsx';
+import { DecisionStepsAlert } from './major-decision-steps.tsx';
 
 /**
  * The field's zod rule; a viewer without 'personal.read' sees masked personal values, and leaving one unchanged is
@@ -64,9 +65,11 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
     const body = { orgId: values.__org as number, data: dataFromForm(definition, values) };
     setSaving(true);
     try {
-      if (row) await ledgersApi.updateRow(definition.key, row.id, { ...body, version: row.version });
-      else await ledgersApi.createRow(definition.key, body);
+      const saved = row
+        ? await ledgersApi.updateRow(definition.key, row.id, { ...body, version: row.version })
+        : await ledgersApi.createRow(definition.key, body);
       message.success(row ? '已保存修改' : '已新增记录');
+      for (const warning of saved.warnings ?? []) message.warning({ content: warning, duration: 8 });
       onSaved();
       onClose();
     } catch (error) {
@@ -91,6 +94,7 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
       forceRender
     >
       <Form form={form} layout="vertical" requiredMark>
+        {definition.key === 'major_decision' ? <DecisionStepsAlert form={form} /> : null}
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="__org" label="填报单位" rules={[{ required: true, message: '请选择填报单位' }]}>

@@ -12,6 +12,7 @@ import { type LedgerRow, ledgerKeys, ledgersApi, type RowQuery, useLedgerRows } 
 import { LedgerImportDialog } from './ledger-import-dialog.tsx';
 import { LedgerRowForm } from './ledger-row-form.tsx';
 import { LedgerValueView } from './ledger-value.tsx';
+import { DecisionStepsTag } from './major-decision-steps.tsx';
 
 type Props = { definition: LedgerDefinition };
 
@@ -77,6 +78,13 @@ export function LedgerTable({ definition: def }: Props) {
         render: (_: unknown, row: LedgerRow) => <LedgerValueView field={f} value={row.data[key]} />,
       });
     }
+    if (def.key === 'major_decision')
+      cols.push({
+        title: '法定程序',
+        key: 'legal_steps',
+        width: 200,
+        render: (_: unknown, row: LedgerRow) => <DecisionStepsTag data={row.data} />,
+      });
     if (canWrite)
       cols.push({
         title: '操作',
@@ -129,12 +137,12 @@ export function LedgerTable({ definition: def }: Props) {
         />
         {def.filters.map((key) => {
           const f = fieldByKey(def, key)!;
-          if (f.kind === 'enum')
+          if (f.kind === 'enum' || f.kind === 'multi_enum')
             return (
               <Select
                 key={key}
                 allowClear
-                placeholder={f.label}
+                placeholder={f.kind === 'multi_enum' ? `${f.label}（包含）` : f.label}
                 style={{ width: 150 }}
                 options={(f.options ?? []).map((o) => ({ value: o.key, label: o.label }))}
                 onChange={(v) => setFilter(`f.${key}`, v)}

@@ -25,6 +25,14 @@ export function LedgerValueView({ field, value }: { field: LedgerField; value: L
   switch (field.kind) {
     case 'enum':
       return <Tag color={tagColors[String(value)]}>{optionLabel(field, value)}</Tag>;
+    case 'multi_enum':
+      return (
+        <span>
+          {(Array.isArray(value) ? value : [value]).map((k) => (
+            <Tag key={String(k)}>{optionLabel(field, k)}</Tag>
+          ))}
+        </span>
+      );
     case 'boolean':
       return value ? <Tag color="blue">是</Tag> : <Typography.Text type="secondary">否</Typography.Text>;
     case 'money':

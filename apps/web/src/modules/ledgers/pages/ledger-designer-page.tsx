@@ -89,10 +89,14 @@ function toInput(design: Design, version?: number) {
       required: Boolean(f.required),
       unique: Boolean(f.unique),
       options:
-        f.kind === 'enum' ? (f.options ?? []).map((label) => ({ key: f.optionKeys?.[label] ?? '', label })) : undefined,
+        f.kind === 'enum' || f.kind === 'multi_enum'
+          ? (f.options ?? []).map((label) => ({ key: f.optionKeys?.[label] ?? '', label }))
+          : undefined,
     })),
     listColumns: design.fields.filter((f) => f.list).map((f) => f.label),
-    filters: design.fields.filter((f) => f.filter && ['enum', 'boolean', 'text'].includes(f.kind)).map((f) => f.label),
+    filters: design.fields
+      .filter((f) => f.filter && ['enum', 'multi_enum', 'boolean', 'text'].includes(f.kind))
+      .map((f) => f.label),
   };
 }
 
@@ -253,7 +257,9 @@ export function LedgerDesignerPage() {
                                 valuePropName="checked"
                                 style={{ marginBottom: 0 }}
                               >
-                                <Checkbox disabled={!['enum', 'boolean', 'text'].includes(kind ?? '')}>可筛选</Checkbox>
+                                <Checkbox disabled={!['enum', 'multi_enum', 'boolean', 'text'].includes(kind ?? '')}>
+                                  可筛选
+                                </Checkbox>
                               </Form.Item>
                               {fields[item.name]?.key ? <Tag>已有字段</Tag> : null}
                               <Button
@@ -264,7 +270,7 @@ export function LedgerDesignerPage() {
                                 aria-label="删除字段"
                               />
                             </Flex>
-                            {kind === 'enum' ? (
+                            {kind === 'enum' || kind === 'multi_enum' ? (
                               <Form.Item
                                 name={[item.name, 'options']}
                                 rules={[{ required: true, message: '请至少填写一个选项' }]}
