@@ -1,10 +1,9 @@
-import { Readable } from 'node:stream';
 import { formatCell, headerIndex, headerOf, normaliseHeader, orgHeader, type RawCell } from '@fazhi/core/ledgers/cells';
 import { fieldKindLabels, inputFields, type LedgerDefinition, type LedgerField } from '@fazhi/core/ledgers/definition';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import ExcelJS from 'exceljs';
-import './exceljs-utf8.ts';
 import { AppError } from '../platform/errors.ts';
+import { openFirstSheet, type SheetRow, XlsxError } from './xlsx-reader.ts';
 
 const templateRows = 5000;
 
@@ -137,69 +136,90 @@ export async function errorReportWorkbook(errors: ReportError[]) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export type SheetRecord = { rowNumber: number; cells: Map<string, RawCell> };
+/** A data row of the sheet: `values[i]` is the cell of `SheetLayout.keys[i]` (`__org` or a field key). */
+export type SheetRecord = { rowNumber: number; values: RawCell[] };
 
-/** A cell value as a plain JS value: rich text joined, formulas by their result, hyperlinks by their text. */
-function plainCell(value: unknown): RawCell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value !== 'object') return value as RawCell;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
-  if ('result' in v) return plainCell(v.result);
-  if ('text' in v) return plainCell(v.text);
-  if ('error' in v) return null;
-  return String(value);
-}
+export type SheetLayout = {
+  /** Column keys in reading order: `__org` for the unit, else field keys (unknown headers are left out). */
+  keys: string[];
+  /** Rows the sheet's `<dimension>` announces (0 when it does not say); for the progress bar only. */
+  estimatedRows: number;
+  /** Parses the next slice of the sheet: its non-empty data rows (maybe none), or null at the end. */
+  nextBatch: () => SheetRecord[] | null;
+};
 
 export const badExcel = (message: string) => new AppError(400, 'BAD_EXCEL', message);
 
+const isBlank = (v: RawCell) => v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
+
 /**
- * Streams the first worksheet of an .xlsx without loading the workbook: header row → column keys (`__org` for the
- * unit), then one record per non-empty row. Throws a Chinese BAD_EXCEL for an unreadable file or wrong headers.
+ * Opens the first worksheet of an .xlsx (values only, see xlsx-reader.ts): the first non-empty row is the header
+ * → column keys; then batches of non-empty data rows. Throws a Chinese BAD_EXCEL for an unreadable file or wrong
+ * headers.
  */
-export async function* streamSheet(def: LedgerDefinition, data: Buffer): AsyncGenerator<SheetRecord> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const known = headerIndex(def);
-  let keyByCol: Map<number, string> | null = null;
+export function openSheet(def: LedgerDefinition, data: Uint8Array): SheetLayout {
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        if (!keyByCol) {
-          keyByCol = new Map();
-          values.forEach((v, col) => {
-            const text = normaliseHeader(String(plainCell(v) ?? ''));
-            if (!text) return;
-            if (text === orgHeader) keyByCol!.set(col, '__org');
-            else if (known.has(text)) keyByCol!.set(col, known.get(text)!);
-          });
-          const present = new Set(keyByCol.values());
-          const missing = sheetFields(def).filter((f) => f.required && !present.has(f.key));
-          if (present.size === 0) throw badExcel('表头与模板不一致：第 1 行应为列名，请下载导入模板后填写');
-          if (missing.length)
-            throw badExcel(`Excel 表头缺少必填的列：${missing.map(headerOf).join('、')}（请使用导入模板）`);
-          continue;
-        }
-        const cells = new Map<string, RawCell>();
-        let hasValue = false;
-        for (const [col, key] of keyByCol) {
-          const v = plainCell(values[col]);
-          cells.set(key, v);
-          if (v !== null && v !== '' && !(typeof v === 'string' && v.trim() === '')) hasValue = true;
-        }
-        if (hasValue) yield { rowNumber: row.number, cells };
+    const reader = openFirstSheet(data);
+    const known = headerIndex(def);
+    let header: SheetRow | null = null;
+    let pending: SheetRow[] = [];
+    while (!header) {
+      const batch = reader.next();
+      if (batch === null) break;
+      const at = batch.findIndex((r) => r.values.some((v) => !isBlank(v)));
+      if (at >= 0) {
+        header = batch[at]!;
+        pending = batch.slice(at + 1);
       }
-      break; // the first worksheet only (the template's second sheet is 填写说明)
     }
+    if (!header) throw badExcel('Excel 文件中没有数据：请在模板第一个工作表中填写');
+    const columns: number[] = [];
+    const keys: string[] = [];
+    header.values.forEach((v, col) => {
+      const text = normaliseHeader(isBlank(v) ? '' : String(v instanceof Date ? v.toISOString().slice(0, 10) : v));
+      const key = text === orgHeader ? '__org' : known.get(text);
+      if (!key || keys.includes(key)) return;
+      columns.push(col);
+      keys.push(key);
+    });
+    const missing = sheetFields(def).filter((f) => f.required && !keys.includes(f.key));
+    if (keys.length === 0) throw badExcel('表头与模板不一致：第 1 行应为列名，请下载导入模板后填写');
+    if (missing.length) throw badExcel(`Excel 表头缺少必填的列：${missing.map(headerOf).join('、')}（请使用导入模板）`);
+    const project = (rows: SheetRow[]): SheetRecord[] => {
+      const out: SheetRecord[] = [];
+      for (const row of rows) {
+        const values = new Array<RawCell>(columns.length);
+        let hasValue = false;
+        for (let i = 0; i < columns.length; i++) {
+          const v = row.values[columns[i]!];
+          values[i] = v;
+          if (!hasValue && !isBlank(v)) hasValue = true;
+        }
+        if (hasValue) out.push({ rowNumber: row.rowNumber, values });
+      }
+      return out;
+    };
+    return {
+      keys,
+      estimatedRows: reader.estimatedRows,
+      nextBatch: () => {
+        if (pending.length) {
+          const rows = pending;
+          pending = [];
+          return project(rows);
+        }
+        const rows = reader.next();
+        return rows === null ? null : project(rows);
+      },
+    };
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw badExcel('文件无法读取：请上传有效的 Excel（.xlsx）文件');
+    throw asBadExcel(error);
   }
-  if (!keyByCol) throw badExcel('Excel 文件中没有数据：请在模板第一个工作表中填写');
+}
+
+/** Any failure while reading a sheet, as a Chinese 400 (the reader's own message when it has one). */
+export function asBadExcel(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof XlsxError) return badExcel(error.message);
+  return badExcel('文件无法读取：请上传有效的 Excel（.xlsx）文件');
 }
