@@ -8,6 +8,7 @@ import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { sendXlsx } from '../platform/http.ts';
 import { appealRoutes } from './assessment.appeal-routes.ts';
+import { exportRoundWorkbook } from './assessment.round-export.ts';
 import { createRound, getRound, listRounds, transitionRound } from './assessment.rounds.ts';
 import { copyScheme, createScheme, getScheme, listSchemes, updateScheme } from './assessment.schemes.ts';
 import { exportRanking } from './assessment.sheet.ts';
@@ -108,6 +109,21 @@ export function assessmentRoutes(app: ZApp, deps: AppDeps) {
     { config: { access: 'assessment.read' }, schema: { tags, summary: '导出考核排名', params: idParams } },
     async (request, reply) => {
       const file = await exportRanking(db, actorOf(request), request.params.id);
+      return sendXlsx(reply, file.filename, file.data);
+    },
+  );
+  app.get(
+    '/api/assessment/rounds/:id/export',
+    {
+      config: { access: 'assessment.read' },
+      schema: {
+        tags,
+        summary: '导出全部单位评分表和排名（一个工作簿；考核办看全部单位，参评单位看本单位，公示后含排名）',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportRoundWorkbook(db, actorOf(request), request.params.id);
       return sendXlsx(reply, file.filename, file.data);
     },
   );

@@ -4,19 +4,18 @@ import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { ranking, unitScore } from './assessment.views.ts';
 
-const explanationKinds = { lost: '失分', bonus: '加分', deduction: '减分', veto: '一票否决' } as const;
+export const explanationKinds = { lost: '失分', bonus: '加分', deduction: '减分', veto: '一票否决' } as const;
 
-function styled(ws: ExcelJS.Worksheet, columns: { header: string; key: string; width: number }[]) {
+export function styled(ws: ExcelJS.Worksheet, columns: { header: string; key: string; width: number }[]) {
   ws.columns = columns;
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-/** The published ranking with grades and the reasons a grade was adjusted. */
-export async function exportRanking(db: Executor, actor: Actor, roundId: number) {
-  const data = await ranking(db, actor, roundId);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Fazhi';
+type RankingRow = Awaited<ReturnType<typeof ranking>>['items'][number];
+
+/** Sheet 考核排名: rank, unit, figures, grade and the reasons a grade was adjusted. */
+export function addRankingSheet(wb: ExcelJS.Workbook, items: readonly RankingRow[]) {
   const ws = wb.addWorksheet('考核排名');
   styled(ws, [
     { header: '名次', key: 'rank', width: 8 },
@@ -29,7 +28,15 @@ export async function exportRanking(db: Executor, actor: Actor, roundId: number)
     { header: '等次', key: 'grade', width: 10 },
     { header: '等次说明', key: 'notes', width: 60 },
   ]);
-  for (const r of data.items) ws.addRow({ ...r, notes: r.gradeNotes.join('；') });
+  for (const r of items) ws.addRow({ ...r, notes: r.gradeNotes.join('；') });
+}
+
+/** The published ranking with grades and the reasons a grade was adjusted. */
+export async function exportRanking(db: Executor, actor: Actor, roundId: number) {
+  const data = await ranking(db, actor, roundId);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Fazhi';
+  addRankingSheet(wb, data.items);
   return { filename: `${data.round.name}排名.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 

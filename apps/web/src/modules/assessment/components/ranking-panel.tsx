@@ -29,16 +29,26 @@ export function RankingPanel({
             ? '考核结果已终定。'
             : '考核结果公示中，成绩已冻结；对结果有异议的单位可在申诉期内提出申诉。'}
         </Typography.Text>
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() =>
-            downloadFile(`/api/assessment/rounds/${round.id}/ranking/export`).catch((e) =>
-              message.error(errorMessage(e)),
-            )
-          }
-        >
-          导出排名
-        </Button>
+        <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              downloadFile(`/api/assessment/rounds/${round.id}/ranking/export`).catch((e) =>
+                message.error(errorMessage(e)),
+              )
+            }
+          >
+            导出排名
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              downloadFile(`/api/assessment/rounds/${round.id}/export`).catch((e) => message.error(errorMessage(e)))
+            }
+          >
+            {canSeeAll ? '导出排名和全部单位评分表' : '导出排名和本单位评分表'}
+          </Button>
+        </Space>
       </Space>
       <Table
         size="small"

@@ -1,7 +1,8 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { type RoundAction, roundActionLabels } from '@fazhi/core/assessment/api.schemas';
 import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
 import { App, Button, Card, Descriptions, Popconfirm, Space, Steps, Table, Tag } from 'antd';
-import { errorMessage } from '../../../components/api-client.ts';
+import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { assessmentApi, type RoundDetail, useAssessmentMutation } from '../api/assessment-api.ts';
 
@@ -38,22 +39,36 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
         size="small"
         title={round.name}
         extra={
-          canManage && action ? (
-            <Popconfirm
-              title={`确定${roundActionLabels[action]}吗？`}
-              description={actionHints[action]}
-              okText="确定"
-              cancelText="取消"
-              onConfirm={() =>
-                move.mutateAsync(action).then(
-                  () => message.success(`已${roundActionLabels[action]}`),
-                  (e) => message.error(errorMessage(e)),
-                )
-              }
-            >
-              <Button type="primary">{roundActionLabels[action]}</Button>
-            </Popconfirm>
-          ) : null
+          <Space>
+            {canManage && round.status !== 'scheme' ? (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  downloadFile(`/api/assessment/rounds/${round.id}/export`).catch((e) => message.error(errorMessage(e)))
+                }
+              >
+                {['publicity', 'appeal', 'final'].includes(round.status)
+                  ? '导出排名和全部单位评分表'
+                  : '导出全部单位评分表'}
+              </Button>
+            ) : null}
+            {canManage && action ? (
+              <Popconfirm
+                title={`确定${roundActionLabels[action]}吗？`}
+                description={actionHints[action]}
+                okText="确定"
+                cancelText="取消"
+                onConfirm={() =>
+                  move.mutateAsync(action).then(
+                    () => message.success(`已${roundActionLabels[action]}`),
+                    (e) => message.error(errorMessage(e)),
+                  )
+                }
+              >
+                <Button type="primary">{roundActionLabels[action]}</Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>

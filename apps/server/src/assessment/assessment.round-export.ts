@@ -1,0 +1,178 @@
+import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
+import type { UnitScore } from '@fazhi/core/assessment/score-unit';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { Actor } from '../platform/context.ts';
+import { notFound } from '../platform/errors.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+import { isPublished, isStaff, loadRound, type RoundRow } from './assessment.access.ts';
+import type { SourceRef } from './assessment.inputs.ts';
+import { scoreUnits } from './assessment.scoring.ts';
+import { addRankingSheet, explanationKinds, styled } from './assessment.sheet.ts';
+import { intArray } from './assessment.sql.ts';
+import { ranking } from './assessment.views.ts';
+
+type VisibleUnit = { org_id: number; org_name: string; unit_type: string };
+type UnitSheet = VisibleUnit & { score: UnitScore; refs: Map<string, SourceRef>; rank?: number; grade?: string };
+
+/**
+ * Which units' sheets the actor may export, and from which stage. Office staff and assessors of the round's county:
+ * every unit (the live review score before 公示). Anyone else: after 公示 the units in their data scope (a unit: its
+ * own), before 公示 only their own unit's self-assessment.
+ */
+async function visibleUnits(db: Executor, actor: Actor, round: RoundRow) {
+  const rows = await queryRows<VisibleUnit & { in_scope: boolean; county_in_scope: boolean }>(
+    db,
+    sql`select u.org_id, o.name as org_name, u.unit_type,
+               ${orgScopeSql(actor.user, sql`u.org_id`)} as in_scope,
+               ${orgScopeSql(actor.user, sql`${round.org_id}::int`)} as county_in_scope
+        from assessment_units u join orgs o on o.id = u.org_id
+        where u.round_id = ${round.id} order by o.name, u.org_id`,
+  );
+  const isRoundStaff = isStaff(actor) && rows.some((r) => r.county_in_scope);
+  const published = isPublished(round.status);
+  const units = rows
+    .filter((r) => (isRoundStaff ? true : published ? r.in_scope : r.in_scope && r.org_id === actor.user.orgId))
+    .map(({ org_id, org_name, unit_type }) => ({ org_id, org_name, unit_type }));
+  const isEarly = round.status === 'scheme' || round.status === 'self_assessment';
+  const stage: 'self' | 'review' | 'published' = published ? 'published' : isRoundStaff && !isEarly ? 'review' : 'self';
+  return { units, stage, isRoundStaff };
+}
+
+async function unitSheets(db: Executor, round: RoundRow, units: VisibleUnit[], stage: 'self' | 'review' | 'published') {
+  // Sources (titles, evidence) come from a live scoring; after 公示 the figures come from the frozen snapshot.
+  const live = await scoreUnits(db, round, units, stage === 'self' ? 'self' : 'review');
+  const liveBy = new Map(live.map((s) => [s.orgId, s]));
+  const frozen = new Map<number, { score: UnitScore; rank: number; grade: string }>();
+  if (stage === 'published') {
+    const rows = await queryRows<{ org_id: number; score: UnitScore; rank: number; grade: string }>(
+      db,
+      sql`select org_id, score, rank, grade from assessment_results
+          where round_id = ${round.id} and seq = ${round.result_seq} and org_id = any(${intArray(units.map((u) => u.org_id))})`,
+    );
+    for (const r of rows) frozen.set(r.org_id, r);
+  }
+  return units.map((u): UnitSheet => {
+    const s = liveBy.get(u.org_id)!;
+    const f = frozen.get(u.org_id);
+    return { ...u, refs: s.refs, ...(f ? { score: f.score, rank: f.rank, grade: f.grade } : { score: s.score }) };
+  });
+}
+
+const cents = (n: number) => Math.round(n * 100);
+
+/** Sheet 评分明细: one row per indicator of every unit, then its bonus, deduction and veto lines, then its total. */
+function addDetailSheet(wb: ExcelJS.Workbook, sheets: readonly UnitSheet[], attachments: Record<string, string>) {
+  const ws = wb.addWorksheet('评分明细');
+  styled(ws, [
+    { header: '单位', key: 'unit', width: 26 },
+    { header: '单位类型', key: 'unitType', width: 12 },
+    { header: '类别', key: 'kind', width: 10 },
+    { header: '指标', key: 'path', width: 48 },
+    { header: '计分方式', key: 'rule', width: 18 },
+    { header: '分值', key: 'max', width: 8 },
+    { header: '得分', key: 'score', width: 8 },
+    { header: '失分', key: 'lost', width: 8 },
+    { header: '说明', key: 'reason', width: 80 },
+    { header: '来源与佐证', key: 'source', width: 40 },
+  ]);
+  const sourceOf = (s: UnitSheet, source: { id?: string; evidenceIds?: string[] }) => {
+    const ref = source.id ? s.refs.get(source.id) : undefined;
+    const files = (source.evidenceIds ?? ref?.evidenceIds.map(String) ?? [])
+      .map((id) => attachments[id] ?? `附件${id}`)
+      .join('、');
+    return [ref ? `${ref.origin}：${ref.title}` : '', files ? `佐证：${files}` : ''].filter(Boolean).join('；');
+  };
+  for (const s of sheets) {
+    const unit = { unit: s.org_name, unitType: s.unit_type };
+    for (const i of s.score.indicators) {
+      const lines = i.lost.filter((l) => l.points > 0);
+      const row = ws.addRow({
+        ...unit,
+        kind: i.isLeaf ? '指标' : '指标小计',
+        path: i.path,
+        rule: i.ruleKind ? RULE_KIND_LABELS[i.ruleKind] : '',
+        max: i.max,
+        score: i.score,
+        lost: (cents(i.max) - cents(i.score)) / 100,
+        reason: lines.map((l) => l.reason).join('；'),
+        source: [...new Set(lines.map((l) => sourceOf(s, l.source)).filter(Boolean))].join('；'),
+      });
+      if (!i.isLeaf) row.font = { bold: true };
+    }
+    for (const line of s.score.explanation) {
+      if (line.kind === 'lost') continue;
+      ws.addRow({
+        ...unit,
+        kind: explanationKinds[line.kind],
+        path: line.indicatorPath ?? '',
+        score: line.kind === 'bonus' ? line.points : line.kind === 'deduction' ? -line.points : null,
+        reason: line.reason,
+        source: sourceOf(s, line.source),
+      });
+    }
+    const placing = s.grade ? `第${s.rank}名，${s.grade}` : '';
+    const total = ws.addRow({
+      ...unit,
+      kind: '总分',
+      path: `指标得分${s.score.baseScore}，加分${s.score.bonus.awarded}，减分${s.score.deductions.applied}`,
+      max: s.score.baseMax,
+      score: s.score.total,
+      reason: [placing, s.score.gradeCap ? `一票否决，等次最高为“${s.score.gradeCap}”` : ''].filter(Boolean).join('；'),
+    });
+    total.font = { bold: true };
+  }
+}
+
+/** Sheet 得分汇总（未公示）: the office's live figures before 公示, without ranks or grades. */
+function addPreviewSheet(wb: ExcelJS.Workbook, sheets: readonly UnitSheet[]) {
+  const ws = wb.addWorksheet('得分汇总（未公示）');
+  styled(ws, [
+    { header: '单位', key: 'unit', width: 28 },
+    { header: '单位类型', key: 'unitType', width: 14 },
+    { header: '指标得分', key: 'baseScore', width: 12 },
+    { header: '加分', key: 'bonus', width: 10 },
+    { header: '减分', key: 'deductions', width: 10 },
+    { header: '总分', key: 'total', width: 10 },
+    { header: '一票否决', key: 'cap', width: 24 },
+  ]);
+  for (const s of [...sheets].sort((a, b) => b.score.total - a.score.total)) {
+    ws.addRow({
+      unit: s.org_name,
+      unitType: s.unit_type,
+      baseScore: s.score.baseScore,
+      bonus: s.score.bonus.awarded,
+      deductions: s.score.deductions.applied,
+      total: s.score.total,
+      cap: s.score.gradeCap ? `等次最高为“${s.score.gradeCap}”` : '',
+    });
+  }
+}
+
+/**
+ * One workbook for a round: the ranking (after 公示; the office gets a figures preview before), and every visible
+ * unit's score sheet with the reason for each lost point. Scope as in visibleUnits.
+ */
+export async function exportRoundWorkbook(db: Executor, actor: Actor, roundId: number) {
+  const round = await loadRound(db, actor, roundId);
+  const { units, stage, isRoundStaff } = await visibleUnits(db, actor, round);
+  if (units.length === 0) throw notFound('没有您可以导出的单位评分表');
+  const sheets = await unitSheets(db, round, units, stage);
+  const evidenceIds = sheets.flatMap((s) => [
+    ...s.score.explanation.flatMap((l) => l.source.evidenceIds ?? []),
+    ...[...s.refs.values()].flatMap((r) => r.evidenceIds.map(String)),
+  ]);
+  const files = await queryRows<{ id: number; filename: string }>(
+    db,
+    sql`select id, filename from attachments
+        where id = any(${intArray([...new Set(evidenceIds.map(Number).filter(Number.isInteger))])})`,
+  );
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Fazhi';
+  if (stage === 'published') addRankingSheet(wb, (await ranking(db, actor, roundId)).items);
+  else if (isRoundStaff) addPreviewSheet(wb, sheets);
+  addDetailSheet(wb, sheets, Object.fromEntries(files.map((f) => [String(f.id), f.filename])));
+  const what = stage === 'published' ? '排名和评分表' : stage === 'review' ? '评分表（未公示）' : '自评表';
+  return { filename: `${round.name}${what}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
