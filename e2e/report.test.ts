@@ -28,6 +28,21 @@ describe('年度报告', () => {
     await expect.poll(() => page.getByTestId('compliance').isVisible()).toBe(true);
   });
 
+  it('a figure in the composed report opens the rows behind it, as many as the figure says', async () => {
+    const { page } = office;
+    // 调解矛盾纠纷N件: a count metric, so the drawer lists exactly N source rows
+    const figure = page.locator('.mark-live .metric-figure[data-metric="mediation.cases"]').first();
+    const text = (await figure.textContent()) ?? '';
+    const count = Number(/(\d+)件/.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await figure.click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '来源明细' });
+    await expect.poll(() => drawer.getByText(`共 ${count} 条`).first().isVisible()).toBe(true);
+    await expect.poll(() => drawer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(Math.min(count, 10));
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+  });
+
   it('composes, finalises and downloads the .docx', async () => {
     const { page } = office;
     const year = new Date().getFullYear() - 2;
@@ -38,6 +53,16 @@ describe('年度报告', () => {
     const title = `昭化区${year}年法治政府建设年度报告`;
     await expect.poll(() => page.getByRole('heading', { name: title }).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('section-view-first_responsible').isVisible()).toBe(true);
+
+    // 五、其他需要报告的情况: added, removed after confirming, added again for the .docx
+    const addOther = page.getByRole('button', { name: /添加“五、其他需要报告的情况”/ });
+    await addOther.click();
+    await expect.poll(() => page.getByTestId('section-view-other').isVisible()).toBe(true);
+    await page.getByTestId('section-view-other').getByRole('button', { name: '删除本节' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.getByTestId('section-view-other').count()).toBe(0);
+    await addOther.click();
+    await expect.poll(() => page.getByTestId('section-view-other').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: '提交审核' }).click();
     await page
@@ -54,6 +79,20 @@ describe('年度报告', () => {
       .click();
     await expect.poll(() => page.getByText('已冻结').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: '编辑' }).count()).toBe(0);
+    // the final report still shows its frozen figures, and they still open their rows
+    await expect.poll(() => page.locator('.mark-live .metric-figure').count()).toBeGreaterThan(0);
+    await page.locator('.mark-live .metric-figure').first().click();
+    const frozenDrawer = page.locator('.ant-drawer').filter({ hasText: '来源明细' });
+    await expect
+      .poll(() =>
+        frozenDrawer
+          .getByText(/共 \d+ 条/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await frozenDrawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => frozenDrawer.isVisible()).toBe(false);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -67,5 +106,6 @@ describe('年度报告', () => {
     expect(xml).toContain(title);
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toContain('三、党政主要负责人履行推进法治建设第一责任人职责情况');
+    expect(xml).toContain('五、其他需要报告的情况');
   });
 });

@@ -22,6 +22,7 @@ import { buildReportDocx } from './reports.docx.ts';
 import { createImport, getImport, listImports, reviewImport } from './reports.imports.ts';
 import { listReportsWithDeadlines } from './reports.list.ts';
 import { readReportText } from './reports.read-text.ts';
+import { changeOptionalSection } from './reports.sections.ts';
 import {
   composeNewReport,
   getReport,
@@ -183,6 +184,32 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
       schema: { tags, summary: '修改年度报告', params: idParams, body: reportUpdateSchema },
     },
     async (request) => updateReport(db, actorOf(request), request.params.id, request.body, now()),
+  );
+  app.post(
+    '/api/reports/:id/sections',
+    {
+      config: { access: 'report.write' },
+      schema: {
+        tags,
+        summary: '添加可选章节（其他需要报告的情况）',
+        params: idParams,
+        body: z.object({ key: z.string({ message: '请选择章节' }).min(1, { message: '请选择章节' }).max(40) }),
+      },
+    },
+    async (request) => changeOptionalSection(db, actorOf(request), request.params.id, request.body.key, 'add', now()),
+  );
+  app.delete(
+    '/api/reports/:id/sections/:key',
+    {
+      config: { access: 'report.write' },
+      schema: {
+        tags,
+        summary: '删除可选章节',
+        params: z.object({ id: z.coerce.number().int().positive(), key: z.string().min(1).max(40) }),
+      },
+    },
+    async (request) =>
+      changeOptionalSection(db, actorOf(request), request.params.id, request.params.key, 'remove', now()),
   );
   app.post(
     '/api/reports/:id/refresh',

@@ -2,7 +2,13 @@ import { can } from '@fazhi/core/platform/roles';
 import { composeReport as composeContent } from '@fazhi/core/reports/compose';
 import { shanghaiDay } from '@fazhi/core/reports/deadlines';
 import { comparisonPhrase, figurePhrase } from '@fazhi/core/reports/figure-phrases';
-import { defaultReportType, type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
+import {
+  defaultReportType,
+  type ReportType,
+  reportOutlines,
+  reportTypeLabels,
+  sectionsProblem,
+} from '@fazhi/core/reports/outlines';
 import type { ReportCompose, ReportUpdate } from '@fazhi/core/reports/report.schemas';
 import {
   applyReportAction,
@@ -17,7 +23,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { conflict, forbidden, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
 import { loadDeadlineResolver } from './reports.deadlines.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.ts';
@@ -139,6 +145,12 @@ export async function updateReport(db: Db, actor: Actor, id: number, input: Repo
       throw conflict('报告已提交审核或已定稿，不能再修改；如需修改请先退回');
     }
     if (row.version !== input.version) throw conflict('报告已被他人修改，请刷新后再编辑');
+    const problem = sectionsProblem(
+      reportOutlines[row.type as ReportType],
+      input.sections.map((s) => s.key),
+      row.year,
+    );
+    if (problem) throw badRequest(problem);
     const updated = await tx
       .update(reports)
       .set({

@@ -7,7 +7,7 @@ import {
   shanghaiDay,
 } from '@fazhi/core/reports/deadlines';
 import { findFigureMismatches, findLiveFigures, type LedgerValue } from '@fazhi/core/reports/figure-check';
-import { type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
+import { addableSections, type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
 import {
   availableReportActions,
   isReportEditable,
@@ -57,9 +57,12 @@ export function reportView(
   const ledger: LedgerValue[] = frozen
     ? r.snapshot!.ledger.map((l) => ({ metric: l.metric as LedgerValue['metric'], value: l.value, unit: l.unit }))
     : currentLedger;
+  const outline = reportOutlines[r.type as ReportType];
   const assembled = assembleReportText(contentOf(r));
   const mismatches = findFigureMismatches(assembled.text, ledger);
-  const slots = r.slots as Parameters<typeof findLiveFigures>[1];
+  // A final report is shown with the figures it was frozen with.
+  const slots = (frozen ? r.snapshot!.slots : r.slots) as Parameters<typeof findLiveFigures>[1];
+  const slotById = new Map(slots.map((s) => [s.id, s]));
   const sections = r.sections.map((section, index) => {
     const place = assembled.sections[index]!;
     const body = assembled.text.slice(place.bodyStart, place.bodyEnd);
@@ -67,18 +70,31 @@ export function reportView(
     const shift = (start: number) => start - place.bodyStart + lead;
     return {
       ...section,
-      liveFigures: findLiveFigures(body, slots).map((f) => ({ ...f, start: f.start + lead, end: f.end + lead })),
+      isOptional: outline.sections.some((o) => o.key === section.key && !o.isRequired),
+      liveFigures: findLiveFigures(body, slots).map((f) => {
+        const slot = slotById.get(f.slotId)!;
+        return {
+          ...f,
+          start: f.start + lead,
+          end: f.end + lead,
+          orgId: slot.orgId,
+          period: slot.period,
+          unit: slot.unit,
+          name: metricByKey.get(f.metric)?.name ?? f.metric,
+        };
+      }),
       mismatches: mismatches
         .filter((m) => m.start >= place.bodyStart && m.end <= place.bodyEnd)
         .map((m) => ({ ...m, start: shift(m.start), end: shift(m.end) })),
     };
   });
   const deadlines = deadlinesOf({ ...r, type: r.type as ReportType }, now, deadlineOverride);
-  const outline = reportOutlines[r.type as ReportType];
   const compliance = checkCompliance({ text: assembled.text, outline, deadlines, mismatches });
   const ledgerByMetric = new Map(ledger.map((l) => [l.metric, l.value]));
   const figureTable = slots.map((s) => ({
     metric: s.metric,
+    orgId: s.orgId,
+    period: s.period,
     name: metricByKey.get(s.metric)?.name ?? s.metric,
     unit: s.unit,
     section: s.section,
@@ -103,6 +119,10 @@ export function reportView(
     signedDate: r.signedDate ?? '',
     sections,
     isEditable: isReportEditable(status),
+    addableSections: addableSections(
+      outline,
+      r.sections.map((s) => s.key),
+    ).map((s) => ({ key: s.key, heading: s.heading(r.year) })),
     isFrozen: Boolean(frozen),
     frozenAt: r.snapshot?.frozenAt ?? null,
     actions: availableReportActions(status),

@@ -105,3 +105,52 @@ export function defaultSigner(orgKind: string, orgName: string): string {
 
 const chineseOrdinals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 export const ordinalMarker = (index: number) => `${chineseOrdinals[index] ?? String(index + 1)}、`;
+
+/** Optional sections of an outline that a report does not have yet (the editor offers to add them). */
+export function addableSections(outline: ReportOutline, presentKeys: readonly string[]): OutlineSection[] {
+  return outline.sections.filter((s) => !s.isRequired && !presentKeys.includes(s.key));
+}
+
+/** Default body of an added optional section: a prompt the drafter replaces. */
+export const optionalSectionBody: Partial<Record<SectionKey, string>> = {
+  other: '无其他需要报告的情况。',
+};
+
+/**
+ * Inserts an optional section at its place in the outline's order (其他需要报告的情况 after 下一年度主要安排), or
+ * returns the sections unchanged when the outline has no such optional section or it is already there.
+ */
+export function withOptionalSection<S extends { key: string; heading: string; body: string }>(
+  outline: ReportOutline,
+  sections: readonly S[],
+  key: SectionKey,
+  year: number,
+): (S | { key: SectionKey; heading: string; body: string })[] {
+  const spec = addableSections(
+    outline,
+    sections.map((s) => s.key),
+  ).find((s) => s.key === key);
+  if (!spec) return [...sections];
+  const order = outline.sections.map((s) => s.key as string);
+  const at = sections.findIndex((s) => order.indexOf(s.key) > order.indexOf(key));
+  const added = { key, heading: spec.heading(year), body: optionalSectionBody[key] ?? '' };
+  return at < 0 ? [...sections, added] : [...sections.slice(0, at), added, ...sections.slice(at)];
+}
+
+/**
+ * Why a report's sections do not fit its outline, or null: every key is one of the outline's, none twice, in the
+ * outline's order, and no required section is removed (an optional one may be added or removed).
+ */
+export function sectionsProblem(outline: ReportOutline, keys: readonly string[], year: number): string | null {
+  const order = outline.sections.map((s) => s.key as string);
+  const typeLabel = reportTypeLabels[outline.type];
+  for (const key of keys) {
+    if (!order.includes(key)) return `“${typeLabel}”的提纲中没有该章节（${key}），不能添加`;
+  }
+  if (new Set(keys).size !== keys.length) return '同一章节不能出现两次';
+  for (let i = 1; i < keys.length; i++) {
+    if (order.indexOf(keys[i]!) < order.indexOf(keys[i - 1]!)) return '章节顺序应与报告提纲一致';
+  }
+  const removed = outline.sections.find((s) => s.isRequired && !keys.includes(s.key));
+  return removed ? `必备章节“${removed.heading(year)}”不能删除` : null;
+}

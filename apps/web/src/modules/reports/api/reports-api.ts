@@ -29,11 +29,14 @@ export type ReportSectionView = {
   key: string;
   heading: string;
   body: string;
-  liveFigures: LiveFigure[];
+  isOptional: boolean;
+  liveFigures: (LiveFigure & { orgId: number; period: string; unit: string; name: string })[];
   mismatches: FigureMismatch[];
 };
 export type FigureRow = {
   metric: string;
+  orgId: number;
+  period: string;
   name: string;
   unit: string;
   section: string;
@@ -58,6 +61,7 @@ export type ReportView = {
   signedDate: string;
   sections: ReportSectionView[];
   isEditable: boolean;
+  addableSections: { key: string; heading: string }[];
   isFrozen: boolean;
   frozenAt: string | null;
   actions: ReportAction[];
@@ -192,6 +196,8 @@ export const reportsApi = {
   compose: (body: { orgId: number; year: number; type?: ReportType }) => api.post<{ id: number }>('/api/reports', body),
   get: (id: number) => api.get<ReportView>(`/api/reports/${id}`),
   save: (id: number, body: ReportSave) => api.put<{ id: number; version: number }>(`/api/reports/${id}`, body),
+  addSection: (id: number, key: string) => api.post<{ version: number }>(`/api/reports/${id}/sections`, { key }),
+  removeSection: (id: number, key: string) => api.delete<{ version: number }>(`/api/reports/${id}/sections/${key}`),
   refresh: (id: number) => api.post<{ changed: number }>(`/api/reports/${id}/refresh`),
   act: (id: number, action: ReportAction, reason?: string) =>
     api.post<{ status: ReportStatus }>(`/api/reports/${id}/actions`, { action, reason }),

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { ordinalMarker } from '@fazhi/core/reports/outlines';
 import { type ReportAction, reportActionLabels, reportActionPermission } from '@fazhi/core/reports/report-lifecycle';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -23,6 +24,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { dayjs, formatDateTime } from '../../../components/format.ts';
+import { MetricFigure, MetricSourceProvider } from '../../../components/metric-figure.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import {
@@ -34,7 +36,7 @@ import {
   useReport,
 } from '../api/reports-api.ts';
 import { ComplianceChecklist } from '../components/compliance-checklist.tsx';
-import { HighlightedText, type Mark } from '../components/highlighted-text.tsx';
+import { HighlightedText, type Mark, sentenceEnd } from '../components/highlighted-text.tsx';
 import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
 
 const toDraft = (r: ReportView): ReportSave => ({
@@ -46,21 +48,95 @@ const toDraft = (r: ReportView): ReportSave => ({
   signedDate: r.signedDate,
 });
 
-function sectionMarks(section: ReportView['sections'][number]): Mark[] {
+function sectionMarks(report: ReportView, section: ReportView['sections'][number]): Mark[] {
+  const period = String(report.year);
   return [
-    ...section.mismatches.map((m) => ({
-      start: m.start,
-      end: m.end,
-      kind: 'mismatch' as const,
-      tip: `与台账不一致：正文 ${m.stated}${m.statedUnit}，台账 ${m.ledger}${m.ledgerUnit}`,
-    })),
-    ...section.liveFigures.map((f) => ({
-      start: f.start,
-      end: f.end,
-      kind: 'live' as const,
-      tip: `实时数据：${f.metric} = ${f.value}`,
-    })),
+    ...section.mismatches.map(
+      (m): Mark => ({
+        start: m.start,
+        end: m.end,
+        kind: 'mismatch',
+        tip: `与台账不一致：正文 ${m.stated}${m.statedUnit}，台账 ${m.ledger}${m.ledgerUnit}`,
+        render: (text, style) => (
+          <MetricFigure metric={m.metric} org={report.orgId} period={period} value={m.ledger} style={style}>
+            {text}
+          </MetricFigure>
+        ),
+        noteAt: sentenceEnd(section.body, m.end),
+        note: (
+          <Tag color="error" className="mismatch-note" style={{ marginInline: 4, fontSize: 12 }}>
+            与台账不一致：{m.metricName}台账为 {m.ledger}
+            {m.ledgerUnit}
+          </Tag>
+        ),
+      }),
+    ),
+    ...section.liveFigures.map(
+      (f): Mark => ({
+        start: f.start,
+        end: f.end,
+        kind: 'live',
+        tip: `${f.name}：${f.value}${f.unit}`,
+        render: (text, style) => (
+          <MetricFigure metric={f.metric} org={f.orgId} period={f.period} value={f.value} unit={f.unit} style={style}>
+            {text}
+          </MetricFigure>
+        ),
+      }),
+    ),
   ];
+}
+
+function SectionControls({
+  report,
+  section,
+  index,
+}: {
+  report: ReportView;
+  section?: ReportView['sections'][number];
+  index: number;
+}) {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const change = useMutation({
+    mutationFn: (c: { key: string; add: boolean }) =>
+      c.add ? reportsApi.addSection(report.id, c.key) : reportsApi.removeSection(report.id, c.key),
+    onSuccess: (_, c) => {
+      message.success(c.add ? '已添加章节' : '已删除章节');
+      client.invalidateQueries({ queryKey: reportKeys.all });
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  if (section) {
+    return (
+      <Popconfirm
+        title={`删除“${section.heading}”一节？`}
+        description="该节正文将一并删除。"
+        okText="删除"
+        okButtonProps={{ danger: true }}
+        onConfirm={() => change.mutate({ key: section.key, add: false })}
+      >
+        <Button size="small" type="link" danger loading={change.isPending} style={{ fontSize: 12 }}>
+          删除本节
+        </Button>
+      </Popconfirm>
+    );
+  }
+  return (
+    <Space wrap style={{ marginTop: 12 }}>
+      {report.addableSections.map((s) => (
+        <Button
+          key={s.key}
+          icon={<PlusOutlined />}
+          loading={change.isPending}
+          onClick={() => change.mutate({ key: s.key, add: true })}
+        >
+          添加“{ordinalMarker(index)}
+          {s.heading}”
+        </Button>
+      ))}
+    </Space>
+  );
 }
 
 function Actions({ report }: { report: ReportView }) {
@@ -120,7 +196,7 @@ function Actions({ report }: { report: ReportView }) {
   );
 }
 
-function FigureTable({ rows }: { rows: FigureRow[] }) {
+function FigureTable({ rows, isFrozen }: { rows: FigureRow[]; isFrozen: boolean }) {
   return (
     <Table<FigureRow>
       rowKey="metric"
@@ -130,11 +206,17 @@ function FigureTable({ rows }: { rows: FigureRow[] }) {
       locale={{ emptyText: '报告中没有来自台账的数字' }}
       columns={[
         { title: '指标', dataIndex: 'name' },
-        { title: '报告中', width: 80, render: (_, r) => `${r.composed}${r.unit}` },
+        {
+          title: '报告中',
+          width: 80,
+          render: (_, r) => (
+            <MetricFigure metric={r.metric} org={r.orgId} period={r.period} value={r.composed} unit={r.unit} />
+          ),
+        },
         { title: '上年', width: 70, render: (_, r) => (r.previous === null ? '—' : r.previous) },
         {
-          title: '台账',
-          width: 70,
+          title: isFrozen ? '定稿时台账' : '台账',
+          width: 80,
           render: (_, r) => (
             <span style={{ color: r.ledger !== null && r.ledger !== r.composed ? '#cf1322' : undefined }}>
               {r.ledger ?? '—'}
@@ -182,7 +264,7 @@ export function ReportEditorPage() {
   const setSection = (index: number, patch: Partial<ReportSave['sections'][number]>) =>
     setDraft({ ...draft, sections: draft.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
   return (
-    <>
+    <MetricSourceProvider>
       <PageHeader
         title={report.title}
         description={
@@ -228,6 +310,14 @@ export function ReportEditorPage() {
           </>
         }
       />
+      {report.isFrozen ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`本报告已于 ${formatDateTime(report.frozenAt)} 定稿，正文和数字按定稿时冻结；点击蓝色数字可查看其来源明细（当前台账）。`}
+        />
+      ) : null}
       {mismatchCount > 0 ? (
         <Alert
           type="error"
@@ -289,10 +379,14 @@ export function ReportEditorPage() {
                     <h3 style={{ fontFamily: '"SimHei", "黑体", sans-serif', fontSize: 16, margin: '18px 0 6px' }}>
                       {ordinalMarker(i)}
                       {s.heading}
+                      {canEdit && s.isOptional ? <SectionControls report={report} section={s} index={i} /> : null}
                     </h3>
-                    <HighlightedText text={s.body} marks={sectionMarks(s)} />
+                    <HighlightedText text={s.body} marks={sectionMarks(report, s)} />
                   </section>
                 ))}
+                {canEdit && report.addableSections.length > 0 ? (
+                  <SectionControls report={report} index={report.sections.length} />
+                ) : null}
                 <div style={{ textAlign: 'right', marginTop: 32, fontSize: 15, lineHeight: 1.9 }}>
                   <div>{report.signedBy}</div>
                   <div>
@@ -338,7 +432,7 @@ export function ReportEditorPage() {
                         <Tag color="blue">蓝色</Tag>为来自台账的实时数字，<Tag color="red">红色</Tag>
                         为与台账不一致的数字。
                       </div>
-                      <FigureTable rows={report.figureTable} />
+                      <FigureTable rows={report.figureTable} isFrozen={report.isFrozen} />
                     </>
                   ),
                 },
@@ -368,6 +462,6 @@ export function ReportEditorPage() {
           </Card>
         </Col>
       </Row>
-    </>
+    </MetricSourceProvider>
   );
 }
