@@ -32,9 +32,10 @@ function checkTemplates(scheme: Scheme, grades: string[], report: Report): void 
     template.indicators.forEach((node, i) => {
       checkNode(node, [...base, 'indicators', i], ctx);
     });
+    // Points mode: the top level adds up to the total; weights mode: it weighs 100% of the total.
     checkChildrenSum(
       template.indicators,
-      template.totalPoints,
+      template.mode === 'points' ? template.totalPoints : 100,
       `模板“${template.unitType}”的一级指标`,
       '总分',
       template.mode,
