@@ -1,12 +1,9 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
-import type { UniqueKey } from '@fazhi/core/ledgers/duplicates';
-import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { queryRows, type Tx } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 
 /**
  * Bulk writes of validated ledger rows with `COPY … FROM` (the same statement triggers fire as for INSERT, so the
@@ -60,33 +57,4 @@ export function openPgCopy(tx: Tx): CopyStream {
 export async function pgliteCopy(tx: Tx, lines: string) {
   const client = clientOf(tx) as Transaction | PGlite;
   await client.query(`copy ${copyColumns} from '/dev/blob'`, [], { blob: new Blob([lines]) });
-}
-
-/**
- * After the import's own rows are in (inside its transaction, no duplicates within the file): the keys that now
- * occur more than once among the type's rows, i.e. that a stored row already held. One query per constraint.
- */
-export async function keysHeldTwice(tx: Tx, def: LedgerDefinition, keys: UniqueKey[]) {
-  const groups = new Map<string, { fields: string[]; values: string[] }>();
-  for (const k of keys) {
-    const id = k.fields.join(',');
-    const g = groups.get(id) ?? { fields: k.fields, values: [] };
-    g.values.push(k.value);
-    groups.set(id, g);
-  }
-  const clashes: UniqueKey[] = [];
-  for (const g of groups.values()) {
-    const expr = sql`concat_ws(chr(31), ${sql.join(
-      g.fields.map((f) => sql`r.data->>${f}`),
-      sql`, `,
-    )})`;
-    const rows = await queryRows<{ k: string }>(
-      tx,
-      sql`select ${expr} as k from ledger_rows r
-          where r.type_key = ${def.key} and ${expr} in (select jsonb_array_elements_text(${JSON.stringify(g.values)}::jsonb))
-          group by 1 having count(*) > 1`,
-    );
-    for (const r of rows) clashes.push({ fields: g.fields, value: r.k });
-  }
-  return clashes;
 }

@@ -7,7 +7,7 @@ import { type Db, queryRows, type Tx } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { copyLine, keysHeldTwice, openPgCopy, pgliteCopy } from './ledgers.copy.ts';
+import { copyLine, openPgCopy, pgliteCopy } from './ledgers.copy.ts';
 import { duplicateErrors, type ParsedRow, RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
 import { existingUniqueValues, orgLookup } from './ledgers.repo.ts';
 import { openSheet, type ReportError, type SheetLayout } from './ledgers.sheet.ts';
@@ -195,12 +195,22 @@ async function pump(
   return count;
 }
 
+async function timed<T>(work: Promise<T>, add: (ms: number) => void): Promise<T> {
+  const t = performance.now();
+  try {
+    return await work;
+  } finally {
+    add(performance.now() - t);
+  }
+}
+
 const refused = (v: RowValidator) => v.errors.length > 0 || v.hasDuplicateInFile;
 
 /**
  * PostgreSQL: one transaction around a `COPY FROM STDIN` fed while the sheet is still being parsed (PostgreSQL
  * inserts on the other core). The first bad row stops the feed; the COPY is cancelled and rolled back, and the
- * report is made from the whole file. Duplicates against stored rows: keys held twice after the COPY.
+ * report is made from the whole file. Duplicates against stored rows are looked up on another connection while the
+ * COPY finishes; any refuses the whole import.
  */
 async function importIntoPostgres(
   db: Db,
@@ -242,33 +252,24 @@ async function importIntoPostgres(
       );
       if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
       if (pending.length) await send(pending);
-      progress('正在写入', validator.rows.length, validator.rows.length, 88);
-      const t = performance.now();
-      await copy.end();
-      timings.writeMs += performance.now() - t;
     } catch (error) {
       await copy.abort(error instanceof RowsRefused ? '校验未通过' : '导入中断');
       throw error;
     }
-    progress('正在检查重复', validator.rows.length, validator.rows.length, 95);
-    const t = performance.now();
-    const keyRows = new Map<string, number>();
-    const keys = validator.rows.flatMap((r) =>
-      uniqueKeysOf(def, r.data).map((k) => {
-        keyRows.set(`${k.fields.join(',')}=${k.value}`, r.rowNumber);
-        return k;
+    // PostgreSQL inserts the last rows and runs the roll-up triggers while another connection, which cannot see
+    // this transaction's rows, looks for the file's keys among the stored ones.
+    progress('正在写入', validator.rows.length, validator.rows.length, 88);
+    const [ended, stored] = await Promise.allSettled([
+      timed(copy.end(), (ms) => {
+        timings.writeMs += ms;
       }),
-    );
-    const clashes = keys.length ? await keysHeldTwice(tx, def, keys) : [];
-    timings.duplicatesMs += performance.now() - t;
-    if (clashes.length)
-      throw new RowsRefused(
-        clashes.map((k) => ({
-          row: keyRows.get(`${k.fields.join(',')}=${k.value}`) ?? 0,
-          column: k.fields.map((f) => def.fields.find((x) => x.key === f)?.label ?? f).join('+'),
-          message: `${describeKey(def, k)}已存在于系统中，不能重复导入`,
-        })),
-      );
+      timed(storedDuplicateErrors(db, def, validator.rows), (ms) => {
+        timings.duplicatesMs += ms;
+      }),
+    ]);
+    if (ended.status === 'rejected') throw ended.reason;
+    if (stored.status === 'rejected') throw stored.reason;
+    if (stored.value.length) throw new RowsRefused(stored.value);
     await auditImport(tx, actor, def, validator.rows);
   });
 }

@@ -1,11 +1,11 @@
 import type { RawCell } from '@fazhi/core/ledgers/cells';
 import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /**
  * A values-only reader of the first worksheet of an .xlsx: fflate unzips the few parts it needs, htmlparser2 (XML
  * mode) tokenizes them, and the sheet is fed to the parser in slices so rows come out in batches while the caller
- * writes the previous ones. Cells come out as plain values: shared and inline strings (rich-text runs joined,
+ * writes the previous ones (the tokenizer pauses after each slice of rows and resumes on the next call). Cells come out as plain values: shared and inline strings (rich-text runs joined,
  * phonetic runs left out), numbers, booleans, dates (numbers in a date format, and ISO `t="d"` cells), formula
  * results, errors as empty. Exceljs stays for writing templates, exports and error reports.
  */
@@ -18,16 +18,106 @@ export type SheetRow = { rowNumber: number; values: RawCell[] };
 export const xlsxLimits = {
   /** Declared uncompressed size of the parts read, together; fflate never inflates past the declared size. */
   maxUnzippedBytes: 256 * 1024 * 1024,
-  /** Characters of sheet XML handed to the parser at a time (one batch of rows). */
-  sliceChars: 512 * 1024,
+  /** Rows parsed per step (one batch for the caller to validate and write). */
+  sliceRows: 2000,
 };
 
-const localName = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
+type XmlHandler = {
+  open?: (name: string) => void;
+  attr?: (name: string, value: string) => void;
+  /** After the attributes of an opening tag (self-closing tags get `close` right after). */
+  openEnd?: (name: string) => void;
+  close?: (name: string) => void;
+  /** Text and CDATA, only while `scan.capture` is on. */
+  text?: (text: string) => void;
 };
 
-/** Runs an XML part through htmlparser2 in XML mode with local (unprefixed) element names. */
+/**
+ * htmlparser2's tokenizer in XML mode over one string, with element names without their namespace prefix. Slices
+ * text only while `capture` is on, and can pause (from a handler) and resume, so a big sheet parses in steps.
+ */
+class XmlScan implements TokenizerCallbacks {
+  capture = false;
+  private readonly tokenizer: Tokenizer;
+  private name = '';
+  private attrName = '';
+  private attrValue = '';
+  private started = false;
+  private paused = false;
+
+  constructor(
+    private readonly xml: string,
+    private readonly h: XmlHandler,
+  ) {
+    this.tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, this);
+  }
+
+  pause() {
+    this.paused = true;
+    this.tokenizer.pause();
+  }
+
+  /** Parses until a handler pauses (true: more to come) or to the end (false). */
+  run(): boolean {
+    this.paused = false;
+    if (this.started) this.tokenizer.resume();
+    else {
+      this.started = true;
+      this.tokenizer.write(this.xml);
+    }
+    if (this.paused) return true;
+    this.tokenizer.end();
+    return false;
+  }
+
+  private local(start: number, end: number) {
+    const s = this.xml.slice(start, end);
+    const colon = s.indexOf(':');
+    return colon < 0 ? s : s.slice(colon + 1);
+  }
+  onopentagname(start: number, end: number) {
+    this.name = this.local(start, end);
+    this.h.open?.(this.name);
+  }
+  onattribname(start: number, end: number) {
+    this.attrName = this.xml.slice(start, end);
+    this.attrValue = '';
+  }
+  onattribdata(start: number, end: number) {
+    this.attrValue += this.xml.slice(start, end);
+  }
+  onattribentity(codepoint: number) {
+    this.attrValue += String.fromCodePoint(codepoint);
+  }
+  onattribend() {
+    this.h.attr?.(this.attrName, this.attrValue);
+  }
+  onopentagend() {
+    this.h.openEnd?.(this.name);
+  }
+  onselfclosingtag() {
+    this.h.openEnd?.(this.name);
+    this.h.close?.(this.name);
+  }
+  onclosetag(start: number, end: number) {
+    this.h.close?.(this.local(start, end));
+  }
+  ontext(start: number, end: number) {
+    if (this.capture) this.h.text?.(this.xml.slice(start, end));
+  }
+  ontextentity(codepoint: number) {
+    if (this.capture) this.h.text?.(String.fromCodePoint(codepoint));
+  }
+  oncdata(start: number, end: number, offset: number) {
+    if (this.capture) this.h.text?.(this.xml.slice(start, end - offset));
+  }
+  oncomment() {}
+  ondeclaration() {}
+  onprocessinginstruction() {}
+  onend() {}
+}
+
+/** A small part (workbook, relationships, styles, shared strings) in one go, with each element's attributes. */
 function parseXml(
   xml: string,
   on: {
@@ -36,16 +126,20 @@ function parseXml(
     text?: (t: string) => void;
   },
 ) {
-  const parser = new Parser(
-    {
-      onopentag: on.open ? (name, attrs) => on.open!(localName(name), attrs) : undefined,
-      onclosetag: on.close ? (name) => on.close!(localName(name)) : undefined,
-      ontext: on.text,
+  let attrs: Record<string, string> = {};
+  const scan = new XmlScan(xml, {
+    open: () => {
+      attrs = {};
     },
-    { xmlMode: true },
-  );
-  parser.write(xml);
-  parser.end();
+    attr: (name, value) => {
+      attrs[name] = value;
+    },
+    openEnd: (name) => on.open?.(name, attrs),
+    close: on.close,
+    text: on.text,
+  });
+  scan.capture = true;
+  scan.run();
 }
 
 const utf8 = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder('utf-8').decode(bytes) : '');
@@ -211,6 +305,7 @@ export function openFirstSheet(input: Uint8Array): { next: () => SheetRow[] | nu
   const sheetBytes = unzipParts(data, (n) => n === book.sheetPath, budget)[book.sheetPath];
   if (!sheetBytes) throw new XlsxError('文件无法读取：找不到第一个工作表，请上传有效的 Excel（.xlsx）文件');
 
+  const xml = utf8(sheetBytes);
   const { shared, dateStyles: isDate, date1904 } = book;
   const epochShift = date1904 ? 24107 : 25569; // serial of 1970-01-01 in the 1904 / 1900 date systems
   let done: SheetRow[] = [];
@@ -220,7 +315,6 @@ export function openFirstSheet(input: Uint8Array): { next: () => SheetRow[] | nu
   let col = 0;
   let type = '';
   let style = -1;
-  let capture = false;
   let phonetic = 0;
   let text = '';
   let inCell = false;
@@ -253,60 +347,59 @@ export function openFirstSheet(input: Uint8Array): { next: () => SheetRow[] | nu
     }
   };
 
-  const parser = new Parser(
-    {
-      onopentag(rawName, a) {
-        const name = localName(rawName);
-        if (name === 'c') {
-          col = a.r ? columnOf(a.r) || col + 1 : col + 1;
-          type = a.t ?? 'n';
-          style = a.s ? Number(a.s) : -1;
-          text = '';
-          inCell = true;
-        } else if (name === 'row') {
-          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
-          values = [];
-          col = 0;
-        } else if (inCell) {
-          if (name === 'v') capture = true;
-          else if (name === 'rPh') phonetic++;
-          else if (name === 't' && type === 'inlineStr' && phonetic === 0) capture = true;
-        } else if (name === 'dimension' && a.ref) {
-          const m = /:[A-Z]+(\d+)$/i.exec(a.ref);
-          if (m) estimatedRows = Number(m[1]) - 1;
-        }
-      },
-      ontext(t) {
-        if (capture) text += t;
-      },
-      onclosetag(rawName) {
-        const name = localName(rawName);
-        if (name === 'v' || name === 't') capture = false;
-        else if (name === 'rPh') phonetic--;
-        else if (name === 'c') {
-          inCell = false;
-          values[col] = cellValue();
-        } else if (name === 'row') done.push({ rowNumber, values });
-      },
+  let sliceRows = 0;
+  const attrs = { r: '', t: '', s: '', ref: '' };
+  const scan: XmlScan = new XmlScan(xml, {
+    open: () => {
+      attrs.r = '';
+      attrs.t = '';
+      attrs.s = '';
+      attrs.ref = '';
     },
-    { xmlMode: true },
-  );
+    attr: (name, value) => {
+      if (name === 'r' || name === 't' || name === 's' || name === 'ref') attrs[name] = value;
+    },
+    openEnd: (name) => {
+      if (name === 'c') {
+        col = attrs.r ? columnOf(attrs.r) || col + 1 : col + 1;
+        type = attrs.t || 'n';
+        style = attrs.s ? Number(attrs.s) : -1;
+        text = '';
+        inCell = true;
+      } else if (name === 'row') {
+        rowNumber = attrs.r ? Number(attrs.r) : rowNumber + 1;
+        values = [];
+        col = 0;
+      } else if (inCell) {
+        if (name === 'v') scan.capture = true;
+        else if (name === 'rPh') phonetic++;
+        else if (name === 't' && type === 'inlineStr' && phonetic === 0) scan.capture = true;
+      } else if (name === 'dimension' && attrs.ref) {
+        const m = /:[A-Z]+(\d+)$/i.exec(attrs.ref);
+        if (m) estimatedRows = Number(m[1]) - 1;
+      }
+    },
+    text: (t) => {
+      text += t;
+    },
+    close: (name) => {
+      if (name === 'v' || name === 't') scan.capture = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c') {
+        inCell = false;
+        values[col] = cellValue();
+      } else if (name === 'row') {
+        done.push({ rowNumber, values });
+        if (++sliceRows >= xlsxLimits.sliceRows) scan.pause();
+      }
+    },
+  });
 
-  const decoder = new TextDecoder('utf-8');
-  const sliceBytes = xlsxLimits.sliceChars;
-  let offset = 0;
   let finished = false;
   const next = (): SheetRow[] | null => {
     if (finished) return null;
-    if (offset >= sheetBytes.length) {
-      parser.write(decoder.decode());
-      parser.end();
-      finished = true;
-    } else {
-      const end = Math.min(sheetBytes.length, offset + sliceBytes);
-      parser.write(decoder.decode(sheetBytes.subarray(offset, end), { stream: true }));
-      offset = end;
-    }
+    sliceRows = 0;
+    finished = !scan.run();
     const out = done;
     done = [];
     return out;
