@@ -29,10 +29,30 @@ export type OpenOptions = {
   migrate?: boolean;
 };
 
+/**
+ * A pg client that runs its promise queries one after another. Module code may start several queries at once on a
+ * transaction (`Promise.all` over independent reads); pg would queue them itself, but that reliance is deprecated
+ * (an error from pg@9). Callback and submittable queries (cursors, COPY streams) pass straight through.
+ */
+class SerialClient extends pg.Client {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this wrapper keeps them all
+  override query(...args: any[]): any {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') {
+      return Reflect.apply(super.query, this, args);
+    }
+    const run = this.#tail.then(() => Reflect.apply(super.query, this, args) as Promise<unknown>);
+    this.#tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const shouldMigrate = options.migrate ?? true;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (shouldMigrate) await migratePg(drizzlePg(pool), { migrationsFolder });
