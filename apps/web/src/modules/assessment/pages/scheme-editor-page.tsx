@@ -1,6 +1,14 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { type Indicator, type Rule, type Scheme, validateScheme } from '@fazhi/core/assessment/scheme.schemas';
+import { formatPoints } from '@fazhi/core/assessment/format';
+import {
+  type Indicator,
+  type Rule,
+  type Scheme,
+  type Template,
+  validateScheme,
+} from '@fazhi/core/assessment/scheme.schemas';
 import { RULE_KIND_LABELS, RULE_KINDS } from '@fazhi/core/assessment/scheme-constants';
+import { toPointsMode } from '@fazhi/core/assessment/template-mode';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,6 +36,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { assessmentApi, assessmentKeys, useAssessmentMutation } from '../api/assessment-api.ts';
 import { AdjustmentsEditor } from '../components/adjustments-editor.tsx';
 import { defaultRule, ruleFields } from '../components/rule-fields.ts';
+import { TemplateSettings } from '../components/template-settings.tsx';
 
 type Path = number[];
 
@@ -48,8 +57,23 @@ function siblingsOf(list: Indicator[], path: Path): Indicator[] {
   return parent.children;
 }
 
+/** Points of every node by id: as set (points mode) or as the scorer splits them by weight (weights mode). */
+function pointsById(template: Template): Map<string, number> {
+  const map = new Map<string, number>();
+  const walk = (list: Indicator[]) => {
+    for (const n of list) {
+      map.set(n.id, n.points ?? 0);
+      walk(n.children ?? []);
+    }
+  };
+  walk(template.mode === 'weights' ? toPointsMode(template).indicators : template.indicators);
+  return map;
+}
+
 function toTree(
   list: Indicator[],
+  template: Template,
+  points: Map<string, number>,
   prefix: Path = [],
 ): { key: string; title: React.ReactNode; children?: ReturnType<typeof toTree> }[] {
   return list.map((node, i) => {
@@ -60,17 +84,29 @@ function toTree(
       title: (
         <Space size={4}>
           {node.name || <Typography.Text type="danger">（未命名）</Typography.Text>}
-          <Typography.Text type="secondary">{node.points ?? node.weight ?? 0}分</Typography.Text>
+          <Typography.Text type="secondary">
+            {template.mode === 'weights'
+              ? `${node.weight ?? 0}%（${formatPoints(points.get(node.id) ?? 0)}分）`
+              : `${node.points ?? 0}分`}
+          </Typography.Text>
           {isLeaf && node.rule ? <Tag style={{ marginInlineEnd: 0 }}>{RULE_KIND_LABELS[node.rule.kind]}</Tag> : null}
         </Space>
       ),
-      ...(isLeaf ? {} : { children: toTree(node.children!, path) }),
+      ...(isLeaf ? {} : { children: toTree(node.children!, template, points, path) }),
     };
   });
 }
 
 let counter = 0;
 const freshId = () => `n${Date.now().toString(36)}${(++counter).toString(36)}`;
+
+/** A new manual-scored indicator: 1 point, or in weights mode 100% as an only child and 10% beside others. */
+const newIndicator = (template: Template, isOnlyChild: boolean): Indicator => ({
+  id: freshId(),
+  name: '新指标',
+  ...(template.mode === 'points' ? { points: 1 } : { weight: isOnlyChild ? 100 : 10 }),
+  rule: { kind: 'manual' },
+});
 
 /** The indicator-tree editor: add, edit and remove indicators, points, rule kind and parameters; the core validates. */
 export function SchemeEditorPage() {
@@ -110,12 +146,12 @@ export function SchemeEditorPage() {
     update((d) => {
       const n = nodeAt(d.templates[templateIndex]!.indicators, selected)!;
       delete n.rule;
-      n.children = [...(n.children ?? []), { id: freshId(), name: '新指标', points: 1, rule: { kind: 'manual' } }];
+      n.children = [...(n.children ?? []), newIndicator(d.templates[templateIndex]!, !n.children?.length)];
     });
   const addSibling = () =>
     update((d) => {
       const list = siblingsOf(d.templates[templateIndex]!.indicators, selected);
-      list.push({ id: freshId(), name: '新指标', points: 1, rule: { kind: 'manual' } });
+      list.push(newIndicator(d.templates[templateIndex]!, false));
     });
   const remove = () => {
     update((d) => {
@@ -192,7 +228,21 @@ export function SchemeEditorPage() {
           setTemplateIndex(Number(v));
           setSelected([0]);
         }}
-        options={draft.templates.map((t, i) => ({ value: i, label: `${t.unitType}（${t.totalPoints}分）` }))}
+        options={draft.templates.map((t, i) => ({
+          value: i,
+          label: `${t.unitType}（${t.totalPoints}分${t.mode === 'weights' ? '，权重制' : ''}）`,
+        }))}
+      />
+      <TemplateSettings
+        draft={draft}
+        templateIndex={templateIndex}
+        isEditable={isEditable}
+        update={update}
+        onSelectTemplate={(i) => {
+          setTemplateIndex(i);
+          setSelected([0]);
+        }}
+        freshId={freshId}
       />
       <Row gutter={16}>
         <Col xs={24} lg={11}>
@@ -203,7 +253,7 @@ export function SchemeEditorPage() {
               key={templateIndex}
               selectedKeys={[selected.join('-')]}
               onSelect={(keys) => keys[0] !== undefined && setSelected(String(keys[0]).split('-').map(Number))}
-              treeData={toTree(template.indicators)}
+              treeData={toTree(template.indicators, template, pointsById(template))}
             />
           </Card>
         </Col>
@@ -252,7 +302,13 @@ export function SchemeEditorPage() {
                       aria-label="指标名称"
                     />
                   </Field>
-                  <Field label={template.mode === 'points' ? '分值' : '权重（%）'}>
+                  <Field
+                    label={
+                      template.mode === 'points'
+                        ? '分值'
+                        : `权重（%，占上级指标；折合${formatPoints(pointsById(template).get(node.id) ?? 0)}分）`
+                    }
+                  >
                     <InputNumber
                       disabled={!isEditable}
                       value={template.mode === 'points' ? node.points : node.weight}
@@ -262,7 +318,8 @@ export function SchemeEditorPage() {
                           else n.weight = v ?? 0;
                         })
                       }
-                      aria-label="分值"
+                      aria-label={template.mode === 'points' ? '分值' : '权重'}
+                      suffix={template.mode === 'points' ? '分' : '%'}
                     />
                   </Field>
                   {isLeaf ? (
