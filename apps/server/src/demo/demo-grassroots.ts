@@ -306,6 +306,32 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
     participants: 1801,
     passed: 1786,
   });
+  // 法治培训: one session a month (12 期 last year, about 1 500 人次, like a county report), this year up to today;
+  // the enforcement staff's law course of 65 people as in seed 004.
+  const trainings: [string, string, string[], number, string][] = [
+    ['领导干部学法专题讲座', '区委依法治区办', ['leaders'], 120, 'lecture'],
+    ['行政执法人员法律知识培训', '区司法局', ['enforcement'], 65, 'class'],
+    ['村（社区）“法律明白人”培训班', '区司法局', ['village_cadres', 'legal_literates'], 180, 'class'],
+    ['公务员民法典专题培训', '区委依法治区办', ['civil_servants'], 210, 'online'],
+    ['乡镇司法所业务培训', '区司法局', ['judicial'], 48, 'class'],
+    ['行政复议应诉能力培训', '区司法局', ['enforcement', 'civil_servants'], 86, 'class'],
+  ];
+  const today = shanghaiDay(now);
+  for (const y of [year - 1, year])
+    for (let m = 1; m <= 12; m++) {
+      const day = `${y}-${String(m).padStart(2, '0')}-${String(8 + ((m * 5) % 19)).padStart(2, '0')}`;
+      if (day > today) continue;
+      const [title, organiser, audiences, attendees, form] = trainings[(m + y) % trainings.length]!;
+      add('law_training', organiser, day, {
+        title: `${y}年${title}（第${Math.ceil(m / 2)}期）`,
+        organiser,
+        audiences,
+        attendees: attendees + ((m * 7) % 30),
+        form,
+        hours: form === 'lecture' ? 3 : 8,
+      });
+    }
+
   ['昭化区元坝小学', '昭化区卫子初级中学', '昭化区王家小学', '昭化中学'].forEach((school, i) => {
     add('vice_principal', i < 2 ? '区公安分局' : '区司法局', `${year - 1}-09-01`, {
       name: person(i + 100),
@@ -387,7 +413,6 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
     })),
   );
   await tx.insert(liaisonAssignments).values(assignments);
-  const today = shanghaiDay(now);
   const visits: (typeof liaisonVisits.$inferInsert)[] = [];
   for (const [a, assignment] of assignments.entries())
     for (const y of [year - 1, year])

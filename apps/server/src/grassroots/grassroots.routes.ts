@@ -9,6 +9,7 @@ import {
 } from '@fazhi/core/grassroots/api.schemas';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
+import { grassrootsFigures } from './grassroots.figures.ts';
 import { liaisonReportDocx } from './grassroots.report-docx.ts';
 import {
   createAssignment,
@@ -38,6 +39,14 @@ export function grassrootsRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;
   const year = (y: number | undefined) => y ?? currentYear(now());
 
+  app.get(
+    '/api/grassroots/figures',
+    {
+      config: { access: 'grassroots.read' },
+      schema: { tags, summary: '基层法治指标（走访完成率、村居覆盖率等，来自指标库）', querystring: yearQuerySchema },
+    },
+    async (request) => grassrootsFigures(db, actorOf(request), year(request.query.year)),
+  );
   app.get(
     '/api/grassroots/offices',
     {

@@ -16,6 +16,7 @@ import { ledgerName } from './ledger-catalogue.ts';
 import { type Fact, queryRawFacts, queryRollupFacts, type RawPart } from './metrics.repo.ts';
 import { isRollupReady } from './rollup.ts';
 import { sourceAdapter } from './sources/index.ts';
+import type { SourceAdapter } from './sources/source-adapter.ts';
 
 export type Figure = { value: number | null; note: string | null };
 export type FigureTable = { get: (key: RegistryKey, orgId: number, period: Period) => Figure };
@@ -84,19 +85,18 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
   const monthly = rawParts.filter((p) => p.computation.kind !== 'distinct');
   const distinct = rawParts.filter((p) => p.computation.kind === 'distinct');
   const cumulative = rollupKeys.filter((k) => (metricComputations[k] as AggregateComputation).window === 'cumulative');
-  const scopeFor = (part: RawPart) => rowScopeSql(user, part.adapter.org);
+  const scopeFor = (adapter: SourceAdapter) => rowScopeSql(user, adapter.org);
 
   const [rollupFacts, rawFacts, ...distinctFacts] = await Promise.all([
     queryRollupFacts(db, rollupKeys, cumulative, orgIds, from, to),
-    // One query for every raw part; the scope condition is per source but identical in shape.
     monthly.length
-      ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor(monthly[0]!) })
+      ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor })
       : Promise.resolve([] as Fact[]),
     ...distinct.flatMap((part) =>
       periods.map((p, i) =>
         queryRawFacts(db, [part], orgIds, rootPath, ranges[i]!.from, ranges[i]!.to, {
           byMonth: false,
-          scope: scopeFor(part),
+          scope: scopeFor,
         }).then((facts) => facts.map((f) => ({ ...f, month: p }))),
       ),
     ),

@@ -70,7 +70,8 @@ export type RawPart = { key: RegistryKey; adapter: SourceAdapter; computation: A
 /**
  * The same figures straight from the source rows, set-based: one `union all` branch per metric, each row counted
  * for every requested org on its path. `byMonth: false` groups the whole range (needed for distinct counts).
- * `scope` limits rows to what the user may see (for users whose scope is a single unit).
+ * `scope` limits rows to what the user may see (for users whose scope is a single unit), per source: each names
+ * its org column differently (`r.org_id`, `r.id` for org units).
  */
 export async function queryRawFacts(
   db: Executor,
@@ -79,7 +80,7 @@ export async function queryRawFacts(
   rootPath: string,
   from: string,
   to: string,
-  options: { byMonth?: boolean; scope?: SQL } = {},
+  options: { byMonth?: boolean; scope?: (adapter: SourceAdapter) => SQL } = {},
 ): Promise<Fact[]> {
   if (parts.length === 0 || orgIds.length === 0) return [];
   const byMonth = options.byMonth ?? true;
@@ -118,7 +119,7 @@ export async function queryRawFacts(
           join orgs o on o.id = ${sql.raw(adapter.org)} and o.path like ${`${rootPath}%`}
           cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) a(id)
           where a.id in (${sql.raw(idList(orgIds))}) and (${sql.raw(any)})
-            and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)} and ${options.scope ?? sql`true`}
+            and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)} and ${options.scope?.(adapter) ?? sql`true`}
           group by 1, 2`,
       );
       return rows.flatMap((row) =>

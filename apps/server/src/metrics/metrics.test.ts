@@ -283,6 +283,14 @@ describe('metric data scope', () => {
     expect(full.json().items.map((r: { values: { parties: string } }) => r.values.parties)).toContain('张三');
   });
 
+  it('scopes each source by its own org column for a unit user (org units, liaison obligations, ledger rows)', async () => {
+    // 区司法局 has no villages and is no liaison point: zeros and a null rate, never an error.
+    expect(await value(reporterA, 'grassroots.villages', ids.justice, '2024')).toBe(0);
+    expect(await value(reporterA, 'grassroots.adviser_coverage_rate', ids.justice, '2024')).toBeNull();
+    expect(await value(reporterA, 'grassroots.liaison_due', ids.justice, '2024')).toBe(0);
+    expect(await value(reporterA, 'grassroots.major_decisions_complete', ids.justice, '2024')).toBe(2);
+  });
+
   it('rejects bad input with a Chinese message', async () => {
     const badPeriod = await office.get(`/api/metrics/mediation.cases?org=${ids.county}&period=2024-13`);
     expect(badPeriod.statusCode).toBe(400);

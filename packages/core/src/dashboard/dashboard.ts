@@ -13,6 +13,8 @@ export const dashboardTileKeys = [
   'legal_aid.cases',
   'publicity.activities',
   'corrections.active',
+  'grassroots.liaison_rate',
+  'grassroots.adviser_coverage_rate',
 ] as const satisfies readonly RegistryKey[];
 
 /** Month-by-month trend lines (flows only: a stock has no monthly shape). */

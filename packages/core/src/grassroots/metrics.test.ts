@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinLedger } from '../ledgers/builtin/index.ts';
 import { fieldByKey, reservedFieldKeys } from '../ledgers/definition.ts';
-import { tableSources } from '../metrics/sources.ts';
 import { registryByKey } from '../metrics/definitions.ts';
+import { tableSources } from '../metrics/sources.ts';
 import {
   grassrootsComputations,
   grassrootsDashboardMetrics,

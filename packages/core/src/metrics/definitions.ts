@@ -147,6 +147,11 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
   'mediation.amount': { kind: 'sum', source: ledger('mediation_case'), field: 'agreement_amount', scale: 1e-6 },
   'legal_aid.cases': count(ledger('legal_aid_case')),
   'legal_aid.services': { kind: 'sum', source: ledger('legal_aid_service'), field: 'persons' },
+  // 法律援助工作站: the township stations of the “三级” legal-aid network (法治阵地 ledger), as they stand.
+  'legal_aid.stations': stock(ledger('law_facility'), eq('facility_type', 'legal_aid_station')),
+  // 法治培训: sessions (期) held in the period and their attendance (人次).
+  'training.sessions': count(ledger('law_training')),
+  'training.attendees': { kind: 'sum', source: ledger('law_training'), field: 'attendees' },
   'pls.centers': stock(ledger('pls_facility'), eq('facility_type', 'center')),
   'pls.stations': stock(ledger('pls_facility'), eq('facility_type', 'station')),
   'pls.rooms': stock(ledger('pls_facility'), eq('facility_type', 'room')),

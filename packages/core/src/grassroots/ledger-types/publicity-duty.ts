@@ -8,6 +8,8 @@ import { options } from './options.ts';
  * - must_know_law: law_name, listed_date, audience (all_cadres|leaders|enforcement)
  * - law_exam: exam_date, title, required (应参考人数), participants (实际参考人数), passed
  * - vice_principal: name (personal), school, work_unit, appointed_date, end_date
+ * - law_training: title, held_date, organiser, audiences (multi-select), attendees (人次), form, hours
+ *   — 法治培训, one row per session (期); the registry's training.sessions / training.attendees
  */
 export const publicityDuty = defineLedger({
   key: 'publicity_duty',
@@ -87,4 +89,44 @@ export const vicePrincipal = defineLedger({
   rules: [{ kind: 'date_order', before: 'appointed_date', after: 'end_date' }],
 });
 
-export const publicityDutyLedgers = [publicityDuty, mustKnowLaw, lawExam, vicePrincipal];
+export const lawTraining = defineLedger({
+  key: 'law_training',
+  name: '法治培训',
+  category: '普法依法治理',
+  description: '领导干部、行政执法人员等法治培训班和专题讲座，每期一行（参训人次）',
+  dateField: 'held_date',
+  fields: [
+    { key: 'title', label: '培训名称', kind: 'text', required: true, maxLength: 100 },
+    { key: 'held_date', label: '开班日期', kind: 'date', required: true },
+    { key: 'organiser', label: '主办单位', kind: 'text', maxLength: 100 },
+    {
+      key: 'audiences',
+      label: '参训对象',
+      kind: 'multi_enum',
+      required: true,
+      options: options({
+        leaders: '领导干部',
+        civil_servants: '公务员',
+        enforcement: '行政执法人员',
+        judicial: '司法行政干部',
+        village_cadres: '村（社区）干部',
+        legal_literates: '法律明白人',
+        other: '其他',
+      }),
+    },
+    { key: 'attendees', label: '参训人次', kind: 'number', required: true, integer: true, min: 1, unit: '人次' },
+    {
+      key: 'form',
+      label: '培训形式',
+      kind: 'enum',
+      options: options({ class: '培训班', lecture: '专题讲座', online: '网络培训', exam: '学法考试' }),
+    },
+    { key: 'hours', label: '学时', kind: 'number', min: 0, max: 500, unit: '学时' },
+  ],
+  listColumns: ['title', 'organiser', 'audiences', 'attendees', 'form'],
+  filters: ['audiences', 'form', 'title'],
+  sortable: ['attendees'],
+  uniqueTogether: [['title', 'held_date']],
+});
+
+export const publicityDutyLedgers = [publicityDuty, mustKnowLaw, lawExam, vicePrincipal, lawTraining];

@@ -66,13 +66,25 @@ export type Liaison = {
   totals: { required: number; done: number; rate: number | null; visits: number };
 };
 
+export type Figures = {
+  org: { id: number; name: string };
+  period: string;
+  items: { key: string; name: string; unit: string; value: number | null; note: string | null }[];
+};
+
 export const grassrootsKeys = {
   all: ['grassroots'] as const,
+  figures: (year: number) => ['grassroots', 'figures', year] as const,
   offices: (year: number) => ['grassroots', 'offices', year] as const,
   office: (orgId: number, year: number) => ['grassroots', 'office', orgId, year] as const,
   liaison: (year: number) => ['grassroots', 'liaison', year] as const,
 };
 
+export const useFigures = (year: number) =>
+  useQuery({
+    queryKey: grassrootsKeys.figures(year),
+    queryFn: () => api.get<Figures>('/api/grassroots/figures', { year }),
+  });
 export const useOffices = (year: number) =>
   useQuery({
     queryKey: grassrootsKeys.offices(year),

@@ -30,6 +30,7 @@ import {
   useSendProblem,
   type Visit,
 } from '../api/grassroots-api.ts';
+import { GrassrootsFigures } from '../components/grassroots-figures.tsx';
 import { OfficeDrawer } from '../components/office-drawer.tsx';
 import { percent } from '../components/percent.ts';
 import { VisitFormModal } from '../components/visit-form-modal.tsx';
@@ -282,6 +283,7 @@ export function GrassrootsPage() {
           </Space>
         }
       />
+      <GrassrootsFigures year={year} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key })}
