@@ -34,8 +34,15 @@ describe('业务台账导入', () => {
     await harness?.close();
   });
 
-  it('imports an Excel file with a progress bar, then shows the rows', async () => {
+  it('imports an Excel file with a progress bar, then shows the rows and the dashboard figure grows by them', async () => {
     const { page } = office;
+    const mediationTile = page.locator('.metric-figure[data-metric="mediation.cases"]').first();
+    const tileValue = async () => Number(((await mediationTile.textContent()) ?? '').replace(/[^\d]/g, ''));
+    await page.goto('/dashboard');
+    await mediationTile.waitFor();
+    const before = await tileValue();
+    expect(before).toBeGreaterThan(0);
+
     await page.goto('/ledgers');
     await page.getByRole('menuitem', { name: /矛盾纠纷调解/ }).click();
     await page.getByText(/^共 \d+ 条$/).waitFor();
@@ -63,10 +70,18 @@ describe('业务台账导入', () => {
       .catch(() => {});
     expect(await page.locator('.ant-table-row').count()).toBe(20);
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '元坝镇' }).count()).toBe(20);
+
+    // The leadership dashboard reads the same rows through the metric registry: 300 more mediated disputes.
+    await page.goto('/dashboard');
+    await mediationTile.waitFor();
+    await expect.poll(tileValue).toBe(before + 300);
   });
 
   it('a sheet with a bad cell writes nothing and offers the error report', async () => {
     const { page } = office;
+    await page.goto('/ledgers');
+    await page.getByRole('menuitem', { name: /矛盾纠纷调解/ }).click();
+    await page.getByText(/^共 \d+ 条$/).waitFor();
     await page.locator('button', { hasText: /^导入$/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '导入矛盾纠纷调解' });
     await modal.locator('input[type=file]').setInputFiles({
