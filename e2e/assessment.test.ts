@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession } from './support.ts';
 
@@ -153,5 +155,53 @@ describe('年度考核', () => {
           .isVisible(),
       )
       .toBe(true);
+  });
+  it('the unit downloads one workbook: the whole ranking and only its own score sheet, as the API gives them', async () => {
+    const { page } = unit;
+    await page.goto('/assessment');
+    await page.getByRole('tab', { name: '排名公示' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出排名和本单位评分表' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toContain('排名和评分表');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const ranking = (await apiAs(unit, 'GET', `/api/assessment/rounds/${roundId}/ranking`)).body.items as unknown[];
+    expect(wb.getWorksheet('考核排名')!.rowCount).toBe(ranking.length + 1);
+    const detail = wb.getWorksheet('评分明细')!;
+    const units = new Set<string>();
+    let total: unknown;
+    detail.eachRow((row, n) => {
+      if (n === 1) return;
+      units.add(String(row.getCell(1).value));
+      if (row.getCell(3).value === '总分') total = row.getCell(7).value;
+    });
+    expect([...units]).toEqual(['区司法局']);
+    const score = await apiAs(unit, 'GET', `/api/assessment/rounds/${roundId}/units/${orgId}/score`);
+    expect(total).toBe((score.body.score as { total: number }).total);
+  });
+
+  it('the office switches a template to weights in the scheme editor and saves it', async () => {
+    const created = await apiAs(office, 'POST', '/api/assessment/schemes', { year: 2030 });
+    const { page } = office;
+    await page.goto(`/assessment/schemes/${created.body.id}`);
+    await page.getByText('分值制', { exact: true }).waitFor();
+    await page.getByText('权重制', { exact: true }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator('.ant-tree')
+          .getByText(/%（.*分）/)
+          .count(),
+      )
+      .toBeGreaterThan(3);
+    await page.getByRole('button', { name: '保存方案' }).click();
+    await page.getByText('方案已保存').first().waitFor();
+    const saved = await apiAs(office, 'GET', `/api/assessment/schemes/${created.body.id}`);
+    const template = (saved.body.definition as { templates: { mode: string; indicators: { weight?: number }[] }[] })
+      .templates[0]!;
+    expect(template.mode).toBe('weights');
+    expect(Math.round(template.indicators.reduce((a, i) => a + (i.weight ?? 0), 0) * 100)).toBe(10_000);
   });
 });
