@@ -1,7 +1,7 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
+import { blank, officialDocument, officialTable, textWidth, titleParagraph } from '../platform/official-docx.ts';
 import { lawArchive } from './cadres.service.ts';
 
 type Archive = Awaited<ReturnType<typeof lawArchive>>;
@@ -43,19 +43,6 @@ function archiveRows(a: Archive): [string, string][] {
   ];
 }
 
-const cell = (text: string, width: number, bold = false) =>
-  new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: text.split('\n').map(
-      (line) =>
-        new Paragraph({
-          children: [
-            new TextRun({ text: line, bold, size: 24, font: { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312' } }),
-          ],
-        }),
-    ),
-  });
-
 export async function exportArchive(
   db: Executor,
   actor: Actor,
@@ -77,29 +64,20 @@ export async function exportArchive(
     for (const [k, v] of rows) ws.addRow({ k, v }).alignment = { wrapText: true, vertical: 'top' };
     return { filename: `${base}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
   }
-  const doc = new Document({
-    creator: '区委依法治区办',
-    title: base,
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
-        },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 400 },
-            children: [
-              new TextRun({ text: `领导干部法治档案（${year}年度）`, size: 44, font: { eastAsia: '方正小标宋简体' } }),
-            ],
-          }),
-          new Table({
-            width: { size: 8844, type: WidthType.DXA },
-            rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, 2200, true), cell(v, 6644)] })),
-          }),
-        ],
-      },
+  const labelWidth = 2200;
+  const table = officialTable(
+    [
+      { header: '项目', width: labelWidth },
+      { header: '内容', width: textWidth() - labelWidth },
     ],
+    rows,
+    { size: 24, boldFirstColumn: true, headerless: true },
+  );
+  const data = await officialDocument({
+    title: base,
+    creator: '区委依法治区办',
+    lineGrid: false,
+    children: [titleParagraph(`领导干部法治档案（${year}年度）`), blank(), table],
   });
-  return { filename: `${base}.docx`, data: await Packer.toBuffer(doc) };
+  return { filename: `${base}.docx`, data };
 }

@@ -1,22 +1,21 @@
 import { formatChineseDate } from '@fazhi/core/consultation/consultation-window';
 import { groupOpinionsByArticle } from '@fazhi/core/consultation/opinion-grouping';
 import { OPINION_STATUS_LABELS } from '@fazhi/core/consultation/opinion-lifecycle';
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { writeSheet } from '../platform/excel.ts';
+import {
+  blank,
+  bodyParagraph,
+  centredParagraph,
+  gbt9704,
+  officialDocument,
+  officialTable,
+  run,
+  textWidth,
+  titleParagraph,
+} from '../platform/official-docx.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import { queryOpinionRows } from './consultation.repo.ts';
 import { requireConsultation } from './consultation.service.ts';
@@ -72,80 +71,45 @@ export async function adoptionXlsx(db: Executor, actor: Actor, id: number, now: 
   return { filename: `${consultation.title}-意见采纳情况表.xlsx`, data };
 }
 
-const font = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-const run = (text: string, size = 24, bold = false, eastAsia = font.eastAsia) =>
-  new TextRun({ text, size, bold, font: { ...font, eastAsia } });
-
-function cell(text: string, width: number, isHeader = false) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: text.split('\n').map(
-      (line) =>
-        new Paragraph({
-          alignment: isHeader ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run(line, 21, isHeader, isHeader ? '黑体' : font.eastAsia)],
-        }),
-    ),
-  });
-}
-
-/** A4 landscape, GB/T 9704 margins; title 二号 方正小标宋简体, body 仿宋. */
+/** A4 landscape (the margins turn with the page), per GB/T 9704; title 二号 方正小标宋简体, the table in 五号. */
 export async function adoptionDocx(db: Executor, actor: Actor, id: number, now: Date) {
   const { consultation, lines, summary } = await adoptionRows(db, actor, id, now);
-  const widths = [700, 1500, 4200, 1100, 1500, 1900, 1200, 2900];
-  const header = new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.header, widths[i]!, true)) });
-  const body = lines.map(
-    (l) =>
-      new TableRow({
-        children: columns.map((c, i) => cell(String(l[c.key]), widths[i]!)),
-      }),
+  // Relative widths, fitted to the landscape text block.
+  const shares = [700, 1500, 3900, 1100, 1800, 1900, 1200, 2900];
+  const total = shares.reduce((a, b) => a + b, 0);
+  const width = textWidth('landscape');
+  const table = officialTable(
+    columns.map((c, i) => ({
+      header: c.header,
+      width: Math.floor((shares[i]! * width) / total),
+      align: c.key === 'no' ? ('center' as const) : undefined,
+    })),
+    lines.map((l) => columns.map((c) => String(l[c.key]))),
+    { size: 21 },
   );
-  const doc = new Document({
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: 1588, bottom: 1474, left: 2098, right: 1984 },
-          },
-        },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [run(`《${consultation.title}》意见采纳情况表`, 44, false, '方正小标宋简体')],
-          }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 200 },
-            children: [
+  const meta = `来文机关：${consultation.legislature}　征求意见期限：${formatChineseDate(consultation.opensOn)}至${formatChineseDate(consultation.closesOn)}　报送单位：${consultation.pointName}`;
+  const data = await officialDocument({
+    title: `《${consultation.title}》意见采纳情况表`,
+    orientation: 'landscape',
+    lineGrid: false,
+    children: [
+      titleParagraph(`《${consultation.title}》意见采纳情况表`),
+      centredParagraph(meta, gbt9704.font.body, { size: 24 }),
+      bodyParagraph([run(summary)]),
+      table,
+      ...(consultation.finalSummary
+        ? [
+            blank(),
+            bodyParagraph([
               run(
-                `来文机关：${consultation.legislature}　征求意见期限：${formatChineseDate(consultation.opensOn)}至${formatChineseDate(consultation.closesOn)}　报送单位：${consultation.pointName}`,
-                24,
+                `立法机关最终采纳情况（${formatChineseDate(consultation.finalAdoptedOn!)}）：`,
+                gbt9704.font.heading1,
               ),
-            ],
-          }),
-          new Paragraph({ spacing: { after: 200 }, children: [run(summary, 28)] }),
-          new Table({ width: { size: 15000, type: WidthType.DXA }, rows: [header, ...body] }),
-          ...(consultation.finalSummary
-            ? [
-                new Paragraph({
-                  spacing: { before: 300 },
-                  children: [
-                    run(
-                      `立法机关最终采纳情况（${formatChineseDate(consultation.finalAdoptedOn!)}）：`,
-                      28,
-                      false,
-                      '黑体',
-                    ),
-                    run(consultation.finalSummary, 28),
-                  ],
-                }),
-              ]
-            : []),
-        ],
-      },
+              run(consultation.finalSummary),
+            ]),
+          ]
+        : []),
     ],
   });
-  const data = await Packer.toBuffer(doc);
   return { filename: `${consultation.title}-意见采纳情况表.docx`, data };
 }

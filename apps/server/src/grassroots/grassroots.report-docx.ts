@@ -1,4 +1,4 @@
-import { type DocBlock, officialDocx } from '../oversight/official-docx.ts';
+import { blocksDocx, type DocBlock } from '../platform/official-docx.ts';
 import type { leaderReport } from './grassroots.service.ts';
 
 type Report = Awaited<ReturnType<typeof leaderReport>>;
@@ -37,5 +37,5 @@ export function liaisonReportDocx(report: Report): Promise<Buffer> {
     });
   });
   blocks.push({ kind: 'blank' }, { kind: 'signature', text: leader.orgName });
-  return officialDocx(blocks, { title: `${leader.name}${year}年度挂点联系工作情况报告`, creator: leader.orgName });
+  return blocksDocx(blocks, { title: `${leader.name}${year}年度挂点联系工作情况报告`, creator: leader.orgName });
 }
