@@ -10,7 +10,8 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { copyLine, openPgCopy, pgliteCopy } from './ledgers.copy.ts';
 import { duplicateErrors, type ParsedRow, RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
 import { existingUniqueValues, orgLookup } from './ledgers.repo.ts';
-import { openSheet, type ReportError, type SheetLayout } from './ledgers.sheet.ts';
+import { asBadExcel, openSheet, type ReportError, type SheetLayout } from './ledgers.sheet.ts';
+import { sniffXlsx } from './xlsx-reader.ts';
 
 export const importJobKind = 'ledger.import';
 
@@ -39,6 +40,11 @@ export async function startImport(
   def: LedgerDefinition,
   file: { filename: string; data: Buffer },
 ) {
+  try {
+    sniffXlsx(file.data); // not a zip at all: say so now rather than through a failed job
+  } catch (error) {
+    throw asBadExcel(error);
+  }
   const [job] = await queryRows<{ id: number }>(
     db,
     sql`insert into jobs (kind, status, input, user_id, phase)

@@ -290,16 +290,21 @@ export function columnOf(ref: string): number {
 
 const dayMs = 86_400_000;
 
+/** Refuses what is plainly not an .xlsx (a zip) before any work: an old .xls, a PDF, a picture, text. */
+export function sniffXlsx(data: Uint8Array) {
+  if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0)
+    throw new XlsxError('这是旧版 Excel（.xls）文件：请在 Excel 中“另存为” .xlsx 格式后再导入');
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b || data[2] !== 0x03 || data[3] !== 0x04)
+    throw new XlsxError('文件无法读取：请上传有效的 Excel（.xlsx）文件');
+}
+
 /**
  * Opens the workbook and returns a pull-reader of its first worksheet: each `next()` parses one slice of the sheet
  * XML and returns the rows completed in it (possibly none), or null at the end.
  */
 export function openFirstSheet(input: Uint8Array): { next: () => SheetRow[] | null; estimatedRows: number } {
   const data = input instanceof Buffer ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
-  if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0)
-    throw new XlsxError('这是旧版 Excel（.xls）文件：请在 Excel 中“另存为” .xlsx 格式后再导入');
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b)
-    throw new XlsxError('文件无法读取：请上传有效的 Excel（.xlsx）文件');
+  sniffXlsx(data);
   const budget = { left: xlsxLimits.maxUnzippedBytes };
   const book = readBook(data, budget);
   const sheetBytes = unzipParts(data, (n) => n === book.sheetPath, budget)[book.sheetPath];
