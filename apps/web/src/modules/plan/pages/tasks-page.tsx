@@ -294,7 +294,7 @@ export function TasksPage() {
           loading={tasks.isFetching}
           dataSource={tree}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1120 }}
           expandable={{
             expandedRowKeys: expanded ?? collectIds(tree),
             onExpandedRowsChange: (keys) => setExpanded(keys),
@@ -311,20 +311,21 @@ export function TasksPage() {
             {
               title: '任务名称',
               dataIndex: 'title',
+              width: 300,
               render: (title: string, t) => <Link to={`/plan/tasks/${t.id}`}>{title}</Link>,
             },
-            { title: '牵头单位', dataIndex: 'leadOrgName', width: 150 },
+            { title: '牵头单位', dataIndex: 'leadOrgName', width: 130 },
             {
               title: '协办单位',
               dataIndex: 'assistOrgNames',
-              width: 160,
+              width: 140,
               ellipsis: true,
               render: (names: string[]) => (names.length ? names.join('、') : '—'),
             },
             {
               title: '完成时限',
               dataIndex: 'deadline',
-              width: 150,
+              width: 140,
               render: (d: string, t) => (
                 <Space size={6}>
                   <span>{d}</span>
@@ -332,17 +333,17 @@ export function TasksPage() {
                 </Space>
               ),
             },
-            { title: '权重', dataIndex: 'weight', width: 70, align: 'center' },
+            { title: '权重', dataIndex: 'weight', width: 60, align: 'center' },
             {
               title: '状态',
               dataIndex: 'status',
-              width: 100,
+              width: 90,
               render: (s: TaskStatus) => <TaskStatusTag status={s} />,
             },
             {
               title: '进度',
               dataIndex: 'progress',
-              width: 170,
+              width: 150,
               render: (p: number, t) => <ProgressBar value={p} isClosed={t.status === 'closed'} />,
             },
             ...(canManage
@@ -350,7 +351,7 @@ export function TasksPage() {
                   {
                     title: '操作',
                     key: 'actions',
-                    width: 150,
+                    width: 110,
                     render: (_: unknown, t: Task) => (
                       <Space size={0}>
                         {t.status !== 'closed' ? (
