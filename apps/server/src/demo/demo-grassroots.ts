@@ -247,18 +247,20 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
       status: 'serving',
     });
   });
-  townships.forEach((t, i) => {
-    t.villages.forEach((v, k) => {
-      add('adviser_contract', v, `${year}-01-01`, {
-        adviser: person(i * 2 + k + 80),
-        firm: ['四川昭化律师事务所', '广元嘉陵律师事务所', '四川利州律师事务所'][i % 3],
-        village: v,
-        start_date: `${year}-01-01`,
-        end_date: `${year}-12-31`,
-        duties: '每月到村服务不少于1次，审核村规民约和村级合同，参与矛盾纠纷化解',
+  // 一村（居）一法律顾问: a one-year contract per village, last year and renewed this year.
+  for (const y of [year - 1, year])
+    townships.forEach((t, i) => {
+      t.villages.forEach((v, k) => {
+        add('adviser_contract', v, `${y}-01-01`, {
+          adviser: person(i * 2 + k + 80 + (year - y) * 7),
+          firm: ['四川昭化律师事务所', '广元嘉陵律师事务所', '四川利州律师事务所'][(i + year - y) % 3],
+          village: v,
+          start_date: `${y}-01-01`,
+          end_date: `${y}-12-31`,
+          duties: '每月到村服务不少于1次，审核村规民约和村级合同，参与矛盾纠纷化解',
+        });
       });
     });
-  });
 
   // 普法 responsibility.
   const duties: [string, string, string][] = [

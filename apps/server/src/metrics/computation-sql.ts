@@ -1,8 +1,8 @@
 import type { AggregateComputation, FieldFilter } from '@fazhi/core/metrics/definitions';
 import { literal, type SourceAdapter } from './sources/source-adapter.ts';
 
-/** One filter as SQL text on the source row `r`. */
-export function filterSql(adapter: SourceAdapter, filter: FieldFilter): string {
+/** One filter as SQL text on the source row `r`; `periodEnd` (exclusive, YYYY-MM-DD) for period-bound filters. */
+export function filterSql(adapter: SourceAdapter, filter: FieldFilter, periodEnd?: string): string {
   switch (filter.op) {
     case 'eq':
       return `${adapter.text(filter.field)} = ${literal(String(filter.value))}`;
@@ -22,6 +22,10 @@ export function filterSql(adapter: SourceAdapter, filter: FieldFilter): string {
       return `coalesce(${adapter.text(filter.field)}, '') <> ''`;
     case 'true':
       return `${adapter.text(filter.field)} = 'true'`;
+    case 'in_force': {
+      if (!periodEnd) throw new Error(`in_force on ${filter.field} needs the period (distinct metrics only)`);
+      return `(coalesce(${adapter.text(filter.field)}, '') = '' or ${adapter.date(filter.field)} >= ${literal(periodEnd)}::date - 1)`;
+    }
     case 'has': {
       if (!adapter.list) throw new Error(`${adapter.name} has no multi-select field ${filter.field}`);
       return `coalesce(${adapter.list(filter.field)} @> jsonb_build_array(${literal(filter.value)}::text), false)`;
@@ -30,8 +34,12 @@ export function filterSql(adapter: SourceAdapter, filter: FieldFilter): string {
 }
 
 /** Every condition a row must meet to count for the computation (source, filters, a date to place it). */
-export function conditionSql(adapter: SourceAdapter, c: AggregateComputation): string {
-  return [adapter.where, ...(c.filters ?? []).map((f) => filterSql(adapter, f)), `${dateSql(adapter, c)} is not null`]
+export function conditionSql(adapter: SourceAdapter, c: AggregateComputation, periodEnd?: string): string {
+  return [
+    adapter.where,
+    ...(c.filters ?? []).map((f) => filterSql(adapter, f, periodEnd)),
+    `${dateSql(adapter, c)} is not null`,
+  ]
     .map((s) => `(${s})`)
     .join(' and ');
 }

@@ -62,10 +62,15 @@ export async function seedMetricFixture(db: Executor) {
     row('mediation_org', township!.id, '2020-05-01', { name: '元坝镇调委会', org_kind: 'committee' }),
     row('mediation_org', township!.id, '2023-01-01', { name: '元坝镇调解室', org_kind: 'room' }),
     row('mediation_org', justice!.id, '2024-11-01', { name: '医疗纠纷调委会', org_kind: 'professional' }),
-    // Coverage: 元坝社区 has two adviser contracts (2024), 泉坝村 one (2025), the township one (not a village).
+    // Coverage: 元坝社区 has two open-ended adviser contracts (2024), 泉坝村 one for 2025 only, the township one
+    // (not a village).
     row('adviser_contract', community!.id, '2024-01-01', { adviser: '律师甲', village: '元坝社区' }),
     row('adviser_contract', community!.id, '2024-06-01', { adviser: '律师乙', village: '元坝社区' }),
-    row('adviser_contract', village!.id, '2025-03-01', { adviser: '律师丙', village: '泉坝村' }),
+    row('adviser_contract', village!.id, '2025-03-01', {
+      adviser: '律师丙',
+      village: '泉坝村',
+      end_date: '2025-12-31',
+    }),
     row('adviser_contract', township!.id, '2024-01-01', { adviser: '律师丁', village: '元坝镇' }),
     row('law_facility', village!.id, '2023-05-01', { name: '泉坝村居民评理说事点', facility_type: 'reasoning_point' }),
     row('law_facility', community!.id, '2023-05-01', { name: '元坝社区法治宣传专栏', facility_type: 'culture_column' }),

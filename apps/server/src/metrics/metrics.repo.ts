@@ -104,14 +104,17 @@ export async function queryRawFacts(
       const lower = first.window === 'cumulative' ? '' : `and ${date} >= ${literal(from)}::date`;
       const month = byMonth ? `to_char(${date}, 'YYYY-MM')` : 'null::text';
       const values = group.map(({ computation: c }, i) => {
-        const when = conditionSql(adapter, c);
+        // A distinct count is asked one period at a time, so period-bound filters (in force at the end) apply.
+        const when = conditionSql(adapter, c, byMonth ? undefined : to);
         const value =
           c.kind === 'distinct'
             ? `count(distinct case when ${when} then ${adapter.text(c.field)} end)`
             : `sum(case when ${when} then ${contributionSql(adapter, c)} end)`;
         return `(${value})::float8 as v${i}`;
       });
-      const any = group.map(({ computation: c }) => `(${conditionSql(adapter, c)})`).join(' or ');
+      const any = group
+        .map(({ computation: c }) => `(${conditionSql(adapter, c, byMonth ? undefined : to)})`)
+        .join(' or ');
       const rows = await queryRows<Record<string, number | string | null>>(
         db,
         sql`select a.id as org_id, ${sql.raw(month)} as month, ${sql.raw(values.join(', '))}
@@ -155,7 +158,7 @@ export async function querySourceRows(
     adapter.columns.length > 0
       ? `json_build_object(${adapter.columns.map((col) => `${literal(col.key)}, ${col.sql}`).join(', ')})`
       : 'r.data';
-  const where = sql`${sql.raw(conditionSql(adapter, c))} and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)}
+  const where = sql`${sql.raw(conditionSql(adapter, c, to))} and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)}
     and o.path like ${`${rootPath}%`} and ${scope}`;
   const from_ = sql`from ${sql.raw(adapter.from)} join orgs o on o.id = ${sql.raw(adapter.org)}`;
   const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(

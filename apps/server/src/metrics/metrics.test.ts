@@ -140,6 +140,10 @@ describe('metric registry against a hand-counted fixture', () => {
     expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2025')).toBe(100);
     expect(await value(office, 'grassroots.adviser_coverage_rate', ids.county, '2025')).toBe(8.3);
     expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2023')).toBe(0);
+    // 泉坝村's contract ended on 2025-12-31: in force for 2025 and its second half, lapsed for 2026.
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2025-H2')).toBe(100);
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2026')).toBe(50);
+    expect(await value(office, 'grassroots.adviser_coverage_rate', ids.township, '2025-Q1')).toBe(100);
     expect(await value(office, 'grassroots.reasoning_coverage_rate', ids.township, '2024')).toBe(50);
     expect(await value(office, 'grassroots.reasoning_coverage_rate', ids.village, '2024')).toBe(100);
     const res = await office.get(`/api/metrics/grassroots.adviser_coverage_rate?org=${ids.township}&period=2024`);

@@ -88,7 +88,7 @@ const isTrue = (field: string): FieldFilter => ({ field, op: 'true' });
 const eq = (field: string, value: string): FieldFilter => ({ field, op: 'eq', value });
 const orgs: MetricSource = { kind: 'table', table: 'org.units' };
 const obligations: MetricSource = { kind: 'table', table: 'grassroots.liaison_obligations' };
-/** Villages (村、社区) having at least one row of the ledger that meets `filters`, up to the end of the period. */
+/** Villages (村、社区) having at least one row of the ledger that meets `filters` by the end of the period. */
 const villagesWith = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
   kind: 'distinct',
   source: ledger(key),
@@ -150,7 +150,7 @@ export const grassrootsComputations: Record<GrassrootsMetricKey, MetricComputati
   }),
   // Coverage: the denominator is the org tree itself (every 村/社区 of the subtree), so a unit without a row shows.
   'grassroots.villages': { kind: 'count', source: orgs, window: 'cumulative', filters: [eq('kind', 'village')] },
-  'grassroots.adviser_villages': villagesWith('adviser_contract'),
+  'grassroots.adviser_villages': villagesWith('adviser_contract', { field: 'end_date', op: 'in_force' }),
   'grassroots.adviser_coverage_rate': rate('grassroots.adviser_villages', 'grassroots.villages'),
   'grassroots.reasoning_villages': villagesWith('law_facility', eq('facility_type', 'reasoning_point')),
   'grassroots.reasoning_coverage_rate': rate('grassroots.reasoning_villages', 'grassroots.villages'),

@@ -23,6 +23,19 @@ describe('metric definitions', () => {
     }
   });
 
+  it('uses period-bound filters (in force at the end) only in distinct metrics, on date fields', () => {
+    const byKey = new Map(builtinLedgers.map((d) => [d.key, d]));
+    for (const [key, c] of Object.entries(metricComputations)) {
+      if (c.kind === 'rate' || c.kind === 'difference') continue;
+      for (const f of c.filters ?? []) {
+        if (f.op !== 'in_force') continue;
+        expect(c.kind, key).toBe('distinct');
+        if (c.source.kind === 'ledger')
+          expect(byKey.get(c.source.ledger)?.fields.find((x) => x.key === f.field)?.kind, key).toBe('date');
+      }
+    }
+  });
+
   it('compares enum filters against option keys the ledger defines', () => {
     const byKey = new Map(builtinLedgers.map((d) => [d.key, d]));
     for (const { key, ledger, computation } of ledgerComputations()) {

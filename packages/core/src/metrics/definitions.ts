@@ -17,7 +17,13 @@ export type FieldFilter =
   | { field: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
   | { field: string; op: 'present' | 'true' }
   /** A multi-select field (a list of option keys) that contains `value`. */
-  | { field: string; op: 'has'; value: string };
+  | { field: string; op: 'has'; value: string }
+  /**
+   * A term in force when the period ends: its end date (`field`) is empty or not before the period's last day
+   * (a contract or appointment that lapsed does not count). Depends on the period, so only `distinct` metrics
+   * (computed per period from the rows) may use it.
+   */
+  | { field: string; op: 'in_force' };
 
 /** Where the rows come from: a ledger type in `ledger_rows`, or a table a module registers (see sources.ts). */
 export type MetricSource = { kind: 'ledger'; ledger: string } | { kind: 'table'; table: TableSourceKey };

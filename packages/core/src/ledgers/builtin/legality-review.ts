@@ -127,16 +127,8 @@ export const majorDecision = defineLedger({
       ]),
     },
   ],
-  listColumns: [
-    'title',
-    'decision_agency',
-    'public_participation',
-    'expert_argument',
-    'risk_assessment',
-    'legality_reviewed',
-    'collective_discussion',
-    'status',
-  ],
+  // The five steps show as one 法定程序 column (done / missing, see grassroots/major-decision-steps.ts).
+  listColumns: ['title', 'decision_agency', 'in_catalogue', 'status'],
   filters: ['status', 'in_catalogue', 'title'],
   sortable: ['title'],
 });
