@@ -43,6 +43,31 @@ describe('年度报告', () => {
     await expect.poll(() => drawer.isVisible()).toBe(false);
   });
 
+  it('the office moves the township deadline for a year, and the list of units follows', async () => {
+    const { page } = office;
+    const year = new Date().getFullYear() - 1;
+    await page.goto(`/reports?year=${year}&tab=deadlines`);
+    const row = page.locator('tr', { hasText: '乡镇（街道）法治建设年度报告' });
+    await expect.poll(() => page.getByTestId('submit-by-township').textContent()).toBe(`${year + 1}-01-31`);
+    await row.getByRole('button', { name: '调整' }).click();
+    const dialog = page.getByRole('dialog');
+    const submit = dialog.getByLabel('报送区（县）政府截止日期');
+    await submit.click();
+    await submit.fill(`${year + 1}-02-15`);
+    await submit.press('Enter');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('submit-by-township').textContent()).toBe(`${year + 1}-02-15`);
+    await expect.poll(() => row.getByText('本地规定').isVisible()).toBe(true);
+    await page.getByRole('tab', { name: '报告与期限' }).click();
+    const township = page.locator('tr', { hasText: '乡镇（街道）法治建设年度报告' }).first();
+    await expect.poll(() => township.getByText(`${year + 1}-02-15`).isVisible()).toBe(true);
+    // back to the default
+    await page.getByRole('tab', { name: '报送期限设置' }).click();
+    await row.getByRole('button', { name: '恢复默认' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button').last().click();
+    await expect.poll(() => page.getByTestId('submit-by-township').textContent()).toBe(`${year + 1}-01-31`);
+  });
+
   it('composes, finalises and downloads the .docx', async () => {
     const { page } = office;
     const year = new Date().getFullYear() - 2;
