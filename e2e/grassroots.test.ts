@@ -147,5 +147,9 @@ describe('基层法治：挂点联系走访', () => {
     await expect
       .poll(() => drawer.getByText('调解矛盾纠纷').or(drawer.getByText(/调解/)).first().isVisible())
       .toBe(true);
+    // Its figures come from the registry: a click lists the rows behind one.
+    await drawer.locator('.metric-figure[data-metric="grassroots.reasoning_coverage_rate"]').click();
+    const rows = page.locator('.ant-drawer', { hasText: '来源明细' });
+    await expect.poll(() => rows.getByText('泉坝村居民评理说事点').first().isVisible()).toBe(true);
   });
 });

@@ -114,7 +114,7 @@ export async function officeDetail(db: Executor, actor: Actor, orgId: number, ye
     const m = registryByKey.get(key)!;
     return { key, name: m.name, unit: m.unit, ...table.get(key, placeId, period) };
   });
-  return { ...summary, checklist, year, figures };
+  return { ...summary, checklist, year, figures, figuresOrgId: placeId, period };
 }
 
 export async function updateFunctions(

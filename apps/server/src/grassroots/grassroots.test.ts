@@ -39,6 +39,11 @@ describe('司法所 profiles', () => {
     const detail = (await office.get(`/api/grassroots/offices/${list[0]!.orgId}?year=2026`)).json();
     expect(detail.checklist).toHaveLength(10);
     expect(detail.figures.map((f: { key: string }) => f.key)).toContain('mediation.cases');
+    // Figures are the township's, from the registry: the liaison rate of its 司法所 and its villages' coverage.
+    expect(detail.figuresOrgId).toBe(await orgId('元坝镇'));
+    const figure = (key: string) => detail.figures.find((f: { key: string }) => f.key === key);
+    expect(figure('grassroots.adviser_coverage_rate')).toMatchObject({ value: 100, unit: '%' });
+    expect(figure('grassroots.liaison_rate').value).toBeGreaterThan(0);
   });
 
   it('updates the checklist in scope; another unit can neither read nor change it; bad input is refused', async () => {

@@ -174,6 +174,9 @@ export const townshipReportMetrics = [
   'publicity.participants',
   'grassroots.decision_attended',
   'grassroots.four_actions',
+  'grassroots.liaison_rate',
+  'grassroots.adviser_coverage_rate',
+  'grassroots.reasoning_coverage_rate',
 ] as const;
 
 /** The grass-roots dashboard tiles. */

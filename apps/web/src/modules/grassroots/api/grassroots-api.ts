@@ -26,6 +26,9 @@ export type OfficeDetail = Office & {
   note: string;
   checklist: { code: string; label: string; performed: boolean }[];
   figures: { key: string; name: string; unit: string; value: number | null; note: string | null }[];
+  /** The township (or the office itself) the figures are counted for, and the period. */
+  figuresOrgId: number;
+  period: string;
 };
 export type Period = {
   period: string;

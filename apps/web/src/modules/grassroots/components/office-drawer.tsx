@@ -1,6 +1,7 @@
-import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Input, Spin, Statistic, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Input, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
+import { MetricFigure, MetricSourceProvider } from '../../../components/metric-figure.tsx';
 import { useSession } from '../../../components/session.ts';
 import { useOffice, useUpdateFunctions } from '../api/grassroots-api.ts';
 import { percent } from './percent.ts';
@@ -52,17 +53,25 @@ export function OfficeDrawer({ orgId, year, onClose }: Props) {
           </Descriptions>
           <div>
             <Typography.Title level={5}>{year}年工作数据（来自业务台账）</Typography.Title>
-            <Flex wrap gap={24}>
-              {data.figures.map((f) => (
-                <Statistic
-                  key={f.key}
-                  title={f.name}
-                  value={f.value ?? '—'}
-                  suffix={f.value === null ? undefined : f.unit}
-                  style={{ minWidth: 120 }}
-                />
-              ))}
-            </Flex>
+            <MetricSourceProvider>
+              <Flex wrap gap={24}>
+                {data.figures.map((f) => (
+                  <div key={f.key} style={{ minWidth: 120 }}>
+                    <Typography.Text type="secondary">{f.name}</Typography.Text>
+                    <div style={{ fontSize: 22 }}>
+                      <MetricFigure
+                        metric={f.key}
+                        org={data.figuresOrgId}
+                        period={data.period}
+                        value={f.value}
+                        unit={f.unit}
+                        note={f.note}
+                      />
+                    </div>
+                  </div>
+                ))}
+              </Flex>
+            </MetricSourceProvider>
           </div>
           <div>
             <Typography.Title level={5}>
