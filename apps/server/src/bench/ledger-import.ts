@@ -1,13 +1,14 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import type { PGlite } from '@electric-sql/pglite';
 import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
-import { openDatabase, queryRows } from '../db/client.ts';
+import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { ensureMetricRollup } from '../metrics/rollup.ts';
 import type { Benchmark } from './index.ts';
@@ -16,7 +17,8 @@ import type { Benchmark } from './index.ts';
  * `npm run bench -- ledger-import`: a 50,000-row 人民调解 workbook through the user's path (upload → background
  * job: read the sheet, validate, duplicate check, one transaction around `COPY FROM STDIN` fed while parsing), against
  * PostgreSQL `COPY` of the same rows from a server-side CSV file into the same table (with the same roll-up
- * triggers). Goal: import rows/s ≥ 0.5 × COPY rows/s. Prints where the import's time went (the job's timings).
+ * triggers). Goal: import rows/s ≥ 0.5 × COPY rows/s. Prints where the import's time went (the job's timings) and
+ * the load average; `--pglite` also runs the same comparison on an in-process PGlite (COPY from '/dev/blob').
  */
 const rows = process.argv.includes('--quick') ? 10_000 : 50_000;
 const types = ['邻里纠纷', '婚姻家庭', '土地承包', '合同纠纷'];
@@ -70,7 +72,107 @@ function multipart(filename: string, data: Buffer) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+type Measured = { importSeconds: number; copySeconds: number; imported: number; copied: number; split: Timings | null };
+type Timings = Record<'readMs' | 'validateMs' | 'writeMs' | 'copyEndMs' | 'duplicatesMs' | 'totalMs', number>;
+
+/** Seeds the demo county, imports the workbook through the API, then COPYs the same rows as stored. */
+async function measure(database: Database, file: Buffer, copyFrom: (csv: string) => Promise<void>): Promise<Measured> {
+  await seedDemo(database.db, new Date());
+  await ensureMetricRollup(database.db);
+  const app = await buildApp({ db: database.db, dbKind: database.kind, now: () => new Date() }, { serveWeb: false });
+  await app.ready();
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'office', password: 'Fazhi@2026' },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'fazhi_sid')!.value;
+  const csrf = login.json().csrfToken as string;
+
+  const { body, contentType } = multipart('bench.xlsx', file);
+  const started = performance.now();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/ledgers/types/mediation_case/import',
+    cookies: { fazhi_sid: cookie },
+    headers: { 'x-csrf-token': csrf, 'content-type': contentType },
+    payload: body,
+  });
+  const { jobId } = res.json() as { jobId: number };
+  let job: { status: string; imported?: number; message?: string | null } = { status: 'queued' };
+  while (job.status === 'queued' || job.status === 'running') {
+    await new Promise((r) => setTimeout(r, 100));
+    job = (
+      await app.inject({ method: 'GET', url: `/api/ledgers/jobs/${jobId}`, cookies: { fazhi_sid: cookie } })
+    ).json();
+  }
+  const importSeconds = (performance.now() - started) / 1000;
+  if (job.status !== 'succeeded') throw new Error(`import failed: ${job.message}`);
+  const [stored] = await queryRows<{ timings: Timings | null }>(
+    database.db,
+    sql`select result->'timings' as timings from jobs where id = ${jobId}`,
+  );
+  await app.close();
+
+  // The same rows, as the import stored them, through COPY into the same table and triggers.
+  const def = builtinLedger('mediation_case')!;
+  const optionKey = (field: string, label: string) =>
+    def.fields.find((f) => f.key === field)!.options!.find((o) => o.label === label)!.key;
+  const [org] = await queryRows<{ id: number }>(database.db, sql`select id from orgs where name = '元坝镇'`);
+  const lines: string[] = [];
+  for (let i = 1; i <= rows; i++) {
+    const c = caseOf(i);
+    const data = {
+      case_no: `COPY-${i}`,
+      dispute_type: optionKey('dispute_type', c.type),
+      parties: c.parties,
+      received_date: c.received,
+      concluded_date: c.concluded,
+      result: optionKey('result', '调解成功'),
+      agreement_amount: Math.round(c.yuan * 100),
+    };
+    lines.push(`mediation_case,${org!.id},${c.received},"${JSON.stringify(data).replaceAll('"', '""')}"`);
+  }
+  const csv = `${lines.join('\n')}\n`;
+  const copyStarted = performance.now();
+  await copyFrom(csv);
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  const [count] = await queryRows<{ imported: number; copied: number }>(
+    database.db,
+    sql`select count(*) filter (where data->>'case_no' like 'BENCH-%')::int as imported,
+               count(*) filter (where data->>'case_no' like 'COPY-%')::int as copied
+        from ledger_rows where type_key = 'mediation_case'`,
+  );
+  return {
+    importSeconds,
+    copySeconds,
+    imported: count!.imported,
+    copied: count!.copied,
+    split: stored?.timings ?? null,
+  };
+}
+
+function report(m: Measured, copyLabel: string) {
+  const importRate = rows / m.importSeconds;
+  const copyRate = rows / m.copySeconds;
+  const ratio = importRate / copyRate;
+  console.log(
+    `Excel 导入（上传→后台任务完成）  ${rows} 行  ${m.importSeconds.toFixed(2)} s  ${importRate.toFixed(0)} 行/秒  （入库 ${m.imported} 行）`,
+  );
+  console.log(
+    `${copyLabel.padEnd(22)}  ${rows} 行  ${m.copySeconds.toFixed(2)} s  ${copyRate.toFixed(0)} 行/秒  （入库 ${m.copied} 行）`,
+  );
+  const t = m.split;
+  if (t)
+    console.log(
+      `导入任务耗时拆分：解压+读表 ${t.readMs} ms，校验 ${t.validateMs} ms，写入（送出批次）${t.writeMs} ms，` +
+        `结束 COPY（含触发器）${t.copyEndMs} ms，查重 ${t.duplicatesMs} ms，任务合计 ${t.totalMs} ms`,
+    );
+  return ratio;
+}
+
 async function run(): Promise<boolean> {
+  const file = await workbook(rows);
   const adminUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `fazhi_bench_import_${process.pid}`;
@@ -85,100 +187,48 @@ async function run(): Promise<boolean> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
-  const csv = join(tmpdir(), `${name}.csv`);
+  const csvPath = join(tmpdir(), `${name}.csv`);
+  let ok: boolean;
   try {
-    await seedDemo(database.db, new Date());
-    await ensureMetricRollup(database.db);
-    const app = await buildApp({ db: database.db, dbKind: database.kind, now: () => new Date() }, { serveWeb: false });
-    await app.ready();
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'office', password: 'Fazhi@2026' },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'fazhi_sid')!.value;
-    const csrf = login.json().csrfToken as string;
-
-    const file = await workbook(rows);
-    const { body, contentType } = multipart('bench.xlsx', file);
-    const started = performance.now();
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/ledgers/types/mediation_case/import',
-      cookies: { fazhi_sid: cookie },
-      headers: { 'x-csrf-token': csrf, 'content-type': contentType },
-      payload: body,
-    });
-    const { jobId } = res.json() as { jobId: number };
-    let job: { status: string; imported?: number; message?: string | null } = { status: 'queued' };
-    while (job.status === 'queued' || job.status === 'running') {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (
-        await app.inject({ method: 'GET', url: `/api/ledgers/jobs/${jobId}`, cookies: { fazhi_sid: cookie } })
-      ).json();
-    }
-    const importSeconds = (performance.now() - started) / 1000;
-    if (job.status !== 'succeeded') throw new Error(`import failed: ${job.message}`);
-    const [stored] = await queryRows<{ timings: Record<string, number> | null }>(
-      database.db,
-      sql`select result->'timings' as timings from jobs where id = ${jobId}`,
-    );
-    await app.close();
-
-    // The same rows, as the import stored them, through COPY into the same table and triggers.
-    const def = builtinLedger('mediation_case')!;
-    const optionKey = (field: string, label: string) =>
-      def.fields.find((f) => f.key === field)!.options!.find((o) => o.label === label)!.key;
-    const [org] = await queryRows<{ id: number }>(database.db, sql`select id from orgs where name = '元坝镇'`);
-    const lines: string[] = [];
-    for (let i = 1; i <= rows; i++) {
-      const c = caseOf(i);
-      const data = {
-        case_no: `COPY-${i}`,
-        dispute_type: optionKey('dispute_type', c.type),
-        parties: c.parties,
-        received_date: c.received,
-        concluded_date: c.concluded,
-        result: optionKey('result', '调解成功'),
-        agreement_amount: Math.round(c.yuan * 100),
-      };
-      lines.push(`mediation_case,${org!.id},${c.received},"${JSON.stringify(data).replaceAll('"', '""')}"`);
-    }
-    writeFileSync(csv, `${lines.join('\n')}\n`);
-    const copyStarted = performance.now();
-    await database.db.execute(
-      sql.raw(`copy ledger_rows (type_key, org_id, row_date, data) from '${csv}' with (format csv)`),
-    );
-    const copySeconds = (performance.now() - copyStarted) / 1000;
-    const [count] = await queryRows<{ imported: number; copied: number }>(
-      database.db,
-      sql`select count(*) filter (where data->>'case_no' like 'BENCH-%')::int as imported,
-                 count(*) filter (where data->>'case_no' like 'COPY-%')::int as copied
-          from ledger_rows where type_key = 'mediation_case'`,
-    );
-    const importRate = rows / importSeconds;
-    const copyRate = rows / copySeconds;
-    const ratio = importRate / copyRate;
-    console.log(
-      `Excel 导入（上传→后台任务完成）  ${rows} 行  ${importSeconds.toFixed(2)} s  ${importRate.toFixed(0)} 行/秒  （入库 ${count!.imported} 行）`,
-    );
-    console.log(
-      `PostgreSQL COPY 同样的行       ${rows} 行  ${copySeconds.toFixed(2)} s  ${copyRate.toFixed(0)} 行/秒  （入库 ${count!.copied} 行）`,
-    );
-    const split = stored?.timings;
-    if (split)
-      console.log(
-        `导入耗时拆分：解压+读表 ${split.readMs} ms，校验 ${split.validateMs} ms，写入（等待 COPY 流与结束）${split.writeMs} ms，` +
-          `查重 ${split.duplicatesMs} ms，任务合计 ${split.totalMs} ms（读、校验与 PostgreSQL 写入同时进行）`,
+    console.log(`PostgreSQL（负载 ${loadavg()[0]!.toFixed(2)}）：`);
+    const m = await measure(database, file, async (csv) => {
+      writeFileSync(csvPath, csv);
+      await database.db.execute(
+        sql.raw(`copy ledger_rows (type_key, org_id, row_date, data) from '${csvPath}' with (format csv)`),
       );
+    });
+    const ratio = report(m, 'PostgreSQL COPY 同样的行');
     console.log(`比值（导入 ÷ COPY）：${ratio.toFixed(2)}×，目标 ≥ 0.5×：${ratio >= 0.5 ? '达到' : '未达到'}`);
-    return ratio >= 0.5 && count!.imported === rows;
+    ok = ratio >= 0.5 && m.imported === rows;
   } finally {
-    rmSync(csv, { force: true });
+    rmSync(csvPath, { force: true });
     await database.close();
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+  if (process.argv.includes('--pglite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-pglite-'));
+    const lite = await openDatabase({ dataDir: dir, label: 'bench' });
+    try {
+      console.log(`PGlite（同一进程，负载 ${loadavg()[0]!.toFixed(2)}；仅供参考，目标按 PostgreSQL 计）：`);
+      const m = await measure(lite, file, async (csv) => {
+        const client = (lite.db as unknown as { $client: PGlite }).$client;
+        await client.query(
+          `copy ledger_rows (type_key, org_id, row_date, data) from '/dev/blob' with (format csv)`,
+          [],
+          {
+            blob: new Blob([csv]),
+          },
+        );
+      });
+      const ratio = report(m, 'PGlite COPY 同样的行');
+      console.log(`比值（导入 ÷ COPY）：${ratio.toFixed(2)}×`);
+    } finally {
+      await lite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return ok;
 }
 
 export const ledgerImport: Benchmark = { name: 'ledger-import', run };
