@@ -117,8 +117,9 @@ export function checkCompliance(input: ComplianceInput): ComplianceReport {
         ? item('dated', '成文日期', 'ok', structure.signedDate)
         : item('dated', '成文日期', 'missing', '落款下没有成文日期', '在落款单位下写明成文日期（如 2025年2月20日）'),
     );
-    if (input.deadlines) items.push(...deadlineItems(input.deadlines));
   }
+  // An internal 工作总结 still has its submission day (and no publication).
+  if (input.deadlines) items.push(...deadlineItems(input.deadlines));
   if (input.mismatches) {
     if (input.mismatches.length === 0) {
       items.push(item('figures', '数据与台账一致', 'ok', '正文中可核对的数字均与台账一致'));

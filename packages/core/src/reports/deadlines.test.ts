@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkCompliance } from './compliance.ts';
 import { endOfFebruary, overrideProblem, reportDeadlineStatus, reportDeadlines, shanghaiDay } from './deadlines.ts';
+import { reportOutlines } from './outlines.ts';
 
 describe('report deadlines per type', () => {
   it('the county government report: to the level above by 1 March, public by 1 April of the next year', () => {
@@ -92,5 +94,22 @@ describe('Shanghai-day boundaries', () => {
     const mar1 = shanghaiDay(new Date('2028-02-29T16:00:00Z'));
     expect(reportDeadlineStatus(dept, 2027, null, null, feb29).submit).toBe('due_soon');
     expect(reportDeadlineStatus(dept, 2027, null, null, mar1)).toMatchObject({ submit: 'overdue', daysOverdue: 1 });
+  });
+});
+
+describe('deadlines in the checklist', () => {
+  it('an internal summary is checked for its submission day only, against its own date', () => {
+    const deadlines = reportDeadlineStatus(reportDeadlines('judicial_bureau', 2025), 2025, null, null, '2026-02-05');
+    const { items } = checkCompliance({
+      text: '一、2025年主要工作开展情况\n正文',
+      outline: reportOutlines.judicial_bureau,
+      deadlines,
+    });
+    expect(items.find((i) => i.key === 'submitted')).toMatchObject({
+      status: 'missing',
+      label: '报送局党组（内部）（截止 2026-01-31）',
+    });
+    expect(items.find((i) => i.key === 'published')).toBeUndefined();
+    expect(items.find((i) => i.key === 'basis')).toBeUndefined();
   });
 });
