@@ -43,6 +43,19 @@ describe('年度报告', () => {
     await expect.poll(() => drawer.isVisible()).toBe(false);
   });
 
+  it('a figure typed by hand that disagrees with the ledgers is flagged with its sentence while typing', async () => {
+    const { page } = office;
+    await page.getByRole('button', { name: '编辑' }).click();
+    const area = page.getByTestId('section-measures');
+    const text = await area.inputValue();
+    await area.fill(text.replace(/分解落实目标任务(\d+)项/, '分解落实目标任务999项'));
+    const warning = page.locator('.typing-check');
+    await expect.poll(() => warning.textContent()).toContain('分解落实目标任务999项');
+    await expect.poll(() => warning.textContent()).toMatch(/目标任务台账为 \d+项/);
+    await page.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.locator('.typing-check').count()).toBe(0);
+  });
+
   it('the office moves the township deadline for a year, and the list of units follows', async () => {
     const { page } = office;
     const year = new Date().getFullYear() - 1;

@@ -129,6 +129,8 @@ export function reportView(
     deadlines,
     compliance: { items: compliance.items, passed: compliance.passed, total: compliance.total },
     figureTable,
+    /** The ledger values figures are checked against (the frozen ones for a final report): the editor checks as you type. */
+    ledger,
     text: assembled.text,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     publishedAt: r.publishedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import type { ComplianceItem } from '@fazhi/core/reports/compliance';
 import type { ReportDeadlineStatus } from '@fazhi/core/reports/deadlines';
-import type { FigureMismatch, LiveFigure } from '@fazhi/core/reports/figure-check';
+import type { FigureMismatch, LedgerValue, LiveFigure } from '@fazhi/core/reports/figure-check';
 import type { ReportType } from '@fazhi/core/reports/outlines';
 import type { ReportAction, ReportStatus } from '@fazhi/core/reports/report-lifecycle';
 import type { ReportPart } from '@fazhi/core/reports/structure';
@@ -68,6 +68,7 @@ export type ReportView = {
   deadlines: ReportDeadlineStatus;
   compliance: { items: ComplianceItem[]; passed: number; total: number };
   figureTable: FigureRow[];
+  ledger: LedgerValue[];
   events: {
     action: string;
     fromStatus: string | null;

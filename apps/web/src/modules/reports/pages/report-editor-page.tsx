@@ -38,6 +38,7 @@ import {
 import { ComplianceChecklist } from '../components/compliance-checklist.tsx';
 import { HighlightedText, type Mark, sentenceEnd } from '../components/highlighted-text.tsx';
 import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
+import { TypingCheck } from '../components/typing-check.tsx';
 
 const toDraft = (r: ReportView): ReportSave => ({
   version: r.version,
@@ -355,6 +356,7 @@ export function ReportEditorPage() {
                       value={s.body}
                       onChange={(e) => setSection(i, { body: e.target.value })}
                     />
+                    <TypingCheck body={s.body} ledger={report.ledger} />
                   </div>
                 ))}
                 <Space>
