@@ -211,7 +211,10 @@ async function publishedScore(db: Executor, round: RoundRow, orgId: number): Pro
   };
 }
 
-/** The ranking with grades: staff any time after scoring starts (live preview before 公示), everyone after 公示. */
+/**
+ * The published ranking with grades, for everyone who can see the round, after 公示 only (the office previews the
+ * figures before 公示 in the round workbook, without ranks or grades).
+ */
 export async function ranking(db: Executor, actor: Actor, roundId: number) {
   const round = await loadRound(db, actor, roundId);
   if (!isPublished(round.status)) throw conflict('考核结果尚未公示，暂不能查看排名');
