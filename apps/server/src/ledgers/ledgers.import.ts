@@ -1,37 +1,33 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import type { ImportJob, JobStatus } from '@fazhi/core/ledgers/ledgers.schemas';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows, type Tx } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
+import { type Db, queryRows } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { copyLine, openPgCopy, pgliteCopy } from './ledgers.copy.ts';
-import { duplicateErrors, type ParsedRow, RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
+import { duplicateErrors, RowValidator } from './ledgers.import-rows.ts';
+import {
+  importIntoPglite,
+  importIntoPostgres,
+  importSettings,
+  isPglite,
+  type Progress,
+  RowsRefused,
+  rounded,
+  type Timings,
+} from './ledgers.import-writers.ts';
 import { orgLookup } from './ledgers.repo.ts';
-import { asBadExcel, openSheet, type ReportError, type SheetLayout } from './ledgers.sheet.ts';
+import { asBadExcel, openSheet, type ReportError } from './ledgers.sheet.ts';
 import { sniffXlsx } from './xlsx-reader.ts';
 
 export const importJobKind = 'ledger.import';
-
-/**
- * Knobs the tests turn: rows per COPY batch (a stream write on PostgreSQL, a COPY statement on PGlite), the row cap,
- * and a hook run before each batch is written (to simulate a crash).
- */
-export const importSettings = {
-  batchSize: 2000,
-  maxRows: 50_000,
-  maxStoredErrors: 5000,
-  beforeBatch: null as null | ((index: number) => void | Promise<void>),
-};
+export { importSettings };
 
 type Live = { phase: string; processed: number; total: number; percent: number };
+
 /** Progress of running jobs lives in memory: during the write transaction the (single) PGlite connection is busy. */
 const live = new Map<number, Live>();
 const running = new Set<Promise<void>>();
 let queue: Promise<void> = Promise.resolve();
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function startImport(
   db: Db,
@@ -93,28 +89,6 @@ async function setJob(
   );
 }
 
-type Progress = (phase: string, processed: number, total: number, percent: number) => void;
-/** Where an import's time went (ms), kept in the job's result for the benchmark and for support. */
-type Timings = {
-  readMs: number;
-  validateMs: number;
-  /** Sending batches (PostgreSQL: waiting on the socket while parsing goes on; PGlite: the COPY statements). */
-  writeMs: number;
-  /** PostgreSQL: from the end of the COPY stream to its completion — the last rows and the roll-up triggers. */
-  copyEndMs: number;
-  duplicatesMs: number;
-  totalMs: number;
-};
-
-/** Refused rows: the transaction was rolled back; `errors` when already known, else computed from the validator. */
-class RowsRefused extends Error {
-  constructor(readonly errors: ReportError[] | null = null) {
-    super('rows refused');
-  }
-}
-
-const isPglite = (db: Db) => (db as unknown as { $client: unknown }).$client instanceof PGlite;
-
 async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number, file: Buffer) {
   const started = performance.now();
   const timings: Timings = { readMs: 0, validateMs: 0, writeMs: 0, copyEndMs: 0, duplicatesMs: 0, totalMs: 0 };
@@ -174,174 +148,6 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
   } finally {
     live.delete(id);
   }
-}
-
-const rounded = (t: Timings) =>
-  Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])) as Record<keyof Timings, number>;
-
-/**
- * Reads the sheet slice by slice, validating each slice's rows and handing the valid ones to `onRows`; yields to
- * the event loop after every slice so the server keeps answering. Refuses a file over the row cap.
- */
-async function pump(
-  sheet: SheetLayout,
-  validator: RowValidator,
-  timings: Timings,
-  onRows: (rows: ParsedRow[]) => Promise<void>,
-  onProgress: (processed: number) => void,
-) {
-  let count = 0;
-  for (;;) {
-    let t = performance.now();
-    const batch = sheet.nextBatch();
-    timings.readMs += performance.now() - t;
-    if (batch === null) break;
-    count += batch.length;
-    if (count > importSettings.maxRows)
-      throw new AppError(400, 'TOO_MANY_ROWS', `文件超过 ${importSettings.maxRows} 行的上限，请分成多个文件导入`);
-    t = performance.now();
-    const passed = validator.add(batch);
-    timings.validateMs += performance.now() - t;
-    await onRows(passed);
-    onProgress(count);
-    await yieldToEventLoop();
-  }
-  return count;
-}
-
-async function timed<T>(work: Promise<T>, add: (ms: number) => void): Promise<T> {
-  const t = performance.now();
-  try {
-    return await work;
-  } finally {
-    add(performance.now() - t);
-  }
-}
-
-const refused = (v: RowValidator) => v.errors.length > 0 || v.hasDuplicateInFile;
-
-/**
- * PostgreSQL: one transaction around a `COPY FROM STDIN` fed while the sheet is still being parsed (PostgreSQL
- * inserts on the other core). The first bad row stops the feed; the COPY is cancelled and rolled back, and the
- * report is made from the whole file. Duplicates against stored rows are looked up on another connection while the
- * COPY finishes; any refuses the whole import.
- */
-async function importIntoPostgres(
-  db: Db,
-  actor: Actor,
-  def: LedgerDefinition,
-  sheet: SheetLayout,
-  validator: RowValidator,
-  timings: Timings,
-  progress: Progress,
-) {
-  const estimate = sheet.estimatedRows;
-  const reading = (n: number) =>
-    progress('正在读取和校验', n, estimate, estimate ? 5 + 80 * Math.min(1, n / estimate) : 80 * (n / (n + 5000)));
-  await db.transaction(async (tx) => {
-    const copy = openPgCopy(tx);
-    let pending: string[] = [];
-    let batchIndex = 0;
-    const send = async (lines: string[]) => {
-      await importSettings.beforeBatch?.(batchIndex++);
-      const t = performance.now();
-      await copy.write(lines.join(''));
-      timings.writeMs += performance.now() - t;
-    };
-    try {
-      await pump(
-        sheet,
-        validator,
-        timings,
-        async (rows) => {
-          if (refused(validator)) return;
-          for (const r of rows) pending.push(copyLine(def.key, r.orgId, r.data[def.dateField], r.data, actor.user.id));
-          const size = importSettings.batchSize;
-          while (pending.length >= size) {
-            await send(pending.slice(0, size));
-            pending = pending.slice(size);
-          }
-        },
-        reading,
-      );
-      if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
-      if (pending.length) await send(pending);
-    } catch (error) {
-      await copy.abort(error instanceof RowsRefused ? '校验未通过' : '导入中断');
-      throw error;
-    }
-    // PostgreSQL inserts the last rows and runs the roll-up triggers while another connection, which cannot see
-    // this transaction's rows, looks for the file's keys among the stored ones.
-    progress('正在写入', validator.rows.length, validator.rows.length, 88);
-    const [ended, stored] = await Promise.allSettled([
-      timed(copy.end(), (ms) => {
-        timings.copyEndMs += ms;
-      }),
-      timed(storedDuplicateErrors(db, def, validator.rows), (ms) => {
-        timings.duplicatesMs += ms;
-      }),
-    ]);
-    if (ended.status === 'rejected') throw ended.reason;
-    if (stored.status === 'rejected') throw stored.reason;
-    if (stored.value.length) throw new RowsRefused(stored.value);
-    await auditImport(tx, actor, def, validator.rows);
-  });
-}
-
-/**
- * PGlite (one connection, in this process): read and validate first without holding it, then one short transaction:
- * the stored-duplicate check and `COPY FROM '/dev/blob'` batches, yielding between them.
- */
-async function importIntoPglite(
-  db: Db,
-  actor: Actor,
-  def: LedgerDefinition,
-  sheet: SheetLayout,
-  validator: RowValidator,
-  timings: Timings,
-  progress: Progress,
-) {
-  await pump(
-    sheet,
-    validator,
-    timings,
-    async () => {},
-    (n) => progress('正在读取和校验', n, 0, 50 * (n / (n + 2000))),
-  );
-  if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
-  const rows = validator.rows;
-  progress('正在检查重复', rows.length, rows.length, 55);
-  await db.transaction(async (tx) => {
-    // Inside the transaction, so no row saved meanwhile slips between the check and the COPY.
-    let t = performance.now();
-    const stored = await storedDuplicateErrors(tx, def, rows);
-    timings.duplicatesMs += performance.now() - t;
-    if (stored.length) throw new RowsRefused(stored);
-    progress('正在写入', 0, rows.length, 60);
-    t = performance.now();
-    const size = importSettings.batchSize;
-    for (let b = 0; b * size < rows.length; b++) {
-      await importSettings.beforeBatch?.(b);
-      const lines = rows
-        .slice(b * size, (b + 1) * size)
-        .map((r) => copyLine(def.key, r.orgId, r.data[def.dateField], r.data, actor.user.id));
-      await pgliteCopy(tx, lines.join(''));
-      const done = Math.min(rows.length, (b + 1) * size);
-      progress('正在写入', done, rows.length, 60 + 40 * (done / rows.length));
-      await yieldToEventLoop();
-    }
-    await auditImport(tx, actor, def, rows);
-    timings.writeMs += performance.now() - t;
-  });
-}
-
-async function auditImport(tx: Tx, actor: Actor, def: LedgerDefinition, rows: ParsedRow[]) {
-  await writeAudit(tx, actor, {
-    action: 'ledger_row.import',
-    entity: 'ledger_type',
-    entityId: def.key,
-    after: { typeKey: def.key, count: rows.length, orgIds: [...new Set(rows.map((r) => r.orgId))] },
-  });
 }
 
 type JobRow = {
