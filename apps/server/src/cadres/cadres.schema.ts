@@ -33,6 +33,7 @@ export const cadres = pgTable(
     userId: integer('user_id').references(() => users.id),
     sort: integer('sort').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index('cadres_org_idx').on(t.orgId)],
