@@ -3,6 +3,7 @@ import {
   archiveUpdateSchema,
   cadreCreateSchema,
   cadreListQuerySchema,
+  cadreUpdateSchema,
   lawReportScoresSchema,
 } from '@fazhi/core/cadres/cadre.schemas';
 import { lawExamSchema } from '@fazhi/core/cadres/law-exam';
@@ -22,8 +23,10 @@ import {
   listExams,
   listLawReports,
   listStudies,
+  removeCadre,
   scoreLawReport,
   updateArchive,
+  updateCadre,
 } from './cadres.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -51,6 +54,22 @@ export function cadresRoutes(app: ZApp, deps: AppDeps) {
     '/api/cadres',
     { config: { access: 'cadres.manage' }, schema: { tags, summary: '新增领导干部', body: cadreCreateSchema } },
     async (request) => createCadre(db, actorOf(request), request.body),
+  );
+  app.patch(
+    '/api/cadres/:id',
+    {
+      config: { access: 'cadres.manage' },
+      schema: { tags, summary: '修改领导干部信息', params: idParams, body: cadreUpdateSchema },
+    },
+    async (request) => updateCadre(db, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/cadres/:id',
+    {
+      config: { access: 'cadres.manage' },
+      schema: { tags, summary: '移出领导干部名单（记录保留）', params: idParams },
+    },
+    async (request) => removeCadre(db, actorOf(request), request.params.id),
   );
 
   app.get(

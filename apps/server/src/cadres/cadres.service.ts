@@ -1,4 +1,4 @@
-import type { CadreCreate } from '@fazhi/core/cadres/cadre.schemas';
+import type { CadreCreate, CadreUpdate } from '@fazhi/core/cadres/cadre.schemas';
 import { buildLawArchivePage, type FirstResponsibleDuty } from '@fazhi/core/cadres/law-archive';
 import { examOutcome, examOutcomeLabels, type LawExam } from '@fazhi/core/cadres/law-exam';
 import {
@@ -30,6 +30,7 @@ type CadreRow = {
   is_principal: boolean;
   id_number: string | null;
   phone: string | null;
+  version: number;
 };
 
 async function queryCadres(
@@ -50,7 +51,7 @@ async function queryCadres(
     );
   return queryRows<CadreRow>(
     db,
-    sql`select c.id, c.org_id, o.name as org_name, c.name, c.position, c.is_principal, c.id_number, c.phone
+    sql`select c.id, c.org_id, o.name as org_name, c.name, c.position, c.is_principal, c.id_number, c.phone, c.version
         from cadres c join orgs o on o.id = c.org_id
         where ${sql.join(where, sql` and `)} order by o.sort, c.sort, c.id`,
   );
@@ -68,6 +69,7 @@ const cadreView = (actor: Actor, r: CadreRow) => {
     idNumber: r.id_number ? (reveal ? r.id_number : maskIdNumber(r.id_number)) : '',
     phone: r.phone ? (reveal ? r.phone : maskPhone(r.phone)) : '',
     isMasked: !reveal,
+    version: r.version,
   };
 };
 
@@ -124,6 +126,57 @@ export async function createCadre(db: Db, actor: Actor, input: CadreCreate) {
       after: { name: input.name, position: input.position, isPrincipal: input.isPrincipal },
     });
     return { id: row!.id };
+  });
+}
+
+export async function updateCadre(db: Db, actor: Actor, id: number, input: CadreUpdate) {
+  return db.transaction(async (tx) => {
+    const before = await requireCadre(tx, actor, id);
+    if (before.version !== input.version) throw conflict('该干部信息已被他人修改，请刷新后再编辑');
+    if (input.orgId !== undefined) await requireOrg(tx, actor, input.orgId, '所在单位');
+    const { version: _v, idNumber, phone, ...fields } = input;
+    await tx
+      .update(cadres)
+      .set({
+        ...fields,
+        ...(idNumber === undefined ? {} : { idNumber: idNumber || null }),
+        ...(phone === undefined ? {} : { phone: phone || null }),
+        version: sql`${cadres.version} + 1`,
+      })
+      .where(eq(cadres.id, id));
+    await writeAudit(tx, actor, {
+      action: 'cadre.update',
+      entity: 'cadre',
+      entityId: id,
+      orgId: before.org_id,
+      before: { orgId: before.org_id, name: before.name, position: before.position, isPrincipal: before.is_principal },
+      // personal data is not copied into the audit log: only that it changed
+      after: {
+        ...fields,
+        ...(idNumber === undefined ? {} : { idNumber: '（已修改）' }),
+        ...(phone === undefined ? {} : { phone: '（已修改）' }),
+      },
+    });
+    return { ok: true };
+  });
+}
+
+/** 移出名单 (transferred, retired): the cadre leaves the lists; their 述法, exams and archives stay on record. */
+export async function removeCadre(db: Db, actor: Actor, id: number) {
+  return db.transaction(async (tx) => {
+    const before = await requireCadre(tx, actor, id);
+    await tx
+      .update(cadres)
+      .set({ isActive: false, version: sql`${cadres.version} + 1` })
+      .where(eq(cadres.id, id));
+    await writeAudit(tx, actor, {
+      action: 'cadre.remove',
+      entity: 'cadre',
+      entityId: id,
+      orgId: before.org_id,
+      before: { name: before.name, position: before.position },
+    });
+    return { ok: true };
   });
 }
 

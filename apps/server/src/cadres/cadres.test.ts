@@ -208,3 +208,74 @@ describe('述法, exams and 会前学法', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('editing the list of leading cadres', () => {
+  const fresh = async (name: string) =>
+    (
+      await queryRows<{
+        id: number;
+        name: string;
+        position: string;
+        id_number: string | null;
+        phone: string | null;
+        is_active: boolean;
+        version: number;
+      }>(t.db, sql`select id, name, position, id_number, phone, is_active, version from cadres where name = ${name}`)
+    )[0]!;
+
+  it('the office corrects a cadre without retyping masked personal data; a stale edit is refused', async () => {
+    const created = await office.post('/api/cadres', {
+      orgId: org('区司法局'),
+      name: '赵立新',
+      position: '副局长',
+      idNumber: '510811198001011234',
+      phone: '13800001111',
+    });
+    expect(created.statusCode).toBe(200);
+    const before = await fresh('赵立新');
+    const listed = ((await office.get('/api/cadres')).json().items as { id: number; version: number }[]).find(
+      (c) => c.id === before.id,
+    )!;
+    expect(listed.version).toBe(before.version);
+
+    const edit = await office.patch(`/api/cadres/${before.id}`, {
+      position: '党组书记、局长',
+      isPrincipal: true,
+      version: before.version,
+    });
+    expect(edit.statusCode).toBe(200);
+    const after = await fresh('赵立新');
+    expect(after).toMatchObject({ position: '党组书记、局长', id_number: '510811198001011234', phone: '13800001111' });
+
+    const stale = await office.patch(`/api/cadres/${before.id}`, { position: '覆盖', version: before.version });
+    expect(stale.statusCode).toBe(409);
+    expect((await fresh('赵立新')).position).toBe('党组书记、局长');
+
+    const bad = await office.patch(`/api/cadres/${before.id}`, { idNumber: '123', version: after.version });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('身份证号码');
+    const cleared = await office.patch(`/api/cadres/${before.id}`, { phone: '', version: after.version });
+    expect(cleared.statusCode).toBe(200);
+    expect((await fresh('赵立新')).phone).toBeNull();
+
+    const audit = await queryRows<{ after: unknown }>(
+      t.db,
+      sql`select after from audit_log where entity = 'cadre' and entity_id = ${String(before.id)} and action = 'cadre.update'`,
+    );
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain('510811198001011234');
+  });
+
+  it('removing a cadre takes them off the lists but keeps their records; units cannot', async () => {
+    const cadre = await principalOf('区司法局');
+    const { name } = (await queryRows<{ name: string }>(t.db, sql`select name from cadres where id = ${cadre.id}`))[0]!;
+    expect((await reporterA.delete(`/api/cadres/${cadre.id}`)).statusCode).toBe(403);
+    const removed = await office.delete(`/api/cadres/${cadre.id}`);
+    expect(removed.statusCode).toBe(200);
+    const list = (await office.get('/api/cadres')).json().items as { id: number }[];
+    expect(list.some((c) => c.id === cadre.id)).toBe(false);
+    expect((await fresh(name)).is_active).toBe(false);
+    const reports = (await office.get('/api/cadres/law-reports?year=2025')).json().items as { cadreId: number }[];
+    expect(reports.some((r) => r.cadreId === cadre.id)).toBe(true);
+  });
+});

@@ -22,6 +22,20 @@ export const cadreCreateSchema = z.object({
 });
 export type CadreCreate = z.input<typeof cadreCreateSchema>;
 
+/**
+ * An edit names only what changes. ID number and phone are shown masked to most users, so a form leaves them out
+ * unless the user typed a new value; an empty string clears them.
+ */
+export const cadreUpdateSchema = cadreCreateSchema
+  .omit({ idNumber: true, phone: true })
+  .partial()
+  .extend({
+    idNumber: z.union([z.literal(''), cadreCreateSchema.shape.idNumber.unwrap().unwrap()]).optional(),
+    phone: z.union([z.literal(''), cadreCreateSchema.shape.phone.unwrap().unwrap()]).optional(),
+    version: z.number().int(),
+  });
+export type CadreUpdate = z.input<typeof cadreUpdateSchema>;
+
 export const cadreListQuerySchema = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(50).optional(),

@@ -1,4 +1,4 @@
-import type { CadreCreate } from '@fazhi/core/cadres/cadre.schemas';
+import type { CadreCreate, CadreUpdate } from '@fazhi/core/cadres/cadre.schemas';
 import type { LawArchivePage } from '@fazhi/core/cadres/law-archive';
 import type { ExamOutcome } from '@fazhi/core/cadres/law-exam';
 import type { LawReportForm, LawReportLevel, LawReportSurvey } from '@fazhi/core/cadres/law-report';
@@ -16,6 +16,7 @@ export type CadreItem = {
   idNumber: string;
   phone: string;
   isMasked: boolean;
+  version: number;
   hasLawReport: boolean;
   hasExam: boolean;
   isFiled: boolean;
@@ -88,6 +89,8 @@ export const cadresKeys = {
 export const cadresApi = {
   list: (year: number) => api.get<{ items: CadreItem[] }>('/api/cadres', { year }).then((r) => r.items),
   create: (body: CadreCreate) => api.post<{ id: number }>('/api/cadres', body),
+  update: ({ id, ...body }: CadreUpdate & { id: number }) => api.patch<{ ok: true }>(`/api/cadres/${id}`, body),
+  remove: (id: number) => api.delete<{ ok: true }>(`/api/cadres/${id}`),
   studies: (year: number) => api.get<{ items: StudyItem[] }>('/api/cadres/studies', { year }).then((r) => r.items),
   createStudy: (body: unknown) => api.post<{ id: number }>('/api/cadres/studies', body),
   deleteStudy: (id: number) => api.delete<{ ok: true }>(`/api/cadres/studies/${id}`),

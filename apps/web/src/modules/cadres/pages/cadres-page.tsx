@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, CloseCircleTwoTone, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -197,8 +197,18 @@ function ExamsTab({ year }: { year: number }) {
   );
 }
 
-function ArchivesTab({ year }: { year: number }) {
+function ArchivesTab({
+  year,
+  canManage,
+  onEdit,
+}: {
+  year: number;
+  canManage: boolean;
+  onEdit: (cadre: CadreItem) => void;
+}) {
   const cadres = useCadres(year);
+  const { message } = App.useApp();
+  const remove = useCadresMutation(cadresApi.remove);
   return (
     <Table<CadreItem>
       rowKey="id"
@@ -228,6 +238,39 @@ function ArchivesTab({ year }: { year: number }) {
         { title: '年度述法', key: 'r', width: 90, align: 'center', render: (_, c) => done(c.hasLawReport) },
         { title: '法治考核', key: 'e', width: 90, align: 'center', render: (_, c) => done(c.hasExam) },
         { title: '法治档案', key: 'a', width: 90, align: 'center', render: (_, c) => done(c.isFiled) },
+        ...(canManage
+          ? [
+              {
+                title: '操作',
+                key: 'actions',
+                width: 150,
+                render: (_: unknown, c: CadreItem) => (
+                  <Space size={0}>
+                    <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(c)}>
+                      修改
+                    </Button>
+                    <Popconfirm
+                      title={`确定将“${c.name}”移出名单吗？`}
+                      description="适用于调离、退休等情形；其述法、考核和法治档案记录保留。"
+                      okText="移出"
+                      okButtonProps={{ danger: true }}
+                      cancelText="取消"
+                      onConfirm={() =>
+                        remove.mutateAsync(c.id).then(
+                          () => message.success('已移出名单'),
+                          (e) => message.error(errorMessage(e)),
+                        )
+                      }
+                    >
+                      <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                        移出
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -242,6 +285,7 @@ export function CadresPage() {
   const [isStudyOpen, setStudyOpen] = useState(false);
   const [record, setRecord] = useState<'report' | 'exam' | null>(null);
   const [isCadreOpen, setCadreOpen] = useState(false);
+  const [editingCadre, setEditingCadre] = useState<CadreItem | undefined>();
   const action =
     tab === 'studies'
       ? { label: '登记会前学法', run: () => setStudyOpen(true) }
@@ -249,7 +293,13 @@ export function CadresPage() {
         ? { label: '登记述法', run: () => setRecord('report') }
         : tab === 'exams'
           ? { label: '登记考核成绩', run: () => setRecord('exam') }
-          : { label: '新增领导干部', run: () => setCadreOpen(true) };
+          : {
+              label: '新增领导干部',
+              run: () => {
+                setEditingCadre(undefined);
+                setCadreOpen(true);
+              },
+            };
   return (
     <>
       <PageHeader
@@ -280,13 +330,26 @@ export function CadresPage() {
             { key: 'studies', label: '会前学法', children: <StudiesTab year={year} canManage={canManage} /> },
             { key: 'reports', label: '述法评议', children: <ReportsTab year={year} canManage={canManage} /> },
             { key: 'exams', label: '法治考核', children: <ExamsTab year={year} /> },
-            { key: 'archives', label: '法治档案', children: <ArchivesTab year={year} /> },
+            {
+              key: 'archives',
+              label: '法治档案',
+              children: (
+                <ArchivesTab
+                  year={year}
+                  canManage={canManage}
+                  onEdit={(c) => {
+                    setEditingCadre(c);
+                    setCadreOpen(true);
+                  }}
+                />
+              ),
+            },
           ]}
         />
       </Card>
       <StudyFormModal open={isStudyOpen} onClose={() => setStudyOpen(false)} />
       <RecordFormModal kind={record} year={year} onClose={() => setRecord(null)} />
-      <CadreFormModal open={isCadreOpen} onClose={() => setCadreOpen(false)} />
+      <CadreFormModal open={isCadreOpen} editing={editingCadre} onClose={() => setCadreOpen(false)} />
     </>
   );
 }
