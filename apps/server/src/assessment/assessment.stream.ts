@@ -2,7 +2,8 @@ import type { AppealCorrection } from '@fazhi/core/assessment/api.schemas';
 import { type GradedUnit, rankAndGrade, toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { scoreUnitTotals } from '@fazhi/core/assessment/score-unit';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { addFactBulk, addReviewEntriesBulk } from './assessment.bulk-inputs.ts';
 import {
@@ -19,16 +20,67 @@ import { intArray } from './assessment.sql.ts';
 
 const BATCH = 10_000;
 
-/** The cursors share one connection: their fetches queue here instead of overlapping on the client. */
-type Serial = <R>(work: () => Promise<R>) => Promise<R>;
+/** Where the cursors live; `open` declares one and returns its batch fetcher, `rows` runs a plain query. */
+type CursorHost = {
+  open: <T>(name: string, query: string) => Promise<() => Promise<T[]>>;
+  rows: <T>(query: string) => Promise<T[]>;
+};
 
-function serialQueue(): Serial {
+/**
+ * On a PostgreSQL pool every cursor gets its own connection, all reading one exported snapshot (repeatable read),
+ * so several backends fetch in parallel while this process scores. On PGlite (one connection) the cursors share a
+ * transaction and their fetches queue.
+ */
+async function withCursorHost<R>(db: Db, work: (host: CursorHost) => Promise<R>): Promise<R> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) return withSnapshotConnections(client, work);
+  return db.transaction((tx) => work(transactionHost(tx)));
+}
+
+function transactionHost(tx: Executor): CursorHost {
   let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work, work);
+  const serial = <R>(job: () => Promise<R>): Promise<R> => {
+    const run = tail.then(job, job);
     tail = run.catch(() => {});
     return run;
   };
+  return {
+    open: async <T>(name: string, query: string) => {
+      await serial(() => tx.execute(sql.raw(`declare ${name} no scroll cursor for ${query}`)));
+      return () => serial(() => queryRows<T>(tx, sql.raw(`fetch ${BATCH} from ${name}`)));
+    },
+    rows: <T>(query: string) => serial(() => queryRows<T>(tx, sql.raw(query))),
+  };
+}
+
+async function withSnapshotConnections<R>(pool: pg.Pool, work: (host: CursorHost) => Promise<R>): Promise<R> {
+  const clients: pg.PoolClient[] = [];
+  const begin = async () => {
+    const client = await pool.connect();
+    clients.push(client);
+    await client.query('begin isolation level repeatable read read only');
+    return client;
+  };
+  let isOk = false;
+  try {
+    const lead = await begin();
+    const snapshot = (await lead.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
+    const result = await work({
+      open: async <T>(name: string, query: string) => {
+        const client = await begin();
+        await client.query(`set transaction snapshot '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
+        await client.query(`declare ${name} no scroll cursor for ${query}`);
+        return async () => (await client.query(`fetch ${BATCH} from ${name}`)).rows as T[];
+      },
+      rows: async <T>(query: string) => (await lead.query(query)).rows as T[],
+    });
+    await Promise.all(clients.map((c) => c.query('commit')));
+    isOk = true;
+    return result;
+  } finally {
+    // A connection left inside a failed transaction is closed rather than returned to the pool.
+    for (const c of clients) c.release(!isOk);
+  }
 }
 
 /** Rows of one cursor, handed out round by round; the next batch is fetched while the current round is scored. */
@@ -37,26 +89,19 @@ class RoundCursor<T extends { round_id: number }> {
   private pos = 0;
   private done = false;
   private pending: Promise<void> | null = null;
-  constructor(
-    private readonly tx: Executor,
-    private readonly name: string,
-    private readonly serial: Serial,
-  ) {}
+  private constructor(private readonly fetchBatch: () => Promise<T[]>) {}
 
-  static async open<T extends { round_id: number }>(tx: Executor, name: string, query: SQL, serial: Serial) {
-    await serial(() => tx.execute(sql`declare ${sql.raw(name)} no scroll cursor for ${query}`));
-    return new RoundCursor<T>(tx, name, serial);
+  static async open<T extends { round_id: number }>(host: CursorHost, name: string, query: string) {
+    return new RoundCursor<T>(await host.open<T>(name, query));
   }
 
   private fetch() {
-    this.pending ??= this.serial(() => queryRows<T>(this.tx, sql.raw(`fetch ${BATCH} from ${this.name}`))).then(
-      (batch) => {
-        this.rows = this.rows.slice(this.pos).concat(batch);
-        this.pos = 0;
-        if (batch.length < BATCH) this.done = true;
-        this.pending = null;
-      },
-    );
+    this.pending ??= this.fetchBatch().then((batch) => {
+      this.rows = this.rows.slice(this.pos).concat(batch);
+      this.pos = 0;
+      if (batch.length < BATCH) this.done = true;
+      this.pending = null;
+    });
     return this.pending;
   }
 
@@ -78,6 +123,9 @@ class RoundCursor<T extends { round_id: number }> {
     await this.pending;
   }
 }
+
+/** Round ids inlined as an int[] literal (integers from our own query), so cursor text runs on any connection. */
+const idList = (ids: readonly number[]) => `'{${ids.map((id) => Math.trunc(Number(id))).join(',')}}'::int[]`;
 
 type RoundHead = {
   id: number;
@@ -103,43 +151,35 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
         from assessment_rounds r join assessment_schemes s on s.id = r.scheme_id
         where r.id = any(${intArray(roundIds)}) order by r.id`,
   );
-  const ids = intArray(rounds.map((r) => r.id));
   const external = await gatherExternal(db, rounds);
-  await db.transaction(async (tx) => {
-    const serial = serialQueue();
+  const ids = idList(rounds.map((r) => r.id));
+  await withCursorHost(db, async (host) => {
     const units = await RoundCursor.open<{ round_id: number; org_id: number; unit_type: string }>(
-      tx,
+      host,
       'c_units',
-      sql`select round_id, org_id, unit_type from assessment_units where round_id = any(${ids}) order by round_id, org_id`,
-      serial,
+      `select round_id, org_id, unit_type from assessment_units where round_id = any(${ids}) order by round_id, org_id`,
     );
     const selfRows = await RoundCursor.open<EntryRow & { round_id: number }>(
-      tx,
+      host,
       'c_self',
-      sql`select round_id, org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
-          where round_id = any(${ids}) order by round_id, org_id`,
-      serial,
+      `select round_id, org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
+       where round_id = any(${ids}) order by round_id, org_id`,
     );
     const reviews = await RoundCursor.open<ReviewRow & { round_id: number }>(
-      tx,
+      host,
       'c_review',
-      sql`select round_id, org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
-          where round_id = any(${ids}) order by round_id, org_id`,
-      serial,
+      `select round_id, org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
+       where round_id = any(${ids}) order by round_id, org_id`,
     );
     const facts = await RoundCursor.open<FactRow & { round_id: number }>(
-      tx,
+      host,
       'c_facts',
-      sql`select round_id, id, org_id, kind, key, level, title, value, count, indicator_id, matter_id, evidence_ids
-          from assessment_facts where round_id = any(${ids}) order by round_id, org_id`,
-      serial,
+      `select round_id, id, org_id, kind, key, level, title, value, count, indicator_id, matter_id, evidence_ids
+       from assessment_facts where round_id = any(${ids}) order by round_id, org_id`,
     );
-    const corrections = await serial(() =>
-      queryRows<{ round_id: number; org_id: number; corrections: AppealCorrection }>(
-        tx,
-        sql`select round_id, org_id, corrections from assessment_appeals
-          where round_id = any(${ids}) and outcome = 'upheld' order by decided_at, id`,
-      ),
+    const corrections = await host.rows<{ round_id: number; org_id: number; corrections: AppealCorrection }>(
+      `select round_id, org_id, corrections from assessment_appeals
+       where round_id = any(${ids}) and outcome = 'upheld' order by decided_at, id`,
     );
     for (const round of rounds) {
       const compiled = compiledOf(round.scheme_id, round.scheme_updated_at, round.definition);
