@@ -121,6 +121,6 @@ describe('目标任务销号', () => {
     await renamed.waitFor({ state: 'detached' });
     const year = new Date().getFullYear();
     const left = await apiAs(office, 'GET', `/api/plan/work-points?year=${year}`);
-    expect(left.body.items.map((w: { title: string }) => w.title)).not.toContain('营商环境法治保障专项工作要点');
+    expect((left.body.items as { title: string }[]).map((w) => w.title)).not.toContain('营商环境法治保障专项工作要点');
   });
 });
