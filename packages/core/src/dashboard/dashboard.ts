@@ -13,8 +13,9 @@ export const dashboardTileKeys = [
   'legal_aid.cases',
   'publicity.activities',
   'corrections.active',
+  // Village coverage is a distinct count straight from the rows (it grows with history): the grass-roots page
+  // shows it, the dashboard only the liaison rate, whose source is bounded by the assignments.
   'grassroots.liaison_rate',
-  'grassroots.adviser_coverage_rate',
 ] as const satisfies readonly RegistryKey[];
 
 /** Month-by-month trend lines (flows only: a stock has no monthly shape). */
