@@ -174,6 +174,14 @@ describe('Excel import through COPY', () => {
     expect(await stored('CLASH-')).toEqual([]);
   });
 
+  it('a sheet with only its header fails as empty, and the next import on the same connections succeeds', async () => {
+    const empty = await runImport(await workbook([]));
+    expect(empty).toMatchObject({ status: 'failed', message: '文件中没有可导入的数据行' });
+    const next = await runImport(await workbook([row('AFTER')]));
+    expect(next).toMatchObject({ status: 'succeeded', imported: 1 });
+    expect(await stored('AFTER-')).toHaveLength(1);
+  });
+
   it('keeps the metric roll-up up to date (the statement triggers fire for COPY)', async () => {
     const figure = async () =>
       (
