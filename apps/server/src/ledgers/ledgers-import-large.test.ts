@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /**
- * 50,000 rows written with the streaming writer (shared strings come after the sheet, so the reader parks the sheet
- * in a temp file first): thousands of Chinese strings cross decompression chunk boundaries (see exceljs-utf8.ts).
+ * 50,000 rows written with exceljs's streaming writer (shared strings after the sheet in the zip, 100,000 distinct
+ * Chinese strings): the whole path — reader, validation, COPY — with the server answering in between.
  */
 async function bigWorkbook(rows: number): Promise<Buffer> {
   const out = new PassThrough();
