@@ -7,13 +7,14 @@ import {
 } from '@fazhi/core/oversight/bulletin';
 import type { BulletinCreate } from '@fazhi/core/oversight/oversight.schemas';
 import type { ProblemStatus } from '@fazhi/core/oversight/problem';
+import { chineseDate } from '@fazhi/core/reports/report-text';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { isOrgInScope, orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
-import { chineseDate, chineseOrdinal, type DocBlock, officialDocx } from './official-docx.ts';
+import { chineseOrdinal, type DocBlock, officialDocx } from './official-docx.ts';
 import { effectiveDeadlineSql, problemVisibleSql, queryOversightStats, shanghaiDay } from './oversight.repo.ts';
 import { bulletinEntries, bulletins } from './oversight.schema.ts';
 

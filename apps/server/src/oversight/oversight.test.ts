@@ -345,7 +345,8 @@ describe('通报 and deductions', () => {
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('关于法治督察问题整改情况的通报');
     expect(xml).toContain('通报批评');
-    expect(xml).toContain('二〇二六年十一月二十二日');
+    // 成文日期 in Arabic numerals, month and day without a leading zero (GB/T 9704-2012 §7.3.5.3)
+    expect(xml).toContain('2026年11月22日');
     const deductions = (await office.get(`/api/oversight/deductions?year=${year}`)).json().items;
     const row = deductions.find(
       (d: { orgId: number; level: string }) => d.orgId === criticised.orgId && d.level === '市',
