@@ -129,4 +129,39 @@ describe('multi-select ledger field (综治中心功能室)', () => {
     expect(row2.slice(1)).toEqual([2, '已设置功能室', expect.stringMatching(/已设置功能室中的“桑拿房”不是可选值/)]);
     expect(await centres()).toEqual(before);
   });
+
+  it('lets the office design a type with a multi-select; its template note names the values', async () => {
+    const created = await office.post('/api/ledgers/types', {
+      name: '法律七进活动',
+      dateField: '活动日期',
+      fields: [
+        { label: '活动名称', kind: 'text', required: true },
+        { label: '活动日期', kind: 'date', required: true },
+        {
+          label: '覆盖行业',
+          kind: 'multi_enum',
+          required: true,
+          options: [
+            { key: '', label: '进机关' },
+            { key: '', label: '进学校' },
+          ],
+        },
+      ],
+      filters: ['覆盖行业'],
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const { key, definition } = created.json();
+    expect(definition.fields[2]).toMatchObject({ kind: 'multi_enum', help: '可多选，用“、”分隔：进机关、进学校' });
+    const bad = await office.post(`/api/ledgers/types/${key}/rows`, {
+      orgId: township,
+      data: { f1: '宪法宣传', f2: '2026-05-01', f3: ['o1', 'o9'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('覆盖行业中的“o9”不是可选值，应为以下之一：进机关、进学校');
+    const ok = await office.post(`/api/ledgers/types/${key}/rows`, {
+      orgId: township,
+      data: { f1: '宪法宣传', f2: '2026-05-01', f3: ['o2', 'o1'] },
+    });
+    expect(ok.json().data.f3).toEqual(['o1', 'o2']);
+  });
 });

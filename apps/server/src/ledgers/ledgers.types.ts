@@ -1,5 +1,5 @@
 import { builtinLedger, builtinLedgerKeys, builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
-import { type LedgerDefinition, ledgerDefinitionSchema } from '@fazhi/core/ledgers/definition';
+import { type LedgerDefinition, ledgerDefinitionSchema, withMultiSelectHelp } from '@fazhi/core/ledgers/definition';
 import { definitionChangeProblems } from '@fazhi/core/ledgers/definition-change';
 import type { CustomTypeInput, LedgerTypeSummary } from '@fazhi/core/ledgers/ledgers.schemas';
 import { customTypeInputSchema } from '@fazhi/core/ledgers/ledgers.schemas';
@@ -95,7 +95,7 @@ export function completeDefinition(input: CustomTypeInput, key: string, existing
     const issues = result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
     throw badRequest(`台账定义有误：${issues[0]!.message}`, issues);
   }
-  return result.data;
+  return withMultiSelectHelp(result.data);
 }
 
 /** Options the designer added get the next free `oN` key; existing keys stay. */

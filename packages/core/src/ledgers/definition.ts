@@ -220,8 +220,14 @@ export type LedgerDefinitionInput = z.input<typeof definitionObject>;
 
 /** Defines a built-in type with defaults filled in and consistency checked once, at load time. */
 export function defineLedger(input: LedgerDefinitionInput): LedgerDefinition {
-  const def = ledgerDefinitionSchema.parse(input);
-  // A multi-select's help names its values: the Excel template shows a field's help as the column note.
+  return withMultiSelectHelp(ledgerDefinitionSchema.parse(input));
+}
+
+/**
+ * A multi-select without help gets one naming its values and the separator: the form shows it, and the Excel
+ * template shows a field's help as the column note. Built-in and designed types alike.
+ */
+export function withMultiSelectHelp(def: LedgerDefinition): LedgerDefinition {
   const fields = def.fields.map((f) =>
     f.kind === 'multi_enum' && !f.help
       ? { ...f, help: `可多选，用“、”分隔：${(f.options ?? []).map((o) => o.label).join('、')}`.slice(0, 200) }
