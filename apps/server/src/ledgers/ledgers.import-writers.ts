@@ -31,8 +31,12 @@ export type Timings = {
   validateMs: number;
   /** Sending batches (PostgreSQL: waiting on the socket while parsing goes on; PGlite: the COPY statements). */
   writeMs: number;
-  /** PostgreSQL: from the end of the COPY stream to its completion — the last rows and the roll-up triggers. */
+  /** PostgreSQL: from the end of the COPY stream to its completion — the last rows, foreign keys, roll-up triggers. */
   copyEndMs: number;
+  /** Turning valid rows into COPY text. */
+  encodeMs: number;
+  /** The audit row and COMMIT, after the rows are in. */
+  commitMs: number;
   duplicatesMs: number;
   totalMs: number;
 };
@@ -108,6 +112,7 @@ export async function importIntoPostgres(
   const estimate = sheet.estimatedRows;
   const reading = (n: number) =>
     progress('正在读取和校验', n, estimate, estimate ? 5 + 80 * Math.min(1, n / estimate) : 80 * (n / (n + 5000)));
+  let committing = 0;
   await db.transaction(async (tx) => {
     const copy = openPgCopy(tx);
     let pending: string[] = [];
@@ -125,7 +130,9 @@ export async function importIntoPostgres(
         timings,
         async (rows) => {
           if (refused(validator)) return;
+          const t = performance.now();
           for (const r of rows) pending.push(copyLine(def.key, r.orgId, r.data[def.dateField], r.data, actor.user.id));
+          timings.encodeMs += performance.now() - t;
           const size = importSettings.batchSize;
           while (pending.length >= size) {
             await send(pending.slice(0, size));
@@ -154,8 +161,10 @@ export async function importIntoPostgres(
     if (ended.status === 'rejected') throw ended.reason;
     if (stored.status === 'rejected') throw stored.reason;
     if (stored.value.length) throw new RowsRefused(stored.value);
+    committing = performance.now();
     await auditImport(tx, actor, def, validator.rows);
   });
+  timings.commitMs += performance.now() - committing;
 }
 
 /**

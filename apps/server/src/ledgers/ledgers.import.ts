@@ -91,7 +91,16 @@ async function setJob(
 
 async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number, file: Buffer) {
   const started = performance.now();
-  const timings: Timings = { readMs: 0, validateMs: 0, writeMs: 0, copyEndMs: 0, duplicatesMs: 0, totalMs: 0 };
+  const timings: Timings = {
+    readMs: 0,
+    validateMs: 0,
+    encodeMs: 0,
+    writeMs: 0,
+    copyEndMs: 0,
+    duplicatesMs: 0,
+    commitMs: 0,
+    totalMs: 0,
+  };
   const elapsed = () => Math.round(performance.now() - started);
   const progress: Progress = (phase, processed, total, percent) =>
     live.set(id, { phase, processed, total, percent: Math.min(100, Math.round(percent)) });
