@@ -182,7 +182,7 @@ describe('年度考核', () => {
     expect(total).toBe((score.body.score as { total: number }).total);
   });
 
-  it('the office switches a template to weights in the scheme editor and saves it', async () => {
+  it('the office switches a template to weights and assessors’ scores to the median in the editor, and saves', async () => {
     const created = await apiAs(office, 'POST', '/api/assessment/schemes', { year: 2030 });
     const { page } = office;
     await page.goto(`/assessment/schemes/${created.body.id}`);
@@ -196,12 +196,15 @@ describe('年度考核', () => {
           .count(),
       )
       .toBeGreaterThan(3);
+    await page.getByLabel('评分合成方式').click();
+    await page.locator('.ant-select-item-option', { hasText: '取中位数' }).click();
     await page.getByRole('button', { name: '保存方案' }).click();
     await page.getByText('方案已保存').first().waitFor();
     const saved = await apiAs(office, 'GET', `/api/assessment/schemes/${created.body.id}`);
     const template = (saved.body.definition as { templates: { mode: string; indicators: { weight?: number }[] }[] })
       .templates[0]!;
     expect(template.mode).toBe('weights');
+    expect((saved.body.definition as { aggregation: { method: string } }).aggregation.method).toBe('median');
     expect(Math.round(template.indicators.reduce((a, i) => a + (i.weight ?? 0), 0) * 100)).toBe(10_000);
   });
 });

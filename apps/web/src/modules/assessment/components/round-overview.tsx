@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type RoundAction, roundActionLabels } from '@fazhi/core/assessment/api.schemas';
 import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
-import { App, Button, Card, Descriptions, Popconfirm, Space, Steps, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Space, Steps, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { assessmentApi, type RoundDetail, useAssessmentMutation } from '../api/assessment-api.ts';
@@ -26,8 +27,13 @@ const actionHints: Record<RoundAction, string> = {
 /** The round's stage, its units' progress and, for the office, the button to the next stage. */
 export function RoundOverview({ round, canManage }: { round: RoundDetail; canManage: boolean }) {
   const { message } = App.useApp();
+  const [appealDays, setAppealDays] = useState(7);
   const move = useAssessmentMutation((action: RoundAction) =>
-    assessmentApi.transition(round.id, { action, ...(action === 'start_review' ? { allowMissing: true } : {}) }),
+    assessmentApi.transition(round.id, {
+      action,
+      ...(action === 'start_review' ? { allowMissing: true } : {}),
+      ...(action === 'publish' ? { appealDays } : {}),
+    }),
   );
   const action = nextAction[round.status];
   return (
@@ -55,7 +61,28 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
             {canManage && action ? (
               <Popconfirm
                 title={`确定${roundActionLabels[action]}吗？`}
-                description={actionHints[action]}
+                description={
+                  action === 'publish' ? (
+                    <Space orientation="vertical" size={4}>
+                      <span>{actionHints[action]}</span>
+                      <Space size={4}>
+                        申诉期
+                        <InputNumber
+                          size="small"
+                          min={1}
+                          max={60}
+                          precision={0}
+                          value={appealDays}
+                          onChange={(v) => setAppealDays(v ?? 7)}
+                          aria-label="申诉期天数"
+                        />
+                        天（自公示起算）
+                      </Space>
+                    </Space>
+                  ) : (
+                    actionHints[action]
+                  )
+                }
                 okText="确定"
                 cancelText="取消"
                 onConfirm={() =>

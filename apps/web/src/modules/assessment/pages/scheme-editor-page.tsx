@@ -35,6 +35,7 @@ import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { assessmentApi, assessmentKeys, useAssessmentMutation } from '../api/assessment-api.ts';
 import { AdjustmentsEditor } from '../components/adjustments-editor.tsx';
+import { AggregationEditor } from '../components/aggregation-editor.tsx';
 import { defaultRule, ruleFields } from '../components/rule-fields.ts';
 import { TemplateSettings } from '../components/template-settings.tsx';
 
@@ -377,6 +378,7 @@ export function SchemeEditorPage() {
               )}
             </Card>
             <AdjustmentsEditor draft={draft} isEditable={isEditable} update={update} />
+            <AggregationEditor draft={draft} isEditable={isEditable} update={update} />
           </div>
         </Col>
       </Row>
