@@ -78,11 +78,12 @@ export function LedgerTable({ definition: def }: Props) {
         render: (_: unknown, row: LedgerRow) => <LedgerValueView field={f} value={row.data[key]} />,
       });
     }
+    // A 重大行政决策's five legal steps right after its title, where the eye looks for them.
     if (def.key === 'major_decision')
-      cols.push({
+      cols.splice(3, 0, {
         title: '法定程序',
         key: 'legal_steps',
-        width: 200,
+        width: 190,
         render: (_: unknown, row: LedgerRow) => <DecisionStepsTag data={row.data} />,
       });
     if (canWrite)
