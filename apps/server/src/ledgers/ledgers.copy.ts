@@ -58,3 +58,78 @@ export async function pgliteCopy(tx: Tx, lines: string) {
   const client = clientOf(tx) as Transaction | PGlite;
   await client.query(`copy ${copyColumns} from '/dev/blob'`, [], { blob: new Blob([lines]) });
 }
+
+/**
+ * One `COPY FROM STDIN` statement per pushed batch, run one after another on the transaction's connection by a
+ * writer loop while the caller goes on parsing. PostgreSQL does most of a COPY's work when the statement ends
+ * (foreign-key checks, the roll-up's statement triggers), so separate statements let that work for batch k run
+ * while JavaScript reads batch k + 1. A failed statement stops the loop; `error` tells the caller to stop too.
+ */
+export class CopyPipeline {
+  error: unknown = null;
+  /** Time spent inside statements (ms), overlapping the caller's work. */
+  busyMs = 0;
+  private readonly batches: string[] = [];
+  private wake: (() => void) | null = null;
+  private closed = false;
+  private stopped = false;
+  private readonly finished: Promise<void>;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly beforeBatch: (index: number) => void | Promise<void>,
+  ) {
+    this.finished = this.run();
+    this.finished.catch((error) => {
+      this.error = error;
+    });
+  }
+
+  push(lines: string) {
+    this.batches.push(lines);
+    this.wake?.();
+  }
+
+  /** No more batches: resolves when every statement has completed (rejects with the first failure). */
+  async close() {
+    this.closed = true;
+    this.wake?.();
+    await this.finished;
+  }
+
+  /** Drops batches not yet sent and waits for the statement under way, ignoring its outcome (for a rollback). */
+  async stop() {
+    this.stopped = true;
+    this.batches.length = 0;
+    this.wake?.();
+    await this.finished.catch(() => {});
+  }
+
+  private async run() {
+    let index = 0;
+    for (;;) {
+      if (this.stopped) return;
+      const lines = this.batches.shift();
+      if (lines === undefined) {
+        if (this.closed) return;
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        this.wake = null;
+        continue;
+      }
+      await this.beforeBatch(index++);
+      const t = performance.now();
+      const copy = openPgCopy(this.tx);
+      try {
+        await copy.write(lines);
+        await copy.end();
+      } catch (error) {
+        await copy.abort('导入中断');
+        throw error;
+      } finally {
+        this.busyMs += performance.now() - t;
+      }
+    }
+  }
+}

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { copyLine, openPgCopy, pgliteCopy } from './ledgers.copy.ts';
+import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.ts';
 import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
 import type { ReportError, SheetLayout } from './ledgers.sheet.ts';
 
@@ -12,11 +12,13 @@ import type { ReportError, SheetLayout } from './ledgers.sheet.ts';
 // PGlite (same thread) validates first and then COPYs in batches. The job lifecycle is in ledgers.import.ts.
 
 /**
- * Knobs the tests turn: rows per COPY batch (a stream write on PostgreSQL, a COPY statement on PGlite), the row cap,
- * and a hook run before each batch is written (to simulate a crash).
+ * Knobs the tests turn: rows per COPY statement (on PGlite at most `pgliteBatchSize`), the row cap, and a hook run
+ * before each batch is written (to simulate a crash).
  */
 export const importSettings = {
-  batchSize: 2000,
+  batchSize: 5000,
+  /** PGlite runs in this thread: a COPY statement blocks the server, so its batches are smaller. */
+  pgliteBatchSize: 2000,
   maxRows: 50_000,
   maxStoredErrors: 5000,
   beforeBatch: null as null | ((index: number) => void | Promise<void>),
@@ -95,10 +97,10 @@ async function timed<T>(work: Promise<T>, add: (ms: number) => void): Promise<T>
 const refused = (v: RowValidator) => v.errors.length > 0 || v.hasDuplicateInFile;
 
 /**
- * PostgreSQL: one transaction around a `COPY FROM STDIN` fed while the sheet is still being parsed (PostgreSQL
- * inserts on the other core). The first bad row stops the feed; the COPY is cancelled and rolled back, and the
- * report is made from the whole file. Duplicates against stored rows are looked up on another connection while the
- * COPY finishes; any refuses the whole import.
+ * PostgreSQL: one transaction; every `batchSize` valid rows become a `COPY FROM STDIN` statement that runs (foreign
+ * keys, roll-up triggers) on the other core while the sheet is still being parsed. The first bad row stops the
+ * feed and everything is rolled back; the report is made from the whole file. Duplicates against stored rows are
+ * looked up on another connection while the last statements finish; any refuses the whole import.
  */
 export async function importIntoPostgres(
   db: Db,
@@ -114,50 +116,45 @@ export async function importIntoPostgres(
     progress('正在读取和校验', n, estimate, estimate ? 5 + 80 * Math.min(1, n / estimate) : 80 * (n / (n + 5000)));
   let committing = 0;
   await db.transaction(async (tx) => {
-    const copy = openPgCopy(tx);
+    const copies = new CopyPipeline(tx, (index) => importSettings.beforeBatch?.(index));
     let pending: string[] = [];
-    let batchIndex = 0;
-    const send = async (lines: string[]) => {
-      await importSettings.beforeBatch?.(batchIndex++);
-      const t = performance.now();
-      await copy.write(lines.join(''));
-      timings.writeMs += performance.now() - t;
-    };
     try {
       await pump(
         sheet,
         validator,
         timings,
         async (rows) => {
+          if (copies.error) throw copies.error;
           if (refused(validator)) return;
           const t = performance.now();
           for (const r of rows) pending.push(copyLine(def.key, r.orgId, r.data[def.dateField], r.data, actor.user.id));
-          timings.encodeMs += performance.now() - t;
           const size = importSettings.batchSize;
           while (pending.length >= size) {
-            await send(pending.slice(0, size));
+            copies.push(pending.slice(0, size).join(''));
             pending = pending.slice(size);
           }
+          timings.encodeMs += performance.now() - t;
         },
         reading,
       );
       if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
-      if (pending.length) await send(pending);
+      if (pending.length) copies.push(pending.join(''));
     } catch (error) {
-      await copy.abort(error instanceof RowsRefused ? '校验未通过' : '导入中断');
+      await copies.stop();
       throw error;
     }
-    // PostgreSQL inserts the last rows and runs the roll-up triggers while another connection, which cannot see
-    // this transaction's rows, looks for the file's keys among the stored ones.
+    // The last statements finish while another connection, which cannot see this transaction's rows, looks for
+    // the file's keys among the stored ones.
     progress('正在写入', validator.rows.length, validator.rows.length, 88);
     const [ended, stored] = await Promise.allSettled([
-      timed(copy.end(), (ms) => {
+      timed(copies.close(), (ms) => {
         timings.copyEndMs += ms;
       }),
       timed(storedDuplicateErrors(db, def, validator.rows), (ms) => {
         timings.duplicatesMs += ms;
       }),
     ]);
+    timings.writeMs += copies.busyMs;
     if (ended.status === 'rejected') throw ended.reason;
     if (stored.status === 'rejected') throw stored.reason;
     if (stored.value.length) throw new RowsRefused(stored.value);
@@ -198,7 +195,7 @@ export async function importIntoPglite(
     if (stored.length) throw new RowsRefused(stored);
     progress('正在写入', 0, rows.length, 60);
     t = performance.now();
-    const size = importSettings.batchSize;
+    const size = Math.min(importSettings.batchSize, importSettings.pgliteBatchSize);
     for (let b = 0; b * size < rows.length; b++) {
       await importSettings.beforeBatch?.(b);
       const lines = rows
