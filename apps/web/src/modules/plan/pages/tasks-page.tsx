@@ -294,7 +294,7 @@ export function TasksPage() {
           loading={tasks.isFetching}
           dataSource={tree}
           pagination={false}
-          scroll={{ x: 1120 }}
+          scroll={{ x: canManage ? 980 : 880 }}
           expandable={{
             expandedRowKeys: expanded ?? collectIds(tree),
             onExpandedRowsChange: (keys) => setExpanded(keys),
@@ -311,14 +311,15 @@ export function TasksPage() {
             {
               title: '任务名称',
               dataIndex: 'title',
-              width: 300,
+              // Takes whatever the fixed-width columns leave (a width-less column gets only part of it in Chromium).
+              width: '100%',
               render: (title: string, t) => <Link to={`/plan/tasks/${t.id}`}>{title}</Link>,
             },
             { title: '牵头单位', dataIndex: 'leadOrgName', width: 130 },
             {
               title: '协办单位',
               dataIndex: 'assistOrgNames',
-              width: 140,
+              width: 120,
               ellipsis: true,
               render: (names: string[]) => (names.length ? names.join('、') : '—'),
             },
@@ -343,7 +344,7 @@ export function TasksPage() {
             {
               title: '进度',
               dataIndex: 'progress',
-              width: 150,
+              width: 140,
               render: (p: number, t) => <ProgressBar value={p} isClosed={t.status === 'closed'} />,
             },
             ...(canManage
@@ -351,7 +352,7 @@ export function TasksPage() {
                   {
                     title: '操作',
                     key: 'actions',
-                    width: 110,
+                    width: 100,
                     render: (_: unknown, t: Task) => (
                       <Space size={0}>
                         {t.status !== 'closed' ? (
