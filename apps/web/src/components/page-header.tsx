@@ -7,7 +7,7 @@ type Props = { title: ReactNode; description?: ReactNode; extra?: ReactNode };
 export function PageHeader({ title, description, extra }: Props) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-      <div style={{ minWidth: 0 }}>
+      <div style={{ flex: '1 1 420px', minWidth: 0 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
@@ -18,7 +18,7 @@ export function PageHeader({ title, description, extra }: Props) {
         ) : null}
       </div>
       {extra ? (
-        <Flex gap={8} wrap>
+        <Flex gap={8} wrap align="center" style={{ flexShrink: 0 }}>
           {extra}
         </Flex>
       ) : null}

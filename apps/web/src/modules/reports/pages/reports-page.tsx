@@ -1,6 +1,6 @@
 import { type ReportType, reportTypeLabels, reportTypes } from '@fazhi/core/reports/outlines';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Statistic, Table, Tabs } from 'antd';
+import { App, Button, Card, Flex, Form, InputNumber, Modal, Select, Space, Statistic, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
@@ -84,37 +84,41 @@ function ReportTable({ year }: { year: number }) {
   );
   return (
     <>
-      {data ? (
-        <Space size={32} style={{ marginBottom: 16 }} wrap>
-          <Statistic title="应报单位" value={data.summary.units} />
-          <Statistic title="已起草" value={data.summary.composed} />
-          <Statistic title="已定稿" value={data.summary.final} />
-          <Statistic title="已报送" value={data.summary.submitted} />
-          <Statistic title="已公开" value={data.summary.published} />
-          <Statistic
-            title="逾期"
-            value={data.summary.overdue}
-            valueStyle={{ color: data.summary.overdue ? '#cf1322' : undefined }}
+      <Flex justify="space-between" align="flex-end" gap={16} wrap style={{ marginBottom: 16 }}>
+        {data ? (
+          <Space size={32} wrap>
+            <Statistic title="应报单位" value={data.summary.units} />
+            <Statistic title="已起草" value={data.summary.composed} />
+            <Statistic title="已定稿" value={data.summary.final} />
+            <Statistic title="已报送" value={data.summary.submitted} />
+            <Statistic title="已公开" value={data.summary.published} />
+            <Statistic
+              title="逾期"
+              value={data.summary.overdue}
+              valueStyle={{ color: data.summary.overdue ? '#cf1322' : undefined }}
+            />
+          </Space>
+        ) : (
+          <span />
+        )}
+        <Space wrap>
+          <Select
+            value={filter}
+            onChange={setFilter}
+            style={{ width: 160 }}
+            options={[
+              { value: 'all', label: '全部单位' },
+              { value: 'overdue', label: '仅看逾期' },
+              { value: 'missing', label: '仅看未起草' },
+            ]}
           />
+          {can('report.write') ? (
+            <Button type="primary" onClick={() => setCompose(null)}>
+              生成报告初稿
+            </Button>
+          ) : null}
         </Space>
-      ) : null}
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Select
-          value={filter}
-          onChange={setFilter}
-          style={{ width: 160 }}
-          options={[
-            { value: 'all', label: '全部单位' },
-            { value: 'overdue', label: '仅看逾期' },
-            { value: 'missing', label: '仅看未起草' },
-          ]}
-        />
-        {can('report.write') ? (
-          <Button type="primary" onClick={() => setCompose(null)}>
-            生成报告初稿
-          </Button>
-        ) : null}
-      </Space>
+      </Flex>
       <Table<ReportListItem>
         rowKey="key"
         size="middle"
@@ -123,8 +127,8 @@ function ReportTable({ year }: { year: number }) {
         pagination={{ pageSize: 15, showSizeChanger: false }}
         locale={{ emptyText: '没有需要报告的单位' }}
         columns={[
-          { title: '单位', dataIndex: 'orgName', render: (v, r) => (r.parentName ? <span>{v}</span> : v) },
-          { title: '报告类型', dataIndex: 'typeLabel', width: 200 },
+          { title: '单位', dataIndex: 'orgName', width: 120 },
+          { title: '报告类型', dataIndex: 'typeLabel', width: 190 },
           {
             title: '报告',
             render: (_, r) =>
@@ -134,20 +138,20 @@ function ReportTable({ year }: { year: number }) {
                 <span style={{ color: '#bfbfbf' }}>—</span>
               ),
           },
-          { title: '状态', width: 100, render: (_, r) => <ReportStatusTag status={r.report?.status ?? null} /> },
+          { title: '状态', width: 90, render: (_, r) => <ReportStatusTag status={r.report?.status ?? null} /> },
           {
             title: '报送（截止日期）',
-            width: 190,
+            width: 160,
             render: (_, r) => <DeadlineTag state={r.deadlines.submit} due={r.deadlines.submitBy} />,
           },
           {
             title: '向社会公开（截止日期）',
-            width: 190,
+            width: 172,
             render: (_, r) => <DeadlineTag state={r.deadlines.publish} due={r.deadlines.publishBy} />,
           },
           {
             title: '操作',
-            width: 110,
+            width: 90,
             render: (_, r) =>
               r.report ? (
                 <Link to={`/reports/${r.report.id}`}>打开</Link>
