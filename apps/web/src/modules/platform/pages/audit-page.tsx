@@ -5,46 +5,7 @@ import { useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { type AuditEntry, platformApi } from '../api/platform-api.ts';
-
-const entityLabels: Record<string, string> = {
-  user: '用户',
-  org: '单位',
-  dimension: '维度',
-  task: '目标任务',
-  work_point: '工作要点',
-  attachment: '附件',
-};
-
-const actionLabels: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'auth.logout': '退出登录',
-  'auth.password_changed': '修改密码',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'security.unlock': '解锁账号',
-  'security.reset_password': '重置密码',
-  'org.create': '新增单位',
-  'org.update': '编辑单位',
-  'org.move': '移动单位',
-  'org.delete': '删除单位',
-  'dimension.create': '新增维度',
-  'dimension.delete': '删除维度',
-  'work_point.create': '新建工作要点',
-  'work_point.publish': '发布工作要点',
-  'task.create': '新建任务',
-  'task.update': '修改任务',
-  'task.delete': '删除任务',
-  'task.plan': '填写工作方案和推进措施',
-  'task.entry': '填报工作台账',
-  'task.milestone': '标记关键节点完成',
-  'task.issue': '下达任务',
-  'task.apply': '申请销号',
-  'task.approve': '审核通过（销号）',
-  'task.return': '退回销号申请',
-  'task.reopen': '重新打开任务',
-  'attachment.upload': '上传附件',
-};
+import { auditActionLabel, auditActionLabels, auditEntityLabels } from '../components/audit-labels.ts';
 
 type Filters = { username?: string; entity?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -111,8 +72,9 @@ export function AuditPage() {
             <Select
               allowClear
               placeholder="全部"
-              style={{ width: 130 }}
-              options={Object.entries(entityLabels).map(([value, label]) => ({ value, label }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 150 }}
+              options={Object.entries(auditEntityLabels).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
           <Form.Item name="action" label="操作">
@@ -121,7 +83,7 @@ export function AuditPage() {
               showSearch={{ optionFilterProp: 'label' }}
               placeholder="全部"
               style={{ width: 200 }}
-              options={Object.entries(actionLabels).map(([value, label]) => ({ value, label }))}
+              options={Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
           <Form.Item name="range" label="时间">
@@ -179,9 +141,9 @@ export function AuditPage() {
             {
               title: '操作',
               dataIndex: 'action',
-              render: (a: string) => (
+              render: (a: string, r) => (
                 <span>
-                  {actionLabels[a] ?? a}{' '}
+                  {auditActionLabel(a, r.entity)}{' '}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {a}
                   </Typography.Text>
@@ -192,7 +154,7 @@ export function AuditPage() {
               title: '对象',
               dataIndex: 'entity',
               width: 110,
-              render: (e: string) => <Tag>{entityLabels[e] ?? e}</Tag>,
+              render: (e: string) => <Tag>{auditEntityLabels[e] ?? e}</Tag>,
             },
             { title: '对象编号', dataIndex: 'entityId', width: 100, render: (id: string | null) => id ?? '—' },
             { title: 'IP 地址', key: 'ip', width: 140, render: (_, r) => r.ip ?? fromAfter(r, 'ip') ?? '—' },
