@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import { currentYear } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 
 export const yearOptions = (current: number) =>
@@ -28,7 +29,7 @@ export function DashboardControls({
       <Select
         value={year}
         onChange={onYear}
-        options={yearOptions(new Date().getFullYear())}
+        options={yearOptions(currentYear())}
         style={{ width: 110 }}
         aria-label="年度"
       />

@@ -2,6 +2,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Flex, Spin, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { dayjs } from '../../../components/format.ts';
 import { MetricSourceProvider } from '../../../components/metric-figure.tsx';
 import { useDashboard } from '../api/dashboard-api.ts';
 import { ClosureGauge } from '../components/closure-gauge.tsx';
@@ -12,6 +13,8 @@ import { UnitBarChart } from '../components/unit-bar-chart.tsx';
 import { useDashboardParams } from './use-dashboard-params.ts';
 
 const refreshMs = 60_000;
+/** The clock and the update time read as the rest of the app does: Beijing time, YYYY-MM-DD. */
+const shanghai = 'Asia/Shanghai';
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -36,7 +39,7 @@ function Clock() {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return <span>{now.toLocaleString('zh-CN', { hour12: false })}</span>;
+  return <span>{dayjs(now).tz(shanghai).format('YYYY-MM-DD HH:mm:ss')}</span>;
 }
 
 /** 大屏: the same figures, dark, in large type, refreshed every minute; every number still opens its rows. */
@@ -68,7 +71,7 @@ export function BigScreenPage() {
             </h1>
             <Flex gap={12} align="center" style={{ minWidth: 220, justifyContent: 'flex-end' }}>
               <span style={{ opacity: 0.7, fontSize: 13 }}>
-                {year}年 · {dataUpdatedAt ? `${new Date(dataUpdatedAt).toLocaleTimeString('zh-CN')} 更新` : ''}
+                {year}年 · {dataUpdatedAt ? `${dayjs(dataUpdatedAt).tz(shanghai).format('HH:mm:ss')} 更新` : ''}
               </span>
               <Button
                 icon={<CloseOutlined />}

@@ -95,7 +95,7 @@ export function NotificationsPage() {
                   {n.link ? (
                     <Link to={n.link} onClick={() => !n.readAt && markRead.mutate([n.id])}>
                       <Button type="link" size="small">
-                        查看任务
+                        {n.link.startsWith('/plan/') ? '查看任务' : '查看详情'}
                       </Button>
                     </Link>
                   ) : null}
