@@ -11,7 +11,7 @@ import type {
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { ledgerHonoursSource } from './assessment.ledger-source.ts';
-import { metricsRegistrySource, oversightSource } from './assessment.module-sources.ts';
+import { metricsRegistrySource, oversightSource, planSource } from './assessment.module-sources.ts';
 import { intArray } from './assessment.sql.ts';
 
 /** What a score line points at: a hand-entered fact, a ledger row, an oversight problem, a self-assessment entry. */
@@ -49,7 +49,12 @@ export type InputSource = { name: string; gather: (ctx: GatherContext) => Promis
  * Sources other modules provide, read before the hand-entered facts (which win on the same metric key, so the office
  * can correct a figure). Append here; the honours ledger is read when the ledgers module holds it.
  */
-export const externalInputSources: InputSource[] = [ledgerHonoursSource, metricsRegistrySource, oversightSource];
+export const externalInputSources: InputSource[] = [
+  ledgerHonoursSource,
+  metricsRegistrySource,
+  oversightSource,
+  planSource,
+];
 
 export type GatheredUnit = { inputs: UnitInputs; refs: Map<string, SourceRef> };
 
