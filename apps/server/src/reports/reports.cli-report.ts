@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { metricByKey } from '@fazhi/core/metrics/catalogue';
 import { composeReport } from '@fazhi/core/reports/compose';
 import { shanghaiDay } from '@fazhi/core/reports/deadlines';
+import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import { defaultReportType, reportOutlines } from '@fazhi/core/reports/outlines';
 import { and, desc, eq } from 'drizzle-orm';
 import { openFromEnv } from '../cli/open.ts';
@@ -71,7 +71,7 @@ export async function reportCommand(args: string[]) {
       slots = composed.slots;
     }
     const table = slots.map((s) => ({
-      name: metricByKey.get(s.metric as never)?.name ?? s.metric,
+      name: figureMetricInfo(s.metric).name,
       unit: s.unit,
       value: s.value,
       previous: s.previous,

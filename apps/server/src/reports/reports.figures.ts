@@ -1,6 +1,5 @@
-import { type MetricKey, metricByKey } from '@fazhi/core/metrics/catalogue';
 import type { RegistryKey } from '@fazhi/core/metrics/definitions';
-import { phrasedMetrics } from '@fazhi/core/reports/figure-phrases';
+import { figureMetricInfo, phrasedMetrics, type ReportFigureKey } from '@fazhi/core/reports/figure-phrases';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
@@ -10,7 +9,7 @@ export type OrgRow = { id: number; name: string; kind: string; path: string; par
 
 /** One metric for a report: this year's value and last year's, and where each came from. */
 export type ReportFigure = {
-  metric: MetricKey;
+  metric: ReportFigureKey;
   value: number | null;
   previous: number | null;
   unit: string;
@@ -18,7 +17,7 @@ export type ReportFigure = {
   previousSource: 'registry' | 'history' | null;
 };
 
-export type ReportFigures = Map<MetricKey, ReportFigure>;
+export type ReportFigures = Map<ReportFigureKey, ReportFigure>;
 
 type HistoryRow = { metric_key: string; period: string; value: number };
 
@@ -32,7 +31,7 @@ export async function loadReportFigures(
   user: AuthUser,
   org: OrgRow,
   year: number,
-  keys: readonly MetricKey[] = phrasedMetrics,
+  keys: readonly ReportFigureKey[] = phrasedMetrics,
 ): Promise<ReportFigures> {
   const periods = [String(year), String(year - 1)];
   const [table, history] = await Promise.all([
@@ -61,7 +60,7 @@ export async function loadReportFigures(
       metric,
       value: current.value,
       previous: previous.value,
-      unit: metricByKey.get(metric)?.unit ?? '',
+      unit: figureMetricInfo(metric).unit,
       source: current.source,
       previousSource: previous.source,
     });

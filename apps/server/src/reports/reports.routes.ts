@@ -1,5 +1,5 @@
-import { metricByKey } from '@fazhi/core/metrics/catalogue';
 import { shanghaiDay } from '@fazhi/core/reports/deadlines';
+import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import {
   compareQuerySchema,
   importReviewSchema,
@@ -240,7 +240,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
       const row = await requireReport(db, actorOf(request), request.params.id);
       const slots = row.snapshot?.slots ?? row.slots;
       const table = slots.map((s) => ({
-        name: metricByKey.get(s.metric as never)?.name ?? s.metric,
+        name: figureMetricInfo(s.metric).name,
         unit: s.unit,
         value: s.value,
         previous: s.previous,

@@ -1,4 +1,3 @@
-import { metricByKey } from '@fazhi/core/metrics/catalogue';
 import { checkCompliance } from '@fazhi/core/reports/compliance';
 import {
   type DeadlineOverride,
@@ -7,6 +6,7 @@ import {
   shanghaiDay,
 } from '@fazhi/core/reports/deadlines';
 import { findFigureMismatches, findLiveFigures, type LedgerValue } from '@fazhi/core/reports/figure-check';
+import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import { addableSections, type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
 import {
   availableReportActions,
@@ -80,7 +80,7 @@ export function reportView(
           orgId: slot.orgId,
           period: slot.period,
           unit: slot.unit,
-          name: metricByKey.get(f.metric)?.name ?? f.metric,
+          name: figureMetricInfo(f.metric).name,
         };
       }),
       mismatches: mismatches
@@ -95,7 +95,7 @@ export function reportView(
     metric: s.metric,
     orgId: s.orgId,
     period: s.period,
-    name: metricByKey.get(s.metric)?.name ?? s.metric,
+    name: figureMetricInfo(s.metric).name,
     unit: s.unit,
     section: s.section,
     composed: s.value,

@@ -1,6 +1,5 @@
-import type { MetricKey } from '../metrics/catalogue.ts';
 import type { FigureSlot } from './figure-check.ts';
-import { comparisonPhrase, figurePhrase } from './figure-phrases.ts';
+import { comparisonPhrase, figurePhrase, type ReportFigureKey } from './figure-phrases.ts';
 import { defaultSigner, type ReportOutline, type SectionKey } from './outlines.ts';
 import type { ReportContent } from './report-text.ts';
 
@@ -11,7 +10,7 @@ export type ComposeInput = {
   outline: ReportOutline;
   org: { id: number; name: string; kind: string };
   year: number;
-  figures: ReadonlyMap<MetricKey, ComposeFigure>;
+  figures: ReadonlyMap<ReportFigureKey, ComposeFigure>;
   closedTitles: readonly string[];
   overdueTitles: readonly string[];
   openTitles: readonly string[];
@@ -21,7 +20,16 @@ export type ComposeInput = {
   today: string;
 };
 
-type Paragraph = { heading: string; lead: string; metrics: readonly MetricKey[]; tail?: string };
+/**
+ * A paragraph's figures: a key stands alone (joined by “；”), a group of keys reads as one clause (joined by “，”,
+ * e.g. 应走访48次，实际走访45次，走访完成率93.8%).
+ */
+type Paragraph = {
+  heading: string;
+  lead: string;
+  metrics: readonly (ReportFigureKey | readonly ReportFigureKey[])[];
+  tail?: string;
+};
 
 const levelNames: Record<string, string> = { central: '国家级', province: '省级', city: '市级', district: '区级' };
 
@@ -37,7 +45,7 @@ class Composer {
   constructor(private readonly input: ComposeInput) {}
 
   /** 调解矛盾纠纷12件，较上年增加3件 — recorded as a slot; null when the ledgers have no figure. */
-  figure(section: SectionKey, metric: MetricKey): string | null {
+  figure(section: SectionKey, metric: ReportFigureKey): string | null {
     const f = this.input.figures.get(metric);
     if (!f || f.value === null || f.value === 0) return null;
     const phrase = figurePhrase(metric, f.value);
@@ -58,7 +66,11 @@ class Composer {
   }
 
   paragraph(section: SectionKey, p: Paragraph): string | null {
-    const figures = p.metrics.map((m) => this.figure(section, m)).filter((x): x is string => x !== null);
+    const figures = p.metrics
+      .map((m) => (typeof m === 'string' ? [m] : m))
+      .map((group) => group.map((m) => this.figure(section, m)).filter((x): x is string => x !== null))
+      .filter((clause) => clause.length > 0)
+      .map((clause) => clause.join('，'));
     if (figures.length === 0 && !p.tail) return null;
     const body = figures.length ? `${p.lead}${figures.join('；')}。` : '';
     return `${p.heading}${body}${p.tail ?? ''}`;
@@ -66,13 +78,35 @@ class Composer {
 
   paragraphs(section: SectionKey, ps: readonly Paragraph[]): string {
     const out: string[] = [];
-    const marks = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）'];
+    const marks = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）'];
     for (const p of ps) {
       const text = this.paragraph(section, { ...p, heading: `${marks[out.length]}${p.heading}` });
       if (text) out.push(text);
     }
     return out.join('\n');
   }
+}
+
+/**
+ * （X）夯实基层法治基础: the grass-roots figures of the org's subtree (government and township reports). Each clause
+ * states only its figures; a rate without a denominator (null) or a zero figure is left out, and with no figure at all
+ * the paragraph is not written.
+ */
+function grassroots(input: ComposeInput): Paragraph {
+  const isTownship = input.outline.type === 'township';
+  return {
+    heading: '夯实基层法治基础。',
+    lead: '坚持抓基层、打基础，',
+    metrics: [
+      ['grassroots.liaison_due', 'grassroots.liaison_done', 'grassroots.liaison_rate'],
+      ['grassroots.jo_staff', 'grassroots.jo_qualified_rate'],
+      ...(isTownship ? ['grassroots.decision_attendance_rate' as const] : []),
+      ['grassroots.adviser_villages', 'grassroots.adviser_coverage_rate'],
+      ['grassroots.reasoning_points', 'grassroots.reasoning_coverage_rate'],
+      ['grassroots.facilities', 'legal_aid.stations', 'grassroots.service_circle_rate'],
+      ['grassroots.major_decisions_complete', 'grassroots.major_decision_steps_rate'],
+    ],
+  };
 }
 
 function measures(c: Composer, input: ComposeInput): string {
@@ -92,7 +126,7 @@ function measures(c: Composer, input: ComposeInput): string {
           {
             heading: '统筹推进法治建设。',
             lead: `${year}年，按照“1×3”销号管理要求，`,
-            metrics: ['plan.tasks', 'plan.closed', 'plan.closure_rate', 'leadership.committee_meetings'] as MetricKey[],
+            metrics: ['plan.tasks', 'plan.closed', 'plan.closure_rate', 'leadership.committee_meetings'] as const,
             tail: closed,
           },
           {
@@ -106,7 +140,7 @@ function measures(c: Composer, input: ComposeInput): string {
               'major_decisions.total',
               'enforcement.officers',
               'enforcement.case_reviews',
-            ] as MetricKey[],
+            ] as const,
           },
           {
             heading: '强化行政权力监督制约。',
@@ -118,9 +152,10 @@ function measures(c: Composer, input: ComposeInput): string {
               'reconsideration.correction_rate',
               'litigation.cases',
               'litigation.head_appearance_rate',
-            ] as MetricKey[],
+            ] as const,
           },
         ]),
+    ...(['government', 'township'].includes(input.outline.type) ? [grassroots(input)] : []),
     {
       heading: '依法化解矛盾纠纷。',
       lead: '坚持和发展新时代“枫桥经验”，',

@@ -1,11 +1,11 @@
-import { type MetricKey, metricByKey } from '../metrics/catalogue.ts';
 import { type ExtractedFigure, extractFigures } from './extract-figures.ts';
+import { figureMetricInfo, findTemplateFigures, type ReportFigureKey } from './figure-phrases.ts';
 
 /** A figure placed by composing: which metric, for which org and period, and its value when composed. */
 export type FigureSlot = {
   id: string;
   section: string;
-  metric: MetricKey;
+  metric: ReportFigureKey;
   orgId: number;
   period: string;
   value: number;
@@ -17,12 +17,12 @@ export type FigureSlot = {
 };
 
 /** The value the ledgers hold for a metric (registry or accepted history), in the metric's unit. */
-export type LedgerValue = { metric: MetricKey; value: number; unit: string };
+export type LedgerValue = { metric: ReportFigureKey; value: number; unit: string };
 
-export type LiveFigure = { slotId: string; metric: MetricKey; start: number; end: number; value: number };
+export type LiveFigure = { slotId: string; metric: ReportFigureKey; start: number; end: number; value: number };
 
 export type FigureMismatch = {
-  metric: MetricKey;
+  metric: ReportFigureKey;
   metricName: string;
   /** The phrase in the text and where it is. */
   text: string;
@@ -70,20 +70,40 @@ export function agrees(stated: number, approx: string | null, ledger: number, un
 
 /**
  * Figures in the text whose metric the ledgers know and whose value disagrees: comparisons (较上年增加…), ranges,
- * shares and breakdowns of another metric are not levels and are left alone.
+ * shares and breakdowns of another metric are not levels and are left alone. Catalogue figures are found by
+ * extraction; grass-roots figures by their phrase template (and extraction's reading of those words is ignored).
  */
 export function findFigureMismatches(text: string, ledger: readonly LedgerValue[]): FigureMismatch[] {
-  const byMetric = new Map(ledger.map((l) => [l.metric, l]));
+  const byMetric = new Map<string, LedgerValue>(ledger.map((l) => [l.metric, l]));
   const mismatches: FigureMismatch[] = [];
+  const templated = findTemplateFigures(text);
+  for (const figure of templated) {
+    const known = byMetric.get(figure.metric);
+    if (!known || agrees(figure.value, null, known.value, known.unit)) continue;
+    mismatches.push({
+      metric: figure.metric,
+      metricName: figureMetricInfo(figure.metric).name,
+      text: figure.text,
+      start: figure.start,
+      end: figure.end,
+      stated: figure.value,
+      statedUnit: known.unit,
+      approx: null,
+      ledger: known.value,
+      ledgerUnit: known.unit,
+    });
+  }
+  const inTemplate = (start: number, end: number) => templated.some((t) => start < t.end && end > t.start);
   for (const figure of extractFigures(text)) {
     if (!figure.metric || figure.comparison || figure.upper !== undefined) continue;
+    if (inTemplate(figure.start, figure.end)) continue;
     const known = byMetric.get(figure.metric);
     if (!known) continue;
     const stated = inMetricUnit(figure, known.unit);
     if (stated === null || agrees(stated, figure.approx, known.value, known.unit)) continue;
     mismatches.push({
       metric: figure.metric,
-      metricName: metricByKey.get(figure.metric)?.name ?? figure.metric,
+      metricName: figureMetricInfo(figure.metric).name,
       text: figure.text,
       start: figure.start,
       end: figure.end,
@@ -94,5 +114,5 @@ export function findFigureMismatches(text: string, ledger: readonly LedgerValue[
       ledgerUnit: known.unit,
     });
   }
-  return mismatches;
+  return mismatches.sort((a, b) => a.start - b.start);
 }

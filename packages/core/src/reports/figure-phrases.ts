@@ -1,10 +1,47 @@
 import type { MetricKey } from '../metrics/catalogue.ts';
+import { registryByKey } from '../metrics/definitions.ts';
+
+/**
+ * Registry keys outside the report catalogue that reports quote: the grass-roots figures (issue 9). Extraction does
+ * not map their wording (the catalogue pins extraction to DESIGN.md §5), so they are read back by their phrase
+ * template instead (`findTemplateFigures`).
+ */
+export const grassrootsFigureKeys = [
+  'grassroots.liaison_due',
+  'grassroots.liaison_done',
+  'grassroots.liaison_rate',
+  'grassroots.jo_staff',
+  'grassroots.jo_qualified_rate',
+  'grassroots.decision_attendance_rate',
+  'grassroots.adviser_villages',
+  'grassroots.adviser_coverage_rate',
+  'grassroots.reasoning_points',
+  'grassroots.reasoning_coverage_rate',
+  'grassroots.facilities',
+  'grassroots.service_circle_rate',
+  'grassroots.major_decisions_complete',
+  'grassroots.major_decision_steps_rate',
+] as const;
+
+export type GrassrootsFigureKey = (typeof grassrootsFigureKeys)[number];
+
+/** A key a report figure (slot) may hold: the catalogue or a chosen grass-roots registry key. */
+export type ReportFigureKey = MetricKey | GrassrootsFigureKey;
+
+const grassrootsKeySet: ReadonlySet<string> = new Set(grassrootsFigureKeys);
+export const isGrassrootsFigureKey = (key: string): key is GrassrootsFigureKey => grassrootsKeySet.has(key);
+
+/** Name and unit of a report figure's metric, from the registry. */
+export function figureMetricInfo(key: string): { name: string; unit: string } {
+  const m = registryByKey.get(key);
+  return { name: m?.name ?? key, unit: m?.unit ?? '' };
+}
 
 /**
  * How a composed report words each figure. Every phrase uses an alias figure extraction maps back to the same
  * metric (tested), so a composed sentence reads as a live figure and a hand edit can be checked against the ledgers.
  */
-const phrases: Partial<Record<MetricKey, (v: string) => string>> = {
+const phrases: Partial<Record<ReportFigureKey, (v: string) => string>> = {
   'plan.tasks': (v) => `分解落实目标任务${v}项`,
   'plan.closed': (v) => `已销号${v}项`,
   'plan.closure_rate': (v) => `目标任务销号率${v}%`,
@@ -57,19 +94,60 @@ const phrases: Partial<Record<MetricKey, (v: string) => string>> = {
   'oversight.problems': (v) => `督察发现问题${v}个`,
   'oversight.rectified': (v) => `问题已整改${v}个`,
   'oversight.rectification_rate': (v) => `问题整改率${v}%`,
+  'grassroots.liaison_due': (v) => `挂点联系应走访${v}次`,
+  'grassroots.liaison_done': (v) => `实际走访${v}次`,
+  'grassroots.liaison_rate': (v) => `挂点联系走访完成率${v}%`,
+  'grassroots.jo_staff': (v) => `司法所在岗工作人员${v}人`,
+  'grassroots.jo_qualified_rate': (v) => `司法所人员法律职业资格持有率${v}%`,
+  'grassroots.decision_attendance_rate': (v) => `司法所长列席乡镇重大决策比例${v}%`,
+  'grassroots.adviser_villages': (v) => `签订法律顾问合同的村（社区）${v}个`,
+  'grassroots.adviser_coverage_rate': (v) => `“一村（居）一法律顾问”覆盖率${v}%`,
+  'grassroots.reasoning_points': (v) => `建成居民评理说事点${v}个`,
+  'grassroots.reasoning_coverage_rate': (v) => `居民评理说事点覆盖率${v}%`,
+  'grassroots.facilities': (v) => `建成法治阵地${v}处`,
+  'grassroots.service_circle_rate': (v) => `法律援助“1小时服务圈”覆盖率${v}%`,
+  'grassroots.major_decisions_complete': (v) => `五项法定程序齐全的重大行政决策${v}件`,
+  'grassroots.major_decision_steps_rate': (v) => `重大行政决策法定程序履行率${v}%`,
 };
 
-export const phrasedMetrics = Object.keys(phrases) as MetricKey[];
+export const phrasedMetrics = Object.keys(phrases) as ReportFigureKey[];
 
 /** Numbers as a report writes them: integers plain, fractions to at most two decimals. */
 export function formatFigure(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
+/** A value as its phrase writes it: rates with one decimal (93.8%, 100.0%), other figures as `formatFigure`. */
+function formatValue(metric: ReportFigureKey, value: number): string {
+  return figureMetricInfo(metric).unit === '%' ? value.toFixed(1) : formatFigure(value);
+}
+
 /** The phrase for one figure, or null when the metric has no wording yet. */
-export function figurePhrase(metric: MetricKey, value: number): string | null {
+export function figurePhrase(metric: ReportFigureKey, value: number): string | null {
   const phrase = phrases[metric];
-  return phrase ? phrase(formatFigure(value)) : null;
+  return phrase ? phrase(formatValue(metric, value)) : null;
+}
+
+/** A grass-roots figure found in text by its phrase template, whatever number it now states. */
+export type TemplateFigure = { metric: GrassrootsFigureKey; value: number; text: string; start: number; end: number };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const templates = grassrootsFigureKeys.flatMap((metric) => {
+  const phrase = phrases[metric];
+  if (!phrase) return [];
+  const [before, after] = phrase('\u0000').split('\u0000') as [string, string];
+  return [{ metric, pattern: new RegExp(`${escapeRegExp(before)}(\\d+(?:\\.\\d+)?)${escapeRegExp(after)}`, 'g') }];
+});
+
+/** Every grass-roots figure worded as the composer words it (a hand edit of the number is still found). */
+export function findTemplateFigures(text: string): TemplateFigure[] {
+  const found: TemplateFigure[] = [];
+  for (const { metric, pattern } of templates) {
+    for (const m of text.matchAll(pattern)) {
+      found.push({ metric, value: Number(m[1]), text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** 较上年增加3件 / 较上年提高2.5个百分点 / 与上年持平: worded so extraction reads it as a comparison. */
@@ -79,6 +157,6 @@ export function comparisonPhrase(value: number, previous: number | null, unit: s
   if (delta === 0) return '，与上年持平';
   const isRate = unit === '%';
   const verb = delta > 0 ? (isRate ? '提高' : '增加') : isRate ? '下降' : '减少';
-  const amount = formatFigure(Math.abs(delta));
+  const amount = isRate ? Math.abs(delta).toFixed(1) : formatFigure(Math.abs(delta));
   return `，较上年${verb}${amount}${isRate ? '个百分点' : unit}`;
 }
