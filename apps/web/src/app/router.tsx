@@ -5,8 +5,18 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../modules/platform/pages/login-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { HomeRedirect, NotFoundPage, RequirePermission } from './require-auth.tsx';
+import { RouteError, StaleVersionPage } from './route-error.tsx';
 
 type PageLoader = () => Promise<ComponentType>;
+
+/** A page's chunk that fails to download (the app was updated while the tab stayed open) asks for a reload. */
+async function loadOrExplain(load: PageLoader): Promise<ComponentType> {
+  try {
+    return await load();
+  } catch {
+    return StaleVersionPage;
+  }
+}
 
 /**
  * A page behind a permission, loaded on first visit: every module is its own chunk, so the login page and the
@@ -15,8 +25,9 @@ type PageLoader = () => Promise<ComponentType>;
 function page(path: string, permission: Permission, load: PageLoader): RouteObject {
   return {
     path,
+    errorElement: <RouteError />,
     lazy: async () => {
-      const Page = await load();
+      const Page = await loadOrExplain(load);
       return {
         element: (
           <RequirePermission permission={permission}>
@@ -32,8 +43,10 @@ function page(path: string, permission: Permission, load: PageLoader): RouteObje
 function publicPage(path: string, load: PageLoader): RouteObject {
   return {
     path,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: loading,
     lazy: async () => {
-      const Page = await load();
+      const Page = await loadOrExplain(load);
       return { element: <Page /> };
     },
   };
@@ -41,7 +54,7 @@ function publicPage(path: string, load: PageLoader): RouteObject {
 
 const loading = (
   <div style={{ display: 'grid', placeItems: 'center', minHeight: '60vh' }}>
-    <Spin size="large" tip="正在加载……">
+    <Spin size="large" description="正在加载……">
       <div style={{ width: 120, height: 60 }} />
     </Spin>
   </div>
@@ -61,6 +74,7 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
+    errorElement: <RouteError />,
     hydrateFallbackElement: loading,
     children: [
       { index: true, element: <HomeRedirect /> },
