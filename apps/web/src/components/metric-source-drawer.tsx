@@ -30,7 +30,7 @@ function SourceRows({ source, target }: { source: MetricSourceRef; target: Targe
     { key: source.metric, org: target.org, period: target.period },
     page,
   );
-  if (error) return <Alert type="error" showIcon message={error.message} />;
+  if (error) return <Alert type="error" showIcon title={error.message} />;
   const columns = [
     { title: '日期', dataIndex: 'date', key: 'date', width: 110 },
     { title: '单位', dataIndex: 'orgName', key: 'orgName', width: 160, ellipsis: true },
@@ -75,11 +75,11 @@ export function MetricSourceDrawer({ target, onClose }: { target: Target | null;
     <Drawer
       open={target !== null}
       onClose={onClose}
-      width={Math.min(960, typeof window === 'undefined' ? 960 : window.innerWidth - 48)}
+      size={Math.min(960, typeof window === 'undefined' ? 960 : window.innerWidth - 48)}
       title={data ? `${data.name} · 来源明细` : '来源明细'}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon message={error.message} /> : null}
+      {error ? <Alert type="error" showIcon title={error.message} /> : null}
       {isLoading || !data || !target ? (
         <Skeleton active />
       ) : (
@@ -91,7 +91,7 @@ export function MetricSourceDrawer({ target, onClose }: { target: Target | null;
               <strong>{formatFigure(data.value)}</strong> {data.value === null ? '' : data.unit}
             </Descriptions.Item>
           </Descriptions>
-          {data.note ? <Alert type="info" showIcon message={data.note} style={{ marginBottom: 16 }} /> : null}
+          {data.note ? <Alert type="info" showIcon title={data.note} style={{ marginBottom: 16 }} /> : null}
           {data.sources.length === 0 ? (
             <Empty description="该指标暂无可追溯的来源记录" />
           ) : data.sources.length === 1 ? (

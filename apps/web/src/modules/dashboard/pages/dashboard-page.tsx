@@ -34,7 +34,7 @@ export function DashboardPage() {
           </>
         }
       />
-      {error ? <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} /> : null}
+      {error ? <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} /> : null}
       {isLoading || !data || org === null ? (
         error ? (
           <Empty description="暂无数据" />

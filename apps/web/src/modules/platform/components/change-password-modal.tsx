@@ -52,7 +52,7 @@ export function ChangePasswordModal({ open, isForced, onClose }: Props) {
       onOk={submit}
       onCancel={onClose}
       closable={!isForced}
-      maskClosable={false}
+      mask={{ closable: false }}
       cancelButtonProps={{ style: isForced ? { display: 'none' } : undefined }}
       destroyOnHidden
     >

@@ -50,7 +50,7 @@ export function CheckTab() {
               type={result.passed === result.total ? 'success' : 'warning'}
               showIcon
               style={{ marginBottom: 12 }}
-              message={result.title ?? '未识别到报告标题'}
+              title={result.title ?? '未识别到报告标题'}
               description={`识别到 ${result.sections.length} 个标题；落款：${result.signedBy ?? '无'}；日期：${result.signedDate ?? '无'}`}
             />
             <ComplianceChecklist items={result.items} passed={result.passed} total={result.total} />
@@ -59,7 +59,7 @@ export function CheckTab() {
           <Alert
             type="info"
             showIcon
-            message="检查内容"
+            title="检查内容"
             description="五个法定部分是否齐全、开头是否引用依据、是否有落款单位和成文日期。"
           />
         )}

@@ -61,7 +61,7 @@ function EditModal({ year, setting, onClose }: { year: number; setting: Deadline
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         ) : (
-          <Alert type="info" showIcon message="该类报告为内部工作总结，不向社会公开。" />
+          <Alert type="info" showIcon title="该类报告为内部工作总结，不向社会公开。" />
         )}
       </Form>
       <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 8 }}>默认规定：{setting.note}</div>
@@ -91,7 +91,7 @@ export function DeadlinesTab({ year }: { year: number }) {
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message={`${year}年度报告的报送、公开截止日期${data ? `（${data.orgName}及下级单位）` : ''}。各地规定不一，依法治区办可按本地规定调整，调整记入审计日志。`}
+        title={`${year}年度报告的报送、公开截止日期${data ? `（${data.orgName}及下级单位）` : ''}。各地规定不一，依法治区办可按本地规定调整，调整记入审计日志。`}
       />
       <Table<DeadlineSetting>
         rowKey="type"

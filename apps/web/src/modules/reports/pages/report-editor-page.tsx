@@ -316,7 +316,7 @@ export function ReportEditorPage() {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`本报告已于 ${formatDateTime(report.frozenAt)} 定稿，正文和数字按定稿时冻结；点击蓝色数字可查看其来源明细（当前台账）。`}
+          title={`本报告已于 ${formatDateTime(report.frozenAt)} 定稿，正文和数字按定稿时冻结；点击蓝色数字可查看其来源明细（当前台账）。`}
         />
       ) : null}
       {mismatchCount > 0 ? (
@@ -324,7 +324,7 @@ export function ReportEditorPage() {
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`有 ${mismatchCount} 处数字与台账不一致（红色标出），请核对后修改正文或更正台账。`}
+          title={`有 ${mismatchCount} 处数字与台账不一致（红色标出），请核对后修改正文或更正台账。`}
         />
       ) : null}
       <Row gutter={16}>
@@ -414,7 +414,7 @@ export function ReportEditorPage() {
                 <DeadlineTag state={report.deadlines.publish} due={report.deadlines.publishBy} />
               </Descriptions.Item>
             </Descriptions>
-            {editing ? <Alert type="info" message="请先保存修改" /> : <Actions report={report} />}
+            {editing ? <Alert type="info" title="请先保存修改" /> : <Actions report={report} />}
           </Card>
           <Card size="small" style={{ marginBottom: 16 }}>
             <Tabs

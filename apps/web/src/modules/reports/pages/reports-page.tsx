@@ -95,7 +95,7 @@ function ReportTable({ year }: { year: number }) {
             <Statistic
               title="逾期"
               value={data.summary.overdue}
-              valueStyle={{ color: data.summary.overdue ? '#cf1322' : undefined }}
+              styles={{ content: { color: data.summary.overdue ? '#cf1322' : undefined } }}
             />
           </Space>
         ) : (
