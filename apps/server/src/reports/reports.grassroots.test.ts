@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 type Live = { metric: string; value: number; orgId: number; period: string; start: number; end: number };
-type Section = { key: string; body: string; liveFigures: Live[]; mismatches: { metric: string; stated: number }[] };
+type Section = {
+  key: string;
+  body: string;
+  liveFigures: Live[];
+  mismatches: { metric: string; stated: number; start: number; end: number }[];
+};
 type View = {
   version: number;
   title: string;
