@@ -113,6 +113,11 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
           .innerJoin(orgs, eq(orgs.id, users.orgId))
           .where(eq(users.id, request.params.id));
         if (!before) throw notFound('用户不存在');
+        // Locking oneself out would leave the platform without the administrator who could undo it.
+        if (before.id === actor.user.id && request.body.isActive === false)
+          throw badRequest('不能停用自己的账号，请由其他系统管理员办理');
+        if (before.id === actor.user.id && request.body.role !== undefined && request.body.role !== before.role)
+          throw badRequest('不能修改自己的角色（“角色”），请由其他系统管理员办理');
         await tx
           .update(users)
           .set({ ...request.body, version: sql`${users.version} + 1` })

@@ -142,3 +142,24 @@ describe('三员 administration', () => {
     expect(dup.statusCode).toBe(409);
   });
 });
+
+describe('system administrator cannot lock themselves out', () => {
+  it('refuses to deactivate or re-role the own account with a Chinese message, and leaves it unchanged', async () => {
+    const sysadmin = await t.as('sysadmin');
+    const me = (await sysadmin.get('/api/auth/me')).json() as { id: number; role: string };
+    const off = await sysadmin.patch(`/api/users/${me.id}`, { isActive: false });
+    expect(off.statusCode).toBe(400);
+    expect(off.json().message).toContain('不能停用自己的账号');
+    const demoted = await sysadmin.patch(`/api/users/${me.id}`, { role: 'reporter' });
+    expect(demoted.statusCode).toBe(400);
+    expect(demoted.json().message).toContain('角色');
+    const after = (await sysadmin.get('/api/users?q=sysadmin')).json().items as {
+      id: number;
+      isActive: boolean;
+      role: string;
+    }[];
+    expect(after.find((u) => u.id === me.id)).toMatchObject({ isActive: true, role: 'sysadmin' });
+    // Still signed in: the session was not ended.
+    expect((await sysadmin.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});

@@ -6,6 +6,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
+import { useSession } from '../../../components/session.ts';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
 import { platformApi, type UserCreate, type UserRow } from '../api/platform-api.ts';
 import { passwordPolicyText } from './change-password-modal.tsx';
@@ -20,6 +21,8 @@ export function UserFormModal({ open, user, onClose }: Props) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const isEdit = user !== null;
+  const { me } = useSession();
+  const isSelf = user !== null && user.id === me?.id;
 
   useEffect(() => {
     if (!open) return;
@@ -74,8 +77,13 @@ export function UserFormModal({ open, user, onClose }: Props) {
         <Form.Item name="orgId" label="所属单位" {...zodItem(fields.orgId, { requiredMessage: '请选择所属单位' })}>
           <OrgTreeSelect placeholder="请选择所属单位" />
         </Form.Item>
-        <Form.Item name="role" label="角色" {...zodItem(fields.role)}>
-          <Select options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
+        <Form.Item
+          name="role"
+          label="角色"
+          {...zodItem(fields.role)}
+          extra={isSelf ? '不能修改自己的角色，请由其他系统管理员办理' : undefined}
+        >
+          <Select disabled={isSelf} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
         </Form.Item>
         <Form.Item name="dataScope" label="数据范围" {...zodItem(fields.dataScope)}>
           <Select options={dataScopes.map((d) => ({ value: d, label: dataScopeLabels[d] }))} />

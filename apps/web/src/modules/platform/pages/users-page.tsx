@@ -1,15 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { dataScopeLabels, roleLabels } from '@fazhi/core/platform/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
 import { platformApi, type UserRow } from '../api/platform-api.ts';
 import { UserFormModal } from '../components/user-form-modal.tsx';
 
 export function UsersPage() {
   const { message } = App.useApp();
+  const { me } = useSession();
   const client = useQueryClient();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -116,17 +118,23 @@ export function UsersPage() {
                   >
                     编辑
                   </Button>
-                  <Popconfirm
-                    title={u.isActive ? `确定停用“${u.displayName}”吗？` : `确定启用“${u.displayName}”吗？`}
-                    description={u.isActive ? '停用后该账号不能登录，已登录的会话立即失效。' : undefined}
-                    okText={u.isActive ? '停用' : '启用'}
-                    cancelText="取消"
-                    onConfirm={() => toggle.mutateAsync(u)}
-                  >
-                    <Button type="link" size="small" danger={u.isActive}>
-                      {u.isActive ? '停用' : '启用'}
-                    </Button>
-                  </Popconfirm>
+                  {u.id === me?.id ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      当前账号
+                    </Typography.Text>
+                  ) : (
+                    <Popconfirm
+                      title={u.isActive ? `确定停用“${u.displayName}”吗？` : `确定启用“${u.displayName}”吗？`}
+                      description={u.isActive ? '停用后该账号不能登录，已登录的会话立即失效。' : undefined}
+                      okText={u.isActive ? '停用' : '启用'}
+                      cancelText="取消"
+                      onConfirm={() => toggle.mutateAsync(u)}
+                    >
+                      <Button type="link" size="small" danger={u.isActive}>
+                        {u.isActive ? '停用' : '启用'}
+                      </Button>
+                    </Popconfirm>
+                  )}
                 </Space>
               ),
             },
