@@ -44,7 +44,7 @@ export function MetricTiles({
       style={{
         display: 'grid',
         gap: 12,
-        gridTemplateColumns: `repeat(auto-fill, minmax(${dark ? 340 : 200}px, 1fr))`,
+        gridTemplateColumns: `repeat(auto-fill, minmax(${dark ? 280 : 200}px, 1fr))`,
       }}
     >
       {tiles.map((tile) => (

@@ -89,7 +89,7 @@ export function BigScreenPage() {
           ) : (
             <Flex vertical gap={12}>
               <MetricTiles tiles={data.tiles} org={data.org.id} year={year} dark />
-              <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 12 }}>
+              <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)', gap: 12 }}>
                 <Panel title="目标任务销号">
                   <ClosureGauge plan={data.plan} org={data.org.id} year={year} dark />
                 </Panel>
@@ -97,7 +97,7 @@ export function BigScreenPage() {
                   <TrendChart trend={data.trend} org={data.org.id} dark height={230} />
                 </Panel>
               </div>
-              <div style={{ display: 'grid', gridTemplateColumns: '2fr 3fr', gap: 12 }}>
+              <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', gap: 12 }}>
                 <Panel title="下级单位对比">
                   <UnitBarChart rollup={data.rollup} dark height={300} />
                 </Panel>
