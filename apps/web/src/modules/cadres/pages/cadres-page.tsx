@@ -49,6 +49,7 @@ function StudiesTab({ year, canManage }: { year: number; canManage: boolean }) {
         {
           title: '会议',
           key: 'meeting',
+          width: 240,
           render: (_, s) => (
             <Space orientation="vertical" size={0}>
               {s.meetingName}

@@ -55,6 +55,8 @@ export function ConsultationFormModal({
       <Form form={form} layout="vertical">
         <Form.Item name="draftId" label="草案" rules={[{ required: true, message: '请选择草案' }]}>
           <Select
+            placeholder="选择已登记的草案；没有的请先点“登记草案”"
+            notFoundContent="暂无草案，请先登记草案"
             options={drafts.map((d) => ({ value: d.id, label: `${d.title}（第${d.latestVersion}稿）` }))}
             onChange={(id) => {
               const d = drafts.find((x) => x.id === id);
@@ -63,13 +65,16 @@ export function ConsultationFormModal({
           />
         </Form.Item>
         <Form.Item name="title" label="征询事项名称" rules={[{ required: true, message: '请填写名称' }]}>
-          <Input maxLength={200} />
+          <Input placeholder="如：《××条例（草案征求意见稿）》征求意见" maxLength={200} />
         </Form.Item>
         <Form.Item name="legislature" label="来文立法机关" rules={[{ required: true, message: '请填写立法机关' }]}>
           <Input placeholder="如：全国人大常委会法制工作委员会" maxLength={100} />
         </Form.Item>
         <Form.Item name="legislatureLevel" label="层级" rules={[{ required: true, message: '请选择层级' }]}>
-          <Select options={LEGISLATURE_LEVELS.map((l) => ({ value: l, label: LEGISLATURE_LEVEL_LABELS[l] }))} />
+          <Select
+            placeholder="国家级、省级或市级"
+            options={LEGISLATURE_LEVELS.map((l) => ({ value: l, label: LEGISLATURE_LEVEL_LABELS[l] }))}
+          />
         </Form.Item>
         <Form.Item name="range" label="征求意见期限" rules={[{ required: true, message: '请选择起止日期' }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} />

@@ -300,7 +300,12 @@ export function OrgPage() {
                           )
                         }
                       >
-                        <Button danger icon={<DeleteOutlined />}>
+                        <Button
+                          danger
+                          icon={<DeleteOutlined />}
+                          disabled={!byId.has(selected.parentId ?? -1)}
+                          title={byId.has(selected.parentId ?? -1) ? undefined : '本单位是您数据范围的最上级，不能删除'}
+                        >
                           删除
                         </Button>
                       </Popconfirm>
