@@ -43,15 +43,38 @@ describe('年度报告', () => {
     await expect.poll(() => drawer.isVisible()).toBe(false);
   });
 
+  it('a grass-roots figure in the composed report opens its rows too', async () => {
+    const { page } = office;
+    // 建成居民评理说事点N个 in （X）夯实基层法治基础: a count of 法治阵地 rows, so the drawer lists exactly N rows
+    const figure = page.locator('.mark-live .metric-figure[data-metric="grassroots.reasoning_points"]').first();
+    const text = (await figure.textContent()) ?? '';
+    expect(text).toMatch(/^建成居民评理说事点\d+个$/);
+    const count = Number(/(\d+)个/.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await figure.click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '来源明细' });
+    await expect.poll(() => drawer.getByText(`共 ${count} 条`).first().isVisible()).toBe(true);
+    await expect.poll(() => drawer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(Math.min(count, 10));
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+  });
+
   it('a figure typed by hand that disagrees with the ledgers is flagged with its sentence while typing', async () => {
     const { page } = office;
     await page.getByRole('button', { name: '编辑' }).click();
     const area = page.getByTestId('section-measures');
     const text = await area.inputValue();
-    await area.fill(text.replace(/分解落实目标任务(\d+)项/, '分解落实目标任务999项'));
+    await area.fill(
+      text
+        .replace(/分解落实目标任务(\d+)项/, '分解落实目标任务999项')
+        .replace(/挂点联系走访完成率[\d.]+%/, '挂点联系走访完成率12.3%'),
+    );
     const warning = page.locator('.typing-check');
     await expect.poll(() => warning.textContent()).toContain('分解落实目标任务999项');
     await expect.poll(() => warning.textContent()).toMatch(/目标任务台账为 \d+项/);
+    // a grass-roots figure is checked the same way
+    await expect.poll(() => warning.textContent()).toContain('挂点联系走访完成率12.3%');
+    await expect.poll(() => warning.textContent()).toMatch(/挂点联系走访完成率台账为 [\d.]+%/);
     await page.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => page.locator('.typing-check').count()).toBe(0);
   });
@@ -73,7 +96,8 @@ describe('年度报告', () => {
     await expect.poll(() => row.getByText('本地规定').isVisible()).toBe(true);
     await page.getByRole('tab', { name: '报告与期限' }).click();
     const township = page.locator('tr', { hasText: '乡镇（街道）法治建设年度报告' }).first();
-    await expect.poll(() => township.getByText(`${year + 1}-02-15`).isVisible()).toBe(true);
+    // the list of 75 units reloads after the change: allow it more than the default second on a loaded machine
+    await expect.poll(() => township.getByText(`${year + 1}-02-15`).isVisible(), { timeout: 10_000 }).toBe(true);
     // back to the default
     await page.getByRole('tab', { name: '报送期限设置' }).click();
     await row.getByRole('button', { name: '恢复默认' }).click();
