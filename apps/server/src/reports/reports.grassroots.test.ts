@@ -110,6 +110,36 @@ describe('grass-roots figures in the annual report', () => {
     expect(after.figureTable.find((r) => r.metric === 'grassroots.liaison_rate')!.isLive).toBe(false);
   });
 
+  it('refreshing figures (更新数据) rewrites a grass-roots figure after its ledger changes', async () => {
+    const countyId = await orgId('昭化区');
+    const list = (await office.get('/api/reports?year=2026')).json();
+    const id = list.items.find((i: { orgId: number }) => i.orgId === countyId).report.id;
+    const before = (await office.get(`/api/reports/${id}`)).json() as View;
+    const points = before.sections
+      .flatMap((s) => s.liveFigures)
+      .find((f) => f.metric === 'grassroots.reasoning_points')!;
+    const added = await office.post('/api/ledgers/types/law_facility/rows', {
+      orgId: await orgId('元坝镇'),
+      data: {
+        name: '测试居民评理说事点',
+        facility_type: 'reasoning_point',
+        tier: 'township',
+        location: '元坝镇测试街1号',
+        built_date: '2026-03-01',
+      },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const refreshed = await office.post(`/api/reports/${id}/refresh`, {});
+    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    expect(refreshed.json().changed).toBeGreaterThanOrEqual(1);
+    const after = (await office.get(`/api/reports/${id}`)).json() as View;
+    expect(paragraphOf(after)).toContain(`建成居民评理说事点${points.value + 1}个`);
+    const live = after.sections.flatMap((s) => s.liveFigures).find((f) => f.metric === 'grassroots.reasoning_points')!;
+    expect(live.value).toBe(points.value + 1);
+    const metric = (await office.get(`/api/metrics/grassroots.reasoning_points?org=${countyId}&period=2026`)).json();
+    expect(metric.value).toBe(points.value + 1);
+  });
+
   it('a township report counts its own subtree, and finalising freezes the grass-roots figures', async () => {
     const town = await orgId('元坝镇');
     const res = await office.post('/api/reports', { orgId: town, year: 2025, type: 'township' });
@@ -127,9 +157,26 @@ describe('grass-roots figures in the annual report', () => {
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'finalize' })).statusCode).toBe(200);
     const frozen = (await office.get(`/api/reports/${id}`)).json() as View;
     expect(frozen.isFrozen).toBe(true);
+    // The ledgers move on after finalising; the final report keeps what it was frozen with.
+    const added = await office.post('/api/ledgers/types/law_facility/rows', {
+      orgId: town,
+      data: {
+        name: '定稿后新建的评理说事点',
+        facility_type: 'reasoning_point',
+        tier: 'township',
+        location: '元坝镇测试街2号',
+        built_date: '2025-06-01',
+      },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const points = live.find((f) => f.metric === 'grassroots.reasoning_points')!;
+    const moved = (await office.get(`/api/metrics/grassroots.reasoning_points?org=${town}&period=2025`)).json();
+    expect(moved.value).toBe(points.value + 1);
+    const still = (await office.get(`/api/reports/${id}`)).json() as View;
+    expect(still.sections.flatMap((s) => s.mismatches)).toEqual([]);
     for (const f of live) {
       expect(
-        frozen.figureTable.find((r) => r.metric === f.metric),
+        still.figureTable.find((r) => r.metric === f.metric),
         f.metric,
       ).toMatchObject({
         composed: f.value,
