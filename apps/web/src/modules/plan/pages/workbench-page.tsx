@@ -32,7 +32,7 @@ function TaskTable({ tasks, emptyText, showLead }: { tasks: Task[]; emptyText: s
           dataIndex: 'title',
           render: (t: string, r) => <Link to={`/plan/tasks/${r.id}`}>{t}</Link>,
         },
-        ...(showLead ? [{ title: '牵头单位', dataIndex: 'leadOrgName', width: 140 }] : []),
+        ...(showLead ? [{ title: '牵头单位', dataIndex: 'leadOrgName', width: 130 }] : []),
         {
           title: '完成时限',
           dataIndex: 'deadline',
@@ -43,11 +43,11 @@ function TaskTable({ tasks, emptyText, showLead }: { tasks: Task[]; emptyText: s
             </span>
           ),
         },
-        { title: '状态', dataIndex: 'status', width: 100, render: (s: TaskStatus) => <TaskStatusTag status={s} /> },
+        { title: '状态', dataIndex: 'status', width: 90, render: (s: TaskStatus) => <TaskStatusTag status={s} /> },
         {
           title: '进度',
           dataIndex: 'progress',
-          width: 170,
+          width: 150,
           render: (p: number, r: Task) => <ProgressBar value={p} isClosed={r.status === 'closed'} />,
         },
       ]}
