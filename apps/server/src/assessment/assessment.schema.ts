@@ -10,20 +10,18 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn } from '../org/org.schema.ts';
 import { users } from '../platform/platform.schema.ts';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const evidenceIds = () => integer('evidence_ids').array().notNull().default([]);
 
 /** A versioned indicator scheme of one county and year; `definition` is a core `Scheme`, validated on every write. */
 export const assessmentSchemes = pgTable(
   'assessment_schemes',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     version: integer('version').notNull(),
     name: text('name').notNull(),
@@ -40,10 +38,8 @@ export const assessmentSchemes = pgTable(
 export const assessmentRounds = pgTable(
   'assessment_rounds',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     schemeId: integer('scheme_id')
       .notNull()
       .references(() => assessmentSchemes.id),
@@ -67,9 +63,7 @@ export const assessmentUnits = pgTable(
     roundId: integer('round_id')
       .notNull()
       .references(() => assessmentRounds.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     unitType: text('unit_type').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
   },
@@ -83,9 +77,7 @@ export const assessmentSelfEntries = pgTable(
     roundId: integer('round_id')
       .notNull()
       .references(() => assessmentRounds.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     indicatorId: text('indicator_id').notNull(),
     value: doublePrecision('value'),
     passed: boolean('passed'),
@@ -104,9 +96,7 @@ export const assessmentReviewScores = pgTable(
     roundId: integer('round_id')
       .notNull()
       .references(() => assessmentRounds.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     indicatorId: text('indicator_id').notNull(),
     assessorId: integer('assessor_id')
       .notNull()
@@ -126,13 +116,11 @@ export const assessmentReviewScores = pgTable(
 export const assessmentFacts = pgTable(
   'assessment_facts',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     roundId: integer('round_id')
       .notNull()
       .references(() => assessmentRounds.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     /** metric | record | honour | penalty */
     kind: text('kind').notNull(),
     /** Metric key, record kind, honour category or penalty kind. */
@@ -158,9 +146,7 @@ export const assessmentResults = pgTable(
       .notNull()
       .references(() => assessmentRounds.id),
     seq: integer('seq').notNull(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     total: doublePrecision('total').notNull(),
     baseScore: doublePrecision('base_score').notNull(),
     bonus: doublePrecision('bonus').notNull(),
@@ -180,13 +166,11 @@ export const assessmentResults = pgTable(
 export const assessmentAppeals = pgTable(
   'assessment_appeals',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     roundId: integer('round_id')
       .notNull()
       .references(() => assessmentRounds.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     reason: text('reason').notNull(),
     evidenceIds: evidenceIds(),
     filedBy: integer('filed_by').references(() => users.id),

@@ -10,19 +10,16 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn } from '../org/org.schema.ts';
 import { attachments, users } from '../platform/platform.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** Leading cadres (关键少数). ID number and phone are personal data: shown unmasked only with 'personal.read'. */
 export const cadres = pgTable(
   'cadres',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     name: text('name').notNull(),
     position: text('position').notNull(),
     /** 党政主要负责人: carries the 第一责任人 duties and gives the annual 述法. */
@@ -43,10 +40,8 @@ export const cadres = pgTable(
 export const preMeetingStudies = pgTable(
   'pre_meeting_studies',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     date: date('date', { mode: 'string' }).notNull(),
     meetingKind: text('meeting_kind').notNull(),
     meetingName: text('meeting_name').notNull(),
@@ -65,10 +60,8 @@ export const preMeetingStudies = pgTable(
 export const lawReports = pgTable(
   'law_reports',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     cadreId: integer('cadre_id')
       .notNull()
       .references(() => cadres.id),
@@ -89,10 +82,8 @@ export const lawReports = pgTable(
 export const lawExams = pgTable(
   'law_exams',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     cadreId: integer('cadre_id')
       .notNull()
       .references(() => cadres.id),
@@ -115,9 +106,7 @@ export const cadreArchives = pgTable(
       .notNull()
       .references(() => cadres.id),
     year: integer('year').notNull(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     duties: jsonb('duties').$type<{ title: string; status: string; note: string }[]>().notNull().default([]),
     filedOn: date('filed_on', { mode: 'string' }),
     updatedBy: integer('updated_by').references(() => users.id),

@@ -12,19 +12,16 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn } from '../org/org.schema.ts';
 import { users } from '../platform/platform.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A 基层立法联系点 (parent null) and its 立法议事小院 / 立法信息员; sub-points share the point's org. */
 export const consultationPoints = pgTable(
   'consultation_points',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     parentId: integer('parent_id').references((): AnyPgColumn => consultationPoints.id),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
@@ -37,10 +34,8 @@ export const consultationPoints = pgTable(
 export const consultationDrafts = pgTable(
   'consultation_drafts',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     pointId: integer('point_id')
       .notNull()
       .references(() => consultationPoints.id),
@@ -56,13 +51,11 @@ export type StoredArticle = { key: string; label: string; heading: string; text:
 export const consultationDraftVersions = pgTable(
   'consultation_draft_versions',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     draftId: integer('draft_id')
       .notNull()
       .references(() => consultationDrafts.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     version: integer('version').notNull(),
     note: text('note').notNull().default(''),
     /** The corrected, normalised text (renderDraft output): parsing it again gives `parsed`. */
@@ -78,10 +71,8 @@ export const consultationDraftVersions = pgTable(
 export const consultations = pgTable(
   'consultations',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     pointId: integer('point_id')
       .notNull()
       .references(() => consultationPoints.id),
@@ -126,10 +117,8 @@ export const consultationPushes = pgTable(
 export const consultationOpinions = pgTable(
   'consultation_opinions',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     consultationId: integer('consultation_id')
       .notNull()
       .references(() => consultations.id),

@@ -1,9 +1,8 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn } from '../org/org.schema.ts';
 import { problems } from '../oversight/oversight.schema.ts';
 import { users } from '../platform/platform.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A 司法所's profile: the statutory functions it performs (checked against the county's checklist, or the core
@@ -12,10 +11,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const judicialOfficeProfiles = pgTable(
   'judicial_office_profiles',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     functions: jsonb('functions').$type<string[]>().notNull().default([]),
     note: text('note').notNull().default(''),
     version: integer('version').notNull().default(1),
@@ -29,11 +26,9 @@ export const judicialOfficeProfiles = pgTable(
 export const liaisonLeaders = pgTable(
   'liaison_leaders',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     /** The leader's own unit: it records the leader's visits. */
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     name: text('name').notNull(),
     title: text('title').notNull().default(''),
     userId: integer('user_id').references(() => users.id),
@@ -47,11 +42,9 @@ export const liaisonLeaders = pgTable(
 export const liaisonAssignments = pgTable(
   'liaison_assignments',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     /** The liaison point. */
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     leaderId: integer('leader_id')
       .notNull()
       .references(() => liaisonLeaders.id),
@@ -68,11 +61,9 @@ export const liaisonAssignments = pgTable(
 export const liaisonVisits = pgTable(
   'liaison_visits',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     /** The liaison point visited. */
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     leaderId: integer('leader_id')
       .notNull()
       .references(() => liaisonLeaders.id),
@@ -94,13 +85,11 @@ export const liaisonVisits = pgTable(
 export const liaisonProblems = pgTable(
   'liaison_problems',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     visitId: integer('visit_id')
       .notNull()
       .references(() => liaisonVisits.id),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     problemId: integer('problem_id').references(() => problems.id),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { orgIdColumn, orgs } from '../org/org.schema.ts';
 import { users } from '../platform/platform.schema.ts';
 
 /**
@@ -13,9 +13,7 @@ export const ledgerRows = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     typeKey: text('type_key').notNull(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     rowDate: date('row_date', { mode: 'string' }).notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),

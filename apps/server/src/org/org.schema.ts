@@ -1,9 +1,10 @@
-import { type AnyPgColumn, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { createdAt, identityId } from '../db/columns.ts';
 
 export const orgs = pgTable(
   'orgs',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     parentId: integer('parent_id').references((): AnyPgColumn => orgs.id),
     name: text('name').notNull(),
     shortName: text('short_name'),
@@ -13,15 +14,21 @@ export const orgs = pgTable(
     path: text('path').notNull().unique(),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('orgs_path_prefix_idx').on(t.path.op('text_pattern_ops')), index('orgs_parent_idx').on(t.parentId)],
 );
 
+/** The tenant key of a module table: the unit a row belongs to, which data scope filters on. */
+export const orgIdColumn = () =>
+  integer('org_id')
+    .notNull()
+    .references(() => orgs.id);
+
 export const dimensions = pgTable(
   'dimensions',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     ownerOrgId: integer('owner_org_id')
       .notNull()
       .references(() => orgs.id),

@@ -11,19 +11,16 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { cadres } from '../cadres/cadres.schema.ts';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn, orgs } from '../org/org.schema.ts';
 import { users } from '../platform/platform.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** 督察: org_id is the organising office; target units are in inspection_targets. */
 export const inspections = pgTable(
   'inspections',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     mode: text('mode').notNull(),
@@ -45,9 +42,7 @@ export const inspectionTargets = pgTable(
     inspectionId: integer('inspection_id')
       .notNull()
       .references(() => inspections.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
   },
   (t) => [primaryKey({ columns: [t.inspectionId, t.orgId] }), index('inspection_targets_org_idx').on(t.orgId)],
 );
@@ -56,10 +51,8 @@ export const inspectionTargets = pgTable(
 export const problems = pgTable(
   'problems',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     /** The office that registered it (its data scope may verify). */
     issuerOrgId: integer('issuer_org_id')
       .notNull()
@@ -95,9 +88,7 @@ export const problemUnits = pgTable(
     problemId: integer('problem_id')
       .notNull()
       .references(() => problems.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     sort: integer('sort').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.problemId, t.orgId] }), index('problem_units_org_idx').on(t.orgId)],
@@ -110,9 +101,7 @@ export const problemSignOffs = pgTable(
     problemId: integer('problem_id')
       .notNull()
       .references(() => problems.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     signedBy: integer('signed_by').references(() => users.id),
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
     note: text('note').notNull().default(''),
@@ -123,7 +112,7 @@ export const problemSignOffs = pgTable(
 export const problemDeferrals = pgTable(
   'problem_deferrals',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     problemId: integer('problem_id')
       .notNull()
       .references(() => problems.id, { onDelete: 'cascade' }),
@@ -144,7 +133,7 @@ export const problemDeferrals = pgTable(
 export const problemEvents = pgTable(
   'problem_events',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     problemId: integer('problem_id')
       .notNull()
       .references(() => problems.id, { onDelete: 'cascade' }),
@@ -164,10 +153,8 @@ export const problemEvents = pgTable(
 export const bulletins = pgTable(
   'bulletins',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     docNo: text('doc_no').notNull().default(''),
@@ -183,13 +170,11 @@ export const bulletins = pgTable(
 export const bulletinEntries = pgTable(
   'bulletin_entries',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     bulletinId: integer('bulletin_id')
       .notNull()
       .references(() => bulletins.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     stance: text('stance').notNull(),
     reason: text('reason').notNull(),
     problemIds: jsonb('problem_ids').$type<number[]>().notNull().default([]),

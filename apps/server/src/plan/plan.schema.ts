@@ -10,18 +10,15 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn } from '../org/org.schema.ts';
 import { attachments, users } from '../platform/platform.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const workPoints = pgTable(
   'work_points',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     content: text('content').notNull().default(''),
@@ -37,15 +34,13 @@ export const workPoints = pgTable(
 export const tasks = pgTable(
   'tasks',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     workPointId: integer('work_point_id')
       .notNull()
       .references(() => workPoints.id),
     parentId: integer('parent_id').references((): AnyPgColumn => tasks.id),
     /** The lead unit: the tenant key that data scope filters on. */
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -77,9 +72,7 @@ export const taskAssists = pgTable(
     taskId: integer('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.orgId] }), index('task_assists_org_idx').on(t.orgId)],
 );
@@ -100,13 +93,11 @@ export const taskMilestones = pgTable(
 export const taskEntries = pgTable(
   'task_entries',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     taskId: integer('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    orgId: orgIdColumn(),
     entryDate: date('entry_date', { mode: 'string' }).notNull(),
     percent: doublePrecision('percent').notNull(),
     content: text('content').notNull(),
@@ -132,7 +123,7 @@ export const taskEntryAttachments = pgTable(
 export const taskEvents = pgTable(
   'task_events',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     taskId: integer('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),

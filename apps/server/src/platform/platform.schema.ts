@@ -1,19 +1,16 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea } from '../db/bytea.ts';
-import { orgs } from '../org/org.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn, orgs } from '../org/org.schema.ts';
 
 export const users = pgTable('users', {
-  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  id: identityId(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
   dataScope: text('data_scope').notNull(),
-  orgId: integer('org_id')
-    .notNull()
-    .references(() => orgs.id),
+  orgId: orgIdColumn(),
   /** Root of the data scope when it differs from the user's own unit (the office sees its whole county). */
   scopeOrgId: integer('scope_org_id').references(() => orgs.id),
   isActive: boolean('is_active').notNull().default(true),
@@ -59,10 +56,8 @@ export const auditLog = pgTable(
 );
 
 export const attachments = pgTable('attachments', {
-  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  orgId: integer('org_id')
-    .notNull()
-    .references(() => orgs.id),
+  id: identityId(),
+  orgId: orgIdColumn(),
   filename: text('filename').notNull(),
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
@@ -75,7 +70,7 @@ export const attachments = pgTable('attachments', {
 export const notifications = pgTable(
   'notifications',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -97,7 +92,7 @@ export const settings = pgTable('settings', {
 });
 
 export const jobs = pgTable('jobs', {
-  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  id: identityId(),
   kind: text('kind').notNull(),
   status: text('status').notNull().default('queued'),
   progress: integer('progress').notNull().default(0),

@@ -10,10 +10,9 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../org/org.schema.ts';
+import { createdAt, identityId } from '../db/columns.ts';
+import { orgIdColumn } from '../org/org.schema.ts';
 import { users } from '../platform/platform.schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export type StoredSection = { key: string; heading: string; body: string };
 export type StoredSlot = {
@@ -39,10 +38,8 @@ export type ReportSnapshot = {
 export const reports = pgTable(
   'reports',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     type: text('type').notNull(),
     title: text('title').notNull(),
@@ -67,7 +64,7 @@ export const reports = pgTable(
 export const reportEvents = pgTable(
   'report_events',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     reportId: integer('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
@@ -99,10 +96,8 @@ export type ImportedFigure = {
 export const reportImports = pgTable(
   'report_imports',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     filename: text('filename'),
@@ -123,10 +118,8 @@ export const reportImports = pgTable(
 export const metricHistory = pgTable(
   'metric_history',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     period: text('period').notNull(),
     metricKey: text('metric_key').notNull(),
     value: doublePrecision('value').notNull(),
@@ -145,10 +138,8 @@ export const metricHistory = pgTable(
 export const reportDeadlineSettings = pgTable(
   'report_deadline_settings',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => orgs.id),
+    id: identityId(),
+    orgId: orgIdColumn(),
     year: integer('year').notNull(),
     type: text('type').notNull(),
     submitBy: date('submit_by', { mode: 'string' }).notNull(),
