@@ -7,9 +7,23 @@ import {
 } from '@fazhi/core/consultation/consultation-window';
 import type { OpinionActionType } from '@fazhi/core/consultation/opinion-lifecycle';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Segmented, Space, Spin, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Popconfirm,
+  Result,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Tag,
+} from 'antd';
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
@@ -92,6 +106,19 @@ export function ConsultationDetailPage() {
     setModal({ action: type, ids });
   };
 
+  if (consultation.error && !c)
+    return (
+      <Result
+        status="404"
+        title="无法打开该征求意见"
+        subTitle={errorMessage(consultation.error)}
+        extra={
+          <Link to="/consultation">
+            <Button type="primary">返回征求意见列表</Button>
+          </Link>
+        }
+      />
+    );
   if (!c) return <Spin style={{ display: 'block', margin: 80 }} />;
   const status = windowStatus(c, new Date());
   return (

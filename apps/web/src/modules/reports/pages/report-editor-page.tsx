@@ -13,6 +13,7 @@ import {
   Input,
   Modal,
   Popconfirm,
+  Result,
   Row,
   Space,
   Table,
@@ -233,7 +234,7 @@ function FigureTable({ rows, isFrozen }: { rows: FigureRow[]; isFrozen: boolean 
 /** The composer/editor: sections with live-figure highlighting and mismatch warnings, checklist, workflow, .docx. */
 export function ReportEditorPage() {
   const id = Number(useParams().id);
-  const { data: report, isLoading } = useReport(id);
+  const { data: report, isLoading, error } = useReport(id);
   const { can } = useSession();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -259,6 +260,19 @@ export function ReportEditorPage() {
     },
     onError: (e) => message.error(errorMessage(e)),
   });
+  if (error && !report)
+    return (
+      <Result
+        status="404"
+        title="无法打开该报告"
+        subTitle={errorMessage(error)}
+        extra={
+          <Link to="/reports">
+            <Button type="primary">返回报告列表</Button>
+          </Link>
+        }
+      />
+    );
   if (isLoading || !report || !draft) return <Card loading />;
   const canEdit = report.isEditable && can('report.write');
   const mismatchCount = report.sections.reduce((n, s) => n + s.mismatches.length, 0);
