@@ -7,10 +7,8 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
 import { assessmentSchemes } from './assessment.schema.ts';
-
-export const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
 
 type SchemeRow = {
   id: number;
@@ -104,7 +102,7 @@ async function insertScheme(tx: Executor, actor: Actor, orgId: number, scheme: S
 }
 
 export async function createScheme(db: Db, actor: Actor, input: SchemeCreate) {
-  const orgId = scopeRootId(actor);
+  const orgId = scopeRootOrgId(actor.user);
   return db.transaction(async (tx) => {
     const version = await nextVersion(tx, orgId, input.year);
     const base = input.definition === undefined ? buildDemoScheme(input.year) : (input.definition as Scheme);

@@ -8,7 +8,7 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
 
 /** A custom type is visible to users whose scope holds its owner, and to every unit below the owner. */
 function customVisibleSql(user: AuthUser): SQL {
@@ -110,8 +110,6 @@ function withOptionKeys(options: { key?: string; label: string }[]) {
   });
 }
 
-const scopeRootId = (actor: Actor) => Number(actor.user.scopePath.split('/').filter(Boolean).at(-1));
-
 export async function createCustomType(db: Db, actor: Actor, input: CustomTypeInput) {
   const key = input.key ?? `c_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   if (builtinLedgerKeys.includes(key)) throw conflict(`标识“${key}”已被内置台账使用`);
@@ -119,7 +117,7 @@ export async function createCustomType(db: Db, actor: Actor, input: CustomTypeIn
   return db.transaction(async (tx) => {
     const [exists] = await queryRows<{ key: string }>(tx, sql`select key from ledger_types where key = ${key}`);
     if (exists) throw conflict(`台账标识“${key}”已存在`);
-    const ownerOrgId = scopeRootId(actor);
+    const ownerOrgId = scopeRootOrgId(actor.user);
     await queryRows(
       tx,
       sql`insert into ledger_types (key, owner_org_id, definition, created_by)
