@@ -95,6 +95,9 @@ describe('年度报告', () => {
     await expect.poll(() => page.getByTestId('submit-by-township').textContent()).toBe(`${year + 1}-02-15`);
     await expect.poll(() => row.getByText('本地规定').isVisible()).toBe(true);
     await page.getByRole('tab', { name: '报告与期限' }).click();
+    // only the townships' reports (the list of every unit is paged, sorted by the org tree)
+    await page.getByRole('combobox', { name: '报告类型' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '乡镇（街道）法治建设年度报告' }).click();
     const township = page.locator('tr', { hasText: '乡镇（街道）法治建设年度报告' }).first();
     // the list of 75 units reloads after the change: allow it more than the default second on a loaded machine
     await expect.poll(() => township.getByText(`${year + 1}-02-15`).isVisible(), { timeout: 10_000 }).toBe(true);

@@ -75,13 +75,16 @@ function ReportTable({ year }: { year: number }) {
   const { can } = useSession();
   const [compose, setCompose] = useState<ReportListItem | null | undefined>(undefined);
   const [filter, setFilter] = useState<'all' | 'overdue' | 'missing'>('all');
-  const items = (data?.items ?? []).filter((i) =>
-    filter === 'overdue'
-      ? i.deadlines.submit === 'overdue' || i.deadlines.publish === 'overdue'
-      : filter === 'missing'
-        ? !i.report
-        : true,
-  );
+  const [type, setType] = useState<ReportType | undefined>();
+  const items = (data?.items ?? [])
+    .filter((i) => !type || i.type === type)
+    .filter((i) =>
+      filter === 'overdue'
+        ? i.deadlines.submit === 'overdue' || i.deadlines.publish === 'overdue'
+        : filter === 'missing'
+          ? !i.report
+          : true,
+    );
   return (
     <>
       <Flex justify="space-between" align="flex-end" gap={16} wrap style={{ marginBottom: 16 }}>
@@ -102,6 +105,15 @@ function ReportTable({ year }: { year: number }) {
           <span />
         )}
         <Space wrap>
+          <Select
+            value={type}
+            onChange={setType}
+            allowClear
+            placeholder="全部报告类型"
+            aria-label="报告类型"
+            style={{ width: 230 }}
+            options={reportTypes.map((t) => ({ value: t, label: reportTypeLabels[t] }))}
+          />
           <Select
             value={filter}
             onChange={setFilter}
