@@ -121,3 +121,23 @@ describe('fast row check (accept-only twin of the row schema)', () => {
     expect(buildFastRowCheck(odd as unknown as LedgerDefinition)).toBeNull();
   });
 });
+
+describe('行政复议 60-day clock with absurd input', () => {
+  it('refuses a suspension of millions of days with a message naming the field instead of throwing', () => {
+    const def = builtinLedgers.find((d) => d.key === 'reconsideration_case')!;
+    const row = {
+      case_no: '复-1',
+      applicant: '张三',
+      respondent: '区市场监督管理局',
+      matter: 'penalty',
+      received_date: '2026-01-05',
+      acceptance: 'pending',
+      accepted_date: '2026-01-06',
+      suspended_days: 2244591833200359,
+    };
+    const parsed = buildRowSchema(def).safeParse(row);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('中止天数');
+    expect(buildFastRowCheck(def)!(row)).toBeNull();
+  });
+});

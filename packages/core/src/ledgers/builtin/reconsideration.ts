@@ -72,7 +72,8 @@ export const reconsiderationCase = defineLedger({
       max: maxExtensionDays,
       unit: '日',
     },
-    { key: 'suspended_days', label: '中止天数', kind: 'number', integer: true, min: 0, unit: '日' },
+    // bounded so the computed due date stays a date (a typo such as 2244591833200359 days used to throw)
+    { key: 'suspended_days', label: '中止天数', kind: 'number', integer: true, min: 0, max: 3650, unit: '日' },
     {
       key: 'due_date',
       label: '法定审结期限',
