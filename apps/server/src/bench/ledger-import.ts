@@ -133,6 +133,8 @@ async function measure(database: Database, file: Buffer, copyFrom: (csv: string)
   const optionKey = (field: string, label: string) =>
     def.fields.find((f) => f.key === field)!.options!.find((o) => o.label === label)!.key;
   const [org] = await queryRows<{ id: number }>(database.db, sql`select id from orgs where name = '元坝镇'`);
+  // stored rows record who imported them: the baseline writes the same column (and pays the same foreign key)
+  const [importer] = await queryRows<{ id: number }>(database.db, sql`select id from users where username = 'office'`);
   const lines: string[] = [];
   for (let i = 1; i <= rows; i++) {
     const c = caseOf(i);
@@ -145,7 +147,9 @@ async function measure(database: Database, file: Buffer, copyFrom: (csv: string)
       result: optionKey('result', '调解成功'),
       agreement_amount: Math.round(c.yuan * 100),
     };
-    lines.push(`mediation_case,${org!.id},${c.received},"${JSON.stringify(data).replaceAll('"', '""')}"`);
+    lines.push(
+      `mediation_case,${org!.id},${c.received},"${JSON.stringify(data).replaceAll('"', '""')}",${importer!.id}`,
+    );
   }
   const csv = `${lines.join('\n')}\n`;
   const copyStarted = performance.now();
@@ -211,7 +215,7 @@ async function run(): Promise<boolean> {
     const m = await measure(database, file, async (csv) => {
       writeFileSync(csvPath, csv);
       await database.db.execute(
-        sql.raw(`copy ledger_rows (type_key, org_id, row_date, data) from '${csvPath}' with (format csv)`),
+        sql.raw(`copy ledger_rows (type_key, org_id, row_date, data, created_by) from '${csvPath}' with (format csv)`),
       );
     });
     const ratio = report(m, 'PostgreSQL COPY 同样的行');
@@ -231,7 +235,7 @@ async function run(): Promise<boolean> {
       const m = await measure(lite, file, async (csv) => {
         const client = (lite.db as unknown as { $client: PGlite }).$client;
         await client.query(
-          `copy ledger_rows (type_key, org_id, row_date, data) from '/dev/blob' with (format csv)`,
+          `copy ledger_rows (type_key, org_id, row_date, data, created_by) from '/dev/blob' with (format csv)`,
           [],
           {
             blob: new Blob([csv]),
