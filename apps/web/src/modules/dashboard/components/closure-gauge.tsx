@@ -1,5 +1,5 @@
 import type { Dashboard } from '@fazhi/core/dashboard/dashboard';
-import { Flex, Typography } from 'antd';
+import { Flex, Tooltip, Typography } from 'antd';
 import { MetricFigure } from '../../../components/metric-figure.tsx';
 import { Chart } from './echarts.tsx';
 
@@ -54,7 +54,9 @@ export function ClosureGauge({
       <Chart option={option} dark={dark} style={{ height: dark ? 190 : 210 }} />
       <Flex justify="space-around" style={{ marginTop: 0, fontSize: dark ? 16 : 14 }}>
         <span>
-          <Typography.Text type="secondary">目标任务 </Typography.Text>
+          <Tooltip title="按末级任务计：上级任务由其下级任务汇总，不重复计数（工作台的任务总数含上级任务）">
+            <Typography.Text type="secondary">末级任务 </Typography.Text>
+          </Tooltip>
           <MetricFigure metric="plan.tasks" org={org} period={period} value={plan.tasks} unit="项" />
         </span>
         <span>
