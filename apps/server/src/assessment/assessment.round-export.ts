@@ -5,11 +5,12 @@ import ExcelJS from 'exceljs';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
+import { addSheet } from '../platform/excel.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import { isPublished, isStaff, loadRound, type RoundRow } from './assessment.access.ts';
 import type { SourceRef } from './assessment.inputs.ts';
 import { scoreUnits } from './assessment.scoring.ts';
-import { addRankingSheet, explanationKinds, styled } from './assessment.sheet.ts';
+import { addRankingSheet, explanationKinds } from './assessment.sheet.ts';
 import { intArray } from './assessment.sql.ts';
 import { ranking } from './assessment.views.ts';
 
@@ -64,8 +65,7 @@ const cents = (n: number) => Math.round(n * 100);
 
 /** Sheet 评分明细: one row per indicator of every unit, then its bonus, deduction and veto lines, then its total. */
 function addDetailSheet(wb: ExcelJS.Workbook, sheets: readonly UnitSheet[], attachments: Record<string, string>) {
-  const ws = wb.addWorksheet('评分明细');
-  styled(ws, [
+  const ws = addSheet(wb, '评分明细', [
     { header: '单位', key: 'unit', width: 26 },
     { header: '单位类型', key: 'unitType', width: 12 },
     { header: '类别', key: 'kind', width: 10 },
@@ -127,8 +127,7 @@ function addDetailSheet(wb: ExcelJS.Workbook, sheets: readonly UnitSheet[], atta
 
 /** Sheet 得分汇总（未公示）: the office's live figures before 公示, without ranks or grades. */
 function addPreviewSheet(wb: ExcelJS.Workbook, sheets: readonly UnitSheet[]) {
-  const ws = wb.addWorksheet('得分汇总（未公示）');
-  styled(ws, [
+  const ws = addSheet(wb, '得分汇总（未公示）', [
     { header: '单位', key: 'unit', width: 28 },
     { header: '单位类型', key: 'unitType', width: 14 },
     { header: '指标得分', key: 'baseScore', width: 12 },

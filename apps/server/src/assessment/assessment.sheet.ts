@@ -2,22 +2,16 @@ import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
+import { addSheet } from '../platform/excel.ts';
 import { ranking, unitScore } from './assessment.views.ts';
 
 export const explanationKinds = { lost: '失分', bonus: '加分', deduction: '减分', veto: '一票否决' } as const;
-
-export function styled(ws: ExcelJS.Worksheet, columns: { header: string; key: string; width: number }[]) {
-  ws.columns = columns;
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-}
 
 type RankingRow = Awaited<ReturnType<typeof ranking>>['items'][number];
 
 /** Sheet 考核排名: rank, unit, figures, grade and the reasons a grade was adjusted. */
 export function addRankingSheet(wb: ExcelJS.Workbook, items: readonly RankingRow[]) {
-  const ws = wb.addWorksheet('考核排名');
-  styled(ws, [
+  const ws = addSheet(wb, '考核排名', [
     { header: '名次', key: 'rank', width: 8 },
     { header: '单位', key: 'orgName', width: 28 },
     { header: '单位类型', key: 'unitType', width: 14 },
@@ -51,8 +45,7 @@ export async function exportScoreSheet(
   const s = await unitScore(db, actor, roundId, orgId, stage);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fazhi';
-  const ws = wb.addWorksheet('评分表');
-  styled(ws, [
+  const ws = addSheet(wb, '评分表', [
     { header: '指标', key: 'path', width: 50 },
     { header: '计分方式', key: 'rule', width: 18 },
     { header: '分值', key: 'max', width: 8 },
@@ -79,8 +72,7 @@ export async function exportScoreSheet(
   ws.addRow({ path: '总分', score: s.score.total, lost: s.grade ? `第${s.rank}名，${s.grade}` : '' }).font = {
     bold: true,
   };
-  const ex = wb.addWorksheet('得失分依据');
-  styled(ex, [
+  const ex = addSheet(wb, '得失分依据', [
     { header: '类别', key: 'kind', width: 10 },
     { header: '指标', key: 'path', width: 40 },
     { header: '分值', key: 'points', width: 8 },

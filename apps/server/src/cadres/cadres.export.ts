@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
+import { addSheet } from '../platform/excel.ts';
 import { blank, officialDocument, officialTable, textWidth, titleParagraph } from '../platform/official-docx.ts';
 import { lawArchive } from './cadres.service.ts';
 
@@ -55,12 +56,10 @@ export async function exportArchive(
   const base = `${archive.cadre.name}${year}年度法治档案`;
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('法治档案');
-    ws.columns = [
+    const ws = addSheet(wb, '法治档案', [
       { header: '项目', key: 'k', width: 20 },
       { header: '内容', key: 'v', width: 90 },
-    ];
-    ws.getRow(1).font = { bold: true };
+    ]);
     for (const [k, v] of rows) ws.addRow({ k, v }).alignment = { wrapText: true, vertical: 'top' };
     return { filename: `${base}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
   }

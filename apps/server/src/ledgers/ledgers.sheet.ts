@@ -3,6 +3,7 @@ import { fieldKindLabels, inputFields, type LedgerDefinition, type LedgerField }
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import ExcelJS from 'exceljs';
 import { AppError } from '../platform/errors.ts';
+import { addSheet } from '../platform/excel.ts';
 import { openFirstSheet, type SheetRow, XlsxError } from './xlsx-reader.ts';
 
 const templateRows = 5000;
@@ -73,15 +74,13 @@ export async function templateWorkbook(def: LedgerDefinition): Promise<Buffer> {
     if (f.kind === 'date') ws.getColumn(i + 2).numFmt = 'yyyy-mm-dd';
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [
+  const help = addSheet(wb, '填写说明', [
     { header: '列名', key: 'h', width: 22 },
     { header: '类型', key: 'k', width: 12 },
     { header: '必填', key: 'r', width: 8 },
     { header: '唯一', key: 'u', width: 8 },
     { header: '填写要求', key: 'd', width: 70 },
-  ];
-  help.getRow(1).font = { bold: true };
+  ]);
   help.addRow({ h: orgHeader, k: '单位', r: '否', u: '否', d: '留空时为您所在单位；填写时须为您数据范围内的单位全称' });
   for (const f of fields)
     help.addRow({
@@ -105,14 +104,11 @@ export type ExportRow = { orgName: string; data: LedgerData };
 export async function exportWorkbook(def: LedgerDefinition, rows: ExportRow[], orgName: (id: number) => string) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fazhi';
-  const ws = wb.addWorksheet(def.name.slice(0, 31));
   const fields = def.fields.filter((f) => f.kind !== 'attachment');
-  ws.columns = [
+  const ws = addSheet(wb, def.name.slice(0, 31), [
     { header: orgHeader, key: '__org', width: 24 },
-    ...fields.map((f) => ({ header: headerOf(f), key: f.key, width: Math.max(12, headerOf(f).length * 2 + 4) })),
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ...fields.map((f) => ({ header: headerOf(f), key: f.key })),
+  ]);
   for (const row of rows) {
     const values: Record<string, unknown> = { __org: row.orgName };
     for (const f of fields) values[f.key] = formatCell(f, row.data[f.key], orgName);
@@ -125,13 +121,11 @@ export type ReportError = { row: number; column: string; message: string };
 
 export async function errorReportWorkbook(errors: ReportError[]) {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('错误报告');
-  ws.columns = [
+  const ws = addSheet(wb, '错误报告', [
     { header: '行号', key: 'row', width: 10 },
     { header: '列', key: 'column', width: 24 },
     { header: '原因', key: 'message', width: 80 },
-  ];
-  ws.getRow(1).font = { bold: true };
+  ]);
   for (const e of errors) ws.addRow(e);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

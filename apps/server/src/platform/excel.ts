@@ -3,14 +3,8 @@ import { AppError } from './errors.ts';
 
 export type SheetColumn = { key: string; header: string; width?: number };
 
-/** A workbook with one sheet: a bold header row and one row per record. */
-export async function writeSheet(
-  name: string,
-  columns: readonly SheetColumn[],
-  rows: readonly Record<string, unknown>[],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Fazhi';
+/** A worksheet with these columns: a bold header row that stays in view while scrolling. */
+export function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   ws.columns = columns.map((c) => ({
     header: c.header,
@@ -19,6 +13,18 @@ export async function writeSheet(
   }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
+}
+
+/** A workbook with one sheet: a bold header row and one row per record. */
+export async function writeSheet(
+  name: string,
+  columns: readonly SheetColumn[],
+  rows: readonly Record<string, unknown>[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Fazhi';
+  const ws = addSheet(wb, name, columns);
   for (const row of rows) ws.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
