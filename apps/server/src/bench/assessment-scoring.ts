@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { scoreRoundsStreaming } from '../assessment/assessment.stream.ts';
 import { type Db, openDatabase, queryRows } from '../db/client.ts';
-import type { Benchmark } from './index.ts';
+import { type Benchmark, goal, notMeasured, postgresUnavailable } from './measure.ts';
 
 // A province-scale assessment scored from inputs stored in PostgreSQL, against PostgreSQL merely streaming the same
 // inputs through a cursor. Scoring runs the production bulk path (input sources → core scoreUnitTotals, the same rule
@@ -186,6 +186,8 @@ export const assessmentScoring: Benchmark = {
       process.env.DATABASE_URL ??
       process.env.TEST_DATABASE_URL ??
       'postgres://postgres@127.0.0.1:5432/test';
+    const unavailable = await postgresUnavailable(base);
+    if (unavailable) return notMeasured('assessment-scoring', unavailable);
     const name = `fazhi_bench_assessment_${process.pid}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
@@ -216,7 +218,7 @@ export const assessmentScoring: Benchmark = {
         `评分并排名：${scored.units.toLocaleString()}个单位，${scored.cells.toLocaleString()}个得分格，${(scored.ms / 1000).toFixed(2)}秒（本进程CPU ${(scored.cpuMs / 1000).toFixed(2)}秒，每格${((scored.cpuMs * 1000) / scored.cells).toFixed(1)}微秒）；` +
           `倍数 ${ratio.toFixed(2)}（目标 ≤ ${GOAL_RATIO}）；峰值常驻内存 ${Math.round(peak / 1048576)} MB（开始时 ${Math.round(rssBefore / 1048576)} MB）`,
       );
-      return ratio <= GOAL_RATIO;
+      return goal(ratio <= GOAL_RATIO);
     } finally {
       await database.close();
       if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${name} with (force)`);

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type Db, openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import type { Benchmark } from './index.ts';
+import { type Benchmark, type BenchStatus, goal, notMeasured } from './measure.ts';
 
 // Opinion submissions at the public portal endpoint versus a bare Fastify route doing one INSERT into the same
 // PostgreSQL table. The load comes from a second process (autocannon's CLI) over loopback; the servers run here.
@@ -165,7 +165,7 @@ async function measure(db: Db, target: { orgId: number; pointId: number; consult
   }
 }
 
-async function run(): Promise<boolean> {
+async function run(): Promise<BenchStatus> {
   const adminUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `fazhi_bench_${process.pid}`;
@@ -173,8 +173,10 @@ async function run(): Promise<boolean> {
   try {
     await admin.connect();
   } catch {
-    console.log(`跳过：PostgreSQL（${adminUrl}）无法连接；设置 BENCH_DATABASE_URL 后重试`);
-    return true;
+    return notMeasured(
+      'consultation-load',
+      `PostgreSQL（${new URL(adminUrl).host}）无法连接；设置 BENCH_DATABASE_URL 后重试`,
+    );
   }
   await admin.query(`create database ${name}`);
   const url = new URL(adminUrl);
@@ -199,7 +201,7 @@ async function run(): Promise<boolean> {
   }
 }
 
-function report(r: Awaited<ReturnType<typeof measure>>): boolean {
+function report(r: Awaited<ReturnType<typeof measure>>): BenchStatus {
   const { bareResult: b, portalResult: p, limitedResult: l } = r;
   const ratio = throughput(p) / throughput(b);
   const accepted = statusCount(p, 201);
@@ -234,7 +236,7 @@ function report(r: Awaited<ReturnType<typeof measure>>): boolean {
   ].filter((x) => x !== null);
   for (const problem of problems) console.log(`未达标：${problem}`);
   if (problems.length === 0) console.log('达标');
-  return problems.length === 0;
+  return goal(problems.length === 0);
 }
 
 export const consultationLoad: Benchmark = { name: 'consultation-load', run };

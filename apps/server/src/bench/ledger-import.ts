@@ -11,7 +11,7 @@ import { buildApp } from '../app.ts';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { ensureMetricRollup } from '../metrics/rollup.ts';
-import type { Benchmark } from './index.ts';
+import { type Benchmark, type BenchStatus, goal, notMeasured } from './measure.ts';
 
 /**
  * `npm run bench -- ledger-import`: a 50,000-row 人民调解 workbook through the user's path (upload → background
@@ -192,7 +192,7 @@ function report(m: Measured, copyLabel: string) {
   return ratio;
 }
 
-async function run(): Promise<boolean> {
+async function run(): Promise<BenchStatus> {
   const file = await workbook(rows);
   const adminUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -201,8 +201,10 @@ async function run(): Promise<boolean> {
   try {
     await admin.connect();
   } catch {
-    console.log(`跳过：PostgreSQL（${adminUrl}）无法连接；设置 BENCH_DATABASE_URL 后重试`);
-    return true;
+    return notMeasured(
+      'ledger-import',
+      `PostgreSQL（${new URL(adminUrl).host}）无法连接；设置 BENCH_DATABASE_URL 后重试`,
+    );
   }
   await admin.query(`create database ${name}`);
   const url = new URL(adminUrl);
@@ -249,7 +251,7 @@ async function run(): Promise<boolean> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return ok;
+  return goal(ok);
 }
 
 export const ledgerImport: Benchmark = { name: 'ledger-import', run };
