@@ -106,4 +106,8 @@ export const jobs = pgTable('jobs', {
   /** What the job is doing now, in Chinese (正在读取/正在校验/正在写入), shown beside the progress bar. */
   phase: text('phase'),
   startedAt: timestamp('started_at', { withTimezone: true }),
+  /** The app process running it (`app_processes.id`); a job whose owner stopped heartbeating is interrupted. */
+  ownerId: text('owner_id'),
+  /** Progress as a percentage, written by the owner so any process can report it. */
+  percent: integer('percent').notNull().default(0),
 });
