@@ -8,5 +8,6 @@ export * from '../org/org.schema.ts';
 export * from '../oversight/oversight.schema.ts';
 export * from '../plan/plan.schema.ts';
 export * from '../platform/cluster.schema.ts';
+export * from '../platform/data-key.schema.ts';
 export * from '../platform/platform.schema.ts';
 export * from '../reports/reports.schema.ts';

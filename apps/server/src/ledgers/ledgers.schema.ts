@@ -5,7 +5,7 @@ import { users } from '../platform/platform.schema.ts';
 
 /**
  * Every business ledger row of every ledger type (the storage contract the ledger engine and the metrics registry
- * share): field values in `data` by English field key — numbers as JSON numbers, money as integer 分, enums as
+ * share): field values in `data` by English field key (ID numbers, phones and personal fields as SM4 ciphertext) — numbers as JSON numbers, money as integer 分, enums as
  * option keys — and `row_date`, the date the fact happened, which periods are counted on.
  */
 export const ledgerRows = pgTable(
@@ -16,6 +16,8 @@ export const ledgerRows = pgTable(
     orgId: orgIdColumn(),
     rowDate: date('row_date', { mode: 'string' }).notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Blind indexes (HMAC-SM3) of the SM4-encrypted personal fields in `data`, by field key. */
+    blind: jsonb('blind').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
