@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCompliance } from './compliance.ts';
 import { reportDeadlineStatus, reportDeadlines } from './deadlines.ts';
 import { findFigureMismatches, findLiveFigures } from './figure-check.ts';
+import { threePartReport } from './fixtures/sample-texts.ts';
 import { reportOutlines } from './outlines.ts';
 import { assembleReportText, chineseDate, splitRunInHeading } from './report-text.ts';
+import { sampleCountyReport } from './sample-report.ts';
 import { analyzeStructure } from './structure.ts';
-
-const seeds = new URL('../../../../../shared/seeds/', import.meta.url);
-const seed = (name: string) => readFileSync(new URL(name, seeds), 'utf8');
 
 const composed = (type: keyof typeof reportOutlines) => {
   const outline = reportOutlines[type];
@@ -55,16 +53,16 @@ describe('outlines read back as the legal structure', () => {
 });
 
 describe('compliance checklist', () => {
-  it('seed 004 has every part, its basis, signature and date', () => {
-    const report = checkCompliance({ text: seed('004_94ac708e86507105.txt') });
+  it('the sample county report has every part, its basis, signature and date', () => {
+    const report = checkCompliance({ text: sampleCountyReport(2024) });
     expect(report.items.filter((i) => i.status !== 'ok')).toEqual([]);
     expect(report.items.map((i) => i.key)).toEqual(
       expect.arrayContaining(['part.measures', 'part.first_responsible', 'basis', 'signed', 'dated']),
     );
   });
 
-  it('seed 003 misses the first-responsible part, the basis and the signature — each with an action', () => {
-    const report = checkCompliance({ text: seed('003_577adbcf672b5a2c.txt') });
+  it('the three-part report misses the first-responsible part, the basis and the signature — each with an action', () => {
+    const report = checkCompliance({ text: threePartReport });
     const missing = report.items.filter((i) => i.status === 'missing');
     expect(missing.map((i) => i.key)).toEqual(['part.first_responsible', 'basis', 'signed', 'dated']);
     for (const m of missing) expect(m.action).toBeTruthy();

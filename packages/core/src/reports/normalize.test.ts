@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { traditionalItem } from './fixtures/sample-texts.ts';
 import { normalizeReportText, normalizeText } from './normalize.ts';
 import { toOriginalSpan } from './text-map.ts';
-
-const seed001 = readFileSync(new URL('../../../../../shared/seeds/001_efdb13d810d4419c.txt', import.meta.url), 'utf8');
 
 describe('normalizeText', () => {
   it('converts Traditional to Simplified', () => {
@@ -33,21 +31,21 @@ describe('normalizeText', () => {
     expect(normalizeText('调解纠纷  2197')).toBe('调解纠纷  2197');
   });
 
-  it('repairs the mis-decoded 。科 of seed 001', () => {
+  it('repairs the mis-decoded 。科 some scraped pages carry', () => {
     expect(normalizeText('各方面??茖W(xué)謀劃')).toBe('各方面。科学谋划');
   });
 });
 
 describe('normalizeReportText offsets', () => {
-  it('maps every character of seed 001 back to where it came from', () => {
-    const mapped = normalizeReportText(seed001);
+  it('maps every character of a Traditional-character item back to where it came from', () => {
+    const mapped = normalizeReportText(traditionalItem);
     expect(mapped.text).not.toMatch(/[國會為](?!\()/);
     for (const probe of ['化解率99.6%', '1094条', '148条', '出庭应诉率100%']) {
       const at = mapped.text.indexOf(probe);
       expect(at).toBeGreaterThanOrEqual(0);
       const span = toOriginalSpan(mapped, at, at + probe.length);
       const digits = probe.replace(/\D/g, '');
-      expect(seed001.slice(span.start, span.end).replace(/\D/g, '')).toBe(digits);
+      expect(traditionalItem.slice(span.start, span.end).replace(/\D/g, '')).toBe(digits);
     }
   });
 

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { newsItem, threePartReport, traditionalItem } from './fixtures/sample-texts.ts';
+import { sampleCountyReport } from './sample-report.ts';
 import { analyzeStructure } from './structure.ts';
-
-const seeds = new URL('../../../../../shared/seeds/', import.meta.url);
-const readSeed = (name: string) => readFileSync(new URL(name, seeds), 'utf8');
 
 const present = (text: string) =>
   Object.fromEntries(analyzeStructure(text).parts.map((part) => [part.part, part.present]));
 
-describe('analyzeStructure on the seeds', () => {
-  it('finds all four legal parts, the basis and the signature of the 游仙区 report (004)', () => {
-    const text = readSeed('004_94ac708e86507105.txt');
+describe('analyzeStructure on the sample texts', () => {
+  it('finds all four legal parts, the basis and the signature of the sample county report', () => {
+    const text = sampleCountyReport(2024);
     const structure = analyzeStructure(text);
     expect(present(text)).toEqual({
       measures: true,
@@ -20,31 +18,36 @@ describe('analyzeStructure on the seeds', () => {
       other: false,
     });
     expect(structure).toMatchObject({
-      title: '绵阳市游仙区司法局2019年法治政府建设年度报告',
-      year: 2019,
+      title: '广元市利州区司法局2024年法治政府建设年度报告',
+      year: 2024,
       hasBasis: true,
       basis: ['党政主要负责人履行推进法治建设第一责任人职责规定', '法治政府建设与责任落实督察工作规定'],
-      signedBy: '绵阳市游仙区司法局',
-      signedDate: '2020-03-09',
+      signedBy: '广元市利州区司法局',
+      signedDate: '2025-03-06',
       missingParts: [],
     });
     const top = structure.sections.filter((section) => section.level === 1);
     expect(top.map((section) => section.marker)).toEqual(['一、', '二、', '三、', '四、']);
-    expect(text.slice(top[0]!.start, top[0]!.headingEnd)).toBe('一、2019年度推进法治政府建设的主要举措和成效');
+    expect(text.slice(top[0]!.start, top[0]!.headingEnd)).toBe('一、2024年度推进法治政府建设的主要举措和成效');
     // The last section stops above the signature.
-    expect(text.slice(top[3]!.start, top[3]!.end)).not.toContain('绵阳市游仙区司法局');
-    expect(text.slice(top[3]!.start, top[3]!.end).endsWith('护航乡村振兴。')).toBe(true);
-    // Level-2 headings, including the one whose numeral the source lost: ()进一步提升…
+    expect(text.slice(top[3]!.start, top[3]!.end)).not.toContain('广元市利州区司法局');
+    expect(text.slice(top[3]!.start, top[3]!.end).trimEnd().endsWith('提高法律援助案件办理质量。')).toBe(true);
     const underPlan = structure.sections.filter((section) => section.parent === structure.sections.indexOf(top[3]!));
-    expect(underPlan).toHaveLength(6);
-    expect(underPlan[2]!.title).toBe('进一步提升行政法律实务工作');
+    expect(underPlan.map((section) => section.title)).toEqual([
+      '抓好统筹协调',
+      '深化法治政府示范创建',
+      '提升行政执法质效',
+      '推进社区矫正规范化',
+      '加强普法宣传教育',
+      '完善公共法律服务体系',
+    ]);
   });
 
-  it('finds three parts and no first-responsible part, basis or signature in the 金宝新区 report (003)', () => {
-    const structure = analyzeStructure(readSeed('003_577adbcf672b5a2c.txt'));
+  it('finds three parts and no first-responsible part, basis or signature in the three-part report', () => {
+    const structure = analyzeStructure(threePartReport);
     expect(structure).toMatchObject({
-      title: '关于2022年法治政府建设情况的报告',
-      year: 2022,
+      title: '关于2023年法治政府建设工作情况的报告',
+      year: 2023,
       hasBasis: false,
       signedBy: null,
       signedDate: null,
@@ -58,18 +61,18 @@ describe('analyzeStructure on the seeds', () => {
       next_year: '下一步工作安排',
       other: null,
     });
-    expect(structure.sections.filter((section) => section.level === 3)).toHaveLength(8);
+    expect(structure.sections.filter((section) => section.level === 3)).toHaveLength(10);
   });
 
-  it.each([['000_2a30dbc408160ceb.txt'], ['001_efdb13d810d4419c.txt'], ['002_8f9ec3dfbbf404ae.txt']])(
-    'reports every required part missing in the news article %s',
-    (file) => {
-      const structure = analyzeStructure(readSeed(file));
-      expect(structure.missingParts).toEqual(['measures', 'shortcomings', 'first_responsible', 'next_year']);
-      expect(structure.hasBasis).toBe(false);
-      expect(structure.signedDate).toBeNull();
-    },
-  );
+  it.each([
+    ['the news item', newsItem],
+    ['the Traditional-character item', traditionalItem],
+  ])('reports every required part missing in %s', (_, text) => {
+    const structure = analyzeStructure(text);
+    expect(structure.missingParts).toEqual(['measures', 'shortcomings', 'first_responsible', 'next_year']);
+    expect(structure.hasBasis).toBe(false);
+    expect(structure.signedDate).toBeNull();
+  });
 });
 
 describe('analyzeStructure on written reports', () => {
