@@ -15,7 +15,7 @@ const at = (day: string) => new Date(`${day}T02:00:00Z`);
 /**
  * 昭化区: last year's government report composed, finalised, submitted and published on time, and this year's
  * draft; 区司法局: last year's 工作总结 still in review (overdue). 利州区: an imported historical report awaiting
- * review — the text of seed 004 (游仙区), labelled as demo.
+ * review — a text written for the demo, labelled as demo.
  */
 export async function seedReports(tx: Executor, ctx: DemoContext) {
   const officeId = ctx.userIds.get('office')!;
@@ -103,9 +103,9 @@ export async function seedReports(tx: Executor, ctx: DemoContext) {
       {
         orgId: neighbour,
         year: last,
-        title: `【演示】利州区${last}年度历史报告（文本取自绵阳市游仙区司法局2019年法治政府建设年度报告）`,
-        text: demoImportedReportText,
-        filename: '演示-游仙区2019年法治政府建设年度报告.txt',
+        title: `【演示】利州区司法局${last}年法治政府建设年度报告（演示文本）`,
+        text: demoImportedReportText(last),
+        filename: `演示-利州区司法局${last}年法治政府建设年度报告.txt`,
       },
       true,
     );

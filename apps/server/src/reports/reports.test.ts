@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { sampleCountyReport } from '@fazhi/core/reports/sample-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 
-const seed004 = readFileSync(new URL('../../../../../shared/seeds/004_94ac708e86507105.txt', import.meta.url), 'utf8');
+const sampleReport = sampleCountyReport(2024);
 
 let t: TestApp;
 let office: Client;
@@ -205,9 +205,9 @@ describe('reports: compose, edit, live figures and mismatches', () => {
 
 describe('reports: compliance of uploaded text, import and review', () => {
   it('checks a pasted report and an uploaded one; bad uploads are 4xx', async () => {
-    const checked = (await office.post('/api/reports/check', { text: seed004 })).json();
+    const checked = (await office.post('/api/reports/check', { text: sampleReport })).json();
     expect(checked.items.every((i: { status: string }) => i.status === 'ok')).toBe(true);
-    const upload = await office.upload('/api/reports/check/upload', '报告.txt', Buffer.from(seed004));
+    const upload = await office.upload('/api/reports/check/upload', '报告.txt', Buffer.from(sampleReport));
     expect(upload.statusCode).toBe(200);
     expect((await office.upload('/api/reports/check/upload', 'a.pdf', Buffer.from('%PDF'))).statusCode).toBe(415);
     const fakeDocx = await office.upload('/api/reports/check/upload', 'a.docx', Buffer.from('not a zip at all'));
@@ -217,7 +217,7 @@ describe('reports: compliance of uploaded text, import and review', () => {
   });
 
   it('imports a report, and the office accepts figures as last year’s values (the baseline of the next report)', async () => {
-    const created = await office.post('/api/reports/imports', { orgId: countyId, year: 2024, text: seed004 });
+    const created = await office.post('/api/reports/imports', { orgId: countyId, year: 2024, text: sampleReport });
     expect(created.statusCode, created.body).toBe(200);
     const importId = created.json().id;
     const imp = (await office.get(`/api/reports/imports/${importId}`)).json();
@@ -266,14 +266,14 @@ describe('reports: compliance of uploaded text, import and review', () => {
   });
 
   it('a reporter may import for its unit but not accept figures; no access to another unit’s import', async () => {
-    const created = await reporter.post('/api/reports/imports', { orgId: bureauId, year: 2023, text: seed004 });
+    const created = await reporter.post('/api/reports/imports', { orgId: bureauId, year: 2023, text: sampleReport });
     expect(created.statusCode).toBe(200);
     const review = await reporter.post(`/api/reports/imports/${created.json().id}/review`, {
       decisions: [{ index: 0, decision: 'discard' }],
     });
     expect(review.statusCode).toBe(403);
     expect(
-      (await reporter.post('/api/reports/imports', { orgId: countyId, year: 2023, text: seed004 })).statusCode,
+      (await reporter.post('/api/reports/imports', { orgId: countyId, year: 2023, text: sampleReport })).statusCode,
     ).toBe(404);
     const demo = (await city.get('/api/reports/imports')).json().items.find((i: { isDemo: boolean }) => i.isDemo);
     expect(demo.orgId).toBe(neighbourId);

@@ -70,7 +70,7 @@ export function ImportReviewPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title="演示数据：该文本取自其他地区公开的年度报告，仅用于演示导入与识别。"
+          title="演示数据：该文本为演示编写的年度报告，不是真实报告，仅用于演示导入与识别。"
         />
       ) : null}
       <Row gutter={16}>
