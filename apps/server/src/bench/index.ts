@@ -1,13 +1,20 @@
 import { assessmentScoring } from './assessment-scoring.ts';
 import { consultationLoad } from './consultation-load.ts';
 import { dashboardBench } from './dashboard-bench.ts';
+import { extractionBench } from './extraction-bench.ts';
 import { ledgerImport } from './ledger-import.ts';
 import type { Benchmark, BenchStatus } from './measure.ts';
 
 export type { Benchmark, BenchStatus } from './measure.ts';
 
 /** `npx fazhi bench [name…]`: each module appends its benchmark here. */
-export const benchmarks: Benchmark[] = [consultationLoad, dashboardBench, assessmentScoring, ledgerImport];
+export const benchmarks: Benchmark[] = [
+  consultationLoad,
+  dashboardBench,
+  assessmentScoring,
+  ledgerImport,
+  extractionBench,
+];
 
 const statusText: Record<BenchStatus, string> = {
   met: '达到目标',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreExtraction } from './score-extraction.ts';
+import { scoreExtraction, tallyLabelledText, textLabelsSchema } from './score-extraction.ts';
 
 describe('scoreExtraction', () => {
   const expected = [
@@ -36,5 +36,53 @@ describe('scoreExtraction', () => {
     ]);
     expect(score.metricAccuracy).toBe(0.5);
     expect(score.recall).toBe(1);
+  });
+});
+
+describe('tallyLabelledText', () => {
+  const text = '受理12件，审结10件。2023年3月8日印发〔2023〕5号。';
+  const labels = textLabelsSchema.parse({
+    figures: [
+      { at: '受理12件', value: 12, unit: '件', approx: null, metric: 'reconsideration.accepted' },
+      { at: '审结10件', value: 10, unit: '件', approx: null, metric: 'reconsideration.concluded' },
+    ],
+    traps: [{ at: '2023年3月8日' }, { at: '〔2023〕5号' }],
+  });
+
+  it('counts found figures, keys given and right, and traps taken', () => {
+    const { tally, detail } = tallyLabelledText(text, labels, [
+      { start: 0, end: 6, quantityStart: 2, quantityEnd: 6, value: 12, unit: '件', metric: 'reconsideration.accepted' },
+      { start: 7, end: 11, quantityStart: 9, quantityEnd: 13, value: 10, unit: '件', metric: 'mediation.cases' },
+      { start: 30, end: 32, quantityStart: 30, quantityEnd: 32, value: 5, unit: '号', metric: null },
+    ]);
+    expect(tally).toEqual({
+      texts: 1,
+      figures: 2,
+      found: 2,
+      approxRight: 2,
+      keyed: 2,
+      keyedRight: 1,
+      given: 2,
+      givenRight: 1,
+      traps: 2,
+      trapsTaken: 1,
+      unlabelled: 0,
+    });
+    expect(detail.wrongKey).toEqual([
+      { at: '审结10件', expected: 'reconsideration.concluded', actual: 'mediation.cases' },
+    ]);
+    expect(detail.trapsTaken).toEqual([{ at: '〔2023〕5号', value: 5, unit: '号' }]);
+  });
+
+  it('counts a key on an unlabelled figure as given and wrong', () => {
+    const { tally } = tallyLabelledText(text, { figures: [], traps: [] }, [
+      { start: 0, end: 6, value: 12, unit: '件', metric: 'reconsideration.accepted' },
+    ]);
+    expect(tally).toMatchObject({ given: 1, givenRight: 0, unlabelled: 1 });
+  });
+
+  it('refuses a label that is not in the text', () => {
+    const broken = textLabelsSchema.parse({ figures: [{ at: '受理99件', value: 99, unit: '件' }] });
+    expect(() => tallyLabelledText(text, broken, [])).toThrow('标注“受理99件”在文本中找不到');
   });
 });
