@@ -1,6 +1,7 @@
 import { assessmentScoring } from './assessment-scoring.ts';
 import { consultationLoad } from './consultation-load.ts';
 import { dashboardBench } from './dashboard-bench.ts';
+import { draftsBench } from './drafts-bench.ts';
 import { extractionBench } from './extraction-bench.ts';
 import { ledgerImport } from './ledger-import.ts';
 import type { Benchmark, BenchStatus } from './measure.ts';
@@ -14,6 +15,7 @@ export const benchmarks: Benchmark[] = [
   assessmentScoring,
   ledgerImport,
   extractionBench,
+  draftsBench,
 ];
 
 const statusText: Record<BenchStatus, string> = {

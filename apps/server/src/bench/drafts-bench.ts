@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDraft } from '@fazhi/core/consultation/article-parser';
+import { type DraftScore, draftLabelsSchema, scoreDraft } from '@fazhi/core/consultation/article-parser-score';
+import { type Benchmark, goal, notMeasured } from './measure.ts';
+
+// The draft parser measured on hand-labelled texts: eval/drafts/dev (tuned on) and eval/drafts/test (only reported).
+// FAZHI_EVAL_DIR=<folder> scores any folder of .txt files with <name>.labels.json beside them instead.
+// `--verbose` prints every wrong check.
+
+const CORPUS = fileURLToPath(new URL('../../../../eval/drafts/', import.meta.url));
+
+type Half = { name: string; dir: string };
+type HalfResult = { texts: { file: string; score: DraftScore }[] };
+
+export function scoreDraftFolder(dir: string): HalfResult {
+  const texts: HalfResult['texts'] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const labelsPath = join(dir, `${basename(file, '.txt')}.labels.json`);
+    let labelsText: string;
+    try {
+      labelsText = readFileSync(labelsPath, 'utf8');
+    } catch {
+      continue; // a text without labels is not scored
+    }
+    const labels = draftLabelsSchema.safeParse(JSON.parse(labelsText));
+    if (!labels.success) throw new Error(`${labelsPath} 格式不正确：${labels.error.issues[0]?.message ?? ''}`);
+    const text = readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '');
+    texts.push({ file, score: scoreDraft(parseDraft(text), labels.data) });
+  }
+  return { texts };
+}
+
+function halves(): Half[] | string {
+  const custom = process.env.FAZHI_EVAL_DIR;
+  if (custom) {
+    const dir = resolve(custom);
+    try {
+      if (!statSync(dir).isDirectory()) return `FAZHI_EVAL_DIR 不是文件夹：${dir}`;
+    } catch {
+      return `FAZHI_EVAL_DIR 指向的文件夹不存在：${dir}`;
+    }
+    return [{ name: basename(dir), dir }];
+  }
+  const found = ['dev', 'test'].map((name) => ({ name, dir: join(CORPUS, name) }));
+  const missing = found.find((half) => {
+    try {
+      return !statSync(half.dir).isDirectory();
+    } catch {
+      return true;
+    }
+  });
+  return missing ? `评测语料不存在：${missing.dir}` : found;
+}
+
+function printHalf(name: string, { texts }: HalfResult, verbose: boolean) {
+  const fully = texts.filter((t) => t.score.isFullyRight).length;
+  const checks = texts.flatMap((t) => t.score.checks);
+  const right = checks.filter((c) => c.isRight).length;
+  console.log(`${name}：${texts.length} 篇草案，完全正确 ${fully}/${texts.length}；检查项正确 ${right}/${checks.length}`);
+  for (const { file, score } of texts) {
+    if (score.isFullyRight) continue;
+    const wrong = score.checks.filter((c) => !c.isRight);
+    console.log(`  ${file}：${wrong.length} 项不对（${wrong.map((c) => c.name).join('、')}）`);
+    if (verbose) for (const c of wrong) console.log(`    ${c.name}：应为 ${c.expected}；实为 ${c.actual}`);
+  }
+}
+
+export const draftsBench: Benchmark = {
+  name: 'drafts',
+  run: async () => {
+    const list = halves();
+    if (typeof list === 'string') return notMeasured('drafts', list);
+    const verbose = process.argv.includes('--verbose');
+    const results = list.map((half) => ({ half, result: scoreDraftFolder(half.dir) }));
+    for (const { half, result } of results) printHalf(half.name, result, verbose);
+    // The goal is judged on the test half (tuning uses only dev), or on the one folder given.
+    const judged = results.find((r) => r.half.name === 'test') ?? results[0]!;
+    const texts = judged.result.texts;
+    const isMet = texts.length > 0 && texts.every((t) => t.score.isFullyRight);
+    console.log(`${judged.half.name} 目标（全部草案完全正确）：${isMet ? '达到' : '未达到'}`);
+    return goal(isMet);
+  },
+};
