@@ -29,6 +29,8 @@ import { maxUploadBytes } from './platform/attachment.service.ts';
 import { authRoutes } from './platform/auth.routes.ts';
 import type { AppDeps } from './platform/context.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { registerProcess } from './platform/processes.ts';
+import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 
 export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
@@ -49,7 +51,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10 } });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counters live in the database so a limit holds across every app process.
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(deps.db) });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Fazhi 法治建设综合管理平台 API', version: '0.1.0' },
@@ -58,6 +61,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     transform: jsonSchemaTransform,
   });
   registerAccessControl(app, deps);
+  registerProcess(app, deps.db);
 
   const z = app.withTypeProvider<ZodTypeProvider>();
   z.get(

@@ -1,13 +1,81 @@
+import cluster from 'node:cluster';
 import { buildApp } from '../app.ts';
 import { demoAssessors } from '../demo/demo-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
-import { sendLiaisonReminders } from '../grassroots/grassroots.reminders.ts';
-import { sendProblemReminders } from '../oversight/oversight.reminders.ts';
-import { sendTaskReminders } from '../plan/plan.reminders.ts';
+import { runDueJobs } from '../scheduled-work.ts';
 import { openFromEnv } from './open.ts';
 
+/** How often each process looks for due scheduled work; the work itself runs once per its period across processes. */
+const scheduleCheckMs = 5 * 60 * 1000;
+
 export async function serveCommand() {
+  const workers = Math.max(1, Math.floor(Number(process.env.FAZHI_WORKERS ?? 1)) || 1);
+  if (cluster.isPrimary && workers > 1) {
+    if (process.env.DATABASE_URL) return servePrimary(workers);
+    console.log(
+      `未启用多进程：嵌入式数据库（PGlite）只能由一个进程打开，FAZHI_WORKERS=${workers} 不起作用，现以单进程运行。` +
+        '如需多个服务进程，请设置 DATABASE_URL 使用 PostgreSQL。',
+    );
+  }
+  return serveProcess();
+}
+
+/**
+ * The cluster's primary: migrates and seeds once, then runs `workers` processes that share the port (node:cluster)
+ * and restarts one that dies. Workers hold no state of their own: sessions, rate limits, jobs and the schedule are
+ * in PostgreSQL, so any worker (or another machine's) answers any request.
+ */
+async function servePrimary(workers: number) {
+  const started = performance.now();
+  const database = await openFromEnv('fazhi serve (primary)');
+  let seeded = false;
+  if (process.env.FAZHI_DEMO !== 'false' && !(await hasData(database.db))) {
+    await seedDemo(database.db, new Date());
+    seeded = true;
+  }
+  await database.close();
+  const port = Number(process.env.PORT ?? 3000);
+  let stopping = false;
+  let listening = 0;
+  const fork = () => cluster.fork({ FAZHI_DEMO: 'false' });
+  cluster.on('listening', () => {
+    listening++;
+    if (listening !== workers) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      [
+        `Fazhi 法治建设综合管理平台已启动：http://localhost:${port}  （数据库：PostgreSQL，${workers} 个服务进程，用时 ${seconds} 秒）`,
+        seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${demoAccounts()}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`服务进程 ${worker.process.pid} 已退出（${signal ?? code}），正在重新启动`);
+    setTimeout(fork, 1000);
+  });
+  for (let i = 0; i < workers; i++) fork();
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在安全关闭全部服务进程……`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const exitWhenDone = () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    };
+    cluster.on('exit', exitWhenDone);
+    exitWhenDone();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+const demoAccounts = () => [...demoUsers, ...demoAssessors].map((u) => u.username).join('、');
+
+async function serveProcess() {
   const started = performance.now();
   const database = await openFromEnv(`fazhi serve (port ${process.env.PORT ?? 3000})`);
   const now = () => new Date();
@@ -28,7 +96,7 @@ export async function serveCommand() {
     if (stopping) return;
     stopping = true;
     app.log.info(`收到 ${signal}，正在安全关闭……`);
-    clearInterval(reminderTimer);
+    clearInterval(scheduleTimer);
     await app.close();
     await database.close();
     process.exit(0);
@@ -36,30 +104,26 @@ export async function serveCommand() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  const runReminders = async () => {
+  const runScheduled = async () => {
     try {
-      const { sent } = await sendTaskReminders(database.db, now());
-      if (sent) app.log.info(`已发送 ${sent} 条任务到期提醒`);
-      const problems = await sendProblemReminders(database.db, now());
-      if (problems.sent) app.log.info(`已发送 ${problems.sent} 条问题整改提醒`);
-      const liaison = await sendLiaisonReminders(database.db, now());
-      if (liaison.sent) app.log.info(`已发送 ${liaison.sent} 条挂点联系走访提醒`);
+      for (const outcome of await runDueJobs(database.db, now(), app.processId)) {
+        for (const message of outcome.messages) app.log.info(message);
+      }
     } catch (err) {
-      app.log.error({ err }, 'reminder job failed');
+      app.log.error({ err }, 'scheduled work failed');
     }
   };
-  const reminderTimer = setInterval(runReminders, 60 * 60 * 1000);
-  reminderTimer.unref();
+  const scheduleTimer = setInterval(runScheduled, scheduleCheckMs);
+  scheduleTimer.unref();
 
   await app.listen({ port, host });
-  void runReminders();
+  void runScheduled();
+  if (cluster.isWorker) return; // the primary prints the banner once every worker listens
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     [
       `Fazhi 法治建设综合管理平台已启动：http://localhost:${port}  （数据库：${database.kind === 'pglite' ? `嵌入式 PGlite，目录 ${process.env.FAZHI_DATA_DIR || 'data'}` : 'PostgreSQL'}，用时 ${seconds} 秒）`,
-      seeded
-        ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${[...demoUsers, ...demoAssessors].map((u) => u.username).join('、')}`
-        : '',
+      seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${demoAccounts()}` : '',
     ]
       .filter(Boolean)
       .join('\n'),

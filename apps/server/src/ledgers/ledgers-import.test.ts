@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { failInterruptedJobs, importSettings } from './ledgers.import.ts';
+import { failOrphanedJobs } from '../platform/processes.ts';
+import { importSettings } from './ledgers.import.ts';
 
 let t: TestApp;
 let office: Client;
@@ -179,14 +180,21 @@ describe('Excel import', () => {
     expect(await countLike('CRASH')).toBe(0);
   });
 
-  it('a job left running by a stopped server is marked failed at start', async () => {
-    const [job] = await queryRows<{ id: number }>(
+  it('a job whose owning process stopped heartbeating is marked interrupted; a live owner keeps its job', async () => {
+    const [gone, alive] = await queryRows<{ id: number }>(
       t.db,
-      sql`insert into jobs (kind, status, user_id, phase) select 'ledger.import', 'running', id, '正在写入' from users where username = 'office' returning id`,
+      sql`insert into jobs (kind, status, user_id, phase, owner_id)
+          select 'ledger.import', 'running', u.id, '正在写入', o from users u, unnest(array['gone-process', ${t.app.processId}]) o
+          where u.username = 'office' order by o = 'gone-process' desc returning id`,
     );
-    await failInterruptedJobs(t.db);
-    const res = (await office.get(`/api/ledgers/jobs/${job!.id}`)).json();
-    expect(res).toMatchObject({ status: 'failed', message: '服务重启，导入已中断，未写入任何数据，请重新导入' });
+    expect(await failOrphanedJobs(t.db)).toEqual([gone!.id]);
+    const res = (await office.get(`/api/ledgers/jobs/${gone!.id}`)).json();
+    expect(res).toMatchObject({
+      status: 'failed',
+      message: '运行该导入的服务进程已停止，导入已中断，未写入任何数据，请重新导入',
+    });
+    expect((await office.get(`/api/ledgers/jobs/${alive!.id}`)).json().status).toBe('running');
+    await queryRows(t.db, sql`delete from jobs where id = ${alive!.id}`);
   });
 
   it("another user cannot see someone else's job", async () => {

@@ -24,13 +24,19 @@ export { importSettings };
 
 type Live = { phase: string; processed: number; total: number; percent: number };
 
-/** Progress of running jobs lives in memory: during the write transaction the (single) PGlite connection is busy. */
+/**
+ * Progress of running jobs: in memory for this process, and on PostgreSQL also written to the job's row (at most
+ * every `progressWriteMs`, and at every change of phase) so any other process can report it. On PGlite the single
+ * connection is busy with the write transaction, and there is only one process: memory alone.
+ */
 const live = new Map<number, Live>();
+const progressWriteMs = 500;
 const running = new Set<Promise<void>>();
 let queue: Promise<void> = Promise.resolve();
 
 export async function startImport(
   db: Db,
+  ownerId: string,
   actor: Actor,
   def: LedgerDefinition,
   file: { filename: string; data: Buffer },
@@ -42,9 +48,9 @@ export async function startImport(
   }
   const [job] = await queryRows<{ id: number }>(
     db,
-    sql`insert into jobs (kind, status, input, user_id, phase)
+    sql`insert into jobs (kind, status, input, user_id, phase, owner_id)
         values (${importJobKind}, 'queued', ${JSON.stringify({ typeKey: def.key, typeName: def.name, filename: file.filename })}::jsonb,
-                ${actor.user.id}, '排队等待') returning id`,
+                ${actor.user.id}, '排队等待', ${ownerId}) returning id`,
   );
   const id = job!.id;
   live.set(id, { phase: '排队等待', processed: 0, total: 0, percent: 0 });
@@ -61,16 +67,6 @@ export async function drainImports() {
   await Promise.allSettled([...running]);
 }
 
-/** A job left running by a stopped process wrote nothing (its insert was one transaction): mark it failed. */
-export async function failInterruptedJobs(db: Db) {
-  await queryRows(
-    db,
-    sql`update jobs set status = 'failed', finished_at = now(), phase = '已中断',
-          error = '服务重启，导入已中断，未写入任何数据，请重新导入'
-        where kind = ${importJobKind} and status in ('queued', 'running')`,
-  );
-}
-
 async function setJob(
   db: Db,
   id: number,
@@ -81,7 +77,8 @@ async function setJob(
     db,
     sql`update jobs set phase = ${fields.phase},
           status = coalesce(${fields.status ?? null}, status),
-          error = coalesce(${fields.error ?? null}, error),
+          error = case when ${fields.status ?? null} = 'succeeded' then null else coalesce(${fields.error ?? null}, error) end,
+          percent = case when ${finished} then 100 else percent end,
           result = coalesce(${fields.result === undefined ? null : JSON.stringify(fields.result)}::jsonb, result),
           started_at = case when ${fields.status ?? null} = 'running' then now() else started_at end,
           finished_at = case when ${finished} then now() else finished_at end
@@ -102,8 +99,24 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
     totalMs: 0,
   };
   const elapsed = () => Math.round(performance.now() - started);
-  const progress: Progress = (phase, processed, total, percent) =>
-    live.set(id, { phase, processed, total, percent: Math.min(100, Math.round(percent)) });
+  let written: Promise<unknown> = Promise.resolve();
+  let lastWrite = { at: 0, phase: '' };
+  const shared = !isPglite(db);
+  const progress: Progress = (phase, processed, total, percent) => {
+    const now = { phase, processed, total, percent: Math.min(100, Math.round(percent)) };
+    live.set(id, now);
+    const at = performance.now();
+    if (!shared || (phase === lastWrite.phase && at - lastWrite.at < progressWriteMs)) return;
+    lastWrite = { at, phase };
+    // Outside the import's transaction, one write after another; a failed write only delays what others see.
+    written = written.then(() =>
+      queryRows(
+        db,
+        sql`update jobs set phase = ${now.phase}, progress = ${now.processed}, total = ${now.total},
+              percent = ${now.percent} where id = ${id} and status = 'running'`,
+      ).catch(() => {}),
+    );
+  };
   let validator: RowValidator | null = null;
   try {
     progress('正在读取和校验', 0, 0, 1);
@@ -117,6 +130,7 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
     if (isPglite(db)) await importIntoPglite(db, actor, def, sheet, v, timings, progress);
     else await importIntoPostgres(db, actor, def, sheet, v, timings, progress);
     timings.totalMs = elapsed();
+    await written;
     await setJob(db, id, {
       status: 'succeeded',
       phase: '导入完成',
@@ -124,6 +138,7 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
     });
   } catch (error) {
     timings.totalMs = elapsed();
+    await written;
     if (error instanceof RowsRefused && validator) {
       if (!validator.errors.length && !validator.rows.length && !error.errors) {
         await setJob(db, id, { status: 'failed', phase: '没有数据', error: '文件中没有可导入的数据行' });
@@ -164,9 +179,13 @@ type JobRow = {
   kind: string;
   status: JobStatus;
   phase: string | null;
+  progress: number;
+  total: number;
+  percent: number;
   input: { typeKey?: string } | null;
   result: { imported?: number; errorCount?: number; errors?: ReportError[] } | null;
   error: string | null;
+  owner_id: string | null;
   created_at: string | Date;
   finished_at: string | Date | null;
 };
@@ -174,26 +193,26 @@ type JobRow = {
 async function findJob(db: Db, actor: Actor, id: number) {
   const [job] = await queryRows<JobRow>(
     db,
-    sql`select id, kind, status, phase, input, result, error, created_at, finished_at from jobs
+    sql`select id, kind, status, phase, progress, total, percent, input, result, error, owner_id, created_at, finished_at from jobs
         where id = ${id} and kind = ${importJobKind} and user_id = ${actor.user.id}`,
   );
   if (!job) throw notFound('未找到该导入任务');
   return job;
 }
 
-/** A job of the user's own, with live progress while it runs. */
-export async function getImportJob(db: Db, actor: Actor, id: number): Promise<ImportJob> {
+/** A job of the user's own, with live progress while it runs (from memory here, or as its owner last wrote it). */
+export async function getImportJob(db: Db, processId: string, actor: Actor, id: number): Promise<ImportJob> {
   const job = await findJob(db, actor, id);
-  const now = live.get(id);
+  const now = job.owner_id === processId ? live.get(id) : undefined;
   const done = job.status === 'succeeded' || job.status === 'failed';
   return {
     id: job.id,
     kind: job.kind,
     status: job.status,
-    percent: done ? 100 : (now?.percent ?? 0),
+    percent: done ? 100 : (now?.percent ?? job.percent),
     phase: now?.phase ?? job.phase ?? '',
-    processed: now?.processed ?? job.result?.imported ?? 0,
-    total: now?.total ?? job.result?.imported ?? 0,
+    processed: now?.processed ?? (done ? job.result?.imported : job.progress) ?? 0,
+    total: now?.total ?? (done ? job.result?.imported : job.total) ?? 0,
     message: job.error,
     imported: job.result?.imported ?? 0,
     errorCount: job.result?.errorCount ?? 0,

@@ -10,7 +10,7 @@ import { readComputed } from '@fazhi/core/ledgers/row-schema';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
-import { drainImports, failInterruptedJobs, getImportJob, importErrors, startImport } from './ledgers.import.ts';
+import { drainImports, getImportJob, importErrors, startImport } from './ledgers.import.ts';
 import { listConditions, orderBy, orgNames, queryAllRows, queryRowPage } from './ledgers.repo.ts';
 import { canSeePersonal, createRow, deleteRow, getRow, presentRow, updateRow } from './ledgers.service.ts';
 import { errorReportWorkbook, exportWorkbook, templateWorkbook } from './ledgers.sheet.ts';
@@ -24,7 +24,7 @@ const exportLimit = 100_000;
 
 export function ledgerRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;
-  app.addHook('onReady', () => failInterruptedJobs(db));
+  // Jobs left by a stopped process are failed by platform/processes.ts, only once their owner stopped heartbeating.
   app.addHook('onClose', () => drainImports());
 
   app.get(
@@ -182,14 +182,14 @@ export function ledgerRoutes(app: ZApp, deps: AppDeps) {
       const actor = actorOf(request);
       const def = await resolveType(db, actor.user, request.params.type);
       const file = await readUpload(request, 'Excel 文件');
-      return reply.status(202).send(await startImport(db, actor, def, file));
+      return reply.status(202).send(await startImport(db, app.processId, actor, def, file));
     },
   );
 
   app.get(
     '/api/ledgers/jobs/:id',
     { config: { access: 'ledger.write' }, schema: { tags, summary: '导入任务进度', params: jobParams } },
-    async (request) => getImportJob(db, actorOf(request), request.params.id),
+    async (request) => getImportJob(db, app.processId, actorOf(request), request.params.id),
   );
   app.get(
     '/api/ledgers/jobs/:id/errors',

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows, type Tx } from './db/client.ts';
+import { sendLiaisonReminders } from './grassroots/grassroots.reminders.ts';
+import { sendProblemReminders } from './oversight/oversight.reminders.ts';
+import { sendTaskReminders } from './plan/plan.reminders.ts';
+
+/** Periodic work of the whole installation, run once per period however many app processes are running. */
+export type ScheduledJob = {
+  name: string;
+  periodMs: number;
+  run: (tx: Tx, now: Date) => Promise<string[]>;
+};
+
+const count = (n: number, what: string) => (n ? [`已发送 ${n} 条${what}`] : []);
+
+export const scheduledJobs: ScheduledJob[] = [
+  {
+    // Deadline checks of tasks, rectification of problems and liaison visits, sent as in-app notifications.
+    name: 'reminders',
+    periodMs: 60 * 60 * 1000,
+    run: async (tx, now) => [
+      ...count((await sendTaskReminders(tx, now)).sent, '任务到期提醒'),
+      ...count((await sendProblemReminders(tx, now)).sent, '问题整改提醒'),
+      ...count((await sendLiaisonReminders(tx, now)).sent, '挂点联系走访提醒'),
+    ],
+  },
+];
+
+export type ScheduledOutcome = { name: string; ran: boolean; messages: string[] };
+
+const lockSpace = 7_426_002;
+
+/**
+ * Runs each job that is due, in its own transaction under a transaction-level advisory lock: a process that finds
+ * the lock taken, or the job run within its period (by any process, by the database's clock), skips it. So a job
+ * runs once per period across all processes and machines on the database.
+ */
+export async function runDueJobs(
+  db: Db,
+  now: Date,
+  runBy: string,
+  jobs: ScheduledJob[] = scheduledJobs,
+): Promise<ScheduledOutcome[]> {
+  const outcomes: ScheduledOutcome[] = [];
+  for (const job of jobs) {
+    const outcome = await db.transaction(async (tx) => {
+      const [lock] = await queryRows<{ ok: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${lockSpace}, hashtext(${job.name})) as ok`,
+      );
+      if (!lock?.ok) return { name: job.name, ran: false, messages: [] };
+      const [recent] = await queryRows<{ recent: boolean }>(
+        tx,
+        sql`select last_run_at > now() - make_interval(secs => ${job.periodMs / 1000}) as recent
+            from scheduled_runs where name = ${job.name}`,
+      );
+      if (recent?.recent) return { name: job.name, ran: false, messages: [] };
+      const messages = await job.run(tx, now);
+      await tx.execute(sql`insert into scheduled_runs (name, last_run_at, run_by) values (${job.name}, now(), ${runBy})
+        on conflict (name) do update set last_run_at = excluded.last_run_at, run_by = excluded.run_by`);
+      return { name: job.name, ran: true, messages };
+    });
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
