@@ -1,6 +1,7 @@
 import type { MetricKey } from '../metrics/catalogue.ts';
 import { linkBreakdowns } from './breakdowns.ts';
 import { mapMetric } from './map-metric.ts';
+import { PARTICIPANTS_OF, PARTICIPATION_LEAD } from './map-metric-rules.ts';
 import { normalizeReportText } from './normalize.ts';
 import { isChineseNumeral, NUMERAL_CHARS, parseNumeral } from './numerals.ts';
 import { type QuantityReading, readNumeralRun, readQuantityAt } from './quantity.ts';
@@ -65,6 +66,10 @@ export type FigureDraft = {
   share: boolean;
   repaired?: 'glued-year' | 'missing-unit';
   fromTable?: boolean;
+  /** The clause after the quantity, to the next clause break. */
+  rest?: string;
+  /** A table cell in a column of an earlier year than the table's latest. */
+  isEarlierPeriod?: boolean;
 };
 
 const MAX_LEAD = 30;
@@ -210,6 +215,7 @@ function proseDrafts(text: string, excluded: readonly Span[], quoted: readonly S
     const next = drafts[index + 1]?.reading.start ?? text.length;
     draft.after = text.slice(draft.reading.end, Math.min(clauseEnd, next));
     draft.clause = text.slice(clauseStartBefore(text, draft.reading.start), clauseEnd);
+    draft.rest = text.slice(draft.reading.end, clauseEnd);
     if (draft.before.trim() === '') {
       draft.textEnd = Math.min(draft.reading.end + MAX_TRAIL, draft.reading.end + draft.after.length);
     }
@@ -224,8 +230,12 @@ function skipOpening(text: string, from: number, limit: number): number {
   return at;
 }
 
+const columnYear = (column: string) => Number(/(?:19|20)\d\d/.exec(column)?.[0] ?? 0);
+
 function tableDrafts(cells: readonly TableCell[]): FigureDraft[] {
+  const latest = Math.max(0, ...cells.map((cell) => columnYear(cell.column)));
   return cells.map((cell) => ({
+    isEarlierPeriod: columnYear(cell.column) > 0 && columnYear(cell.column) < latest,
     reading: cell.reading,
     value: cell.reading.value,
     unit: cell.unit,
@@ -244,6 +254,32 @@ function previousSentence(text: string, index: number): string {
   const start = sentenceStartBefore(text, index);
   if (start === 0) return '';
   return text.slice(sentenceStartBefore(text, start - 1), start);
+}
+
+/**
+ * Keys that depend on the figures around one: a part of a breakdown never reports its total's metric (其中村调委会
+ * 26604个 is not all committees), and a clause that only says how many took part (举办培训10场次，覆盖500余人次)
+ * reports the participants of the figure before it.
+ */
+function refineKeys(drafts: readonly FigureDraft[], figures: ExtractedFigure[]): void {
+  figures.forEach((figure, index) => {
+    const total = figure.partOf === undefined ? undefined : figures[figure.partOf];
+    if (total && figure.metric && total.metric === figure.metric) {
+      figure.metric = null;
+      figure.confidence = 0;
+    }
+    const previous = figures[index - 1];
+    const draft = drafts[index]!;
+    const partner = previous?.metric ? PARTICIPANTS_OF[previous.metric] : undefined;
+    const lead = draft.before.replace(/[\s,、]/g, '');
+    if (!figure.metric && partner && !draft.comparison && PARTICIPATION_LEAD.test(lead)) {
+      const family = unitFamily(figure.unit);
+      if (family === 'person' || family === 'person_times') {
+        figure.metric = partner;
+        figure.confidence = 0.6;
+      }
+    }
+  });
 }
 
 /**
@@ -268,7 +304,11 @@ export function extractFigures(text: string): ExtractedFigure[] {
       after: draft.after,
       clause: draft.clause,
       sentence: normal.slice(sentenceStart, sentenceEndAfter(normal, reading.end)),
+      sentenceLead: normal.slice(sentenceStart, reading.start),
       previousSentence: previousSentence(normal, reading.start),
+      paragraph: normal.slice(normal.lastIndexOf('\n', reading.start - 1) + 1, reading.start),
+      rest: draft.rest ?? '',
+      isEarlierPeriod: draft.isEarlierPeriod ?? false,
       unit: draft.unit,
       isComparison: draft.comparison,
       isShare: draft.share,
@@ -294,5 +334,6 @@ export function extractFigures(text: string): ExtractedFigure[] {
     return figure;
   });
   linkBreakdowns(normal, drafts, figures);
+  refineKeys(drafts, figures);
   return figures;
 }

@@ -1,4 +1,22 @@
 import { type MetricDefinition, type MetricKey, metricCatalogue } from '../metrics/catalogue.ts';
+import {
+  AWARD_WORDS,
+  BUSINESS_CUES,
+  type Business,
+  CONFLICTING,
+  EXCLUSIONS,
+  EXTRA_ALIASES,
+  FAMILY_TOTALS,
+  INCLUSION,
+  LIST_TOTAL,
+  MEDIATION_RESOLVED_VERB,
+  NEW_ONES,
+  RECONSIDERATION_SETTLED,
+  RECONSIDERATION_VERBS,
+  REQUIRED_WORDS,
+  ROLE_VERBS,
+  STOCK_METRICS,
+} from './map-metric-rules.ts';
 import { type UnitFamily, unitFamily } from './units.ts';
 
 /** The words around one figure that decide which metric it reports. */
@@ -16,6 +34,14 @@ export type MetricContext = {
   readonly isComparison: boolean;
   /** A share of something else (占…的45.57%), not the metric itself. */
   readonly isShare: boolean;
+  /** The clause after the number (to the next , ; 。): 获评… there makes it an award. */
+  readonly rest?: string;
+  /** The sentence up to the number (the nearest business named before it is looked for here). */
+  readonly sentenceLead?: string;
+  /** The line (paragraph) before the number, the widest scope that names the business (3.审结率创新高。…). */
+  readonly paragraph?: string;
+  /** A table column of an earlier year than the table's latest: not the period reported. */
+  readonly isEarlierPeriod?: boolean;
 };
 
 export type MetricMatch = {
@@ -23,6 +49,8 @@ export type MetricMatch = {
   readonly confidence: number;
   /** The alias that decided it, for explaining the choice to a reviewer. */
   readonly alias: string | null;
+  /** Why the figure has no key although an alias was found (an award, a part, a new-ones count …). */
+  readonly reason?: string;
 };
 
 /** Words that name the business a metric belongs to; a generic alias (维持, 解除, 办结) needs one nearby. */
@@ -44,14 +72,6 @@ const DOMAIN_CUES: Record<string, readonly string[]> = {
   consultation: ['立法联系点', '立法点', '草案', '征询', '征求意见'],
   oversight: ['督察', '督查', '整改'],
   plan: ['目标任务', '销号'],
-};
-
-/** Clause words that show a figure is about something else than a metric its alias suggests. */
-const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
-  'legality_review.total': ['意见书'],
-  'reconsideration.accepted': ['不予受理'],
-  'enforcement.officers': ['考试', '培训'],
-  'mediation.cases': ['线索'],
 };
 
 /** Which figure units a metric unit accepts, and how well (1 exact family, lower for near ones). */
@@ -78,10 +98,15 @@ function domainOf(metric: MetricDefinition): readonly string[] {
   return DOMAIN_CUES[metric.key.split('.')[0]!] ?? [];
 }
 
+const aliasesOf = (metric: MetricDefinition): readonly string[] => [
+  ...metric.aliases,
+  ...(EXTRA_ALIASES[metric.key as MetricKey] ?? []),
+];
+
 function findCandidates(text: string, side: 'before' | 'after'): Candidate[] {
   const found: Candidate[] = [];
   for (const metric of metricCatalogue) {
-    for (const alias of metric.aliases) {
+    for (const alias of aliasesOf(metric)) {
       let at = text.indexOf(alias);
       while (at >= 0) {
         found.push({ metric, alias, start: at, end: at + alias.length, side });
@@ -126,25 +151,90 @@ function domainFit(metric: MetricDefinition, alias: string, context: MetricConte
   if (cues.length === 0 || cues.some((cue) => alias.includes(cue))) return 1;
   if (cues.some((cue) => context.sentence.includes(cue))) return 1;
   if (cues.some((cue) => context.previousSentence.includes(cue))) return 0.9;
+  if (cues.some((cue) => context.paragraph?.includes(cue))) return 0.8;
   return 0;
 }
 
+/** The business named nearest before the number: in its clause, its sentence, the sentence before, its line. */
+export function nearestBusiness(context: MetricContext): Business | null {
+  const scopes = [
+    context.before,
+    context.sentenceLead ?? context.sentence,
+    context.previousSentence,
+    context.paragraph ?? '',
+  ];
+  for (const scope of scopes) {
+    let best: { at: number; business: Business } | null = null;
+    for (const [cue, business] of BUSINESS_CUES) {
+      const at = scope.lastIndexOf(cue);
+      if (at >= 0 && (!best || at + cue.length > best.at)) best = { at: at + cue.length, business };
+    }
+    if (best) return best.business;
+  }
+  return null;
+}
+
+function businessOf(key: string): string {
+  return key.split('.')[0]!;
+}
+
+/** A key of a business that conflicts with the one the text is about (调解 words in a 复议 paragraph). */
+function isOtherBusiness(key: string, alias: string, nearest: Business | null): boolean {
+  if (!nearest) return false;
+  const own = businessOf(key);
+  if (own === nearest || !CONFLICTING[own]?.includes(nearest)) return false;
+  // An alias that names its own business (人民调解员, 行政复议申请) stands on its own.
+  return !BUSINESS_CUES.some(([cue, business]) => business === own && alias.includes(cue));
+}
+
+/** The 行政复议 key the verb nearest before the number gives (收到/受理/审结/维持/驳回/纠错/调解 …). */
+function reconsiderationVerb(before: string): { key: MetricKey; verb: string } | null {
+  const settled = RECONSIDERATION_SETTLED.exec(before);
+  if (settled) return { key: 'reconsideration.settled', verb: settled[0] };
+  let best: { key: MetricKey; verb: string; end: number } | null = null;
+  for (const { pattern, key } of RECONSIDERATION_VERBS) {
+    for (const match of before.matchAll(pattern)) {
+      const end = match.index + match[0].length;
+      if (!best || end > best.end) best = { key, verb: match[0], end };
+    }
+  }
+  return best && { key: best.key, verb: best.verb };
+}
+
+/** Nouns that, right after the number, are what it counts (19个村…, 40个单位…): then a later alias is not. */
+const COUNTED_NOUN = /^(?:个|的)?(?:村|社区|乡镇|镇|街道|单位|部门|县|区|集体|个人|律师|干部|群众|企业|学校)/;
+
+const none = (reason: string, confidence = 0): MetricMatch => ({ metric: null, confidence, alias: null, reason });
+
 /**
- * Maps a figure to a metric from the catalogue aliases found in its clause, the business named in its sentence
- * and the fit of its unit. Returns a null metric when nothing fits well enough (confidence below 0.5).
+ * Maps a figure to a metric from the words that own it: the catalogue aliases (and the extra wordings of
+ * map-metric-rules.ts) in its clause, the verb that governs it, the business named nearest before it and the fit
+ * of its unit. Awards, parts in (含…), counts of new ones for stock metrics, earlier years' columns, comparisons
+ * and shares get no key. Returns a null metric when nothing fits well enough (confidence below 0.5).
  */
 export function mapMetric(context: MetricContext): MetricMatch {
   if (context.isComparison || context.isShare) return { metric: null, confidence: 0, alias: null };
+  if (context.isEarlierPeriod) return none('earlier-period');
   const before = context.before.replace(QUOTES, '');
   const after = context.after.replace(QUOTES, '');
   const clause = context.clause ?? `${before}${after}`;
+  if (AWARD_WORDS.test(context.rest ?? after)) return none('award');
+  if (INCLUSION.test(before)) return none('inclusion');
+  const nearest = nearestBusiness(context);
   let best: { candidate: Candidate; score: number } | null = null;
-  const afterCandidates = findCandidates(after, 'after');
+  const afterCandidates = COUNTED_NOUN.test(after) && !ROLE_VERBS.test(after) ? [] : findCandidates(after, 'after');
   const firstAfter = Math.min(...afterCandidates.map((candidate) => candidate.start));
   const candidates = [...findCandidates(before, 'before'), ...afterCandidates];
   for (const candidate of candidates) {
     const { metric, alias } = candidate;
-    if (EXCLUSIONS[metric.key as MetricKey]?.some((word) => clause.includes(word))) continue;
+    const key = metric.key as MetricKey;
+    if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) continue;
+    const required = REQUIRED_WORDS[key];
+    if (required && !required.some((word) => clause.includes(word) || context.sentence.includes(word))) continue;
+    if (isOtherBusiness(key, alias, nearest)) continue;
+    // 讨薪类法律援助案件, 民生领域案件: a kind of the metric's things, not all of them (各类 is all of them).
+    const text = candidate.side === 'before' ? before : after;
+    if (/[^各]类$/.test(text.slice(Math.max(0, candidate.start - 2), candidate.start))) continue;
     const gap = candidate.side === 'before' ? before.length - candidate.end : candidate.start;
     // After the number the first noun is what is counted (68部…法律草案征询意见建议: drafts, not opinions).
     const isShadowed = candidate.side === 'after' && candidate.start > firstAfter;
@@ -159,10 +249,34 @@ export function mapMetric(context: MetricContext): MetricMatch {
       (Math.abs(score - best.score) <= 1e-9 && alias.length > best.candidate.alias.length);
     if (isBetter) best = { candidate, score };
   }
-  if (!best || best.score < MIN_CONFIDENCE) {
-    return { metric: null, confidence: best ? round(best.score) : 0, alias: null };
+  let match: MetricMatch =
+    !best || best.score < MIN_CONFIDENCE
+      ? { metric: null, confidence: best ? round(best.score) : 0, alias: null }
+      : { metric: best.candidate.metric.key as MetricKey, confidence: round(best.score), alias: best.candidate.alias };
+  match = applyVerbs(match, before, context, nearest);
+  if (!match.metric) return match;
+  if (STOCK_METRICS.includes(match.metric) && NEW_ONES.test(before)) return none('new-ones', match.confidence);
+  // 审查规范性文件、行政合同…等共计2174件: the total of the family, not its first member.
+  const family = FAMILY_TOTALS[businessOf(match.metric)];
+  if (family && LIST_TOTAL.test(before)) return { ...match, metric: family };
+  return match;
+}
+
+/** Counts whose verb decides the key: 复议 verbs, and 成功调处/调解成功 for resolved disputes. */
+function applyVerbs(match: MetricMatch, before: string, context: MetricContext, nearest: Business | null): MetricMatch {
+  const family = context.unit ? unitFamily(context.unit) : null;
+  if (family !== 'item') return match;
+  if (nearest === 'reconsideration' && (!match.metric || businessOf(match.metric) === 'reconsideration')) {
+    const verb = reconsiderationVerb(before);
+    if (verb && !EXCLUSIONS[verb.key]?.some((word) => (context.clause ?? before).includes(word))) {
+      return { metric: verb.key, confidence: Math.max(match.confidence, 0.75), alias: verb.verb };
+    }
   }
-  return { metric: best.candidate.metric.key as MetricKey, confidence: round(best.score), alias: best.candidate.alias };
+  const isMediation = match.metric === 'mediation.cases' || (!match.metric && nearest === 'mediation');
+  if (isMediation && MEDIATION_RESOLVED_VERB.test(before)) {
+    return { ...match, metric: 'mediation.resolved', confidence: Math.max(match.confidence, 0.75) };
+  }
+  return match;
 }
 
 function round(value: number): number {

@@ -8,7 +8,9 @@ export type UnitFamily =
   | 'money'
   | 'percent'
   | 'score'
-  | 'measure';
+  | 'measure'
+  /** A multiple (2.95倍): never a metric's value. */
+  | 'ratio';
 
 export type UnitDefinition = {
   /** As written after the number. */
@@ -71,6 +73,13 @@ const definitions: readonly UnitDefinition[] = [
   { written: '轮', unit: '轮', family: 'event', power: 0 },
   { written: '分', unit: '分', family: 'score', power: 0, notBefore: '之钟别类析局工管' },
   { written: '亩', unit: '亩', family: 'measure', power: 0 },
+  { written: '倍', unit: '倍', family: 'ratio', power: 0 },
+  { written: '大类', unit: '类', family: 'item', power: 0 },
+  { written: '家次', unit: '家次', family: 'event', power: 0 },
+  { written: '卷', unit: '卷', family: 'item', power: 0, notBefore: '宗入首' },
+  { written: '台', unit: '台', family: 'item', power: 0, notBefore: '账阶湾词上风区' },
+  { written: '块', unit: '块', family: 'item', power: 0, notBefore: '钱' },
+  { written: '幅', unit: '幅', family: 'item', power: 0, notBefore: '度员' },
 ];
 
 // Longest first so that 人次 wins over 人 and 万元 over 元.

@@ -1,0 +1,135 @@
+import type { MetricKey } from '../metrics/catalogue.ts';
+
+/**
+ * The rules metric mapping applies on top of the catalogue aliases, kept as data so that each can be read, tested and
+ * changed on its own. Every rule was written from a sentence shape of the evaluation corpus (eval/extraction/dev);
+ * map-metric.test.ts has one test per rule.
+ */
+
+/** The business a figure's words belong to; the nearest one named before the number decides conflicts. */
+export type Business = 'reconsideration' | 'litigation' | 'mediation' | 'legal_aid' | 'corrections' | 'publicity';
+
+/**
+ * Words that name a business. 调解 alone is not one: 行政复议 settles cases 以调解、和解方式 too, so only the
+ * people's-mediation nouns count.
+ */
+export const BUSINESS_CUES: readonly (readonly [string, Business])[] = [
+  ['复议', 'reconsideration'],
+  ['应诉', 'litigation'],
+  ['行政诉讼', 'litigation'],
+  ['法院', 'litigation'],
+  ['一审', 'litigation'],
+  ['人民调解', 'mediation'],
+  ['矛盾纠纷', 'mediation'],
+  ['民间纠纷', 'mediation'],
+  ['调委会', 'mediation'],
+  ['调解员', 'mediation'],
+  ['调解组织', 'mediation'],
+  ['法律援助', 'legal_aid'],
+  ['矫正', 'corrections'],
+  ['普法', 'publicity'],
+];
+
+/** Businesses whose words overlap (化解, 调解, 审结 …): a figure of one is never given a key of the other. */
+export const CONFLICTING: Partial<Record<string, readonly Business[]>> = {
+  mediation: ['reconsideration', 'litigation'],
+  reconsideration: ['litigation', 'mediation'],
+  litigation: ['reconsideration'],
+};
+
+/** 以调解、和解方式结案12件, 调解和解后终止61件: settled, whichever verb closes the phrase. */
+export const RECONSIDERATION_SETTLED = /调解|和解/;
+
+/**
+ * Verbs that decide a 行政复议 count whatever noun follows them (收到行政复议申请, 审结行政复议申请, 办理行政复议案件):
+ * the verb nearest before the number wins.
+ */
+export const RECONSIDERATION_VERBS: readonly { readonly pattern: RegExp; readonly key: MetricKey }[] = [
+  { pattern: /维持/g, key: 'reconsideration.maintained' },
+  { pattern: /驳回/g, key: 'reconsideration.rejected' },
+  { pattern: /纠错|纠正|撤销|变更|确认违法|责令履行/g, key: 'reconsideration.corrected' },
+  { pattern: /审结|办结|结案/g, key: 'reconsideration.concluded' },
+  { pattern: /新收|新受理|受理(?!前)|办理(?=[^,;。]*复议)/g, key: 'reconsideration.accepted' },
+  { pattern: /收到|接到|接收/g, key: 'reconsideration.received' },
+];
+
+/** 成功调处128件, 调解成功3087件: resolved, even when the noun after the verb is an alias of all cases. */
+export const MEDIATION_RESOLVED_VERB = /成功(?:调处|化解|调解)|(?:调处|化解|调解)成功/;
+
+/** Words after a number that make it an award (2名调解员获评…, 1个村被命名为…): the people or places are not counted. */
+export const AWARD_WORDS = /获评|被评为|被命名|荣获|获得.{0,12}(?:称号|表彰|奖)|表彰|授予/;
+
+/** Inside (含…) the figure is a part of the figure before the bracket. */
+export const INCLUSION = /\(含[^)]*$/;
+
+/** Stock metrics (how many exist) that a count of new ones (新聘, 新建 …) does not report. */
+export const STOCK_METRICS: readonly MetricKey[] = [
+  'mediation.committees',
+  'mediation.mediators',
+  'legal_aid.stations',
+  'pls.centers',
+  'pls.stations',
+  'pls.rooms',
+  'pls.village_advisers',
+  'pls.legal_literates',
+  'enforcement.officers',
+  'corrections.active',
+];
+export const NEW_ONES = /新聘|新增|新建|新设|新招|新申领|新培育|新选聘/;
+
+/**
+ * Words in the clause that show a figure counts something narrower or different from what its alias names
+ * (行业性专业性调解组织 are some committees; 累计接收 since the start is not this period's intake).
+ */
+export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
+  'legality_review.total': ['意见书'],
+  'legality_review.opinions': ['意见书'],
+  'reconsideration.accepted': ['不予受理', '受理前', '法院', '一审', '二审'],
+  'reconsideration.received': ['法院'],
+  'reconsideration.concluded': ['法院', '一审'],
+  'enforcement.officers': ['考试', '培训'],
+  'mediation.cases': ['线索'],
+  'mediation.committees': ['行业性', '专业性', '工作室'],
+  'major_decisions.total': ['审查', '审核'],
+  'normative_docs.filed': ['接收'],
+  'legal_aid.cases': ['讨薪'],
+};
+
+/** Metrics the catalogue alias alone is too common for: the clause must also hold one of these words. */
+export const REQUIRED_WORDS: Partial<Record<MetricKey, readonly string[]>> = {
+  'legality_review.contracts': ['审查', '审核', '把关', '合法性'],
+  'legality_review.opinions': ['审查', '审核', '合法性', '法律意见'],
+  'pls.village_advisers': ['村', '社区', '居'],
+  'publicity.activities': ['普法', '宣传', '法治', '送法', '宪法'],
+};
+
+/**
+ * Extra wordings met in reports, by metric. They join the catalogue aliases for mapping (the catalogue stays the
+ * list users see); a generic word still needs its business nearby (DOMAIN_CUES in map-metric.ts).
+ */
+export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
+  'reconsideration.accepted': ['新收行政复议案件', '办理行政复议案件', '新受理行政复议案件'],
+  'reconsideration.corrected': ['直接纠正', '纠错决定'],
+  'reconsideration.settlement_rate': ['调解率'],
+  'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '行政协议'],
+  'legality_review.opinions': ['修改意见', '审查意见'],
+  'mediation.cases': ['排查矛盾纠纷', '排查调处矛盾纠纷', '受理调解矛盾纠纷', '民间纠纷', '矛盾纠纷', '各类纠纷'],
+  'mediation.success_rate': ['成功率'],
+  'pls.village_advisers': ['村(社区)法律顾问', '法律顾问'],
+  'publicity.activities': ['宣传活动', '普法宣传', '法律进乡村活动'],
+  'publicity.participants': ['受众群众', '受教育'],
+};
+
+/** A clause that only says how many took part (…10场次，覆盖500余人次) reports the partner of the figure before it. */
+export const PARTICIPANTS_OF: Partial<Record<MetricKey, MetricKey>> = {
+  'training.sessions': 'training.attendees',
+  'publicity.activities': 'publicity.participants',
+};
+export const PARTICIPATION_LEAD = /^(?:覆盖|参训|参与|惠及|受教育|参加)?(?:群众|干部|人员)?(?:达|约|近)?$/;
+
+/** A list closed by 等 and a total (审查规范性文件、行政合同…等共计2174件) counts the whole family. */
+export const LIST_TOTAL = /等(?:共计|合计|共|计)?$/;
+export const FAMILY_TOTALS: Partial<Record<string, MetricKey>> = { legality_review: 'legality_review.total' };
+
+/** People or things named right after the number count as the metric only through a role verb: 42名律师…担任村法律顾问. */
+export const ROLE_VERBS = /担任|作为|任/;
