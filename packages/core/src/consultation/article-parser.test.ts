@@ -149,7 +149,7 @@ describe('parseDraft on text from PDF or web pages', () => {
     const draft = parseDraft(
       '某某條例\n第一章　總則\n第一條　為了規範工作，制定本條例。\n第一條之一　本條例適用於本市。\n附則\n第二條　本條例自公佈之日起施行。',
     );
-    expect(draft.issues).toEqual([]);
+    expect(draft.issues.map((i) => i.code)).toEqual(['converted_traditional']);
     expect(listArticles(draft).map((a) => a.label)).toEqual(['第一条', '第一条之一', '第二条']);
     expect(draft.nodes.map((n) => n.label)).toEqual(['第一章', '附则']);
   });

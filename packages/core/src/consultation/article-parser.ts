@@ -1,4 +1,5 @@
 import { articleKey, articleLabel } from './article-key.ts';
+import { cleanDraftText } from './article-parser-noise.ts';
 import { formatChineseInteger, NUMERAL_CHARS, parseChineseInteger } from './chinese-numeral.ts';
 import type { DraftIssue, DraftIssueCode, DraftNode, DraftNodeKind, ParsedDraft } from './draft-types.ts';
 
@@ -12,7 +13,22 @@ const ARTICLE_RE = new RegExp(`^第\\s*(${ANY_NUMERAL})\\s*[条條](?:\\s*之\\s
 const ITEM_RE = new RegExp(`^[（(]\\s*(${CHINESE_NUMERAL})\\s*[）)](.*)$`);
 // 目 (1. 2.) under an item are kept as lines of the item's text.
 const SUB_ITEM_RE = /^(?:[（(]\s*[0-9０-９]+\s*[）)]|[0-9０-９]+\s*[.．、])/;
-const ARTICLE_HEADING_RE = /^(?:【([^【】]{1,30})】|〔([^〔〕]{1,30})〕|[（(]([^（()）]{1,30})[）)])\s*/;
+const ARTICLE_HEADING_RE =
+  /^(?:【([^【】]{1,40})】|〔([^〔〕]{1,40})〕|〖([^〖〗]{1,40})〗|[（(]([^（()）]{1,40})[）)]|\[([^[\]]{1,40})\])\s*/;
+// 一、二、… : the items of a decision or an amendment (修正案), which are its articles when it has no 第X条.
+const ENUMERATED_RE = new RegExp(`^(${CHINESE_NUMERAL})、(.*)$`);
+// A document that amends another: its 第X条 lines cite the amended law, and its articles are its 一、二、… items.
+const AMENDMENT_TITLE_RE = /修正案|关于修改.{0,80}的决定|关于废止.{0,80}的决定/;
+// What follows an article number that is cited, not opened, at the start of a line: 第五条规定的…, 第五条第二款…
+const CITATION_AFTER_NUMBER_RE =
+  /^(?:[之的规規所中，,、和及或与與至到对對以外内內第]|有关|關於|关于|修改为|修改為|后增加|後增加|增加|删去|刪去|删除|刪除|改为|改為)/;
+// An amendment's own wording about an article of the amended law: 第九条修改为：…, 第七条增加一项…
+const AMENDMENT_VERB_RE =
+  /^(?:第.{1,8}[款项項]|中的|修改为|修改為|后增加|後增加|增加|删去|刪去|删除|刪除|改为|改為|之后|的)/;
+// A title names the kind of instrument at its end, before any bracketed draft marker.
+const TITLE_RE =
+  /^[^，。；：:,;！!？?]{2,80}?(?:条例|办法|规定|细则|规则|决定|修正案|章程|准则|守则|公约|实施意见|若干意见)(?:\s*[（(][^（()）]{1,30}[）)])*$/;
+const NOT_TITLE_RE = /(?:通知|公告|全文|说明|意见的公告)$|^(?:关于印发|关于公开征求|关于征求|印发)/;
 const SUPPLEMENTARY_RE = /^附\s*[则則]$/;
 const TOC_RE = /^目\s*[录錄]$/;
 const PAGE_NUMBER_RE =
@@ -24,7 +40,6 @@ const APPENDIX_RE =
 // A wrapped line ends mid-sentence; a paragraph, an item or a lead-in ends with one of these.
 const TERMINAL_RE = /[。；;：:！!？?…]["”’」』）)]*$/;
 // Body text that merely cites an article or chapter at the start of a wrapped line: 第十条规定的……
-const CITATION_CONTINUATION_RE = /^[之的规規所中，,、和及或与與至到对對以外内內]/;
 const SENTENCE_PUNCTUATION_RE = /[。；;，,：:！!？?]/;
 
 const KIND_NAMES: Record<HeadingKind, string> = { part: '编', chapter: '章', section: '节' };
@@ -108,17 +123,49 @@ function makeNode(
  * or skipped numbers, headings out of order) are returned as `issues` with a Chinese message naming the place.
  */
 export function parseDraft(text: string): ParsedDraft {
-  const lines = splitLines(text);
+  const cleaned = cleanDraftText(text);
+  const lines = splitLines(cleaned.text);
   const isIndentMode = detectIndentMode(lines);
   const issues: DraftIssue[] = [];
+  const quoted = markQuotedLines(lines);
+  const isAmendment = isAmendmentDocument(lines, quoted);
+  const isItemsMode = isItemsDocument(lines, quoted, isAmendment);
+  const toc = findTableOfContents(lines, quoted);
+  if (cleaned.isTraditional) {
+    issues.push({
+      level: 'warning',
+      code: 'converted_traditional',
+      message: '原文为繁体字，已转换为简体字后拆分，请核对转换结果',
+      line: null,
+      offset: null,
+    });
+  }
+  if (isItemsMode) {
+    issues.push({
+      level: 'warning',
+      code: 'enumerated_items',
+      message: isAmendment
+        ? '本件是修改决定或修正案，已按“一、二、……”各项拆分为条；引号内的条文属于被修改的法规，不作为本件的条文'
+        : '本件没有“第X条”，已按“一、二、……”各项拆分为条，请核对',
+      line: null,
+      offset: null,
+    });
+  }
+  for (const run of toc.guessed) {
+    const first = lines[run.from]!;
+    issues.push({
+      level: 'warning',
+      code: 'toc_guessed',
+      message: `第${first.lineNo}行起的${run.count}行只有章节标题、没有条文，看起来是目录（原文没有“目录”二字），已略去；如有误请核对`,
+      line: first.lineNo,
+      offset: first.start,
+    });
+  }
   const nodes: DraftNode[] = [];
-  const titleParts: string[] = [];
-  const preambleLines: string[] = [];
+  const frontLines: string[] = [];
   const appendixLines: string[] = [];
 
-  let phase: 'front' | 'toc' | 'body' | 'appendix' = 'front';
-  let tocFirstEntry: string | null = null;
-  let isTitleOpen = false;
+  let phase: 'front' | 'body' | 'appendix' = 'front';
   let part: DraftNode | null = null;
   let chapter: DraftNode | null = null;
   let section: DraftNode | null = null;
@@ -261,7 +308,7 @@ export function parseDraft(text: string): ParsedDraft {
     const node = makeNode('article', number, suffix, label, line.start, line.end);
     let body = rest.trim();
     const headingMatch = ARTICLE_HEADING_RE.exec(body);
-    const headingText = headingMatch ? (headingMatch[1] ?? headingMatch[2] ?? headingMatch[3] ?? '') : '';
+    const headingText = headingMatch ? (headingMatch.slice(1).find((g) => g !== undefined) ?? '') : '';
     if (headingMatch && parseChineseInteger(headingText) === null) {
       node.heading = headingText.trim();
       body = body.slice(headingMatch[0].length);
@@ -277,7 +324,46 @@ export function parseDraft(text: string): ParsedDraft {
   };
 
   // Returns true when the line opened a heading or an article.
+  const nextLine = (line: Line): Line | null => {
+    for (let i = line.lineNo; i < lines.length; i++) {
+      const next = lines[i]!;
+      if (next.text !== '' && !PAGE_NUMBER_RE.test(next.text) && !toc.skip.has(i)) return next;
+    }
+    return null;
+  };
+
+  const isArticleOrSectionLine = (line: Line | null): boolean => {
+    if (!line || quoted[line.lineNo - 1]) return false;
+    const heading = HEADING_RE.exec(line.text);
+    if (heading && HEADING_KINDS[heading[2]!] === 'section') return true;
+    const match = ARTICLE_RE.exec(line.text);
+    return match !== null && parseChineseInteger(match[1]!) !== null;
+  };
+
+  const openUnnumberedChapter = (line: Line) => {
+    const number = (headingState.chapter.last ?? 0) + 1;
+    const label = headingLabel('chapter', number);
+    const heading = compactTitle(line.text);
+    checkHeadingNumber('chapter', number, line);
+    openHeading('chapter', number, label, heading, line);
+    report(
+      'warning',
+      'unnumbered_heading',
+      `“${heading}”没有“第X章”字样，已作为${label}的标题；如不是章的标题，请修改`,
+      line,
+    );
+  };
+
+  // Returns true when the line opened a heading or an article.
   const tryStructure = (line: Line): boolean => {
+    if (quoted[line.lineNo - 1]) return false;
+    if (isItemsMode) {
+      const item = ENUMERATED_RE.exec(line.text);
+      const number = item ? parseChineseInteger(item[1]!) : null;
+      if (!item || number !== (lastArticle?.number ?? 0) + 1) return false;
+      openArticle(number, null, ` ${item[2]!}`, line);
+      return true;
+    }
     const heading = HEADING_RE.exec(line.text);
     if (heading) {
       const number = parseChineseInteger(heading[1]!);
@@ -298,19 +384,34 @@ export function parseDraft(text: string): ParsedDraft {
       openHeading('chapter', number, '附则', '', line);
       return true;
     }
+    const container = section ?? chapter ?? part;
+    const isHeadingTitleLine = container !== null && container.heading === '' && article === null;
+    if (
+      isPrevTerminated &&
+      !isHeadingTitleLine &&
+      isUnnumberedHeadingText(line.text) &&
+      (phase === 'body' || compactTitle(line.text) === '总则') &&
+      isArticleOrSectionLine(nextLine(line))
+    ) {
+      openUnnumberedChapter(line);
+      return true;
+    }
     const match = ARTICLE_RE.exec(line.text);
     if (!match) return false;
     const number = parseChineseInteger(match[1]!);
     const suffix = match[2] ? parseChineseInteger(match[2]) : null;
     if (number === null || number === 0 || suffix === 0 || (match[2] && suffix === null)) return false;
     const rest = match[3]!;
-    const hasSeparator = rest === '' || /^[\s【〔（(]/.test(rest);
+    if (isAmendment && AMENDMENT_VERB_RE.test(rest.trim())) return false;
+    const hasSeparator = rest === '' || /^[\s【〔〖[（(]/.test(rest);
     if (!hasSeparator) {
+      // 第五条为了…: the next article with no space after its number, even after a line missing its full stop;
+      // 第五条规定的… at the start of a line is a citation inside the article before.
       const last = lastArticle;
       const isExpected = last
         ? number === last.number + 1 || (number === last.number && (suffix ?? 0) === (last.suffix ?? 0) + 1)
         : number === 1 && suffix === null;
-      if (!isExpected || !isPrevTerminated || CITATION_CONTINUATION_RE.test(rest)) return false;
+      if (!isExpected || CITATION_AFTER_NUMBER_RE.test(rest)) return false;
     }
     openArticle(number, suffix, rest, line);
     return true;
@@ -361,9 +462,12 @@ export function parseDraft(text: string): ParsedDraft {
       return;
     }
     const target = item ?? paragraph;
+    // In an amendment, each 第X条修改为… and each quoted paragraph is a paragraph of its own.
+    const isOwnParagraph =
+      isItemsMode && (ARTICLE_RE.test(line.text) || OPEN_QUOTES.some((q) => line.text.startsWith(q)));
     if (target && SUB_ITEM_RE.test(line.text)) {
       target.body = target.body ? `${target.body}\n${line.text}` : line.text;
-    } else if (!paragraph || (isPrevTerminated && (!isIndentMode || line.isIndented))) {
+    } else if (!paragraph || isOwnParagraph || (isPrevTerminated && (!isIndentMode || line.isIndented))) {
       openParagraph(line.text, line.start, line.end);
     } else {
       const wrapped = item ?? paragraph;
@@ -374,46 +478,20 @@ export function parseDraft(text: string): ParsedDraft {
   };
 
   for (const line of lines) {
-    if (line.text === '' || PAGE_NUMBER_RE.test(line.text)) continue;
+    if (line.text === '' || PAGE_NUMBER_RE.test(line.text) || toc.skip.has(line.lineNo - 1)) continue;
     if (phase === 'appendix') {
       appendixLines.push(line.text);
       continue;
     }
-    if (phase === 'toc') {
-      const isTocEntry = HEADING_RE.test(line.text) || SUPPLEMENTARY_RE.test(line.text);
-      if (isTocEntry) {
-        const entry = line.text.replace(/[\s.…·・\-—]*\d*$/, '').replace(/\s+/g, '');
-        if (tocFirstEntry === null) {
-          tocFirstEntry = entry;
-          continue;
-        }
-        if (entry !== tocFirstEntry) continue;
-      } else if (!ARTICLE_RE.test(line.text)) {
-        continue;
-      }
-      phase = 'body';
-    }
     if (phase === 'front') {
-      if (TOC_RE.test(line.text)) {
-        phase = 'toc';
-        continue;
-      }
       if (tryStructure(line)) {
         phase = 'body';
         continue;
       }
-      if (titleParts.length === 0 && !ATTACHMENT_LINE_RE.test(line.text) && !line.text.startsWith('（')) {
-        titleParts.push(line.text);
-        isTitleOpen = true;
-      } else if (isTitleOpen && DRAFT_MARKER_RE.test(line.text)) {
-        titleParts.push(line.text);
-      } else {
-        preambleLines.push(line.text);
-        isTitleOpen = false;
-      }
+      frontLines.push(line.text);
       continue;
     }
-    if (article && APPENDIX_RE.test(line.text)) {
+    if (article && APPENDIX_RE.test(line.text) && !quoted[line.lineNo - 1]) {
       phase = 'appendix';
       appendixLines.push(line.text);
       continue;
@@ -422,10 +500,166 @@ export function parseDraft(text: string): ParsedDraft {
     addText(line);
   }
 
-  const title = compactTitle(titleParts.join(''));
+  const { title, preamble } = splitFrontMatter(frontLines);
   const lineAt = (offset: number) => lines.findLast((l) => l.start <= offset)?.lineNo ?? null;
   checkWholeDraft(nodes, title, issues, lineAt);
-  return { title, preamble: preambleLines.join('\n'), nodes, appendix: appendixLines.join('\n'), issues };
+  return { title, preamble, nodes, appendix: appendixLines.join('\n'), issues };
+}
+
+const UNNUMBERED_HEADING_BLOCK_RE = /应当|可以|不得|本条例|本办法|本规定|本决定|施行|规定的|的规定/;
+
+/** 信用信息管理 between two articles: a chapter heading that lost its 第X章 (or never had one). */
+function isUnnumberedHeadingText(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  const length = Array.from(compact).length;
+  return (
+    length >= 2 &&
+    length <= 15 &&
+    /^[\p{Script=Han}、]+$/u.test(compact) &&
+    !UNNUMBERED_HEADING_BLOCK_RE.test(compact) &&
+    !TITLE_RE.test(compact) &&
+    !ARTICLE_RE.test(compact) &&
+    !HEADING_RE.test(compact)
+  );
+}
+
+const OPEN_QUOTES = ['“', '「', '『'];
+const CLOSE_QUOTES = ['”', '」', '』'];
+const lastIndexOfAny = (text: string, chars: string[]) => Math.max(...chars.map((c) => text.lastIndexOf(c)));
+
+/**
+ * Lines inside quotation marks: an amendment quotes the articles it writes into another law (“第十三条　……”), and a
+ * quoted paragraph opens with “ on every line of its own. A quotation wrapped onto the next line stays open only
+ * across a line that does not end a sentence, so one unbalanced mark cannot swallow the rest of the draft.
+ */
+function markQuotedLines(lines: Line[]): boolean[] {
+  const quoted: boolean[] = [];
+  let isOpen = false;
+  let isPrevTerminated = true;
+  for (const line of lines) {
+    const text = line.text;
+    if (text === '') {
+      quoted.push(false);
+      continue;
+    }
+    const startsQuoted = OPEN_QUOTES.some((q) => text.startsWith(q));
+    quoted.push(startsQuoted || (isOpen && !isPrevTerminated));
+    const lastOpen = lastIndexOfAny(text, OPEN_QUOTES);
+    const lastClose = lastIndexOfAny(text, CLOSE_QUOTES);
+    if (lastOpen > lastClose) isOpen = true;
+    else if (lastClose > lastOpen) isOpen = false;
+    else if (!quoted.at(-1)) isOpen = false;
+    isPrevTerminated = TERMINAL_RE.test(text);
+  }
+  return quoted;
+}
+
+const stripBookTitle = (text: string) => text.replace(/^《([^《》]+)》/, '$1');
+
+function isTitleLine(text: string): boolean {
+  const compact = stripBookTitle(text.trim());
+  return TITLE_RE.test(compact) && !NOT_TITLE_RE.test(compact.replace(/[（(][^（()）]*[）)]$/, ''));
+}
+
+/** A 修正案 or a decision amending other laws, judged by its title. */
+function isAmendmentDocument(lines: Line[], quoted: boolean[]): boolean {
+  for (const line of lines) {
+    if (quoted[line.lineNo - 1] || line.text === '') continue;
+    if (ARTICLE_RE.test(line.text) || ENUMERATED_RE.test(line.text)) return false;
+    if (isTitleLine(line.text) && AMENDMENT_TITLE_RE.test(line.text)) return true;
+  }
+  return false;
+}
+
+/** A decision or amendment whose articles are its 一、二、… items: it has such items and (unless it amends) no 第X条. */
+function isItemsDocument(lines: Line[], quoted: boolean[], isAmendment: boolean): boolean {
+  let expected = 1;
+  let hasOwnArticles = false;
+  for (const line of lines) {
+    if (quoted[line.lineNo - 1]) continue;
+    const item = ENUMERATED_RE.exec(line.text);
+    if (item && parseChineseInteger(item[1]!) === expected) expected += 1;
+    const article = ARTICLE_RE.exec(line.text);
+    if (article && (article[3] === '' || /^[\s【〔〖[（(]/.test(article[3]!))) {
+      if (!isAmendment || !AMENDMENT_VERB_RE.test(article[3]!.trim())) hasOwnArticles = true;
+    }
+  }
+  return expected > 2 && (isAmendment || !hasOwnArticles);
+}
+
+type TocEntry = { index: number; kind: HeadingKind; number: number };
+
+function tocEntryOf(text: string): { kind: HeadingKind; number: number } | null {
+  const entry = text.replace(/[\s.…·・\-—_]*\d*$/, '').trim();
+  if (SUPPLEMENTARY_RE.test(entry.replace(/\s+/g, ''))) return { kind: 'chapter', number: 0 };
+  const heading = HEADING_RE.exec(entry);
+  if (!heading) return null;
+  const number = parseChineseInteger(heading[1]!);
+  if (!number || !isValidHeadingText(compactTitle(heading[3]!.trim()))) return null;
+  return { kind: HEADING_KINDS[heading[2]!]!, number };
+}
+
+/**
+ * Finds tables of contents: runs of heading lines with nothing between them, either after a 目录 line or holding two
+ * headings of the same kind in a row (two chapters with no article between cannot be the body). When the body's
+ * first heading follows the run directly, the run ends where its first entry comes again.
+ */
+function findTableOfContents(lines: Line[], quoted: boolean[]) {
+  const skip = new Set<number>();
+  const guessed: { from: number; count: number }[] = [];
+  let run: TocEntry[] = [];
+  let tocLine: number | null = null;
+  const close = () => {
+    if (run.length >= 2) {
+      const hasTitle = tocLine !== null && tocLine === (run[0]!.index > 0 ? lastBefore(run[0]!.index) : null);
+      const isToc = hasTitle || run.some((e, i) => i > 0 && e.kind === run[i - 1]!.kind);
+      if (isToc) {
+        const first = run[0]!;
+        const repeat = run.findIndex((e, i) => i > 0 && e.kind === first.kind && e.number === first.number);
+        const entries = repeat > 0 ? run.slice(0, repeat) : run;
+        for (const e of entries) skip.add(e.index);
+        if (hasTitle) skip.add(tocLine!);
+        else guessed.push({ from: entries[0]!.index, count: entries.length });
+      }
+    }
+    run = [];
+  };
+  const lastBefore = (index: number) => {
+    for (let i = index - 1; i >= 0; i--) if (lines[i]!.text !== '' && !PAGE_NUMBER_RE.test(lines[i]!.text)) return i;
+    return null;
+  };
+  lines.forEach((line, index) => {
+    if (line.text === '' || PAGE_NUMBER_RE.test(line.text)) return;
+    const entry = quoted[index] ? null : tocEntryOf(line.text);
+    if (entry) {
+      run.push({ index, ...entry });
+    } else {
+      close();
+      if (TOC_RE.test(line.text.replace(/\s+/g, ''))) tocLine = index;
+    }
+  });
+  close();
+  return { skip, guessed };
+}
+
+/** The title is the last title-like line before the body (a notice or a page header may come first), with its draft marker. */
+function splitFrontMatter(front: string[]): { title: string; preamble: string } {
+  let at = -1;
+  for (let i = front.length - 1; i >= 0; i--) {
+    if (isTitleLine(front[i]!)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) at = front.findIndex((t) => !ATTACHMENT_LINE_RE.test(t) && !/^[（(]/.test(t));
+  if (at < 0) return { title: '', preamble: front.join('\n') };
+  const used = new Set([at]);
+  const parts = [stripBookTitle(front[at]!.trim())];
+  for (let i = at + 1; i < front.length && DRAFT_MARKER_RE.test(front[i]!); i++) {
+    parts.push(front[i]!);
+    used.add(i);
+  }
+  return { title: compactTitle(parts.join('')), preamble: front.filter((_, i) => !used.has(i)).join('\n') };
 }
 
 function checkWholeDraft(

@@ -32,7 +32,15 @@ export type DraftIssueCode =
   | 'article_outside_chapter'
   | 'stray_text'
   | 'item_out_of_order'
-  | 'no_title';
+  | 'no_title'
+  /** A short line taken as a chapter heading that has no 第X章. */
+  | 'unnumbered_heading'
+  /** Heading lines with no articles, taken as a table of contents although no 目录 line names it. */
+  | 'toc_guessed'
+  /** The text was Traditional and was converted to Simplified before splitting. */
+  | 'converted_traditional'
+  /** A decision or amendment split by its 一、二、… items instead of 第X条. */
+  | 'enumerated_items';
 
 export type DraftIssue = {
   /** An error blocks publishing the draft; a warning asks staff to look. */
