@@ -56,6 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (shouldMigrate) await migratePg(drizzlePg(pool), { migrationsFolder });
+    if (shouldMigrate) await sealAuditChain(db);
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   let lock: DataDirLock | null = null;
@@ -75,6 +76,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const pglite = client;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   if (shouldMigrate) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+  if (shouldMigrate) await sealAuditChain(db);
   return {
     db,
     kind: 'pglite',
@@ -83,6 +85,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       lock?.release();
     },
   };
+}
+
+/** Audit rows from before the hash chain get their hashes once, before anything new is appended. */
+async function sealAuditChain(db: Db) {
+  const { sealLegacyAuditRows } = await import('../platform/audit-chain.ts'); // loaded late: it imports this file
+  await sealLegacyAuditRows(db);
 }
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -19,7 +19,7 @@ export function attachmentRoutes(app: ZApp, deps: AppDeps) {
   app.get(
     '/api/attachments/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'attachment.read' },
       schema: { tags: ['platform'], summary: '下载附件', params: z.object({ id: z.coerce.number().int().positive() }) },
     },
     async (request, reply) => {

@@ -402,7 +402,6 @@ export function parseDraft(text: string): ParsedDraft {
     const suffix = match[2] ? parseChineseInteger(match[2]) : null;
     if (number === null || number === 0 || suffix === 0 || (match[2] && suffix === null)) return false;
     const rest = match[3]!;
-    if (isAmendment && AMENDMENT_VERB_RE.test(rest.trim())) return false;
     const hasSeparator = rest === '' || /^[\s【〔〖[（(]/.test(rest);
     if (!hasSeparator) {
       // 第五条为了…: the next article with no space after its number, even after a line missing its full stop;
@@ -464,7 +463,7 @@ export function parseDraft(text: string): ParsedDraft {
     const target = item ?? paragraph;
     // In an amendment, each 第X条修改为… and each quoted paragraph is a paragraph of its own.
     const isOwnParagraph =
-      isItemsMode && (ARTICLE_RE.test(line.text) || OPEN_QUOTES.some((q) => line.text.startsWith(q)));
+      (isItemsMode || isAmendment) && (ARTICLE_RE.test(line.text) || OPEN_QUOTES.some((q) => line.text.startsWith(q)));
     if (target && SUB_ITEM_RE.test(line.text)) {
       target.body = target.body ? `${target.body}\n${line.text}` : line.text;
     } else if (!paragraph || isOwnParagraph || (isPrevTerminated && (!isIndentMode || line.isIndented))) {
@@ -558,7 +557,9 @@ const stripBookTitle = (text: string) => text.replace(/^《([^《》]+)》/, '$1
 
 function isTitleLine(text: string): boolean {
   const compact = stripBookTitle(text.trim());
-  return TITLE_RE.test(compact) && !NOT_TITLE_RE.test(compact.replace(/[（(][^（()）]*[）)]$/, ''));
+  const opens = compact.split('《').length;
+  const closes = compact.split('》').length;
+  return opens === closes && TITLE_RE.test(compact) && !NOT_TITLE_RE.test(compact.replace(/[（(][^（()）]*[）)]$/, ''));
 }
 
 /** A 修正案 or a decision amending other laws, judged by its title. */
@@ -642,15 +643,12 @@ function findTableOfContents(lines: Line[], quoted: boolean[]) {
   return { skip, guessed };
 }
 
-/** The title is the last title-like line before the body (a notice or a page header may come first), with its draft marker. */
+/**
+ * The title is the first line before the body that names an instrument (…条例, …办法, …的决定, …修正案), with its
+ * draft marker; breadcrumbs, notices (…的公告) and page titles (…全文) before it are preamble.
+ */
 function splitFrontMatter(front: string[]): { title: string; preamble: string } {
-  let at = -1;
-  for (let i = front.length - 1; i >= 0; i--) {
-    if (isTitleLine(front[i]!)) {
-      at = i;
-      break;
-    }
-  }
+  let at = front.findIndex(isTitleLine);
   if (at < 0) at = front.findIndex((t) => !ATTACHMENT_LINE_RE.test(t) && !/^[（(]/.test(t));
   if (at < 0) return { title: '', preamble: front.join('\n') };
   const used = new Set([at]);
