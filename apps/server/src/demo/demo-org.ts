@@ -100,9 +100,9 @@ export type DemoUser = {
 };
 
 export const demoUsers: DemoUser[] = [
-  { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin', dataScope: 'all', org: '区委依法治区办' },
-  { username: 'secadmin', displayName: '安全保密管理员', role: 'secadmin', dataScope: 'all', org: '区委依法治区办' },
-  { username: 'auditor', displayName: '安全审计员', role: 'auditor', dataScope: 'all', org: '区委依法治区办' },
+  { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin', dataScope: 'none', org: '区委依法治区办' },
+  { username: 'secadmin', displayName: '安全保密管理员', role: 'secadmin', dataScope: 'none', org: '区委依法治区办' },
+  { username: 'auditor', displayName: '安全审计员', role: 'auditor', dataScope: 'none', org: '区委依法治区办' },
   {
     username: 'office',
     displayName: '王晓燕（依法治区办）',

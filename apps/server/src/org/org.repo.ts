@@ -2,7 +2,7 @@ import type { Org, OrgKind } from '@fazhi/core/org/org.schemas';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { orgTreeScopeSql } from '../platform/scope.ts';
 import { orgs } from './org.schema.ts';
 
 type OrgRow = {
@@ -39,7 +39,7 @@ export async function listOrgsInScope(db: Executor, user: AuthUser, extra = sql`
     select o.id, o.parent_id, o.name, o.short_name, o.kind, o.code, o.path, o.sort, o.version,
            coalesce((select array_agg(od.dimension_id order by od.dimension_id) from org_dimensions od where od.org_id = o.id), '{}') as dimension_ids
     from ${orgs} o
-    where ${orgScopeSql(user, sql`o.id`)} and ${extra}
+    where ${orgTreeScopeSql(user, sql`o.id`)} and ${extra}
     order by o.path`,
   );
   return result.map(toOrg);

@@ -7,10 +7,14 @@ import { AppError, forbidden, unauthorized } from './errors.ts';
 export const sessionCookie = 'fazhi_sid';
 export const csrfCookie = 'fazhi_csrf';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** All a user whose password was set or reset by an administrator may do until they choose their own. */
+const beforePasswordChange = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
 
 /**
  * Every API route declares `config.access`; a route without one is refused at start-up, so none can be forgotten.
- * Then, per request: the session, the idle timeout, the CSRF token on writes, and the role's permission.
+ * Then, per request: the session, its idle and absolute timeouts, the CSRF token on writes, a password an
+ * administrator set (only the password change, who-am-I and logout until the user chooses their own), and the
+ * role's permission.
  */
 export type AccessEntry = { method: string; url: string; access: string };
 
@@ -34,6 +38,9 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps) {
       throw new AppError(403, 'CSRF', '页面已过期，请刷新页面后重试');
     }
     request.user = user;
+    if (user.mustChangePassword && !beforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置或重置，请先修改密码后再使用系统');
+    }
     if (access !== 'authenticated' && !can(user.role, access)) throw forbidden();
   });
 }

@@ -3,12 +3,15 @@ import {
   auditQuerySchema,
   pageQuerySchema,
   userCreateSchema,
+  userGrantSchema,
   userUpdateSchema,
 } from '@fazhi/core/platform/platform.schemas';
+import { isAdminRole, type Role } from '@fazhi/core/platform/roles';
 import { z } from '@fazhi/core/shared/zod';
 import { and, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { orgs } from '../org/org.schema.ts';
 import { writeAudit } from './audit.ts';
+import { verifyAuditChain } from './audit-chain.ts';
 import { hashPassword } from './auth.service.ts';
 import { type AppDeps, actorOf, type ZApp } from './context.ts';
 import { badRequest, conflict, notFound } from './errors.ts';
@@ -21,6 +24,7 @@ const userColumns = {
   displayName: users.displayName,
   role: users.role,
   dataScope: users.dataScope,
+  scopeOrgId: users.scopeOrgId,
   orgId: users.orgId,
   orgName: orgs.name,
   isActive: users.isActive,
@@ -89,7 +93,8 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
       return deps.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(users)
-          .values({ ...body, passwordHash, mustChangePassword: true })
+          // Reads nothing until the security administrator grants a role and a data scope.
+          .values({ ...body, role: 'pending', dataScope: 'none', passwordHash, mustChangePassword: true })
           .returning({ id: users.id });
         const { password: _omit, ...after } = body;
         await writeAudit(tx, actor, { action: 'user.create', entity: 'user', entityId: row!.id, after });
@@ -116,8 +121,8 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
         // Locking oneself out would leave the platform without the administrator who could undo it.
         if (before.id === actor.user.id && request.body.isActive === false)
           throw badRequest('不能停用自己的账号，请由其他系统管理员办理');
-        if (before.id === actor.user.id && request.body.role !== undefined && request.body.role !== before.role)
-          throw badRequest('不能修改自己的角色（“角色”），请由其他系统管理员办理');
+        if (request.body.isActive === false && isAdminRole(before.role as Role))
+          throw badRequest('三员账号（系统管理员、安全保密管理员、安全审计员）不能由系统管理员停用');
         await tx
           .update(users)
           .set({ ...request.body, version: sql`${users.version} + 1` })
@@ -129,6 +134,54 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
           entityId: before.id,
           before,
           after: request.body,
+        });
+        return { ok: true };
+      });
+    },
+  );
+
+  // The security administrator grants business roles and data scopes; never to an administrator, never to oneself.
+  app.put(
+    '/api/security/users/:id/grant',
+    {
+      config: { access: 'security.manage' },
+      schema: { tags: ['platform'], summary: '授予角色与数据范围', params: idParams, body: userGrantSchema },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const body = request.body;
+      return deps.db.transaction(async (tx) => {
+        const [before] = await tx
+          .select(userColumns)
+          .from(users)
+          .innerJoin(orgs, eq(orgs.id, users.orgId))
+          .where(eq(users.id, request.params.id));
+        if (!before) throw notFound('用户不存在');
+        if (before.id === actor.user.id) throw badRequest('不能为自己授权，请由其他安全保密管理员办理');
+        if (isAdminRole(before.role as Role))
+          throw badRequest('三员账号的角色不能通过授权修改', [{ field: 'role', message: '三员账号不能授权' }]);
+        if (body.scopeOrgId != null) {
+          const [org] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, body.scopeOrgId));
+          if (!org) throw badRequest('数据范围的单位不存在', [{ field: 'scopeOrgId', message: '单位不存在' }]);
+        }
+        const isPending = body.role === 'pending';
+        const grant = {
+          role: body.role,
+          dataScope: isPending ? 'none' : body.dataScope,
+          scopeOrgId: isPending ? null : (body.scopeOrgId ?? null),
+        };
+        await tx
+          .update(users)
+          .set({ ...grant, version: sql`${users.version} + 1` })
+          .where(eq(users.id, before.id));
+        // Sessions carry the old role's reach: they end, and the user signs in again under the new grant.
+        await tx.delete(sessions).where(eq(sessions.userId, before.id));
+        await writeAudit(tx, actor, {
+          action: 'security.grant',
+          entity: 'user',
+          entityId: before.id,
+          before: { role: before.role, dataScope: before.dataScope },
+          after: grant,
         });
         return { ok: true };
       });
@@ -180,6 +233,7 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
     },
     async (request) => {
       const actor = actorOf(request);
+      if (request.params.id === actor.user.id) throw badRequest('不能重置自己的密码，请通过“修改密码”办理');
       const problem = checkPassword(request.body.password);
       if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
       const passwordHash = await hashPassword(request.body.password);
@@ -224,6 +278,15 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
       ]);
       return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), total: count?.n ?? 0, page, pageSize };
     },
+  );
+
+  app.get(
+    '/api/audit/chain',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['platform'], summary: '审计日志完整性校验（SM3 链）' },
+    },
+    async () => verifyAuditChain(deps.db),
   );
 
   app.get(

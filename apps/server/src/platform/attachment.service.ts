@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { can } from '@fazhi/core/platform/roles';
 import { and, inArray, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.ts';
@@ -70,6 +71,10 @@ export async function saveAttachment(db: Executor, actor: Actor, filename: strin
 }
 
 export async function readAttachment(db: Executor, actor: Actor, id: number) {
+  // Business files are for business roles: the 三员 and accounts not yet granted hold no data scope at all.
+  if (actor.user.dataScope === 'none' || !can(actor.user.role, 'attachment.read')) {
+    throw new AppError(403, 'FORBIDDEN', '您的角色不能查阅业务附件');
+  }
   const [row] = await db
     .select()
     .from(attachments)

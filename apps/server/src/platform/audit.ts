@@ -1,4 +1,6 @@
-import type { Executor } from '../db/client.ts';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
 import type { Actor } from './context.ts';
 import { auditLog } from './platform.schema.ts';
 
@@ -13,19 +15,89 @@ export type AuditEntry = {
   subject?: { userId?: number | null; username: string; ip: string | null };
 };
 
-/** Call inside the same transaction as the write it records, so a write and its audit land together or not at all. */
+/** Any fixed 64-bit key: appends to the audit chain take this transaction-level advisory lock one at a time. */
+const chainLockKey = 0x66617a68_61756474n; // "fazhaudt"
+/** The hash the first row of the chain points back to. */
+export const chainGenesis = '0'.repeat(64);
+
+/** The fields a row's hash covers, in a fixed order. */
+export type ChainedRow = {
+  id: number;
+  at: Date;
+  userId: number | null;
+  username: string | null;
+  orgId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+};
+
+/**
+ * Call inside the same transaction as the write it records, so a write and its audit land together or not at all.
+ * The row is chained: its SM3 hash covers its content and the previous row's hash. Appends are serialised by a
+ * transaction-level advisory lock (held until commit), so concurrent transactions on PostgreSQL cannot fork the
+ * chain; the lock is taken in a savepoint (or its own transaction when called outside one).
+ */
 export async function writeAudit(tx: Executor, actor: Actor | null, entry: AuditEntry) {
-  await tx.insert(auditLog).values({
+  const values = {
     userId: actor?.user.id ?? entry.subject?.userId ?? null,
     username: actor?.user.username ?? entry.subject?.username ?? null,
     orgId: entry.orgId ?? actor?.user.orgId ?? null,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId == null ? null : String(entry.entityId),
-    before: redact(entry.before) ?? null,
-    after: redact(entry.after) ?? null,
+    before: normalise(redact(entry.before)),
+    after: normalise(redact(entry.after)),
     ip: actor?.ip ?? entry.subject?.ip ?? null,
+  };
+  await tx.transaction(async (t) => {
+    // Two statements: a statement's snapshot is taken before it could wait for the lock, so the read comes after.
+    await t.execute(sql`select pg_advisory_xact_lock(${chainLockKey.toString()}::bigint)`);
+    const [head] = await queryRows<{ id: string | number; at: Date | string; prev: string | null }>(
+      t,
+      sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id,
+            date_trunc('milliseconds', now()) as at,
+            (select hash from audit_log order by id desc limit 1) as prev`,
+    );
+    const row: ChainedRow = { id: Number(head!.id), at: new Date(head!.at), ...values };
+    const prevHash = head!.prev ?? chainGenesis;
+    await t.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
   });
+}
+
+/** SM3 over the previous hash and the row's content in a canonical form (sorted keys, as jsonb gives it back). */
+export function chainHash(prevHash: string, row: ChainedRow): string {
+  const content = canonical([
+    row.id,
+    row.at.toISOString(),
+    row.userId,
+    row.username,
+    row.orgId,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.before ?? null,
+    row.after ?? null,
+    row.ip,
+  ]);
+  return createHash('sm3').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+/** What jsonb will give back: Dates become strings, undefined members vanish. */
+function normalise(value: unknown): unknown {
+  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
 }
 
 /** Secrets never reach the audit log. */

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { passwordPolicy } from '@fazhi/core/platform/password-policy';
 import type { SessionUser } from '@fazhi/core/platform/platform.schemas';
-import { type DataScope, type Role, rolePermissions } from '@fazhi/core/platform/roles';
+import { type DataScope, isAdminRole, type Role, rolePermissions } from '@fazhi/core/platform/roles';
 import { hash, verify } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../db/client.ts';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from './audit.ts';
 import type { AuthUser } from './context.ts';
 import { AppError, unauthorized } from './errors.ts';
@@ -17,52 +17,74 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export type LoginResult = { token: string; user: AuthUser };
 
+/** One answer for an unknown name, a wrong password and a locked account: nothing tells which it was. */
+const loginFailed = () =>
+  new AppError(
+    401,
+    'LOGIN_FAILED',
+    `用户名或密码错误。连续失败${passwordPolicy.maxFailures}次的账号将锁定${passwordPolicy.lockMinutes}分钟，如需解锁请联系安全保密管理员`,
+  );
+
+/**
+ * Counts one failure in a single statement, so concurrent wrong passwords cannot overwrite each other's count.
+ * A lock that has expired starts a fresh count; a locked account is not counted (the row is not updated).
+ */
+async function countFailure(db: Executor, userId: number, now: Date) {
+  const lockUntil = new Date(now.getTime() + passwordPolicy.lockMinutes * 60000);
+  const rows = await queryRows<{ failed_count: number; locked: boolean }>(
+    db,
+    sql`
+    update users set
+      failed_count = case when locked_until is not null then 1 else failed_count + 1 end,
+      locked_until = case
+        when (case when locked_until is not null then 1 else failed_count + 1 end) >= ${passwordPolicy.maxFailures}
+        then ${lockUntil.toISOString()}::timestamptz end
+    where id = ${userId} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
+    returning failed_count, locked_until is not null as locked`,
+  );
+  return rows[0] ?? null;
+}
+
 export async function login(db: Db, username: string, password: string, ip: string | null, now: Date) {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user?.isActive) {
     await verify(await dummyHash, password); // same cost whether or not the account exists
     await writeAudit(db, null, { action: 'auth.login_failed', entity: 'user', subject: { username, ip } });
-    throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误');
+    throw loginFailed();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError(423, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请${minutes}分钟后再试`);
+  const subject = { userId: user.id, username, ip };
+  const isLocked = (at: Date | null) => at !== null && at > now;
+  if (isLocked(user.lockedUntil)) {
+    await verify(await dummyHash, password);
+    await writeAudit(db, null, { action: 'auth.login_refused_locked', entity: 'user', entityId: user.id, subject });
+    throw loginFailed();
   }
   if (!(await verify(user.passwordHash, password))) {
-    const failed = user.failedCount + 1;
-    const lock = failed >= passwordPolicy.maxFailures;
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedCount: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(now.getTime() + passwordPolicy.lockMinutes * 60000) : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id));
+      const counted = await countFailure(tx, user.id, now);
       await writeAudit(tx, null, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
+        action: counted === null ? 'auth.login_refused_locked' : counted.locked ? 'auth.locked' : 'auth.login_failed',
         entity: 'user',
         entityId: user.id,
         orgId: user.orgId,
-        after: { failed },
-        subject: { userId: user.id, username, ip },
+        after: counted ? { failed: counted.failed_count } : undefined,
+        subject,
       });
     });
-    if (lock) {
-      throw new AppError(
-        423,
-        'ACCOUNT_LOCKED',
-        `连续${passwordPolicy.maxFailures}次登录失败，账号已锁定${passwordPolicy.lockMinutes}分钟`,
-      );
-    }
-    const left = passwordPolicy.maxFailures - failed;
-    throw new AppError(401, 'LOGIN_FAILED', `用户名或密码错误，再失败${left}次账号将被锁定`);
+    throw loginFailed();
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = sha256(token);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  const isOpened = await db.transaction(async (tx) => {
+    // A lock set by a concurrent failure since the read above still holds: the reset is conditional on it.
+    const reset = await queryRows<{ id: number }>(
+      tx,
+      sql`update users set failed_count = 0, locked_until = null
+          where id = ${user.id} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
+          returning id`,
+    );
+    if (reset.length === 0) return false;
     await tx
       .insert(sessions)
       .values({ id: sessionId, userId: user.id, csrfToken, ip, lastSeenAt: now, createdAt: now });
@@ -71,17 +93,20 @@ export async function login(db: Db, username: string, password: string, ip: stri
       entity: 'user',
       entityId: user.id,
       orgId: user.orgId,
-      subject: { userId: user.id, username, ip },
+      subject,
     });
+    return true;
   });
+  if (!isOpened) throw loginFailed();
   const authUser = await loadSession(db, token, now);
   if (!authUser) throw unauthorized();
   return { token, user: authUser } satisfies LoginResult;
 }
 
 const idleMs = passwordPolicy.idleMinutes * 60000;
+const absoluteMs = passwordPolicy.absoluteHours * 3600_000;
 
-/** Resolves a cookie token to its user; an idle session is ended here. Touches last_seen at most once a minute. */
+/** Resolves a cookie token to its user; an idle session, or one older than the absolute lifetime, is ended here. Touches last_seen at most once a minute. */
 export async function loadSession(db: Db, token: string, now: Date): Promise<AuthUser | null> {
   const sessionId = sha256(token);
   const rows = await queryRows<{
@@ -97,12 +122,13 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Aut
     is_active: boolean;
     csrf_token: string;
     last_seen_at: string | Date;
+    created_at: string | Date;
   }>(
     db,
     sql`
     select u.id, u.username, u.display_name, u.role, u.data_scope, u.org_id, o.name as org_name,
            coalesce(so.path, o.path) as scope_path, u.must_change_password, u.is_active,
-           s.csrf_token, s.last_seen_at
+           s.csrf_token, s.last_seen_at, s.created_at
     from sessions s
     join users u on u.id = s.user_id
     join orgs o on o.id = u.org_id
@@ -112,7 +138,8 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Aut
   const row = rows[0];
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at);
-  if (!row.is_active || now.getTime() - lastSeen.getTime() > idleMs) {
+  const age = now.getTime() - new Date(row.created_at).getTime();
+  if (!row.is_active || now.getTime() - lastSeen.getTime() > idleMs || age > absoluteMs) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
@@ -124,7 +151,8 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Aut
     username: row.username,
     displayName: row.display_name,
     role: row.role as Role,
-    dataScope: row.data_scope as DataScope,
+    // The 三员 never hold a business data scope, whatever the row says.
+    dataScope: isAdminRole(row.role as Role) ? 'none' : (row.data_scope as DataScope),
     orgId: row.org_id,
     orgName: row.org_name,
     scopePath: row.scope_path,

@@ -29,24 +29,51 @@ describe('login, lockout, idle timeout, CSRF', () => {
     expect(stored.map((s) => s.id)).not.toContain(sid.value); // only a hash of the token is kept
   });
 
-  it('a wrong password says how many tries are left; the fifth failure locks the account for 15 minutes', async () => {
+  const failed = '用户名或密码错误。连续失败5次的账号将锁定15分钟，如需解锁请联系安全保密管理员';
+
+  it('a wrong password gets no remaining-tries hint; the fifth failure locks the account for 15 minutes', async () => {
     const first = await login('reporter-b', 'wrong-password');
     expect(first.statusCode).toBe(401);
-    expect(first.json().message).toBe('用户名或密码错误，再失败4次账号将被锁定');
-    for (let i = 0; i < 3; i++) await login('reporter-b', 'wrong-password');
-    const fifth = await login('reporter-b', 'wrong-password');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().message).toContain('锁定15分钟');
+    expect(first.json()).toEqual({ code: 'LOGIN_FAILED', message: failed });
+    for (let i = 0; i < 4; i++) await login('reporter-b', 'wrong-password');
+    const [row] = await queryRows<{ failed_count: number; locked: boolean }>(
+      t.db,
+      sql`select failed_count, locked_until is not null as locked from users where username = 'reporter-b'`,
+    );
+    expect(row).toEqual({ failed_count: 5, locked: true });
+    // Locked: even the right password gets the very same answer, so a lock does not reveal that the account exists.
     const correctWhileLocked = await login('reporter-b', 'Fazhi@2026');
-    expect(correctWhileLocked.statusCode).toBe(423);
+    expect([correctWhileLocked.statusCode, correctWhileLocked.json()]).toEqual([
+      401,
+      { code: 'LOGIN_FAILED', message: failed },
+    ]);
     t.advanceClock(15 * 60 * 1000 + 1000);
     expect((await login('reporter-b', 'Fazhi@2026')).statusCode).toBe(200);
   });
 
-  it('an unknown user gets the same message as a wrong password', async () => {
-    const res = await login('nobody', 'Fazhi@2026');
-    expect(res.statusCode).toBe(401);
-    expect(res.json().message).toBe('用户名或密码错误');
+  it('an unknown user gets exactly the answer of a wrong password', async () => {
+    const unknown = await login('nobody', 'Fazhi@2026');
+    const wrong = await login('leader', 'Wrong#Pass1');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+    expect(unknown.json()).toEqual({ code: 'LOGIN_FAILED', message: failed });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: 'Fazhi@2026' },
+    });
+  });
+
+  it('a session ends 12 hours after login however active it was', async () => {
+    const office = await t.as('office');
+    for (let i = 0; i < 24; i++) {
+      t.advanceClock(29 * 60 * 1000);
+      expect((await office.get('/api/auth/me')).statusCode, `after ${(i + 1) * 29} minutes`).toBe(200);
+    }
+    t.advanceClock(29 * 60 * 1000); // 12 h 5 min after login, last request 29 minutes ago
+    const res = await office.get('/api/auth/me');
+    expect([res.statusCode, res.json().message]).toEqual([401, '登录已超时，请重新登录']);
   });
 
   it('a session idle for more than 30 minutes is ended', async () => {
@@ -82,6 +109,13 @@ describe('login, lockout, idle timeout, CSRF', () => {
     const weak = await leader.post('/api/auth/password', { oldPassword: 'Fazhi@2026', newPassword: 'abc12345' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toContain('至少三类');
+    for (const common of ['Woaini@2026', 'Admin@123', 'P@ssw0rd', 'Fazhi@2026']) {
+      const res = await leader.post('/api/auth/password', { oldPassword: 'Fazhi@2026', newPassword: common });
+      expect([res.statusCode, res.json().message], common).toEqual([
+        400,
+        '该密码属于常见弱口令，容易被猜中，请另设一个',
+      ]);
+    }
     const ok = await leader.post('/api/auth/password', { oldPassword: 'Fazhi@2026', newPassword: 'Leader#2027' });
     expect(ok.statusCode).toBe(200);
     expect((await leader.get('/api/auth/me')).statusCode).toBe(401);

@@ -78,8 +78,8 @@ export async function backupTo(db: Db, file: string) {
 
 /**
  * Replaces all data with the backup's, in one transaction: either the whole backup is in, verified by its
- * checksum, or nothing changed. The audit log is append-only for the application; restore empties it with
- * TRUNCATE, which its trigger does not cover, because a restore reinstates the audit log of the backup.
+ * checksum, or nothing changed. The audit log is append-only for the application; restore alone empties it (with
+ * its trigger off inside the transaction), because a restore reinstates the audit log of the backup.
  */
 export async function restoreFrom(db: Db, file: string) {
   const input = createInterface({
@@ -94,10 +94,11 @@ export async function restoreFrom(db: Db, file: string) {
   if (!header || header.format !== format) throw new Error('不是有效的 Fazhi 备份文件');
   const tables = await listTables(db);
   await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
     // Derived tables (metric roll-ups) are restored from the backup as they were: triggers that maintain them, and the
-    // audit log's append-only guard, stay off while the rows go back in, inside this one transaction.
+    // audit log's append-only guard (which refuses TRUNCATE too), stay off while the tables are emptied and the rows
+    // go back in, inside this one transaction. The restored audit rows keep their hash chain.
     for (const t of tables) await tx.execute(sql.raw(`alter table "${t}" disable trigger user`));
+    await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
     let table = '';
     let batch: string[] = [];
     const flush = async () => {

@@ -8,7 +8,7 @@ import { notFound } from './errors.ts';
 /**
  * The one place data scope becomes SQL: a condition on an org id column that is true exactly for the orgs the user
  * may see. `all` sees everything, `subtree` the scope root and everything below (one prefix match on the
- * materialised path), `unit` and `self` only their own unit.
+ * materialised path), `unit` and `self` only their own unit, `none` (the 三员, accounts not yet granted) nothing.
  */
 export function orgScopeSql(user: AuthUser, orgIdColumn: AnyPgColumn | SQL): SQL {
   switch (user.dataScope) {
@@ -19,7 +19,17 @@ export function orgScopeSql(user: AuthUser, orgIdColumn: AnyPgColumn | SQL): SQL
     case 'unit':
     case 'self':
       return sql`${orgIdColumn} = ${user.orgId}`;
+    case 'none':
+      return sql`false`;
   }
+}
+
+/**
+ * The org tree itself (names and structure, no business rows): the 三员 have no data scope but manage accounts and
+ * read the audit log, so they see the whole structure; everyone else sees what their data scope covers.
+ */
+export function orgTreeScopeSql(user: AuthUser, orgIdColumn: AnyPgColumn | SQL): SQL {
+  return user.dataScope === 'none' ? sql`true` : orgScopeSql(user, orgIdColumn);
 }
 
 export async function isOrgInScope(db: Executor, user: AuthUser, orgId: number): Promise<boolean> {

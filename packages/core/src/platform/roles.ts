@@ -12,6 +12,7 @@ export const roles = [
   'unit_leader',
   'assessor',
   'viewer',
+  'pending',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -25,12 +26,27 @@ export const roleLabels: Record<Role, string> = {
   unit_leader: '单位负责人',
   assessor: '考核组成员',
   viewer: '上级查看',
+  pending: '待授权',
 };
+
+/** The 三员: no business data scope, and no administrator may change their own or another administrator's role. */
+export const adminRoles = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly Role[];
+export const isAdminRole = (role: Role): boolean => (adminRoles as readonly Role[]).includes(role);
+/** What the security administrator may grant: the business roles, or back to 待授权 to withdraw them. */
+export const grantableRoles = [
+  'office',
+  'leader',
+  'reporter',
+  'unit_leader',
+  'assessor',
+  'viewer',
+  'pending',
+] as const satisfies readonly Role[];
 
 export const permissions = [
   'user.manage', // create/edit users and their org (sysadmin)
   'org.manage', // org tree and dimensions (sysadmin, office)
-  'security.manage', // password policy, lockout, unlock, role grants (secadmin)
+  'security.manage', // lockout, unlock, password reset, role and data-scope grants (secadmin)
   'audit.read', // the audit log (auditor)
   'org.read',
   'plan.read',
@@ -38,6 +54,7 @@ export const permissions = [
   'plan.report', // ledger entries, apply for 销号 (reporter, unit_leader)
   'notification.read',
   'attachment.upload',
+  'attachment.read', // download business attachments within the data scope (never the 三员)
   'ledger.read',
   'ledger.write', // keep the unit's business ledgers
   'ledger.manage', // define custom ledger types (office)
@@ -68,6 +85,7 @@ const businessRead: Permission[] = [
   'org.read',
   'plan.read',
   'notification.read',
+  'attachment.read',
   'ledger.read',
   'metrics.read',
   'dashboard.read',
@@ -92,6 +110,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   sysadmin: ['user.manage', 'org.manage', 'org.read'],
   secadmin: ['security.manage', 'org.read'],
   auditor: ['audit.read', 'org.read'],
+  // An account the system administrator created: it reads nothing until the security administrator grants a role.
+  pending: [],
   office: [
     ...businessRead,
     ...unitWork,
@@ -118,11 +138,14 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** Data scope: which org rows a user may see. */
-export const dataScopes = ['all', 'subtree', 'unit', 'self'] as const;
+export const dataScopes = ['all', 'subtree', 'unit', 'self', 'none'] as const;
 export type DataScope = (typeof dataScopes)[number];
 export const dataScopeLabels: Record<DataScope, string> = {
   all: '全部',
   subtree: '本级及下级',
   unit: '本单位',
   self: '仅本人',
+  none: '无业务数据',
 };
+/** The scopes a grant may give (`none` belongs to the 三员 and to accounts not yet granted). */
+export const grantableScopes = ['all', 'subtree', 'unit', 'self'] as const satisfies readonly DataScope[];

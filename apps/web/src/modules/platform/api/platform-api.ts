@@ -1,4 +1,9 @@
-import type { auditEntrySchema, userCreateSchema, userUpdateSchema } from '@fazhi/core/platform/platform.schemas';
+import type {
+  auditEntrySchema,
+  UserGrant,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@fazhi/core/platform/platform.schemas';
 import type { DataScope, Role } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
 import { api } from '../../../components/api-client.ts';
@@ -15,12 +20,17 @@ export type UserRow = {
   displayName: string;
   role: Role;
   dataScope: DataScope;
+  scopeOrgId: number | null;
   orgId: number;
   orgName: string;
   isActive: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
 };
+
+export type AuditChainState =
+  | { isIntact: true; rows: number }
+  | { isIntact: false; rows: number; brokenId: number; position: number; reason: string };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -37,5 +47,7 @@ export const platformApi = {
   unlockUser: (id: number) => api.post<{ ok: true }>(`/api/security/users/${id}/unlock`),
   resetPassword: (id: number, password: string) =>
     api.post<{ ok: true }>(`/api/security/users/${id}/reset-password`, { password }),
+  grantUser: (id: number, body: UserGrant) => api.put<{ ok: true }>(`/api/security/users/${id}/grant`, body),
+  auditChain: () => api.get<AuditChainState>('/api/audit/chain'),
   audit: (query: Record<string, unknown>) => api.get<Page<AuditEntry>>('/api/audit', query),
 };

@@ -1,12 +1,10 @@
 import { checkPassword } from '@fazhi/core/platform/password-policy';
 import { userCreateSchema } from '@fazhi/core/platform/platform.schemas';
-import { dataScopeLabels, dataScopes, roleLabels, roles } from '@fazhi/core/platform/roles';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { useSession } from '../../../components/session.ts';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
 import { platformApi, type UserCreate, type UserRow } from '../api/platform-api.ts';
 import { passwordPolicyText } from './change-password-modal.tsx';
@@ -15,14 +13,15 @@ type Props = { open: boolean; user: UserRow | null; onClose: () => void };
 
 const fields = userCreateSchema.shape;
 
-/** Creates a user (with an initial password they must change) or edits name, role, data scope and unit. */
+/**
+ * Creates a user (with an initial password they must change) or edits name and unit. Role and data scope are not
+ * here: the security administrator grants them (三员分立), and a new account reads nothing until then.
+ */
 export function UserFormModal({ open, user, onClose }: Props) {
   const [form] = Form.useForm<UserCreate>();
   const { message } = App.useApp();
   const client = useQueryClient();
   const isEdit = user !== null;
-  const { me } = useSession();
-  const isSelf = user !== null && user.id === me?.id;
 
   useEffect(() => {
     if (!open) return;
@@ -37,7 +36,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
       return platformApi.updateUser(user.id, changes);
     },
     onSuccess: () => {
-      message.success(isEdit ? '用户信息已保存' : '用户已创建，首次登录时须修改密码');
+      message.success(isEdit ? '用户信息已保存' : '用户已创建：首次登录须修改密码，由安全保密管理员授权后方可使用业务功能');
       void client.invalidateQueries({ queryKey: ['users'] });
       onClose();
     },
@@ -62,7 +61,13 @@ export function UserFormModal({ open, user, onClose }: Props) {
       destroyOnHidden
       width={560}
     >
-      <Form form={form} layout="vertical" initialValues={{ dataScope: 'unit', role: 'reporter' }}>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="角色和数据范围由安全保密管理员授予。新建的账号在授权前不能查看任何业务数据。"
+      />
+      <Form form={form} layout="vertical">
         <Form.Item
           name="username"
           label="用户名"
@@ -76,17 +81,6 @@ export function UserFormModal({ open, user, onClose }: Props) {
         </Form.Item>
         <Form.Item name="orgId" label="所属单位" {...zodItem(fields.orgId, { requiredMessage: '请选择所属单位' })}>
           <OrgTreeSelect placeholder="请选择所属单位" />
-        </Form.Item>
-        <Form.Item
-          name="role"
-          label="角色"
-          {...zodItem(fields.role)}
-          extra={isSelf ? '不能修改自己的角色，请由其他系统管理员办理' : undefined}
-        >
-          <Select disabled={isSelf} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
-        </Form.Item>
-        <Form.Item name="dataScope" label="数据范围" {...zodItem(fields.dataScope)}>
-          <Select options={dataScopes.map((d) => ({ value: d, label: dataScopeLabels[d] }))} />
         </Form.Item>
         {isEdit ? null : (
           <Form.Item

@@ -1,6 +1,7 @@
 import { checkPassword, passwordPolicy } from '@fazhi/core/platform/password-policy';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
@@ -8,11 +9,15 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { validFields } from '../../../components/zod-rule.ts';
 import { platformApi, type UserRow } from '../api/platform-api.ts';
 import { passwordPolicyText } from '../components/change-password-modal.tsx';
+import { GrantModal } from '../components/grant-modal.tsx';
+import { useSession } from '../../../components/session.ts';
 
 export function SecurityPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [granting, setGranting] = useState<UserRow | null>(null);
+  const { me } = useSession();
   const [form] = Form.useForm<{ password: string }>();
   const [query, setQuery] = useState<{ page: number; pageSize: number; q?: string; locked?: 'true' }>({
     page: 1,
@@ -45,7 +50,7 @@ export function SecurityPage() {
 
   return (
     <>
-      <PageHeader title="安全管理" description="安全保密管理员办理账号解锁和密码重置；所有操作记入审计日志。" />
+      <PageHeader title="安全管理" description="安全保密管理员为账号授予业务角色和数据范围，办理解锁和密码重置；所有操作记入审计日志。" />
       <Card title="安全策略" style={{ marginBottom: 16 }}>
         <Descriptions
           column={{ xs: 1, md: 2, xl: 3 }}
@@ -61,7 +66,13 @@ export function SecurityPage() {
               label: '登录失败锁定',
               children: `连续失败 ${passwordPolicy.maxFailures} 次锁定 ${passwordPolicy.lockMinutes} 分钟`,
             },
-            { key: 'idle', label: '会话超时', children: `${passwordPolicy.idleMinutes} 分钟无操作自动退出` },
+            { key: 'common', label: '常见弱口令', children: '列入常见弱口令清单的密码不能设置' },
+            {
+              key: 'idle',
+              label: '会话超时',
+              children: `${passwordPolicy.idleMinutes} 分钟无操作自动退出；登录满 ${passwordPolicy.absoluteHours} 小时须重新登录`,
+            },
+            { key: 'reset', label: '重置后的密码', children: '用户下次登录须先修改密码，修改前不能使用任何业务功能' },
           ]}
         />
       </Card>
@@ -101,6 +112,16 @@ export function SecurityPage() {
             { title: '姓名', dataIndex: 'displayName' },
             { title: '所属单位', dataIndex: 'orgName' },
             {
+              title: '角色',
+              dataIndex: 'role',
+              render: (r: UserRow['role']) => (r === 'pending' ? <Tag color="orange">待授权</Tag> : roleLabels[r]),
+            },
+            {
+              title: '数据范围',
+              dataIndex: 'dataScope',
+              render: (d: UserRow['dataScope']) => dataScopeLabels[d],
+            },
+            {
               title: '锁定至',
               dataIndex: 'lockedUntil',
               render: (v: string | null) =>
@@ -113,9 +134,18 @@ export function SecurityPage() {
             {
               title: '操作',
               key: 'actions',
-              width: 180,
+              width: 200,
               render: (_, u) => (
                 <Space size={4}>
+                  <Button
+                    type="link"
+                    size="small"
+                    disabled={isAdminRole(u.role) || u.id === me?.id}
+                    title={isAdminRole(u.role) ? '三员账号的角色不能授权修改' : undefined}
+                    onClick={() => setGranting(u)}
+                  >
+                    授权
+                  </Button>
                   <Popconfirm
                     title={`确定解锁“${u.displayName}”吗？`}
                     okText="解锁"
@@ -126,7 +156,7 @@ export function SecurityPage() {
                       解锁
                     </Button>
                   </Popconfirm>
-                  <Button type="link" size="small" onClick={() => setResetting(u)}>
+                  <Button type="link" size="small" disabled={u.id === me?.id} onClick={() => setResetting(u)}>
                     重置密码
                   </Button>
                 </Space>
@@ -135,6 +165,7 @@ export function SecurityPage() {
           ]}
         />
       </Card>
+      <GrantModal user={granting} onClose={() => setGranting(null)} />
       <Modal
         open={resetting !== null}
         title={`重置密码：${resetting?.displayName ?? ''}`}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { dataScopeLabels, roleLabels } from '@fazhi/core/platform/roles';
+import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -35,7 +35,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="用户管理"
-        description="系统管理员维护账号、角色、数据范围和所属单位；密码重置和账号解锁由安全保密管理员办理。"
+        description="系统管理员维护账号、姓名和所属单位；角色与数据范围的授予、密码重置和账号解锁由安全保密管理员办理。"
         extra={
           <Button
             type="primary"
@@ -83,7 +83,7 @@ export function UsersPage() {
               title: '角色',
               dataIndex: 'role',
               width: 160,
-              render: (r: UserRow['role']) => <Tag>{roleLabels[r]}</Tag>,
+              render: (r: UserRow['role']) => <Tag color={r === 'pending' ? 'orange' : undefined}>{roleLabels[r]}</Tag>,
             },
             {
               title: '数据范围',
@@ -118,9 +118,9 @@ export function UsersPage() {
                   >
                     编辑
                   </Button>
-                  {u.id === me?.id ? (
+                  {u.id === me?.id || isAdminRole(u.role) ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      当前账号
+                      {u.id === me?.id ? '当前账号' : '三员账号'}
                     </Typography.Text>
                   ) : (
                     <Popconfirm
