@@ -4,15 +4,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { cadresRoutes } from './cadres/cadres.routes.ts';
 import { consultationRoutes } from './consultation/consultation.routes.ts';
@@ -29,22 +23,35 @@ import { attachmentRoutes } from './platform/attachment.routes.ts';
 import { maxUploadBytes } from './platform/attachment.service.ts';
 import { authRoutes } from './platform/auth.routes.ts';
 import type { AppDeps } from './platform/context.ts';
+import { safeErrorSerializer } from './platform/db-errors.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, guardedValidatorCompiler } from './platform/input-guard.ts';
 import { registerProcess } from './platform/processes.ts';
 import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 
-export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
+/** `logStream`: where the log goes when logging is on (standard output by default; tests read it from a buffer). */
+export type BuildOptions = { logger?: boolean; serveWeb?: boolean; logStream?: NodeJS.WritableStream };
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    // Errors are logged through one serializer that never writes query parameters or database details.
+    logger: options.logger
+      ? {
+          level: process.env.LOG_LEVEL ?? 'info',
+          serializers: { err: safeErrorSerializer },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.FAZHI_TRUST_PROXY === 'true',
+    frameworkErrors,
+    clientErrorHandler,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   // JSON and multipart only: a text body is refused as 415 rather than reaching validation as a string.
@@ -96,7 +103,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     if (serveWeb && !request.url.startsWith('/api/') && request.method === 'GET') return reply.sendFile('index.html');
     return reply
       .status(404)
-      .send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+      .send({
+        code: 'NOT_FOUND',
+        message: `接口不存在：${request.method} ${request.url.split('?')[0]!.slice(0, 120)}`,
+      });
   });
   return app;
 }

@@ -4,6 +4,7 @@ import {
   schemeCreateSchema,
   schemeUpdateSchema,
 } from '@fazhi/core/assessment/api.schemas';
+import { dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { sendXlsx } from '../platform/http.ts';
@@ -15,7 +16,7 @@ import { exportRanking } from './assessment.sheet.ts';
 import { unitRoutes } from './assessment.unit-routes.ts';
 import { ranking } from './assessment.views.ts';
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = z.object({ id: dbIdParam() });
 export const tags = ['assessment'];
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

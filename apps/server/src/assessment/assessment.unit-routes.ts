@@ -1,4 +1,5 @@
 import { factCreateSchema, leafEntrySchema, reviewEntrySchema } from '@fazhi/core/assessment/api.schemas';
+import { dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { sendXlsx } from '../platform/http.ts';
@@ -7,9 +8,9 @@ import { exportScoreSheet } from './assessment.sheet.ts';
 import { unitScore, unitSheet } from './assessment.views.ts';
 
 const tags = ['assessment'];
-const unitParams = z.object({ id: z.coerce.number().int().positive(), orgId: z.coerce.number().int().positive() });
+const unitParams = z.object({ id: dbIdParam(), orgId: dbIdParam() });
 const leafParams = unitParams.extend({ indicatorId: z.string().trim().min(1).max(100) });
-const factParams = unitParams.extend({ factId: z.coerce.number().int().positive() });
+const factParams = unitParams.extend({ factId: dbIdParam() });
 const stageQuery = z.object({
   stage: z.enum(['self', 'review', 'published'], { message: '阶段应为自评、评审或公示' }).default('published'),
 });

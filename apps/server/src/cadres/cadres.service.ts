@@ -135,7 +135,7 @@ export async function updateCadre(db: Db, actor: Actor, id: number, input: Cadre
     if (before.version !== input.version) throw conflict('该干部信息已被他人修改，请刷新后再编辑');
     if (input.orgId !== undefined) await requireOrg(tx, actor, input.orgId, '所在单位');
     const { version: _v, idNumber, phone, ...fields } = input;
-    await tx
+    const updated = await tx
       .update(cadres)
       .set({
         ...fields,
@@ -143,7 +143,9 @@ export async function updateCadre(db: Db, actor: Actor, id: number, input: Cadre
         ...(phone === undefined ? {} : { phone: phone || null }),
         version: sql`${cadres.version} + 1`,
       })
-      .where(eq(cadres.id, id));
+      .where(and(eq(cadres.id, id), eq(cadres.version, input.version)))
+      .returning({ id: cadres.id });
+    if (!updated.length) throw conflict('该干部信息已被他人修改，请刷新后再编辑');
     await writeAudit(tx, actor, {
       action: 'cadre.update',
       entity: 'cadre',

@@ -13,6 +13,7 @@ import {
   tenStepKeySchema,
 } from '@fazhi/core/consultation/consultation.schemas';
 import { consultationSchema } from '@fazhi/core/consultation/consultation-window';
+import { dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
@@ -40,7 +41,7 @@ import {
   requireConsultation,
 } from './consultation.service.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: dbIdParam() });
 const stepParams = idParams.extend({ step: tenStepKeySchema });
 const tags = ['consultation'];
 const base = '/api/consultation';
@@ -89,7 +90,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
         tags,
         summary: '草案及其某一稿的条文',
         params: idParams,
-        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ version: dbIdParam().optional() }),
       },
     },
     async (r) => getDraftVersion(db, actorOf(r), r.params.id, r.query.version),
@@ -107,7 +108,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
         tags,
         summary: '比较草案两稿的变化',
         params: idParams,
-        querystring: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+        querystring: z.object({ from: dbIdParam(), to: dbIdParam() }),
       },
     },
     async (r) => {

@@ -7,6 +7,7 @@ import {
 } from '@fazhi/core/ledgers/ledgers.schemas';
 import { maskRowData } from '@fazhi/core/ledgers/mask';
 import { readComputed } from '@fazhi/core/ledgers/row-schema';
+import { dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
@@ -18,8 +19,8 @@ import { createCustomType, customTypeVersion, listTypes, resolveType, updateCust
 
 const tags = ['ledgers'];
 const typeParams = z.object({ type: z.string().min(1).max(60) });
-const rowParams = typeParams.extend({ id: z.coerce.number().int().positive() });
-const jobParams = z.object({ id: z.coerce.number().int().positive() });
+const rowParams = typeParams.extend({ id: dbIdParam() });
+const jobParams = z.object({ id: dbIdParam() });
 const exportLimit = 100_000;
 
 export function ledgerRoutes(app: ZApp, deps: AppDeps) {
@@ -120,7 +121,7 @@ export function ledgerRoutes(app: ZApp, deps: AppDeps) {
         tags,
         summary: '删除台账记录',
         params: rowParams,
-        querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ version: dbIdParam().optional() }),
       },
     },
     async (request) => {

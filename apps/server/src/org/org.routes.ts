@@ -1,4 +1,5 @@
 import { dimensionKinds, orgCreateSchema, orgMoveSchema, orgUpdateSchema } from '@fazhi/core/org/org.schemas';
+import { dbId, dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
@@ -10,7 +11,7 @@ import { findOrg, listOrgsInScope } from './org.repo.ts';
 import { dimensions } from './org.schema.ts';
 import { createDimension, createOrg, deleteDimension, deleteOrg, moveOrg, updateOrg } from './org.service.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: dbIdParam() });
 const tags = ['org'];
 
 export function orgRoutes(app: ZApp, deps: AppDeps) {
@@ -104,7 +105,7 @@ export function orgRoutes(app: ZApp, deps: AppDeps) {
         tags,
         summary: '新增维度',
         body: z.object({
-          ownerOrgId: z.number().int().positive(),
+          ownerOrgId: dbId(),
           kind: z.enum(dimensionKinds, { error: '请选择维度类型' }),
           name: z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过50个字'),
         }),

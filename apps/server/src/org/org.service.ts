@@ -82,14 +82,16 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
     if (before.version !== input.version) throw conflict('该单位已被他人修改，请刷新后再编辑');
     await requireUniqueCode(tx, input.code, id);
     const { version: _v, dimensionIds, ...fields } = input;
-    await tx
+    const updated = await tx
       .update(orgs)
       .set({
         ...fields,
         code: fields.code === undefined ? undefined : fields.code || null,
         version: sql`${orgs.version} + 1`,
       })
-      .where(eq(orgs.id, id));
+      .where(and(eq(orgs.id, id), eq(orgs.version, input.version)))
+      .returning({ id: orgs.id });
+    if (!updated.length) throw conflict('该单位已被他人修改，请刷新后再编辑');
     if (dimensionIds) {
       await requireDimensionsVisible(tx, actor, dimensionIds);
       await tx.delete(orgDimensions).where(eq(orgDimensions.orgId, id));

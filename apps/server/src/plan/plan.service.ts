@@ -112,10 +112,12 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: TaskUp
     if (input.leadOrgId) await requireOrgsInScope(tx, actor, [input.leadOrgId], '牵头单位');
     if (input.assistOrgIds) await requireOrgsInScope(tx, actor, input.assistOrgIds, '协办单位');
     const { version: _v, assistOrgIds, milestones, leadOrgId, ...fields } = input;
-    await tx
+    const updated = await tx
       .update(tasks)
       .set({ ...fields, ...(leadOrgId ? { orgId: leadOrgId } : {}), version: sql`${tasks.version} + 1` })
-      .where(eq(tasks.id, id));
+      .where(and(eq(tasks.id, id), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (!updated.length) throw conflict('该任务已被他人修改，请刷新后再编辑');
     if (assistOrgIds) {
       await tx.delete(taskAssists).where(eq(taskAssists.taskId, id));
       if (assistOrgIds.length)
@@ -163,7 +165,7 @@ export async function updateTaskPlan(db: Db, actor: Actor, id: number, input: Ta
       throw conflict(`任务状态为“${taskStatusLabels[before.status]}”，不能修改工作方案和推进措施`);
     if (before.version !== input.version) throw conflict('该任务已被他人修改，请刷新后再编辑');
     if (input.planAttachmentId) await requireLinkableAttachments(tx, actor, [input.planAttachmentId]);
-    await tx
+    const updated = await tx
       .update(tasks)
       .set({
         planText: input.planText,
@@ -171,7 +173,9 @@ export async function updateTaskPlan(db: Db, actor: Actor, id: number, input: Ta
         measures: input.measures,
         version: sql`${tasks.version} + 1`,
       })
-      .where(eq(tasks.id, id));
+      .where(and(eq(tasks.id, id), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (!updated.length) throw conflict('该任务已被他人修改，请刷新后再编辑');
     await writeAudit(tx, actor, {
       action: 'task.plan',
       entity: 'task',
@@ -253,7 +257,8 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
     if (!transition.ok) throw conflict(transition.message);
     const reason = 'reason' in action ? action.reason : '';
     const closing = transition.status === 'closed';
-    await tx
+    // The state read above must still hold: a concurrent action on the same task is refused, not applied twice.
+    const updated = await tx
       .update(tasks)
       .set({
         status: transition.status,
@@ -261,7 +266,9 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
         closedAt: closing ? now : null,
         closedBy: closing ? actor.user.id : null,
       })
-      .where(eq(tasks.id, id));
+      .where(and(eq(tasks.id, id), eq(tasks.version, task.version)))
+      .returning({ id: tasks.id });
+    if (!updated.length) throw conflict('该任务已被他人同时处理，请刷新后重试');
     await recordEvent(tx, actor, id, action.type, task.status, transition.status, reason);
     await writeAudit(tx, actor, {
       action: `task.${action.type}`,

@@ -114,10 +114,12 @@ export async function updateWorkPoint(db: Db, actor: Actor, id: number, input: W
     const before = await requireOwnWorkPoint(tx, actor, id);
     if (before.version !== input.version) throw conflict('该工作要点已被他人修改，请刷新后再编辑');
     const { version: _v, ...fields } = input;
-    await tx
+    const updated = await tx
       .update(workPoints)
       .set({ ...fields, version: sql`${workPoints.version} + 1` })
-      .where(eq(workPoints.id, id));
+      .where(and(eq(workPoints.id, id), eq(workPoints.version, input.version)))
+      .returning({ id: workPoints.id });
+    if (!updated.length) throw conflict('该工作要点已被他人修改，请刷新后再编辑');
     await writeAudit(tx, actor, {
       action: 'work_point.update',
       entity: 'work_point',

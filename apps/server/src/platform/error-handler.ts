@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseRefusal } from './db-errors.ts';
 import { AppError } from './errors.ts';
 
 const fieldLabels: Record<string, string> = {
@@ -39,10 +40,26 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (status === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
     }
+    if (status === 406) {
+      return reply.status(406).send({ code: 'NOT_ACCEPTABLE', message: '无法按请求的格式返回内容' });
+    }
+    if (status === 414 || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      return reply.status(414).send({ code: 'URI_TOO_LONG', message: '请求地址中的参数过长，请检查后重试' });
+    }
+    const refused = databaseRefusal(error);
+    if (refused) {
+      // The database's reason (constraint, column) is logged; its message and detail may quote values, so they are not.
+      request.log.warn({ db: refused.log }, 'database refused the data');
+      return reply.status(refused.status).send({ code: refused.code, message: refused.message });
+    }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: 'BAD_REQUEST', message: '请求有误，请检查后重试' });
     }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试或联系管理员' });
+    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
+    return reply.status(500).send({
+      code: 'INTERNAL',
+      message: `系统内部错误，请稍后重试或联系管理员（请求编号 ${request.id}）`,
+      requestId: request.id,
+    });
   });
 }

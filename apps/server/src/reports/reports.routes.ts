@@ -12,6 +12,7 @@ import {
   reportListQuerySchema,
   reportUpdateSchema,
 } from '@fazhi/core/reports/report.schemas';
+import { dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload } from '../platform/http.ts';
@@ -33,13 +34,13 @@ import {
 } from './reports.service.ts';
 import { contentOf } from './reports.view.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: dbIdParam() });
 const uploadQuery = z.object({
-  orgId: z.coerce.number({ message: '请选择单位' }).int().positive({ message: '请选择单位' }),
+  orgId: dbIdParam('请选择单位'),
   year: z.coerce.number({ message: '请填写年度' }).int().min(2000).max(2100),
 });
 const checkUploadQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: dbIdParam().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 const tags = ['reports'];
@@ -205,7 +206,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
       schema: {
         tags,
         summary: '删除可选章节',
-        params: z.object({ id: z.coerce.number().int().positive(), key: z.string().min(1).max(40) }),
+        params: z.object({ id: dbIdParam(), key: z.string().min(1).max(40) }),
       },
     },
     async (request) =>

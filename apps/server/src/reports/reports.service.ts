@@ -201,10 +201,12 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
       return { ...slot, value: f.value, previous: f.previous, phrase };
     });
     if (changed > 0) {
-      await tx
+      const updated = await tx
         .update(reports)
         .set({ sections, slots, version: row.version + 1, updatedAt: now })
-        .where(eq(reports.id, id));
+        .where(and(eq(reports.id, id), eq(reports.version, row.version)))
+        .returning({ id: reports.id });
+      if (updated.length === 0) throw conflict('报告已被他人修改，请刷新后重试');
       await writeAudit(tx, actor, {
         action: 'report.refresh_figures',
         entity: 'report',
@@ -258,7 +260,13 @@ export async function transitionReport(
     }
     if (action === 'submit') patch.submittedAt = now;
     if (action === 'publish') patch.publishedAt = now;
-    await tx.update(reports).set(patch).where(eq(reports.id, id));
+    // The status read above must still hold: a concurrent action on the same report is refused, not applied twice.
+    const updated = await tx
+      .update(reports)
+      .set(patch)
+      .where(and(eq(reports.id, id), eq(reports.version, row.version)))
+      .returning({ id: reports.id });
+    if (updated.length === 0) throw conflict('报告已被他人同时处理，请刷新后重试');
     await tx.insert(reportEvents).values({
       reportId: id,
       action,

@@ -1,21 +1,24 @@
+import { dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { BONUS_CATEGORIES, LEVELS } from './scheme-constants.ts';
 
 /** Request shapes of the assessment API; the server validates with them and the web forms reuse them. */
 
-const id = z.number().int().positive();
+const id = dbId();
 const evidenceIds = z.array(id, { message: '佐证材料应为附件编号列表' }).max(50, '佐证材料不能超过50个').default([]);
+/** A scheme's definition is an object (checked in full by validateScheme); null, arrays and scalars are refused here. */
+const schemeDefinition = z.record(z.string(), z.unknown(), { error: '考核方案内容格式不正确，应为完整的方案定义' });
 const note = z.string().max(2000, '说明不能超过2000个字').default('');
 
 export const schemeCreateSchema = z.object({
   year: z.number({ message: '请填写考核年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
   name: z.string().trim().min(1, '方案名称不能为空').max(100, '方案名称不能超过100个字').optional(),
   /** Omitted: start from the standard county template (立法、执法、司法、守法普法、组织领导、群众满意度). */
-  definition: z.unknown().optional(),
+  definition: schemeDefinition.optional(),
 });
 export type SchemeCreate = z.infer<typeof schemeCreateSchema>;
 
-export const schemeUpdateSchema = z.object({ definition: z.unknown() });
+export const schemeUpdateSchema = z.object({ definition: schemeDefinition });
 
 export const roundCreateSchema = z.object({
   schemeId: id,

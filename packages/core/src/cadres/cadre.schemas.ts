@@ -1,8 +1,9 @@
+import { dateSchema, dbId, dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { dutyStatuses } from './law-archive.ts';
 import { lawReportSurveySchema } from './law-report.ts';
 
-const id = z.number().int().positive();
+const id = dbId();
 
 export const cadreCreateSchema = z.object({
   orgId: id,
@@ -37,7 +38,7 @@ export const cadreUpdateSchema = cadreCreateSchema
 export type CadreUpdate = z.input<typeof cadreUpdateSchema>;
 
 export const cadreListQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: dbIdParam().optional(),
   q: z.string().trim().max(50).optional(),
   principalOnly: z.enum(['true', 'false']).optional(),
 });
@@ -60,11 +61,7 @@ export const archiveUpdateSchema = z.object({
   year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
   duties: z.array(dutySchema).max(50, '职责不能超过50项').default([]),
   /** Set to file (归档) the year's archive; null withdraws it. */
-  filedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '归档日期格式应为 YYYY-MM-DD')
-    .nullable()
-    .default(null),
+  filedOn: dateSchema('归档日期').nullable().default(null),
 });
 
 /** The 第一责任人 duties (《党政主要负责人履行推进法治建设第一责任人职责规定》: 亲自部署、亲自过问、亲自协调、亲自督办). */

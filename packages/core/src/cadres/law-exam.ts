@@ -1,3 +1,4 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 /** 法治考核: a leading cadre's yearly rule-of-law exam. A null score means the cadre did not sit it. */
@@ -8,10 +9,10 @@ export const examOutcomeLabels: Record<ExamOutcome, string> = { passed: '合格'
 export const defaultPassMark = 60;
 
 export const lawExamSchema = z.object({
-  cadreId: z.number().int().positive(),
+  cadreId: dbId(),
   year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
   examName: z.string({ error: '请填写考核名称' }).trim().min(1, '请填写考核名称').max(200, '考核名称不能超过200个字'),
-  date: z.string({ error: '请填写考核日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '考核日期格式应为 YYYY-MM-DD'),
+  date: dateSchema('考核日期', '请填写考核日期'),
   score: z.number({ error: '考核成绩须为数字' }).min(0, '考核成绩不能小于0').max(100, '考核成绩不能大于100').nullable(),
   passMark: z
     .number({ error: '合格分数线须为数字' })

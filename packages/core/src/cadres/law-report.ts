@@ -1,3 +1,4 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 /** 述法: a leading cadre's annual report on performing rule-of-law duties, given on site or in writing. */
@@ -30,11 +31,11 @@ export type LawReportSurvey = z.infer<typeof lawReportSurveySchema>;
 
 export const lawReportSchema = z
   .object({
-    cadreId: z.number().int().positive(),
+    cadreId: dbId(),
     year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
     form: z.enum(lawReportForms, { error: '请选择述法方式' }),
-    date: z.string({ error: '请填写述法日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '述法日期格式应为 YYYY-MM-DD'),
-    reportAttachmentId: z.number().int().positive().nullish(),
+    date: dateSchema('述法日期', '请填写述法日期'),
+    reportAttachmentId: dbId().nullish(),
     summary: z.string().trim().max(5000, '述法报告摘要不能超过5000个字').default(''),
     panelScores: z.array(score).max(200, '评议分数不能超过200个').default([]),
     survey: lawReportSurveySchema.nullish(),

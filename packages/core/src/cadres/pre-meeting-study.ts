@@ -1,3 +1,4 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 /** 会前学法 is held before the standing meetings of the Party committee and the government. */
@@ -10,12 +11,12 @@ export const studyMeetingKindLabels: Record<StudyMeetingKind, string> = {
   other: '其他会议',
 };
 
-const id = z.number().int().positive();
+const id = dbId();
 
 export const preMeetingStudySchema = z
   .object({
     orgId: id,
-    date: z.string({ error: '请填写学法日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '学法日期格式应为 YYYY-MM-DD'),
+    date: dateSchema('学法日期', '请填写学法日期'),
     meetingKind: z.enum(studyMeetingKinds, { error: '请选择会议类型' }),
     meetingName: z
       .string({ error: '请填写会议名称' })

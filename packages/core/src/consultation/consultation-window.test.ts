@@ -60,7 +60,7 @@ describe('consultation window', () => {
     expect(bad.error?.issues.map((i) => i.message)).toEqual([
       '请填写来文的立法机关',
       '请选择立法机关层级（国家级、省级、市级）',
-      '日期格式应为 2025-03-01',
+      '日期格式应为 YYYY-MM-DD，且须是1900年至2100年之间的真实日期',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { dateSchema } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 // Seed 001 counts drafts "国家级、省级、市级": the level of the legislature that sent the draft.
@@ -9,7 +10,7 @@ export const LEGISLATURE_LEVEL_LABELS: Record<LegislatureLevel, string> = {
   municipal: '市级',
 };
 
-const dateSchema = z.iso.date({ message: '日期格式应为 2025-03-01' });
+const day = dateSchema('日期');
 
 /** A comment window: calendar dates in Asia/Shanghai, both days included. */
 export type ConsultationWindow = { opensOn: string; closesOn: string };
@@ -25,8 +26,8 @@ export const consultationSchema = z
       .min(1, { message: '请填写来文的立法机关' })
       .max(100, { message: '立法机关名称不能超过100字' }),
     legislatureLevel: z.enum(LEGISLATURE_LEVELS, { message: '请选择立法机关层级（国家级、省级、市级）' }),
-    opensOn: dateSchema,
-    closesOn: dateSchema,
+    opensOn: day,
+    closesOn: day,
   })
   .refine((c) => c.closesOn >= c.opensOn, { message: '截止日期不能早于开始日期', path: ['closesOn'] });
 

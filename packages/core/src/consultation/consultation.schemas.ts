@@ -1,3 +1,4 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { articleKeySchema } from './article-key.ts';
 import { ADOPTION_DECISIONS } from './opinion-lifecycle.ts';
@@ -7,8 +8,8 @@ import { TEN_STEPS, type TenStepKey } from './ten-steps.ts';
 
 // Request bodies of the office side; the portal's are in portal-input.ts. Server validation and web forms share them.
 
-const id = z.number({ message: '请选择' }).int().positive();
-const dateString = z.iso.date({ message: '日期格式应为 2025-03-01' });
+const id = dbId('请选择');
+const dateString = dateSchema('日期');
 
 export const POINT_KINDS = ['contact_point', 'courtyard', 'informant'] as const;
 export type PointKind = (typeof POINT_KINDS)[number];

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../shared/fields.ts';
 import { type ConsultationWindow, formatChineseDate } from './consultation-window.ts';
 
 // Seed 001 names the 十步工作法 (人民广场街道, 辽宁省首个国字号基层立法联系点) without listing its steps. The list below
@@ -56,7 +57,7 @@ export function completeStep(
   const index = stepIndex(step);
   const entry = checklist[index];
   if (index < 0 || !entry) return { ok: false, message: '没有这一工作步骤' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(completedOn)) return { ok: false, message: '完成日期格式应为 2025-03-01' };
+  if (!isCalendarDate(completedOn)) return { ok: false, message: '完成日期格式应为 2025-03-01' };
   if (entry.completedOn)
     return { ok: false, message: `${stepTitle(step)}已于${formatChineseDate(entry.completedOn)}完成` };
   const pending = checklist.slice(0, index).find((e) => !e.completedOn);

@@ -1,4 +1,5 @@
 import type { RegistryKey } from '../metrics/definitions.ts';
+import { dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 /** The figures on the leadership dashboard, in order: every one read through the metrics registry. */
@@ -38,7 +39,7 @@ export const dashboardUnitKeys = [
 ] as const satisfies readonly RegistryKey[];
 
 export const dashboardQuerySchema = z.object({
-  org: z.coerce.number({ message: '请指定单位（org）' }).int().positive(),
+  org: dbIdParam('请指定单位（org）'),
   year: z.coerce
     .number({ message: '请指定年度（year）' })
     .int()

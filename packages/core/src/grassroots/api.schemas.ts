@@ -1,3 +1,4 @@
+import { dateSchema, dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { judicialOfficeFunctions } from './judicial-office.ts';
 
@@ -6,8 +7,7 @@ const id = (what: string) =>
     .number({ error: `请选择${what}` })
     .int()
     .positive(`请选择${what}`);
-const day = (what: string) =>
-  z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what}格式应为 YYYY-MM-DD`);
+const day = (what: string) => dateSchema(what, `请填写${what}`);
 const text = (what: string, max: number) => z.string().trim().max(max, `${what}不能超过${max}个字`).default('');
 
 export const yearQuerySchema = z.object({
@@ -62,6 +62,6 @@ export const visitProblemSchema = z.object({
 });
 
 export const visitListQuerySchema = yearQuerySchema.extend({
-  leaderId: z.coerce.number().int().positive().optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  leaderId: dbIdParam().optional(),
+  orgId: dbIdParam().optional(),
 });

@@ -1,13 +1,14 @@
+import { dateSchema, dbId, dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { enumOptionSchema, fieldSchema, ledgerCategories, ledgerKeySchema } from './definition.ts';
 
 /** Body of a row create/update: the unit the fact belongs to, and the values (checked against the type's schema). */
 export const rowWriteSchema = z.object({
-  orgId: z.number({ error: '请选择填报单位' }).int().positive({ message: '请选择填报单位' }),
+  orgId: dbId('请选择填报单位'),
   data: z.record(z.string(), z.unknown()),
 });
 export const rowUpdateSchema = rowWriteSchema.extend({
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().positive(),
+  version: dbId('缺少版本号，请刷新后重试'),
 });
 export type RowWrite = z.infer<typeof rowWriteSchema>;
 export type RowUpdate = z.infer<typeof rowUpdateSchema>;
@@ -20,15 +21,9 @@ export const rowListQuerySchema = z.looseObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   sort: z.string().max(40).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
-  orgId: z.coerce.number().int().positive().optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '开始日期格式应为 YYYY-MM-DD' })
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '结束日期格式应为 YYYY-MM-DD' })
-    .optional(),
+  orgId: dbIdParam().optional(),
+  from: dateSchema('开始日期').optional(),
+  to: dateSchema('结束日期').optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type RowListQuery = z.infer<typeof rowListQuerySchema>;
@@ -55,7 +50,7 @@ export const customTypeInputSchema = z.object({
   listColumns: z.array(z.string()).default([]),
   filters: z.array(z.string()).default([]),
   sortable: z.array(z.string()).default([]),
-  version: z.number().int().positive().optional(),
+  version: dbId().optional(),
 });
 export type CustomTypeInput = z.input<typeof customTypeInputSchema>;
 

@@ -1,5 +1,6 @@
+import { isCalendarDate } from '../shared/fields.ts';
 import { inputFields, type LedgerDefinition, type LedgerField } from './definition.ts';
-import { isValidDate, isValidIdNumber } from './id-number.ts';
+import { isValidIdNumber } from './id-number.ts';
 import { applyComputed, type LedgerData, type LedgerValue } from './row-schema.ts';
 
 /**
@@ -43,7 +44,7 @@ function valueCheck(f: LedgerField): Check | null {
     case 'money':
       return (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 1e15 ? v : fail);
     case 'date':
-      return (v) => (typeof v === 'string' && isValidDate(v) ? v : fail);
+      return (v) => (typeof v === 'string' && isCalendarDate(v) ? v : fail);
     case 'enum': {
       const keys = new Set((f.options ?? []).map((o) => o.key));
       return (v) => (typeof v === 'string' && keys.has(v) ? v : fail);

@@ -1,7 +1,8 @@
+import { isCalendarDate } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { inputFields, type LedgerDefinition, type LedgerField } from './definition.ts';
-import { isValidDate, isValidIdNumber } from './id-number.ts';
+import { isValidIdNumber } from './id-number.ts';
 
 /**
  * A row's values by field key: text, numbers (money in 分), booleans, enum option keys, dates `YYYY-MM-DD`, and
@@ -42,7 +43,9 @@ function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
         .min(0, { message: `${L}不能为负数` })
         .max(1e15, { message: `${L}过大` });
     case 'date':
-      return z.string({ error: missing('日期') }).refine(isValidDate, { message: `${L}应为有效日期（如 2025-03-01）` });
+      return z
+        .string({ error: missing('日期') })
+        .refine(isCalendarDate, { message: `${L}应为有效日期（如 2025-03-01）` });
     case 'enum': {
       const keys = (f.options ?? []).map((o) => o.key);
       const labels = (f.options ?? []).map((o) => o.label).join('、');

@@ -1,3 +1,4 @@
+import { dbIdParam } from '../shared/fields.ts';
 import { periodSchema } from '../shared/period.ts';
 import { z } from '../shared/zod.ts';
 import { registryKeys } from './definitions.ts';
@@ -7,7 +8,7 @@ export const registryKeySchema = z.enum(registryKeys as [string, ...string[]], {
 });
 
 export const metricQuerySchema = z.object({
-  org: z.coerce.number({ message: '请指定单位（org）' }).int().positive(),
+  org: dbIdParam('请指定单位（org）'),
   period: periodSchema,
 });
 

@@ -1,3 +1,4 @@
+import { dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 /** Region levels are org kinds too: a township is both a place and the government of that place. */
@@ -61,7 +62,7 @@ export const orgSchema = z.object({
 export type Org = z.infer<typeof orgSchema>;
 
 export const orgCreateSchema = z.object({
-  parentId: z.number({ error: '请选择上级单位' }).int().positive(),
+  parentId: dbId('请选择上级单位'),
   name,
   shortName: z.string().trim().max(30, '简称不能超过30个字').nullish(),
   kind: z.enum(orgKinds, { error: '请选择单位类型' }),
@@ -72,7 +73,7 @@ export const orgCreateSchema = z.object({
     .regex(/^[A-Za-z0-9_-]*$/, '编码只能包含字母、数字、下划线和连字符')
     .nullish(),
   sort: z.number().int().min(0).max(100000).default(0),
-  dimensionIds: z.array(z.number().int().positive()).max(50).default([]),
+  dimensionIds: z.array(dbId()).max(50).default([]),
 });
 export type OrgCreate = z.infer<typeof orgCreateSchema>;
 
@@ -81,7 +82,7 @@ export const orgUpdateSchema = orgCreateSchema.omit({ parentId: true }).partial(
 });
 export type OrgUpdate = z.infer<typeof orgUpdateSchema>;
 
-export const orgMoveSchema = z.object({ parentId: z.number({ error: '请选择新的上级单位' }).int().positive() });
+export const orgMoveSchema = z.object({ parentId: dbId('请选择新的上级单位') });
 
 /** Columns of the org import sheet, in order; the same list builds the template. */
 export const orgImportColumns = [

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../shared/fields.ts';
 import type { FourOnes } from './problem.ts';
 
 /** What a unit submits for the “四个一”: the owner list is a list so that picking two people can be refused. */
@@ -32,9 +33,5 @@ export function fourOnesToInput(f: FourOnes): FourOnesInput {
   return { ownerIds: f.ownerId === null ? [] : [f.ownerId], plan: f.plan, measures: f.measures, deadline: f.deadline };
 }
 
-export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** The shared date rule (a real day in 1900–2100). */
+export const isCalendarDay = isCalendarDate;

@@ -1,3 +1,4 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
 /** The four supervision modes of the “4 个关键节点 × 4 种督导方式” mechanism. */
@@ -36,8 +37,8 @@ export const inspectionRoleLabels: Record<InspectionRole, string> = {
   liaison: '联络员',
 };
 
-const id = z.number().int().positive();
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const id = dbId();
+const dateString = dateSchema();
 
 export const checklistItemSchema = z.object({
   content: z.string().trim().min(1, '督察清单事项不能为空').max(500, '督察清单事项不能超过500个字'),

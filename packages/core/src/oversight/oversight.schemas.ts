@@ -1,10 +1,11 @@
+import { dateSchema, dbId, dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { bulletinLevels, bulletinStances } from './bulletin.ts';
 import { inspectionStatuses } from './inspection.ts';
 import { problemStatuses } from './problem.ts';
 
-const id = z.number().int().positive();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const id = dbId();
+const day = dateSchema();
 
 export const inspectionListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -17,8 +18,8 @@ export const inspectionStatusSchema = z.object({
 export const problemListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确').optional(),
   status: z.enum(problemStatuses, { error: '问题状态不正确' }).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  inspectionId: z.coerce.number().int().positive().optional(),
+  unitId: dbIdParam().optional(),
+  inspectionId: dbIdParam().optional(),
   overdue: z.enum(['true', 'false'], { error: '是否逾期应为 true 或 false' }).optional(),
   q: z.string().trim().max(100, '关键词不能超过100个字').optional(),
   page: z.coerce.number().int().min(1).default(1),

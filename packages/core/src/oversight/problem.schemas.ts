@@ -1,7 +1,8 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
-const id = z.number().int().positive();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const id = dbId();
+const day = dateSchema();
 const reason = (field: string) =>
   z
     .string({ error: `请填写${field}` })

@@ -1,3 +1,4 @@
+import { dateSchema, dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { taskStatuses } from './task-lifecycle.ts';
 
@@ -10,9 +11,9 @@ export const keyNodeLabels: Record<KeyNode, string> = {
   end: '年终总结',
 };
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateString = dateSchema();
 const year = z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确');
-const id = z.number().int().positive();
+const id = dbId();
 
 export const workPointCreateSchema = z.object({
   year,
@@ -44,7 +45,7 @@ export const taskCreateSchema = z.object({
   parentId: id.nullish(),
   title: z.string().trim().min(1, '任务名称不能为空').max(200, '任务名称不能超过200个字'),
   description: z.string().max(5000, '任务说明不能超过5000个字').default(''),
-  leadOrgId: z.number({ error: '请选择牵头单位' }).int().positive(),
+  leadOrgId: dbId('请选择牵头单位'),
   assistOrgIds: z.array(id).max(50, '协办单位不能超过50个').default([]),
   deadline: dateString,
   weight: z.number({ error: '权重须为数字' }).min(0, '权重不能为负数').max(100, '权重不能超过100').default(1),

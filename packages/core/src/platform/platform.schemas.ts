@@ -1,3 +1,4 @@
+import { dbId } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { dataScopes, grantableRoles, grantableScopes, roles } from './roles.ts';
 
@@ -27,22 +28,25 @@ export const userCreateSchema = z.object({
     .max(32, '用户名不能超过32个字符')
     .regex(/^[a-z0-9][a-z0-9_-]*$/, '用户名只能包含小写字母、数字、下划线和连字符'),
   displayName: z.string().trim().min(1, '姓名不能为空').max(32, '姓名不能超过32个字'),
-  orgId: z.number({ error: '请选择所属单位' }).int().positive(),
+  orgId: dbId('请选择所属单位'),
   password: z.string().min(1, '请输入初始密码').max(128),
 });
 /** The system administrator's account form: no role and no data scope — those are granted by the secadmin. */
 const grantedBySecadmin = '角色与数据范围由安全保密管理员授予，系统管理员不能修改';
-export const userUpdateSchema = userCreateSchema.omit({ username: true, password: true }).partial().extend({
-  isActive: z.boolean().optional(),
-  role: z.never({ error: grantedBySecadmin }).optional(),
-  dataScope: z.never({ error: grantedBySecadmin }).optional(),
-  scopeOrgId: z.never({ error: grantedBySecadmin }).optional(),
-});
+export const userUpdateSchema = userCreateSchema
+  .omit({ username: true, password: true })
+  .partial()
+  .extend({
+    isActive: z.boolean().optional(),
+    role: z.never({ error: grantedBySecadmin }).optional(),
+    dataScope: z.never({ error: grantedBySecadmin }).optional(),
+    scopeOrgId: z.never({ error: grantedBySecadmin }).optional(),
+  });
 /** The security administrator's grant: a business role and its data scope (rooted at `scopeOrgId` if given). */
 export const userGrantSchema = z.object({
   role: z.enum(grantableRoles, { error: '请选择可授予的业务角色' }),
   dataScope: z.enum(grantableScopes, { error: '请选择数据范围' }),
-  scopeOrgId: z.number().int().positive().nullable().optional(),
+  scopeOrgId: dbId().nullable().optional(),
 });
 export type UserGrant = z.infer<typeof userGrantSchema>;
 export const passwordChangeSchema = z.object({

@@ -1,4 +1,5 @@
 import { metricKeySchema } from '../metrics/catalogue.ts';
+import { dateSchema, dbId, dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { reportTypes } from './outlines.ts';
 import { reportActions } from './report-lifecycle.ts';
@@ -10,7 +11,7 @@ const year = z.coerce
   .max(2100, { message: '年度不能晚于 2100 年' });
 
 export const reportComposeSchema = z.object({
-  orgId: z.coerce.number({ message: '请选择单位' }).int().positive({ message: '请选择单位' }),
+  orgId: dbIdParam('请选择单位'),
   year,
   type: z.enum(reportTypes, { message: '请选择报告类型' }).optional(),
 });
@@ -23,12 +24,12 @@ export const reportSectionSchema = z.object({
 });
 
 export const reportUpdateSchema = z.object({
-  version: z.number({ message: '缺少版本号' }).int().positive(),
+  version: dbId('缺少版本号'),
   title: z.string().trim().min(1, { message: '报告标题不能为空' }).max(100, { message: '报告标题不超过 100 字' }),
   preamble: z.string().max(2000, { message: '开头段落不超过 2000 字' }),
   sections: z.array(reportSectionSchema).min(1, { message: '报告至少要有一个章节' }).max(10),
   signedBy: z.string().trim().max(60, { message: '落款单位不超过 60 字' }),
-  signedDate: z.union([z.literal(''), z.iso.date({ message: '成文日期格式应为 2025-02-20' })]),
+  signedDate: z.union([z.literal(''), dateSchema('成文日期')]),
 });
 export type ReportUpdate = z.infer<typeof reportUpdateSchema>;
 
@@ -39,17 +40,17 @@ export const reportActionSchema = z.object({
 
 export const reportListQuerySchema = z.object({
   year: year.optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: dbIdParam().optional(),
 });
 
 export const reportCheckTextSchema = z.object({
   text: z.string().trim().min(20, { message: '请粘贴报告全文（至少 20 字）' }).max(200_000),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: dbIdParam().optional(),
   year: year.optional(),
 });
 
 export const reportImportTextSchema = z.object({
-  orgId: z.coerce.number({ message: '请选择单位' }).int().positive({ message: '请选择单位' }),
+  orgId: dbIdParam('请选择单位'),
   year,
   title: z.string().trim().max(100).optional(),
   text: z
@@ -73,11 +74,11 @@ export const importReviewSchema = z.object({
 export type ImportReview = z.infer<typeof importReviewSchema>;
 
 export const compareQuerySchema = z.object({
-  cityId: z.coerce.number().int().positive().optional(),
+  cityId: dbIdParam().optional(),
   year,
 });
 
-const deadlineDay = z.iso.date({ message: '日期格式应为 2026-03-01' });
+const deadlineDay = dateSchema('日期');
 
 /** The office's deadlines for one year and report type (local rules differ from the defaults). */
 export const reportDeadlineOverrideSchema = z.object({

@@ -6,11 +6,16 @@ const statusLabel = `(case r.status ${Object.entries(taskStatusLabels)
   .map(([k, v]) => `when ${literal(k)} then ${literal(v)}`)
   .join(' ')} else r.status end)`;
 
-/** Target tasks: issued leaf tasks (a split task counts through its sub-tasks), dated by their deadline. */
+/**
+ * Target tasks: issued leaf tasks (a split task counts through its sub-tasks), dated by their deadline. The leaf
+ * test is part of `from` (one anti-join) rather than of `where`: `where` is repeated in every metric's condition,
+ * and a correlated NOT EXISTS repeated there made PostgreSQL over-estimate the query and JIT-compile it — 80 ms of
+ * compiling for 20 ms of work on every dashboard request.
+ */
 export const planTasksSource: SourceAdapter = {
   name: '目标任务',
-  from: 'tasks r',
-  where: `r.status <> 'draft' and not exists (select 1 from tasks c where c.parent_id = r.id)`,
+  from: `(select * from tasks t where t.status <> 'draft' and not exists (select 1 from tasks c where c.parent_id = t.id)) r`,
+  where: 'true',
   org: 'r.org_id',
   date: () => 'r.deadline',
   text: (field) => {
