@@ -51,5 +51,8 @@ export default defineConfig(async () => {
         },
       ],
     },
+            // Sized for a busy machine (CI host under load, a laptop building): every expect.poll waits up to 20 s.
+            // Set here once; calls do not pass their own timeout.
+            expect: { poll: { timeout: 20_000, interval: 100 } },
   };
 });

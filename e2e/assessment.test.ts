@@ -125,7 +125,7 @@ describe('年度考核', () => {
       const appeals = await apiAs(office, 'GET', `/api/assessment/rounds/${roundId}/appeals`);
       return (appeals.body.items as { id: number; orgId: number }[]).find((a) => a.orgId === orgId);
     };
-    await expect.poll(appealOf, { timeout: 30_000 }).toBeTruthy();
+    await expect.poll(appealOf).toBeTruthy();
     const appeal = (await appealOf())!;
     const decided = await apiAs(office, 'POST', `/api/assessment/appeals/${appeal.id}/decide`, {
       outcome: 'upheld',

@@ -6,12 +6,14 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { ensureMetricRollup } from '../src/metrics/rollup.ts';
+import { startRouteCoverage } from './route-coverage.ts';
 import { testDatabaseUrl, testNow } from './test-clock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    routeCoverageDir: string;
   }
 }
 
@@ -20,8 +22,15 @@ declare module 'vitest' {
  * Each test file then starts from its own copy, so files never see each other's writes.
  */
 export default async function setup(project: TestProject) {
+  const checkRouteCoverage = startRouteCoverage(project);
   const kind = project.config.env?.FAZHI_TEST_DB;
-  if (kind === 'postgres') return setupPostgres(project);
+  if (kind === 'postgres') {
+    const dropTemplate = await setupPostgres(project);
+    return async () => {
+      await dropTemplate();
+      await checkRouteCoverage();
+    };
+  }
   const pglite = new PGlite();
   const database = await openDatabase({ pglite });
   await seedDemo(database.db, testNow);
@@ -34,6 +43,7 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
+  return checkRouteCoverage;
 }
 
 async function setupPostgres(project: TestProject) {

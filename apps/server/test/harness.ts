@@ -1,20 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { whenRollupReady } from '../src/metrics/rollup.ts';
+import { routeHitFile, writeRouteTable } from './route-coverage.ts';
 import { testDatabaseUrl, testNow } from './test-clock.ts';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
+export type TestAppOptions = {
+  /**
+   * Record every request's route and status for the route-coverage check (apps/server/test/route-coverage.ts).
+   * Sweeps that call every route with dummy input (the authorisation matrix, bad-input and fuzz tests) pass
+   * `false`: reaching a route is not testing it.
+   */
+  recordRoutes?: boolean;
+};
+
 /** A fresh copy of the seeded demo database, on PGlite or PostgreSQL per the project, and the app on top of it. */
-export async function createTestApp() {
+export async function createTestApp(options: TestAppOptions = {}) {
   let clock = testNow.getTime();
   const now = () => new Date(clock);
   const database = await openTestDatabase();
   const app = await buildApp({ db: database.db, dbKind: database.kind, now }, { serveWeb: false });
+  const routeHits = options.recordRoutes === false ? null : recordRouteHits(app);
   await app.ready();
   await whenRollupReady(database.db); // no background work left to race the test
 
@@ -35,6 +46,7 @@ export async function createTestApp() {
       clock += ms;
     },
     close: async () => {
+      routeHits?.flush();
       await app.close();
       await database.close();
     },
@@ -105,4 +117,24 @@ async function openTestDatabase(): Promise<Database> {
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const pglite = await PGlite.create({ loadDataDir: blob });
   return openDatabase({ pglite, migrate: false });
+}
+
+/** Collects (method, route, status) of every request the app answers; written to the run's folder on close. */
+function recordRouteHits(app: Awaited<ReturnType<typeof buildApp>>) {
+  const dir = inject('routeCoverageDir');
+  const file = expect.getState().testPath ?? '';
+  const hits = new Set<string>();
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (route) hits.add(JSON.stringify({ method: request.method, route, status: reply.statusCode }));
+  });
+  return {
+    flush: () => {
+      if (!dir) return;
+      writeRouteTable(dir, app.accessTable);
+      const lines = [...hits].map((hit) => `${hit.slice(0, -1)},"file":${JSON.stringify(file)}}\n`);
+      appendFileSync(routeHitFile(dir), lines.join(''));
+      hits.clear();
+    },
+  };
 }

@@ -16,6 +16,7 @@ import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { open, seal } from '../platform/field-crypto.ts';
 import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
 import { cadreArchives, cadres, lawExams, lawReports, preMeetingStudies } from './cadres.schema.ts';
 
@@ -49,12 +50,14 @@ async function queryCadres(
         sql`, `,
       )})`,
     );
-  return queryRows<CadreRow>(
+  const rows = await queryRows<CadreRow>(
     db,
     sql`select c.id, c.org_id, o.name as org_name, c.name, c.position, c.is_principal, c.id_number, c.phone, c.version
         from cadres c join orgs o on o.id = c.org_id
         where ${sql.join(where, sql` and `)} order by o.sort, c.sort, c.id`,
   );
+  // ID number and phone are stored SM4-encrypted; masking is the view's job.
+  return rows.map((r) => ({ ...r, id_number: open(r.id_number) ?? null, phone: open(r.phone) ?? null }));
 }
 
 const cadreView = (actor: Actor, r: CadreRow) => {
@@ -116,7 +119,7 @@ export async function createCadre(db: Db, actor: Actor, input: CadreCreate) {
     await requireOrg(tx, actor, input.orgId, '所在单位');
     const [row] = await tx
       .insert(cadres)
-      .values({ ...input, idNumber: input.idNumber ?? null, phone: input.phone ?? null })
+      .values({ ...input, idNumber: seal(input.idNumber || null) ?? null, phone: seal(input.phone || null) ?? null })
       .returning({ id: cadres.id });
     await writeAudit(tx, actor, {
       action: 'cadre.create',
@@ -139,8 +142,8 @@ export async function updateCadre(db: Db, actor: Actor, id: number, input: Cadre
       .update(cadres)
       .set({
         ...fields,
-        ...(idNumber === undefined ? {} : { idNumber: idNumber || null }),
-        ...(phone === undefined ? {} : { phone: phone || null }),
+        ...(idNumber === undefined ? {} : { idNumber: seal(idNumber || null) ?? null }),
+        ...(phone === undefined ? {} : { phone: seal(phone || null) ?? null }),
         version: sql`${cadres.version} + 1`,
       })
       .where(and(eq(cadres.id, id), eq(cadres.version, input.version)))

@@ -7,6 +7,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { serverPath } from '../paths.ts';
+import { loadDataKey } from '../platform/field-crypto.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -51,6 +53,8 @@ class SerialClient extends pg.Client {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const shouldMigrate = options.migrate ?? true;
+  // The personal-data key (SM4/HMAC-SM3) for this process: FAZHI_DATA_KEY, a key file, or beside the data folder.
+  loadDataKey({ databaseUrl: options.databaseUrl, dataDir: options.pglite ? undefined : (options.dataDir ?? 'data') });
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
