@@ -16,6 +16,10 @@ async function postgresAnswers() {
   }
 }
 
+// A fixed personal-data key for the test databases (SM4/HMAC-SM3, docs/security.md); never a deployment's key.
+// Set on the process so the global setup that seeds the template databases has it too.
+process.env.FAZHI_DATA_KEY ??= '7465737420646174612d6b6579206f6e6c7920666f722074657374732121a1b2';
+
 const server = (name: string, db: 'pglite' | 'postgres') => ({
   test: {
     name,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../test/files.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { open } from '../platform/field-crypto.ts';
 
 let t: TestApp;
 let office: Client;
@@ -20,13 +21,22 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const org = (name: string) => orgIds.get(name)!;
+/** ID number and phone are SM4 ciphertext in the table: the helpers read them decrypted. */
+const opened = <T extends { id_number: string | null; phone: string | null }>(r: T): T => ({
+  ...r,
+  id_number: open(r.id_number) ?? null,
+  phone: open(r.phone) ?? null,
+});
+
 const principalOf = async (orgName: string) =>
-  (
-    await queryRows<{ id: number; id_number: string; phone: string }>(
-      t.db,
-      sql`select id, id_number, phone from cadres where org_id = ${org(orgName)} and is_principal order by sort limit 1`,
-    )
-  )[0]!;
+  opened(
+    (
+      await queryRows<{ id: number; id_number: string; phone: string }>(
+        t.db,
+        sql`select id, id_number, phone from cadres where org_id = ${org(orgName)} and is_principal order by sort limit 1`,
+      )
+    )[0]!,
+  );
 
 describe('demo records', () => {
   it('has about a dozen 会前学法 a year and scored 述法 for the principals', async () => {
@@ -221,7 +231,7 @@ describe('editing the list of leading cadres', () => {
         is_active: boolean;
         version: number;
       }>(t.db, sql`select id, name, position, id_number, phone, is_active, version from cadres where name = ${name}`)
-    )[0]!;
+    ).map(opened)[0]!;
 
   it('the office corrects a cadre without retyping masked personal data; a stale edit is refused', async () => {
     const created = await office.post('/api/cadres', {

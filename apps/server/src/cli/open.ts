@@ -1,9 +1,21 @@
 import { type Database, openDatabase } from '../db/client.ts';
+import { encryptPlaintext } from '../platform/data-encryption.ts';
 
 export function dbOptionsFromEnv() {
   return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.FAZHI_DATA_DIR || 'data' };
 }
 
+/**
+ * Opens the configured database with its data key, refuses another key, and encrypts any personal value still in
+ * plain text (data from before encryption; idempotent).
+ */
 export async function openFromEnv(label: string): Promise<Database> {
-  return openDatabase({ ...dbOptionsFromEnv(), label });
+  const database = await openDatabase({ ...dbOptionsFromEnv(), label });
+  try {
+    await encryptPlaintext(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
 }

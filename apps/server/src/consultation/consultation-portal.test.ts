@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { open } from '../platform/field-crypto.ts';
 
 let t: TestApp;
 let openId: number;
@@ -78,7 +79,8 @@ describe('public portal', () => {
     expect(row!.content).not.toContain('<');
     expect(row!.content).toContain('drop table consultation_opinions');
     expect(row!.name).toBe('赵六');
-    expect(row!.phone).toBe('13911112222');
+    expect(row!.phone).toMatch(/^sm4:/); // stored SM4-encrypted
+    expect(open(row!.phone)).toBe('13911112222');
   });
 
   it('refuses oversize, empty and malformed input with a Chinese message naming the field, writing nothing', async () => {

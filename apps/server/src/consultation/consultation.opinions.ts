@@ -15,6 +15,7 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { seal } from '../platform/field-crypto.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import { queryOpinionRows } from './consultation.repo.ts';
 import { consultationDraftVersions, consultationOpinions, consultationPoints } from './consultation.schema.ts';
@@ -78,7 +79,7 @@ export async function addOfflineOpinion(
         channel: 'offline',
         articleKey: input.articleKey,
         name: input.name,
-        phone: input.phone || null,
+        phone: seal(input.phone || null) ?? null, // SM4-encrypted at rest
         content: input.content,
         receiptCode,
         moderation: matched.length > 0 ? 'pending_review' : 'approved',

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AppDeps } from '../platform/context.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
+import { open, seal } from '../platform/field-crypto.ts';
 import { newReceiptCode } from './consultation.opinions.ts';
 import type { StoredArticle } from './consultation.schema.ts';
 import { articleLabelOf, type OpinionRow, opinionState } from './consultation.views.ts';
@@ -89,7 +90,7 @@ export function createPortalService(deps: AppDeps) {
       sql`insert into consultation_opinions (org_id, consultation_id, point_id, channel, article_key, name, phone,
             content, receipt_code, fingerprint, moderation, matched_words, submitted_at)
           values (${m.orgId}, ${consultationId}, ${m.pointId}, 'portal', ${opinion.articleKey}, ${opinion.name},
-            ${opinion.phone}, ${opinion.content}, ${newReceiptCode()}, ${extra.fingerprint},
+            ${seal(opinion.phone || null) ?? null}, ${opinion.content}, ${newReceiptCode()}, ${extra.fingerprint},
             ${extra.needsReview ? 'pending_review' : 'approved'}, ${JSON.stringify(extra.matchedWords)}::jsonb,
             ${now().toISOString()}::timestamptz)
           on conflict do nothing
@@ -294,7 +295,7 @@ export async function lookupReceipt(db: Executor, code: string) {
     consultationTitle: row.consultation_title,
     articleLabel: articleLabelOf(row.article_key),
     submitter: maskName(row.name),
-    phone: row.phone ? maskPhone(row.phone) : null,
+    phone: row.phone ? maskPhone(open(row.phone) ?? '') : null,
     content: row.content,
     submittedAt: new Date(row.submitted_at).toISOString(),
     statusLabel: submitterStatusLabel(state),

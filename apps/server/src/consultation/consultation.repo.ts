@@ -2,6 +2,7 @@ import { checklistProgress, type TenStepChecklist } from '@fazhi/core/consultati
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
+import { open } from '../platform/field-crypto.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import type { OpinionRow } from './consultation.views.ts';
 
@@ -151,7 +152,7 @@ export type ConsultationView = Awaited<ReturnType<typeof queryConsultations>>[nu
 
 /** Opinions with their point's name; callers filter by consultation or ids and by data scope. */
 export async function queryOpinionRows(db: Executor, where: SQL, lock = false): Promise<OpinionRow[]> {
-  return queryRows<OpinionRow>(
+  const rows = await queryRows<OpinionRow>(
     db,
     sql`select o.id, o.org_id, o.consultation_id, o.point_id, p.name as point_name, o.channel, o.article_key, o.name,
           o.phone, o.content, o.receipt_code, o.status, o.moderation, o.moderation_note, o.matched_words, o.category,
@@ -160,6 +161,8 @@ export async function queryOpinionRows(db: Executor, where: SQL, lock = false): 
         where ${where}
         order by o.submitted_at, o.id ${lock ? sql`for update of o` : sql``}`,
   );
+  // The submitter's phone is stored SM4-encrypted; masking is the view's job.
+  return rows.map((r) => ({ ...r, phone: open(r.phone) ?? null }));
 }
 
 /**

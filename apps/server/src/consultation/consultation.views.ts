@@ -6,8 +6,8 @@ import {
   type OpinionState,
   type OpinionStatus,
 } from '@fazhi/core/consultation/opinion-lifecycle';
-import { maskPhone } from '@fazhi/core/consultation/phone';
 import { can } from '@fazhi/core/platform/roles';
+import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
 import type { AuthUser } from '../platform/context.ts';
 
 /** An opinion row as the repo reads it (snake_case from raw SQL). */
@@ -59,10 +59,15 @@ export function articleLabelOf(key: string | null): string {
 
 const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
 
-/** Phones are shown in full only to roles holding 'personal.read'. */
+/** Phones are shown in full only to roles holding 'personal.read' (stored SM4-encrypted; opened by the repo). */
 export function phoneFor(user: AuthUser, phone: string | null): string | null {
   if (!phone) return null;
-  return can(user.role, 'personal.read') ? phone : maskPhone(phone);
+  return can(user.role, 'personal.read') ? phone : maskPersonal('phone', phone);
+}
+
+/** A submitter's name: in full only to roles holding 'personal.read', else by the one masking rule. */
+export function nameFor(user: AuthUser, name: string): string {
+  return can(user.role, 'personal.read') || !name ? name : maskPersonal('name', name);
 }
 
 export function opinionView(user: AuthUser, row: OpinionRow) {
@@ -75,7 +80,7 @@ export function opinionView(user: AuthUser, row: OpinionRow) {
     channel: row.channel as 'portal' | 'offline',
     articleKey: row.article_key,
     articleLabel: articleLabelOf(row.article_key),
-    name: row.name,
+    name: nameFor(user, row.name),
     phone: phoneFor(user, row.phone),
     content: row.content,
     receiptCode: row.receipt_code,

@@ -3,6 +3,7 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { dimensions, orgDimensions, orgs } from '../org/org.schema.ts';
 import { taskAssists, taskEntries, taskEvents, taskMilestones, tasks, workPoints } from '../plan/plan.schema.ts';
 import { hashPassword } from '../platform/auth.service.ts';
+import { encryptPlaintextIn } from '../platform/data-encryption.ts';
 import { users } from '../platform/platform.schema.ts';
 import {
   centerOffices,
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, now: Date) {
     const userRows = await tx.select({ id: users.id, username: users.username }).from(users);
     const userIds = new Map(userRows.map((u) => [u.username, u.id]));
     for (const seed of moduleSeeds) await seed(tx, { orgIds, userIds, now, year });
+    await encryptPlaintextIn(tx); // seeders write personal values in plain text; they are stored encrypted
     return { orgs: orgIds.size, users: demoUsers.length };
   });
 }

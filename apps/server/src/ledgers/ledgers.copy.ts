@@ -10,14 +10,25 @@ import type { Tx } from '../db/client.ts';
  * metric roll-up stays maintained): on PostgreSQL as a `COPY FROM STDIN` stream the import feeds while it still
  * parses, on PGlite as `COPY FROM '/dev/blob'` per batch. Always inside the caller's transaction.
  */
-const copyColumns = 'ledger_rows (type_key, org_id, row_date, data, created_by)';
+const copyColumns = 'ledger_rows (type_key, org_id, row_date, data, created_by, blind)';
 
-/** One row in COPY text format (tab-separated; backslashes doubled; JSON escapes every other control character). */
-export function copyLine(typeKey: string, orgId: number, rowDate: unknown, data: unknown, userId: number): string {
+/**
+ * One row in COPY text format (tab-separated; backslashes doubled; JSON escapes every other control character).
+ * `data` is the stored form (personal values already SM4 ciphertext) and `blind` its blind indexes.
+ */
+export function copyLine(
+  typeKey: string,
+  orgId: number,
+  rowDate: unknown,
+  data: unknown,
+  userId: number,
+  blind: Record<string, string> = {},
+): string {
   const json = JSON.stringify(data);
   const escaped = json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
   const date = typeof rowDate === 'string' && rowDate ? rowDate : '\\N';
-  return `${typeKey}\t${orgId}\t${date}\t${escaped}\t${userId}\n`;
+  // Blind indexes are base64url: nothing to escape.
+  return `${typeKey}\t${orgId}\t${date}\t${escaped}\t${userId}\t${JSON.stringify(blind)}\n`;
 }
 
 /** The driver client under a drizzle transaction (drizzle keeps it on the transaction's session). */

@@ -4,6 +4,7 @@ import { describeKey, findDuplicatesInFile, keySeparator, uniqueKeysOf } from '@
 import { buildFastRowCheck } from '@fazhi/core/ledgers/row-fast-check';
 import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema';
 import type { Executor } from '../db/client.ts';
+import type { AuthUser } from '../platform/context.ts';
 import { existingUniqueValues } from './ledgers.repo.ts';
 import { type ReportError, type SheetRecord, sheetFields } from './ledgers.sheet.ts';
 
@@ -124,23 +125,32 @@ const keyLabel = (def: LedgerDefinition, fields: string[]) =>
   fields.map((k) => def.fields.find((f) => f.key === k)?.label ?? k).join('+');
 
 /** Unique keys repeated within the file, and keys that stored rows already hold. */
-export async function duplicateErrors(db: Executor, def: LedgerDefinition, rows: ParsedRow[]): Promise<ReportError[]> {
+export async function duplicateErrors(
+  db: Executor,
+  def: LedgerDefinition,
+  user: AuthUser,
+  rows: ParsedRow[],
+): Promise<ReportError[]> {
   const errors: ReportError[] = [];
   for (const d of findDuplicatesInFile(def, rows))
     errors.push({ row: d.rowNumber, column: keyLabel(def, d.fields), message: d.message });
-  errors.push(...(await storedDuplicateErrors(db, def, rows)));
+  errors.push(...(await storedDuplicateErrors(db, def, user, rows)));
   return errors;
 }
 
-/** Rows whose unique key a stored row already holds (one query per constraint). */
+/**
+ * Rows whose unique key a stored row in the user's data scope already holds (one query per constraint): the report
+ * names only the caller's own rows, never another unit's.
+ */
 export async function storedDuplicateErrors(
   db: Executor,
   def: LedgerDefinition,
+  user: AuthUser,
   rows: ParsedRow[],
 ): Promise<ReportError[]> {
   const keys = rows.flatMap((r) => uniqueKeysOf(def, r.data).map((k) => ({ ...k, row: r.rowNumber })));
   if (!keys.length) return [];
-  const existing = await existingUniqueValues(db, def, keys);
+  const existing = await existingUniqueValues(db, def, user, keys);
   return keys
     .filter((k) => existing.get(k.fields.join(','))?.has(k.value))
     .map((k) => ({

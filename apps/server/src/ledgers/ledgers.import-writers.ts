@@ -4,7 +4,9 @@ import type { Db, Tx } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { dataKeys } from '../platform/field-crypto.ts';
 import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.ts';
+import { encryptedFieldKeys, sealRowWith } from './ledgers.crypto.ts';
 import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
 import type { ReportError, SheetLayout } from './ledgers.sheet.ts';
 
@@ -112,6 +114,7 @@ export async function importIntoPostgres(
   progress: Progress,
 ) {
   const estimate = sheet.estimatedRows;
+  const encrypted = encryptedFieldKeys(def);
   const reading = (n: number) =>
     progress('正在读取和校验', n, estimate, estimate ? 5 + 80 * Math.min(1, n / estimate) : 80 * (n / (n + 5000)));
   let committing = 0;
@@ -127,7 +130,7 @@ export async function importIntoPostgres(
           if (copies.error) throw copies.error;
           if (refused(validator)) return;
           const t = performance.now();
-          for (const r of rows) pending.push(copyLine(def.key, r.orgId, r.data[def.dateField], r.data, actor.user.id));
+          for (const r of rows) pending.push(sealedLine(def, r, actor.user.id, encrypted));
           const size = importSettings.batchSize;
           while (pending.length >= size) {
             copies.push(pending.slice(0, size).join(''));
@@ -150,7 +153,7 @@ export async function importIntoPostgres(
       timed(copies.close(), (ms) => {
         timings.copyEndMs += ms;
       }),
-      timed(storedDuplicateErrors(db, def, validator.rows), (ms) => {
+      timed(storedDuplicateErrors(db, def, actor.user, validator.rows), (ms) => {
         timings.duplicatesMs += ms;
       }),
     ]);
@@ -186,11 +189,12 @@ export async function importIntoPglite(
   );
   if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
   const rows = validator.rows;
+  const encrypted = encryptedFieldKeys(def);
   progress('正在检查重复', rows.length, rows.length, 55);
   await db.transaction(async (tx) => {
     // Inside the transaction, so no row saved meanwhile slips between the check and the COPY.
     let t = performance.now();
-    const stored = await storedDuplicateErrors(tx, def, rows);
+    const stored = await storedDuplicateErrors(tx, def, actor.user, rows);
     timings.duplicatesMs += performance.now() - t;
     if (stored.length) throw new RowsRefused(stored);
     progress('正在写入', 0, rows.length, 60);
@@ -198,9 +202,7 @@ export async function importIntoPglite(
     const size = Math.min(importSettings.batchSize, importSettings.pgliteBatchSize);
     for (let b = 0; b * size < rows.length; b++) {
       await importSettings.beforeBatch?.(b);
-      const lines = rows
-        .slice(b * size, (b + 1) * size)
-        .map((r) => copyLine(def.key, r.orgId, r.data[def.dateField], r.data, actor.user.id));
+      const lines = rows.slice(b * size, (b + 1) * size).map((r) => sealedLine(def, r, actor.user.id, encrypted));
       await pgliteCopy(tx, lines.join(''));
       const done = Math.min(rows.length, (b + 1) * size);
       progress('正在写入', done, rows.length, 60 + 40 * (done / rows.length));
@@ -209,6 +211,12 @@ export async function importIntoPglite(
     await auditImport(tx, actor, def, rows);
     timings.writeMs += performance.now() - t;
   });
+}
+
+/** A valid row as a COPY line, its personal values SM4-encrypted and blind-indexed on the way (one slice at a time). */
+function sealedLine(def: LedgerDefinition, r: ParsedRow, userId: number, encrypted: string[]) {
+  const sealed = sealRowWith(dataKeys(), encrypted, r.data);
+  return copyLine(def.key, r.orgId, r.data[def.dateField], sealed.data, userId, sealed.blind);
 }
 
 async function auditImport(tx: Tx, actor: Actor, def: LedgerDefinition, rows: ParsedRow[]) {

@@ -145,7 +145,10 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
         return;
       }
       const t = performance.now();
-      const errors = error.errors ?? [...validator.errors, ...(await duplicateErrors(db, def, validator.rows))];
+      const errors = error.errors ?? [
+        ...validator.errors,
+        ...(await duplicateErrors(db, def, actor.user, validator.rows)),
+      ];
       timings.duplicatesMs += performance.now() - t;
       errors.sort((a, b) => a.row - b.row);
       await setJob(db, id, {

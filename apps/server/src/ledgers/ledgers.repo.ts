@@ -1,12 +1,14 @@
-import { fieldByKey, isPersonalField, type LedgerDefinition } from '@fazhi/core/ledgers/definition';
-import { type UniqueKey, uniqueKeysOf } from '@fazhi/core/ledgers/duplicates';
+import { fieldByKey, isPersonalField, type LedgerDefinition, uniqueKeySets } from '@fazhi/core/ledgers/definition';
+import { keySeparator, type UniqueKey, uniqueKeysOf } from '@fazhi/core/ledgers/duplicates';
 import type { RowListQuery } from '@fazhi/core/ledgers/ledgers.schemas';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
+import { indexOf } from '../platform/field-crypto.ts';
 import { orgScopeSql } from '../platform/scope.ts';
+import { encryptedFieldKeys, openRowData } from './ledgers.crypto.ts';
 
 export type StoredRow = {
   id: number;
@@ -30,13 +32,16 @@ export function listConditions(
   canSeePersonal: boolean,
 ): SQL {
   const conditions: SQL[] = [sql`r.type_key = ${def.key}`, orgScopeSql(user, sql`r.org_id`)];
+  const encrypted = new Set(encryptedFieldKeys(def));
   if (query.orgId) conditions.push(sql`o.path like (select p.path from orgs p where p.id = ${query.orgId}) || '%'`);
   if (query.from) conditions.push(sql`r.row_date >= ${query.from}::date`);
   if (query.to) conditions.push(sql`r.row_date <= ${query.to}::date`);
   if (query.q) {
     const searchable = def.fields.filter(
       (f) =>
-        (f.kind === 'text' || (f.kind === 'person_name' && canSeePersonal)) && !(isPersonalField(f) && !canSeePersonal),
+        (f.kind === 'text' || (f.kind === 'person_name' && canSeePersonal)) &&
+        !(isPersonalField(f) && !canSeePersonal) &&
+        !encrypted.has(f.key),
     );
     if (searchable.length) {
       const like = `%${query.q}%`;
@@ -54,7 +59,10 @@ export function listConditions(
     const value = String(raw);
     const f = fieldByKey(def, key)!;
     if (isPersonalField(f) && !canSeePersonal) continue;
-    if (f.kind === 'enum') {
+    if (encrypted.has(key)) {
+      // Stored as ciphertext: found by its blind index, so only a whole value matches.
+      conditions.push(sql`r.blind->>${key} = ${indexOf(value)}`);
+    } else if (f.kind === 'enum') {
       const values = value.split(',');
       conditions.push(
         sql`r.data->>${key} in (${sql.join(
@@ -95,13 +103,44 @@ export function orderBy(def: LedgerDefinition, sort: string | undefined, order: 
   return sql`${expr} ${dir} nulls last, r.id ${dir}`;
 }
 
-export async function queryRowPage(db: Executor, where: SQL, order: SQL, page: number, size: number) {
+/** Stored rows as the services use them: personal values decrypted (masking is the presenter's job). */
+const opened = <T extends StoredRow>(rows: T[]) => rows.map((r) => ({ ...r, data: openRowData(r.data) }));
+
+/**
+ * Whether another row of the type IN THE VIEWER'S SCOPE holds one of this row's unique keys (encrypted parts compared
+ * on their blind index). Uniqueness is enforced within each writer's scope only, so two units may hold the same key;
+ * the office, whose scope holds both rows, sees them flagged, and a unit never learns of the other's row.
+ */
+export function duplicateFlagSql(def: LedgerDefinition, user: AuthUser): SQL {
+  const sets = uniqueKeySets(def);
+  if (!sets.length) return sql`false`;
+  const encrypted = new Set(encryptedFieldKeys(def));
+  const same = (fields: string[]) =>
+    sql.join(
+      fields.map((f) => (encrypted.has(f) ? sql`d.blind->>${f} = r.blind->>${f}` : sql`d.data->>${f} = r.data->>${f}`)),
+      sql` and `,
+    );
+  return sql`exists (select 1 from ledger_rows d where d.type_key = r.type_key and d.id <> r.id
+    and ${orgScopeSql(user, sql`d.org_id`)} and ((${sql.join(
+      sets.map((fields) => same(fields)),
+      sql`) or (`,
+    )})))`;
+}
+
+export async function queryRowPage(
+  db: Executor,
+  where: SQL,
+  order: SQL,
+  page: number,
+  size: number,
+  duplicateFlag: SQL = sql`false`,
+) {
   const [items, [count]] = await Promise.all([
-    queryRows<StoredRow>(
+    queryRows<StoredRow & { duplicate: boolean }>(
       db,
-      sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id where ${where}
+      sql`select ${rowColumns}, ${duplicateFlag} as duplicate from ledger_rows r join orgs o on o.id = r.org_id where ${where}
           order by ${order} limit ${size} offset ${(page - 1) * size}`,
-    ),
+    ).then(opened),
     queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from ledger_rows r join orgs o on o.id = r.org_id where ${where}`,
@@ -111,9 +150,11 @@ export async function queryRowPage(db: Executor, where: SQL, order: SQL, page: n
 }
 
 export async function queryAllRows(db: Executor, where: SQL, order: SQL, limit: number) {
-  return queryRows<StoredRow>(
-    db,
-    sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id where ${where} order by ${order} limit ${limit}`,
+  return opened(
+    await queryRows<StoredRow>(
+      db,
+      sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id where ${where} order by ${order} limit ${limit}`,
+    ),
   );
 }
 
@@ -124,48 +165,62 @@ export async function findRow(db: Executor, user: AuthUser, typeKey: string, id:
     sql`select ${rowColumns} from ledger_rows r join orgs o on o.id = r.org_id
         where r.id = ${id} and r.type_key = ${typeKey} and ${orgScopeSql(user, sql`r.org_id`)}`,
   );
-  return row;
+  return row && { ...row, data: openRowData(row.data) };
 }
 
 /**
- * Which of these unique keys already exist among the type's stored rows (all units: a case number is unique across
- * the county), as `fields → set of values`. One query per constraint, each taking every value as one JSON parameter.
+ * Which of these unique keys already exist among the type's stored rows IN THE USER'S DATA SCOPE, as `fields → set of
+ * values`. Rows outside the scope are never looked at, so no answer tells whether another unit holds a key (a
+ * duplicate across units is accepted and shown to whoever sees both rows — docs/security.md). Encrypted fields are
+ * compared on their blind index. One query per constraint, each taking every value as one JSON parameter.
  */
 export async function existingUniqueValues(
   db: Executor,
   def: LedgerDefinition,
+  user: AuthUser,
   keys: UniqueKey[],
   excludeId?: number,
 ): Promise<Map<string, Set<string>>> {
-  const groups = new Map<string, { fields: string[]; values: string[] }>();
+  const encrypted = new Set(encryptedFieldKeys(def));
+  const groups = new Map<string, { fields: string[]; lookups: Map<string, string[]> }>();
   for (const k of keys) {
     const id = k.fields.join(',');
-    const g = groups.get(id) ?? { fields: k.fields, values: [] };
-    g.values.push(k.value);
+    const g = groups.get(id) ?? { fields: k.fields, lookups: new Map<string, string[]>() };
+    // The compared text: each encrypted part replaced by its blind index.
+    const parts = k.value.split(keySeparator);
+    const lookup = k.fields.map((f, i) => (encrypted.has(f) ? indexOf(parts[i]!) : parts[i]!)).join(keySeparator);
+    g.lookups.set(lookup, [...(g.lookups.get(lookup) ?? []), k.value]);
     groups.set(id, g);
   }
   const found = new Map<string, Set<string>>();
   for (const [id, g] of groups) {
     const expr = sql`concat_ws(chr(31), ${sql.join(
-      g.fields.map((f) => sql`r.data->>${f}`),
+      g.fields.map((f) => (encrypted.has(f) ? sql`r.blind->>${f}` : sql`r.data->>${f}`)),
       sql`, `,
     )})`;
     const rows = await queryRows<{ k: string }>(
       db,
       sql`select distinct ${expr} as k from ledger_rows r
           where r.type_key = ${def.key} and ${excludeId ? sql`r.id <> ${excludeId}` : sql`true`}
-            and ${expr} in (select jsonb_array_elements_text(${JSON.stringify(g.values)}::jsonb))`,
+            and ${orgScopeSql(user, sql`r.org_id`)}
+            and ${expr} in (select jsonb_array_elements_text(${JSON.stringify([...g.lookups.keys()])}::jsonb))`,
     );
-    found.set(id, new Set(rows.map((r) => r.k)));
+    found.set(id, new Set(rows.flatMap((r) => g.lookups.get(r.k) ?? [])));
   }
   return found;
 }
 
-/** The unique keys of `data` that another stored row already holds. */
-export async function conflictingKeys(db: Executor, def: LedgerDefinition, data: LedgerData, excludeId?: number) {
+/** The unique keys of `data` that another stored row in the user's scope already holds. */
+export async function conflictingKeys(
+  db: Executor,
+  def: LedgerDefinition,
+  user: AuthUser,
+  data: LedgerData,
+  excludeId?: number,
+) {
   const keys = uniqueKeysOf(def, data);
   if (!keys.length) return [];
-  const existing = await existingUniqueValues(db, def, keys, excludeId);
+  const existing = await existingUniqueValues(db, def, user, keys, excludeId);
   return keys.filter((k) => existing.get(k.fields.join(','))?.has(k.value));
 }
 

@@ -12,7 +12,7 @@ import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
 import { drainImports, getImportJob, importErrors, startImport } from './ledgers.import.ts';
-import { listConditions, orderBy, orgNames, queryAllRows, queryRowPage } from './ledgers.repo.ts';
+import { duplicateFlagSql, listConditions, orderBy, orgNames, queryAllRows, queryRowPage } from './ledgers.repo.ts';
 import { canSeePersonal, createRow, deleteRow, getRow, presentRow, updateRow } from './ledgers.service.ts';
 import { errorReportWorkbook, exportWorkbook, templateWorkbook } from './ledgers.sheet.ts';
 import { createCustomType, customTypeVersion, listTypes, resolveType, updateCustomType } from './ledgers.types.ts';
@@ -71,9 +71,17 @@ export function ledgerRoutes(app: ZApp, deps: AppDeps) {
       const def = await resolveType(db, user, request.params.type);
       const q = request.query;
       const where = listConditions(def, user, q, canSeePersonal(user));
-      const page = await queryRowPage(db, where, orderBy(def, q.sort, q.order), q.page, q.pageSize);
+      const page = await queryRowPage(
+        db,
+        where,
+        orderBy(def, q.sort, q.order),
+        q.page,
+        q.pageSize,
+        duplicateFlagSql(def, user),
+      );
       return {
-        items: page.items.map((r) => presentRow(def, r, user, now())),
+        // `duplicate`: another row in the viewer's scope holds one of its unique keys (another unit's, for the office).
+        items: page.items.map((r) => ({ ...presentRow(def, r, user, now()), duplicate: r.duplicate })),
         total: page.total,
         page: q.page,
         pageSize: q.pageSize,

@@ -11,7 +11,8 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { requireOrgInScope } from '../platform/scope.ts';
+import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
+import { sealRow } from './ledgers.crypto.ts';
 import { conflictingKeys, findRow, orgLookup, type StoredRow } from './ledgers.repo.ts';
 
 export const canSeePersonal = (user: AuthUser) => can(user.role, 'personal.read');
@@ -56,15 +57,26 @@ export async function validateRowData(db: Executor, def: LedgerDefinition, user:
   }
   const attachments = def.fields.filter((f) => f.kind === 'attachment' && typeof data[f.key] === 'number');
   for (const f of attachments) {
-    const [found] = await queryRows<{ id: number }>(db, sql`select id from attachments where id = ${data[f.key]}`);
+    // Another unit's attachment gets the same answer as an id that does not exist: nothing confirms it is there.
+    const [found] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from attachments where id = ${data[f.key]} and ${orgScopeSql(user, sql`org_id`)}`,
+    );
     if (!found)
       throw badRequest(`${f.label}无效，请重新上传`, [{ field: f.key, message: `${f.label}无效，请重新上传` }]);
   }
   return data;
 }
 
-async function requireUnique(tx: Executor, def: LedgerDefinition, data: LedgerData, excludeId?: number) {
-  const clashes = await conflictingKeys(tx, def, data, excludeId);
+/** Uniqueness within the user's data scope only: a key held by another unit's row is neither refused nor hinted at. */
+async function requireUnique(
+  tx: Executor,
+  def: LedgerDefinition,
+  user: AuthUser,
+  data: LedgerData,
+  excludeId?: number,
+) {
+  const clashes = await conflictingKeys(tx, def, user, data, excludeId);
   if (clashes.length) {
     const first = clashes[0]!;
     throw conflict(`${describeKey(def, first)}已存在，不能重复登记`, [
@@ -77,11 +89,13 @@ export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, inp
   await requireOrgInScope(db, actor.user, input.orgId, '填报单位不在您的数据范围内');
   const data = await validateRowData(db, def, actor.user, input.data);
   return db.transaction(async (tx) => {
-    await requireUnique(tx, def, data);
+    await requireUnique(tx, def, actor.user, data);
+    const sealed = sealRow(def, data);
     const [row] = await queryRows<{ id: number }>(
       tx,
-      sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
-          values (${def.key}, ${input.orgId}, ${data[def.dateField] as string}::date, ${JSON.stringify(data)}::jsonb, ${actor.user.id})
+      sql`insert into ledger_rows (type_key, org_id, row_date, data, blind, created_by)
+          values (${def.key}, ${input.orgId}, ${data[def.dateField] as string}::date, ${JSON.stringify(sealed.data)}::jsonb,
+            ${JSON.stringify(sealed.blind)}::jsonb, ${actor.user.id})
           returning id`,
     );
     const id = Number(row!.id);
@@ -115,11 +129,13 @@ export async function updateRow(db: Db, actor: Actor, def: LedgerDefinition, id:
     : keepMaskedValues(def, input.data as LedgerData, current.data);
   const data = await validateRowData(db, def, actor.user, submitted);
   return db.transaction(async (tx) => {
-    await requireUnique(tx, def, data, id);
+    await requireUnique(tx, def, actor.user, data, id);
+    const sealed = sealRow(def, data);
     const updated = await queryRows<{ id: number }>(
       tx,
       sql`update ledger_rows set org_id = ${input.orgId}, row_date = ${data[def.dateField] as string}::date,
-            data = ${JSON.stringify(data)}::jsonb, version = version + 1, updated_at = now()
+            data = ${JSON.stringify(sealed.data)}::jsonb, blind = ${JSON.stringify(sealed.blind)}::jsonb,
+            version = version + 1, updated_at = now()
           where id = ${id} and type_key = ${def.key} and version = ${input.version} returning id`,
     );
     if (!updated.length) throw conflict('该记录已被他人修改，请刷新后重试');

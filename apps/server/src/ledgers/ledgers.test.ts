@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { openRowData } from './ledgers.crypto.ts';
 
 let t: TestApp;
 let office: Client;
@@ -43,13 +44,16 @@ const newCase = (extra: Record<string, unknown> = {}) => ({
 const countRows = async (type = 'mediation_case') =>
   (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ledger_rows where type_key = ${type}`))[0]!
     .n;
-const storedData = async (id: number) =>
-  (
+/** A stored row with its personal values decrypted (they are SM4 ciphertext in the table). */
+const storedData = async (id: number) => {
+  const row = (
     await queryRows<{ data: Record<string, unknown>; version: number }>(
       t.db,
       sql`select data, version from ledger_rows where id = ${id}`,
     )
   )[0]!;
+  return { ...row, data: openRowData(row.data) };
+};
 
 describe('ledger types', () => {
   it('lists the built-in types with the rows each user can see', async () => {
@@ -340,6 +344,7 @@ describe('demo ledgers', () => {
     for (const r of rows) {
       const schema = schemas.get(r.type_key);
       if (!schema) continue;
+      r.data = openRowData(r.data);
       const parsed = schema.safeParse(r.data);
       if (!parsed.success) problems.push(`${r.type_key}#${r.id}: ${parsed.error.issues[0]!.message}`);
       byType.set(r.type_key, [...(byType.get(r.type_key) ?? []), { rowNumber: Number(r.id), data: r.data }]);

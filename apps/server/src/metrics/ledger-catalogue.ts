@@ -1,6 +1,7 @@
 import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
 import { type LedgerDefinition, optionLabel } from '@fazhi/core/ledgers/definition';
 import { maskRowData } from '@fazhi/core/ledgers/mask';
+import { openRowData } from '../ledgers/ledgers.crypto.ts';
 
 /** The ledger engine's built-in definitions, by type key: names, column titles and which fields are personal. */
 const definitions = new Map<string, LedgerDefinition>(builtinLedgers.map((d) => [d.key, d]));
@@ -31,6 +32,7 @@ export function displayLedgerValues(
   values: Record<string, unknown>,
   mask: boolean,
 ): Record<string, unknown> {
+  values = openRowData(values); // personal values are stored SM4-encrypted
   const def = definitions.get(typeKey);
   if (!def) {
     if (!mask) return values;

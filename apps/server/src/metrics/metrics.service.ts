@@ -6,6 +6,7 @@ import {
 } from '@fazhi/core/metrics/definitions';
 import type { MetricRowsPage, MetricSourceRef, MetricValue } from '@fazhi/core/metrics/metric-api';
 import { periodDates } from '@fazhi/core/metrics/period-dates';
+import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
 import type { Period } from '@fazhi/core/shared/period';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
@@ -127,7 +128,18 @@ export async function getMetricRows(
   const columns = ledgerKey
     ? ledgerColumns(ledgerKey, page.items)
     : part.adapter.columns.map(({ key: k, title }) => ({ key: k, title }));
-  const masked = ledgerKey !== null && !canSeePersonal;
+  // Personal values (ledger fields, and table columns such as a public submitter's name) by the one masking rule.
+  const personalColumns = ledgerKey ? [] : part.adapter.columns.filter((col) => col.personal);
+  const masked = (ledgerKey !== null || personalColumns.length > 0) && !canSeePersonal;
+  const maskTableRow = (values: Record<string, unknown>) => {
+    if (!masked || !personalColumns.length) return values;
+    const out = { ...values };
+    for (const col of personalColumns) {
+      const v = out[col.key];
+      if (typeof v === 'string' && v !== '') out[col.key] = maskPersonal(col.personal!, v);
+    }
+    return out;
+  };
   return {
     key: metric.key,
     source: ledgerKey ?? (c.source.kind === 'table' ? c.source.table : ''),
@@ -140,7 +152,7 @@ export async function getMetricRows(
       orgId: row.org_id,
       orgName: row.org_name,
       date: row.date,
-      values: ledgerKey ? displayLedgerValues(ledgerKey, row.values, masked) : row.values,
+      values: ledgerKey ? displayLedgerValues(ledgerKey, row.values, masked) : maskTableRow(row.values),
     })),
     total: page.total,
     page: query.page,

@@ -1,13 +1,11 @@
-import { maskPersonName } from '../shared/mask-name.ts';
-import { maskIdNumber, maskPhone } from '../shared/mask-personal-data.ts';
+import { maskPersonal } from '../shared/mask-personal-data.ts';
 import { isPersonalField, type LedgerDefinition, type LedgerField } from './definition.ts';
 import type { LedgerData, LedgerValue } from './row-schema.ts';
 
+/** The one masking rule (`maskPersonal`) applied by the field's kind. */
 export function maskValue(f: LedgerField, value: LedgerValue): LedgerValue {
   if (typeof value !== 'string' || value === '') return value;
-  if (f.kind === 'id_number') return maskIdNumber(value);
-  if (f.kind === 'phone') return maskPhone(value);
-  return maskPersonName(value);
+  return maskPersonal(f.kind === 'id_number' ? 'id' : f.kind === 'phone' ? 'phone' : 'name', value);
 }
 
 /** A row as a viewer without 'personal.read' sees it: ID numbers, phones and party names masked. */

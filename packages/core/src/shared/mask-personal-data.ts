@@ -1,3 +1,5 @@
+import { maskPersonName } from './mask-name.ts';
+
 /**
  * Masking for lists and exports when the viewer's role may not see personal data (等保2.0). Lengths are kept so a
  * masked value still looks like what it is.
@@ -25,4 +27,17 @@ export function maskPhone(value: string): string {
   }
   if (v.length <= 4) return '*'.repeat(v.length);
   return `${'*'.repeat(v.length - 4)}${v.slice(-4)}`;
+}
+
+export type PersonalKind = 'name' | 'id' | 'phone';
+
+/**
+ * The one masking rule for every staff answer (lists, drill-downs, exports, .docx) to a role without
+ * 'personal.read': ID numbers keep their first 4 and last 4 characters, phones their prefix and last 4 digits,
+ * names their first character (`maskPersonName`). Ledgers, cadres, consultation opinions and metric rows all use it.
+ */
+export function maskPersonal(kind: PersonalKind, value: string): string {
+  if (kind === 'id') return maskIdNumber(value);
+  if (kind === 'phone') return maskPhone(value);
+  return maskPersonName(value);
 }

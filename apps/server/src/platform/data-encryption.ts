@@ -1,0 +1,181 @@
+import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
+import { type LedgerDefinition, ledgerDefinitionSchema } from '@fazhi/core/ledgers/definition';
+import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
+import { sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { encryptedFieldKeys, sealRowWith } from '../ledgers/ledgers.crypto.ts';
+import {
+  CIPHER_PREFIX,
+  dataKeys,
+  decryptValue,
+  deriveKeys,
+  encryptValue,
+  FieldCryptoError,
+  type FieldKeys,
+  isCiphertext,
+  openValue,
+} from './field-crypto.ts';
+
+/**
+ * Data at rest: the key check at start, the one-time encryption of values stored before encryption existed (or of a
+ * field newly marked personal), and key rotation. Every encrypted value lives in one of these places.
+ */
+const CHECK_TEXT = 'fazhi-data-key-check';
+
+/** Module table columns holding SM4 ciphertext (ledger rows keep theirs inside `data`). */
+export const encryptedColumns = [
+  { table: 'cadres', column: 'id_number' },
+  { table: 'cadres', column: 'phone' },
+  { table: 'consultation_opinions', column: 'phone' },
+] as const;
+
+const batch = 1000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Every ledger type with at least one encrypted field: built-in and custom. */
+export async function encryptedLedgerTypes(db: Executor): Promise<{ def: LedgerDefinition; keys: string[] }[]> {
+  const custom = await queryRows<{ definition: unknown }>(db, sql`select definition from ledger_types`);
+  const defs = [...builtinLedgers, ...custom.map((c) => ledgerDefinitionSchema.parse(c.definition))];
+  return defs.map((def) => ({ def, keys: encryptedFieldKeys(def) })).filter((t) => t.keys.length > 0);
+}
+
+/**
+ * Refuses a database whose data is sealed under another key (Chinese message, nothing written); on a database
+ * without a check value yet, stores one.
+ */
+export async function checkDataKey(db: Executor, keys: FieldKeys = dataKeys()) {
+  const [row] = await queryRows<{ sealed: string }>(db, sql`select sealed from data_key_check where id = 1`);
+  if (!row) {
+    await db.execute(
+      sql`insert into data_key_check (id, sealed) values (1, ${encryptValue(keys, CHECK_TEXT)}) on conflict (id) do nothing`,
+    );
+    return;
+  }
+  let ok = false;
+  try {
+    ok = decryptValue(keys, row.sealed) === CHECK_TEXT;
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new FieldCryptoError(
+      '数据密钥与数据库中的数据不符：请使用加密这些数据时的密钥（FAZHI_DATA_KEY 或密钥文件）。密钥丢失则加密的个人信息无法恢复。',
+    );
+}
+
+/** A ledger row re-sealed: every encrypted value opened with `from` and sealed again, blind indexes rebuilt, with `to`. */
+function resealRow(from: FieldKeys, to: FieldKeys, keys: string[], data: LedgerData) {
+  const plain: LedgerData = { ...data };
+  for (const k of keys) {
+    const v = plain[k];
+    if (typeof v === 'string') plain[k] = openValue(from, v) as string;
+  }
+  return sealRowWith(to, keys, plain);
+}
+
+async function rewriteLedgerRows(
+  tx: Executor,
+  typeKey: string,
+  only: 'plaintext' | 'all',
+  keys: string[],
+  rewrite: (data: LedgerData) => { data: LedgerData; blind: Record<string, string> },
+) {
+  const plainTest = sql.join(
+    keys.map((k) => sql`(r.data->>${k} <> '' and r.data->>${k} not like ${`${CIPHER_PREFIX}%`})`),
+    sql` or `,
+  );
+  let lastId = 0;
+  let changed = 0;
+  for (;;) {
+    const rows = await queryRows<{ id: number; data: LedgerData }>(
+      tx,
+      sql`select r.id, r.data from ledger_rows r where r.type_key = ${typeKey} and r.id > ${lastId}
+            and ${only === 'plaintext' ? sql`(${plainTest})` : sql`true`}
+          order by r.id limit ${batch}`,
+    );
+    if (!rows.length) break;
+    lastId = Number(rows.at(-1)!.id);
+    const values = rows.map((r) => ({ id: Number(r.id), ...rewrite(r.data) }));
+    await tx.execute(
+      sql`update ledger_rows r set data = v.data, blind = v.blind
+          from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id bigint, data jsonb, blind jsonb)
+          where r.id = v.id`,
+    );
+    changed += rows.length;
+    await yieldToEventLoop();
+  }
+  return changed;
+}
+
+async function rewriteColumn(
+  tx: Executor,
+  table: string,
+  column: string,
+  only: 'plaintext' | 'all',
+  rewrite: (v: string) => string,
+) {
+  const t = sql.identifier(table);
+  const c = sql.identifier(column);
+  let lastId = 0;
+  let changed = 0;
+  for (;;) {
+    const rows = await queryRows<{ id: number; v: string }>(
+      tx,
+      sql`select id, ${c} as v from ${t} where id > ${lastId} and ${c} is not null and ${c} <> ''
+            and ${only === 'plaintext' ? sql`${c} not like ${`${CIPHER_PREFIX}%`}` : sql`true`}
+          order by id limit ${batch}`,
+    );
+    if (!rows.length) break;
+    lastId = Number(rows.at(-1)!.id);
+    const values = rows.map((r) => ({ id: Number(r.id), v: rewrite(r.v) }));
+    await tx.execute(
+      sql`update ${t} x set ${c} = v.v from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id bigint, v text)
+          where x.id = v.id`,
+    );
+    changed += rows.length;
+    await yieldToEventLoop();
+  }
+  return changed;
+}
+
+/**
+ * Encrypts every personal value still stored in plain text (data from before encryption, demo seeds written as SQL,
+ * a field newly marked personal). Idempotent: sealed values are left alone, so a second run changes nothing.
+ */
+export async function encryptPlaintext(db: Db): Promise<number> {
+  return db.transaction((tx) => encryptPlaintextIn(tx));
+}
+
+/** `encryptPlaintext` inside the caller's transaction (the demo seed's). */
+export async function encryptPlaintextIn(tx: Executor): Promise<number> {
+  const keys = dataKeys();
+  await checkDataKey(tx, keys);
+  let changed = 0;
+  for (const t of await encryptedLedgerTypes(tx))
+    changed += await rewriteLedgerRows(tx, t.def.key, 'plaintext', t.keys, (data) => sealRowWith(keys, t.keys, data));
+  for (const { table, column } of encryptedColumns)
+    changed += await rewriteColumn(tx, table, column, 'plaintext', (v) => encryptValue(keys, v));
+  return changed;
+}
+
+/**
+ * Re-encrypts every encrypted value under a new master key and rebuilds every blind index, in one transaction: either
+ * all of the data is under the new key (and the check value with it) or, on any failure, all stays under the old one.
+ */
+export async function rotateDataKey(db: Db, from: FieldKeys, newMaster: Buffer) {
+  const to = deriveKeys(newMaster);
+  return db.transaction(async (tx) => {
+    await checkDataKey(tx, from);
+    let values = 0;
+    for (const t of await encryptedLedgerTypes(tx))
+      values += await rewriteLedgerRows(tx, t.def.key, 'all', t.keys, (data) => resealRow(from, to, t.keys, data));
+    for (const { table, column } of encryptedColumns)
+      values += await rewriteColumn(tx, table, column, 'all', (v) =>
+        encryptValue(to, isCiphertext(v) ? decryptValue(from, v) : v),
+      );
+    await tx.execute(
+      sql`update data_key_check set sealed = ${encryptValue(to, CHECK_TEXT)}, updated_at = now() where id = 1`,
+    );
+    return values;
+  });
+}
