@@ -1,7 +1,9 @@
+import { newMasterKey } from '../platform/field-crypto.ts';
 import { assessmentScoring } from './assessment-scoring.ts';
 import { consultationLoad } from './consultation-load.ts';
 import { dashboardBench } from './dashboard-bench.ts';
 import { draftsBench } from './drafts-bench.ts';
+import { encryptionBench } from './encryption.ts';
 import { extractionBench } from './extraction-bench.ts';
 import { ledgerImport } from './ledger-import.ts';
 import type { Benchmark, BenchStatus } from './measure.ts';
@@ -16,6 +18,7 @@ export const benchmarks: Benchmark[] = [
   ledgerImport,
   extractionBench,
   draftsBench,
+  encryptionBench,
 ];
 
 const statusText: Record<BenchStatus, string> = {
@@ -26,6 +29,7 @@ const statusText: Record<BenchStatus, string> = {
 
 export async function benchCommand(args: string[]) {
   const names = args.filter((a) => !a.startsWith('--')); // flags such as --quick are read by the benchmarks
+  process.env.FAZHI_DATA_KEY ||= newMasterKey(); // bench databases are throw-away: a fresh personal-data key
   const selected = names.length ? benchmarks.filter((b) => names.includes(b.name)) : benchmarks;
   if (selected.length === 0)
     throw new Error(`没有名为 ${names.join('、')} 的基准测试；可选：${benchmarks.map((b) => b.name).join('、')}`);

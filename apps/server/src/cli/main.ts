@@ -3,6 +3,7 @@ import { extractCommand } from '../reports/reports.cli-extract.ts';
 import { reportCommand } from '../reports/reports.cli-report.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { newKeyCommand, rotateKeyCommand } from './rotate-key.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { serveCommand } from './serve.ts';
 
@@ -15,8 +16,12 @@ const usage = `用法：npx fazhi <命令>
   bench [名称…]             运行性能基准测试（需要 PostgreSQL）
   extract <文件> [--json]   识别报告（.txt/.docx/.html）中的全部数字及其指标
   report <单位> <年度> -o <文件.docx>  生成该单位该年度的法治政府建设年度报告
+  new-key                   生成一个新的个人信息数据密钥（64 位十六进制数）
+  rotate-key                轮换数据密钥：在一个事务内重新加密全部个人信息并重建盲索引（须先停止服务）
 
-环境变量：PORT（默认 3000）、FAZHI_DATA_DIR（默认 ./data）、DATABASE_URL（设置后使用 PostgreSQL）`;
+环境变量：PORT（默认 3000）、FAZHI_DATA_DIR（默认 ./data）、DATABASE_URL（设置后使用 PostgreSQL）、
+  FAZHI_DATA_KEY / FAZHI_DATA_KEY_FILE（个人信息数据密钥；嵌入式数据库默认使用数据目录旁的 <目录>.key）、
+  FAZHI_NEW_DATA_KEY（rotate-key 的新密钥）`;
 
 const [command, ...args] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -28,6 +33,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   bench: benchCommand,
   extract: extractCommand,
   report: reportCommand,
+  'new-key': newKeyCommand,
+  'rotate-key': rotateKeyCommand,
 };
 
 const run = command ? commands[command] : undefined;
