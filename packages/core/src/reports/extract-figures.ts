@@ -1,7 +1,7 @@
 import type { MetricKey } from '../metrics/catalogue.ts';
 import { linkBreakdowns } from './breakdowns.ts';
-import { mapMetric } from './map-metric.ts';
-import { PARTICIPANTS_OF, PARTICIPATION_LEAD } from './map-metric-rules.ts';
+import { type MetricContext, mapMetric } from './map-metric.ts';
+import { CORRECTION_KIND, PARTICIPANTS_OF, PARTICIPATION_LEAD, RESPECTIVELY } from './map-metric-rules.ts';
 import { normalizeReportText } from './normalize.ts';
 import { isChineseNumeral, NUMERAL_CHARS, parseNumeral } from './numerals.ts';
 import { type QuantityReading, readNumeralRun, readQuantityAt } from './quantity.ts';
@@ -49,6 +49,10 @@ export type ExtractedFigure = {
   repaired?: 'glued-year' | 'missing-unit';
   /** Read from a table row rather than from prose. */
   fromTable?: true;
+  /** The words that gave the key (an alias or a verb), to show a reviewer why the figure got it. */
+  keyWords?: string;
+  /** Why a figure that names a metric got no key: award, part, sample, new-ones, requirement, earlier-period … */
+  noKeyReason?: string;
 };
 
 /** A figure in normalised-text coordinates, before it is mapped back to the original. */
@@ -261,12 +265,16 @@ function previousSentence(text: string, index: number): string {
  * 26604个 is not all committees), and a clause that only says how many took part (举办培训10场次，覆盖500余人次)
  * reports the participants of the figure before it.
  */
-function refineKeys(drafts: readonly FigureDraft[], figures: ExtractedFigure[]): void {
+function refineKeys(
+  text: string,
+  drafts: readonly FigureDraft[],
+  figures: ExtractedFigure[],
+  contexts: MetricContext[],
+): void {
   figures.forEach((figure, index) => {
     const total = figure.partOf === undefined ? undefined : figures[figure.partOf];
     if (total && figure.metric && total.metric === figure.metric) {
-      figure.metric = null;
-      figure.confidence = 0;
+      clearKey(figure, 'part-of-total');
     }
     const previous = figures[index - 1];
     const draft = drafts[index]!;
@@ -277,9 +285,66 @@ function refineKeys(drafts: readonly FigureDraft[], figures: ExtractedFigure[]):
       if (family === 'person' || family === 'person_times') {
         figure.metric = partner;
         figure.confidence = 0.6;
+        figure.keyWords = previous!.keyWords ?? previous!.text;
       }
     }
   });
+  respectively(drafts, figures, contexts);
+  correctionKinds(text, drafts, figures);
+}
+
+function clearKey(figure: ExtractedFigure, reason: string): void {
+  figure.metric = null;
+  figure.confidence = 0;
+  figure.noKeyReason = reason;
+  delete figure.keyWords;
+}
+
+/** 对规范性文件、重大行政决策、行政协议分别审查8件、5件、64件: the n-th figure belongs to the n-th item. */
+function respectively(drafts: readonly FigureDraft[], figures: ExtractedFigure[], contexts: MetricContext[]): void {
+  drafts.forEach((draft, index) => {
+    const at = draft.before.lastIndexOf(RESPECTIVELY);
+    if (at < 0) return;
+    const verb = draft.before.slice(at + RESPECTIVELY.length);
+    const items = draft.before
+      .slice(0, at)
+      .replace(/^[对就将为]/, '')
+      .split(/[、和及与]/)
+      .filter((item) => item !== '');
+    const run = [index];
+    while (run.length < items.length && drafts[index + run.length]?.before.replace(/[\s、和及]/g, '') === '') {
+      run.push(index + run.length);
+    }
+    if (items.length < 2 || run.length !== items.length) return;
+    run.forEach((figureIndex, n) => {
+      // Try the verb before the item (审查规范性文件) and after it (区政府规范性文件审查).
+      const [phrase, match] = [`${verb}${items[n]}`, `${items[n]}${verb}`]
+        .map((p) => [p, mapMetric({ ...contexts[figureIndex]!, before: p, after: '', clause: p })] as const)
+        .find(([, m]) => m.metric !== null) ?? ['', { metric: null, confidence: 0, alias: null }];
+      const figure = figures[figureIndex]!;
+      figure.metric = match.metric;
+      figure.confidence = match.confidence;
+      if (match.alias) figure.keyWords = phrase;
+      else delete figure.keyWords;
+    });
+  });
+}
+
+/** 其中维持…、撤销19件、确认违法8件: single kinds of correction listed side by side are parts, not the corrected total. */
+function correctionKinds(text: string, drafts: readonly FigureDraft[], figures: ExtractedFigure[]): void {
+  const kinds = figures
+    .map((figure, index) => ({ figure, index }))
+    .filter(
+      ({ figure, index }) =>
+        figure.metric === 'reconsideration.corrected' &&
+        CORRECTION_KIND.test(figure.keyWords ?? '') &&
+        !/或|等|纠错|纠正/.test(drafts[index]!.before),
+    );
+  const sentenceOf = (index: number) => sentenceStartBefore(text, drafts[index]!.reading.start);
+  for (const { figure, index } of kinds) {
+    const siblings = kinds.filter((other) => other.index !== index && sentenceOf(other.index) === sentenceOf(index));
+    if (siblings.length > 0) clearKey(figure, 'kind-of-correction');
+  }
 }
 
 /**
@@ -296,10 +361,11 @@ export function extractFigures(text: string): ExtractedFigure[] {
   const drafts = [...proseDrafts(normal, [...noise, ...table.lines], quoted), ...tableDrafts(table.cells)].sort(
     (a, b) => a.reading.start - b.reading.start,
   );
+  const contexts: MetricContext[] = [];
   const figures = drafts.map((draft): ExtractedFigure => {
     const { reading } = draft;
     const sentenceStart = sentenceStartBefore(normal, reading.start);
-    const match = mapMetric({
+    const context: MetricContext = {
       before: draft.before,
       after: draft.after,
       clause: draft.clause,
@@ -309,10 +375,13 @@ export function extractFigures(text: string): ExtractedFigure[] {
       paragraph: normal.slice(normal.lastIndexOf('\n', reading.start - 1) + 1, reading.start),
       rest: draft.rest ?? '',
       isEarlierPeriod: draft.isEarlierPeriod ?? false,
+      approx: reading.approx,
       unit: draft.unit,
       isComparison: draft.comparison,
       isShare: draft.share,
-    });
+    };
+    contexts.push(context);
+    const match = mapMetric(context);
     const span = toOriginalSpan(mapped, draft.textStart, draft.textEnd);
     const quantity = toOriginalSpan(mapped, reading.start, reading.end);
     const figure: ExtractedFigure = {
@@ -331,9 +400,11 @@ export function extractFigures(text: string): ExtractedFigure[] {
     if (draft.comparison) figure.comparison = true;
     if (draft.repaired) figure.repaired = draft.repaired;
     if (draft.fromTable) figure.fromTable = true;
+    if (match.metric && match.alias) figure.keyWords = match.alias;
+    if (!match.metric && match.reason) figure.noKeyReason = match.reason;
     return figure;
   });
   linkBreakdowns(normal, drafts, figures);
-  refineKeys(drafts, figures);
+  refineKeys(normal, drafts, figures, contexts);
   return figures;
 }

@@ -59,6 +59,9 @@ export const MEDIATION_RESOLVED_VERB = /成功(?:调处|化解|调解)|(?:调处
 /** Words after a number that make it an award (2名调解员获评…, 1个村被命名为…): the people or places are not counted. */
 export const AWARD_WORDS = /获评|被评为|被命名|荣获|获得.{0,12}(?:称号|表彰|奖)|表彰|授予/;
 
+/** A sample (抽查案卷186卷, 随机抽取40件) is not the total of what it was drawn from. */
+export const SAMPLE = /抽查|抽取|抽检|随机抽/;
+
 /** Inside (含…) the figure is a part of the figure before the bracket. */
 export const INCLUSION = /\(含[^)]*$/;
 
@@ -87,7 +90,8 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.accepted': ['不予受理', '受理前', '法院', '一审', '二审'],
   'reconsideration.received': ['法院'],
   'reconsideration.concluded': ['法院', '一审'],
-  'enforcement.officers': ['考试', '培训'],
+  'enforcement.officers': ['考试', '培训', '法制审核'],
+  'mediation.mediators': ['专职'],
   'mediation.cases': ['线索'],
   'mediation.committees': ['行业性', '专业性', '工作室'],
   'major_decisions.total': ['审查', '审核'],
@@ -95,8 +99,12 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'legal_aid.cases': ['讨薪'],
 };
 
-/** Metrics the catalogue alias alone is too common for: the clause must also hold one of these words. */
+/** Metrics the catalogue alias alone is too common for: the clause must also hold one of these words (the sentence will
+ * do, except for the metrics in CLAUSE_ONLY: 在岗行政执法人员946人，其中持证人员912人 — only the second holds a permit). */
+export const CLAUSE_ONLY: readonly MetricKey[] = ['enforcement.officers'];
+
 export const REQUIRED_WORDS: Partial<Record<MetricKey, readonly string[]>> = {
+  'enforcement.officers': ['持证', '执法证', '证件'],
   'legality_review.contracts': ['审查', '审核', '把关', '合法性'],
   'legality_review.opinions': ['审查', '审核', '合法性', '法律意见'],
   'pls.village_advisers': ['村', '社区', '居'],
@@ -110,6 +118,7 @@ export const REQUIRED_WORDS: Partial<Record<MetricKey, readonly string[]>> = {
 export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.accepted': ['新收行政复议案件', '办理行政复议案件', '新受理行政复议案件'],
   'reconsideration.corrected': ['直接纠正', '纠错决定'],
+  'enforcement.officers': ['持证人员'],
   'reconsideration.settlement_rate': ['调解率'],
   'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '行政协议'],
   'legality_review.opinions': ['修改意见', '审查意见'],
@@ -133,3 +142,22 @@ export const FAMILY_TOTALS: Partial<Record<string, MetricKey>> = { legality_revi
 
 /** People or things named right after the number count as the metric only through a role verb: 42名律师…担任村法律顾问. */
 export const ROLE_VERBS = /担任|作为|任/;
+
+/** Organisation metrics (个) are never counted in 件/宗/起/条/份: those count cases and documents (受理法律援助申请436件). */
+export const ORGANISATION_UNITS_REFUSED = ['件', '宗', '起', '例', '条', '份', '件次'];
+
+/**
+ * What a legality review looked at, when the phrase names it (对提交常务会议的议题开展合法性审查96件): the specific key
+ * instead of the total.
+ */
+export const REVIEW_OBJECTS: readonly (readonly [RegExp, MetricKey])[] = [
+  [/议题/, 'legality_review.meeting_topics'],
+  [/规范性文件/, 'legality_review.normative_docs'],
+  [/合同|协议/, 'legality_review.contracts'],
+];
+
+/** 分别: the figures after it belong, in order, to the items listed before it. */
+export const RESPECTIVELY = '分别';
+
+/** A single kind of 行政复议 correction; several of them side by side are parts of the corrected total. */
+export const CORRECTION_KIND = /^(?:撤销|变更|确认违法|责令履行|责令履职)$/;

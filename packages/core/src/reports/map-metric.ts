@@ -3,6 +3,7 @@ import {
   AWARD_WORDS,
   BUSINESS_CUES,
   type Business,
+  CLAUSE_ONLY,
   CONFLICTING,
   EXCLUSIONS,
   EXTRA_ALIASES,
@@ -11,12 +12,16 @@ import {
   LIST_TOTAL,
   MEDIATION_RESOLVED_VERB,
   NEW_ONES,
+  ORGANISATION_UNITS_REFUSED,
   RECONSIDERATION_SETTLED,
   RECONSIDERATION_VERBS,
   REQUIRED_WORDS,
+  REVIEW_OBJECTS,
   ROLE_VERBS,
+  SAMPLE,
   STOCK_METRICS,
 } from './map-metric-rules.ts';
+import { REQUIREMENT_MARKERS } from './quantity.ts';
 import { type UnitFamily, unitFamily } from './units.ts';
 
 /** The words around one figure that decide which metric it reports. */
@@ -40,6 +45,8 @@ export type MetricContext = {
   readonly sentenceLead?: string;
   /** The line (paragraph) before the number, the widest scope that names the business (3.审结率创新高。…). */
   readonly paragraph?: string;
+  /** The approximation marker read with the number (不少于 marks a requirement, not a result). */
+  readonly approx?: string | null;
   /** A table column of an earlier year than the table's latest: not the period reported. */
   readonly isEarlierPeriod?: boolean;
 };
@@ -143,6 +150,7 @@ function unitFit(metric: MetricDefinition, unit: string | null): number {
   if (!family) return 0;
   if (metric.kind === 'rate') return family === 'percent' && unit === '%' ? 1 : 0;
   if (family === 'percent') return 0;
+  if (metric.unit === '个' && ORGANISATION_UNITS_REFUSED.includes(unit)) return 0;
   return UNIT_FIT[metric.unit]?.[family] ?? 0;
 }
 
@@ -215,14 +223,18 @@ const none = (reason: string, confidence = 0): MetricMatch => ({ metric: null, c
 export function mapMetric(context: MetricContext): MetricMatch {
   if (context.isComparison || context.isShare) return { metric: null, confidence: 0, alias: null };
   if (context.isEarlierPeriod) return none('earlier-period');
+  if (context.approx && REQUIREMENT_MARKERS.includes(context.approx)) return none('requirement');
   const before = context.before.replace(QUOTES, '');
   const after = context.after.replace(QUOTES, '');
   const clause = context.clause ?? `${before}${after}`;
   if (AWARD_WORDS.test(context.rest ?? after)) return none('award');
   if (INCLUSION.test(before)) return none('inclusion');
+  if (SAMPLE.test(before)) return none('sample');
   const nearest = nearestBusiness(context);
   let best: { candidate: Candidate; score: number } | null = null;
-  const afterCandidates = COUNTED_NOUN.test(after) && !ROLE_VERBS.test(after) ? [] : findCandidates(after, 'after');
+  const countsPeople = context.unit !== null && ['person', 'person_times'].includes(unitFamily(context.unit) ?? '');
+  const isOtherNoun = !countsPeople && COUNTED_NOUN.test(after) && !ROLE_VERBS.test(after);
+  const afterCandidates = isOtherNoun ? [] : findCandidates(after, 'after');
   const firstAfter = Math.min(...afterCandidates.map((candidate) => candidate.start));
   const candidates = [...findCandidates(before, 'before'), ...afterCandidates];
   for (const candidate of candidates) {
@@ -230,7 +242,8 @@ export function mapMetric(context: MetricContext): MetricMatch {
     const key = metric.key as MetricKey;
     if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) continue;
     const required = REQUIRED_WORDS[key];
-    if (required && !required.some((word) => clause.includes(word) || context.sentence.includes(word))) continue;
+    const scope = CLAUSE_ONLY.includes(key) ? clause : `${clause}${context.sentence}`;
+    if (required && !required.some((word) => scope.includes(word))) continue;
     if (isOtherBusiness(key, alias, nearest)) continue;
     // 讨薪类法律援助案件, 民生领域案件: a kind of the metric's things, not all of them (各类 is all of them).
     const text = candidate.side === 'before' ? before : after;
@@ -259,6 +272,10 @@ export function mapMetric(context: MetricContext): MetricMatch {
   // 审查规范性文件、行政合同…等共计2174件: the total of the family, not its first member.
   const family = FAMILY_TOTALS[businessOf(match.metric)];
   if (family && LIST_TOTAL.test(before)) return { ...match, metric: family };
+  if (match.metric === 'legality_review.total') {
+    const object = REVIEW_OBJECTS.find(([pattern]) => pattern.test(before));
+    if (object) return { ...match, metric: object[1] };
+  }
   return match;
 }
 

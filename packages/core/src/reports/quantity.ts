@@ -2,7 +2,25 @@ import { NUMERAL_CHARS, parseNumeralScaled } from './numerals.ts';
 import { NON_FIGURE_FOLLOWERS, readUnit, type UnitFamily } from './units.ts';
 
 /** Words before a number that make it approximate; longest first. */
-const APPROX_PREFIXES = ['将近', '大约', '超过', '多达', '不足', '不到', '约', '近', '超', '逾'] as const;
+const APPROX_PREFIXES = [
+  '不少于',
+  '不低于',
+  '不超过',
+  '不高于',
+  '将近',
+  '大约',
+  '超过',
+  '多达',
+  '不足',
+  '不到',
+  '至少',
+  '约',
+  '近',
+  '超',
+  '逾',
+] as const;
+/** Bounds that state a requirement (不少于6次) rather than what was done: read, but never given a key. */
+export const REQUIREMENT_MARKERS: readonly string[] = ['不少于', '不低于', '不超过', '不高于', '至少'];
 /** Approximation written between the number and its unit (300余人, 1464余万元, 3万余). */
 const APPROX_INFIXES = ['余', '多'] as const;
 /** Approximation written after the unit (95%以上). */

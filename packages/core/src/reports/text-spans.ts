@@ -14,9 +14,19 @@ export function splitLines(text: string): Line[] {
 
 // Page furniture of government sites and news apps: publication stamps, font-size and share buttons, editor
 // credits, hotlines, ICP numbers. Figures found there are never report figures.
-const NOISE_LINE_START =
-  /^[\s【[]*(?:发布时间|发布日期|发文日期|日期|时间|来源|文章来源|信息来源|作者|编辑|责编|责任编辑|校对|审核|审校|一审|二审|三审|字号|字体|分享|打印|关闭|返回|收藏|浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|访问量|扫一扫|扫码|原标题|阅读原文|咨询热线|联系电话|电话|传真|地址|邮编|网站标识码|主办单位|承办单位|技术支持|我要举报|举报|登录|下载客户端|反馈|上一篇|下一篇|相关链接|【)/;
-const NOISE_ANYWHERE = /ICP备|公网安备|许可证|版权所有|Copyright|©|欢迎您|热线|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}/i;
+// Labels of page furniture need their colon or bracket (审核：张三), so a report line that starts with the same verb
+// (审核政府合同89件) stays; buttons and counters stand alone.
+const NOISE_LINE_START = new RegExp(
+  `^[\\s【[]*(?:(?:${[
+    '发布时间|发布日期|发文日期|日期|时间|来源|文章来源|信息来源|作者|编辑|责编|责任编辑|校对|审核|审校|一审|二审|三审',
+    '浏览次数|浏览量|阅读量|阅读次数|点击数|点击量|访问量|原标题|咨询热线|联系电话|电话|传真|地址|邮编|网站标识码',
+    '主办单位|承办单位|技术支持',
+  ].join(
+    '|',
+  )})(?:[\\s:：】\\]]|$)|(?:字号|字体|分享|打印|关闭|返回|收藏|扫一扫|扫码|阅读原文|我要举报|举报|登录|下载客户端|反馈|上一篇|下一篇|相关链接|【))`,
+);
+const NOISE_ANYWHERE =
+  /ICP备|公网安备|许可证|版权所有|Copyright|©|欢迎您|热线\s*[:：]|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}/i;
 const MAX_NOISE_LINE = 80;
 
 /** Lines that are site navigation or page furniture rather than report text. */

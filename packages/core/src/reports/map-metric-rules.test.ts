@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from './extract-figures.ts';
+
+/** The key extraction gives the figure whose quantity is written `quantity` in `text`. */
+function keyOf(text: string, quantity: string): string | null | undefined {
+  const at = text.indexOf(quantity);
+  if (at < 0) throw new Error(`${quantity} is not in the text`);
+  const figure = extractFigures(text).find((f) => f.quantityStart < at + quantity.length && f.quantityEnd > at);
+  return figure === undefined ? undefined : figure.metric;
+}
+
+// One test per rule of map-metric-rules.ts and per kind of failure met in eval/extraction/dev; the sentences are
+// written for these tests in the shapes of that corpus.
+describe('metric rules from the evaluation corpus', () => {
+  it('coordination: the neighbour of a reviewed 规范性文件 is reviewed, not a decision made', () => {
+    const text = '全年审查规范性文件18件和重大行政决策5件，审查行政合同126件。';
+    expect(keyOf(text, '18件')).toBe('legality_review.normative_docs');
+    expect(keyOf(text, '5件')).toBeNull();
+    expect(keyOf(text, '126件')).toBe('legality_review.contracts');
+    expect(keyOf('全年作出重大行政决策7件，组织听证会2场。', '7件')).toBe('major_decisions.total');
+  });
+
+  it('counted noun: places named right after the number are what it counts, not the committees later', () => {
+    expect(keyOf('镇辖19个村（社区）全部建立人民调解委员会。', '19个')).toBeNull();
+    expect(keyOf('为1.1萬個村（社區）調委會選聘人民調解員5.9萬名。', '1.1萬個')).toBeNull();
+  });
+
+  it('role verb: people named after the number count as the role they take (担任村法律顾问)', () => {
+    expect(keyOf('选聘2700余名律师、基层法律服务工作者担任村（社区）法律顾问。', '2700余名')).toBe(
+      'pls.village_advisers',
+    );
+  });
+
+  it('awards: people or places that won something are not counted as mediators, committees or sites', () => {
+    expect(keyOf('镇调委会3名调解员获评市级“金牌调解员”。', '3名')).toBeNull();
+    expect(keyOf('1个调委会被评为省级优秀人民调解委员会。', '1个')).toBeNull();
+    expect(keyOf('1个村被命名为全国民主法治示范村。', '1个')).toBeNull();
+  });
+
+  it('breakdown: a part never reports its total’s metric', () => {
+    const text = '全省共有人民调解组织31837个，其中村（社区）调委会26604个，乡镇（街道）调委会1629个。';
+    expect(keyOf(text, '31837个')).toBe('mediation.committees');
+    expect(keyOf(text, '26604个')).toBeNull();
+    expect(keyOf(text, '1629个')).toBeNull();
+    const cases = '办理法律援助案件612件，其中刑事案件287件。';
+    expect(keyOf(cases, '287件')).toBeNull();
+  });
+
+  it('breakdown: parts with their own key keep it (其中维持…、驳回…)', () => {
+    const text = '全年收到行政复议申请87件，受理79件，审结74件。其中维持41件、驳回12件。';
+    expect(keyOf(text, '41件')).toBe('reconsideration.maintained');
+    expect(keyOf(text, '12件')).toBe('reconsideration.rejected');
+  });
+
+  it('sample: 抽查 counts are not the total reviewed', () => {
+    expect(keyOf('组织行政执法案卷评查，从31个执法部门抽查案卷186件。', '186件')).toBeNull();
+  });
+
+  it('inclusion: a figure inside (含…) is a part of the one before the bracket', () => {
+    const text = '全国人民调解组织调解各类矛盾纠纷1494万件（含人民法院委派委托调解成功675万件）。';
+    expect(keyOf(text, '1494万件')).toBe('mediation.cases');
+    expect(keyOf(text, '675万件')).toBeNull();
+  });
+
+  it('new ones: a count of newly hired or built is not the stock', () => {
+    const text = '2021年以来新聘专职人民调解员664名，调解员队伍增至4147名。';
+    expect(keyOf(text, '664名')).toBeNull();
+    expect(keyOf(text, '4147名')).toBe('mediation.mediators');
+  });
+
+  it('复议 verbs: the verb before the number decides, whatever noun follows', () => {
+    const text = '区政府收到行政复议申请412件，依法受理368件，全年共审结行政复议申请351件。';
+    expect(keyOf(text, '412件')).toBe('reconsideration.received');
+    expect(keyOf(text, '368件')).toBe('reconsideration.accepted');
+    expect(keyOf(text, '351件')).toBe('reconsideration.concluded');
+    expect(keyOf('2023年全国新收行政复议案件31.5万件。', '31.5万件')).toBe('reconsideration.accepted');
+    expect(keyOf('县司法局办理行政复议案件63件，办结54件。', '63件')).toBe('reconsideration.accepted');
+  });
+
+  it('复议 settled: 调解/和解 in the phrase wins over the closing verb', () => {
+    expect(keyOf('行政复议机构通过调解、和解方式结案3.7万件。', '3.7万件')).toBe('reconsideration.settled');
+    expect(keyOf('办理行政复议案件63件，其中调解终止19件。', '19件')).toBe('reconsideration.settled');
+  });
+
+  it('复议 wording is not read as mediation (化解, 化解率, 受理前化解)', () => {
+    const text =
+      '区政府共收到行政复议申请1113件。以调解、和解等方式结案170件，综合化解率达到42%。复议受理前协商化解案件17件。';
+    expect(keyOf(text, '170件')).toBe('reconsideration.settled');
+    expect(keyOf(text, '42%')).toBeNull();
+    expect(keyOf(text, '17件')).toBeNull();
+  });
+
+  it('应诉 wording is not read as 复议 (审结 of litigation cases)', () => {
+    const text = '县司法局办理行政复议案件63件。办理行政应诉案件42件，其中审结30件。';
+    expect(keyOf(text, '42件')).toBe('litigation.cases');
+    expect(keyOf(text, '30件')).toBeNull();
+  });
+
+  it('成功调处 is resolved, not all cases', () => {
+    const text = '全年排查矛盾纠纷132件，成功调处128件；成功调处纠纷207起。';
+    expect(keyOf(text, '132件')).toBe('mediation.cases');
+    expect(keyOf(text, '128件')).toBe('mediation.resolved');
+    expect(keyOf(text, '207起')).toBe('mediation.resolved');
+  });
+
+  it('kinds: 讨薪类 legal aid cases are a kind, not all cases; 各类 is all of them', () => {
+    expect(keyOf('共受理农民工讨薪类法律援助案件87件。', '87件')).toBeNull();
+    expect(keyOf('全年调解各类矛盾纠纷3126件。', '3126件')).toBe('mediation.cases');
+  });
+
+  it('list totals: 等共计 totals the legality-review family', () => {
+    const text = '全年各镇（街道）审查规范性文件、行政合同、重大行政执法决定等共计2174件。';
+    expect(keyOf(text, '2174件')).toBe('legality_review.total');
+  });
+
+  it('participants: a bare 覆盖…人次 after a training or publicity count reports its participants', () => {
+    expect(keyOf('组织干部职工开展法治培训10场次，覆盖500余人次。', '500余人次')).toBe('training.attendees');
+  });
+
+  it('extra wordings: common 普法 and 调解 phrasings map (宣传活动, 成功率, 民间纠纷)', () => {
+    expect(keyOf('现场发放普法纪念品5000余个。其余县同步开展集中宣传活动17场。', '17场')).toBe('publicity.activities');
+    expect(keyOf('全年共受理矛盾纠纷417242件，调解成功410942件，成功率98.49%。', '98.49%')).toBe(
+      'mediation.success_rate',
+    );
+  });
+
+  it('required words: a contract count needs a review verb', () => {
+    // A line that starts with 审核 is report text, not an editor's credit (审核：张三).
+    expect(keyOf('审核政府合同89件。', '89件')).toBe('legality_review.contracts');
+    expect(keyOf('村集体签订土地流转合同89件。', '89件')).toBeNull();
+  });
+
+  it('exclusions: received filings are not filed ones; 行业性专业性 committees are some committees', () => {
+    expect(keyOf('接收县区报送备案规范性文件64件。', '64件')).toBeNull();
+    expect(keyOf('辖区现有行业性专业性调解组织7个。', '7个')).toBeNull();
+  });
+
+  it('ratios and percentage points are read and never keyed', () => {
+    const text = '复议案件数已是一审行政诉讼案件的2.95倍，纠错率同比上升5.42个百分点，较去年增长了近3倍。';
+    const figures = extractFigures(text).map((f) => [f.value, f.unit, f.approx, f.metric]);
+    expect(figures).toEqual([
+      [2.95, '倍', null, null],
+      [5.42, '个百分点', null, null],
+      [3, '倍', '近', null],
+    ]);
+  });
+
+  it('ordinals of meetings and plenary sessions are not counts', () => {
+    const text =
+      '统筹召开十五届区委全面依法治区委员会第一次（扩大）会议，传达党的十九届四中全会精神，召开依法治县第四次会议。';
+    expect(extractFigures(text)).toEqual([]);
+  });
+
+  it('units met in the corpus: 卷, 台, 块, 大类', () => {
+    const text = '抽查案卷186卷，出动宣传车二十三台，摆放展板四十二块，4大类领域案件。';
+    expect(extractFigures(text).map((f) => [f.value, f.unit])).toEqual([
+      [186, '卷'],
+      [23, '台'],
+      [42, '块'],
+      [4, '类'],
+    ]);
+  });
+
+  it('requirements: 不少于/不低于/至少 bounds are read with their marker and never keyed', () => {
+    const text = '会前学法9次，超过不少于6次的要求；各部门集中学法均不低于4次，每人培训至少40学时。';
+    expect(extractFigures(text).map((f) => [f.value, f.approx, f.metric])).toEqual([
+      [9, null, 'leadership.pre_meeting_study'],
+      [6, '不少于', null],
+      [4, '不低于', null],
+      [40, '至少', null],
+    ]);
+  });
+
+  it('organisation counts are never in 件: applications received at stations are not stations', () => {
+    expect(keyOf('各法律援助工作站全年受理法律援助申请436件。', '436件')).toBeNull();
+    expect(keyOf('县公共法律服务中心窗口办理公证等事项2140件。', '2140件')).toBeNull();
+  });
+
+  it('permits: only the clause that says 持证 reports the officers holding one', () => {
+    const text = '全县在岗行政执法人员946人，其中取得执法证件的持证人员912人。';
+    expect(keyOf(text, '946人')).toBeNull();
+    expect(keyOf(text, '912人')).toBe('enforcement.officers');
+  });
+
+  it('专职 mediators are some of them; 专兼职 are all of them', () => {
+    expect(keyOf('镇调委会现有专职调解员4名。', '4名')).toBeNull();
+    expect(keyOf('配备专兼职人民调解员96名。', '96名')).toBe('mediation.mediators');
+  });
+
+  it('people counted before a role noun: 36名乡镇和部门负责人述法', () => {
+    expect(keyOf('组织36名乡镇和部门党政主要负责人向县委述法。', '36名')).toBe('cadres.law_reports');
+  });
+
+  it('review objects: a legality review of 议题 is a meeting-topic review', () => {
+    expect(keyOf('对提交区政府常务会议审议的议题开展合法性审查96件。', '96件')).toBe('legality_review.meeting_topics');
+  });
+
+  it('分别: figures after it go, in order, to the items listed before it', () => {
+    const text = '对区政府规范性文件、重大行政决策、行政协议分别审查8件、5件、64件。';
+    expect(extractFigures(text).map((f) => f.metric)).toEqual([
+      'legality_review.normative_docs',
+      null,
+      'legality_review.contracts',
+    ]);
+  });
+
+  it('kinds of correction listed side by side are parts; one combined figure is the corrected total', () => {
+    const kinds = '已审结225件，其中作出维持决定132件、撤销原行政行为19件、确认违法8件。';
+    expect(keyOf(`全年收到行政复议申请264件。${kinds}`, '19件')).toBeNull();
+    expect(keyOf(`全年收到行政复议申请264件。${kinds}`, '8件')).toBeNull();
+    expect(keyOf('行政复议审结74件，其中维持41件、撤销或确认违法9件。', '9件')).toBe('reconsideration.corrected');
+  });
+
+  it('a report line that mentions the 12348 hotline is text; only a 热线: label line is furniture', () => {
+    const text = '12348热线全年接听群众来电6210个。\n服务热线：0851-12348';
+    expect(extractFigures(text).map((f) => [f.value, f.unit])).toEqual([[6210, '个']]);
+  });
+
+  it('explains the key: the words that gave it, or why there is none', () => {
+    const [given, award] = extractFigures('审结行政复议申请135件；3名调解员获评市级金牌调解员。');
+    expect(given).toMatchObject({ metric: 'reconsideration.concluded', keyWords: '审结' });
+    expect(award).toMatchObject({ metric: null, noKeyReason: 'award' });
+  });
+});
