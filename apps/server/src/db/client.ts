@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -8,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { serverPath } from '../paths.ts';
+import { serverPath } from '../paths.ts';
 import { loadDataKey } from '../platform/field-crypto.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
@@ -16,7 +16,7 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
 export type Database = { db: Db; kind: DbKind; close: () => Promise<void> };
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const migrationsFolder = serverPath('drizzle'); // from source and from the compiled bundle alike
 
 // Counts and sums come back as strings from pg; we cast in SQL, and make int8/numeric numbers here for safety.
 pg.types.setTypeParser(20, (v) => Number(v));
