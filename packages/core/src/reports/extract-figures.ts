@@ -293,6 +293,14 @@ function refineKeys(
   correctionKinds(text, drafts, figures);
 }
 
+/** The first line of the text, short and without a full stop, is its title. */
+function isHeadline(text: string, index: number): boolean {
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0 || index > firstBreak) return false;
+  const line = text.slice(0, firstBreak).trim();
+  return line.length <= 40 && !/[。;!?]/.test(line);
+}
+
 function clearKey(figure: ExtractedFigure, reason: string): void {
   figure.metric = null;
   figure.confidence = 0;
@@ -381,7 +389,10 @@ export function extractFigures(text: string): ExtractedFigure[] {
       isShare: draft.share,
     };
     contexts.push(context);
-    const match = mapMetric(context);
+    // A headline restates the body in round numbers (去年化解矛盾纠纷超4万件): its figures get no key.
+    const match = isHeadline(normal, reading.start)
+      ? { metric: null, confidence: 0, alias: null, reason: 'headline' }
+      : mapMetric(context);
     const span = toOriginalSpan(mapped, draft.textStart, draft.textEnd);
     const quantity = toOriginalSpan(mapped, reading.start, reading.end);
     const figure: ExtractedFigure = {

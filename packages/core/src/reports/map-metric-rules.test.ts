@@ -221,4 +221,26 @@ describe('metric rules from the evaluation corpus', () => {
     expect(given).toMatchObject({ metric: 'reconsideration.concluded', keyWords: '审结' });
     expect(award).toMatchObject({ metric: null, noKeyReason: 'award' });
   });
+
+  it('corrections synonyms: 入矫 is received, 解矫 released', () => {
+    const text = '全年社区矫正入矫97人，解矫89人。';
+    expect(keyOf(text, '97人')).toBe('corrections.received');
+    expect(keyOf(text, '89人')).toBe('corrections.released');
+  });
+
+  it('headline: figures in the title restate the body and get no key', () => {
+    const text = '全市去年化解矛盾纠纷超4万件\n本报讯 全市共排查调处矛盾纠纷41268件。';
+    expect(keyOf(text, '超4万件')).toBeNull();
+    expect(keyOf(text, '41268件')).toBe('mediation.cases');
+  });
+
+  it('remainder: what is left over (其余8个) is not the metric', () => {
+    expect(keyOf('反馈问题112个，已整改销号104个，其余8个纳入长期整改。', '8个')).toBeNull();
+    expect(keyOf('其余15县同步开展普法宣传活动17场。', '17场')).toBe('publicity.activities');
+  });
+
+  it('trained people: 培训新任科级干部86人 are attendees; 法律明白人 training is not cadre training', () => {
+    expect(keyOf('举办新任领导干部法治理论培训班1期，培训新任科级干部86人。', '86人')).toBe('training.attendees');
+    expect(keyOf('组织全镇“法律明白人”培训2期，参训78人次。', '78人次')).toBeNull();
+  });
 });

@@ -119,6 +119,9 @@ export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.accepted': ['新收行政复议案件', '办理行政复议案件', '新受理行政复议案件'],
   'reconsideration.corrected': ['直接纠正', '纠错决定'],
   'enforcement.officers': ['持证人员'],
+  'corrections.received': ['入矫', '新入矫'],
+  'corrections.released': ['解矫'],
+  'training.sessions': ['轮训'],
   'reconsideration.settlement_rate': ['调解率'],
   'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '行政协议'],
   'legality_review.opinions': ['修改意见', '审查意见'],
@@ -161,3 +164,15 @@ export const RESPECTIVELY = '分别';
 
 /** A single kind of 行政复议 correction; several of them side by side are parts of the corrected total. */
 export const CORRECTION_KIND = /^(?:撤销|变更|确认违法|责令履行|责令履职)$/;
+
+/** Words anywhere in the sentence before the number that rule a metric out (法律明白人培训 is not cadre training). */
+export const SENTENCE_EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
+  'training.sessions': ['法律明白人'],
+  'training.attendees': ['法律明白人'],
+};
+
+/** 其余8个纳入长期整改, 另有2件…: what is left over is not the metric. */
+export const REMAINDER = /^(?:其余|剩余|尚有|另有|还有|余下)(?:的)?$/;
+
+/** 培训新任科级干部86人, 培训执法人员1200余人次: people trained, whoever they are. */
+export const TRAINED_PEOPLE = /培训[\u4e00-\u9fff]{0,8}$/;

@@ -15,11 +15,14 @@ import {
   ORGANISATION_UNITS_REFUSED,
   RECONSIDERATION_SETTLED,
   RECONSIDERATION_VERBS,
+  REMAINDER,
   REQUIRED_WORDS,
   REVIEW_OBJECTS,
   ROLE_VERBS,
   SAMPLE,
+  SENTENCE_EXCLUSIONS,
   STOCK_METRICS,
+  TRAINED_PEOPLE,
 } from './map-metric-rules.ts';
 import { REQUIREMENT_MARKERS } from './quantity.ts';
 import { type UnitFamily, unitFamily } from './units.ts';
@@ -195,6 +198,12 @@ function isOtherBusiness(key: string, alias: string, nearest: Business | null): 
   return !BUSINESS_CUES.some(([cue, business]) => business === own && alias.includes(cue));
 }
 
+function isExcluded(key: MetricKey, clause: string, context: MetricContext): boolean {
+  if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) return true;
+  const lead = context.sentenceLead ?? context.sentence;
+  return SENTENCE_EXCLUSIONS[key]?.some((word) => lead.includes(word)) ?? false;
+}
+
 /** The 行政复议 key the verb nearest before the number gives (收到/受理/审结/维持/驳回/纠错/调解 …). */
 function reconsiderationVerb(before: string): { key: MetricKey; verb: string } | null {
   const settled = RECONSIDERATION_SETTLED.exec(before);
@@ -230,6 +239,7 @@ export function mapMetric(context: MetricContext): MetricMatch {
   if (AWARD_WORDS.test(context.rest ?? after)) return none('award');
   if (INCLUSION.test(before)) return none('inclusion');
   if (SAMPLE.test(before)) return none('sample');
+  if (REMAINDER.test(before.trim())) return none('remainder');
   const nearest = nearestBusiness(context);
   let best: { candidate: Candidate; score: number } | null = null;
   const countsPeople = context.unit !== null && ['person', 'person_times'].includes(unitFamily(context.unit) ?? '');
@@ -240,7 +250,7 @@ export function mapMetric(context: MetricContext): MetricMatch {
   for (const candidate of candidates) {
     const { metric, alias } = candidate;
     const key = metric.key as MetricKey;
-    if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) continue;
+    if (isExcluded(key, clause, context)) continue;
     const required = REQUIRED_WORDS[key];
     const scope = CLAUSE_ONLY.includes(key) ? clause : `${clause}${context.sentence}`;
     if (required && !required.some((word) => scope.includes(word))) continue;
@@ -282,6 +292,11 @@ export function mapMetric(context: MetricContext): MetricMatch {
 /** Counts whose verb decides the key: 复议 verbs, and 成功调处/调解成功 for resolved disputes. */
 function applyVerbs(match: MetricMatch, before: string, context: MetricContext, nearest: Business | null): MetricMatch {
   const family = context.unit ? unitFamily(context.unit) : null;
+  const clause = context.clause ?? before;
+  const isPeople = family === 'person' || family === 'person_times';
+  if (!match.metric && isPeople && TRAINED_PEOPLE.test(before) && !isExcluded('training.attendees', clause, context)) {
+    return { metric: 'training.attendees', confidence: 0.6, alias: TRAINED_PEOPLE.exec(before)![0] };
+  }
   if (family !== 'item') return match;
   if (nearest === 'reconsideration' && (!match.metric || businessOf(match.metric) === 'reconsideration')) {
     const verb = reconsiderationVerb(before);
