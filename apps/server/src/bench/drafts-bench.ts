@@ -60,7 +60,9 @@ function printHalf(name: string, { texts }: HalfResult, verbose: boolean) {
   const fully = texts.filter((t) => t.score.isFullyRight).length;
   const checks = texts.flatMap((t) => t.score.checks);
   const right = checks.filter((c) => c.isRight).length;
-  console.log(`${name}：${texts.length} 篇草案，完全正确 ${fully}/${texts.length}；检查项正确 ${right}/${checks.length}`);
+  console.log(
+    `${name}：${texts.length} 篇草案，完全正确 ${fully}/${texts.length}；检查项正确 ${right}/${checks.length}`,
+  );
   for (const { file, score } of texts) {
     if (score.isFullyRight) continue;
     const wrong = score.checks.filter((c) => !c.isRight);

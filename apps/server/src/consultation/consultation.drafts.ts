@@ -7,6 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { checkZipBounded, uploadLimits } from '../platform/bounded-zip.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { orgScopeSql } from '../platform/scope.ts';
@@ -18,10 +19,114 @@ import {
   type StoredArticle,
 } from './consultation.schema.ts';
 
-/** The text of an uploaded draft: .docx through mammoth, .txt as UTF-8. */
+const MB = 1024 * 1024;
+/** Bounds for an uploaded PDF: checked before and while reading, so a huge or hostile file is refused early. */
+export const pdfLimits = { maxBytes: 20 * MB, maxPages: 200, maxChars: 2_000_000 };
+
+const badPdf = (filename: string) => new AppError(400, 'BAD_PDF', `文件“${filename}”无法读取：请上传有效的 PDF 文件`);
+
+/** A PDF page's text layer as lines: pdf.js marks line ends, and a change of baseline also starts a new line. */
+function pageLines(items: unknown[]): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let lastY: number | null = null;
+  for (const raw of items) {
+    const item = raw as { str?: string; hasEOL?: boolean; transform?: number[] };
+    if (typeof item.str !== 'string') continue;
+    const y = item.transform?.[5] ?? null;
+    if (line !== '' && y !== null && lastY !== null && Math.abs(y - lastY) > 2) {
+      lines.push(line);
+      line = '';
+    }
+    line += item.str;
+    if (y !== null) lastY = y;
+    if (item.hasEOL) {
+      lines.push(line);
+      line = '';
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * The text layer of a PDF through pdf.js, page by page (yielding to the event loop between pages). A PDF without a
+ * text layer — a scan or a picture — is refused with a Chinese message, as are PDFs over the byte and page bounds.
+ */
+export async function extractPdfText(filename: string, data: Buffer): Promise<string> {
+  if (data.length > pdfLimits.maxBytes) {
+    throw badRequest(`PDF 文件“${filename}”超过 ${pdfLimits.maxBytes / MB} MB，请压缩或只上传草案正文`);
+  }
+  if (!data.subarray(0, 1024).toString('latin1').includes('%PDF-')) throw badPdf(filename);
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    if ((error as { name?: string }).name === 'PasswordException') {
+      throw new AppError(400, 'BAD_PDF', `PDF 文件“${filename}”设有密码，请取消密码后重新上传`);
+    }
+    throw badPdf(filename);
+  }
+  try {
+    if (doc.numPages > pdfLimits.maxPages) {
+      throw badRequest(
+        `PDF 文件“${filename}”共 ${doc.numPages} 页，超过 ${pdfLimits.maxPages} 页的上限，请只上传草案正文`,
+      );
+    }
+    const pages: string[] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let lines: string[];
+      try {
+        const page = await doc.getPage(n);
+        lines = pageLines((await page.getTextContent()).items);
+        page.cleanup();
+      } catch {
+        throw badPdf(filename);
+      }
+      const text = lines.join('\n');
+      chars += text.replace(/\s+/g, '').length;
+      if (chars > pdfLimits.maxChars) throw badRequest(`PDF 文件“${filename}”文字过多，请只上传草案正文`);
+      pages.push(text);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (chars === 0) {
+      throw new AppError(
+        400,
+        'PDF_NO_TEXT',
+        `PDF 文件“${filename}”中没有可提取的文字，可能是扫描件或图片：请上传 Word 文件或可复制文字的 PDF，扫描件请先进行文字识别（OCR）`,
+      );
+    }
+    // A form feed between pages: the parser treats it as a line break, and page furniture is removed there.
+    return pages.join('\n\f\n');
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+/** A .txt draft: UTF-8 (with or without BOM), or GB18030/GBK as older Windows editors save it. */
+export function decodeDraftTxt(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(data);
+  }
+}
+
+/** The text of an uploaded draft: .docx through mammoth (after the bounded zip check), .pdf's text layer, .txt. */
 export async function extractDraftText(filename: string, data: Buffer): Promise<string> {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.docx')) {
+    await checkZipBounded(data, uploadLimits.docxText);
     try {
       const result = await mammoth.extractRawText({ buffer: data });
       return result.value;
@@ -29,9 +134,10 @@ export async function extractDraftText(filename: string, data: Buffer): Promise<
       throw new AppError(400, 'BAD_DOCX', `文件“${filename}”无法读取：请上传有效的 Word（.docx）文件`);
     }
   }
-  if (lower.endsWith('.txt')) return new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+  if (lower.endsWith('.pdf')) return extractPdfText(filename, data);
+  if (lower.endsWith('.txt')) return decodeDraftTxt(data);
   if (lower.endsWith('.doc')) throw badRequest('暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后上传');
-  throw badRequest(`不支持的文件类型“${filename}”：请上传 .docx 或 .txt 文件`);
+  throw badRequest(`不支持的文件类型“${filename}”：请上传 .docx、.pdf 或 .txt 文件`);
 }
 
 export function storedArticles(parsed: ParsedDraft): StoredArticle[] {

@@ -67,7 +67,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
   );
   app.post(
     `${base}/drafts/parse-file`,
-    { config: manage, schema: { tags, summary: '上传草案文件（.docx/.txt）并拆分预览' } },
+    { config: manage, schema: { tags, summary: '上传草案文件（.docx/.pdf/.txt）并拆分预览' } },
     async (r) => {
       const file = await readUpload(r, '草案文件');
       const text = await extractDraftText(file.filename, file.data);
