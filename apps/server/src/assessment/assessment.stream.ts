@@ -154,33 +154,7 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
   const external = await gatherExternal(db, rounds);
   const ids = idList(rounds.map((r) => r.id));
   await withCursorHost(db, async (host) => {
-    const units = await RoundCursor.open<{ round_id: number; org_id: number; unit_type: string }>(
-      host,
-      'c_units',
-      `select round_id, org_id, unit_type from assessment_units where round_id = any(${ids}) order by round_id, org_id`,
-    );
-    const selfRows = await RoundCursor.open<EntryRow & { round_id: number }>(
-      host,
-      'c_self',
-      `select round_id, org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
-       where round_id = any(${ids}) order by round_id, org_id`,
-    );
-    const reviews = await RoundCursor.open<ReviewRow & { round_id: number }>(
-      host,
-      'c_review',
-      `select round_id, org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
-       where round_id = any(${ids}) order by round_id, org_id`,
-    );
-    const facts = await RoundCursor.open<FactRow & { round_id: number }>(
-      host,
-      'c_facts',
-      `select round_id, id, org_id, kind, key, level, title, value, count, indicator_id, matter_id, evidence_ids
-       from assessment_facts where round_id = any(${ids}) order by round_id, org_id`,
-    );
-    const corrections = await host.rows<{ round_id: number; org_id: number; corrections: AppealCorrection }>(
-      `select round_id, org_id, corrections from assessment_appeals
-       where round_id = any(${ids}) and outcome = 'upheld' order by decided_at, id`,
-    );
+    const { units, selfRows, reviews, facts, corrections } = await openInputCursors(host, ids);
     for (const round of rounds) {
       const compiled = compiledOf(round.scheme_id, round.scheme_updated_at, round.definition);
       const roundUnits = await units.take(round.id);
@@ -215,6 +189,66 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
     }
     await Promise.all([units.drain(), selfRows.drain(), reviews.drain(), facts.drain()]);
   });
+}
+
+/** The four input cursors (units, self entries, review scores, facts), ordered by round, and the upheld appeals. */
+async function openInputCursors(host: CursorHost, ids: string) {
+  const units = await RoundCursor.open<{ round_id: number; org_id: number; unit_type: string }>(
+    host,
+    'c_units',
+    `select round_id, org_id, unit_type from assessment_units where round_id = any(${ids}) order by round_id, org_id`,
+  );
+  const selfRows = await RoundCursor.open<EntryRow & { round_id: number }>(
+    host,
+    'c_self',
+    `select round_id, org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
+     where round_id = any(${ids}) order by round_id, org_id`,
+  );
+  const reviews = await RoundCursor.open<ReviewRow & { round_id: number }>(
+    host,
+    'c_review',
+    `select round_id, org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
+     where round_id = any(${ids}) order by round_id, org_id`,
+  );
+  const facts = await RoundCursor.open<FactRow & { round_id: number }>(
+    host,
+    'c_facts',
+    `select round_id, id, org_id, kind, key, level, title, value, count, indicator_id, matter_id, evidence_ids
+     from assessment_facts where round_id = any(${ids}) order by round_id, org_id`,
+  );
+  const corrections = await host.rows<{ round_id: number; org_id: number; corrections: AppealCorrection }>(
+    `select round_id, org_id, corrections from assessment_appeals
+     where round_id = any(${ids}) and outcome = 'upheld' order by decided_at, id`,
+  );
+  return { units, selfRows, reviews, facts, corrections };
+}
+
+/**
+ * The read floor of {@link scoreRoundsStreaming} (benchmark baseline): the same round heads, the same four cursors
+ * on one snapshot with their batches in flight, taken round by round — without external sources, scoring or ranking.
+ * Returns the number of input rows read.
+ */
+export async function readRoundsStreaming(db: Db, roundIds: readonly number[]): Promise<number> {
+  const rounds = await queryRows<RoundHead>(
+    db,
+    sql`select r.id, r.org_id, r.scheme_id, r.year, s.updated_at as scheme_updated_at, s.definition
+        from assessment_rounds r join assessment_schemes s on s.id = r.scheme_id
+        where r.id = any(${intArray(roundIds)}) order by r.id`,
+  );
+  const ids = idList(rounds.map((r) => r.id));
+  let rows = 0;
+  await withCursorHost(db, async (host) => {
+    const { units, selfRows, reviews, facts, corrections } = await openInputCursors(host, ids);
+    rows += corrections.length;
+    for (const round of rounds) {
+      rows += (await units.take(round.id)).length;
+      rows += (await selfRows.take(round.id)).length;
+      rows += (await reviews.take(round.id)).length;
+      rows += (await facts.take(round.id)).length;
+    }
+    await Promise.all([units.drain(), selfRows.drain(), reviews.drain(), facts.drain()]);
+  });
+  return rows;
 }
 
 /** Ledgers and other external sources read by org and year: asked once per year for every unit, not per round. */

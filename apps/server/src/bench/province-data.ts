@@ -68,7 +68,13 @@ function dataSql(ledger: string): string {
  * `count` ledger rows over ten years (2016–2025), spread over every built-in type the registry reads, set-based
  * from SQL (INSERT … SELECT generate_series, in batches so no one statement holds everything).
  */
-export async function generateLedgerRows(db: Executor, count: number, onBatch?: (done: number) => void) {
+export async function generateLedgerRows(
+  db: Executor,
+  count: number,
+  onBatch?: (done: number) => void,
+  /** The org of row `g` as SQL (default: the province's units, spread evenly). */
+  orgSql = `${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int`,
+) {
   const types = [...new Set(ledgerComputations().map((c) => c.ledger))];
   const typeExpr = `(array[${types.map((t) => `'${t}'`).join(',')}])[1 + g % ${types.length}]`;
   const dataExpr = `case g % ${types.length} ${types.map((t, i) => `when ${i} then ${dataSql(t)}`).join(' ')} end`;
@@ -77,7 +83,7 @@ export async function generateLedgerRows(db: Executor, count: number, onBatch?: 
     const end = Math.min(count, start + batch - 1);
     await db.execute(
       sql.raw(`insert into ledger_rows (type_key, org_id, row_date, data)
-      select ${typeExpr}, ${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int,
+      select ${typeExpr}, ${orgSql},
         date '2016-01-01' + (g * 13) % 3652, ${dataExpr}
       from generate_series(${start}, ${end}) g`),
     );
