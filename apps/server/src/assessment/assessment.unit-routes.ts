@@ -19,6 +19,7 @@ const stageQuery = z.object({
 export function unitRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;
   const base = '/api/assessment/rounds/:id/units/:orgId';
+  const factWriters = ['assessment.self', 'assessment.score', 'assessment.manage'] as const;
 
   app.get(
     base,
@@ -58,7 +59,8 @@ export function unitRoutes(app: ZApp, deps: AppDeps) {
   app.post(
     `${base}/facts`,
     {
-      config: { access: 'assessment.read' },
+      // A unit records its own metrics and honours; assessors and the office record deductions too.
+      config: { access: factWriters },
       schema: {
         tags,
         summary: '录入考核事项（数据、扣分记录、荣誉、减分）',
@@ -70,7 +72,7 @@ export function unitRoutes(app: ZApp, deps: AppDeps) {
   );
   app.delete(
     `${base}/facts/:factId`,
-    { config: { access: 'assessment.read' }, schema: { tags, summary: '删除考核事项', params: factParams } },
+    { config: { access: factWriters }, schema: { tags, summary: '删除考核事项', params: factParams } },
     async (request) => {
       const p = request.params;
       return deleteFact(db, actorOf(request), p.id, p.orgId, p.factId);

@@ -1,4 +1,4 @@
-import { can } from '@fazhi/core/platform/roles';
+import { can, type Permission } from '@fazhi/core/platform/roles';
 import type { FastifyInstance } from 'fastify';
 import { loadSession } from './auth.service.ts';
 import type { AppDeps } from './context.ts';
@@ -26,7 +26,10 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps) {
     if (!route.url.startsWith('/api/')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    const declared = typeof access === 'string' ? access : access.join('|');
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: declared });
+    }
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
@@ -41,6 +44,8 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps) {
     if (user.mustChangePassword && !beforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置或重置，请先修改密码后再使用系统');
     }
-    if (access !== 'authenticated' && !can(user.role, access)) throw forbidden();
+    if (access === 'authenticated') return;
+    const needed: readonly Permission[] = typeof access === 'string' ? [access as Permission] : access;
+    if (!needed.some((p) => can(user.role, p))) throw forbidden();
   });
 }

@@ -50,8 +50,11 @@ declare module 'fastify' {
     user: AuthUser | null;
   }
   interface FastifyContextConfig {
-    /** Required of every route: the permission it needs, or 'public', or 'authenticated' (any logged-in user). */
-    access?: Permission | 'public' | 'authenticated';
+    /**
+     * Required of every route: the permission it needs (or a list, any one of which suffices), or 'public', or
+     * 'authenticated' (any logged-in user).
+     */
+    access?: Permission | readonly Permission[] | 'public' | 'authenticated';
   }
 }
 
