@@ -27,11 +27,7 @@ export type DraftCheck = { name: string; isRight: boolean; expected: string; act
 export type DraftScore = { checks: DraftCheck[]; isFullyRight: boolean };
 
 /** Spaces dropped and half-width brackets made full-width, so 条例(草案) and 条例（草案） compare equal. */
-const loose = (text: string) =>
-  text
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）');
+const loose = (text: string) => text.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
 function collect(nodes: DraftNode[], kind: DraftNode['kind'], out: DraftNode[] = []): DraftNode[] {
   for (const node of nodes) {

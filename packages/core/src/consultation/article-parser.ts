@@ -462,8 +462,13 @@ export function parseDraft(text: string): ParsedDraft {
     }
     const target = item ?? paragraph;
     // In an amendment, each 第X条修改为… and each quoted paragraph is a paragraph of its own.
+    const citation = ARTICLE_RE.exec(line.text);
     const isOwnParagraph =
-      (isItemsMode || isAmendment) && (ARTICLE_RE.test(line.text) || OPEN_QUOTES.some((q) => line.text.startsWith(q)));
+      (isItemsMode || isAmendment) &&
+      (OPEN_QUOTES.some((q) => line.text.startsWith(q)) ||
+        (citation !== null &&
+          !quoted[line.lineNo - 1] &&
+          (isPrevTerminated || AMENDMENT_VERB_RE.test(citation[3]!.trim()))));
     if (target && SUB_ITEM_RE.test(line.text)) {
       target.body = target.body ? `${target.body}\n${line.text}` : line.text;
     } else if (!paragraph || isOwnParagraph || (isPrevTerminated && (!isIndentMode || line.isIndented))) {
