@@ -243,4 +243,19 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf('举办新任领导干部法治理论培训班1期，培训新任科级干部86人。', '86人')).toBe('training.attendees');
     expect(keyOf('组织全镇“法律明白人”培训2期，参训78人次。', '78人次')).toBeNull();
   });
+
+  it('distractors: hazards rectified, petitions handled and 村规民约 are not rule-of-law figures', () => {
+    const safety = '检查企业1426家次，发现安全隐患3218处，已整改3190处，整改率99.1%。';
+    expect(extractFigures(safety).map((f) => f.metric)).toEqual([null, null, null, null]);
+    expect(keyOf('全年受理群众信访事项1286件，按期办结1279件。', '1279件')).toBeNull();
+    expect(extractFigures('指导各村修订完善村规民约14部。')[0]).toMatchObject({ value: 14, approx: null });
+    expect(keyOf('反馈问题112个，已整改销号104个。', '104个')).toBe('oversight.rectified');
+  });
+
+  it('contracts by any name, with a review verb: 审查招商引资合同38件，提出修改建议116条', () => {
+    const text = '签约项目46个，合同投资额218亿元；审查招商引资合同38件，提出修改建议116条。';
+    expect(keyOf(text, '218亿元')).toBeNull();
+    expect(keyOf(text, '38件')).toBe('legality_review.contracts');
+    expect(keyOf(text, '116条')).toBe('legality_review.opinions');
+  });
 });

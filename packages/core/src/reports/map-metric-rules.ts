@@ -97,6 +97,7 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'major_decisions.total': ['审查', '审核'],
   'normative_docs.filed': ['接收'],
   'legal_aid.cases': ['讨薪'],
+  'plan.closed': ['整改', '问题'],
 };
 
 /** Metrics the catalogue alias alone is too common for: the clause must also hold one of these words (the sentence will
@@ -123,8 +124,8 @@ export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
   'corrections.released': ['解矫'],
   'training.sessions': ['轮训'],
   'reconsideration.settlement_rate': ['调解率'],
-  'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '行政协议'],
-  'legality_review.opinions': ['修改意见', '审查意见'],
+  'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '行政协议', '合同'],
+  'legality_review.opinions': ['修改意见', '修改建议', '审查意见'],
   'mediation.cases': ['排查矛盾纠纷', '排查调处矛盾纠纷', '受理调解矛盾纠纷', '民间纠纷', '矛盾纠纷', '各类纠纷'],
   'mediation.success_rate': ['成功率'],
   'pls.village_advisers': ['村(社区)法律顾问', '法律顾问'],
@@ -167,6 +168,10 @@ export const CORRECTION_KIND = /^(?:撤销|变更|确认违法|责令履行|责�
 
 /** Words anywhere in the sentence before the number that rule a metric out (法律明白人培训 is not cadre training). */
 export const SENTENCE_EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
+  // 安全隐患已整改3190处: rectifying hazards is not the rule-of-law oversight's problems.
+  'oversight.problems': ['隐患', '安全生产'],
+  'oversight.rectified': ['隐患', '安全生产'],
+  'oversight.rectification_rate': ['隐患', '安全生产'],
   'training.sessions': ['法律明白人'],
   'training.attendees': ['法律明白人'],
 };

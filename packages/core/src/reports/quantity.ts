@@ -19,6 +19,8 @@ const APPROX_PREFIXES = [
   '超',
   '逾',
 ] as const;
+/** Characters that with 约 make a word (民约, 公约, 条约, 签约 …). */
+const WORDS_ENDING_IN_YUE = '民公条契合预签制节特规';
 /** Bounds that state a requirement (不少于6次) rather than what was done: read, but never given a key. */
 export const REQUIREMENT_MARKERS: readonly string[] = ['不少于', '不低于', '不超过', '不高于', '至少'];
 /** Approximation written between the number and its unit (300余人, 1464余万元, 3万余). */
@@ -112,7 +114,9 @@ export function readQuantityAt(text: string, index: number): QuantityReading | n
     isPercentWord = true;
     start -= 3;
   }
-  const prefix = endsWithAny(text, start, APPROX_PREFIXES);
+  let prefix = endsWithAny(text, start, APPROX_PREFIXES);
+  // 约 closing a word (村规民约, 公约, 签约) is not "about".
+  if (prefix === '约' && start >= 2 && WORDS_ENDING_IN_YUE.includes(text[start - 2]!)) prefix = null;
   if (prefix) start -= prefix.length;
 
   const numeral = text.slice(run.start, run.end);
