@@ -112,10 +112,16 @@ describe('Excel import', () => {
     expect(stored).toMatchObject({ data: { agreement_amount: 146450 }, row_date: '2026-03-01', org: '元坝镇' });
   });
 
-  it('a corrupt file fails with a Chinese reason and writes nothing', async () => {
-    const job = await runImport(office, Buffer.from('PK\u0003\u0004 this is not a workbook'));
-    expect(job.status).toBe('failed');
-    expect(job.message).toBe('文件无法读取：请上传有效的 Excel（.xlsx）文件');
+  it('a corrupt file is refused at upload with a Chinese reason and writes nothing', async () => {
+    const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from jobs`);
+    const res = await office.upload(
+      '/api/ledgers/types/mediation_case/import',
+      'data.xlsx',
+      Buffer.from('PK\u0003\u0004 this is not a workbook'),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('文件无法读取：请上传有效的 Excel（.xlsx）文件');
+    expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from jobs`)).toEqual(before);
   });
 
   it('wrong headers fail naming the missing columns', async () => {

@@ -17,7 +17,7 @@ import {
 } from './ledgers.import-writers.ts';
 import { orgLookup } from './ledgers.repo.ts';
 import { asBadExcel, openSheet, type ReportError } from './ledgers.sheet.ts';
-import { sniffXlsx } from './xlsx-reader.ts';
+import { readXlsxParts, type XlsxParts } from './xlsx-reader.ts';
 
 export const importJobKind = 'ledger.import';
 export { importSettings };
@@ -41,8 +41,11 @@ export async function startImport(
   def: LedgerDefinition,
   file: { filename: string; data: Buffer },
 ) {
+  // Not a zip, or one that inflates past the budget: say so now (400) rather than through a failed job. The parts
+  // are inflated off the event loop (zlib on the thread pool), and the job reads them without inflating again.
+  let parts: XlsxParts;
   try {
-    sniffXlsx(file.data); // not a zip at all: say so now rather than through a failed job
+    parts = await readXlsxParts(file.data);
   } catch (error) {
     throw asBadExcel(error);
   }
@@ -55,7 +58,7 @@ export async function startImport(
   const id = job!.id;
   live.set(id, { phase: '排队等待', processed: 0, total: 0, percent: 0 });
   // One import at a time per process: each keeps its own write transaction short.
-  const run = queue.then(() => runImport(db, actor, def, id, file.data));
+  const run = queue.then(() => runImport(db, actor, def, id, parts));
   queue = run.catch(() => {});
   running.add(run);
   void run.finally(() => running.delete(run));
@@ -86,7 +89,7 @@ async function setJob(
   );
 }
 
-async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number, file: Buffer) {
+async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number, file: XlsxParts) {
   const started = performance.now();
   const timings: Timings = {
     readMs: 0,

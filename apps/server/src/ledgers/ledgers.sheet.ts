@@ -4,7 +4,7 @@ import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import ExcelJS from 'exceljs';
 import { AppError } from '../platform/errors.ts';
 import { addSheet } from '../platform/excel.ts';
-import { openFirstSheet, type SheetRow, XlsxError } from './xlsx-reader.ts';
+import { openFirstSheet, type SheetRow, XlsxError, type XlsxParts } from './xlsx-reader.ts';
 
 const templateRows = 5000;
 
@@ -151,7 +151,7 @@ const isBlank = (v: RawCell) => v === null || v === undefined || v === '' || (ty
  * → column keys; then batches of non-empty data rows. Throws a Chinese BAD_EXCEL for an unreadable file or wrong
  * headers.
  */
-export function openSheet(def: LedgerDefinition, data: Uint8Array): SheetLayout {
+export function openSheet(def: LedgerDefinition, data: Uint8Array | XlsxParts): SheetLayout {
   try {
     const reader = openFirstSheet(data);
     const known = headerIndex(def);

@@ -1,6 +1,7 @@
 import type { RawCell } from '@fazhi/core/ledgers/cells';
 import { unzipSync } from 'fflate';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { readZipBounded, uploadLimits, ZipRefusedError } from '../platform/bounded-zip.ts';
 
 /**
  * A values-only reader of the first worksheet of an .xlsx: fflate unzips the few parts it needs, htmlparser2 (XML
@@ -147,7 +148,33 @@ const utf8 = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder('utf-8'
 /** `xl/worksheets/sheet1.xml` from a relationship target, which may be relative to `xl/` or absolute. */
 const partPath = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
 
-function unzipParts(data: Uint8Array, wanted: (name: string) => boolean, budget: { left: number }) {
+/** An upload's parts already inflated under the budget (readXlsxParts), so reading them inflates nothing. */
+export type XlsxParts = Map<string, Uint8Array>;
+
+/**
+ * Inflates the parts of an upload under the ledger import's budget, off the event loop (see bounded-zip.ts);
+ * declared or actual sizes past the budget are refused with a Chinese XlsxError. Pictures are checked, not kept.
+ */
+export async function readXlsxParts(input: Uint8Array): Promise<XlsxParts> {
+  sniffXlsx(input);
+  try {
+    return await readZipBounded(input, uploadLimits.ledgerXlsx, (name) => !name.startsWith('xl/media/'));
+  } catch (error) {
+    if (error instanceof ZipRefusedError) {
+      throw new XlsxError(
+        error.message.startsWith('文件无法读取') ? '文件无法读取：请上传有效的 Excel（.xlsx）文件' : error.message,
+      );
+    }
+    throw error;
+  }
+}
+
+function unzipParts(data: Uint8Array | XlsxParts, wanted: (name: string) => boolean, budget: { left: number }) {
+  if (data instanceof Map) {
+    const out: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of data) if (wanted(name)) out[name] = bytes;
+    return out;
+  }
   try {
     return unzipSync(data, {
       filter: (f) => {
@@ -166,7 +193,7 @@ function unzipParts(data: Uint8Array, wanted: (name: string) => boolean, budget:
 type Book = { sheetPath: string; shared: string[]; dateStyles: boolean[]; date1904: boolean };
 
 /** Workbook → first sheet's part, shared strings, which cell styles are dates. */
-function readBook(data: Uint8Array, budget: { left: number }): Book {
+function readBook(data: Uint8Array | XlsxParts, budget: { left: number }): Book {
   const meta = unzipParts(
     data,
     (n) =>
@@ -302,9 +329,15 @@ export function sniffXlsx(data: Uint8Array) {
  * Opens the workbook and returns a pull-reader of its first worksheet: each `next()` parses one slice of the sheet
  * XML and returns the rows completed in it (possibly none), or null at the end.
  */
-export function openFirstSheet(input: Uint8Array): { next: () => SheetRow[] | null; estimatedRows: number } {
-  const data = input instanceof Buffer ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
-  sniffXlsx(data);
+export function openFirstSheet(input: Uint8Array | XlsxParts): {
+  next: () => SheetRow[] | null;
+  estimatedRows: number;
+} {
+  const data =
+    input instanceof Buffer
+      ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+      : (input as Uint8Array | XlsxParts);
+  if (!(data instanceof Map)) sniffXlsx(data);
   const budget = { left: xlsxLimits.maxUnzippedBytes };
   const book = readBook(data, budget);
   const sheetBytes = unzipParts(data, (n) => n === book.sheetPath, budget)[book.sheetPath];

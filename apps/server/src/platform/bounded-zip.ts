@@ -1,11 +1,11 @@
-import { Inflate } from 'fflate';
+import { createInflateRaw } from 'node:zlib';
 import { AppError } from './errors.ts';
 
 /**
  * Bounded reading of uploaded zip containers (.xlsx, .docx): the central directory is read first and declared sizes
- * past the budget are refused; then entries are inflated in small steps (fflate's streaming inflate), yielding to the
- * event loop between steps, and refused as soon as the ACTUAL output passes the budget, so a header that lies about
- * its size cannot make the server inflate hundreds of megabytes or freeze other requests.
+ * past the budget are refused; then entries are inflated by Node's zlib stream (on the thread pool, in 64 KB chunks,
+ * so the event loop keeps serving other requests) and refused as soon as the ACTUAL output passes the budget, so a
+ * header that lies about its size cannot make the server inflate hundreds of megabytes or freeze other requests.
  */
 
 export type ZipBudget = {
@@ -22,7 +22,7 @@ const MB = 1024 * 1024;
 /** Limits per feature, proportional to what the feature legitimately reads. */
 export const uploadLimits = {
   /** Ledger import: up to 50,000 rows of a wide sheet. */
-  ledgerXlsx: { maxTotalBytes: 320 * MB, maxEntryBytes: 256 * MB, maxEntries: 2000 },
+  ledgerXlsx: { maxTotalBytes: 200 * MB, maxEntryBytes: 160 * MB, maxEntries: 2000 },
   /** Org and task imports through exceljs: a few thousand rows. */
   sheetImport: { maxTotalBytes: 40 * MB, maxEntryBytes: 32 * MB, maxEntries: 2000 },
   /** Word documents read for their text (reports, consultation drafts): 20 MB of document XML, pictures included. */
@@ -94,16 +94,46 @@ export function zipEntries(data: Uint8Array, budget: ZipBudget): ZipEntry[] {
   return entries;
 }
 
-/** Compressed bytes inflated per step; deflate expands at most ~1032×, so one step yields at most ~8 MB of output. */
-const STEP = 8 * 1024;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 class Overflow extends Error {}
 
 /**
+ * Inflates one raw-deflate entry with Node's zlib stream: the work runs on libuv's thread pool in 64 KB output
+ * chunks, so the event loop stays free, and the stream is destroyed as soon as the output passes `limit`.
+ */
+function inflateBounded(
+  compressed: Uint8Array,
+  limit: number,
+  keep: boolean,
+): Promise<{ size: number; data?: Uint8Array }> {
+  return new Promise((resolve, reject) => {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      inflater.destroy();
+      reject(error);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return fail(new Overflow());
+      if (keep) chunks.push(chunk);
+    });
+    inflater.on('error', () => fail(new Error('inflate')));
+    inflater.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve({ size, data: keep ? new Uint8Array(Buffer.concat(chunks, size)) : undefined });
+    });
+    inflater.end(compressed);
+  });
+}
+
+/**
  * Inflates the archive's entries under the budget. Entries for which `keep` answers true are returned; the others
- * are inflated only to check their actual size (a downstream parser may read any of them). Async: between steps the
- * event loop serves other requests.
+ * are inflated only to check their actual size (a downstream parser may read any of them).
  */
 export async function readZipBounded(
   data: Uint8Array,
@@ -132,37 +162,18 @@ export async function readZipBounded(
       if (kept) out.set(entry.name, bytes.slice(start, end));
       continue;
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const inflate = new Inflate((chunk) => {
-      size += chunk.length;
-      total += chunk.length;
-      if (size > budget.maxEntryBytes || total > budget.maxTotalBytes) throw new Overflow();
-      if (kept) chunks.push(chunk);
-    });
+    const limit = Math.min(budget.maxEntryBytes, budget.maxTotalBytes - total);
+    let result: { size: number; data?: Uint8Array };
     try {
-      for (let at = start; at < end; at += STEP) {
-        const stop = Math.min(at + STEP, end);
-        inflate.push(bytes.subarray(at, stop), stop === end);
-        if (stop < end) await yieldToLoop();
-      }
-      if (start === end) inflate.push(new Uint8Array(0), true);
+      result = await inflateBounded(bytes.subarray(start, end), limit, kept);
     } catch (error) {
       if (error instanceof Overflow) {
-        throw tooBig(size > budget.maxEntryBytes ? budget.maxEntryBytes : budget.maxTotalBytes);
+        throw tooBig(limit === budget.maxEntryBytes ? budget.maxEntryBytes : budget.maxTotalBytes);
       }
       throw unreadable();
     }
-    if (kept) {
-      const whole = new Uint8Array(size);
-      let o = 0;
-      for (const c of chunks) {
-        whole.set(c, o);
-        o += c.length;
-      }
-      out.set(entry.name, whole);
-    }
-    await yieldToLoop();
+    total += result.size;
+    if (result.data) out.set(entry.name, result.data);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkZipBounded, uploadLimits, ZipRefusedError } from './bounded-zip.ts';
 import { AppError } from './errors.ts';
 
 export type SheetColumn = { key: string; header: string; width?: number };
@@ -36,6 +37,15 @@ export type SheetRow = { rowNumber: number; cells: Record<string, string> };
  * A file that is not a readable .xlsx, or lacks a required header, is one clear 400.
  */
 export async function readSheet(data: Buffer, columns: readonly SheetColumn[], required: readonly string[]) {
+  // Declared and actual inflated sizes are checked (off the event loop) before exceljs reads anything.
+  try {
+    await checkZipBounded(data, uploadLimits.sheetImport);
+  } catch (error) {
+    if (error instanceof ZipRefusedError && !error.message.startsWith('文件无法读取')) {
+      throw new AppError(400, 'BAD_EXCEL', error.message);
+    }
+    throw new AppError(400, 'BAD_EXCEL', '文件无法读取：请上传有效的 Excel（.xlsx）文件');
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { parse } from 'node-html-parser';
+import { checkZipBounded, uploadLimits, ZipRefusedError } from '../platform/bounded-zip.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 
 export type ReportFileKind = 'txt' | 'docx' | 'html';
@@ -43,6 +44,11 @@ async function docxText(data: Buffer): Promise<string> {
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
     throw badRequest('文件不是有效的 Word（.docx）文档，请用 Word 或 WPS 另存为 .docx 后重新上传');
   }
+  // Declared and actual inflated sizes are checked (off the event loop) before mammoth reads anything.
+  await checkZipBounded(data, uploadLimits.docxText).catch((error) => {
+    if (error instanceof ZipRefusedError && !error.message.startsWith('文件无法读取')) throw error;
+    throw badRequest('无法读取该 Word 文档，文件可能已损坏，请另存为 .docx 后重新上传');
+  });
   try {
     const result = await mammoth.extractRawText({ buffer: data });
     return result.value.replace(/\n{3,}/g, '\n\n');

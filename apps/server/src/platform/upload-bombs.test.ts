@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bomb } from '../../test/bombs.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+/**
+ * Decompression bombs against every reader of uploaded Office files, over a real HTTP server: while each bomb is
+ * uploaded, /api/health keeps answering (every probe answered, the longest gap between answers under 1 s — generous
+ * for a loaded machine; an unbounded synchronous inflate of these files froze the server for 9–58 s), the process
+ * grows by less than 400 MB (unbounded, these files inflate to 300 MB–1 GB each and peaked at 2–6 GB), and the upload
+ * gets a 400 with a Chinese reason.
+ */
+
+let t: TestApp;
+let base: string;
+const sessions = new Map<string, { cookie: string; csrf: string }>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  for (const username of ['office', 'reporter-a']) {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'Fazhi@2026' }),
+    });
+    const cookie = /fazhi_sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+    sessions.set(username, { cookie, csrf: (await res.json()).csrfToken });
+  }
+});
+afterAll(() => t?.close());
+
+const MB = 1024 * 1024;
+
+async function uploadWhileProbing(username: string, url: string, filename: string, data: Buffer) {
+  const { cookie, csrf } = sessions.get(username)!;
+  const boundary = `----fazhibomb${Date.now()}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const answers: number[] = [];
+  let probes = 0;
+  let done = false;
+  const started = performance.now();
+  const probing = (async () => {
+    while (!done) {
+      probes++;
+      const res = await fetch(`${base}/api/health`);
+      if (res.status === 200) answers.push(performance.now());
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const res = await fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: {
+      cookie: `fazhi_sid=${cookie}`,
+      'x-csrf-token': csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    body,
+  });
+  const json = await res.json();
+  done = true;
+  await probing;
+  const ended = performance.now();
+  const times = [started, ...answers, ended];
+  const maxGap = Math.max(...times.slice(1).map((x, i) => x - times[i]!));
+  return { status: res.status, json, maxGap, probes, answered: answers.length, grewMb: (rssPeak - rssBefore) / MB };
+}
+
+const cases = [
+  {
+    name: 'ledger import, header lying about a 300 MB sheet',
+    user: 'reporter-a',
+    url: '/api/ledgers/types/mediation_case/import',
+    file: () => bomb('xlsx', 300, true),
+    filename: '台账.xlsx',
+    message: '文件解压后内容过大（超过 160 MB），系统拒绝读取：请检查文件或拆分后重新上传',
+  },
+  {
+    name: 'ledger import, honest header declaring 1 GB',
+    user: 'reporter-a',
+    url: '/api/ledgers/types/mediation_case/import',
+    file: () => bomb('xlsx', 1024, false),
+    filename: '台账.xlsx',
+    message: '文件解压后内容过大（超过 160 MB），系统拒绝读取：请检查文件或拆分后重新上传',
+  },
+  {
+    name: 'org import (exceljs), lying header',
+    user: 'office',
+    url: '/api/orgs/import',
+    file: () => bomb('xlsx', 300, true),
+    filename: '单位.xlsx',
+    message: '文件解压后内容过大（超过 32 MB），系统拒绝读取：请检查文件或拆分后重新上传',
+  },
+  {
+    name: 'task progress import (exceljs), lying header',
+    user: 'reporter-a',
+    url: '/api/plan/tasks/import',
+    file: () => bomb('xlsx', 300, true),
+    filename: '任务.xlsx',
+    message: '文件解压后内容过大（超过 32 MB），系统拒绝读取：请检查文件或拆分后重新上传',
+  },
+  {
+    name: 'report text reader (mammoth), .docx with a lying header',
+    user: 'office',
+    url: '/api/reports/check/upload',
+    file: () => bomb('docx', 300, true),
+    filename: '报告.docx',
+    message: '文件解压后内容过大（超过 24 MB），系统拒绝读取：请检查文件或拆分后重新上传',
+  },
+];
+
+describe('decompression bombs are refused while the server keeps answering', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const file = c.file();
+      expect(file.length).toBeLessThan(2 * MB);
+      const r = await uploadWhileProbing(c.user, c.url, c.filename, file);
+      expect(r.status).toBe(400);
+      expect(r.json.message).toBe(c.message);
+      expect(r.answered).toBe(r.probes);
+      expect(r.maxGap).toBeLessThan(1000);
+      expect(r.grewMb).toBeLessThan(400);
+    });
+  }
+});
