@@ -2,7 +2,7 @@ import type { MetricKey } from '../metrics/catalogue.ts';
 import { linkBreakdowns } from './breakdowns.ts';
 import { type MetricContext, mapMetric } from './map-metric.ts';
 import { CORRECTION_KIND, PARTICIPANTS_OF, PARTICIPATION_LEAD, RESPECTIVELY } from './map-metric-rules.ts';
-import { normalizeReportText } from './normalize.ts';
+import { normalizeReportText, normalizeText } from './normalize.ts';
 import { isChineseNumeral, NUMERAL_CHARS, parseNumeral } from './numerals.ts';
 import { type QuantityReading, readNumeralRun, readQuantityAt } from './quantity.ts';
 import { findTableCells, type TableCell } from './tables.ts';
@@ -51,9 +51,16 @@ export type ExtractedFigure = {
   fromTable?: true;
   /** The words that gave the key (an alias or a verb), to show a reviewer why the figure got it. */
   keyWords?: string;
+  /** The key came from a phrase a reviewer chose it for before (see `LearnedPhrase`). */
+  learned?: true;
   /** Why a figure that names a metric got no key: award, part, sample, new-ones, requirement, earlier-period … */
   noKeyReason?: string;
 };
+
+/** A key a reviewer gave a figure, remembered by the words before its quantity (`phraseBefore`); null: no key. */
+export type LearnedPhrase = { readonly phrase: string; readonly metric: MetricKey | null };
+
+export type ExtractOptions = { readonly learned?: readonly LearnedPhrase[] };
 
 /** A figure in normalised-text coordinates, before it is mapped back to the original. */
 export type FigureDraft = {
@@ -360,7 +367,7 @@ function correctionKinds(text: string, drafts: readonly FigureDraft[], figures: 
  * approximation, ranges, comparisons, breakdowns and the metric each reports. Years, dates, ordinals, names of
  * mechanisms in quotes, durations and page furniture are left out. Offsets index the input string.
  */
-export function extractFigures(text: string): ExtractedFigure[] {
+export function extractFigures(text: string, options: ExtractOptions = {}): ExtractedFigure[] {
   const mapped = normalizeReportText(text);
   const normal = mapped.text;
   const noise = findNoiseSpans(normal);
@@ -417,5 +424,33 @@ export function extractFigures(text: string): ExtractedFigure[] {
   });
   linkBreakdowns(normal, drafts, figures);
   refineKeys(normal, drafts, figures, contexts);
+  applyLearned(options.learned ?? [], drafts, figures);
   return figures;
+}
+
+/**
+ * The words right before a quantity that a reviewer's key is remembered by: up to 8 Han characters (受理群众信访事项
+ * of 全年受理群众信访事项1286件), or null when the quantity starts its clause. `text` is the figure's phrase and
+ * `quantityAt` where its quantity starts in it.
+ */
+export function phraseBefore(text: string, quantityAt: number): string | null {
+  const lead = normalizeText(text.slice(0, quantityAt)).replace(/[约近超逾共计达累]+$/, '');
+  const run = /[\u4e00-\u9fff]{2,}$/.exec(lead)?.[0];
+  return run ? run.slice(-8) : null;
+}
+
+/** A reviewer's key wins over the rules: the longest remembered phrase that ends the figure's lead words. */
+function applyLearned(learned: readonly LearnedPhrase[], drafts: readonly FigureDraft[], figures: ExtractedFigure[]) {
+  if (learned.length === 0) return;
+  const byLength = [...learned].sort((a, b) => b.phrase.length - a.phrase.length);
+  figures.forEach((figure, index) => {
+    const lead = drafts[index]!.before.replace(/[约近超逾共计达累]+$/, '');
+    const hit = byLength.find((p) => lead.endsWith(p.phrase));
+    if (!hit) return;
+    figure.metric = hit.metric;
+    figure.confidence = 0.9;
+    figure.keyWords = hit.phrase;
+    figure.learned = true;
+    delete figure.noKeyReason;
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from './extract-figures.ts';
+import { extractFigures, phraseBefore } from './extract-figures.ts';
 
 /** The key extraction gives the figure whose quantity is written `quantity` in `text`. */
 function keyOf(text: string, quantity: string): string | null | undefined {
@@ -257,5 +257,25 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf(text, '218亿元')).toBeNull();
     expect(keyOf(text, '38件')).toBe('legality_review.contracts');
     expect(keyOf(text, '116条')).toBe('legality_review.opinions');
+  });
+});
+
+describe('keys a reviewer chose before', () => {
+  it('remembers a figure by the words right before its quantity', () => {
+    const text = '全年受理群众信访事项约1286件';
+    expect(phraseBefore(text, text.indexOf('约'))).toBe('受理群众信访事项');
+    expect(phraseBefore('4个协调小组', 0)).toBeNull();
+  });
+
+  it('applies a remembered phrase over the rules, and a remembered “no key” too', () => {
+    const text = '全年受理群众信访事项1286件，审结行政复议申请135件。';
+    const learned = [
+      { phrase: '信访事项', metric: 'mediation.cases' as const },
+      { phrase: '行政复议申请', metric: null },
+    ];
+    const [petitions, review] = extractFigures(text, { learned });
+    expect(petitions).toMatchObject({ metric: 'mediation.cases', keyWords: '信访事项', learned: true });
+    expect(review).toMatchObject({ metric: null, learned: true });
+    expect(extractFigures(text)[1]).toMatchObject({ metric: 'reconsideration.concluded' });
   });
 });
