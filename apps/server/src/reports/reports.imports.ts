@@ -1,5 +1,5 @@
 import { type MetricKey, metricByKey } from '@fazhi/core/metrics/catalogue';
-import { extractFigures } from '@fazhi/core/reports/extract-figures';
+import { extractFigures, phraseBefore } from '@fazhi/core/reports/extract-figures';
 import type { ImportReview } from '@fazhi/core/reports/report.schemas';
 import { analyzeStructure } from '@fazhi/core/reports/structure';
 import { unitFamily } from '@fazhi/core/reports/units';
@@ -9,7 +9,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { type ImportedFigure, metricHistory, reportImports } from './reports.schema.ts';
+import { type ImportedFigure, metricHistory, reportImports, reportKeyPhrases } from './reports.schema.ts';
 import { requireScopedOrg } from './reports.service.ts';
 
 export type ImportInput = { orgId: number; year: number; title?: string; text: string; filename?: string | null };
@@ -28,7 +28,15 @@ export async function insertImport(
   isDemo: boolean,
 ) {
   const structure = analyzeStructure(input.text);
-  const figures: ImportedFigure[] = extractFigures(input.text).map((f) => ({
+  const learned = await tx
+    .select({ phrase: reportKeyPhrases.phrase, metric: reportKeyPhrases.metricKey })
+    .from(reportKeyPhrases)
+    .where(eq(reportKeyPhrases.orgId, orgId));
+  const known = learned.filter((l) => l.metric === null || metricByKey.has(l.metric as MetricKey));
+  const extracted = extractFigures(input.text, {
+    learned: known.map((l) => ({ phrase: l.phrase, metric: l.metric as MetricKey | null })),
+  });
+  const figures: ImportedFigure[] = extracted.map((f) => ({
     text: f.text,
     value: f.value,
     unit: f.unit,
@@ -39,6 +47,10 @@ export async function insertImport(
     end: f.end,
     ...(f.comparison ? { comparison: true } : {}),
     ...(f.partOf !== undefined ? { partOf: f.partOf } : {}),
+    ...(f.keyWords ? { keyWords: f.keyWords } : {}),
+    ...(f.noKeyReason ? { noKeyReason: f.noKeyReason } : {}),
+    ...(f.learned ? { learned: true } : {}),
+    phrase: phraseBefore(f.text, f.quantityStart - f.start),
     decision: 'pending',
   }));
   const title = input.title || structure.title || input.filename || `${input.year}年报告`;
@@ -175,11 +187,16 @@ export async function reviewImport(db: Db, actor: Actor, id: number, review: Imp
     const row = await requireImport(tx, actor, id);
     const figures = row.figures.map((f) => ({ ...f }));
     const accepted = new Map<MetricKey, { value: number; index: number }>();
+    // Keys the reviewer changed, by the words before the quantity: remembered for this organisation's next imports.
+    const changed = new Map<string, string | null>();
     for (const d of review.decisions) {
       const figure = figures[d.index];
       if (!figure) throw badRequest(`第 ${d.index + 1} 个数字不存在`, { index: d.index });
       const label = `第 ${d.index + 1} 个数字“${figure.text}”`;
-      if (d.metric !== undefined) figure.metric = d.metric;
+      if (d.metric !== undefined && d.metric !== figure.metric) {
+        figure.metric = d.metric;
+        if (figure.phrase) changed.set(figure.phrase, d.metric);
+      }
       if (d.decision === 'discard') {
         figure.decision = 'discarded';
         continue;
@@ -219,6 +236,22 @@ export async function reviewImport(db: Db, actor: Actor, id: number, review: Imp
         .onConflictDoUpdate({
           target: [metricHistory.orgId, metricHistory.period, metricHistory.metricKey],
           set: { value, source: `report_import:${id}`, importId: id, createdBy: actor.user.id, createdAt: sql`now()` },
+        });
+    }
+    if (changed.size > 0) {
+      await tx
+        .insert(reportKeyPhrases)
+        .values(
+          [...changed].map(([phrase, metricKey]) => ({
+            orgId: row.orgId,
+            phrase,
+            metricKey,
+            createdBy: actor.user.id,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [reportKeyPhrases.orgId, reportKeyPhrases.phrase],
+          set: { metricKey: sql`excluded.metric_key`, createdBy: actor.user.id, createdAt: sql`now()` },
         });
     }
     const status = figures.every((f) => f.decision !== 'pending') ? 'reviewed' : 'pending';

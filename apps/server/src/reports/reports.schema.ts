@@ -90,6 +90,13 @@ export type ImportedFigure = {
   comparison?: boolean;
   partOf?: number;
   decision: 'pending' | 'accepted' | 'discarded';
+  /** The words that gave the key, or why there is none (shown to the reviewer). */
+  keyWords?: string;
+  noKeyReason?: string;
+  /** The key came from a phrase this organisation's reviewer chose before. */
+  learned?: boolean;
+  /** The words right before the quantity a changed key is remembered by (phraseBefore). */
+  phrase?: string | null;
 };
 
 /** A report read back from a file or pasted text: its text, sections found, and every figure with its review. */
@@ -148,4 +155,22 @@ export const reportDeadlineSettings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('report_deadline_settings_org_year_type').on(t.orgId, t.year, t.type)],
+);
+
+/**
+ * Keys a reviewer gave figures in an organisation's imported reports, remembered by the words before the quantity
+ * (受理群众信访事项 → no key): the next import of that organisation reads such a figure with the reviewer's key.
+ */
+export const reportKeyPhrases = pgTable(
+  'report_key_phrases',
+  {
+    id: identityId(),
+    orgId: orgIdColumn(),
+    phrase: text('phrase').notNull(),
+    /** Null: the reviewer said the figure has no key. */
+    metricKey: text('metric_key'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('report_key_phrases_org_phrase').on(t.orgId, t.phrase)],
 );
