@@ -241,6 +241,7 @@ describe('parseDraft reports malformed drafts in Chinese, naming the place', () 
         message: '第二条重复出现，请删除或改正其中一条',
         line: 4,
         offset: 19,
+        source: '第二条　丙。',
       },
     ]);
   });

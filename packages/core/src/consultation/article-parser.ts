@@ -166,6 +166,7 @@ export function parseDraft(text: string): ParsedDraft {
   const appendixLines: string[] = [];
 
   let phase: 'front' | 'body' | 'appendix' = 'front';
+  let hasUnnumberedChapters = false;
   let part: DraftNode | null = null;
   let chapter: DraftNode | null = null;
   let section: DraftNode | null = null;
@@ -390,9 +391,12 @@ export function parseDraft(text: string): ParsedDraft {
       isPrevTerminated &&
       !isHeadingTitleLine &&
       isUnnumberedHeadingText(line.text) &&
-      (phase === 'body' || compactTitle(line.text) === '总则') &&
+      // Only a draft whose first chapter is an unnumbered 总则 lost its 第X章 throughout; elsewhere such a line is
+      // more likely a short paragraph without its full stop.
+      (phase === 'body' ? hasUnnumberedChapters : compactTitle(line.text) === '总则') &&
       isArticleOrSectionLine(nextLine(line))
     ) {
+      hasUnnumberedChapters = true;
       openUnnumberedChapter(line);
       return true;
     }
@@ -507,6 +511,10 @@ export function parseDraft(text: string): ParsedDraft {
   const { title, preamble } = splitFrontMatter(frontLines);
   const lineAt = (offset: number) => lines.findLast((l) => l.start <= offset)?.lineNo ?? null;
   checkWholeDraft(nodes, title, issues, lineAt);
+  for (const issue of issues) {
+    const text = issue.line === null ? '' : (lines[issue.line - 1]?.text ?? '');
+    if (text !== '') issue.source = Array.from(text).length > 30 ? `${Array.from(text).slice(0, 30).join('')}…` : text;
+  }
   return { title, preamble, nodes, appendix: appendixLines.join('\n'), issues };
 }
 

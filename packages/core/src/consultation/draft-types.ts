@@ -50,6 +50,8 @@ export type DraftIssue = {
   /** 1-based line and offset of the place in the text, when there is one. */
   line: number | null;
   offset: number | null;
+  /** The start of that line as given (after noise removal), so a reader can find it once the text is re-rendered. */
+  source?: string;
 };
 
 export type ParsedDraft = {

@@ -89,13 +89,13 @@ export function DraftPage() {
         description={
           draftId
             ? `共${versions.length}稿；修改下方文本并重新拆分后，可保存为新一稿`
-            : '上传 Word（.docx）或粘贴文本，检查条文拆分后保存'
+            : '上传 Word（.docx）、PDF 或文本（.txt）文件，或粘贴网页上复制的文本，检查条文拆分后保存'
         }
         extra={
           can('consultation.manage') ? (
             <Space>
               <Upload
-                accept=".docx,.txt"
+                accept=".docx,.pdf,.txt"
                 showUploadList={false}
                 beforeUpload={(f) => {
                   void upload(f);
@@ -121,12 +121,21 @@ export function DraftPage() {
             type={errors.length ? 'error' : 'warning'}
             showIcon
             title={errors.length ? `拆分有${errors.length}处错误，请修改文本后重新拆分` : '拆分完成，请留意以下提示'}
-            description={preview.issues.map((i) => (
-              <div key={`${i.code}-${i.offset}`}>
-                {i.line ? `第${i.line}行：` : ''}
-                {i.message}
-              </div>
-            ))}
+            description={
+              <>
+                {preview.issues.some((i) => i.line) ? (
+                  <div style={{ color: '#8c8c8c', marginBottom: 4 }}>
+                    行号指上传或粘贴的原文；下方文本框已换成拆分后的规范文本
+                  </div>
+                ) : null}
+                {preview.issues.map((i) => (
+                  <div key={`${i.code}-${i.offset}-${i.message}`}>
+                    {i.line ? `原文第${i.line}行${i.source ? `“${i.source}”` : ''}：` : ''}
+                    {i.message}
+                  </div>
+                ))}
+              </>
+            }
           />
         ) : (
           <Alert
