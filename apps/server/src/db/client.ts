@@ -7,9 +7,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { serverPath } from '../paths.ts';
-import { serverPath } from '../paths.ts';
 import { loadDataKey } from '../platform/field-crypto.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
+import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -56,7 +56,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   // The personal-data key (SM4/HMAC-SM3) for this process: FAZHI_DATA_KEY, a key file, or beside the data folder.
   loadDataKey({ databaseUrl: options.databaseUrl, dataDir: options.pglite ? undefined : (options.dataDir ?? 'data') });
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
+    // A multi-host URL (primary + standbys) follows the primary through a failover: see db/multi-host.ts.
+    const hosts = parseMultiHostUrl(options.databaseUrl);
+    const pool = hosts
+      ? await multiHostPool(hosts, SerialClient, 10)
+      : new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (shouldMigrate) await migratePg(drizzlePg(pool), { migrationsFolder });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { databaseRefusal } from './db-errors.ts';
+import { isDatabaseUnavailable, retryAfterSeconds, unavailableBody } from './db-unavailable.ts';
 import { AppError } from './errors.ts';
 
 const fieldLabels: Record<string, string> = {
@@ -45,6 +46,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (status === 414 || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
       return reply.status(414).send({ code: 'URI_TOO_LONG', message: '请求地址中的参数过长，请检查后重试' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ requestId: request.id }, 'database unavailable');
+      return reply.status(503).header('retry-after', String(retryAfterSeconds)).send(unavailableBody);
     }
     const refused = databaseRefusal(error);
     if (refused) {
