@@ -248,6 +248,7 @@ describe('metric rules from the evaluation corpus', () => {
     const safety = '检查企业1426家次，发现安全隐患3218处，已整改3190处，整改率99.1%。';
     expect(extractFigures(safety).map((f) => f.metric)).toEqual([null, null, null, null]);
     expect(keyOf('全年受理群众信访事项1286件，按期办结1279件。', '1279件')).toBeNull();
+    expect(keyOf('区政府审结行政复议申请35件，受理群众信访事项128件。', '128件')).toBeNull();
     expect(extractFigures('指导各村修订完善村规民约14部。')[0]).toMatchObject({ value: 14, approx: null });
     expect(keyOf('反馈问题112个，已整改销号104个。', '104个')).toBe('oversight.rectified');
   });

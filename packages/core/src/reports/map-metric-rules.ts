@@ -181,3 +181,9 @@ export const REMAINDER = /^(?:其余|剩余|尚有|另有|还有|余下)(?:的)?
 
 /** 培训新任科级干部86人, 培训执法人员1200余人次: people trained, whoever they are. */
 export const TRAINED_PEOPLE = /培训[\u4e00-\u9fff]{0,8}$/;
+
+/** Objects in the clause that belong to other work: 受理群众信访事项 is not a 行政复议 intake even beside one. */
+export const BUSINESS_EXCLUSIONS: Partial<Record<string, readonly string[]>> = {
+  reconsideration: ['信访', '诉求', '审批', '政务服务', '热线'],
+  mediation: ['信访', '诉求', '热线'],
+};

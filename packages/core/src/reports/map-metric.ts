@@ -2,6 +2,7 @@ import { type MetricDefinition, type MetricKey, metricCatalogue } from '../metri
 import {
   AWARD_WORDS,
   BUSINESS_CUES,
+  BUSINESS_EXCLUSIONS,
   type Business,
   CLAUSE_ONLY,
   CONFLICTING,
@@ -200,6 +201,7 @@ function isOtherBusiness(key: string, alias: string, nearest: Business | null): 
 
 function isExcluded(key: MetricKey, clause: string, context: MetricContext): boolean {
   if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) return true;
+  if (BUSINESS_EXCLUSIONS[businessOf(key)]?.some((word) => clause.includes(word))) return true;
   const lead = context.sentenceLead ?? context.sentence;
   return SENTENCE_EXCLUSIONS[key]?.some((word) => lead.includes(word)) ?? false;
 }
@@ -300,7 +302,7 @@ function applyVerbs(match: MetricMatch, before: string, context: MetricContext, 
   if (family !== 'item') return match;
   if (nearest === 'reconsideration' && (!match.metric || businessOf(match.metric) === 'reconsideration')) {
     const verb = reconsiderationVerb(before);
-    if (verb && !EXCLUSIONS[verb.key]?.some((word) => (context.clause ?? before).includes(word))) {
+    if (verb && !isExcluded(verb.key, context.clause ?? before, context)) {
       return { metric: verb.key, confidence: Math.max(match.confidence, 0.75), alias: verb.verb };
     }
   }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let office: Client;
+const orgId = async (name: string) => {
+  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
+  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
+};
+let countyId: number;
+let bureauId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+  countyId = await orgId('昭化区');
+  bureauId = await orgId('区司法局');
+});
+afterAll(() => t?.close());
+
+type Figure = {
+  index: number;
+  text: string;
+  metric: string | null;
+  keyWords?: string;
+  noKeyReason?: string;
+  learned?: boolean;
+};
+
+const report = (year: number) =>
+  `${year}年，区政府审结行政复议申请35件，受理群众信访事项128件，镇调委会3名调解员获评市级金牌调解员。`;
+
+async function importFigures(org: number, year: number): Promise<{ id: number; figures: Figure[] }> {
+  const created = await office.post('/api/reports/imports', { orgId: org, year, text: report(year) });
+  expect(created.statusCode, created.body).toBe(200);
+  const id = created.json().id as number;
+  return { id, figures: (await office.get(`/api/reports/imports/${id}`)).json().figures };
+}
+
+describe('report import: why a figure has its key, and keys a reviewer changed', () => {
+  it('shows the words that gave each key or why there is none, and remembers changed keys for the organisation', async () => {
+    const first = await importFigures(countyId, 2022);
+    const [review, petitions, award] = first.figures;
+    expect(review).toMatchObject({ metric: 'reconsideration.concluded', keyWords: '审结' });
+    expect(petitions).toMatchObject({ metric: null });
+    expect(award).toMatchObject({ metric: null, noKeyReason: 'award' });
+
+    const saved = await office.post(`/api/reports/imports/${first.id}/review`, {
+      decisions: [
+        { index: petitions!.index, decision: 'accept', metric: 'mediation.cases' },
+        { index: review!.index, decision: 'discard', metric: null },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const next = await importFigures(countyId, 2023);
+    expect(next.figures[0]).toMatchObject({ metric: null, learned: true, keyWords: '审结行政复议申请' });
+    expect(next.figures[1]).toMatchObject({ metric: 'mediation.cases', learned: true, keyWords: '受理群众信访事项' });
+
+    // another organisation's imports keep the rules' keys
+    const other = await importFigures(bureauId, 2023);
+    expect(other.figures[0]).toMatchObject({ metric: 'reconsideration.concluded' });
+    expect(other.figures[1]).toMatchObject({ metric: null });
+    expect(other.figures[0]!.learned).toBeUndefined();
+  });
+
+  it('a rejected review remembers nothing', async () => {
+    const first = await importFigures(bureauId, 2021);
+    const bad = await office.post(`/api/reports/imports/${first.id}/review`, {
+      decisions: [
+        { index: first.figures[1]!.index, decision: 'accept', metric: 'legal_aid.cases' },
+        { index: first.figures[0]!.index, decision: 'accept', metric: 'mediation.success_rate' },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('第 1 个数字“区政府审结行政复议申请35件”的单位“件”与指标“调解成功率”的单位“%”不符');
+    const again = await importFigures(bureauId, 2020);
+    expect(again.figures[1]).toMatchObject({ metric: null });
+  });
+});
