@@ -156,7 +156,7 @@ export function parseDraft(text: string): ParsedDraft {
     issues.push({
       level: 'warning',
       code: 'toc_guessed',
-      message: `第${first.lineNo}行起的${run.count}行只有章节标题、没有条文，看起来是目录（原文没有“目录”二字），已略去；如有误请核对`,
+      message: `从这一行起的${run.count}行只有章节标题、没有条文，看起来是目录（原文没有“目录”二字），已略去；如有误请核对`,
       line: first.lineNo,
       offset: first.start,
     });
@@ -670,7 +670,10 @@ function splitFrontMatter(front: string[]): { title: string; preamble: string } 
     parts.push(front[i]!);
     used.add(i);
   }
-  return { title: compactTitle(parts.join('')), preamble: front.filter((_, i) => !used.has(i)).join('\n') };
+  const title = compactTitle(parts.join(''));
+  // A page repeats the title (in its header and above the text): the copies are not preamble.
+  const isTitleCopy = (t: string) => compactTitle(stripBookTitle(t.trim())) === compactTitle(parts[0]!);
+  return { title, preamble: front.filter((t, i) => !used.has(i) && !isTitleCopy(t)).join('\n') };
 }
 
 function checkWholeDraft(
