@@ -40,7 +40,7 @@ const typeKey = 'corrections_subject';
 /** A valid 18-digit ID number (GB 11643 check character), distinct for every i < 3,650,000. */
 function idNumber(i: number) {
   const birth = new Date(Date.UTC(1970, 0, 1) + Math.floor(i / 1000) * 86_400_000).toISOString().slice(0, 10);
-  const body = `510811${birth.replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
+  const body = `110101${birth.replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((s, d, k) => s + Number(d) * weights[k]!, 0);
   return body + '10X98765432'[sum % 11];
@@ -209,10 +209,11 @@ async function run(): Promise<BenchStatus> {
     // --- 3: the dashboard, county stored encrypted vs in plain text
     const [a, b] = [await loggedIn(plain), await loggedIn(enc)];
     const year = new Date().getFullYear();
+    const [county] = await queryRows<{ id: number }>(enc.db, sql`select id from orgs where name = '昭化区'`);
     const dashboard = (x: typeof a) => async () => {
       const res = await x.app.inject({
         method: 'GET',
-        url: `/api/dashboard?org=1&year=${year}`,
+        url: `/api/dashboard?org=${county!.id}&year=${year}`,
         cookies: { fazhi_sid: x.cookie },
       });
       if (res.statusCode !== 200) throw new Error(`dashboard ${res.statusCode}`);

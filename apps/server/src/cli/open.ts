@@ -1,5 +1,5 @@
 import { type Database, openDatabase } from '../db/client.ts';
-import { encryptPlaintext } from '../platform/data-encryption.ts';
+import { compactEncryptedTables, encryptPlaintext } from '../platform/data-encryption.ts';
 
 export function dbOptionsFromEnv() {
   return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.FAZHI_DATA_DIR || 'data' };
@@ -12,7 +12,7 @@ export function dbOptionsFromEnv() {
 export async function openFromEnv(label: string): Promise<Database> {
   const database = await openDatabase({ ...dbOptionsFromEnv(), label });
   try {
-    await encryptPlaintext(database.db);
+    if ((await encryptPlaintext(database.db)) > 0) await compactEncryptedTables(database.db);
   } catch (err) {
     await database.close();
     throw err;

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { rotateDataKey } from '../platform/data-encryption.ts';
+import { compactEncryptedTables, rotateDataKey } from '../platform/data-encryption.ts';
 import { dataKeys, keyFilePath, newMasterKey, parseMasterKey } from '../platform/field-crypto.ts';
 import { dbOptionsFromEnv, openFromEnv } from './open.ts';
 
@@ -40,6 +40,7 @@ export async function rotateKeyCommand() {
     const staged = file ? `${file}.new` : null;
     if (staged) writeFileSync(staged, `${newMaster.toString('hex')}\n`, { mode: 0o600 });
     const values = await rotateDataKey(database.db, oldKeys, newMaster);
+    await compactEncryptedTables(database.db); // old-key row versions out of the table files
     if (file && staged) {
       const old = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.old`;
       if (existsSync(file)) renameSync(file, old);

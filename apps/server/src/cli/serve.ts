@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { demoAssessors } from '../demo/demo-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
+import { compactEncryptedTables } from '../platform/data-encryption.ts';
 import { runDueJobs } from '../scheduled-work.ts';
 import { openFromEnv } from './open.ts';
 
@@ -82,6 +83,7 @@ async function serveProcess() {
   let seeded = false;
   if (process.env.FAZHI_DEMO !== 'false' && !(await hasData(database.db))) {
     await seedDemo(database.db, now());
+    await compactEncryptedTables(database.db); // the seeders' plain-text row versions out of the files
     seeded = true;
   }
   const app = await buildApp(

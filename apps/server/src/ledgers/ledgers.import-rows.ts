@@ -8,7 +8,8 @@ import type { AuthUser } from '../platform/context.ts';
 import { existingUniqueValues } from './ledgers.repo.ts';
 import { type ReportError, type SheetRecord, sheetFields } from './ledgers.sheet.ts';
 
-export type ParsedRow = { rowNumber: number; orgId: number; data: LedgerData };
+/** `blind`: the row's blind indexes once its personal values have been sealed (reused by the duplicate check). */
+export type ParsedRow = { rowNumber: number; orgId: number; data: LedgerData; blind?: Record<string, string> };
 
 /**
  * Turns sheet rows into ledger data the way a form save would: each cell through the core's `parseCell`, the row
@@ -148,7 +149,7 @@ export async function storedDuplicateErrors(
   user: AuthUser,
   rows: ParsedRow[],
 ): Promise<ReportError[]> {
-  const keys = rows.flatMap((r) => uniqueKeysOf(def, r.data).map((k) => ({ ...k, row: r.rowNumber })));
+  const keys = rows.flatMap((r) => uniqueKeysOf(def, r.data).map((k) => ({ ...k, row: r.rowNumber, blind: r.blind })));
   if (!keys.length) return [];
   const existing = await existingUniqueValues(db, def, user, keys);
   return keys

@@ -216,6 +216,7 @@ export async function importIntoPglite(
 /** A valid row as a COPY line, its personal values SM4-encrypted and blind-indexed on the way (one slice at a time). */
 function sealedLine(def: LedgerDefinition, r: ParsedRow, userId: number, encrypted: string[]) {
   const sealed = sealRowWith(dataKeys(), encrypted, r.data);
+  r.blind = sealed.blind;
   return copyLine(def.key, r.orgId, r.data[def.dateField], sealed.data, userId, sealed.blind);
 }
 

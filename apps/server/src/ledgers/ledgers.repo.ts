@@ -178,7 +178,7 @@ export async function existingUniqueValues(
   db: Executor,
   def: LedgerDefinition,
   user: AuthUser,
-  keys: UniqueKey[],
+  keys: (UniqueKey & { blind?: Record<string, string> })[],
   excludeId?: number,
 ): Promise<Map<string, Set<string>>> {
   const encrypted = new Set(encryptedFieldKeys(def));
@@ -188,7 +188,9 @@ export async function existingUniqueValues(
     const g = groups.get(id) ?? { fields: k.fields, lookups: new Map<string, string[]>() };
     // The compared text: each encrypted part replaced by its blind index.
     const parts = k.value.split(keySeparator);
-    const lookup = k.fields.map((f, i) => (encrypted.has(f) ? indexOf(parts[i]!) : parts[i]!)).join(keySeparator);
+    const lookup = k.fields
+      .map((f, i) => (encrypted.has(f) ? (k.blind?.[f] ?? indexOf(parts[i]!)) : parts[i]!))
+      .join(keySeparator);
     g.lookups.set(lookup, [...(g.lookups.get(lookup) ?? []), k.value]);
     groups.set(id, g);
   }

@@ -179,3 +179,14 @@ export async function rotateDataKey(db: Db, from: FieldKeys, newMaster: Buffer) 
     return values;
   });
 }
+
+/**
+ * Rewrites the tables that hold encrypted values so no old row version (plain text before a migration, old-key
+ * ciphertext before a rotation) stays in their files, then checkpoints. Outside any transaction (VACUUM FULL).
+ * Old write-ahead-log segments are recycled by the database in time; backups taken before keep what they held.
+ */
+export async function compactEncryptedTables(db: Db) {
+  for (const table of ['ledger_rows', ...new Set(encryptedColumns.map((c) => c.table))])
+    await db.execute(sql`vacuum full ${sql.identifier(table)}`);
+  await db.execute(sql`checkpoint`);
+}

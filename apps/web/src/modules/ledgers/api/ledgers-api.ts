@@ -13,6 +13,8 @@ export type LedgerRow = {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** In lists: another row in the viewer's scope holds one of its unique keys (e.g. the same ID number elsewhere). */
+  duplicate?: boolean;
 };
 export type TypeDetail = { definition: LedgerDefinition; builtin: boolean; version: number; canSeePersonal: boolean };
 export type RowQuery = Record<string, string | number | undefined>;

@@ -2,7 +2,21 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { fieldByKey } from '@fazhi/core/ledgers/definition';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Empty, Flex, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Empty,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useCallback, useState } from 'react';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
@@ -56,7 +70,26 @@ export function LedgerTable({ definition: def }: Props) {
   const dateLabel = fieldByKey(def, def.dateField)?.label ?? '日期';
   const columns = (() => {
     const cols: ColumnsType<LedgerRow> = [
-      { title: '填报单位', dataIndex: 'orgName', width: 128, ellipsis: true, fixed: 'left' },
+      {
+        title: '填报单位',
+        dataIndex: 'orgName',
+        width: 128,
+        ellipsis: true,
+        fixed: 'left',
+        render: (name: string, row: LedgerRow) =>
+          row.duplicate ? (
+            <Space size={4}>
+              <Tooltip title="您的数据范围内另有记录的唯一项（如身份证号、案号）与本条相同，请核实是否重复登记">
+                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                  重复
+                </Tag>
+              </Tooltip>
+              {name}
+            </Space>
+          ) : (
+            name
+          ),
+      },
       {
         title: dateLabel,
         dataIndex: 'rowDate',
