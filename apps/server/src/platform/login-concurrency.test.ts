@@ -35,5 +35,4 @@ describe('atomic failure counting', () => {
     ]);
     expect((await login('kaohe-2', 'Fazhi@2026')).statusCode).toBe(401);
   });
-
 });

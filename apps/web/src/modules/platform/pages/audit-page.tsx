@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
@@ -37,6 +37,39 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   );
 }
 
+/** The SM3 chain over every audit row: whole, or the first row that was changed or follows a removed one. */
+function ChainState() {
+  const chain = useQuery({ queryKey: ['audit', 'chain'], queryFn: platformApi.auditChain });
+  if (chain.isPending)
+    return <Alert type="info" showIcon title="正在校验审计日志的完整性…" style={{ marginBottom: 16 }} />;
+  if (chain.isError)
+    return (
+      <Alert type="warning" showIcon title="审计日志完整性校验未能完成，请稍后刷新重试" style={{ marginBottom: 16 }} />
+    );
+  const state = chain.data;
+  return state.isIntact ? (
+    <Alert
+      type="success"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`完整：共 ${state.rows} 条记录，SM3 校验链无断点`}
+      action={
+        <Button size="small" onClick={() => void chain.refetch()} loading={chain.isFetching}>
+          重新校验
+        </Button>
+      }
+    />
+  ) : (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`第 ${state.position} 条记录被篡改（记录编号 ${state.brokenId}）：${state.reason}`}
+      description="该条及其后的记录无法证明未被改动。请保全数据库和备份，报告安全保密管理员，并用 npx fazhi audit verify 复核。"
+    />
+  );
+}
+
 /** Read-only: the auditor filters and reads; nothing here writes. */
 export function AuditPage() {
   const [form] = Form.useForm<Filters>();
@@ -62,7 +95,11 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title="审计日志" description="系统所有写操作和登录记录，只读，不可修改或删除。" />
+      <PageHeader
+        title="审计日志"
+        description="系统所有写操作和登录记录，只读，不可修改或删除；每条记录以 SM3 校验值逐条链接。"
+      />
+      <ChainState />
       <Card>
         <Form form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item name="username" label="操作人">
