@@ -36,7 +36,9 @@ export function UserFormModal({ open, user, onClose }: Props) {
       return platformApi.updateUser(user.id, changes);
     },
     onSuccess: () => {
-      message.success(isEdit ? '用户信息已保存' : '用户已创建：首次登录须修改密码，由安全保密管理员授权后方可使用业务功能');
+      message.success(
+        isEdit ? '用户信息已保存' : '用户已创建：首次登录须修改密码，由安全保密管理员授权后方可使用业务功能',
+      );
       void client.invalidateQueries({ queryKey: ['users'] });
       onClose();
     },

@@ -1,16 +1,16 @@
 import { checkPassword, passwordPolicy } from '@fazhi/core/platform/password-policy';
+import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
-import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useSession } from '../../../components/session.ts';
 import { validFields } from '../../../components/zod-rule.ts';
 import { platformApi, type UserRow } from '../api/platform-api.ts';
 import { passwordPolicyText } from '../components/change-password-modal.tsx';
 import { GrantModal } from '../components/grant-modal.tsx';
-import { useSession } from '../../../components/session.ts';
 
 export function SecurityPage() {
   const { message } = App.useApp();
@@ -50,7 +50,10 @@ export function SecurityPage() {
 
   return (
     <>
-      <PageHeader title="安全管理" description="安全保密管理员为账号授予业务角色和数据范围，办理解锁和密码重置；所有操作记入审计日志。" />
+      <PageHeader
+        title="安全管理"
+        description="安全保密管理员为账号授予业务角色和数据范围，办理解锁和密码重置；所有操作记入审计日志。"
+      />
       <Card title="安全策略" style={{ marginBottom: 16 }}>
         <Descriptions
           column={{ xs: 1, md: 2, xl: 3 }}
