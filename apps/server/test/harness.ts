@@ -17,6 +17,8 @@ export type TestAppOptions = {
    * `false`: reaching a route is not testing it.
    */
   recordRoutes?: boolean;
+  /** Turns the app's logger on, writing to this stream (the log test reads what the server would log). */
+  logStream?: NodeJS.WritableStream;
 };
 
 /** A fresh copy of the seeded demo database, on PGlite or PostgreSQL per the project, and the app on top of it. */
@@ -24,7 +26,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
   let clock = testNow.getTime();
   const now = () => new Date(clock);
   const database = await openTestDatabase();
-  const app = await buildApp({ db: database.db, dbKind: database.kind, now }, { serveWeb: false });
+  const app = await buildApp(
+    { db: database.db, dbKind: database.kind, now },
+    { serveWeb: false, ...(options.logStream ? { logger: true, logStream: options.logStream } : {}) },
+  );
   const routeHits = options.recordRoutes === false ? null : recordRouteHits(app);
   await app.ready();
   await whenRollupReady(database.db); // no background work left to race the test
