@@ -173,7 +173,7 @@ async function measure(database: Database, file: Buffer, copyFrom: (csv: string)
     sql`select type_key, org_id, row_date::text as row_date, data::text as data, created_by, blind::text as blind
         from ledger_rows where type_key = 'mediation_case' and data->>'case_no' like 'BENCH-%' order by id`,
   );
-  const field = (v: string | number | null) => (v === null ? '' : `"${String(v).replaceAll('"', '""')}"`);
+  const field = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`);
   csv = `${stored
     .map((r) =>
       [r.type_key, r.org_id, r.row_date, String(r.data).replace('"BENCH-', '"COPY-'), r.created_by, r.blind]
