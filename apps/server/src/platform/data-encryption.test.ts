@@ -347,6 +347,29 @@ describe('one masking rule for every role without personal.read', () => {
     }
   });
 
+  it('metric drill-down of a ledger metric: decrypted for the office, masked for leader and assessor', async () => {
+    const county = orgId.get('昭化区')!;
+    const drill = async (c: Client) => {
+      const res = await c.get(`/api/metrics/corrections.received/rows?org=${county}&period=2026&pageSize=200`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as { masked: boolean; items: { id: number; values: { id_number: string } }[] };
+    };
+    const full = await drill(office);
+    expect(full.masked).toBe(false);
+    expect(full.items.length).toBeGreaterThan(3);
+    for (const i of full.items) expect(i.values.id_number).toMatch(/^\d{17}[\dX]$/);
+    const byId = new Map(full.items.map((i) => [i.id, i.values.id_number]));
+    for (const c of [leader, assessor]) {
+      const page = await drill(c);
+      expect(page.masked).toBe(true);
+      expect(page.items.length).toBe(full.items.length);
+      for (const i of page.items) {
+        const plain = byId.get(i.id)!;
+        expect(i.values.id_number).toBe(`${plain.slice(0, 4)}**********${plain.slice(-4)}`);
+      }
+    }
+  });
+
   it("cadres' archive .docx masks ID number and phone for the leader, not for the office", async () => {
     const [cadre] = await queryRows<{ id: number }>(t.db, sql`select id from cadres where name = '测试干部'`);
     const docText = async (c: Client) => {
