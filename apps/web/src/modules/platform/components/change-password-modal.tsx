@@ -11,7 +11,7 @@ import { platformApi } from '../api/platform-api.ts';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
 
-export const passwordPolicyText = `密码至少${passwordPolicy.minLength}位，须包含大写字母、小写字母、数字、特殊字符中的至少三类`;
+export const passwordPolicyText = `密码至少${passwordPolicy.minLength}位，须包含大写字母、小写字母、数字、特殊字符中的至少三类，且不能是常见弱口令`;
 
 type Props = { open: boolean; isForced?: boolean; onClose: () => void };
 
