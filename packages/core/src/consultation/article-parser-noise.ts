@@ -45,7 +45,10 @@ export function stripPinyin(line: string): string {
 const BREADCRUMB_SEPARATOR_RE = /\s*(?:->|>|»|＞|›|→)\s*/;
 const BREADCRUMB_RE = /^(?:您?当前的?位置|您的位置|当前位置|所在位置)\s*[:：]/;
 const PAGE_FURNITURE_RE =
-  /^\[?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|作者|浏览次数|浏览|阅读|点击|更新|下载地址|分享到|上一篇|下一篇|上一条|下一条|责任编辑|编辑|字体)\s*[:：]/;
+  /^\[?\s*(?:发布时间|发布日期|发文日期|时间|日期|来源|作者|浏览次数|浏览|阅读|点击|更新|下载地址|分享到|上一篇|下一篇|上一条|下一条|责任编辑|编辑|校对|审核|排版|监制|投稿|字体)\s*[:：]/;
+// Articles copied from a government WeChat account: the follow prompt, dividers and the footer buttons.
+const WECHAT_RE =
+  /^(?:[-—\s]*(?:THE\s+)?END[-—\s]*|[▲△▼●◆■★☆↑↓→←\s]+)$|点击上方.{0,12}关注|长按(?:识别)?二维码|扫码关注|^阅读原文$|^(?:分享|收藏|点赞|在看|转发)(?:\s+(?:分享|收藏|点赞|在看|转发))+$/i;
 const PAGE_BUTTONS_RE = /【\s*(?:打印|关闭|打印本页|关闭窗口|字体|收藏|大\s*中\s*小)[^【】]*】|\[\s*[大中小]\s*\]/;
 const ARTICLE_REF = `第\\s*[${NUMERAL_CHARS}]+\\s*[条條]`;
 /** A row of links to articles (第十条 第二十条 …) at the top of a web page: navigation, not an article. */
@@ -61,7 +64,7 @@ const STRUCTURE_START_RE = new RegExp(`^第\\s*[${NUMERAL_CHARS}]+\\s*[编編章
 
 /** True for a line that is page furniture of a web page: breadcrumbs, publication info, buttons, table rows. */
 export function isWebFurniture(line: string): boolean {
-  if (BREADCRUMB_RE.test(line) || PAGE_FURNITURE_RE.test(line)) return true;
+  if (BREADCRUMB_RE.test(line) || PAGE_FURNITURE_RE.test(line) || WECHAT_RE.test(line)) return true;
   if (/首页|主页|网站/.test(line) && line.split(BREADCRUMB_SEPARATOR_RE).length >= 3 && !/[。；]/.test(line))
     return true;
   if (PAGE_BUTTONS_RE.test(line) && line.replace(PAGE_BUTTONS_RE, '').replace(/[\s【】[\]]/g, '').length < 6)

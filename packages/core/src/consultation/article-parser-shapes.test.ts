@@ -115,6 +115,28 @@ describe('tables of contents', () => {
 });
 
 describe('chapter headings', () => {
+  it('reads 第X章 and its title on separate lines, 附则 included, after a 目录 with page numbers', () => {
+    const draft = parseDraft(
+      lines(
+        '某条例',
+        '目录',
+        '第一章 总则 1',
+        '第二章 附则 4',
+        '第一章',
+        '总则',
+        '第一条（立法目的） 甲。',
+        '第二章',
+        '附则',
+        '第二条 乙。',
+      ),
+    );
+    expect(draft.nodes.map((n) => [n.label, n.heading])).toEqual([
+      ['第一章', '总则'],
+      ['第二章', '附则'],
+    ]);
+    expect(draft.issues).toEqual([]);
+  });
+
   it('takes a short line between articles as a chapter without 第X章 and says so with its line', () => {
     const draft = parseDraft(
       lines(
@@ -467,6 +489,22 @@ describe('decisions and amendments', () => {
     );
     expect(labels(own)).toEqual(['第一条', '第二条']);
     expect(own.issues).toEqual([]);
+  });
+
+  it('takes the revised law published after a decision as an appendix, not as more items', () => {
+    const draft = parseDraft(
+      lines(
+        '南江省人民代表大会常务委员会关于修改《南江省渔业管理条例》的决定',
+        '一、将第十五条修改为：“禁止电鱼、炸鱼、毒鱼。”',
+        '二、本决定自公布之日起施行。',
+        '南江省渔业管理条例',
+        '第一章　总则',
+        '第一条　为了保护渔业资源，制定本条例。',
+      ),
+    );
+    expect(labels(draft)).toEqual(['第一条', '第二条']);
+    expect(draft.appendix).toBe('南江省渔业管理条例\n第一章　总则\n第一条　为了保护渔业资源，制定本条例。');
+    expect(parseDraft(renderDraft(draft)).appendix).toBe(draft.appendix);
   });
 
   it('an amendment rendered for saving parses back to the same articles', () => {

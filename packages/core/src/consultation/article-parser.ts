@@ -378,15 +378,15 @@ export function parseDraft(text: string): ParsedDraft {
         return true;
       }
     }
-    if (phase === 'body' && SUPPLEMENTARY_RE.test(line.text)) {
+    const container = section ?? chapter ?? part;
+    const isHeadingTitleLine = container !== null && container.heading === '' && article === null;
+    if (phase === 'body' && SUPPLEMENTARY_RE.test(line.text) && !isHeadingTitleLine) {
       const number = (headingState.chapter.last ?? 0) + 1;
       headingState.chapter.last = number;
       headingState.chapter.seen.add(number);
       openHeading('chapter', number, '附则', '', line);
       return true;
     }
-    const container = section ?? chapter ?? part;
-    const isHeadingTitleLine = container !== null && container.heading === '' && article === null;
     if (
       isPrevTerminated &&
       !isHeadingTitleLine &&
@@ -499,7 +499,10 @@ export function parseDraft(text: string): ParsedDraft {
       frontLines.push(line.text);
       continue;
     }
-    if (article && APPENDIX_RE.test(line.text) && !quoted[line.lineNo - 1]) {
+    // A decision amending a law is often published with the law as revised after it (附：修正本): from the law's
+    // title on, that text is an appendix, not more of the decision's items.
+    const isRevisedLawTitle = isAmendment && isTitleLine(line.text);
+    if (article && (APPENDIX_RE.test(line.text) || isRevisedLawTitle) && !quoted[line.lineNo - 1]) {
       phase = 'appendix';
       appendixLines.push(line.text);
       continue;
@@ -601,16 +604,17 @@ function isItemsDocument(lines: Line[], quoted: boolean[], isAmendment: boolean)
   return expected > 2 && (isAmendment || !hasOwnArticles);
 }
 
-type TocEntry = { index: number; kind: HeadingKind; number: number };
+type TocEntry = { index: number; kind: HeadingKind; number: number; isBare: boolean };
 
-function tocEntryOf(text: string): { kind: HeadingKind; number: number } | null {
+function tocEntryOf(text: string): Omit<TocEntry, 'index'> | null {
   const entry = text.replace(/[\s.…·・\-—_]*\d*$/, '').trim();
-  if (SUPPLEMENTARY_RE.test(entry.replace(/\s+/g, ''))) return { kind: 'chapter', number: 0 };
+  if (SUPPLEMENTARY_RE.test(entry.replace(/\s+/g, ''))) return { kind: 'chapter', number: 0, isBare: false };
   const heading = HEADING_RE.exec(entry);
   if (!heading) return null;
   const number = parseChineseInteger(heading[1]!);
-  if (!number || !isValidHeadingText(compactTitle(heading[3]!.trim()))) return null;
-  return { kind: HEADING_KINDS[heading[2]!]!, number };
+  const title = compactTitle(heading[3]!.trim());
+  if (!number || !isValidHeadingText(title)) return null;
+  return { kind: HEADING_KINDS[heading[2]!]!, number, isBare: title === '' };
 }
 
 /**
@@ -645,6 +649,8 @@ function findTableOfContents(lines: Line[], quoted: boolean[]) {
   lines.forEach((line, index) => {
     if (line.text === '' || PAGE_NUMBER_RE.test(line.text)) return;
     const entry = quoted[index] ? null : tocEntryOf(line.text);
+    // 第五章 on one line and 附则 on the next: the second line is the heading's title, not another entry.
+    if (entry && entry.number === 0 && run.at(-1)?.isBare) return;
     if (entry) {
       run.push({ index, ...entry });
     } else {
