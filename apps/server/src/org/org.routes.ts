@@ -90,7 +90,7 @@ export function orgRoutes(app: ZApp, deps: AppDeps) {
         deps.db,
         sql`
       select d.id, d.kind, d.name, d.owner_org_id, d.sort from ${dimensions} d join orgs o on o.id = d.owner_org_id
-      where ${user.dataScope} = 'all' or ${user.scopePath} like o.path || '%' or o.path like ${`${user.scopePath}%`}
+      where ${user.dataScope} in ('all', 'none') or ${user.scopePath} like o.path || '%' or o.path like ${`${user.scopePath}%`}
       order by d.kind, d.sort, d.id`,
       );
       return { items: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, ownerOrgId: r.owner_org_id })) };

@@ -24,7 +24,7 @@ async function requireDimensionsVisible(tx: Executor, actor: Actor, ids: readonl
     .where(
       and(
         inArray(dimensions.id, [...ids]),
-        sql`(${actor.user.scopePath} like ${orgs.path} || '%' or ${orgs.path} like ${`${actor.user.scopePath}%`} or ${actor.user.dataScope} = 'all')`,
+        sql`(${actor.user.scopePath} like ${orgs.path} || '%' or ${orgs.path} like ${`${actor.user.scopePath}%`} or ${actor.user.dataScope} in ('all', 'none'))`,
       ),
     );
   if (rows.length !== new Set(ids).size)
