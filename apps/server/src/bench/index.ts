@@ -5,6 +5,7 @@ import { dashboardBench } from './dashboard-bench.ts';
 import { draftsBench } from './drafts-bench.ts';
 import { encryptionBench } from './encryption.ts';
 import { extractionBench } from './extraction-bench.ts';
+import { failoverBench } from './failover.ts';
 import { ledgerImport } from './ledger-import.ts';
 import type { Benchmark, BenchStatus } from './measure.ts';
 
@@ -19,6 +20,7 @@ export const benchmarks: Benchmark[] = [
   extractionBench,
   draftsBench,
   encryptionBench,
+  failoverBench,
 ];
 
 const statusText: Record<BenchStatus, string> = {

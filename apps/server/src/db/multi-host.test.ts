@@ -1,6 +1,8 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../test/test-clock.ts';
 import { isDatabaseUnavailable } from '../platform/db-unavailable.ts';
-import { parseMultiHostUrl } from './multi-host.ts';
+import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
 
 describe('multi-host database URL (pg_auto_failover formation URI)', () => {
   it('reads every host and port, the user and the database', () => {
@@ -49,5 +51,24 @@ describe('database unavailable (answered 503 with Retry-After)', () => {
     expect(isDatabaseUnavailable({ code: '22P02', severity: 'ERROR', message: 'invalid input' })).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe('a pool on a multi-host URL', () => {
+  it('skips a host that does not answer and queries the read-write one, through pg.Pool', async () => {
+    const real = new URL(testDatabaseUrl);
+    const url = `postgres://${real.username}@127.0.0.1:1,${real.hostname}:${real.port || 5432}${real.pathname}`;
+    const pool = await multiHostPool(parseMultiHostUrl(url)!, pg.Client, 2);
+    try {
+      const { rows } = await pool.query<{ standby: boolean; one: number }>(
+        'select pg_is_in_recovery() as standby, 1 as one',
+      );
+      expect(rows).toEqual([{ standby: false, one: 1 }]);
+      const client = await pool.connect();
+      expect((await client.query<{ n: number }>('select 2 as n')).rows[0]!.n).toBe(2);
+      client.release();
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -81,15 +81,25 @@ export function routedClient<C extends typeof pg.Client>(Base: C, finder: Primar
   const Routed = class extends (Base as any) {
     constructor(config: pg.ClientConfig) {
       super({ ...config, ...finder.target.base, ...finder.host });
+      // A connection lost while checked out (the primary died) fails its query; without a listener it would also
+      // crash the process.
+      this.on('error', () => {
+        void finder.refresh();
+      });
     }
 
-    async connect() {
-      try {
-        return await super.connect();
-      } catch (err) {
+    // pg.Pool connects with a callback, other callers with the promise: both are served.
+    connect(callback?: (err: Error | null) => void) {
+      const connecting = (super.connect() as Promise<void>).catch((err: Error) => {
         void finder.refresh();
         throw err;
-      }
+      });
+      if (!callback) return connecting;
+      connecting.then(
+        () => callback(null),
+        (err: Error) => callback(err),
+      );
+      return undefined;
     }
 
     // biome-ignore lint/suspicious/noExplicitAny: see above
