@@ -342,6 +342,20 @@ describe('PDF and web noise', () => {
     expect(draft.title).toBe('北湾市公共法律服务条例（草案）');
   });
 
+  it('drops the title repeated as a page header even when a two-page PDF shows it only twice', () => {
+    const draft = parseDraft(
+      lines(
+        '柳城市停车管理条例（草案）',
+        '第一条 甲。',
+        '第二条 乙方负责管理。',
+        '— 1 —',
+        '柳城市停车管理条例（草案）',
+        '第三条 丙。',
+      ),
+    );
+    expect(texts(draft)).toEqual(['甲。', '乙方负责管理。', '丙。']);
+  });
+
   it('takes the title from the draft, not from breadcrumbs, garbled lines, a notice or a page title', () => {
     const web = parseDraft(
       lines(

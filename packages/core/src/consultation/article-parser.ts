@@ -167,6 +167,7 @@ export function parseDraft(text: string): ParsedDraft {
 
   let phase: 'front' | 'body' | 'appendix' = 'front';
   let hasUnnumberedChapters = false;
+  let titleKeys = new Set<string>();
   let part: DraftNode | null = null;
   let chapter: DraftNode | null = null;
   let section: DraftNode | null = null;
@@ -494,6 +495,7 @@ export function parseDraft(text: string): ParsedDraft {
     if (phase === 'front') {
       if (tryStructure(line)) {
         phase = 'body';
+        titleKeys = titleCopyKeys(frontLines);
         continue;
       }
       frontLines.push(line.text);
@@ -507,6 +509,8 @@ export function parseDraft(text: string): ParsedDraft {
       appendixLines.push(line.text);
       continue;
     }
+    // A PDF's page header repeating the title, even when it appears only twice (too few for a running header).
+    if (titleKeys.has(compactTitle(stripBookTitle(line.text)))) continue;
     if (tryStructure(line)) continue;
     addText(line);
   }
@@ -660,6 +664,15 @@ function findTableOfContents(lines: Line[], quoted: boolean[]) {
   });
   close();
   return { skip, guessed };
+}
+
+/** The title as a page header would repeat it: with and without its draft marker. */
+function titleCopyKeys(front: string[]): Set<string> {
+  const at = front.findIndex(isTitleLine);
+  if (at < 0) return new Set();
+  const base = compactTitle(stripBookTitle(front[at]!.trim()));
+  const { title } = splitFrontMatter(front);
+  return new Set([base, title]);
 }
 
 /**
