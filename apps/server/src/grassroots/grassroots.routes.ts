@@ -7,7 +7,7 @@ import {
   visitProblemSchema,
   yearQuerySchema,
 } from '@fazhi/core/grassroots/api.schemas';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { dateSchema, dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { grassrootsFigures } from './grassroots.figures.ts';
@@ -33,7 +33,7 @@ const tags = ['grassroots'];
 const idParams = z.object({ id: dbIdParam() });
 const orgParams = z.object({ orgId: dbIdParam() });
 const endBody = z.object({
-  endDate: z.string({ error: '请填写结束日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式应为 YYYY-MM-DD'),
+  endDate: dateSchema('结束日期', '请填写结束日期'),
 });
 
 export function grassrootsRoutes(app: ZApp, deps: AppDeps) {

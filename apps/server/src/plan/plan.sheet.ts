@@ -1,6 +1,7 @@
 import { taskSheetColumns } from '@fazhi/core/plan/plan.schemas';
 import { applyTaskAction, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
 import { can } from '@fazhi/core/platform/roles';
+import { isCalendarDate } from '@fazhi/core/shared/fields';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
@@ -85,7 +86,7 @@ export async function importTaskSheet(db: Db, actor: Actor, data: Buffer, now: D
     if (!content) err('本次进展说明', '不能为空');
     else if (content.length > 5000) err('本次进展说明', '不能超过5000个字');
     const date = cells.newDate || today;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) err('填报日期', '日期格式应为 YYYY-MM-DD');
+    if (!isCalendarDate(date)) err('填报日期', '日期格式应为 YYYY-MM-DD（1900年至2100年之间的真实日期）');
     else if (date > today) err('填报日期', '不能晚于今天');
     return { task, entry: { entryDate: date, percent: percent ?? 0, content, attachmentIds: [] as number[] } };
   });

@@ -2,11 +2,7 @@ import { dateSchema, dbIdParam } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { judicialOfficeFunctions } from './judicial-office.ts';
 
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `请选择${what}` })
-    .int()
-    .positive(`请选择${what}`);
+const id = (what: string) => dbIdParam(`请选择${what}`);
 const day = (what: string) => dateSchema(what, `请填写${what}`);
 const text = (what: string, max: number) => z.string().trim().max(max, `${what}不能超过${max}个字`).default('');
 
