@@ -283,10 +283,10 @@ export function mapMetric(context: MetricContext): MetricMatch {
   if (STOCK_METRICS.includes(match.metric) && NEW_ONES.test(before)) return none('new-ones', match.confidence);
   // 审查规范性文件、行政合同…等共计2174件: the total of the family, not its first member.
   const family = FAMILY_TOTALS[businessOf(match.metric)];
-  if (family && LIST_TOTAL.test(before)) return { ...match, metric: family };
+  if (family && LIST_TOTAL.test(before)) return { ...match, metric: family, alias: `${match.alias}…等共计` };
   if (match.metric === 'legality_review.total') {
     const object = REVIEW_OBJECTS.find(([pattern]) => pattern.test(before));
-    if (object) return { ...match, metric: object[1] };
+    if (object) return { ...match, metric: object[1], alias: `${object[0].exec(before)![0]}…${match.alias}` };
   }
   return match;
 }

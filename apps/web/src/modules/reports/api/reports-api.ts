@@ -116,6 +116,12 @@ export type ImportFigure = {
   comparison?: boolean;
   partOf?: number;
   decision: 'pending' | 'accepted' | 'discarded';
+  /** The words that gave the key, or why there is none. */
+  keyWords?: string;
+  noKeyReason?: string;
+  /** The key is one this organisation's reviewer chose before for the same words. */
+  learned?: boolean;
+  phrase?: string | null;
 };
 export type ImportDetail = {
   id: number;

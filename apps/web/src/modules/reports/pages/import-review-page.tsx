@@ -13,6 +13,43 @@ const metricOptions = metricCatalogue.map((m) => ({ value: m.key, label: `${m.na
 
 type Decision = { decision: 'accept' | 'discard'; metric?: string | null };
 
+/** Why extraction gave a figure no key although its words name a metric. */
+const noKeyReasons: Record<string, string> = {
+  award: '获奖表彰，不计入指标',
+  'part-of-total': '前面总数的组成部分',
+  sample: '抽查样本，不是总数',
+  inclusion: '“含”字括号内的部分数',
+  'new-ones': '新增数，不是现有总数',
+  requirement: '要求或下限，不是完成数',
+  'earlier-period': '表格中往年的数',
+  headline: '标题中的概数',
+  remainder: '剩余数',
+  'kind-of-correction': '纠错中的一类，不是总数',
+};
+
+/** The words a key was read from, or why there is none, for the reviewer. */
+function KeyBasis({ figure }: { figure: ImportFigure }) {
+  const confidence = `${Math.round(figure.confidence * 100)}%`;
+  if (figure.learned) {
+    return (
+      <span>
+        <Tag color="purple">按本单位审核记忆</Tag>“{figure.keyWords}”{figure.metric ? '' : '不计入指标'}
+      </span>
+    );
+  }
+  if (figure.metric) {
+    return (
+      <span style={{ color: figure.confidence >= 0.6 ? '#389e0d' : '#d48806' }}>
+        {figure.keyWords ? `依据“${figure.keyWords}”` : '依据上下文'} · {confidence}
+      </span>
+    );
+  }
+  const reason = figure.noKeyReason ? noKeyReasons[figure.noKeyReason] : undefined;
+  return (
+    <span style={{ color: '#8c8c8c' }}>{reason ?? (figure.comparison ? '增减数，不是年度数' : '未找到指标用语')}</span>
+  );
+}
+
 /** Review of an imported report: sections found, every figure with its metric; accept as history, correct, discard. */
 export function ImportReviewPage() {
   const id = Number(useParams().id);
@@ -132,6 +169,12 @@ export function ImportReviewPage() {
               )
             }
           >
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title="更正的指标会按数字前的词语记住，本单位以后导入报告时，同样词语的数字将直接按更正后的指标识别。"
+            />
             <Table<ImportFigure>
               rowKey="index"
               size="small"
@@ -158,30 +201,28 @@ export function ImportReviewPage() {
                   ),
                 },
                 {
-                  title: '指标（可更正）',
-                  width: 200,
+                  title: '指标（可更正）与识别依据',
+                  width: 220,
                   render: (_, f) => (
-                    <Select
-                      size="small"
-                      allowClear
-                      showSearch={{ optionFilterProp: 'label' }}
-                      style={{ width: '100%' }}
-                      placeholder="未对应指标"
-                      disabled={!canReview}
-                      value={decisions[f.index]?.metric ?? f.metric ?? undefined}
-                      options={metricOptions}
-                      onChange={(metric) => decide(f, { metric: metric ?? null })}
-                    />
+                    <>
+                      <Select
+                        size="small"
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        style={{ width: '100%' }}
+                        placeholder="未对应指标"
+                        disabled={!canReview}
+                        value={decisions[f.index]?.metric ?? f.metric ?? undefined}
+                        options={metricOptions}
+                        onChange={(metric) => decide(f, { metric: metric ?? null })}
+                      />
+                      <div style={{ fontSize: 12, marginTop: 2 }}>
+                        <KeyBasis figure={f} />
+                      </div>
+                    </>
                   ),
                 },
-                {
-                  title: '置信度',
-                  dataIndex: 'confidence',
-                  width: 70,
-                  render: (v: number) => (
-                    <span style={{ color: v >= 0.6 ? '#389e0d' : '#d48806' }}>{Math.round(v * 100)}%</span>
-                  ),
-                },
+
                 {
                   title: '审核',
                   width: 150,
@@ -189,6 +230,18 @@ export function ImportReviewPage() {
                     const d =
                       decisions[f.index]?.decision ??
                       (f.decision === 'pending' ? undefined : f.decision === 'accepted' ? 'accept' : 'discard');
+                    if (d === undefined && canReview && f.metric) {
+                      return (
+                        <Space size={4}>
+                          <Button size="small" type="primary" ghost onClick={() => decide(f, { decision: 'accept' })}>
+                            采用
+                          </Button>
+                          <Button size="small" onClick={() => decide(f, { decision: 'discard' })}>
+                            舍弃
+                          </Button>
+                        </Space>
+                      );
+                    }
                     return (
                       <Select
                         size="small"
