@@ -75,6 +75,7 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf(text, '351件')).toBe('reconsideration.concluded');
     expect(keyOf('2023年全国新收行政复议案件31.5万件。', '31.5万件')).toBe('reconsideration.accepted');
     expect(keyOf('县司法局办理行政复议案件63件，办结54件。', '63件')).toBe('reconsideration.accepted');
+    expect(keyOf('一季度新收行政复议申请846件，受理781件。', '846件')).toBe('reconsideration.received');
   });
 
   it('复议 settled: 调解/和解 in the phrase wins over the closing verb', () => {
@@ -106,6 +107,7 @@ describe('metric rules from the evaluation corpus', () => {
   it('kinds: 讨薪类 legal aid cases are a kind, not all cases; 各类 is all of them', () => {
     expect(keyOf('共受理农民工讨薪类法律援助案件87件。', '87件')).toBeNull();
     expect(keyOf('全年调解各类矛盾纠纷3126件。', '3126件')).toBe('mediation.cases');
+    expect(keyOf('全县各级调解组织调处涉疫矛盾纠纷316件。', '316件')).toBeNull();
   });
 
   it('list totals: 等共计 totals the legality-review family', () => {

@@ -49,8 +49,9 @@ export const RECONSIDERATION_VERBS: readonly { readonly pattern: RegExp; readonl
   { pattern: /驳回/g, key: 'reconsideration.rejected' },
   { pattern: /纠错|纠正|撤销|变更|确认违法|责令履行/g, key: 'reconsideration.corrected' },
   { pattern: /审结|办结|结案/g, key: 'reconsideration.concluded' },
+  // 新收行政复议申请 counts applications (received); 新收行政复议案件 counts cases (accepted).
+  { pattern: /新收(?=[^,;。]*申请)|收到|接到|接收/g, key: 'reconsideration.received' },
   { pattern: /新收|新受理|受理(?!前)|办理(?=[^,;。]*复议)/g, key: 'reconsideration.accepted' },
-  { pattern: /收到|接到|接收/g, key: 'reconsideration.received' },
 ];
 
 /** 成功调处128件, 调解成功3087件: resolved, even when the noun after the verb is an alias of all cases. */
@@ -58,6 +59,9 @@ export const MEDIATION_RESOLVED_VERB = /成功(?:调处|化解|调解)|(?:调处
 
 /** Words after a number that make it an award (2名调解员获评…, 1个村被命名为…): the people or places are not counted. */
 export const AWARD_WORDS = /获评|被评为|被命名|荣获|获得.{0,12}(?:称号|表彰|奖)|表彰|授予/;
+
+/** 涉疫矛盾纠纷, 讨薪类案件: a kind of the metric's things right before its alias (各类 is all of them). */
+export const KIND_BEFORE_ALIAS = /(?:[^各]类|涉[\u4e00-\u9fff])$/;
 
 /** A sample (抽查案卷186卷, 随机抽取40件) is not the total of what it was drawn from. */
 export const SAMPLE = /抽查|抽取|抽检|随机抽/;

@@ -10,6 +10,7 @@ import {
   EXTRA_ALIASES,
   FAMILY_TOTALS,
   INCLUSION,
+  KIND_BEFORE_ALIAS,
   LIST_TOTAL,
   MEDIATION_RESOLVED_VERB,
   NEW_ONES,
@@ -259,7 +260,7 @@ export function mapMetric(context: MetricContext): MetricMatch {
     if (isOtherBusiness(key, alias, nearest)) continue;
     // 讨薪类法律援助案件, 民生领域案件: a kind of the metric's things, not all of them (各类 is all of them).
     const text = candidate.side === 'before' ? before : after;
-    if (/[^各]类$/.test(text.slice(Math.max(0, candidate.start - 2), candidate.start))) continue;
+    if (KIND_BEFORE_ALIAS.test(text.slice(Math.max(0, candidate.start - 2), candidate.start))) continue;
     const gap = candidate.side === 'before' ? before.length - candidate.end : candidate.start;
     // After the number the first noun is what is counted (68部…法律草案征询意见建议: drafts, not opinions).
     const isShadowed = candidate.side === 'after' && candidate.start > firstAfter;
