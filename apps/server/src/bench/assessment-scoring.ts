@@ -1,5 +1,5 @@
 import type { Indicator, Rule, Scheme } from '@fazhi/core/assessment/scheme.schemas';
-import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
+import { aggregateParts, ledgerComputations, type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { readRoundsStreaming, scoreRoundsStreaming } from '../assessment/assessment.stream.ts';
@@ -30,7 +30,7 @@ const COUNTIES = Number(process.env.BENCH_COUNTIES ?? (quick ? 20 : 180));
 const UNITS = Number(process.env.BENCH_UNITS ?? 100);
 /** Assessors scoring every 人工评分 leaf of every unit (their scores are combined by the scheme's aggregation). */
 const ASSESSORS = 3;
-/** Ledger rows per unit over ten years (2016–2025), spread over every ledger type the registry reads. */
+/** Ledger rows per unit in the assessment year, spread over the ledger types the scheme's metrics read. */
 const LEDGER_ROWS_PER_UNIT = 30;
 const RUNS = 5;
 const GOAL_RATIO = 2;
@@ -73,6 +73,18 @@ const kinds: Rule['kind'][] = [
   'metric_ratio',
   'per_occurrence',
 ];
+
+/** The ledger types behind the scheme's metric leaves (a rate through its numerator and denominator). */
+function metricLedgerTypes(): string[] {
+  const parts = new Set<string>([...metricLeafKeys, ...ratioLeafKeys].flatMap((k) => aggregateParts(k)));
+  return [
+    ...new Set(
+      ledgerComputations()
+        .filter((c) => parts.has(c.key))
+        .map((c) => c.ledger),
+    ),
+  ];
+}
 
 function metricRule(key: RegistryKey): Rule {
   const metric = registryByKey.get(key)!;
@@ -191,7 +203,14 @@ async function generate(db: Db) {
     sql`select min(id)::int as first, count(*)::int as count from orgs where kind = 'township'`,
   );
   await db.execute(sql`alter table ledger_rows disable trigger user`);
-  await generateLedgerRows(db, unitCount * LEDGER_ROWS_PER_UNIT, undefined, `${first} + (g % ${unitCount})::int`);
+  // Only the ledger types the scheme's metrics read, all dated in the assessment year, so the figures are not zeros.
+  const types = metricLedgerTypes();
+  await generateLedgerRows(db, unitCount * LEDGER_ROWS_PER_UNIT, undefined, {
+    orgSql: `${first} + ((g / ${types.length}) % ${unitCount})::int`,
+    types,
+    firstYear: 2025,
+    days: 365,
+  });
   await db.execute(sql`alter table ledger_rows enable trigger user`);
   await ensureMetricRollup(db);
   markRollupReady(db, true);

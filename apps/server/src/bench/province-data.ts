@@ -38,7 +38,7 @@ export async function generateTasks(db: Executor, year: number) {
 }
 
 /** A compact `data` object per ledger type: only the fields the registry reads, values cycling through its filters. */
-function dataSql(ledger: string): string {
+function dataSql(ledger: string, firstYear: number, days: number): string {
   const fields = new Map<string, string>();
   for (const { ledger: l, computation: c } of ledgerComputations()) {
     if (l !== ledger) continue;
@@ -57,34 +57,49 @@ function dataSql(ledger: string): string {
     if (c.dateField)
       fields.set(
         c.dateField,
-        `case when g % 3 <> 0 then to_char(date '2016-01-01' + (g * 17) % 3652, 'YYYY-MM-DD') end`,
+        `case when g % 3 <> 0 then to_char(date '${firstYear}-01-01' + (g * 17) % ${days}, 'YYYY-MM-DD') end`,
       );
   }
   if (fields.size === 0) return `jsonb_build_object('note', 'x')`;
   return `jsonb_build_object(${[...fields].map(([k, v]) => `'${k}', ${v}`).join(', ')})`;
 }
 
+export type LedgerRowOptions = {
+  /** The org of row `g` as SQL (default: the province's units, spread evenly). */
+  orgSql?: string;
+  /** Ledger types to generate (default: every built-in type the registry reads). */
+  types?: string[];
+  /** Rows dated from 1 January of this year (default 2016) over this many days (default 3652, ten years). */
+  firstYear?: number;
+  days?: number;
+};
+
+/** Every built-in ledger type the registry reads (the default of {@link generateLedgerRows}). */
+export const registryLedgerTypes = () => [...new Set(ledgerComputations().map((c) => c.ledger))];
+
 /**
- * `count` ledger rows over ten years (2016–2025), spread over every built-in type the registry reads, set-based
- * from SQL (INSERT … SELECT generate_series, in batches so no one statement holds everything).
+ * `count` ledger rows (by default over ten years, 2016–2025, spread over every built-in type the registry reads),
+ * set-based from SQL (INSERT … SELECT generate_series, in batches so no one statement holds everything).
  */
 export async function generateLedgerRows(
   db: Executor,
   count: number,
   onBatch?: (done: number) => void,
-  /** The org of row `g` as SQL (default: the province's units, spread evenly). */
-  orgSql = `${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int`,
+  options: LedgerRowOptions = {},
 ) {
-  const types = [...new Set(ledgerComputations().map((c) => c.ledger))];
+  const orgSql = options.orgSql ?? `${firstUnit} + ((g::bigint * 7919) % ${unitCount})::int`;
+  const firstYear = options.firstYear ?? 2016;
+  const days = options.days ?? 3652;
+  const types = options.types ?? registryLedgerTypes();
   const typeExpr = `(array[${types.map((t) => `'${t}'`).join(',')}])[1 + g % ${types.length}]`;
-  const dataExpr = `case g % ${types.length} ${types.map((t, i) => `when ${i} then ${dataSql(t)}`).join(' ')} end`;
+  const dataExpr = `case g % ${types.length} ${types.map((t, i) => `when ${i} then ${dataSql(t, firstYear, days)}`).join(' ')} end`;
   const batch = 1_000_000;
   for (let start = 1; start <= count; start += batch) {
     const end = Math.min(count, start + batch - 1);
     await db.execute(
       sql.raw(`insert into ledger_rows (type_key, org_id, row_date, data)
       select ${typeExpr}, ${orgSql},
-        date '2016-01-01' + (g * 13) % 3652, ${dataExpr}
+        date '${firstYear}-01-01' + (g * 13) % ${days}, ${dataExpr}
       from generate_series(${start}, ${end}) g`),
     );
     onBatch?.(end);
