@@ -160,6 +160,34 @@ class FailoverRun {
     );
     this.startNode('n1', monitorUri);
     await this.waitFor('主库 n1 就绪', () => this.states().n1 === 'single', 120_000);
+    // Detect a lost node in seconds rather than pg_auto_failover's default 20 s (documented monitor settings).
+    const tuning = spawnSync(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        `${pgBin}/psql`,
+        '-p',
+        String(ports.monitor),
+        '-h',
+        '127.0.0.1',
+        '-d',
+        'pg_auto_failover',
+        '-qc',
+        [
+          "alter system set pgautofailover.health_check_period = '1000'",
+          "alter system set pgautofailover.health_check_timeout = '1000'",
+          "alter system set pgautofailover.health_check_max_retries = '1'",
+          "alter system set pgautofailover.health_check_retry_delay = '500'",
+          "alter system set pgautofailover.node_considered_unhealthy_timeout = '5000'",
+          'select pg_reload_conf()',
+        ].join(';'),
+      ],
+      { cwd: this.dir, encoding: 'utf8' },
+    );
+    if (tuning.status !== 0)
+      console.log(`failover：未能缩短监控节点的健康检查间隔（${tuning.stderr.trim()}），按默认值运行`);
     this.startNode('n2', monitorUri);
     await this.waitFor(
       '同步备库 n2 就绪',
@@ -250,7 +278,7 @@ class FailoverRun {
         }).then((r) => ({ marker, ...r }));
       },
       dashboard: async () => {
-        const r = await send(base, 'GET', '/api/dashboard', office);
+        const r = await send(base, 'GET', `/api/dashboard?org=${org.id}&year=${new Date().getFullYear()}`, office);
         return { marker: '', ...r };
       },
     };
@@ -314,7 +342,7 @@ class FailoverRun {
     );
     console.log(
       `failover：切换期间失败的请求 ${failedDuring.length} 个，状态码 ${JSON.stringify(byStatus)}；` +
-        `不是“503 + 中文说明 + Retry-After”的 ${bad.length} 个${bad.length ? `：${JSON.stringify(bad.slice(0, 3))}` : ''}`,
+        `不是“503 + 中文说明 + Retry-After”的 ${bad.length} 个${bad.length ? `：${JSON.stringify(countBy(bad.map((b) => `${b.kind} ${b.status} ${(b.body as { code?: string }).code ?? (b.body as { error?: string }).error ?? ''}`)))}，例 ${JSON.stringify(bad[0])}` : ''}`,
     );
     console.log(
       `failover：旧主库 n1 ${rejoined ? '已作为备库重新加入' : '未能重新加入'}（状态 ${JSON.stringify(finalStates)}）；${loadText()}`,
