@@ -1,4 +1,4 @@
-import { backupTo, restoreFrom } from '../platform/backup.ts';
+import { assertBackupFile, backupTo, restoreFrom } from '../platform/backup.ts';
 import { openFromEnv } from './open.ts';
 
 export async function backupCommand([file]: string[]) {
@@ -16,6 +16,7 @@ export async function backupCommand([file]: string[]) {
 
 export async function restoreCommand([file]: string[]) {
   if (!file) throw new Error('用法：npx fazhi restore <文件>');
+  await assertBackupFile(file); // before the database (and its lock) is opened
   const database = await openFromEnv('fazhi restore');
   try {
     const result = await restoreFrom(database.db, file);

@@ -1,7 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
@@ -82,10 +83,60 @@ export async function backupTo(db: Db, file: string) {
  * its trigger off inside the transaction), because a restore reinstates the audit log of the backup.
  */
 export async function restoreFrom(db: Db, file: string) {
-  const input = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+  await assertBackupFile(file);
+  try {
+    return await restoreStream(db, file);
+  } catch (error) {
+    throw new Error(restoreFailure(error));
+  }
+}
+
+/** A missing, unreadable or not-gzip file is refused with a Chinese one-line reason before anything is opened. */
+export async function assertBackupFile(file: string) {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new Error(`找不到备份文件“${file}”，请检查文件路径`);
+    if (code === 'EACCES' || code === 'EPERM') throw new Error(`无法读取备份文件“${file}”：没有读取权限`);
+    throw new Error(`无法打开备份文件“${file}”`);
+  }
+  try {
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, 0).catch(() => {
+      throw new Error(`“${file}”不是文件，请指定备份文件`);
+    });
+    if (bytesRead < 2 || magic[0] !== 0x1f || magic[1] !== 0x8b) {
+      throw new Error(`“${file}”不是 gzip 压缩的 Fazhi 备份文件，当前数据未做任何更改`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The Chinese reason for a failed restore (a damaged stream, a truncated file, a line that does not parse). */
+function restoreFailure(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  if (e.message === 'unexpected end of file') return '备份文件不完整（可能在复制时被截断）；当前数据未做任何更改';
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
+    return '备份文件已损坏或不完整，无法解压；当前数据未做任何更改';
+  }
+  if (error instanceof SyntaxError) return '备份文件内容已损坏，无法解析；当前数据未做任何更改';
+  if (typeof e.message === 'string' && /[\u4e00-\u9fa5]/.test(e.message)) return e.message;
+  return '恢复失败，当前数据未做任何更改';
+}
+
+async function restoreStream(db: Db, file: string) {
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  source.on('error', (error) => gunzip.destroy(error));
+  // A truncated file may end the lines before zlib reports it: its error is awaited before the data is accepted.
+  const inflated = finished(gunzip).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  const input = createInterface({ input: source.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   const header = first.done
@@ -118,6 +169,8 @@ export async function restoreFrom(db: Db, file: string) {
       batch.push(next.value.slice(tab + 1));
     }
     await flush();
+    const streamError = await inflated;
+    if (streamError) throw streamError;
     for (const t of tables) await tx.execute(sql.raw(`alter table "${t}" enable trigger user`));
     const identities = await queryRows<{ table_name: string }>(
       tx,

@@ -15,8 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const chinese = /[\u4e00-\u9fa5]/;
-
 describe('ids above the 32-bit range (cause A)', () => {
   it('GET /api/plan/tasks/2147483648 is a Chinese 400, and the largest id is a 404', async () => {
     const res = await office.get('/api/plan/tasks/2147483648');

@@ -26,7 +26,7 @@ beforeAll(async () => {
       body: JSON.stringify({ username, password: 'Fazhi@2026' }),
     });
     const cookie = /fazhi_sid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-    sessions.set(username, { cookie, csrf: (await res.json()).csrfToken });
+    sessions.set(username, { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken });
   }
 });
 afterAll(() => t?.close());
@@ -68,7 +68,7 @@ async function uploadWhileProbing(username: string, url: string, filename: strin
     },
     body,
   });
-  const json = await res.json();
+  const json = (await res.json()) as { code?: string; message?: string };
   done = true;
   await probing;
   const ended = performance.now();
