@@ -18,13 +18,73 @@ describe('督察问题整改（四个一）', () => {
 
   beforeAll(async () => {
     harness = await startHarness();
+    [office, reporter] = await Promise.all([loginAs(harness, 'office'), loginAs(harness, 'reporter-a')]);
   });
   afterAll(async () => {
     await harness?.close();
   });
 
+  const problemStatus = async () =>
+    (await apiAs(office, 'GET', `/api/oversight/problems/${problemPath.split('/').at(-1)}`)).body.status;
+
+  /** The finding for 区司法局, recorded through the API unless the first test recorded it through the page. */
+  async function unclaimedProblem() {
+    if (problemPath) return;
+    const orgs = (await apiAs(office, 'GET', '/api/orgs')).body.items as { id: number; name: string }[];
+    const unit = orgs.find((o) => o.name === '区司法局')!.id;
+    const inspection = await apiAs(office, 'POST', '/api/oversight/inspections', {
+      year: 2026,
+      title: '端到端专项督察',
+      mode: 'random_unannounced',
+      keyNode: 'end',
+      startDate: '2026-11-20',
+      endDate: '2026-11-25',
+      targetOrgIds: [unit],
+      checklist: [{ content: '行政执法“三项制度”落实情况' }],
+      team: [{ name: '王晓燕', role: 'leader' }],
+    });
+    expect(inspection.status).toBe(200);
+    const problem = await apiAs(office, 'POST', '/api/oversight/problems', {
+      inspectionId: inspection.body.id,
+      title,
+      description: '抽查发现执法公示信息未及时更新。',
+      unitIds: [unit],
+    });
+    expect(problem.status).toBe(200);
+    problemPath = `/oversight/problems/${problem.body.id}`;
+    expect(await problemStatus()).toBe('unclaimed');
+  }
+
+  /** The finding claimed with its 四个一 and 申请销号, through the API unless the second test did it on the page. */
+  async function appliedProblem() {
+    await unclaimedProblem();
+    if ((await problemStatus()) === 'unclaimed') {
+      const id = problemPath.split('/').at(-1);
+      const owners = (await apiAs(reporter, 'GET', `/api/oversight/problems/${id}/owner-options`)).body.items as {
+        id: number;
+      }[];
+      const orgId = (await apiAs(reporter, 'GET', '/api/auth/me')).body.orgId;
+      const claim = await apiAs(reporter, 'POST', `/api/oversight/problems/${id}/actions`, {
+        type: 'claim',
+        unitId: orgId,
+        fields: {
+          ownerIds: [owners[0]!.id],
+          plan: '全面更新执法公示信息，建立月度核查机制。',
+          measures: ['更新公示信息', '建立月度核查台账'],
+          deadline: '2026-12-31',
+        },
+      });
+      expect(claim.status).toBe(200);
+      const apply = await apiAs(reporter, 'POST', `/api/oversight/problems/${id}/actions`, {
+        type: 'apply',
+        summary: '公示信息已全部更新，月度核查台账已建立。',
+      });
+      expect(apply.status).toBe(200);
+    }
+    expect(await problemStatus()).toBe('applied');
+  }
+
   it('the office records an inspection and a finding for 区司法局', async () => {
-    office = await loginAs(harness, 'office');
     const { page } = office;
     await page.goto('/oversight');
     await page.getByRole('heading', { name: '督察督办' }).waitFor();
@@ -60,7 +120,7 @@ describe('督察问题整改（四个一）', () => {
   });
 
   it('the unit is refused until the 四个一 are complete, then claims and applies for 销号', async () => {
-    reporter = await loginAs(harness, 'reporter-a');
+    await unclaimedProblem();
     const { page } = reporter;
     await page.goto(problemPath);
     await page.getByRole('heading', { name: title }).waitFor();
@@ -89,6 +149,7 @@ describe('督察问题整改（四个一）', () => {
   });
 
   it('the office verifies, then registers a recurrence linked to the original, and the history shows it', async () => {
+    await appliedProblem();
     const { page } = office;
     await page.goto(problemPath);
     await page.getByRole('heading', { name: title }).waitFor();

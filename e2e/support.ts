@@ -138,6 +138,18 @@ export async function apiAs(session: UserSession, method: string, path: string, 
   return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
 }
 
+/** Uploads a file as the page's upload control would (multipart, with the session's CSRF token). */
+export async function uploadAs(
+  session: UserSession,
+  path: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
+  const cookies = await session.context.cookies();
+  const csrf = cookies.find((c) => c.name === 'fazhi_csrf')?.value ?? '';
+  const response = await session.context.request.post(path, { headers: { 'x-csrf-token': csrf }, multipart: { file } });
+  return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
+}
+
 /** A valid 1×1 PNG, enough for the server's content-type sniffing. */
 export function tinyPng(): Buffer {
   return Buffer.from(
