@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { adminRoles, can, grantableRoles, grantableScopes, isAdminRole, permissions, rolePermissions } from './roles.ts';
+import {
+  adminRoles,
+  can,
+  grantableRoles,
+  grantableScopes,
+  isAdminRole,
+  permissions,
+  rolePermissions,
+} from './roles.ts';
 
 describe('三员 separation', () => {
   it('no role holds two of the three admin duties', () => {
