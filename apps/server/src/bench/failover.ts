@@ -174,15 +174,16 @@ class FailoverRun {
         '127.0.0.1',
         '-d',
         'pg_auto_failover',
-        '-qc',
-        [
+        '-q',
+        // One -c per statement: ALTER SYSTEM cannot run inside the transaction of a multi-statement -c.
+        ...[
           "alter system set pgautofailover.health_check_period = '1000'",
           "alter system set pgautofailover.health_check_timeout = '1000'",
           "alter system set pgautofailover.health_check_max_retries = '1'",
           "alter system set pgautofailover.health_check_retry_delay = '500'",
           "alter system set pgautofailover.node_considered_unhealthy_timeout = '5000'",
           'select pg_reload_conf()',
-        ].join(';'),
+        ].flatMap((statement) => ['-c', statement]),
       ],
       { cwd: this.dir, encoding: 'utf8' },
     );
