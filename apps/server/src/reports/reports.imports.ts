@@ -14,6 +14,19 @@ import { requireScopedOrg } from './reports.service.ts';
 
 export type ImportInput = { orgId: number; year: number; title?: string; text: string; filename?: string | null };
 
+/**
+ * Whose remembered phrases an organisation's imports use: its county (the nearest county on its path, itself
+ * included), so every unit of a county shares its reviewers' corrections; an org above county level keeps its own.
+ */
+async function phraseOwner(tx: Executor, orgId: number): Promise<number> {
+  const [county] = await queryRows<{ id: number }>(
+    tx,
+    sql`select c.id from orgs o join orgs c on c.kind = 'county' and o.path like c.path || '%'
+        where o.id = ${orgId} order by length(c.path) desc limit 1`,
+  );
+  return county?.id ?? orgId;
+}
+
 /** Reads a report into figures awaiting review; nothing is accepted yet. */
 export async function createImport(db: Db, actor: Actor, input: ImportInput, options: { isDemo?: boolean } = {}) {
   const org = await requireScopedOrg(db, actor, input.orgId);
@@ -31,7 +44,7 @@ export async function insertImport(
   const learned = await tx
     .select({ phrase: reportKeyPhrases.phrase, metric: reportKeyPhrases.metricKey })
     .from(reportKeyPhrases)
-    .where(eq(reportKeyPhrases.orgId, orgId));
+    .where(eq(reportKeyPhrases.orgId, await phraseOwner(tx, orgId)));
   const known = learned.filter((l) => l.metric === null || metricByKey.has(l.metric as MetricKey));
   const extracted = extractFigures(input.text, {
     learned: known.map((l) => ({ phrase: l.phrase, metric: l.metric as MetricKey | null })),
@@ -239,11 +252,12 @@ export async function reviewImport(db: Db, actor: Actor, id: number, review: Imp
         });
     }
     if (changed.size > 0) {
+      const owner = await phraseOwner(tx, row.orgId);
       await tx
         .insert(reportKeyPhrases)
         .values(
           [...changed].map(([phrase, metricKey]) => ({
-            orgId: row.orgId,
+            orgId: owner,
             phrase,
             metricKey,
             createdBy: actor.user.id,

@@ -9,12 +9,14 @@ const orgId = async (name: string) => {
 };
 let countyId: number;
 let bureauId: number;
+let neighbourId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
   office = await t.as('office');
   countyId = await orgId('昭化区');
   bureauId = await orgId('区司法局');
+  neighbourId = await orgId('利州区');
 });
 afterAll(() => t?.close());
 
@@ -38,7 +40,7 @@ async function importFigures(org: number, year: number): Promise<{ id: number; f
 }
 
 describe('report import: why a figure has its key, and keys a reviewer changed', () => {
-  it('shows the words that gave each key or why there is none, and remembers changed keys for the organisation', async () => {
+  it('shows the words that gave each key or why there is none, and remembers changed keys for the county', async () => {
     const first = await importFigures(countyId, 2022);
     const [review, petitions, award] = first.figures;
     expect(review).toMatchObject({ metric: 'reconsideration.concluded', keyWords: '审结' });
@@ -57,15 +59,22 @@ describe('report import: why a figure has its key, and keys a reviewer changed',
     expect(next.figures[0]).toMatchObject({ metric: null, learned: true, keyWords: '审结行政复议申请' });
     expect(next.figures[1]).toMatchObject({ metric: 'mediation.cases', learned: true, keyWords: '受理群众信访事项' });
 
-    // another organisation's imports keep the rules' keys
-    const other = await importFigures(bureauId, 2023);
-    expect(other.figures[0]).toMatchObject({ metric: 'reconsideration.concluded' });
-    expect(other.figures[1]).toMatchObject({ metric: null });
-    expect(other.figures[0]!.learned).toBeUndefined();
+    // a unit of the same county shares the county's corrections
+    const unit = await importFigures(bureauId, 2023);
+    expect(unit.figures[1]).toMatchObject({ metric: 'mediation.cases', learned: true });
+  });
+
+  it('another county’s corrections do not apply here', async () => {
+    await t.db.execute(
+      `insert into report_key_phrases (org_id, phrase, metric_key) values (${neighbourId}, '受理群众信访事项', 'legal_aid.cases')` as never,
+    );
+    const mine = await importFigures(countyId, 2019);
+    expect(mine.figures[1]).toMatchObject({ metric: 'mediation.cases', learned: true });
   });
 
   it('a rejected review remembers nothing', async () => {
     const first = await importFigures(bureauId, 2021);
+    expect(first.figures[0]).toMatchObject({ metric: null, learned: true });
     const bad = await office.post(`/api/reports/imports/${first.id}/review`, {
       decisions: [
         { index: first.figures[1]!.index, decision: 'accept', metric: 'legal_aid.cases' },
@@ -75,6 +84,6 @@ describe('report import: why a figure has its key, and keys a reviewer changed',
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBe('第 1 个数字“区政府审结行政复议申请35件”的单位“件”与指标“调解成功率”的单位“%”不符');
     const again = await importFigures(bureauId, 2020);
-    expect(again.figures[1]).toMatchObject({ metric: null });
+    expect(again.figures[1]).toMatchObject({ metric: 'mediation.cases', learned: true });
   });
 });

@@ -93,7 +93,7 @@ export type ImportedFigure = {
   /** The words that gave the key, or why there is none (shown to the reviewer). */
   keyWords?: string;
   noKeyReason?: string;
-  /** The key came from a phrase this organisation's reviewer chose before. */
+  /** The key came from a phrase a reviewer in this county chose before. */
   learned?: boolean;
   /** The words right before the quantity a changed key is remembered by (phraseBefore). */
   phrase?: string | null;
@@ -158,8 +158,9 @@ export const reportDeadlineSettings = pgTable(
 );
 
 /**
- * Keys a reviewer gave figures in an organisation's imported reports, remembered by the words before the quantity
- * (受理群众信访事项 → no key): the next import of that organisation reads such a figure with the reviewer's key.
+ * Keys a reviewer gave figures in a county's imported reports, remembered by the words before the quantity
+ * (受理群众信访事项 → no key) under the county's org (see phraseOwner): the next import of any unit of that county
+ * reads such a figure with the reviewer's key.
  */
 export const reportKeyPhrases = pgTable(
   'report_key_phrases',

@@ -119,7 +119,7 @@ export type ImportFigure = {
   /** The words that gave the key, or why there is none. */
   keyWords?: string;
   noKeyReason?: string;
-  /** The key is one this organisation's reviewer chose before for the same words. */
+  /** The key is one a reviewer in this county chose before for the same words. */
   learned?: boolean;
   phrase?: string | null;
 };

@@ -33,7 +33,7 @@ function KeyBasis({ figure }: { figure: ImportFigure }) {
   if (figure.learned) {
     return (
       <span>
-        <Tag color="purple">按本单位审核记忆</Tag>“{figure.keyWords}”{figure.metric ? '' : '不计入指标'}
+        <Tag color="purple">按本县（区）审核记忆</Tag>“{figure.keyWords}”{figure.metric ? '' : '不计入指标'}
       </span>
     );
   }
@@ -173,7 +173,7 @@ export function ImportReviewPage() {
               type="info"
               showIcon
               style={{ marginBottom: 8 }}
-              title="更正的指标会按数字前的词语记住，本单位以后导入报告时，同样词语的数字将直接按更正后的指标识别。"
+              title="更正的指标会按数字前的词语记住，本县（区）各单位以后导入报告时，同样词语的数字将直接按更正后的指标识别。"
             />
             <Table<ImportFigure>
               rowKey="index"
