@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession } from './support.ts';
+import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession, uploadAs } from './support.ts';
 
 // Year-end assessment through the UI: 区司法局 self-assesses with evidence, an assessor scores it, the office
 // publishes the ranking, the unit appeals, and after the decision sees it together with every lost point explained.
@@ -32,6 +32,61 @@ describe('年度考核', () => {
     await harness?.close();
   });
 
+  // Each stage is reached through the page by its own test, or through the API by a later test run alone (`-t`).
+  let selfSubmitted = false;
+  let scoredByAssessor = false;
+  const roundStatus = async () =>
+    ((await apiAs(office, 'GET', '/api/assessment/rounds')).body.items as { id: number; status: string }[]).find(
+      (r) => r.id === roundId,
+    )!.status;
+
+  async function submittedSelfAssessment() {
+    if (selfSubmitted) return;
+    const evidence = await uploadAs(unit, '/api/attachments', {
+      name: '述法报告.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    expect(evidence.status).toBe(200);
+    const url = `/api/assessment/rounds/${roundId}/units/${orgId}`;
+    const entry = await apiAs(unit, 'PUT', `${url}/self/fz-1-1`, {
+      value: 5.5,
+      note: '落实第一责任人职责，年度述法已完成',
+      evidenceIds: [evidence.body.id],
+    });
+    expect(entry.status).toBe(200);
+    expect((await apiAs(unit, 'POST', `${url}/submit`)).status).toBe(200);
+    selfSubmitted = true;
+  }
+
+  async function inReview() {
+    await submittedSelfAssessment();
+    if ((await roundStatus()) === 'self_assessment') {
+      const moved = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, {
+        action: 'start_review',
+        allowMissing: true,
+      });
+      expect(moved.status).toBe(200);
+    }
+    expect(await roundStatus()).toBe('review');
+  }
+
+  async function published() {
+    if (['publicity', 'appeal', 'final'].includes(await roundStatus())) return;
+    await inReview();
+    if (!scoredByAssessor) {
+      const scored = await apiAs(assessor, 'PUT', `/api/assessment/rounds/${roundId}/units/${orgId}/review/fz-1-1`, {
+        value: 4,
+        note: '述法材料不完整',
+      });
+      expect(scored.status).toBe(200);
+      scoredByAssessor = true;
+    }
+    const done = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'publish' });
+    expect(done.status).toBe(200);
+    expect(await roundStatus()).toBe('publicity');
+  }
+
   it('the unit fills a leaf with evidence and submits its self-assessment', async () => {
     const { page } = unit;
     await page.goto('/assessment');
@@ -52,14 +107,11 @@ describe('年度考核', () => {
     await page.getByText('自评已提交').first().waitFor();
     const sheet = await apiAs(unit, 'GET', `/api/assessment/rounds/${roundId}/units/${orgId}`);
     expect((sheet.body.unit as { submittedAt: string | null }).submittedAt).not.toBeNull();
+    selfSubmitted = true;
   });
 
   it('an assessor scores the unit in the review stage', async () => {
-    const moved = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, {
-      action: 'start_review',
-      allowMissing: true,
-    });
-    expect(moved.status).toBe(200);
+    await inReview();
     const { page } = assessor;
     await page.goto('/assessment');
     await page.getByRole('tab', { name: '考核评分' }).click();
@@ -73,13 +125,11 @@ describe('年度考核', () => {
     await modal.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存').first().waitFor();
     await expect.poll(() => page.getByText('述法材料不完整', { exact: false }).first().isVisible()).toBe(true);
+    scoredByAssessor = true;
   });
 
   it('the ranking publishes and the unit sees every lost point explained', async () => {
-    const published = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, {
-      action: 'publish',
-    });
-    expect(published.status).toBe(200);
+    await published();
     const { page } = unit;
     await page.goto('/assessment');
     await page.getByRole('tab', { name: '排名公示' }).click();
@@ -114,7 +164,9 @@ describe('年度考核', () => {
   });
 
   it('the unit appeals; the office upholds it; the unit sees the decision and the new figures', async () => {
+    await published();
     const { page } = unit;
+    await page.goto('/assessment');
     await page.getByRole('tab', { name: '申诉' }).click();
     const reason = page.getByLabel('申诉理由');
     await reason.waitFor();
@@ -157,6 +209,7 @@ describe('年度考核', () => {
       .toBe(true);
   });
   it('the unit downloads one workbook: the whole ranking and only its own score sheet, as the API gives them', async () => {
+    await published();
     const { page } = unit;
     await page.goto('/assessment');
     await page.getByRole('tab', { name: '排名公示' }).click();
