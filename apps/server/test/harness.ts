@@ -143,3 +143,13 @@ function recordRouteHits(app: Awaited<ReturnType<typeof buildApp>>) {
     },
   };
 }
+
+/** A refusal as `[status, Chinese message]`, for `expect(await refusal(res)).toEqual([409, '…'])`. */
+export async function refusal(
+  response:
+    | { statusCode: number; json: () => { message?: string } }
+    | Promise<{ statusCode: number; json: () => { message?: string } }>,
+) {
+  const res = await response;
+  return [res.statusCode, res.json().message];
+}

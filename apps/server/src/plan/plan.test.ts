@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../test/files.ts';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { sendTaskReminders } from './plan.reminders.ts';
 
@@ -53,7 +53,10 @@ describe('data scope on target tasks', () => {
     const bTask = byTitle(await tasksOf(reporterB), '行政执法“三项制度”');
     expect(byTitle(await tasksOf(office), '行政执法“三项制度”').id).toBe(bTask.id);
     const before = (await office.get(`/api/plan/tasks/${bTask.id}`)).json();
-    expect((await reporterA.get(`/api/plan/tasks/${bTask.id}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterA.get(`/api/plan/tasks/${bTask.id}`))).toEqual([
+      404,
+      '未找到该任务，或该任务不在您的数据范围内',
+    ]);
     const write = await reporterA.post(`/api/plan/tasks/${bTask.id}/entries`, {
       entryDate: '2026-11-20',
       percent: 99,
@@ -61,7 +64,10 @@ describe('data scope on target tasks', () => {
     });
     expect(write.statusCode).toBe(404);
     expect(write.json().message).toContain('不在您的数据范围内');
-    expect((await reporterA.post(`/api/plan/tasks/${bTask.id}/apply`)).statusCode).toBe(404);
+    expect(await refusal(await reporterA.post(`/api/plan/tasks/${bTask.id}/apply`))).toEqual([
+      404,
+      '未找到该任务，或该任务不在您的数据范围内',
+    ]);
     expect(
       (
         await reporterA.put(`/api/plan/tasks/${bTask.id}/plan`, {
@@ -83,7 +89,7 @@ describe('data scope on target tasks', () => {
       percent: 10,
       content: '领导填报',
     });
-    expect(res.statusCode).toBe(403);
+    expect(await refusal(res)).toEqual([403, '您没有执行此操作的权限']);
   });
 });
 
@@ -108,10 +114,16 @@ describe('1×3 销号 lifecycle', () => {
     const file = await office.get(`/api/attachments/${attachmentId}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(tinyPng)).toBe(true);
-    expect((await reporterB.get(`/api/attachments/${attachmentId}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/attachments/${attachmentId}`))).toEqual([
+      404,
+      '未找到该附件，或您无权查看',
+    ]);
 
     expect((await reporterA.post(`/api/plan/tasks/${task.id}/apply`)).json()).toEqual({ status: 'applied' });
-    expect((await reporterA.post(`/api/plan/tasks/${task.id}/review`, { decision: 'approve' })).statusCode).toBe(403);
+    expect(await refusal(await reporterA.post(`/api/plan/tasks/${task.id}/review`, { decision: 'approve' }))).toEqual([
+      403,
+      '您没有执行此操作的权限',
+    ]);
     const noReason = await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().message).toContain('退回须填写理由');
@@ -153,13 +165,13 @@ describe('1×3 销号 lifecycle', () => {
       measures: ['改'],
       version: closed.task.version,
     });
-    expect(plan.statusCode).toBe(409);
+    expect(await refusal(plan)).toEqual([409, '任务状态为“已销号”，不能修改工作方案和推进措施']);
     expect(
       (await office.patch(`/api/plan/tasks/${task.id}`, { title: '改名', version: closed.task.version })).statusCode,
     ).toBe(409);
 
     const reopenNoReason = await office.post(`/api/plan/tasks/${task.id}/reopen`, { reason: ' ' });
-    expect(reopenNoReason.statusCode).toBe(400);
+    expect(await refusal(reopenNoReason)).toEqual([400, '请求内容有误：reason：须填写理由']);
     expect((await office.post(`/api/plan/tasks/${task.id}/reopen`, { reason: '督察发现台账不实' })).json()).toEqual({
       status: 'in_progress',
     });
@@ -275,7 +287,7 @@ describe('1×3 销号 lifecycle', () => {
     expect(edit.statusCode).toBe(200);
     expect((await listed())!.title).toBe('2028年全面依法治区工作要点');
     const stale = await office.patch(`/api/plan/work-points/${id}`, { title: '覆盖他人修改', content: '', version: v });
-    expect(stale.statusCode).toBe(409);
+    expect(await refusal(stale)).toEqual([409, '该工作要点已被他人修改，请刷新后再编辑']);
     expect((await listed())!.title).toBe('2028年全面依法治区工作要点');
     const empty = await office.patch(`/api/plan/work-points/${id}`, { title: ' ', content: '', version: v + 1 });
     expect(empty.statusCode).toBe(400);
@@ -412,7 +424,10 @@ describe('progress sheet round trip', () => {
     });
     const before = await entryCount(bTask.id);
     const res = await reporterA.upload('/api/plan/tasks/import', '进度.xlsx', file);
-    expect(res.statusCode).toBe(422);
+    expect(await refusal(res)).toEqual([
+      422,
+      `导入失败，共1处错误，未写入任何数据。第2行“任务编号”：任务 ${bTask.id} 不存在或不在您的数据范围内`,
+    ]);
     expect(await entryCount(bTask.id)).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import { sampleCountyReport } from '@fazhi/core/reports/sample-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 
 const sampleReport = sampleCountyReport(2024);
 
@@ -120,7 +120,7 @@ describe('reports: compose, edit, live figures and mismatches', () => {
       signedBy: '',
       signedDate: '',
     });
-    expect(stale.statusCode).toBe(409);
+    expect(await refusal(stale)).toEqual([409, '报告已被他人修改，请刷新后再编辑']);
     expect((await office.get(`/api/reports/${draftId}`)).json().title).toBe(report.title);
   });
 
@@ -139,14 +139,23 @@ describe('reports: compose, edit, live figures and mismatches', () => {
       signedBy: '',
       signedDate: '2025/02/20',
     });
-    expect(badDate.statusCode).toBe(400);
+    expect(await refusal(badDate)).toEqual([
+      400,
+      '请求内容有误：signedDate：成文日期格式应为 YYYY-MM-DD，且须是1900年至2100年之间的真实日期',
+    ]);
   });
 
   it('another unit’s org or report is refused and nothing is written', async () => {
     const other = await reporter.post('/api/reports', { orgId: countyId, year: 2024, type: 'department' });
-    expect(other.statusCode).toBe(404);
-    expect((await reporter.get(`/api/reports/${id}`)).statusCode).toBe(404);
-    expect((await reporter.post(`/api/reports/${id}/actions`, { action: 'send_review' })).statusCode).toBe(404);
+    expect(await refusal(other)).toEqual([404, '未找到该单位，或该单位不在您的数据范围内']);
+    expect(await refusal(await reporter.get(`/api/reports/${id}`))).toEqual([
+      404,
+      '未找到该报告，或该报告不在您的数据范围内',
+    ]);
+    expect(await refusal(await reporter.post(`/api/reports/${id}/actions`, { action: 'send_review' }))).toEqual([
+      404,
+      '未找到该报告，或该报告不在您的数据范围内',
+    ]);
     const own = await reporter.post('/api/reports', { orgId: bureauId, year: 2024 });
     expect(own.statusCode, own.body).toBe(200);
     expect((await reporter.get(`/api/reports/${own.json().id}`)).json().type).toBe('judicial_bureau');
@@ -159,10 +168,13 @@ describe('reports: compose, edit, live figures and mismatches', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toContain('依法治区办');
 
-    expect((await office.post(`/api/reports/${id}/actions`, { action: 'finalize' })).statusCode).toBe(409);
+    expect(await refusal(await office.post(`/api/reports/${id}/actions`, { action: 'finalize' }))).toEqual([
+      409,
+      '报告状态为“起草”，不能定稿（需为“审核中”）',
+    ]);
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'send_review' })).statusCode).toBe(200);
     const noReason = await office.post(`/api/reports/${id}/actions`, { action: 'return' });
-    expect(noReason.statusCode).toBe(409);
+    expect(await refusal(noReason)).toEqual([409, '退回修改时请填写退回理由']);
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'finalize' })).json().status).toBe('final');
     const final = (await office.get(`/api/reports/${id}`)).json();
     expect(final.isFrozen).toBe(true);
@@ -179,8 +191,11 @@ describe('reports: compose, edit, live figures and mismatches', () => {
       signedBy: final.signedBy,
       signedDate: final.signedDate,
     });
-    expect(edit.statusCode).toBe(409);
-    expect((await office.post(`/api/reports/${id}/refresh`)).statusCode).toBe(409);
+    expect(await refusal(edit)).toEqual([409, '报告已提交审核或已定稿，不能再修改；如需修改请先退回']);
+    expect(await refusal(await office.post(`/api/reports/${id}/refresh`))).toEqual([
+      409,
+      '只有起草中的报告可以更新数据',
+    ]);
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'submit' })).json().status).toBe('submitted');
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'publish' })).json().status).toBe('published');
     const published = (await office.get(`/api/reports/${id}`)).json();
@@ -209,11 +224,17 @@ describe('reports: compliance of uploaded text, import and review', () => {
     expect(checked.items.every((i: { status: string }) => i.status === 'ok')).toBe(true);
     const upload = await office.upload('/api/reports/check/upload', '报告.txt', Buffer.from(sampleReport));
     expect(upload.statusCode).toBe(200);
-    expect((await office.upload('/api/reports/check/upload', 'a.pdf', Buffer.from('%PDF'))).statusCode).toBe(415);
+    expect(await refusal(office.upload('/api/reports/check/upload', 'a.pdf', Buffer.from('%PDF')))).toEqual([
+      415,
+      '不支持的文件类型“a.pdf”：请上传 .docx、.txt 或 .html 文件',
+    ]);
     const fakeDocx = await office.upload('/api/reports/check/upload', 'a.docx', Buffer.from('not a zip at all'));
     expect(fakeDocx.statusCode).toBe(400);
     expect(fakeDocx.json().message).toContain('Word');
-    expect((await office.upload('/api/reports/check/upload', 'empty.txt', Buffer.alloc(0))).statusCode).toBe(400);
+    expect(await refusal(await office.upload('/api/reports/check/upload', 'empty.txt', Buffer.alloc(0)))).toEqual([
+      400,
+      '文件“empty.txt”是空的',
+    ]);
   });
 
   it('imports a report, and the office accepts figures as last year’s values (the baseline of the next report)', async () => {
@@ -271,13 +292,16 @@ describe('reports: compliance of uploaded text, import and review', () => {
     const review = await reporter.post(`/api/reports/imports/${created.json().id}/review`, {
       decisions: [{ index: 0, decision: 'discard' }],
     });
-    expect(review.statusCode).toBe(403);
+    expect(await refusal(review)).toEqual([403, '您没有执行此操作的权限']);
     expect(
       (await reporter.post('/api/reports/imports', { orgId: countyId, year: 2023, text: sampleReport })).statusCode,
     ).toBe(404);
     const demo = (await city.get('/api/reports/imports')).json().items.find((i: { isDemo: boolean }) => i.isDemo);
     expect(demo.orgId).toBe(neighbourId);
-    expect((await reporter.get(`/api/reports/imports/${demo.id}`)).statusCode).toBe(404);
+    expect(await refusal(await reporter.get(`/api/reports/imports/${demo.id}`))).toEqual([
+      404,
+      '未找到该导入的报告，或不在您的数据范围内',
+    ]);
   });
 
   it('the city compares its counties side by side', async () => {
