@@ -46,6 +46,15 @@ beforeAll(async () => {
         order by id limit 1`,
   );
   await pick('cadre', sql`select id from cadres where org_id = ${unitB} order by id limit 1`);
+  await pick(
+    'inspection',
+    sql`select i.id from inspections i
+        where exists (select 1 from inspection_targets t where t.inspection_id = i.id and t.org_id = ${unitB})
+          and not exists (select 1 from inspection_targets t join orgs o on o.id = t.org_id
+                          where t.inspection_id = i.id and o.name = '区司法局')
+        order by i.id limit 1`,
+  );
+
   // The demo has no report of 区市场监督管理局: the county's own report is just as much another unit's.
   await pick(
     'report',
@@ -130,6 +139,13 @@ const reads: Call[] = [
     outOfScope: 404,
     legit: supervisors,
   },
+  {
+    route: 'GET /api/oversight/inspections/:id',
+    url: () => `/api/oversight/inspections/${ids.inspection}`,
+    outOfScope: 404,
+    legit: supervisors,
+  },
+
   {
     route: 'GET /api/cadres/:id/archive',
     url: () => `/api/cadres/${ids.cadre}/archive?year=2026`,
