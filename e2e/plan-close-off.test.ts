@@ -1,6 +1,11 @@
 import type { Task } from '@fazhi/core/plan/plan.schemas';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession } from './support.ts';
+import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession, uploadAs } from './support.ts';
+
+/** An open antd modal by its title (antd's dialog is labelled by an id that is not unique in every build). */
+const modal = (page: Page, title: string) =>
+  page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
 
 // The 1×3 close-off path through the UI: the lead unit reports with evidence and applies; the office approves;
 // the task is then locked for everyone, in the page and in the API.
@@ -8,22 +13,24 @@ describe('目标任务销号', () => {
   let harness: Harness;
   let reporter: UserSession;
   let office: UserSession;
-  let task: Task;
+  let found: Task | undefined;
 
   beforeAll(async () => {
     harness = await startHarness();
+    [reporter, office] = await Promise.all([loginAs(harness, 'reporter-a'), loginAs(harness, 'office')]);
   });
   afterAll(async () => {
     await harness?.close();
   });
 
-  it('reporter-a adds a progress entry with evidence and applies for 销号', async () => {
-    reporter = await loginAs(harness, 'reporter-a');
+  /** The in-progress leaf task 区司法局 leads in the demo data (found once, by the API). */
+  async function closeOffTask(): Promise<Task> {
+    if (found) return found;
     const me = await apiAs(reporter, 'GET', '/api/auth/me');
     const list = await apiAs(reporter, 'GET', '/api/plan/tasks?status=in_progress');
     const tasks = list.body.items as Task[];
     const hasChildren = new Set(tasks.map((t) => t.parentId));
-    const candidate = tasks.find(
+    found = tasks.find(
       (t) =>
         t.leadOrgId === me.body.orgId &&
         !hasChildren.has(t.id) &&
@@ -31,9 +38,49 @@ describe('目标任务销号', () => {
         t.measures.length > 0 &&
         !t.isOverdue,
     );
-    expect(candidate, '区司法局 should lead an in-progress task in the demo data').toBeDefined();
-    task = candidate as Task;
+    expect(found, '区司法局 should lead an in-progress task in the demo data').toBeDefined();
+    return found!;
+  }
+  const statusOf = async (id: number) =>
+    ((await apiAs(office, 'GET', `/api/plan/tasks/${id}`)).body.task as Task).status;
 
+  /** Brings the task to 申请销号 through the API (entry with evidence, then apply) unless an earlier test did. */
+  async function applied(): Promise<Task> {
+    const task = await closeOffTask();
+    if ((await statusOf(task.id)) === 'in_progress') {
+      const file = await uploadAs(reporter, '/api/attachments', {
+        name: '佐证照片.png',
+        mimeType: 'image/png',
+        buffer: tinyPng(),
+      });
+      expect(file.status).toBe(200);
+      const entry = await apiAs(reporter, 'POST', `/api/plan/tasks/${task.id}/entries`, {
+        entryDate: new Date().toISOString().slice(0, 10),
+        percent: 100,
+        content: '已全面完成年度任务，佐证材料已上传。',
+        attachmentIds: [file.body.id],
+      });
+      expect(entry.status).toBe(200);
+      expect((await apiAs(reporter, 'POST', `/api/plan/tasks/${task.id}/apply`)).status).toBe(200);
+    }
+    expect(await statusOf(task.id)).toBe('applied');
+    return task;
+  }
+
+  /** Brings the task to 已销号 through the API unless an earlier test did. */
+  async function closed(): Promise<Task> {
+    const task = await closeOffTask();
+    if ((await statusOf(task.id)) !== 'closed') {
+      await applied();
+      const review = await apiAs(office, 'POST', `/api/plan/tasks/${task.id}/review`, { decision: 'approve' });
+      expect(review.status).toBe(200);
+    }
+    expect(await statusOf(task.id)).toBe('closed');
+    return task;
+  }
+
+  it('reporter-a adds a progress entry with evidence and applies for 销号', async () => {
+    const task = await closeOffTask();
     const { page } = reporter;
     await page.goto(`/plan/tasks/${task.id}`);
     await expect.poll(() => page.getByRole('heading', { name: task.title }).isVisible()).toBe(true);
@@ -65,7 +112,7 @@ describe('目标任务销号', () => {
   });
 
   it('office approves, and the task shows 已销号 with no edit controls', async () => {
-    office = await loginAs(harness, 'office');
+    const task = await applied();
     const { page } = office;
     await page.goto(`/plan/tasks/${task.id}`);
     await page.getByRole('heading', { name: task.title }).waitFor();
@@ -79,8 +126,9 @@ describe('目标任务销号', () => {
   });
 
   it('the closed task is locked for the lead unit: no form, no edit buttons, and the API refuses entries', async () => {
+    const task = await closed();
     const { page } = reporter;
-    await page.reload();
+    await page.goto(`/plan/tasks/${task.id}`);
     await page.getByText('该任务已销号，内容已锁定').waitFor();
     expect(await page.getByText('已销号', { exact: true }).first().isVisible()).toBe(true);
     for (const name of ['提交进展', '编辑方案', '编辑措施', '申请销号', '标记完成', '上传佐证材料']) {
@@ -103,13 +151,13 @@ describe('目标任务销号', () => {
     const { page } = office;
     await page.goto('/plan');
     await page.getByRole('button', { name: '新建工作要点' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建工作要点' });
+    const dialog = modal(page, '新建工作要点');
     await dialog.getByLabel('标题').fill('专项工作要点（草稿）');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('工作要点已保存为草稿').waitFor();
     const item = page.locator('.ant-list-item', { hasText: '专项工作要点（草稿）' });
     await item.getByRole('button', { name: '修改' }).click();
-    const edit = page.getByRole('dialog', { name: '修改工作要点' });
+    const edit = modal(page, '修改工作要点');
     await edit.getByLabel('标题').fill('营商环境法治保障专项工作要点');
     await edit.getByRole('button', { name: '保存' }).click();
     await page.getByText('工作要点已修改').waitFor();
