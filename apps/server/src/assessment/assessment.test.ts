@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../test/files.ts';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { scoreRoundsStreaming } from './assessment.stream.ts';
 
@@ -84,8 +84,11 @@ describe('schemes', () => {
     const res = await office.put(`/api/assessment/schemes/${schemes[0].id}`, {
       definition: (await office.get(`/api/assessment/schemes/${schemes[0].id}`)).json().definition,
     });
-    expect(res.statusCode).toBe(409);
-    expect((await unitA.post('/api/assessment/schemes', { year: 2027 })).statusCode).toBe(403);
+    expect(await refusal(res)).toEqual([409, '考核方案已启用，不得修改；如需调整，请另行发布新版本方案']);
+    expect(await refusal(await unitA.post('/api/assessment/schemes', { year: 2027 }))).toEqual([
+      403,
+      '您没有执行此操作的权限',
+    ]);
   });
 });
 
@@ -104,11 +107,14 @@ describe('self-assessment and data scope', () => {
     expect(tooHigh.statusCode).toBe(400);
     expect(tooHigh.json().message).toContain('不能超过6分');
     const wrongKind = await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { passed: true });
-    expect(wrongKind.statusCode).toBe(400);
+    expect(await refusal(wrongKind)).toEqual([
+      400,
+      '指标“组织领导 / 党政主要负责人履行推进法治建设第一责任人职责”不是达标要求类指标，不能填写是否达标',
+    ]);
     const unknownLeaf = await unitA.put(`${unitUrl(orgA)}/self/nope`, { value: 1 });
-    expect(unknownLeaf.statusCode).toBe(404);
+    expect(await refusal(unknownLeaf)).toEqual([404, '考核指标“nope”不在该单位的考核模板中']);
     const negative = await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: -1 });
-    expect(negative.statusCode).toBe(400);
+    expect(await refusal(negative)).toEqual([400, '请求内容有误：value：评分不能为负数']);
     const sheet = (await unitA.get(unitUrl(orgA))).json();
     expect(sheet.leaves.find((l: { id: string }) => l.id === 'fz-1-1').self.value).toBe(6);
     expect(sheet.leaves.find((l: { id: string }) => l.id === 'fz-3-2-1').self.evidence[0].filename).toBe(
@@ -127,19 +133,37 @@ describe('self-assessment and data scope', () => {
       level: '市',
       title: '自报问题',
     });
-    expect(penalty.statusCode).toBe(400);
+    expect(await refusal(penalty)).toEqual([400, '单位自评只能填报数据指标和荣誉，扣分和减分事项由考核组录入']);
   });
 
   it('another unit is refused the drafts, the scores and the writes of a unit before 公示', async () => {
     const before = await countRows('assessment_self_entries');
-    expect((await unitB.get(unitUrl(orgA))).statusCode).toBe(404);
+    expect(await refusal(await unitB.get(unitUrl(orgA)))).toEqual([
+      404,
+      '未找到该单位的考核信息，或不在您的数据范围内',
+    ]);
     expect((await unitB.get(`${unitUrl(orgA)}/score?stage=self`)).statusCode).toBe(404);
     const published = await unitB.get(`${unitUrl(orgA)}/score?stage=published`);
-    expect([published.statusCode, published.json().message]).toEqual([404, '未找到该单位的考核信息，或不在您的数据范围内']);
-    expect((await unitB.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 1 })).statusCode).toBe(404);
-    expect((await leader.get(unitUrl(orgA))).statusCode).toBe(404);
-    expect((await unitA.get(`${unitUrl(orgA)}/score?stage=review`)).statusCode).toBe(409);
-    expect((await unitA.get(`/api/assessment/rounds/${round.id}/ranking`)).statusCode).toBe(409);
+    expect([published.statusCode, published.json().message]).toEqual([
+      404,
+      '未找到该单位的考核信息，或不在您的数据范围内',
+    ]);
+    expect(await refusal(await unitB.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 1 }))).toEqual([
+      404,
+      '未找到该单位的考核信息，或不在您的数据范围内',
+    ]);
+    expect(await refusal(await leader.get(unitUrl(orgA)))).toEqual([
+      404,
+      '考核结果公示前，只有本单位和考核组可以查看该单位的自评和评分',
+    ]);
+    expect(await refusal(await unitA.get(`${unitUrl(orgA)}/score?stage=review`))).toEqual([
+      409,
+      '考核结果尚未公示，暂不能查看成绩',
+    ]);
+    expect(await refusal(await unitA.get(`/api/assessment/rounds/${round.id}/ranking`))).toEqual([
+      409,
+      '考核结果尚未公示，暂不能查看排名',
+    ]);
     expect(await countRows('assessment_self_entries')).toBe(before);
   });
 
@@ -160,8 +184,11 @@ describe('self-assessment and data scope', () => {
 describe('review, 公示, appeals, final', () => {
   it('review waits for submissions; assessors score; units cannot score', async () => {
     expect((await unitA.post(`${unitUrl(orgA)}/submit`)).statusCode).toBe(200);
-    expect((await unitA.post(`${unitUrl(orgA)}/submit`)).statusCode).toBe(409);
-    expect((await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 5 })).statusCode).toBe(409);
+    expect(await refusal(await unitA.post(`${unitUrl(orgA)}/submit`))).toEqual([409, '该单位已提交自评，请勿重复提交']);
+    expect(await refusal(await unitA.put(`${unitUrl(orgA)}/self/fz-1-1`, { value: 5 }))).toEqual([
+      409,
+      '本单位已提交自评，不能再修改',
+    ]);
     const early = await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'start_review' });
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toContain('未提交自评');
@@ -170,7 +197,10 @@ describe('review, 公示, appeals, final', () => {
       allowMissing: true,
     });
     expect(start.json().status).toBe('review');
-    expect((await unitA.put(`${unitUrl(orgA)}/review/fz-1-1`, { value: 5 })).statusCode).toBe(403);
+    expect(await refusal(await unitA.put(`${unitUrl(orgA)}/review/fz-1-1`, { value: 5 }))).toEqual([
+      403,
+      '您没有执行此操作的权限',
+    ]);
     const sheet = (await kaohe1.get(unitUrl(orgA))).json();
     for (const unit of round.units) {
       const leaves = unit.orgId === orgA ? sheet.leaves : (await kaohe1.get(unitUrl(unit.orgId))).json().leaves;
@@ -204,7 +234,10 @@ describe('review, 公示, appeals, final', () => {
       appealDays: 7,
     });
     expect(res.json().status).toBe('publicity');
-    expect((await kaohe1.put(`${unitUrl(orgA)}/review/fz-1-1`, { value: 1 })).statusCode).toBe(409);
+    expect(await refusal(await kaohe1.put(`${unitUrl(orgA)}/review/fz-1-1`, { value: 1 }))).toEqual([
+      409,
+      '考核结果已公示，成绩已冻结，只能通过申诉处理调整',
+    ]);
     const ranking = (await unitB.get(`/api/assessment/rounds/${round.id}/ranking`)).json();
     expect(ranking.items.length).toBe(round.units.length);
     const mine = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
@@ -229,13 +262,22 @@ describe('review, 公示, appeals, final', () => {
     const origins = new Set(Object.values(mine.refs).map((r) => (r as { origin: string }).origin));
     expect(origins.has('数据指标库')).toBe(true);
     // After 公示 another unit sees the published ranking, but never a unit's working sheet.
-    expect((await unitB.get(unitUrl(orgA))).statusCode).toBe(404);
+    expect(await refusal(await unitB.get(unitUrl(orgA)))).toEqual([
+      404,
+      '未找到该单位的考核信息，或不在您的数据范围内',
+    ]);
   });
 
   it('an upheld appeal re-scores and re-ranks; the published snapshot stays as it was', async () => {
     const before = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
-    expect((await unitB.post(`${unitUrl(orgA)}/appeals`, { reason: '代为申诉' })).statusCode).toBe(404);
-    expect((await unitA.post(`${unitUrl(orgA)}/appeals`, { reason: '  ' })).statusCode).toBe(400);
+    expect(await refusal(await unitB.post(`${unitUrl(orgA)}/appeals`, { reason: '代为申诉' }))).toEqual([
+      404,
+      '未找到该单位的考核信息，或不在您的数据范围内',
+    ]);
+    expect(await refusal(await unitA.post(`${unitUrl(orgA)}/appeals`, { reason: '  ' }))).toEqual([
+      400,
+      '请求内容有误：reason：申诉须写明理由',
+    ]);
     const filed = await unitA.post(`${unitUrl(orgA)}/appeals`, {
       reason: '案卷评查已补正文书，申请复核',
       evidenceIds: [evidenceId],
@@ -245,7 +287,7 @@ describe('review, 公示, appeals, final', () => {
       outcome: 'upheld',
       reason: '支持',
     });
-    expect(noFix.statusCode).toBe(400);
+    expect(await refusal(noFix)).toEqual([400, '请求内容有误：corrections：支持申诉的，须给出调整的指标或记录']);
     const decided = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
       outcome: 'upheld',
       reason: '补正材料属实，政务公开改为9.5分',
@@ -272,7 +314,7 @@ describe('review, 公示, appeals, final', () => {
       outcome: 'rejected',
       reason: '重复',
     });
-    expect(again.statusCode).toBe(409);
+    expect(await refusal(again)).toEqual([409, '该申诉已处理，不能重复处理']);
   });
 
   it('the appeal window closes; then final freezes everything', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../test/files.ts';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { open } from '../platform/field-crypto.ts';
 
@@ -84,7 +84,10 @@ describe('法治档案 and personal data', () => {
 
   it("a unit cannot open another unit's cadre file", async () => {
     const other = await principalOf('区市场监督管理局');
-    expect((await reporterA.get(`/api/cadres/${other.id}/archive?year=2025`)).statusCode).toBe(404);
+    expect(await refusal(await reporterA.get(`/api/cadres/${other.id}/archive?year=2025`))).toEqual([
+      404,
+      '未找到该干部，或不在您的数据范围内',
+    ]);
     const mine = (await reporterA.get('/api/cadres')).json().items;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((c: { orgId: number }) => c.orgId === org('区司法局'))).toBe(true);
@@ -116,7 +119,7 @@ describe('述法, exams and 会前学法', () => {
       date: '2026-11-21',
       summary: 'x',
     });
-    expect(dup.statusCode).toBe(409);
+    expect(await refusal(dup)).toEqual([409, '测试干部2026年度述法已登记，请修改原记录']);
     const scored = await office.put(`/api/cadres/law-reports/${res.json().id}/scores`, {
       panelScores: [80, 90, 95, 85, 100],
       survey: { satisfied: 40, basicallySatisfied: 5, dissatisfied: 5 },
@@ -164,7 +167,7 @@ describe('述法, exams and 会前学法', () => {
       date: '2026-11-20',
       reportAttachmentId: 999999,
     });
-    expect(refused.statusCode).toBe(400);
+    expect(await refusal(refused)).toEqual([400, '附件不存在或无权使用']);
     const own = (await office.upload('/api/attachments', '述法报告.pdf', tinyPdf, 'application/pdf')).json();
     const res = await office.post('/api/cadres/law-reports', {
       cadreId: cadre.id,
@@ -258,7 +261,7 @@ describe('editing the list of leading cadres', () => {
     expect(after).toMatchObject({ position: '党组书记、局长', id_number: '510811198001011234', phone: '13800001111' });
 
     const stale = await office.patch(`/api/cadres/${before.id}`, { position: '覆盖', version: before.version });
-    expect(stale.statusCode).toBe(409);
+    expect(await refusal(stale)).toEqual([409, '该干部信息已被他人修改，请刷新后再编辑']);
     expect((await fresh('赵立新')).position).toBe('党组书记、局长');
 
     const bad = await office.patch(`/api/cadres/${before.id}`, { idNumber: '123', version: after.version });
@@ -279,7 +282,7 @@ describe('editing the list of leading cadres', () => {
   it('removing a cadre takes them off the lists but keeps their records; units cannot', async () => {
     const cadre = await principalOf('区司法局');
     const { name } = (await queryRows<{ name: string }>(t.db, sql`select name from cadres where id = ${cadre.id}`))[0]!;
-    expect((await reporterA.delete(`/api/cadres/${cadre.id}`)).statusCode).toBe(403);
+    expect(await refusal(await reporterA.delete(`/api/cadres/${cadre.id}`))).toEqual([403, '您没有执行此操作的权限']);
     const removed = await office.delete(`/api/cadres/${cadre.id}`);
     expect(removed.statusCode).toBe(200);
     const list = (await office.get('/api/cadres')).json().items as { id: number }[];

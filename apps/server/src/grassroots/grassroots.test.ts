@@ -2,7 +2,7 @@ import { grassrootsLedgers } from '@fazhi/core/grassroots/ledger-types/index';
 import { buildRowSchema } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { sendLiaisonReminders } from './grassroots.reminders.ts';
 
@@ -49,9 +49,12 @@ describe('司法所 profiles', () => {
   it('updates the checklist in scope; another unit can neither read nor change it; bad input is refused', async () => {
     const target = (await offices(office))[3]!;
     expect(await offices(reporterB)).toEqual([]);
-    expect((await reporterB.get(`/api/grassroots/offices/${target.orgId}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/grassroots/offices/${target.orgId}`))).toEqual([
+      404,
+      '未找到该司法所，或该司法所不在您的数据范围内',
+    ]);
     const refused = await reporterB.put(`/api/grassroots/offices/${target.orgId}/functions`, { functions: [] });
-    expect(refused.statusCode).toBe(404);
+    expect(await refusal(refused)).toEqual([404, '未找到该司法所，或该司法所不在您的数据范围内']);
     const bad = await office.put(`/api/grassroots/offices/${target.orgId}/functions`, { functions: ['fly'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/[\u4e00-\u9fa5]/);
@@ -66,7 +69,7 @@ describe('司法所 profiles', () => {
     const notOffice = await office.put(`/api/grassroots/offices/${await orgId('区司法局')}/functions`, {
       functions: [],
     });
-    expect(notOffice.statusCode).toBe(400);
+    expect(await refusal(notOffice)).toEqual([400, '只有司法所可以维护职能清单']);
   });
 });
 
@@ -110,18 +113,30 @@ describe('liaison points', () => {
     expect(
       (await office.post('/api/grassroots/liaison/visits', { ...visit, visitedOn: '2026-12-01' })).statusCode,
     ).toBe(400);
-    expect((await office.post('/api/grassroots/liaison/visits', { ...visit, peopleMet: '' })).statusCode).toBe(400);
+    expect(await refusal(await office.post('/api/grassroots/liaison/visits', { ...visit, peopleMet: '' }))).toEqual([
+      400,
+      '请求内容有误：peopleMet：请填写座谈对象',
+    ]);
     const wrong = await office.post('/api/grassroots/liaison/visits', { ...visit, orgId: await orgId('射箭镇司法所') });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().message).toContain('未挂点联系');
-    expect((await reporterB.post('/api/grassroots/liaison/visits', visit)).statusCode).toBe(404);
-    expect((await leader.post('/api/grassroots/liaison/visits', visit)).statusCode).toBe(403);
+    expect(await refusal(await reporterB.post('/api/grassroots/liaison/visits', visit))).toEqual([
+      404,
+      '未找到该联系领导，或不在您的数据范围内',
+    ]);
+    expect(await refusal(await leader.post('/api/grassroots/liaison/visits', visit))).toEqual([
+      403,
+      '您没有执行此操作的权限',
+    ]);
     expect(await count('liaison_visits')).toBe(before);
 
     const res = await reporterA.post('/api/grassroots/liaison/visits', { ...visit, problemsHeard: '调解室面积不足' });
     expect(res.statusCode).toBe(200);
     const id = res.json().id as number;
-    expect((await reporterB.get(`/api/grassroots/liaison/visits/${id}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/grassroots/liaison/visits/${id}`))).toEqual([
+      404,
+      '未找到该走访记录，或不在您的数据范围内',
+    ]);
     expect((await office.get(`/api/grassroots/liaison/visits/${id}`)).json().problemsHeard).toBe('调解室面积不足');
   });
 
@@ -133,13 +148,19 @@ describe('liaison points', () => {
     });
     expect(byUnit.statusCode).toBe(200);
     expect(byUnit.json().problemId).toBeNull();
-    expect((await reporterA.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`)).statusCode).toBe(403);
+    expect(await refusal(await reporterA.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`))).toEqual([
+      403,
+      '您没有执行此操作的权限',
+    ]);
     const sent = await office.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`);
     expect(sent.statusCode).toBe(200);
     const problemId = sent.json().problemId as number;
     const problem = (await office.get(`/api/oversight/problems/${problemId}`)).json();
     expect(JSON.stringify(problem)).toContain('调解室面积不足');
-    expect((await office.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`)).statusCode).toBe(409);
+    expect(await refusal(await office.post(`/api/grassroots/liaison/problems/${byUnit.json().id}/send`))).toEqual([
+      409,
+      '该问题已转入问题池',
+    ]);
 
     const direct = await office.post(`/api/grassroots/liaison/visits/${visitId}/problems`, {
       title: '村法律顾问到村次数偏少',
@@ -171,7 +192,10 @@ describe('liaison points', () => {
     const docx = await office.get(`/api/grassroots/liaison/leaders/${a.leaderId}/report.docx?year=2025`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await reporterB.get(`/api/grassroots/liaison/leaders/${a.leaderId}/report`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/grassroots/liaison/leaders/${a.leaderId}/report`))).toEqual([
+      404,
+      '未找到该联系领导，或不在您的数据范围内',
+    ]);
   });
 
   it('lets only the office assign leaders and points', async () => {
@@ -193,7 +217,7 @@ describe('liaison points', () => {
       startDate: '2026-05-01',
       endDate: '2026-01-01',
     });
-    expect(bad.statusCode).toBe(400);
+    expect(await refusal(bad)).toEqual([400, '请求内容有误：endDate：结束日期不能早于开始日期']);
     const ok = await office.post('/api/grassroots/liaison/assignments', {
       leaderId: created.json().id,
       orgId: await orgId('元坝镇司法所'),

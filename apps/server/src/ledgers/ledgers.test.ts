@@ -4,7 +4,7 @@ import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema'
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { openRowData } from './ledgers.crypto.ts';
 
@@ -138,9 +138,15 @@ describe('optimistic locking and delete', () => {
 
   it('deletes with the current version, audits the row before deletion; a stale delete is 409', async () => {
     const created = (await office.post(base, { orgId: orgId.get('元坝镇'), data: newCase() })).json();
-    expect((await office.delete(`${base}/${created.id}?version=9`)).statusCode).toBe(409);
+    expect(await refusal(await office.delete(`${base}/${created.id}?version=9`))).toEqual([
+      409,
+      '该记录已被他人修改，请刷新后重试',
+    ]);
     expect((await office.delete(`${base}/${created.id}?version=1`)).statusCode).toBe(200);
-    expect((await office.get(`${base}/${created.id}`)).statusCode).toBe(404);
+    expect(await refusal(await office.get(`${base}/${created.id}`))).toEqual([
+      404,
+      '未找到该台账记录，或不在您的数据范围内',
+    ]);
     const audit = await queryRows<{ before: { fields: { case_no: string } } }>(
       t.db,
       sql`select before from audit_log where action = 'ledger_row.delete' and entity_id = ${String(created.id)}`,
@@ -154,14 +160,20 @@ describe('data scope', () => {
     const created = await reporterA.post(base, { orgId: orgId.get('区司法局'), data: newCase() });
     expect(created.statusCode).toBe(200);
     const row = created.json();
-    expect((await reporterB.get(`${base}/${row.id}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`${base}/${row.id}`))).toEqual([
+      404,
+      '未找到该台账记录，或不在您的数据范围内',
+    ]);
     const put = await reporterB.put(`${base}/${row.id}`, {
       orgId: orgId.get('区市场监督管理局'),
       version: 1,
       data: newCase(),
     });
-    expect(put.statusCode).toBe(404);
-    expect((await reporterB.delete(`${base}/${row.id}`)).statusCode).toBe(404);
+    expect(await refusal(put)).toEqual([404, '未找到该台账记录，或不在您的数据范围内']);
+    expect(await refusal(await reporterB.delete(`${base}/${row.id}`))).toEqual([
+      404,
+      '未找到该台账记录，或不在您的数据范围内',
+    ]);
     expect(await storedData(row.id)).toMatchObject({ version: 1, data: { case_no: row.data.case_no } });
     const list = (await reporterB.get(base)).json();
     expect(list.items.map((r: { id: number }) => r.id)).not.toContain(row.id);
@@ -177,7 +189,10 @@ describe('data scope', () => {
 
   it('the leader reads the whole county but may not write', async () => {
     expect((await leader.get(base)).json().total).toBeGreaterThan(2000);
-    expect((await leader.post(base, { orgId: orgId.get('元坝镇'), data: newCase() })).statusCode).toBe(403);
+    expect(await refusal(await leader.post(base, { orgId: orgId.get('元坝镇'), data: newCase() }))).toEqual([
+      403,
+      '您没有执行此操作的权限',
+    ]);
   });
 });
 
@@ -281,7 +296,7 @@ describe('custom ledger types', () => {
     });
     expect(row.statusCode).toBe(200);
     expect(row.json().data.f4).toBe('张*');
-    expect((await reporterA.post('/api/ledgers/types', design)).statusCode).toBe(403);
+    expect(await refusal(await reporterA.post('/api/ledgers/types', design))).toEqual([403, '您没有执行此操作的权限']);
   });
 
   it('refuses an inconsistent definition in Chinese, and removing a field once rows exist', async () => {

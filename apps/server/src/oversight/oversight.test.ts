@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { testNow } from '../../test/test-clock.ts';
 import { queryRows } from '../db/client.ts';
 import { sendProblemReminders } from './oversight.reminders.ts';
@@ -90,7 +90,7 @@ describe('problem lifecycle through the API (四个一)', () => {
       unitId: org('区司法局'),
       fields: { ownerIds: [owner, owner + 1], plan: 'p', measures: ['m'], deadline: '2026-12-31' },
     });
-    expect(two.statusCode).toBe(400);
+    expect(await refusal(two)).toEqual([400, '整改责任人须为责任单位的在职干部']);
     expect((await problemRow(id)).status).toBe('unclaimed');
   });
 
@@ -107,9 +107,12 @@ describe('problem lifecycle through the API (四个一)', () => {
     expect(claim.statusCode).toBe(200);
     expect(claim.json().status).toBe('rectifying');
     const noSummary = await act(reporterA, id, { type: 'apply', summary: ' ' });
-    expect(noSummary.statusCode).toBe(400);
+    expect(await refusal(noSummary)).toEqual([400, '请求内容有误：summary：请填写整改情况说明']);
     expect((await act(reporterA, id, { type: 'apply', summary: '已整改' })).json().status).toBe('applied');
-    expect((await act(reporterA, id, { type: 'verify_pass' })).statusCode).toBe(403);
+    expect(await refusal(await act(reporterA, id, { type: 'verify_pass' }))).toEqual([
+      403,
+      '“验收通过（销号）”须由依法治区办办理',
+    ]);
     const fail = await act(office, id, { type: 'verify_fail', reason: '佐证材料不全' });
     expect(fail.json().status).toBe('rectifying');
     await act(reporterA, id, { type: 'apply', summary: '已补充佐证材料' });
@@ -143,7 +146,10 @@ describe('problem lifecycle through the API (四个一)', () => {
         deadline: '2026-12-31',
       },
     });
-    expect((await act(reporterA, id, { type: 'sign_off', unitId: org('区市场监督管理局') })).statusCode).toBe(403);
+    expect(await refusal(await act(reporterA, id, { type: 'sign_off', unitId: org('区市场监督管理局') }))).toEqual([
+      403,
+      '只能以本单位名义单位会签',
+    ]);
     expect((await act(reporterA, id, { type: 'sign_off', unitId: org('区司法局') })).statusCode).toBe(200);
     const early = await act(reporterA, id, { type: 'apply', summary: '已整改' });
     expect(early.statusCode).toBe(422);
@@ -166,7 +172,7 @@ describe('problem lifecycle through the API (四个一)', () => {
       fields: { ownerIds: [await cadreOf('区司法局')], plan: '整改', measures: ['措施'], deadline: '2026-12-31' },
     });
     const early = await office.post(`/api/oversight/problems/${id}/recurrence`, { reason: '又出现' });
-    expect(early.statusCode).toBe(422);
+    expect(await refusal(early)).toEqual([422, '只有已销号的问题才能登记复发']);
     await act(reporterA, id, { type: 'apply', summary: '已整改' });
     await act(office, id, { type: 'verify_pass' });
     expect((await reporterA.post(`/api/oversight/problems/${id}/recurrence`, { reason: '又出现' })).statusCode).toBe(
@@ -203,7 +209,10 @@ describe('problem lifecycle through the API (四个一)', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().message).toContain('须晚于当前整改时限');
     await act(reporterA, id, { type: 'request_deferral', reason: '需要协调', until: '2026-11-30' });
-    expect((await act(reporterA, id, { type: 'approve_deferral' })).statusCode).toBe(403);
+    expect(await refusal(await act(reporterA, id, { type: 'approve_deferral' }))).toEqual([
+      403,
+      '“批准延期”须由依法治区办办理',
+    ]);
     await act(office, id, { type: 'approve_deferral', note: '同意' });
     const deferred = await detail(office, id);
     expect(deferred).toMatchObject({ effectiveDeadline: '2026-11-30', isOverdue: false });
@@ -241,7 +250,10 @@ describe('data scope', () => {
   it("a unit cannot read or act on another unit's problem by id: refused and unchanged", async () => {
     const id = await newProblem(['区市场监督管理局']);
     const before = await problemRow(id);
-    expect((await reporterA.get(`/api/oversight/problems/${id}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterA.get(`/api/oversight/problems/${id}`))).toEqual([
+      404,
+      '未找到该问题，或该问题不在您的数据范围内',
+    ]);
     const claim = await act(reporterA, id, {
       type: 'claim',
       unitId: org('区司法局'),
@@ -279,7 +291,7 @@ describe('bad input', () => {
     expect(outside.statusCode).toBe(400);
     expect(outside.json().message).toContain('不在您的数据范围内');
     const badAction = await act(office, 1, { type: 'fly' });
-    expect(badAction.statusCode).toBe(400);
+    expect(await refusal(badAction)).toEqual([400, '请求内容有误：type：操作类型不正确']);
     const inspection = await office.post('/api/oversight/inspections', {
       year: 2026,
       title: '督察',
