@@ -10,6 +10,12 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 const format = 'fazhi-backup/1';
 const batchSize = 500;
 
+/**
+ * Runtime state of the running processes, not data: their heartbeats and rate-limit counters. A backup leaves them
+ * out and a restore leaves them as they are, so restoring never removes the live server's own process row.
+ */
+const runtimeTables = new Set(['app_processes', 'rate_limits']);
+
 /** Tables of our schema in an order where parents come first; rows within a table are ordered the same way. */
 async function listTables(db: Executor) {
   const rows = await queryRows<{ table_name: string }>(
@@ -18,7 +24,7 @@ async function listTables(db: Executor) {
     select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const names = rows.map((r) => r.table_name);
+  const names = rows.map((r) => r.table_name).filter((name) => !runtimeTables.has(name));
   const deps = await queryRows<{ child: string; parent: string }>(
     db,
     sql`
