@@ -4,7 +4,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { sql } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 let t: TestApp;
@@ -73,7 +73,10 @@ describe('draft upload, preview and versions', () => {
     expect(refused.json().details.some((i: { level: string }) => i.level === 'error')).toBe(true);
     expect(await count('consultation_drafts')).toBe(before);
     const noArticles = await office.post('/api/consultation/drafts', { pointId, text: '这是一段没有条文的文字。' });
-    expect(noArticles.statusCode).toBe(422);
+    expect(await refusal(noArticles)).toEqual([
+      422,
+      '草案拆分有1处错误，请在预览中修改后再保存：未识别到任何条文，请确认条文以“第一条”“第二条”……开头',
+    ]);
   });
 
   it('saves versions and shows what changed, with a key map for renumbered articles', async () => {
@@ -92,7 +95,7 @@ describe('draft upload, preview and versions', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().version).toBe(2);
     const same = await office.post(`/api/consultation/drafts/${id}/versions`, { text: renumbered });
-    expect(same.statusCode).toBe(400);
+    expect(await refusal(same)).toEqual([400, '新版本与上一版本内容相同，无需保存']);
     const diff = (await office.get(`/api/consultation/drafts/${id}/diff?from=1&to=2`)).json();
     expect(diff.keyMap['a7-1']).toBe('a8');
     expect(diff.keyMap.a10).toBe('a11');
@@ -176,7 +179,10 @@ describe('draft upload, preview and versions', () => {
     expect(row!.article_key).toBe('a11');
     const portal = (await t.app.inject({ method: 'GET', url: `/api/portal/consultations/${id}` })).json();
     expect(portal.articles.find((a: { key: string }) => a.key === 'a11').opinions).toBe(1);
-    expect((await office.post(`/api/consultation/consultations/${id}/adopt-latest-version`)).statusCode).toBe(409);
+    expect(await refusal(await office.post(`/api/consultation/consultations/${id}/adopt-latest-version`))).toEqual([
+      409,
+      '已是最新的第2稿',
+    ]);
   });
 
   it('data scope: 区司法局 reads the point but cannot write; another unit sees nothing', async () => {
@@ -187,7 +193,10 @@ describe('draft upload, preview and versions', () => {
     expect((await reporterB.get('/api/consultation/drafts')).json().items).toEqual([]);
     expect((await reporterB.get('/api/consultation/points')).json().items).toEqual([]);
     const draftId = (await office.get('/api/consultation/drafts')).json().items[0].id;
-    expect((await reporterB.get(`/api/consultation/drafts/${draftId}`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/consultation/drafts/${draftId}`))).toEqual([
+      404,
+      '未找到该草案，或不在您的数据范围内',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 type Opinion = {
@@ -67,7 +67,10 @@ describe('consultation set-up', () => {
     expect(created.statusCode).toBe(200);
     const id = created.json().id;
     expect((await office.post(`/api/consultation/consultations/${id}/publish`)).statusCode).toBe(200);
-    expect((await office.post(`/api/consultation/consultations/${id}/publish`)).statusCode).toBe(409);
+    expect(await refusal(await office.post(`/api/consultation/consultations/${id}/publish`))).toEqual([
+      409,
+      '该征求意见事项已发布',
+    ]);
 
     const skip = await office.post(`/api/consultation/consultations/${id}/steps/make_plan/complete`, {
       completedOn: '2026-11-19',
@@ -107,7 +110,10 @@ describe('opinions through the office', () => {
     expect(mine.phone).toBe('13800001234');
     const seen = (await opinionsOf(leader)).find((o) => o.id === mine.id)!;
     expect(seen.phone).toBe('138****1234');
-    expect((await reporterB.get(`/api/consultation/consultations/${openId}/opinions`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/consultation/consultations/${openId}/opinions`))).toEqual([
+      404,
+      '未找到该征求意见事项，或不在您的数据范围内',
+    ]);
     expect((await leader.post(`/api/consultation/opinions/${mine.id}/actions`, { type: 'organize' })).statusCode).toBe(
       403,
     );
@@ -173,7 +179,7 @@ describe('opinions through the office', () => {
       ids: [ids[0], 999999],
       action: { type: 'forward' },
     });
-    expect(outside.statusCode).toBe(404);
+    expect(await refusal(outside)).toEqual([404, '未找到意见（编号 999999），或不在您的数据范围内']);
     await office.post('/api/consultation/opinions/bulk', { ids: [ids[2]], action: { type: 'forward' } });
     const done = await office.post('/api/consultation/opinions/bulk', {
       ids,
@@ -229,7 +235,7 @@ describe('exports, final result and statistics', () => {
       adoptedOn: '2030-01-01',
       summary: '通过',
     });
-    expect(future.statusCode).toBe(400);
+    expect(await refusal(future)).toEqual([400, '最终采纳日期不能晚于今天']);
     const ok = await office.put(`/api/consultation/consultations/${openId}/final-result`, {
       adoptedOn: '2026-11-22',
       summary: '市人大常委会采纳意见5条。',

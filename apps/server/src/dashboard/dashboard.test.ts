@@ -1,6 +1,6 @@
 import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { seedMetricFixture } from '../metrics/metrics.fixture.ts';
 import { whenRollupReady } from '../metrics/rollup.ts';
 
@@ -74,13 +74,22 @@ describe('leadership dashboard', () => {
   });
 
   it("keeps a unit to its own figures: another unit's or the county's dashboard is not found", async () => {
-    expect((await reporterB.get(`/api/dashboard?org=${ids.county}&year=2024`)).statusCode).toBe(404);
-    expect((await reporterB.get(`/api/dashboard/rollup?org=${ids.justice}&year=2024`)).statusCode).toBe(404);
+    expect(await refusal(await reporterB.get(`/api/dashboard?org=${ids.county}&year=2024`))).toEqual([
+      404,
+      '未找到该单位，或该单位不在您的数据范围内',
+    ]);
+    expect(await refusal(await reporterB.get(`/api/dashboard/rollup?org=${ids.justice}&year=2024`))).toEqual([
+      404,
+      '未找到该单位，或该单位不在您的数据范围内',
+    ]);
     const own = await reporterB.get(`/api/dashboard?org=${ids.market}&year=2030`);
     expect(own.statusCode).toBe(200);
     expect(own.json().plan).toMatchObject({ tasks: 1, closed: 0, closureRate: 0 });
-    expect((await leader.get(`/api/dashboard?org=${ids.neighbour}&year=2024`)).statusCode).toBe(404);
+    expect(await refusal(await leader.get(`/api/dashboard?org=${ids.neighbour}&year=2024`))).toEqual([
+      404,
+      '未找到该单位，或该单位不在您的数据范围内',
+    ]);
     const bad = await leader.get(`/api/dashboard?org=${ids.county}&year=abc`);
-    expect(bad.statusCode).toBe(400);
+    expect(await refusal(bad)).toEqual([400, '查询参数有误：year：请指定年度（year）']);
   });
 });

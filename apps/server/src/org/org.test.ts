@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 type OrgItem = {
@@ -50,7 +50,10 @@ describe('the "1+3+N" organisation', () => {
     const city = await orgsOf(await t.as('city'));
     expect(city.map((o) => o.name)).toEqual(expect.arrayContaining(['广元市', '昭化区', '利州区司法局']));
     const lz = named(city, '利州区司法局');
-    expect((await office.get(`/api/orgs/${lz.id}`)).statusCode).toBe(404);
+    expect(await refusal(await office.get(`/api/orgs/${lz.id}`))).toEqual([
+      404,
+      '未找到该单位，或该单位不在您的数据范围内',
+    ]);
   });
 
   it('adds, edits with optimistic locking, moves a subtree and refuses to delete a unit in use', async () => {
@@ -99,7 +102,10 @@ describe('the "1+3+N" organisation', () => {
     const bad = Buffer.from(await wb.xlsx.writeBuffer());
     const before = await orgCount();
     const res = await office.upload('/api/orgs/import', '单位.xlsx', bad);
-    expect(res.statusCode).toBe(422);
+    expect(await refusal(res)).toEqual([
+      422,
+      '导入失败，共3处错误，未写入任何数据。第4行“单位名称”：不能为空；第4行“单位类型”：“不存在的类型”不是有效的单位类型，可选：省、市、县（区）、乡镇（街道）、村（社区）、委员会、办公室、区级部门、司法所；第5行“上级单位”：找不到单位“查无此单位”（须为已有单位或本表中在前面的行）',
+    ]);
     expect(res.json().details).toEqual(
       expect.arrayContaining([
         { row: 4, column: '单位名称', message: '不能为空' },

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let office: Client;
@@ -72,7 +72,10 @@ describe('section 五、其他需要报告的情况', () => {
     expect(xml).toContain('本年度无重大突发法治事件。');
 
     // twice is refused
-    expect((await office.post(`/api/reports/${id}/sections`, { key: 'other' })).statusCode).toBe(409);
+    expect(await refusal(await office.post(`/api/reports/${id}/sections`, { key: 'other' }))).toEqual([
+      409,
+      '报告已有“其他需要报告的情况”一节',
+    ]);
   });
 
   it('is removed again, audited; a required section can be neither removed nor added', async () => {
@@ -90,7 +93,10 @@ describe('section 五、其他需要报告的情况', () => {
     const required = await office.delete(`/api/reports/${id}/sections/first_responsible`);
     expect(required.statusCode).toBe(400);
     expect(required.json().message).toContain('必备章节');
-    expect((await office.post(`/api/reports/${id}/sections`, { key: 'appendix' })).statusCode).toBe(400);
+    expect(await refusal(await office.post(`/api/reports/${id}/sections`, { key: 'appendix' }))).toEqual([
+      400,
+      '该类报告的提纲中没有“appendix”章节',
+    ]);
     expect((await view(id)).sections).toHaveLength(4);
   });
 
@@ -101,7 +107,7 @@ describe('section 五、其他需要报告的情况', () => {
     expect(dropped.statusCode).toBe(400);
     expect(dropped.json().message).toContain('不能删除');
     const unknown = await save(id, r, [...sections, { key: 'appendix', heading: '附件', body: '无' }]);
-    expect(unknown.statusCode).toBe(400);
+    expect(await refusal(unknown)).toEqual([400, '“法治政府建设年度报告”的提纲中没有该章节（appendix），不能添加']);
     expect((await view(id)).version).toBe(r.version);
   });
 
@@ -115,6 +121,9 @@ describe('section 五、其他需要报告的情况', () => {
 
   it('a report under review cannot gain a section', async () => {
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'send_review' })).statusCode).toBe(200);
-    expect((await office.post(`/api/reports/${id}/sections`, { key: 'other' })).statusCode).toBe(409);
+    expect(await refusal(await office.post(`/api/reports/${id}/sections`, { key: 'other' }))).toEqual([
+      409,
+      '只有起草中的报告可以增删章节',
+    ]);
   });
 });
