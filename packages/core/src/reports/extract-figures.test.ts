@@ -45,10 +45,10 @@ describe('extractFigures: quantities', () => {
   });
 
   it('reads Traditional text and reports original offsets', () => {
-    const text = '深化機制,矛盾糾紛化解率99.6%,獲評單位。';
+    const text = '健全聯調機制,矛盾糾紛化解率98.7%,受到表揚。';
     const figure = one(text);
-    expect(figure).toMatchObject({ value: 99.6, unit: '%', metric: 'mediation.success_rate' });
-    expect(figure.text).toBe('矛盾糾紛化解率99.6%');
+    expect(figure).toMatchObject({ value: 98.7, unit: '%', metric: 'mediation.success_rate' });
+    expect(figure.text).toBe('矛盾糾紛化解率98.7%');
   });
 });
 
@@ -58,10 +58,10 @@ describe('extractFigures: what is not a figure', () => {
     ['a date with its month lost', '截至1231日,全区'],
     ['ordinals', '第二批五星级调委会,第一次会议,第三届比赛,第十条'],
     ['plenums and campaigns', '十九届四中全会精神,七五普法,八五普法落实落细'],
-    ['formula names', '实施“1+3+N”三级联动机制和1×3销号管理'],
+    ['formula names', '推行“1+3+N”组织架构,任务按1×3清单销号'],
     ['mechanism names in quotes', '建立“四个一”工作机制,“12345”工程,“五个载体”,“两室”建设'],
     ['mechanism names without quotes', '落实三个一服务机制'],
-    ['book titles', '入选《法治蓝皮书·四川依法治省年度报告(2020)》'],
+    ['book titles', '案例收入《法治蓝皮书·地方法治发展报告(2021)》'],
     ['durations', '开展为期两个月的专项督察,连续3年开展活动,5年内刑满释放,1小时服务圈,70周年'],
     ['the single 一', '一批法治图书,一次年度述法活动,一份法治档案,一是健全机制'],
     ['idioms', '走进千家万户,三番五次,十分重要'],
@@ -74,24 +74,24 @@ describe('extractFigures: what is not a figure', () => {
 
   it('ignores page furniture', () => {
     const text = [
-      '发布时间: 2019-12-25 15:35      来源: 昭化区司法局       分享:',
+      '发布日期: 2021-03-18 09:20      来源: 昭化区司法局       转发:',
       '【字号:',
       '浏览次数:1234次',
-      '编辑:熊连瑾',
-      '沪ICP备14003370号',
+      '编辑:王晓雯',
+      '蜀ICP备05002871号',
       '正文共调解纠纷12件。',
     ].join('\n');
     expect(values(text)).toEqual([[12, '件']]);
   });
 
   it('does not read the locality slogan 五个游仙 as five of something', () => {
-    expect(values('绵阳市游仙区司法局:置于法治绵阳、五个游仙总体要求中')).toEqual([]);
+    expect(values('绵阳市游仙区司法局把普法工作放进建设五个游仙的大局中谋划')).toEqual([]);
   });
 });
 
 describe('extractFigures: context', () => {
   it('links 其中 breakdowns to the total they add up to', () => {
-    const text = '2019年共受理行政复议案件3件,办结2件,1件正在办理中。其中维持1件,决定不予受理1件。';
+    const text = '2021年全区收到行政复议申请3件,审结2件,尚有1件在审。其中维持1件,不予受理1件。';
     const figures = extractFigures(text);
     expect(figures.map((figure) => figure.value)).toEqual([3, 2, 1, 1, 1]);
     expect(figures[3]!.partOf).toBe(1);
@@ -116,13 +116,13 @@ describe('extractFigures: context', () => {
   });
 
   it('treats a share as a share, not a rate metric', () => {
-    const figures = extractFigures('共调解矛盾纠纷993件,占全年矛盾纠纷调解总数的45.57%。');
-    expect(figures[1]).toMatchObject({ value: 45.57, unit: '%', metric: null });
+    const figures = extractFigures('驻所调解室化解纠纷864件,占全区调解纠纷总量的41.32%。');
+    expect(figures[1]).toMatchObject({ value: 41.32, unit: '%', metric: null });
   });
 
   it('repairs a year glued to a count and flags it', () => {
-    expect(one('完成2018213名行政执法人员证件换领工作')).toMatchObject({
-      value: 213,
+    expect(one('组织2021186名行政执法人员参加证件年审')).toMatchObject({
+      value: 186,
       unit: '名',
       repaired: 'glued-year',
       metric: 'enforcement.officers',
@@ -130,17 +130,17 @@ describe('extractFigures: context', () => {
   });
 
   it('keeps a count whose unit the source dropped, flagged and unit-less', () => {
-    const figures = extractFigures('通过政府购买服务方式共选聘专职人民调解员17(2019年新增7),共调解矛盾纠纷993件');
+    const figures = extractFigures('以购买服务方式配备专职人民调解员14(2021年新增5),全年化解矛盾纠纷864件');
     expect(figures.map((figure) => [figure.value, figure.unit, figure.repaired ?? null])).toEqual([
-      [17, '', 'missing-unit'],
-      [7, '', 'missing-unit'],
-      [993, '件', null],
+      [14, '', 'missing-unit'],
+      [5, '', 'missing-unit'],
+      [864, '件', null],
     ]);
   });
 
   it('starts the phrase at its clause and extends a bare leading quantity to its noun', () => {
-    const text = '三是依法治区工作推进机制不健全,4个协调小组职能作用未充分发挥。';
-    expect(one(text).text).toBe('4个协调小组职能作用未充');
+    const text = '二是统筹推进力度不够,3个协调小组作用发挥尚不充分。';
+    expect(one(text).text).toBe('3个协调小组作用发挥尚不');
   });
 });
 

@@ -149,7 +149,7 @@ function repairGluedYear(text: string, reading: QuantityReading): QuantityReadin
   return { ...reading, numberStart: reading.numberStart + 4, start: reading.numberStart + 4, value };
 }
 
-/** A count whose unit the source dropped: 选聘专职人民调解员17(2019年新增7). */
+/** A count whose unit the source dropped: 配备专职人民调解员14(2021年新增5). */
 function isBareCount(text: string, reading: QuantityReading, clauseStart: number): boolean {
   const numeral = text.slice(reading.numberStart, reading.numberEnd);
   if (!/^\d+$/.test(numeral) || reading.approx || reading.upper !== null) return false;

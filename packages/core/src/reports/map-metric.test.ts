@@ -16,13 +16,13 @@ function context(before: string, unit: string | null, extra: Partial<MetricConte
 
 describe('mapMetric', () => {
   it.each([
-    ['全年各级人民调解组织共调处各类矛盾纠纷', '件', 'mediation.cases'],
+    ['全区村(社区)调委会全年共调处各类纠纷', '件', 'mediation.cases'],
     ['调处纠纷', '起', 'mediation.cases'],
     ['配备专兼职人民调解员', '名', 'mediation.mediators'],
     ['完善基层人民调解组织', '个', 'mediation.committees'],
     ['调解成功率达', '%', 'mediation.success_rate'],
     ['人民调解协议涉及金额', '元', 'mediation.amount'],
-    ['全年开展政府常务会议议题合法性审查并签署意见', '份', 'legality_review.meeting_topics'],
+    ['对区政府常务会议议题逐项开展合法性审查并出具意见', '份', 'legality_review.meeting_topics'],
     ['规范性文件合法性审查', '份', 'legality_review.normative_docs'],
     ['审查重大经济合同', '份', 'legality_review.contracts'],
     ['全年备案规范性文件', '件', 'normative_docs.filed'],
@@ -40,25 +40,25 @@ describe('mapMetric', () => {
   });
 
   it('needs the business named nearby for a generic verb', () => {
-    expect(mapMetric(context('办结', '件', { sentence: '共受理行政复议案件3件,办结' })).metric).toBe(
+    expect(mapMetric(context('办结', '件', { sentence: '全年受理行政复议案件5件,办结' })).metric).toBe(
       'reconsideration.concluded',
     );
     expect(mapMetric(context('办结', '件', { sentence: '共受理信访件3件,办结' })).metric).toBeNull();
-    expect(mapMetric(context('其中维持', '件', { previousSentence: '共受理行政复议案件3件,办结2件。' })).metric).toBe(
+    expect(mapMetric(context('其中维持', '件', { previousSentence: '全年受理行政复议案件5件,办结4件。' })).metric).toBe(
       'reconsideration.maintained',
     );
-    expect(mapMetric(context('解除', '人', { sentence: '累计接收社区矫正对象139人,解除' })).metric).toBe(
+    expect(mapMetric(context('解除', '人', { sentence: '当年接收社区矫正对象87人,解除' })).metric).toBe(
       'corrections.released',
     );
   });
 
   it('does not take 驳回起诉 in litigation for a reconsideration rejection', () => {
-    const sentence = '全年共承办行政应诉案件9件,其中法院裁定驳回起诉';
+    const sentence = '本年度办理行政应诉案件6件,其中法院裁定驳回起诉';
     expect(mapMetric(context('其中法院裁定驳回起诉', '件', { sentence })).metric).toBeNull();
   });
 
   it('reads the noun after the number', () => {
-    expect(mapMetric(context('培养了', '名', { after: '具有一定法律知识、受群众信赖的“法律明白人”' })).metric).toBe(
+    expect(mapMetric(context('培养了', '名', { after: '懂法用法、在村里说得上话的“法律明白人”' })).metric).toBe(
       'pls.legal_literates',
     );
     expect(mapMetric(context('共就', '部', { after: '国家级、省级法律草案征询意见建议' })).metric).toBe(

@@ -32,7 +32,7 @@ describe('normalizeText', () => {
   });
 
   it('repairs the mis-decoded 。科 some scraped pages carry', () => {
-    expect(normalizeText('各方面??茖W(xué)謀劃')).toBe('各方面。科学谋划');
+    expect(normalizeText('统筹推进??茖W(xué)立法')).toBe('统筹推进。科学立法');
   });
 });
 
@@ -66,7 +66,7 @@ describe('normalizeReportText offsets', () => {
   });
 
   it('is the identity on plain Simplified text', () => {
-    const text = '2019年共受理行政复议案件3件,办结2件。';
+    const text = '2021年全年收到行政复议申请5件,审结4件。';
     const mapped = normalizeReportText(text);
     expect(mapped.text).toBe(text);
     expect(toOriginalSpan(mapped, 3, 8)).toEqual({ start: 3, end: 8 });
