@@ -51,12 +51,12 @@ export default defineConfig(async () => {
             testTimeout: 120_000,
             hookTimeout: 180_000,
             fileParallelism: false,
+            // Sized for a busy machine (CI host under load, a laptop building): every expect.poll waits up to 20 s.
+            // Set here once; calls do not pass their own timeout.
+            expect: { poll: { timeout: 20_000, interval: 100 } },
           },
         },
       ],
     },
-            // Sized for a busy machine (CI host under load, a laptop building): every expect.poll waits up to 20 s.
-            // Set here once; calls do not pass their own timeout.
-            expect: { poll: { timeout: 20_000, interval: 100 } },
   };
 });
