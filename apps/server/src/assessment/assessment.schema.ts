@@ -66,6 +66,10 @@ export const assessmentUnits = pgTable(
     orgId: orgIdColumn(),
     unitType: text('unit_type').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** 不参评: the office's reason for leaving the unit out of scoring, ranking and quotas; null while it takes part. */
+    excludedReason: text('excluded_reason'),
+    excludedAt: timestamp('excluded_at', { withTimezone: true }),
+    excludedBy: integer('excluded_by').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.orgId] }), index('assessment_units_org_idx').on(t.orgId)],
 );
