@@ -408,7 +408,7 @@ async function sendToPool(tx: Executor, actor: Actor, id: number, now: Date): Pr
         from liaison_problems p join liaison_visits v on v.id = p.visit_id join liaison_leaders l on l.id = v.leader_id
         where p.id = ${id} for update of p`,
   );
-  if (!p) throw notFound('未找到该问题');
+  if (!p) throw notFound('未找到该问题，或不在您的数据范围内');
   await requireOrgInScope(tx, actor.user, p.org_id, '未找到该问题，或不在您的数据范围内');
   if (!can(actor.user.role, 'oversight.manage')) throw forbidden('转入问题池须由依法治办办理');
   if (p.problem_id) throw conflict('该问题已转入问题池');

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CrossUnitCall, changedTables, refusedCalls, snapshotTables } from '../../test/cross-unit.ts';
 import { tinyPng } from '../../test/files.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
-import { accessGroups, type DemoAccount, demoAccounts, routeAccess } from '../../test/route-access-expectations.ts';
+import { type DemoAccount, demoAccounts } from '../../test/route-access-expectations.ts';
 import { queryRows } from '../db/client.ts';
 import { hashPassword } from './auth.service.ts';
 
@@ -88,38 +89,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** Every business table's content, as one digest per table. */
-async function snapshot() {
-  const tables = await queryRows<{ table_name: string }>(
-    t.db,
-    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
-        and table_name not in ('audit_log', 'sessions', 'rate_limits', 'app_processes', 'scheduled_runs', '__drizzle_migrations')
-        order by table_name`,
-  );
-  const digests: Record<string, string> = {};
-  for (const { table_name: name } of tables) {
-    const [row] = await queryRows<{ d: string | null }>(
-      t.db,
-      sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from ${sql.identifier(name)} x`,
-    );
-    digests[name] = row?.d ?? '';
-  }
-  return digests;
-}
-
-type Call = {
-  route: string;
-  url: () => string;
-  body?: () => unknown;
-  /** What an account with the permission but without 区市场监督管理局 in scope gets. */
-  outOfScope: number;
-  /** Accounts for whom the call is legitimate (the unit in scope, the permission held): not called. */
-  legit: DemoAccount[];
-};
-
 // The county (or the city) in scope, and reporter-b, whose unit owns the objects.
 const supervisors: DemoAccount[] = ['office', 'leader', 'city', 'kaohe-1', 'reporter-b'];
-const reads: Call[] = [
+const reads: CrossUnitCall[] = [
   {
     route: 'GET /api/attachments/:id',
     url: () => `/api/attachments/${ids.attachment}`,
@@ -179,7 +151,7 @@ const reads: Call[] = [
   },
 ];
 
-const writes: Call[] = [
+const writes: CrossUnitCall[] = [
   {
     route: 'PATCH /api/plan/tasks/:id',
     url: () => `/api/plan/tasks/${ids.task}`,
@@ -326,55 +298,21 @@ const writes: Call[] = [
   },
 ];
 
-const mayCall = (route: string, who: DemoAccount) =>
-  (accessGroups[routeAccess[route]!] as readonly string[]).includes(who);
-
-async function run(calls: Call[], method: (c: Client, call: Call) => ReturnType<Client['get']>) {
-  const wrong: string[] = [];
-  for (const call of calls) {
-    expect(routeAccess[call.route], call.route).toBeDefined();
-    for (const who of demoAccounts) {
-      if (call.legit.includes(who)) continue;
-      const res = await method(clients.get(who)!, call);
-      const expected = mayCall(call.route, who) ? call.outOfScope : 403;
-      const body = res.headers['content-type']?.toString().includes('json') ? res.json() : {};
-      const message = typeof body.message === 'string' ? body.message : '';
-      const isChinese = /[\u4e00-\u9fa5]/.test(message);
-      if (res.statusCode !== expected || !isChinese) {
-        wrong.push(`${who} ${call.route} → ${res.statusCode} ${message.slice(0, 40)} (expected ${expected})`);
-      }
-    }
-  }
-  return wrong;
-}
-
 describe('objects of another unit', () => {
   it('reads: refused by permission or not found by scope, never shown', async () => {
-    expect(await run(reads, (c, call) => c.get(call.url()))).toEqual([]);
+    expect(await refusedCalls(clients, reads)).toEqual([]);
   });
 
   it('writes: refused for every account, and every business table is unchanged', async () => {
-    const before = await snapshot();
-    const wrong = await run(writes, (c, call) => {
-      const [method] = call.route.split(' ');
-      if (method === 'DELETE') return c.delete(call.url());
-      if (method === 'PUT') return c.put(call.url(), call.body?.());
-      if (method === 'PATCH') return c.patch(call.url(), call.body?.());
-      return c.post(call.url(), call.body?.());
-    });
-    expect(wrong).toEqual([]);
-    const after = await snapshot();
-    expect(
-      Object.entries(after)
-        .filter(([k, v]) => before[k] !== v)
-        .map(([k]) => k),
-    ).toEqual([]);
+    const before = await snapshotTables(t.db);
+    expect(await refusedCalls(clients, writes)).toEqual([]);
+    expect(changedTables(before, await snapshotTables(t.db))).toEqual([]);
   });
 
   it("marking another user's notification read changes nothing", async () => {
-    const before = await snapshot();
+    const before = await snapshotTables(t.db);
     const res = await clients.get('reporter-a')!.post('/api/notifications/read', { ids: [ids.notification] });
     expect(res.statusCode).toBe(200);
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshotTables(t.db)).toEqual(before);
   });
 });
