@@ -169,6 +169,8 @@ export const routeAccess: Record<string, AccessGroup> = {
   'GET /api/assessment/rounds/:id/ranking/export': 'businessReaders',
   'GET /api/assessment/rounds/:id/ranking': 'businessReaders',
   'POST /api/assessment/rounds/:id/transition': 'office',
+  'GET /api/assessment/rounds/:id/publication-gaps': 'office',
+  'PUT /api/assessment/rounds/:id/units/:orgId/participation': 'office',
   'POST /api/assessment/rounds/:id/units/:orgId/appeals': 'unitWorkers',
   'DELETE /api/assessment/rounds/:id/units/:orgId/facts/:factId': 'factWriters',
   'POST /api/assessment/rounds/:id/units/:orgId/facts': 'factWriters',

@@ -1,5 +1,11 @@
 import type { RoundAction } from '@fazhi/core/assessment/api.schemas';
 import { ASSESSMENT_STATUS_LABELS } from '@fazhi/core/assessment/assessment-lifecycle';
+import {
+  describePublicationGaps,
+  hasPublicationGaps,
+  type PublicationGaps,
+  publicationGaps,
+} from '@fazhi/core/assessment/publication-gaps';
 import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { can } from '@fazhi/core/platform/roles';
@@ -65,10 +71,11 @@ export async function getRound(db: Executor, actor: Actor, id: number) {
     org_name: string;
     unit_type: string;
     submitted_at: string | null;
+    excluded_reason: string | null;
     scored: number;
   }>(
     db,
-    sql`select u.org_id, o.name as org_name, u.unit_type, u.submitted_at,
+    sql`select u.org_id, o.name as org_name, u.unit_type, u.submitted_at, u.excluded_reason,
                (select count(distinct s.indicator_id)::int from assessment_review_scores s
                 where s.round_id = u.round_id and s.org_id = u.org_id) as scored
         from assessment_units u join orgs o on o.id = u.org_id
@@ -84,6 +91,8 @@ export async function getRound(db: Executor, actor: Actor, id: number) {
       orgName: u.org_name,
       unitType: u.unit_type,
       submittedAt: iso(u.submitted_at),
+      /** 不参评 and why; null while the unit takes part. */
+      excludedReason: u.excluded_reason,
       // Review progress is staff business until 公示.
       scoredLeaves: staff || isPublished(round.status) ? u.scored : null,
     })),
@@ -182,9 +191,13 @@ export async function transitionRound(
       case 'publish': {
         const appealClosesAt = new Date(now.getTime() + (input.appealDays ?? 7) * dayMs);
         if (round.status !== 'review') applyEvents(core, [{ type: 'publish', at: now, appealClosesAt }]);
+        const gaps = await gapsOf(tx, round);
+        if (hasPublicationGaps(gaps)) throw conflict(describePublicationGaps(gaps), gaps);
+        // 不参评 units are left out of scoring, ranking and grade quotas.
         const units = await queryRows<{ org_id: number; unit_type: string }>(
           tx,
-          sql`select org_id, unit_type from assessment_units where round_id = ${id} order by org_id`,
+          sql`select org_id, unit_type from assessment_units
+              where round_id = ${id} and excluded_reason is null order by org_id`,
         );
         const scored = await scoreUnits(tx, round, units, 'review');
         next = applyEvents(core, [
@@ -218,5 +231,100 @@ export async function transitionRound(
       after: { status: next.status },
     });
     return { id, status: next.status, statusLabel: ASSESSMENT_STATUS_LABELS[next.status] };
+  });
+}
+
+/** What still stands in the way of 公示 (DESIGN.md §6): unsubmitted participating units, manual leaves unscored. */
+async function gapsOf(db: Executor, round: RoundRow): Promise<PublicationGaps> {
+  const [units, scored] = await Promise.all([
+    queryRows<{ org_id: number; org_name: string; unit_type: string; submitted: boolean; excluded: boolean }>(
+      db,
+      sql`select u.org_id, o.name as org_name, u.unit_type, u.submitted_at is not null as submitted,
+                 u.excluded_reason is not null as excluded
+          from assessment_units u join orgs o on o.id = u.org_id
+          where u.round_id = ${round.id} order by u.unit_type, o.sort, o.name`,
+    ),
+    queryRows<{ org_id: number; indicator_id: string }>(
+      db,
+      sql`select distinct org_id, indicator_id from assessment_review_scores
+          where round_id = ${round.id} and value is not null`,
+    ),
+  ]);
+  return publicationGaps(
+    round.definition as Scheme,
+    units.map((u) => ({
+      unitId: String(u.org_id),
+      unitName: u.org_name,
+      unitType: u.unit_type,
+      submitted: u.submitted,
+      excluded: u.excluded,
+    })),
+    new Set(scored.map((s) => `${s.org_id}:${s.indicator_id}`)),
+  );
+}
+
+/** The office's view of what 公示 still waits for; empty lists once it may publish. */
+export async function getPublicationGaps(db: Executor, actor: Actor, id: number) {
+  const round = await loadRound(db, actor, id);
+  await requireStaffOf(db, actor, round);
+  if (!can(actor.user.role, 'assessment.manage')) throw notFound('未找到该考核，或不在您的数据范围内');
+  const gaps = await gapsOf(db, round);
+  return { ...gaps, message: describePublicationGaps(gaps) };
+}
+
+/**
+ * Mark a unit 不参评 with a reason, or take it back. Only before 公示; the UPDATE itself checks the unit is still in
+ * the state the office saw, so two offices cannot both mark or both undo.
+ */
+export async function setUnitParticipation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  orgId: number,
+  input: { participating: boolean; reason?: string | undefined },
+  now: Date,
+) {
+  const round = await loadRound(db, actor, id);
+  await requireStaffOf(db, actor, round);
+  if (!can(actor.user.role, 'assessment.manage')) throw notFound('未找到该考核，或不在您的数据范围内');
+  const reason = input.reason?.trim() ?? '';
+  if (!input.participating && !reason) throw badRequest('标记不参评须写明理由');
+  return db.transaction(async (tx) => {
+    const [locked] = await queryRows<{ status: string }>(
+      tx,
+      sql`select status from assessment_rounds where id = ${id} for update`,
+    );
+    if (locked!.status !== 'self_assessment' && locked!.status !== 'review') {
+      throw conflict('只有在自评或审核评分阶段才能调整单位是否参评');
+    }
+    const [current] = await queryRows<{ excluded_reason: string | null }>(
+      tx,
+      sql`select excluded_reason from assessment_units where round_id = ${id} and org_id = ${orgId}`,
+    );
+    if (!current) throw notFound('该单位不在本次考核范围内');
+    const changed = input.participating
+      ? await queryRows<{ org_id: number }>(
+          tx,
+          sql`update assessment_units set excluded_reason = null, excluded_at = null, excluded_by = null
+              where round_id = ${id} and org_id = ${orgId} and excluded_reason is not null returning org_id`,
+        )
+      : await queryRows<{ org_id: number }>(
+          tx,
+          sql`update assessment_units set excluded_reason = ${reason}, excluded_at = ${now.toISOString()}::timestamptz,
+                excluded_by = ${actor.user.id}
+              where round_id = ${id} and org_id = ${orgId} and excluded_reason is null returning org_id`,
+        );
+    if (changed.length === 0) {
+      throw conflict(input.participating ? '该单位本已参评，无需恢复' : '该单位已标记为不参评');
+    }
+    await writeAudit(tx, actor, {
+      action: input.participating ? 'assessment_unit.include' : 'assessment_unit.exclude',
+      entity: 'assessment_round',
+      entityId: id,
+      orgId: round.org_id,
+      before: { orgId, excludedReason: current.excluded_reason },
+      after: { orgId, excludedReason: input.participating ? null : reason },
+    });
+    return { orgId, participating: input.participating, excludedReason: input.participating ? null : reason };
   });
 }

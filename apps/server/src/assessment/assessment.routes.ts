@@ -3,6 +3,7 @@ import {
   roundTransitionSchema,
   schemeCreateSchema,
   schemeUpdateSchema,
+  unitParticipationSchema,
 } from '@fazhi/core/assessment/api.schemas';
 import { dbIdParam } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
@@ -10,7 +11,14 @@ import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { sendXlsx } from '../platform/http.ts';
 import { appealRoutes } from './assessment.appeal-routes.ts';
 import { exportRoundWorkbook } from './assessment.round-export.ts';
-import { createRound, getRound, listRounds, transitionRound } from './assessment.rounds.ts';
+import {
+  createRound,
+  getPublicationGaps,
+  getRound,
+  listRounds,
+  setUnitParticipation,
+  transitionRound,
+} from './assessment.rounds.ts';
 import { copyScheme, createScheme, getScheme, listSchemes, updateScheme } from './assessment.schemes.ts';
 import { exportRanking } from './assessment.sheet.ts';
 import { unitRoutes } from './assessment.unit-routes.ts';
@@ -99,6 +107,28 @@ export function assessmentRoutes(app: ZApp, deps: AppDeps) {
       },
     },
     async (request) => transitionRound(db, actorOf(request), request.params.id, request.body, now()),
+  );
+  app.get(
+    '/api/assessment/rounds/:id/publication-gaps',
+    {
+      config: { access: 'assessment.manage' },
+      schema: { tags, summary: '公示前检查：未提交自评的单位、未评分的指标', params: idParams },
+    },
+    async (request) => getPublicationGaps(db, actorOf(request), request.params.id),
+  );
+  app.put(
+    '/api/assessment/rounds/:id/units/:orgId/participation',
+    {
+      config: { access: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: '标记单位不参评（须写明理由）或恢复参评',
+        params: z.object({ id: dbIdParam(), orgId: dbIdParam() }),
+        body: unitParticipationSchema,
+      },
+    },
+    async (request) =>
+      setUnitParticipation(db, actorOf(request), request.params.id, request.params.orgId, request.body, now()),
   );
   app.get(
     '/api/assessment/rounds/:id/ranking',

@@ -57,7 +57,9 @@ export async function coreRoundOf(db: Executor, round: RoundRow): Promise<Assess
   const [units, results, appeals] = await Promise.all([
     queryRows<{ org_id: number; submitted_at: Date | string | null }>(
       db,
-      sql`select org_id, submitted_at from assessment_units where round_id = ${round.id} order by org_id`,
+      // 不参评 units are outside the round as the lifecycle sees it: not waited for, scored or ranked.
+      sql`select org_id, submitted_at from assessment_units where round_id = ${round.id} and excluded_reason is null
+          order by org_id`,
     ),
     latestResults(db, round.id, round.result_seq),
     queryRows<{

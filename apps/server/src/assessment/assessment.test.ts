@@ -192,6 +192,11 @@ describe('review, 公示, appeals, final', () => {
     const early = await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'start_review' });
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toContain('未提交自评');
+    // 公示 needs every unit's self-assessment; the other units' reporters are not in this fixture, so their
+    // submissions are recorded directly.
+    await t.db.execute(
+      sql`update assessment_units set submitted_at = now() where round_id = ${round.id} and submitted_at is null`,
+    );
     const start = await office.post(`/api/assessment/rounds/${round.id}/transition`, {
       action: 'start_review',
       allowMissing: true,

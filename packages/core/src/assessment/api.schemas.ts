@@ -39,6 +39,12 @@ export const roundActionLabels: Record<RoundAction, string> = {
   finalize: '终定结果',
 };
 
+/** Mark a unit 不参评 (with a reason) or take it back into the round. */
+export const unitParticipationSchema = z.object({
+  participating: z.boolean({ message: '请选择是否参评' }),
+  reason: z.string().trim().max(500, '理由不超过500字').optional(),
+});
+
 export const roundTransitionSchema = z.object({
   action: z.enum(roundActions, { message: '操作无效' }),
   /** publish: the appeal window closes this many days after 公示 (default 7). */
