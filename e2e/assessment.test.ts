@@ -82,6 +82,35 @@ describe('年度考核', () => {
       expect(scored.status).toBe(200);
       scoredByAssessor = true;
     }
+    // 公示 needs every participating unit submitted and every hand-scored leaf scored: the other units stay out of
+    // this journey (不参评, with a reason) and the assessor gives 区司法局's remaining leaves their full marks.
+    const round = await apiAs(office, 'GET', `/api/assessment/rounds/${roundId}`);
+    for (const other of round.body.units as { orgId: number; excludedReason: string | null }[]) {
+      if (other.orgId === orgId || other.excludedReason) continue;
+      const marked = await apiAs(
+        office,
+        'PUT',
+        `/api/assessment/rounds/${roundId}/units/${other.orgId}/participation`,
+        {
+          participating: false,
+          reason: '本次演练只考核区司法局',
+        },
+      );
+      expect(marked.status).toBe(200);
+    }
+    const sheet = await apiAs(assessor, 'GET', `/api/assessment/rounds/${roundId}/units/${orgId}`);
+    for (const leaf of sheet.body.leaves as {
+      id: string;
+      ruleKind: string;
+      points: number;
+      rule: { scaleMax?: number };
+    }[]) {
+      if (leaf.ruleKind !== 'manual' || leaf.id === 'fz-1-1') continue;
+      const full = await apiAs(assessor, 'PUT', `/api/assessment/rounds/${roundId}/units/${orgId}/review/${leaf.id}`, {
+        value: leaf.rule.scaleMax ?? leaf.points,
+      });
+      expect(full.status).toBe(200);
+    }
     const done = await apiAs(office, 'POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'publish' });
     expect(done.status).toBe(200);
     expect(await roundStatus()).toBe('publicity');
