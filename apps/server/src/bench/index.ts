@@ -7,6 +7,7 @@ import { encryptionBench } from './encryption.ts';
 import { extractionBench } from './extraction-bench.ts';
 import { failoverBench } from './failover.ts';
 import { ledgerImport } from './ledger-import.ts';
+import { loadBench } from './load.ts';
 import type { Benchmark, BenchStatus } from './measure.ts';
 
 export type { Benchmark, BenchStatus } from './measure.ts';
@@ -21,6 +22,7 @@ export const benchmarks: Benchmark[] = [
   draftsBench,
   encryptionBench,
   failoverBench,
+  loadBench,
 ];
 
 const statusText: Record<BenchStatus, string> = {
