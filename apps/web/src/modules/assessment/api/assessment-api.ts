@@ -24,7 +24,14 @@ export type RoundUnit = {
   orgName: string;
   unitType: string;
   submittedAt: string | null;
+  /** 不参评 and the office's reason; null while the unit takes part. */
+  excludedReason: string | null;
   scoredLeaves: number | null;
+};
+export type PublicationGaps = {
+  unsubmitted: { unitId: string; unitName: string }[];
+  unscored: { unitId: string; unitName: string; indicatorId: string; indicatorName: string }[];
+  message: string;
 };
 export type RoundDetail = RoundSummary & {
   scheme: { id: number; name: string; version: number; grading: Grading };
@@ -166,6 +173,9 @@ export const assessmentApi = {
     api.put<{ id: number }>(`/api/assessment/schemes/${id}`, { definition }),
   copyScheme: (id: number, mode: 'next_year' | 'revise') =>
     api.post<{ id: number }>(`/api/assessment/schemes/${id}/copy`, { mode }),
+  publicationGaps: (id: number) => api.get<PublicationGaps>(`${base(id)}/publication-gaps`),
+  setParticipation: (id: number, orgId: number, body: { participating: boolean; reason?: string }) =>
+    api.put<{ orgId: number }>(`${unitBase(id, orgId)}/participation`, body),
   createRound: (schemeId: number) => api.post<{ id: number }>('/api/assessment/rounds', { schemeId }),
 };
 
@@ -199,6 +209,15 @@ export function useRanking(id: number, enabled: boolean) {
   return useQuery({
     queryKey: assessmentKeys.ranking(id),
     queryFn: () => assessmentApi.ranking(id),
+    enabled,
+    retry: false,
+  });
+}
+/** What 公示 still waits for (office only). */
+export function usePublicationGaps(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...assessmentKeys.round(id), 'publication-gaps'],
+    queryFn: () => assessmentApi.publicationGaps(id),
     enabled,
     retry: false,
   });

@@ -1,11 +1,32 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type RoundAction, roundActionLabels } from '@fazhi/core/assessment/api.schemas';
 import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
-import { App, Button, Card, Descriptions, InputNumber, Popconfirm, Space, Steps, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { assessmentApi, type RoundDetail, useAssessmentMutation } from '../api/assessment-api.ts';
+import {
+  assessmentApi,
+  type RoundDetail,
+  type RoundUnit,
+  useAssessmentMutation,
+  usePublicationGaps,
+} from '../api/assessment-api.ts';
 
 const order: AssessmentStatus[] = ['scheme', 'self_assessment', 'review', 'publicity', 'appeal', 'final'];
 const stepTitles = ['方案', '自评', '审核评分', '公示', '申诉', '终定'];
@@ -36,6 +57,29 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
     }),
   );
   const action = nextAction[round.status];
+  const gaps = usePublicationGaps(round.id, canManage && round.status === 'review');
+  const blocked = action === 'publish' && (gaps.isLoading || !!gaps.data?.message);
+  const canExclude = canManage && (round.status === 'self_assessment' || round.status === 'review');
+  const [excluding, setExcluding] = useState<RoundUnit | null>(null);
+  const [reason, setReason] = useState('');
+  const participation = useAssessmentMutation((args: { orgId: number; participating: boolean; reason?: string }) =>
+    assessmentApi.setParticipation(round.id, args.orgId, args),
+  );
+  const exclude = () => {
+    if (!excluding) return;
+    if (!reason.trim()) {
+      message.error('标记不参评须写明理由');
+      return;
+    }
+    participation.mutateAsync({ orgId: excluding.orgId, participating: false, reason: reason.trim() }).then(
+      () => {
+        message.success(`已将${excluding.orgName}标记为不参评`);
+        setExcluding(null);
+        setReason('');
+      },
+      (e) => message.error(errorMessage(e)),
+    );
+  };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
@@ -63,7 +107,8 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
                 title={`确定${roundActionLabels[action]}吗？`}
                 description={
                   action === 'publish' ? (
-                    <Space orientation="vertical" size={4}>
+                    <Space orientation="vertical" size={4} style={{ maxWidth: 420 }}>
+                      {gaps.data?.message ? <Alert type="warning" showIcon title={gaps.data.message} /> : null}
                       <span>{actionHints[action]}</span>
                       <Space size={4}>
                         申诉期
@@ -85,6 +130,7 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
                 }
                 okText="确定"
                 cancelText="取消"
+                okButtonProps={{ disabled: blocked }}
                 onConfirm={() =>
                   move.mutateAsync(action).then(
                     () => message.success(`已${roundActionLabels[action]}`),
@@ -143,8 +189,79 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
             width: 100,
             render: (n: number | null) => (n === null ? '—' : n),
           },
+          {
+            title: '参评',
+            dataIndex: 'excludedReason',
+            width: 220,
+            render: (why: string | null) =>
+              why ? (
+                <Space size={4} wrap>
+                  <Tag color="default">不参评</Tag>
+                  <Typography.Text type="secondary">{why}</Typography.Text>
+                </Space>
+              ) : (
+                <Tag color="processing">参评</Tag>
+              ),
+          },
+          ...(canExclude
+            ? [
+                {
+                  title: '操作',
+                  key: 'participation',
+                  width: 110,
+                  render: (_: unknown, u: RoundUnit) =>
+                    u.excludedReason ? (
+                      <Popconfirm
+                        title={`恢复${u.orgName}参评吗？`}
+                        description="恢复后须提交自评并完成评分，方可公示。"
+                        okText="恢复参评"
+                        cancelText="取消"
+                        onConfirm={() =>
+                          participation.mutateAsync({ orgId: u.orgId, participating: true }).then(
+                            () => message.success(`已恢复${u.orgName}参评`),
+                            (e) => message.error(errorMessage(e)),
+                          )
+                        }
+                      >
+                        <Button size="small" type="link">
+                          恢复参评
+                        </Button>
+                      </Popconfirm>
+                    ) : (
+                      <Button size="small" type="link" danger onClick={() => setExcluding(u)}>
+                        标记不参评
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
+      <Modal
+        open={!!excluding}
+        title={`标记${excluding?.orgName ?? ''}不参评`}
+        okText="确认不参评"
+        okButtonProps={{ danger: true, loading: participation.isPending }}
+        cancelText="取消"
+        onOk={exclude}
+        onCancel={() => {
+          setExcluding(null);
+          setReason('');
+        }}
+      >
+        <Typography.Paragraph type="secondary">
+          不参评单位不计分、不排名、不占等次名额，理由记入操作日志；公示前可恢复参评。
+        </Typography.Paragraph>
+        <Input.TextArea
+          aria-label="不参评理由"
+          placeholder="请写明不参评理由，如年内机构撤并、未实际履职等"
+          rows={3}
+          maxLength={500}
+          showCount
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
     </Space>
   );
 }
