@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 
 // The round-wide workbook: ranking plus every visible unit's score sheet, checked figure by figure against the API.
 
@@ -128,6 +128,9 @@ describe('round workbook before 公示', () => {
     const res = await leader.get(`/api/assessment/rounds/${current}/export`);
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toContain('没有您可以导出的单位评分表');
-    expect((await office.get('/api/assessment/rounds/999999/export')).statusCode).toBe(404);
+    expect(await refusal(office.get('/api/assessment/rounds/999999/export'))).toEqual([
+      404,
+      '未找到该考核，或不在您的数据范围内',
+    ]);
   });
 });

@@ -142,7 +142,10 @@ describe('self-assessment and data scope', () => {
       404,
       '未找到该单位的考核信息，或不在您的数据范围内',
     ]);
-    expect((await unitB.get(`${unitUrl(orgA)}/score?stage=self`)).statusCode).toBe(404);
+    expect(await refusal(unitB.get(`${unitUrl(orgA)}/score?stage=self`))).toEqual([
+      404,
+      '未找到该单位的考核信息，或不在您的数据范围内',
+    ]);
     const published = await unitB.get(`${unitUrl(orgA)}/score?stage=published`);
     expect([published.statusCode, published.json().message]).toEqual([
       404,
@@ -328,21 +331,22 @@ describe('review, 公示, appeals, final', () => {
     const late = await unitB.post(`${unitUrl(orgB)}/appeals`, { reason: '逾期申诉' });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toContain('申诉期');
-    expect(
-      (await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'finalize' })).statusCode,
-    ).toBe(409);
+    expect(await refusal(office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'finalize' }))).toEqual(
+      [409, '当前处于“公示”阶段，不能终定考核结果'],
+    );
     expect(
       (await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'close_publicity' })).statusCode,
     ).toBe(200);
     expect(
       (await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'finalize' })).json().status,
     ).toBe('final');
-    expect((await office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'publish' })).statusCode).toBe(
+    expect(await refusal(office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'publish' }))).toEqual([
       409,
-    );
+      '考核结果已终定，不得修改',
+    ]);
     expect(
-      (await office.post(`${unitUrl(orgA)}/facts`, { kind: 'record', key: 'x.y', title: '迟到的记录' })).statusCode,
-    ).toBe(409);
+      await refusal(office.post(`${unitUrl(orgA)}/facts`, { kind: 'record', key: 'x.y', title: '迟到的记录' })),
+    ).toEqual([409, '只有自评和审核评分阶段可以录入考核事项']);
   });
 
   it('exports the ranking and a score sheet to Excel', async () => {
