@@ -110,9 +110,9 @@ describe('liaison points', () => {
     const a = (await liaison(office)).assignments.find((x: Assignment) => x.orgName === '卫子镇司法所') as Assignment;
     const visit = { leaderId: a.leaderId, orgId: a.orgId, visitedOn: '2026-11-20', peopleMet: '司法所所长、调解员' };
     const before = await count('liaison_visits');
-    expect(
-      (await office.post('/api/grassroots/liaison/visits', { ...visit, visitedOn: '2026-12-01' })).statusCode,
-    ).toBe(400);
+    expect(await refusal(office.post('/api/grassroots/liaison/visits', { ...visit, visitedOn: '2026-12-01' }))).toEqual(
+      [400, '走访日期不能晚于今天'],
+    );
     expect(await refusal(await office.post('/api/grassroots/liaison/visits', { ...visit, peopleMet: '' }))).toEqual([
       400,
       '请求内容有误：peopleMet：请填写座谈对象',
@@ -167,9 +167,10 @@ describe('liaison points', () => {
       description: '群众反映',
     });
     expect(direct.json().problemId).toEqual(expect.any(Number));
-    expect((await office.post(`/api/grassroots/liaison/visits/${visitId}/problems`, { title: '' })).statusCode).toBe(
+    expect(await refusal(office.post(`/api/grassroots/liaison/visits/${visitId}/problems`, { title: '' }))).toEqual([
       400,
-    );
+      '请求内容有误：title：请填写问题名称',
+    ]);
   });
 
   it('reminds overdue visits once, however often the job runs', async () => {
@@ -200,9 +201,10 @@ describe('liaison points', () => {
 
   it('lets only the office assign leaders and points', async () => {
     const bureau = await orgId('区司法局');
-    expect((await reporterA.post('/api/grassroots/liaison/leaders', { orgId: bureau, name: '张三' })).statusCode).toBe(
+    expect(await refusal(reporterA.post('/api/grassroots/liaison/leaders', { orgId: bureau, name: '张三' }))).toEqual([
       403,
-    );
+      '您没有执行此操作的权限',
+    ]);
     const created = await office.post('/api/grassroots/liaison/leaders', {
       orgId: bureau,
       name: '赵一鸣',
