@@ -69,14 +69,14 @@ describe('data scope on target tasks', () => {
       '未找到该任务，或该任务不在您的数据范围内',
     ]);
     expect(
-      (
-        await reporterA.put(`/api/plan/tasks/${bTask.id}/plan`, {
+      await refusal(
+        reporterA.put(`/api/plan/tasks/${bTask.id}/plan`, {
           planText: 'x',
           measures: ['y'],
           version: bTask.version,
-        })
-      ).statusCode,
-    ).toBe(404);
+        }),
+      ),
+    ).toEqual([404, '未找到该任务，或该任务不在您的数据范围内']);
     const after = (await office.get(`/api/plan/tasks/${bTask.id}`)).json();
     expect(after).toEqual(before);
   });
@@ -167,8 +167,8 @@ describe('1×3 销号 lifecycle', () => {
     });
     expect(await refusal(plan)).toEqual([409, '任务状态为“已销号”，不能修改工作方案和推进措施']);
     expect(
-      (await office.patch(`/api/plan/tasks/${task.id}`, { title: '改名', version: closed.task.version })).statusCode,
-    ).toBe(409);
+      await refusal(office.patch(`/api/plan/tasks/${task.id}`, { title: '改名', version: closed.task.version })),
+    ).toEqual([409, '任务状态为“已销号”，不能修改']);
 
     const reopenNoReason = await office.post(`/api/plan/tasks/${task.id}/reopen`, { reason: ' ' });
     expect(await refusal(reopenNoReason)).toEqual([400, '请求内容有误：reason：须填写理由']);
@@ -293,8 +293,8 @@ describe('1×3 销号 lifecycle', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message).toContain('标题');
     expect(
-      (await reporterA.patch(`/api/plan/work-points/${id}`, { title: 'x', content: '', version: v + 1 })).statusCode,
-    ).toBe(403);
+      await refusal(reporterA.patch(`/api/plan/work-points/${id}`, { title: 'x', content: '', version: v + 1 })),
+    ).toEqual([403, '您没有执行此操作的权限']);
 
     const audit = await queryRows<{ action: string }>(
       t.db,
