@@ -175,9 +175,10 @@ describe('problem lifecycle through the API (四个一)', () => {
     expect(await refusal(early)).toEqual([422, '只有已销号的问题才能登记复发']);
     await act(reporterA, id, { type: 'apply', summary: '已整改' });
     await act(office, id, { type: 'verify_pass' });
-    expect((await reporterA.post(`/api/oversight/problems/${id}/recurrence`, { reason: '又出现' })).statusCode).toBe(
+    expect(await refusal(reporterA.post(`/api/oversight/problems/${id}/recurrence`, { reason: '又出现' }))).toEqual([
       403,
-    );
+      '您没有执行此操作的权限',
+    ]);
     const res = await office.post(`/api/oversight/problems/${id}/recurrence`, { reason: '回头看发现问题反弹' });
     expect(res.statusCode).toBe(200);
     const newId = res.json().id;
@@ -263,8 +264,8 @@ describe('data scope', () => {
     expect(claim.json().message).toContain('不在您的数据范围内');
     expect(await problemRow(id)).toEqual(before);
     expect(
-      (await leader.post(`/api/oversight/problems/${id}/actions`, { type: 'apply', summary: 'x' })).statusCode,
-    ).toBe(403);
+      await refusal(leader.post(`/api/oversight/problems/${id}/actions`, { type: 'apply', summary: 'x' })),
+    ).toEqual([403, '您没有执行此操作的权限']);
   });
 
   it('an owner must be a cadre of a responsible unit', async () => {
