@@ -36,7 +36,7 @@ export function registerAccessControl(app: FastifyInstance, deps: AppDeps) {
     if (!access || access === 'public') return;
     const token = request.cookies[sessionCookie];
     const user = token ? await loadSession(deps.db, token, deps.now()) : null;
-    if (!user) throw token ? new AppError(401, 'SESSION_EXPIRED', '登录已超时，请重新登录') : unauthorized();
+    if (!user) throw token ? new AppError(401, 'SESSION_EXPIRED', '登录已失效，请重新登录') : unauthorized();
     if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
       throw new AppError(403, 'CSRF', '页面已过期，请刷新页面后重试');
     }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 let t: TestApp;
@@ -73,7 +73,7 @@ describe('login, lockout, idle timeout, CSRF', () => {
     }
     t.advanceClock(29 * 60 * 1000); // 12 h 5 min after login, last request 29 minutes ago
     const res = await office.get('/api/auth/me');
-    expect([res.statusCode, res.json().message]).toEqual([401, '登录已超时，请重新登录']);
+    expect([res.statusCode, res.json().message]).toEqual([401, '登录已失效，请重新登录']);
   });
 
   it('a session idle for more than 30 minutes is ended', async () => {
@@ -84,7 +84,7 @@ describe('login, lockout, idle timeout, CSRF', () => {
     t.advanceClock(31 * 60 * 1000);
     const res = await office.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
-    expect(res.json().message).toBe('登录已超时，请重新登录');
+    expect(res.json().message).toBe('登录已失效，请重新登录');
   });
 
   it('a write without the CSRF token is refused and changes nothing', async () => {
@@ -118,15 +118,15 @@ describe('login, lockout, idle timeout, CSRF', () => {
     }
     const ok = await leader.post('/api/auth/password', { oldPassword: 'Fazhi@2026', newPassword: 'Leader#2027' });
     expect(ok.statusCode).toBe(200);
-    expect((await leader.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await login('leader', 'Fazhi@2026')).statusCode).toBe(401);
+    expect(await refusal(leader.get('/api/auth/me'))).toEqual([401, '登录已失效，请重新登录']);
+    expect(await refusal(login('leader', 'Fazhi@2026'))).toEqual([401, failed]);
     expect((await login('leader', 'Leader#2027')).statusCode).toBe(200);
   });
 
   it('logout ends the session', async () => {
     const a = await t.as('reporter-a');
     expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
-    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await refusal(a.get('/api/auth/me'))).toEqual([401, '登录已失效，请重新登录']);
   });
 });
 
@@ -153,7 +153,7 @@ describe('三员 administration', () => {
       orgId: orgs.find((o) => o.name === '区教育局')!.id,
       password: 'short',
     });
-    expect(weak.statusCode).toBe(400);
+    expect(await refusal(weak)).toEqual([400, '密码长度不能少于8位']);
     const created = await sysadmin.post('/api/users', {
       username: 'reporter-c',
       displayName: '新填报员',
@@ -173,7 +173,7 @@ describe('三员 administration', () => {
       orgId: me.orgId,
       password: 'Init#Pass2026',
     });
-    expect(dup.statusCode).toBe(409);
+    expect(await refusal(dup)).toEqual([409, '用户名“reporter-c”已存在']);
   });
 });
 
