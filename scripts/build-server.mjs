@@ -4,7 +4,7 @@
 // other package stays in node_modules (imported as is). With --if-stale it skips the build when the bundle is newer
 // than every source file; `npm install` runs it through `prepare`, `npm start` checks it.
 // esbuild is the one tsx (a dependency of the server) already brings: no install script is needed to use it.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +64,8 @@ await esbuild.build({
     },
   ],
 });
+// Worker thread entries are plain JavaScript that import only packages; the bundle starts them from its own folder.
+for (const worker of ['platform/parse-worker.worker.mjs']) {
+  copyFileSync(join(server, 'src', worker), join(server, 'dist', worker.split('/').pop()));
+}
 console.log(`已构建服务端：apps/server/dist/fazhi.mjs（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);

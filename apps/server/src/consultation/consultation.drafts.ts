@@ -4,12 +4,12 @@ import { diffDrafts } from '@fazhi/core/consultation/draft-diff';
 import { isDraftPublishable, listArticles, renderDraft } from '@fazhi/core/consultation/draft-render';
 import type { ParsedDraft } from '@fazhi/core/consultation/draft-types';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import mammoth from 'mammoth';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { checkZipBounded, uploadLimits } from '../platform/bounded-zip.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
+import { runParseJob } from '../platform/parse-worker.ts';
 import { orgScopeSql } from '../platform/scope.ts';
 import { queryDrafts } from './consultation.repo.ts';
 import {
@@ -128,8 +128,8 @@ export async function extractDraftText(filename: string, data: Buffer): Promise<
   if (lower.endsWith('.docx')) {
     await checkZipBounded(data, uploadLimits.docxText);
     try {
-      const result = await mammoth.extractRawText({ buffer: data });
-      return result.value;
+      // mammoth parses in a worker thread (bounded memory and time), off the event loop.
+      return await runParseJob('docxText', data);
     } catch {
       throw new AppError(400, 'BAD_DOCX', `文件“${filename}”无法读取：请上传有效的 Word（.docx）文件`);
     }

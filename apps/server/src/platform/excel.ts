@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { checkZipBounded, uploadLimits, ZipRefusedError } from './bounded-zip.ts';
 import { AppError } from './errors.ts';
+import { runParseJob } from './parse-worker.ts';
 
 export type SheetColumn = { key: string; header: string; width?: number };
 
@@ -46,18 +47,13 @@ export async function readSheet(data: Buffer, columns: readonly SheetColumn[], r
     }
     throw new AppError(400, 'BAD_EXCEL', '文件无法读取：请上传有效的 Excel（.xlsx）文件');
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
+  // exceljs parses in a worker thread (bounded memory and time), so a large sheet never holds the event loop.
+  const sheet = await runParseJob('sheetRows', data).catch(() => {
     throw new AppError(400, 'BAD_EXCEL', '文件无法读取：请上传有效的 Excel（.xlsx）文件');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError(400, 'BAD_EXCEL', 'Excel 文件中没有工作表');
-  const headerRow = ws.getRow(1);
+  });
+  if (!sheet.hasSheet) throw new AppError(400, 'BAD_EXCEL', 'Excel 文件中没有工作表');
   const keyByCol = new Map<number, string>();
-  headerRow.eachCell((cell, col) => {
-    const text = cellText(cell.value).trim();
+  sheet.header.forEach((text, col) => {
     const column = columns.find((c) => c.header === text);
     if (column) keyByCol.set(col, column.key);
   });
@@ -67,33 +63,17 @@ export async function readSheet(data: Buffer, columns: readonly SheetColumn[], r
     throw new AppError(400, 'BAD_EXCEL', `Excel 表头缺少必需的列：${missing.join('、')}（请使用系统导出的模板）`);
   }
   const rows: SheetRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const row of sheet.rows) {
     const cells: Record<string, string> = {};
     let hasValue = false;
     for (const [col, key] of keyByCol) {
-      const text = cellText(row.getCell(col).value).trim();
+      const text = row.cells[col] ?? '';
       cells[key] = text;
       if (text) hasValue = true;
     }
-    if (hasValue) rows.push({ rowNumber, cells });
-  });
+    if (hasValue) rows.push({ rowNumber: row.rowNumber, cells });
+  }
   return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return '';
-  if (value instanceof Date) {
-    // Excel dates carry no zone; exceljs reads them as UTC midnight.
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
 }
 
 export type RowError = { row: number; column: string; message: string };

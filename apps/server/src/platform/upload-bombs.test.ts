@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bomb } from '../../test/bombs.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -68,7 +69,7 @@ async function uploadWhileProbing(username: string, url: string, filename: strin
     },
     body,
   });
-  const json = (await res.json()) as { code?: string; message?: string };
+  const json = (await res.json()) as { code?: string; message?: string; text?: string };
   done = true;
   await probing;
   const ended = performance.now();
@@ -133,4 +134,45 @@ describe('decompression bombs are refused while the server keeps answering', () 
       expect(r.grewMb).toBeLessThan(400);
     });
   }
+});
+
+/**
+ * A legitimate report whose document.xml is several MB (about 6.8 MB here, within the 24 MB budget): text split
+ * into many short formatted runs, as Word and WPS save documents edited over time. mammoth needs seconds for it
+ * (over 3 s measured on the main thread); the text itself stays report-sized, because the compliance check that
+ * follows on the same route is not what this test is about.
+ */
+async function fragmentedReportDocx(paragraphs: number) {
+  const words = ['本县', '围绕', '行政', '执法', '规范化', '开展', '专项', '工作', '办理', '案件', '组织', '培训'];
+  const children = [new Paragraph({ text: '某县2025年法治政府建设年度报告' })];
+  for (let i = 1; i <= paragraphs; i++) {
+    const runs = [new TextRun({ text: `第${i}项：` })];
+    for (let j = 0; j < 12; j++) {
+      runs.push(
+        new TextRun({
+          text: words[(i + j) % words.length]!,
+          bold: j % 2 === 0,
+          italics: j % 3 === 0,
+          font: '仿宋_GB2312',
+          size: 32,
+          color: j % 2 ? '1F1F1F' : '000000',
+          underline: j % 5 === 0 ? {} : undefined,
+        }),
+      );
+    }
+    children.push(new Paragraph({ children: runs }));
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+describe('a large legitimate .docx is parsed off the event loop', () => {
+  it('report text reader returns the whole text while /api/health keeps answering', async () => {
+    const file = await fragmentedReportDocx(2000);
+    const r = await uploadWhileProbing('office', '/api/reports/check/upload', '年度报告.docx', file);
+    expect(r.status).toBe(200);
+    expect(r.json.text!.startsWith('某县2025年法治政府建设年度报告\n')).toBe(true);
+    expect(r.json.text).toContain('第2000项：办理案件组织培训本县围绕行政执法规范化开展专项工作');
+    expect(r.answered).toBe(r.probes);
+    expect(r.maxGap).toBeLessThan(1000);
+  });
 });

@@ -1,7 +1,7 @@
-import mammoth from 'mammoth';
 import { parse } from 'node-html-parser';
 import { checkZipBounded, uploadLimits, ZipRefusedError } from '../platform/bounded-zip.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
+import { runParseJob } from '../platform/parse-worker.ts';
 
 export type ReportFileKind = 'txt' | 'docx' | 'html';
 
@@ -49,9 +49,10 @@ async function docxText(data: Buffer): Promise<string> {
     if (error instanceof ZipRefusedError && !error.message.startsWith('文件无法读取')) throw error;
     throw badRequest('无法读取该 Word 文档，文件可能已损坏，请另存为 .docx 后重新上传');
   });
+  // mammoth parses in a worker thread (bounded memory and time), so a large document never holds the event loop.
   try {
-    const result = await mammoth.extractRawText({ buffer: data });
-    return result.value.replace(/\n{3,}/g, '\n\n');
+    const text = await runParseJob('docxText', data);
+    return text.replace(/\n{3,}/g, '\n\n');
   } catch {
     throw badRequest('无法读取该 Word 文档，文件可能已损坏，请另存为 .docx 后重新上传');
   }
