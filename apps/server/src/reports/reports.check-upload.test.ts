@@ -55,4 +55,19 @@ describe('compliance check of uploaded files', () => {
     expect(missing.map((i) => i.key)).toEqual(expect.arrayContaining(['part.measures', 'basis', 'signed']));
     for (const m of missing) expect(m.action).toMatch(/[\u4e00-\u9fa5]/);
   });
+
+  it('a text far longer than any report is refused before it is read, and an oversized web page too', async () => {
+    const long = '全区开展法治宣传活动，'.repeat(30_001);
+    const res = await office.upload('/api/reports/check/upload', '汇编.txt', Buffer.from(long));
+    expect([res.statusCode, res.json().message]).toEqual([
+      400,
+      '文件“汇编.txt”正文超过30万字，不像一份年度报告：请只上传报告正文',
+    ]);
+    const page = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
+    const html = await office.upload('/api/reports/check/upload', '网站.html', page);
+    expect([html.statusCode, html.json().message]).toEqual([
+      400,
+      '网页文件“网站.html”超过5MB，请只保存报告正文所在的页面后重新上传',
+    ]);
+  });
 });

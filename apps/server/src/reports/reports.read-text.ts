@@ -28,6 +28,13 @@ function decodeText(data: Buffer): string {
   return new TextDecoder('gb18030').decode(data);
 }
 
+/**
+ * A county's annual report runs to some 20,000–60,000 characters. Far longer text is not a report, and reading its
+ * figures and checking its parts would hold the event loop for seconds, so it is refused before either starts.
+ */
+const maxReportChars = 300_000;
+const maxHtmlBytes = 5 * 1024 * 1024;
+
 const BLOCK_NOISE = 'script, style, noscript, nav, header, footer, iframe, form, button, select';
 
 function htmlText(html: string): string {
@@ -63,10 +70,16 @@ export async function readReportText(filename: string, data: Buffer): Promise<{ 
   const kind = reportFileKind(filename);
   if (data.length === 0) throw badRequest(`文件“${filename}”是空的`);
   let text: string;
+  if (kind === 'html' && data.length > maxHtmlBytes) {
+    throw badRequest(`网页文件“${filename}”超过5MB，请只保存报告正文所在的页面后重新上传`);
+  }
   if (kind === 'docx') text = await docxText(data);
   else if (kind === 'html') text = htmlText(decodeText(data));
   else text = decodeText(data);
   if (text.includes('\u0000')) throw badRequest(`文件“${filename}”不是文本文件，请上传 .docx、.txt 或 .html`);
+  if (text.length > maxReportChars) {
+    throw badRequest(`文件“${filename}”正文超过30万字，不像一份年度报告：请只上传报告正文`);
+  }
   if (text.trim().length < 20) throw badRequest(`文件“${filename}”中几乎没有文字，无法识别报告内容`);
   return { kind, text };
 }
