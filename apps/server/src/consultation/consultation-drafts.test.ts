@@ -187,9 +187,10 @@ describe('draft upload, preview and versions', () => {
 
   it('data scope: 区司法局 reads the point but cannot write; another unit sees nothing', async () => {
     expect((await reporterA.get('/api/consultation/drafts')).json().items.length).toBeGreaterThan(0);
-    expect((await reporterA.post('/api/consultation/drafts', { pointId, text: sampleDraftText() })).statusCode).toBe(
+    expect(await refusal(reporterA.post('/api/consultation/drafts', { pointId, text: sampleDraftText() }))).toEqual([
       403,
-    );
+      '您没有执行此操作的权限',
+    ]);
     expect((await reporterB.get('/api/consultation/drafts')).json().items).toEqual([]);
     expect((await reporterB.get('/api/consultation/points')).json().items).toEqual([]);
     const draftId = (await office.get('/api/consultation/drafts')).json().items[0].id;
