@@ -114,9 +114,10 @@ describe('opinions through the office', () => {
       404,
       '未找到该征求意见事项，或不在您的数据范围内',
     ]);
-    expect((await leader.post(`/api/consultation/opinions/${mine.id}/actions`, { type: 'organize' })).statusCode).toBe(
+    expect(await refusal(leader.post(`/api/consultation/opinions/${mine.id}/actions`, { type: 'organize' }))).toEqual([
       403,
-    );
+      '您没有执行此操作的权限',
+    ]);
   });
 
   it('takes a portal opinion on 第三条 through its lifecycle, and the submitter sees the answer', async () => {
