@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { open } from '../platform/field-crypto.ts';
 
@@ -43,7 +43,7 @@ describe('public portal', () => {
     expect(detail.windowStatus).toBe('open');
     expect(detail.articles.find((a: { key: string }) => a.key === 'a3').label).toBe('第三条');
     expect(detail.articles.some((a: { key: string }) => a.key === 'a10-1')).toBe(true);
-    expect((await c.get('/api/portal/consultations/999999')).statusCode).toBe(404);
+    expect(await refusal(c.get('/api/portal/consultations/999999'))).toEqual([404, '未找到该征求意见事项，或尚未公开']);
   });
 
   it('accepts an opinion on an article, returns a receipt code, and the code shows its status', async () => {
