@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { failOrphanedJobs } from '../platform/processes.ts';
 import { importSettings } from './ledgers.import.ts';
@@ -205,8 +205,8 @@ describe('Excel import', () => {
 
   it("another user cannot see someone else's job", async () => {
     const job = await runImport(office, await workbook(headers, [goodRow('MINE')]));
-    expect((await reporterB.get(`/api/ledgers/jobs/${job.id}`)).statusCode).toBe(404);
-    expect((await reporterB.get(`/api/ledgers/jobs/${job.id}/errors`)).statusCode).toBe(404);
+    expect(await refusal(reporterB.get(`/api/ledgers/jobs/${job.id}`))).toEqual([404, '未找到该导入任务']);
+    expect(await refusal(reporterB.get(`/api/ledgers/jobs/${job.id}/errors`))).toEqual([404, '未找到该导入任务']);
   });
 
   it('a reporter imports into their own unit when the unit column is empty', async () => {
