@@ -2,7 +2,7 @@ import { liaisonRate, liaisonYearStatuses } from '@fazhi/core/grassroots/liaison
 import { registryKeys } from '@fazhi/core/metrics/definitions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { computeFigures } from './figures.ts';
 import { seedMetricFixture } from './metrics.fixture.ts';
@@ -271,7 +271,7 @@ describe('metric data scope', () => {
       expect(res.json().message).toMatch(/[\u4e00-\u9fff]/);
     }
     const outside = await office.get(`/api/metrics/mediation.cases?org=${ids.neighbour}&period=2024`);
-    expect(outside.statusCode).toBe(404);
+    expect(await refusal(outside)).toEqual([404, '未找到该单位，或该单位不在您的数据范围内']);
   });
 
   it('lets a unit see its own figures, with personal data masked in rows unless the role may read it', async () => {
