@@ -67,9 +67,10 @@ describe('the "1+3+N" organisation', () => {
     expect((await office.patch(`/api/orgs/${id}`, { shortName: '应急局', version: org!.version })).statusCode).toBe(
       200,
     );
-    expect((await office.patch(`/api/orgs/${id}`, { shortName: '旧版本', version: org!.version })).statusCode).toBe(
+    expect(await refusal(office.patch(`/api/orgs/${id}`, { shortName: '旧版本', version: org!.version }))).toEqual([
       409,
-    );
+      '该单位已被他人修改，请刷新后再编辑',
+    ]);
 
     const township = named(list, '元坝镇');
     const village = named(list, '泉坝村');
