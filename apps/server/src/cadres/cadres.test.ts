@@ -205,8 +205,8 @@ describe('述法, exams and 会前学法', () => {
     expect(badScores.statusCode).toBe(400);
     expect(badScores.json().message).toContain('评议分数不能大于100');
     expect(
-      (
-        await reporterA.post('/api/cadres/studies', {
+      await refusal(
+        reporterA.post('/api/cadres/studies', {
           orgId: org('区司法局'),
           date: '2026-11-20',
           meetingKind: 'party_group',
@@ -215,9 +215,9 @@ describe('述法, exams and 会前学法', () => {
           lecturer: '张三',
           expectedCount: 5,
           attendeeCount: 5,
-        })
-      ).statusCode,
-    ).toBe(403);
+        }),
+      ),
+    ).toEqual([403, '您没有执行此操作的权限']);
     expect(await count()).toBe(before);
   });
 });
