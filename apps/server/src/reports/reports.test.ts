@@ -294,8 +294,8 @@ describe('reports: compliance of uploaded text, import and review', () => {
     });
     expect(await refusal(review)).toEqual([403, '您没有执行此操作的权限']);
     expect(
-      (await reporter.post('/api/reports/imports', { orgId: countyId, year: 2023, text: sampleReport })).statusCode,
-    ).toBe(404);
+      await refusal(reporter.post('/api/reports/imports', { orgId: countyId, year: 2023, text: sampleReport })),
+    ).toEqual([404, '未找到该单位，或该单位不在您的数据范围内']);
     const demo = (await city.get('/api/reports/imports')).json().items.find((i: { isDemo: boolean }) => i.isDemo);
     expect(demo.orgId).toBe(neighbourId);
     expect(await refusal(await reporter.get(`/api/reports/imports/${demo.id}`))).toEqual([
