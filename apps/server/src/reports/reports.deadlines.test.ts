@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 
 type Item = {
   orgId: number;
@@ -95,6 +95,6 @@ describe('report deadlines per type', () => {
       submitBy: '2026-03-20',
       publishBy: '2026-04-01',
     });
-    expect(denied.statusCode).toBe(403);
+    expect(await refusal(denied)).toEqual([403, '您没有执行此操作的权限']);
   });
 });
