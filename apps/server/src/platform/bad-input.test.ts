@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../test/files.ts';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 let t: TestApp;
@@ -70,7 +70,7 @@ describe('bad input gets a clear Chinese 4xx and leaves the data unchanged', () 
     const before = await count('attachments');
     const big = Buffer.concat([tinyPdf, Buffer.alloc(21 * 1024 * 1024, 32)]);
     const res = await reporter.upload('/api/attachments', '大文件.pdf', big, 'application/pdf');
-    expect(res.statusCode).toBe(413);
+    expect(await refusal(res)).toEqual([413, '上传内容过大，超过系统允许的大小']);
     expect(await count('attachments')).toBe(before);
   });
 
@@ -103,8 +103,8 @@ describe('bad input gets a clear Chinese 4xx and leaves the data unchanged', () 
   });
 
   it('ids of the wrong shape and unknown routes are 4xx JSON', async () => {
-    expect((await office.get('/api/plan/tasks/abc')).statusCode).toBe(400);
-    expect((await office.get('/api/plan/tasks/-1')).statusCode).toBe(400);
+    expect(await refusal(office.get('/api/plan/tasks/abc'))).toEqual([400, '路径参数有误：id：编号不正确']);
+    expect(await refusal(office.get('/api/plan/tasks/-1'))).toEqual([400, '路径参数有误：id：编号不正确']);
     const missing = await office.get('/api/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toContain('接口不存在');
@@ -112,6 +112,6 @@ describe('bad input gets a clear Chinese 4xx and leaves the data unchanged', () 
 
   it('an unexpected content type is 415', async () => {
     const res = await office.post('/api/plan/work-points', 'year=2027', { 'content-type': 'text/plain' });
-    expect(res.statusCode, res.body).toBe(415);
+    expect(await refusal(res), res.body).toEqual([415, '不支持的请求内容类型']);
   });
 });
