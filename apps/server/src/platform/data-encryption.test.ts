@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { backupTo } from './backup.ts';
 import { checkDataKey, compactEncryptedTables, encryptPlaintext, rotateDataKey } from './data-encryption.ts';
@@ -275,7 +275,7 @@ describe('personal data encrypted at rest', () => {
     expect(stored!.blind.id_number).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await office.get(`${rows}/${row!.id}`)).json().data.id_number).toBe(plain);
     // The blind index now finds it, so a second entry in the same unit is refused.
-    expect((await post(reporterA, unitA, plain)).statusCode).toBe(409);
+    expect(await refusal(post(reporterA, unitA, plain))).toEqual([409, `身份证号“${plain}”已存在，不能重复登记`]);
   });
 
   it('rotating the key re-encrypts every value in one transaction; the old key is refused afterwards', async () => {
@@ -301,7 +301,10 @@ describe('personal data encrypted at rest', () => {
         .items.filter((r: { data: { id_number: string } }) => r.data.id_number === idNumber(101))
         .map((r: { duplicate: boolean }) => r.duplicate);
     expect(await twins()).toEqual([true, true]);
-    expect((await post(reporterA, unitA, idNumber(101))).statusCode).toBe(409);
+    expect(await refusal(post(reporterA, unitA, idNumber(101)))).toEqual([
+      409,
+      `身份证号“${idNumber(101)}”已存在，不能重复登记`,
+    ]);
     await expect(checkDataKey(t.db, oldKeys)).rejects.toThrow(
       '数据密钥与数据库中的数据不符：请使用加密这些数据时的密钥（FAZHI_DATA_KEY 或密钥文件）。密钥丢失则加密的个人信息无法恢复。',
     );
