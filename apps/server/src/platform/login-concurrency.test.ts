@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 /** Its own file: the login rate limit (30 a minute per address) must not be spent by the other login tests. */
@@ -33,6 +33,6 @@ describe('atomic failure counting', () => {
       { action: 'auth.login_failed', n: 4 },
       { action: 'auth.login_refused_locked', n: 5 },
     ]);
-    expect((await login('kaohe-2', 'Fazhi@2026')).statusCode).toBe(401);
+    expect(await refusal(login('kaohe-2', 'Fazhi@2026'))).toEqual([401, failed]);
   });
 });
