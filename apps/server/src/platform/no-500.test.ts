@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { databaseRefusal } from './db-errors.ts';
 
 /** Regression tests for the four causes of 500 answers found by fuzzing, each at the route where it was found. */
@@ -22,7 +22,7 @@ describe('ids above the 32-bit range (cause A)', () => {
     expect(res.json().code).toBe('VALIDATION');
     expect(res.json().message).toBe('路径参数有误：id：编号超出允许范围');
     const max = await office.get('/api/plan/tasks/2147483647');
-    expect(max.statusCode).toBe(404);
+    expect(await refusal(max)).toEqual([404, '未找到该任务，或该任务不在您的数据范围内']);
   });
 
   it('an id inside a body (leadOrgId) past the range is a 400 naming the field', async () => {
