@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../test/files.ts';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 
 /** 三员 as 等保2.0 means it: accounts / grants / audit are three people, none of whom reads business data. */
@@ -98,7 +98,7 @@ describe('sysadmin creates accounts that read nothing until secadmin grants them
     newcomer = await t.as('clerk-x', 'Own#Secret77');
     expect((await newcomer.get('/api/notifications')).statusCode).toBe(200);
     for (const url of ['/api/plan/tasks', '/api/orgs', `/api/attachments/${attachmentId}`]) {
-      expect((await newcomer.get(url)).statusCode, url).toBe(403);
+      expect(await refusal(newcomer.get(url)), url).toEqual([403, '您没有执行此操作的权限']);
     }
   });
 
@@ -109,14 +109,14 @@ describe('sysadmin creates accounts that read nothing until secadmin grants them
       '请求内容有误：role：角色与数据范围由安全保密管理员授予，系统管理员不能修改',
     ]);
     const grant = await sysadmin.put(`/api/security/users/${newId}/grant`, { role: 'office', dataScope: 'all' });
-    expect(grant.statusCode).toBe(403);
+    expect(await refusal(grant)).toEqual([403, '您没有执行此操作的权限']);
     expect((await userRow('clerk-x'))?.role).toBe('pending');
   });
 
   it('the secadmin grants a business role and scope; the old session ends and the new one reads its unit', async () => {
     const res = await secadmin.put(`/api/security/users/${newId}/grant`, { role: 'reporter', dataScope: 'unit' });
     expect(res.statusCode).toBe(200);
-    expect((await newcomer.get('/api/auth/me')).statusCode).toBe(401);
+    expect(await refusal(newcomer.get('/api/auth/me'))).toEqual([401, '登录已失效，请重新登录']);
     const granted = await t.as('clerk-x', 'Own#Secret77');
     expect((await granted.get('/api/plan/tasks')).statusCode).toBe(200);
     expect((await granted.get(`/api/attachments/${attachmentId}`)).statusCode).toBe(200);
