@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, clientFor, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Client, clientFor, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { testDatabaseUrl } from '../../test/test-clock.ts';
 import { buildApp } from '../app.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
@@ -61,7 +61,7 @@ describe('two app instances on one database', () => {
     const logout = await officeB.post('/api/auth/logout');
     expect(logout.statusCode).toBe(200);
     const after = await officeA.get('/api/auth/me');
-    expect(after.statusCode).toBe(401);
+    expect(await refusal(after)).toEqual([401, '登录已失效，请重新登录']);
   });
 
   it('the portal submission limit per client holds across both instances', async () => {
