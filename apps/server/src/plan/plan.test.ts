@@ -62,8 +62,7 @@ describe('data scope on target tasks', () => {
       percent: 99,
       content: '越权填报',
     });
-    expect(write.statusCode).toBe(404);
-    expect(write.json().message).toContain('不在您的数据范围内');
+    expect(await refusal(write)).toEqual([404, '未找到该任务，或该任务不在您的数据范围内']);
     expect(await refusal(await reporterA.post(`/api/plan/tasks/${bTask.id}/apply`))).toEqual([
       404,
       '未找到该任务，或该任务不在您的数据范围内',
@@ -125,8 +124,7 @@ describe('1×3 销号 lifecycle', () => {
       '您没有执行此操作的权限',
     ]);
     const noReason = await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '' });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().message).toContain('退回须填写理由');
+    expect(await refusal(noReason)).toEqual([400, '请求内容有误：reason：退回须填写理由']);
     expect(
       (
         await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '请补充调解协议书' })
@@ -157,8 +155,7 @@ describe('1×3 销号 lifecycle', () => {
       percent: 50,
       content: '销号后填报',
     });
-    expect(locked.statusCode).toBe(409);
-    expect(locked.json().message).toContain('已销号');
+    expect(await refusal(locked)).toEqual([409, '任务已销号，不能再填报进展']);
     expect(await entryCount(task.id)).toBe(count);
     const plan = await reporterA.put(`/api/plan/tasks/${task.id}/plan`, {
       planText: '改',
@@ -203,8 +200,7 @@ describe('1×3 销号 lifecycle', () => {
     const ok = await office.patch(`/api/plan/tasks/${task.id}`, { weight: 3, version: task.version });
     expect(ok.statusCode).toBe(200);
     const stale = await office.patch(`/api/plan/tasks/${task.id}`, { weight: 4, version: task.version });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().message).toContain('已被他人修改');
+    expect(await refusal(stale)).toEqual([409, '该任务已被他人修改，请刷新后再编辑']);
   });
 
   it('the office publishes new work points and splits them into a task tree; publishing issues the drafts', async () => {
@@ -290,8 +286,7 @@ describe('1×3 销号 lifecycle', () => {
     expect(await refusal(stale)).toEqual([409, '该工作要点已被他人修改，请刷新后再编辑']);
     expect((await listed())!.title).toBe('2028年全面依法治区工作要点');
     const empty = await office.patch(`/api/plan/work-points/${id}`, { title: ' ', content: '', version: v + 1 });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json().message).toContain('标题');
+    expect(await refusal(empty)).toEqual([400, '请求内容有误：title：标题不能为空']);
     expect(
       await refusal(reporterA.patch(`/api/plan/work-points/${id}`, { title: 'x', content: '', version: v + 1 })),
     ).toEqual([403, '您没有执行此操作的权限']);
@@ -321,8 +316,7 @@ describe('1×3 销号 lifecycle', () => {
       }[]
     ).find((w) => w.status === 'published')!;
     const res = await office.delete(`/api/plan/work-points/${published.id}`);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().message).toContain('已发布');
+    expect(await refusal(res)).toEqual([409, '已发布的工作要点不能删除']);
     const again = (
       (await office.get(`/api/plan/work-points?year=${year}`)).json().items as { id: number; taskCount: number }[]
     ).find((w) => w.id === published.id)!;
@@ -341,8 +335,7 @@ describe('1×3 销号 lifecycle', () => {
       leadOrgId: other.id,
       deadline: '2026-12-31',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('牵头单位');
+    expect(await refusal(res)).toEqual([400, '牵头单位不存在或不在您的数据范围内']);
   });
 });
 
@@ -437,8 +430,7 @@ describe('progress sheet round trip', () => {
       '坏文件.xlsx',
       Buffer.from('PK\u0003\u0004 this is not really a zip'),
     );
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('Excel');
+    expect(await refusal(res)).toEqual([400, '文件无法读取：请上传有效的 Excel（.xlsx）文件']);
   });
 });
 
