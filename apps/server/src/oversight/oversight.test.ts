@@ -130,8 +130,7 @@ describe('problem lifecycle through the API (四个一)', () => {
     expect(d.owner.id).toBe(owner);
     expect(d.allowedActions).toEqual(['recur']);
     const again = await act(reporterA, id, { type: 'set_four_ones', fields: { plan: '改' } });
-    expect(again.statusCode).toBe(422);
-    expect(again.json().message).toContain('已销号');
+    expect(await refusal(again)).toEqual([422, '问题状态为“已销号”，不能修改“四个一”']);
   });
 
   it('a joint problem needs every unit to sign off before 销号 can be applied for', async () => {
@@ -207,8 +206,7 @@ describe('problem lifecycle through the API (四个一)', () => {
     await claimWith(id, '2026-11-20');
     expect((await detail(office, id)).isOverdue).toBe(true);
     const bad = await act(reporterA, id, { type: 'request_deferral', reason: '需要时间', until: '2026-11-10' });
-    expect(bad.statusCode).toBe(422);
-    expect(bad.json().message).toContain('须晚于当前整改时限');
+    expect(await refusal(bad)).toEqual([422, '延期至日期须晚于当前整改时限（2026-11-20）']);
     await act(reporterA, id, { type: 'request_deferral', reason: '需要协调', until: '2026-11-30' });
     expect(await refusal(await act(reporterA, id, { type: 'approve_deferral' }))).toEqual([
       403,
@@ -260,8 +258,7 @@ describe('data scope', () => {
       unitId: org('区司法局'),
       fields: { ownerIds: [await cadreOf('区司法局')], plan: 'x', measures: ['y'], deadline: '2026-12-31' },
     });
-    expect(claim.statusCode).toBe(404);
-    expect(claim.json().message).toContain('不在您的数据范围内');
+    expect(await refusal(claim)).toEqual([404, '未找到该问题，或该问题不在您的数据范围内']);
     expect(await problemRow(id)).toEqual(before);
     expect(
       await refusal(leader.post(`/api/oversight/problems/${id}/actions`, { type: 'apply', summary: 'x' })),
@@ -286,11 +283,9 @@ describe('bad input', () => {
       (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from problems`))[0]!.n;
     const before = await count();
     const noUnits = await office.post('/api/oversight/problems', { title: '问题', unitIds: [] });
-    expect(noUnits.statusCode).toBe(400);
-    expect(noUnits.json().message).toContain('请至少选择一个责任单位');
+    expect(await refusal(noUnits)).toEqual([400, '请求内容有误：unitIds：请至少选择一个责任单位']);
     const outside = await office.post('/api/oversight/problems', { title: '问题', unitIds: [org('利州区司法局')] });
-    expect(outside.statusCode).toBe(400);
-    expect(outside.json().message).toContain('不在您的数据范围内');
+    expect(await refusal(outside)).toEqual([400, '责任单位不存在或不在您的数据范围内']);
     const badAction = await act(office, 1, { type: 'fly' });
     expect(await refusal(badAction)).toEqual([400, '请求内容有误：type：操作类型不正确']);
     const inspection = await office.post('/api/oversight/inspections', {
