@@ -65,8 +65,7 @@ describe('schemes', () => {
     const broken = structuredClone(scheme.definition);
     broken.templates[0].indicators[0].name = '';
     const bad = await office.put(`/api/assessment/schemes/${scheme.id}`, { definition: broken });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toContain('指标名称不能为空');
+    expect(await refusal(bad)).toEqual([400, '考核方案校验未通过：指标名称不能为空']);
     expect(
       (await office.get(`/api/assessment/schemes/${scheme.id}`)).json().definition.templates[0].indicators[0].name,
     ).toBe(scheme.definition.templates[0].indicators[0].name);
