@@ -101,12 +101,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   app.setNotFoundHandler((request, reply) => {
     // The SPA owns every non-API path; an unknown API path is a JSON 404.
     if (serveWeb && !request.url.startsWith('/api/') && request.method === 'GET') return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        code: 'NOT_FOUND',
-        message: `接口不存在：${request.method} ${request.url.split('?')[0]!.slice(0, 120)}`,
-      });
+    return reply.status(404).send({
+      code: 'NOT_FOUND',
+      message: `接口不存在：${request.method} ${request.url.split('?')[0]!.slice(0, 120)}`,
+    });
   });
   return app;
 }
