@@ -119,6 +119,10 @@ export function adminRoutes(app: ZApp, deps: AppDeps) {
           .innerJoin(orgs, eq(orgs.id, users.orgId))
           .where(eq(users.id, request.params.id));
         if (!before) throw notFound('用户不存在');
+        if (request.body.orgId !== undefined) {
+          const [org] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, request.body.orgId));
+          if (!org) throw badRequest('所属单位不存在', [{ field: 'orgId', message: '所属单位不存在' }]);
+        }
         // Locking oneself out would leave the platform without the administrator who could undo it.
         if (before.id === actor.user.id && request.body.isActive === false)
           throw badRequest('不能停用自己的账号，请由其他系统管理员办理');
