@@ -4,13 +4,14 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { uploadLimits } from '../platform/bounded-zip.ts';
 import { importSettings } from './ledgers.import.ts';
-import { xlsxLimits } from './xlsx-reader.ts';
 
 let t: TestApp;
 let office: Client;
 const defaults = { ...importSettings };
-const readerDefaults = { ...xlsxLimits };
+const uploadDefaults = { ...uploadLimits.ledgerXlsx };
+const MB = 1024 * 1024;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 afterEach(() => {
   Object.assign(importSettings, defaults);
-  Object.assign(xlsxLimits, readerDefaults);
+  Object.assign(uploadLimits.ledgerXlsx, uploadDefaults);
 });
 
 const headers = [
@@ -198,12 +199,21 @@ describe('Excel import through COPY', () => {
     expect(await figure()).toBe(before + 12);
   });
 
-  it('a file that would unzip too large fails with a clear reason and writes nothing', async () => {
-    xlsxLimits.maxUnzippedBytes = 64 * 1024;
-    const rows = Array.from({ length: 300 }, () => row('HUGE'));
-    rows[0]![3] = '很长的当事人名单'.repeat(10_000);
-    const job = await runImport(await workbook(rows));
-    expect(job).toMatchObject({ status: 'failed', message: '文件解压后过大，无法导入：请检查文件或分成多个文件导入' });
+  it('a file that would unzip too large is refused at upload with a clear reason: no job, nothing written', async () => {
+    uploadLimits.ledgerXlsx.maxEntryBytes = MB;
+    const rows = Array.from({ length: 300 }, (_, i) => row(`HUGE-${i}`));
+    for (let i = 0; i < 6; i++) rows[i]![3] = `当事人名单第${i}份`.repeat(20_000);
+    const jobsBefore = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from jobs`);
+    const res = await office.upload(
+      '/api/ledgers/types/mediation_case/import',
+      'data.xlsx',
+      Buffer.from(await workbook(rows)),
+    );
+    expect([res.statusCode, res.json().message]).toEqual([
+      400,
+      '文件解压后内容过大（超过 1 MB），系统拒绝读取：请检查文件或拆分后重新上传',
+    ]);
+    expect(await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from jobs`)).toEqual(jobsBefore);
     expect(await stored('HUGE-')).toEqual([]);
   });
 
