@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDraft } from '@fazhi/core/consultation/article-parser';
 import { type DraftScore, draftLabelsSchema, scoreDraft } from '@fazhi/core/consultation/article-parser-score';
+import { evalHalves } from './eval-halves.ts';
 import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 // The draft parser measured on hand-labelled texts: eval/drafts/dev (tuned on) and eval/drafts/test (only reported).
@@ -11,7 +12,6 @@ import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../eval/drafts/', import.meta.url));
 
-type Half = { name: string; dir: string };
 type HalfResult = { texts: { file: string; score: DraftScore }[] };
 
 export function scoreDraftFolder(dir: string): HalfResult {
@@ -34,27 +34,7 @@ export function scoreDraftFolder(dir: string): HalfResult {
   return { texts };
 }
 
-function halves(): Half[] | string {
-  const custom = process.env.FAZHI_EVAL_DIR;
-  if (custom) {
-    const dir = resolve(custom);
-    try {
-      if (!statSync(dir).isDirectory()) return `FAZHI_EVAL_DIR 不是文件夹：${dir}`;
-    } catch {
-      return `FAZHI_EVAL_DIR 指向的文件夹不存在：${dir}`;
-    }
-    return [{ name: basename(dir), dir }];
-  }
-  const found = ['dev', 'test'].map((name) => ({ name, dir: join(CORPUS, name) }));
-  const missing = found.find((half) => {
-    try {
-      return !statSync(half.dir).isDirectory();
-    } catch {
-      return true;
-    }
-  });
-  return missing ? `评测语料不存在：${missing.dir}` : found;
-}
+const halves = () => evalHalves(CORPUS);
 
 function printHalf(name: string, { texts }: HalfResult, verbose: boolean) {
   const fully = texts.filter((t) => t.score.isFullyRight).length;

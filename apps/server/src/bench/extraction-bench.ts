@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFigures } from '@fazhi/core/reports/extract-figures';
 import {
@@ -10,6 +10,7 @@ import {
   tallyLabelledText,
   textLabelsSchema,
 } from '@fazhi/core/reports/score-extraction';
+import { evalHalves } from './eval-halves.ts';
 import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 // Figure extraction measured on hand-labelled texts: eval/extraction/dev (tuned on) and eval/extraction/test (only
@@ -18,8 +19,6 @@ import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../eval/extraction/', import.meta.url));
 const GOALS = { found: 0.99, approx: 1, keyRecall: 0.9, keyPrecision: 0.95 };
-
-type Half = { name: string; dir: string };
 
 export type HalfResult = { tally: CorpusTally; details: { file: string; detail: TallyDetail }[] };
 
@@ -80,27 +79,7 @@ function printHalf(name: string, { tally: t, details }: HalfResult, verbose: boo
   }
 }
 
-function halves(): Half[] | string {
-  const custom = process.env.FAZHI_EVAL_DIR;
-  if (custom) {
-    const dir = resolve(custom);
-    try {
-      if (!statSync(dir).isDirectory()) return `FAZHI_EVAL_DIR 不是文件夹：${dir}`;
-    } catch {
-      return `FAZHI_EVAL_DIR 指向的文件夹不存在：${dir}`;
-    }
-    return [{ name: basename(dir), dir }];
-  }
-  const found = ['dev', 'test'].map((name) => ({ name, dir: join(CORPUS, name) }));
-  const missing = found.find((half) => {
-    try {
-      return !statSync(half.dir).isDirectory();
-    } catch {
-      return true;
-    }
-  });
-  return missing ? `评测语料不存在：${missing.dir}` : found;
-}
+const halves = () => evalHalves(CORPUS);
 
 export const extractionBench: Benchmark = {
   name: 'extraction',
