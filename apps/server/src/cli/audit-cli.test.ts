@@ -1,44 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../test/test-clock.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliEnvironment } from '../../test/cli-env.ts';
 
 /** `npx fazhi audit verify` as an operator runs it, on PGlite or PostgreSQL per project. */
-const cli = fileURLToPath(new URL('../../bin/fazhi.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'fazhi-audit-cli-'));
-const isPostgres = process.env.FAZHI_TEST_DB === 'postgres';
-const database = `fazhi_audit_cli_${process.pid}`;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  env = { ...process.env, FAZHI_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' };
-  if (isPostgres) {
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`create database ${database}`);
-    await admin.end();
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${database}`;
-    env.DATABASE_URL = url.toString();
-  }
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (isPostgres) {
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
-  }
-});
-
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8', timeout: 180_000 });
+const { dir, isPostgres, env, run } = useCliEnvironment('audit-cli', 180_000);
 
 /** A superuser changes one row behind the trigger's back; returns its id. */
 async function tamperWithRow(offset: number): Promise<number> {

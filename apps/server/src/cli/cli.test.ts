@@ -1,43 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../test/test-clock.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliEnvironment } from '../../test/cli-env.ts';
 
 /** The CLI as an operator runs it: seed, back up, restore, serve and stop — on PGlite or on PostgreSQL per project. */
-const cli = fileURLToPath(new URL('../../bin/fazhi.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-'));
-const isPostgres = process.env.FAZHI_TEST_DB === 'postgres';
-const database = `fazhi_cli_${process.pid}`;
-let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  env = { ...process.env, FAZHI_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' };
-  if (isPostgres) {
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`create database ${database}`);
-    await admin.end();
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${database}`;
-    env.DATABASE_URL = url.toString();
-  }
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (isPostgres) {
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
-  }
-});
-
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+const { dir, isPostgres, cli, env, run } = useCliEnvironment('cli', 120_000);
 
 describe('npx fazhi', () => {
   it('seed-demo fills an empty database and refuses a second time', () => {
