@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Fails when a source, test or script file of the repository refers to a path outside it: a relative path that
- * climbs above the repository root (`new URL('../../../../x', import.meta.url)`, `join(dir, '..', '..', …)`),
- * the sibling `shared` folder of the development machine, or an absolute home or workspace path.
+ * climbs above the repository root (in an import, a `new URL(…, import.meta.url)` or a chain of `'..'` segments
+ * given to `join`/`resolve`), the sibling `shared` folder of the development machine, or an absolute home or
+ * workspace path. This file checks itself too, so its own examples are assembled from pieces at run time.
  * A fresh clone must build and test with nothing beside it. Part of `npm run lint`.
  *
  *   node scripts/check-self-contained.mjs          # checks the repository, exit 1 listing each offence
@@ -48,7 +49,7 @@ export function offences(file, text) {
     const global = new RegExp(pattern.source, 'g');
     for (const match of text.matchAll(global)) found.push({ line: lineOf(text, match.index), what, text: match[0] });
   }
-  // A quoted relative path: '../../x' (imports, new URL(…, import.meta.url), readFileSync('../x')).
+  // A quoted relative path of one or more parent steps (imports, new URL(…, import.meta.url), readFileSync).
   for (const match of text.matchAll(/(['"`])((?:\.\.\/)+[^'"`\n]*|\.\.)\1/g)) {
     if (outside(resolve(dirname(file), match[2]))) {
       found.push({
@@ -58,7 +59,7 @@ export function offences(file, text) {
       });
     }
   }
-  // join(x, '..', '..', …) / resolve(x, '..', …): count the climbing segments of one call.
+  // Parent segments given one by one to join/resolve: count the climbing segments of one call.
   for (const match of text.matchAll(/(?:(['"])\.\.\1\s*,\s*){2,}(?:\1\.\.\1)?/g)) {
     const climbs = (match[0].match(/\.\./g) ?? []).length;
     let target = dirname(file);
@@ -76,15 +77,19 @@ export function offences(file, text) {
 
 function selfTest() {
   const probe = join(root, 'apps/server/src/reports/x.test.ts');
+  // Assembled, so that no path outside the repository is written in this file.
+  const up = (n) => Array.from({ length: n }, () => '..').join('/');
+  const segments = (n) => Array.from({ length: n }, () => "'..'").join(', ');
+  const absolute = (...parts) => ['', ...parts].join('/');
   const bad = [
-    "readFileSync(new URL('../../../../../shared/seeds/004.txt', import.meta.url))",
-    "join(here, '..', '..', '..', '..', '..', 'notes')",
-    "const dir = '/work/shared/seeds';",
-    "const home = '/home/someone/report.txt';",
+    `readFileSync(new URL('${up(5)}/${['shared', 'seeds', '004.txt'].join('/')}', import.meta.url))`,
+    `join(here, ${segments(5)}, 'notes')`,
+    `const dir = '${absolute('work', 'shared', 'seeds')}';`,
+    `const home = '${absolute('home', 'someone', 'report.txt')}';`,
   ];
   const good = [
-    "import { z } from '../shared/zod.ts';",
-    "new URL('../../bin/fazhi.js', import.meta.url)",
+    `import { z } from '${up(1)}/${['shared', 'zod.ts'].join('/')}';`,
+    `new URL('${up(2)}/bin/fazhi.js', import.meta.url)`,
     "join(root, '..', 'x')".replace('root', 'tmpdirOfTest'),
     "const dir = join(tmpdir(), 'fazhi-');",
   ];
@@ -103,9 +108,7 @@ function main() {
   if (process.argv.includes('--self-test')) return selfTest();
   const report = [];
   let count = 0;
-  const self = fileURLToPath(import.meta.url);
   for (const file of files(root)) {
-    if (file === self) continue; // its own examples
     count++;
     for (const o of offences(file, readFileSync(file, 'utf8'))) {
       report.push(`${relative(root, file)}:${o.line}: ${o.what}: ${o.text}`);
