@@ -1,11 +1,10 @@
 import { appealCreateSchema, appealDecisionSchema } from '@fazhi/core/assessment/api.schemas';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { decideAppeal, fileAppeal, listAppeals } from './assessment.appeals.ts';
 
 const tags = ['assessment'];
-const idParams = z.object({ id: dbIdParam() });
 const unitParams = idParams.extend({ orgId: dbIdParam() });
 
 export function appealRoutes(app: ZApp, deps: AppDeps) {

@@ -5,7 +5,7 @@ import {
   schemeUpdateSchema,
   unitParticipationSchema,
 } from '@fazhi/core/assessment/api.schemas';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { sendXlsx } from '../platform/http.ts';
@@ -24,7 +24,6 @@ import { exportRanking } from './assessment.sheet.ts';
 import { unitRoutes } from './assessment.unit-routes.ts';
 import { ranking } from './assessment.views.ts';
 
-export const idParams = z.object({ id: dbIdParam() });
 export const tags = ['assessment'];
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

@@ -9,7 +9,7 @@ import {
 import { lawExamSchema } from '@fazhi/core/cadres/law-exam';
 import { lawReportSchema } from '@fazhi/core/cadres/law-report';
 import { preMeetingStudySchema } from '@fazhi/core/cadres/pre-meeting-study';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { exportArchive } from './cadres.export.ts';
@@ -30,7 +30,6 @@ import {
   updateCadre,
 } from './cadres.service.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const yearQuery = z.object({
   year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确').optional(),
 });

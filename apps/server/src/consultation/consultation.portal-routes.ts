@@ -1,12 +1,11 @@
 import { receiptCodeSchema } from '@fazhi/core/consultation/portal-input';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps, ZApp } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { createPortalService } from './consultation.portal.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const tags = ['consultation-portal'];
 const base = '/api/portal';
 

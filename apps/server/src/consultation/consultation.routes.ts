@@ -13,7 +13,7 @@ import {
   tenStepKeySchema,
 } from '@fazhi/core/consultation/consultation.schemas';
 import { consultationSchema } from '@fazhi/core/consultation/consultation-window';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
@@ -41,7 +41,6 @@ import {
   requireConsultation,
 } from './consultation.service.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const stepParams = idParams.extend({ step: tenStepKeySchema });
 const tags = ['consultation'];
 const base = '/api/consultation';

@@ -7,7 +7,7 @@ import {
   visitProblemSchema,
   yearQuerySchema,
 } from '@fazhi/core/grassroots/api.schemas';
-import { dateSchema, dbIdParam } from '@fazhi/core/shared/fields';
+import { dateSchema, dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { grassrootsFigures } from './grassroots.figures.ts';
@@ -30,7 +30,6 @@ import {
 } from './grassroots.service.ts';
 
 const tags = ['grassroots'];
-const idParams = z.object({ id: dbIdParam() });
 const orgParams = z.object({ orgId: dbIdParam() });
 const endBody = z.object({
   endDate: dateSchema('结束日期', '请填写结束日期'),

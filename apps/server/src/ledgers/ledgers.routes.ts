@@ -7,7 +7,7 @@ import {
 } from '@fazhi/core/ledgers/ledgers.schemas';
 import { maskRowData } from '@fazhi/core/ledgers/mask';
 import { readComputed } from '@fazhi/core/ledgers/row-schema';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
@@ -20,7 +20,6 @@ import { createCustomType, customTypeVersion, listTypes, resolveType, updateCust
 const tags = ['ledgers'];
 const typeParams = z.object({ type: z.string().min(1).max(60) });
 const rowParams = typeParams.extend({ id: dbIdParam() });
-const jobParams = z.object({ id: dbIdParam() });
 const exportLimit = 100_000;
 
 export function ledgerRoutes(app: ZApp, deps: AppDeps) {
@@ -197,12 +196,12 @@ export function ledgerRoutes(app: ZApp, deps: AppDeps) {
 
   app.get(
     '/api/ledgers/jobs/:id',
-    { config: { access: 'ledger.write' }, schema: { tags, summary: '导入任务进度', params: jobParams } },
+    { config: { access: 'ledger.write' }, schema: { tags, summary: '导入任务进度', params: idParams } },
     async (request) => getImportJob(db, app.processId, actorOf(request), request.params.id),
   );
   app.get(
     '/api/ledgers/jobs/:id/errors',
-    { config: { access: 'ledger.write' }, schema: { tags, summary: '下载导入错误报告', params: jobParams } },
+    { config: { access: 'ledger.write' }, schema: { tags, summary: '下载导入错误报告', params: idParams } },
     async (request, reply) => {
       const errors = await importErrors(db, actorOf(request), request.params.id);
       return sendXlsx(reply, '导入错误报告.xlsx', await errorReportWorkbook(errors));

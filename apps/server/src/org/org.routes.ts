@@ -1,5 +1,5 @@
 import { dimensionKinds, orgCreateSchema, orgMoveSchema, orgUpdateSchema } from '@fazhi/core/org/org.schemas';
-import { dbId, dbIdParam } from '@fazhi/core/shared/fields';
+import { dbId, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
@@ -11,7 +11,6 @@ import { findOrg, listOrgsInScope } from './org.repo.ts';
 import { dimensions } from './org.schema.ts';
 import { createDimension, createOrg, deleteDimension, deleteOrg, moveOrg, updateOrg } from './org.service.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const tags = ['org'];
 
 export function orgRoutes(app: ZApp, deps: AppDeps) {

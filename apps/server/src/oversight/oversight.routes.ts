@@ -7,7 +7,7 @@ import {
   yearQuerySchema,
 } from '@fazhi/core/oversight/oversight.schemas';
 import { problemActionSchema, problemCreateSchema, recurrenceSchema } from '@fazhi/core/oversight/problem.schemas';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import {
@@ -27,7 +27,6 @@ import {
 } from './oversight.problems.ts';
 import { queryOversightStats, queryProblems } from './oversight.repo.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const tags = ['oversight'];
 
 export function oversightRoutes(app: ZApp, deps: AppDeps) {

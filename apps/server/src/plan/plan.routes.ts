@@ -10,7 +10,7 @@ import {
   workPointCreateSchema,
   workPointUpdateSchema,
 } from '@fazhi/core/plan/plan.schemas';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
@@ -34,7 +34,6 @@ import {
   updateWorkPoint,
 } from './plan.work-points.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const tags = ['plan'];
 
 export function planRoutes(app: ZApp, deps: AppDeps) {

@@ -7,7 +7,7 @@ import {
   userUpdateSchema,
 } from '@fazhi/core/platform/platform.schemas';
 import { isAdminRole, type Role } from '@fazhi/core/platform/roles';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { and, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { orgs } from '../org/org.schema.ts';
@@ -18,7 +18,6 @@ import { type AppDeps, actorOf, type ZApp } from './context.ts';
 import { badRequest, conflict, notFound } from './errors.ts';
 import { auditLog, notifications, sessions, users } from './platform.schema.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const userColumns = {
   id: users.id,
   username: users.username,

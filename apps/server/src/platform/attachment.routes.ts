@@ -1,5 +1,4 @@
-import { dbIdParam } from '@fazhi/core/shared/fields';
-import { z } from '@fazhi/core/shared/zod';
+import { idParams } from '@fazhi/core/shared/fields';
 import { readAttachment, saveAttachment } from './attachment.service.ts';
 import { type AppDeps, actorOf, type ZApp } from './context.ts';
 import { readUpload } from './http.ts';
@@ -21,7 +20,7 @@ export function attachmentRoutes(app: ZApp, deps: AppDeps) {
     '/api/attachments/:id',
     {
       config: { access: 'attachment.read' },
-      schema: { tags: ['platform'], summary: '下载附件', params: z.object({ id: dbIdParam() }) },
+      schema: { tags: ['platform'], summary: '下载附件', params: idParams },
     },
     async (request, reply) => {
       const row = await readAttachment(deps.db, actorOf(request), request.params.id);

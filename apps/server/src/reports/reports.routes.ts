@@ -12,7 +12,7 @@ import {
   reportListQuerySchema,
   reportUpdateSchema,
 } from '@fazhi/core/reports/report.schemas';
-import { dbIdParam } from '@fazhi/core/shared/fields';
+import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload } from '../platform/http.ts';
@@ -34,7 +34,6 @@ import {
 } from './reports.service.ts';
 import { contentOf } from './reports.view.ts';
 
-const idParams = z.object({ id: dbIdParam() });
 const uploadQuery = z.object({
   orgId: dbIdParam('请选择单位'),
   year: z.coerce.number({ message: '请填写年度' }).int().min(2000).max(2100),

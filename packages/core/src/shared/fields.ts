@@ -21,6 +21,9 @@ export const dbIdParam = (message = idMessage) =>
     .min(1, { message })
     .max(MAX_DB_ID, { message: '编号超出允许范围' });
 
+/** Path parameters of a route addressed by one id: `/things/:id`. */
+export const idParams = z.object({ id: dbIdParam() });
+
 /** A real calendar date YYYY-MM-DD. */
 export const MIN_DATE_YEAR = 1900;
 export const MAX_DATE_YEAR = 2100;
