@@ -9,6 +9,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { copyLine } from '../ledgers/ledgers.copy.ts';
 import { fieldEncryptionSettings, sealRow } from '../ledgers/ledgers.crypto.ts';
 import { whenRollupReady } from '../metrics/rollup.ts';
+import { currentShanghaiYear } from '../platform/clock.ts';
 import {
   alternate,
   type Benchmark,
@@ -222,7 +223,7 @@ async function run(): Promise<BenchStatus> {
 
     // --- 3: the dashboard, county stored encrypted vs in plain text
     const [a, b] = [await loggedIn(plain), await loggedIn(enc)];
-    const year = new Date().getFullYear();
+    const year = currentShanghaiYear();
     const [county] = await queryRows<{ id: number }>(enc.db, sql`select id from orgs where name = '昭化区'`);
     const dashboard = (x: typeof a) => async () => {
       const res = await x.app.inject({

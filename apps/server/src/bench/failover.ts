@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { serverPath } from '../paths.ts';
+import { currentShanghaiYear, shanghaiToday } from '../platform/clock.ts';
 import { type Benchmark, type BenchStatus, goal, loadText, notMeasured } from './measure.ts';
 
 /**
@@ -247,7 +248,7 @@ class FailoverRun {
     const outcomes: Outcome[] = [];
     let seq = 0;
     let stop = false;
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiToday();
     const writers: Record<Outcome['kind'], () => Promise<{ marker: string; status: number; body: unknown }>> = {
       portal: async () => {
         const marker = `FO-P-${++seq}`;
@@ -279,7 +280,7 @@ class FailoverRun {
         }).then((r) => ({ marker, ...r }));
       },
       dashboard: async () => {
-        const r = await send(base, 'GET', `/api/dashboard?org=${org.id}&year=${new Date().getFullYear()}`, office);
+        const r = await send(base, 'GET', `/api/dashboard?org=${org.id}&year=${currentShanghaiYear()}`, office);
         return { marker: '', ...r };
       },
     };

@@ -7,6 +7,8 @@
  * status filter, ledger list with filters, a new ledger row, the dashboard and a portal opinion; `only` — every
  * user repeats one read (`op`), for the dashboard-versus-task-list phase.
  */
+import { shanghaiToday } from '../platform/clock.ts';
+
 export type ClientJob = {
   base: string;
   mode: 'mixed' | 'only';
@@ -29,7 +31,7 @@ const requestTimeoutMs = 30_000;
 async function main() {
   const job = JSON.parse(process.argv[2] ?? '{}') as ClientJob;
   const samples: Sample[] = [];
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = shanghaiToday();
   const start = performance.now();
   const stopAt = start + job.seconds * 1000;
   let seq = 0;

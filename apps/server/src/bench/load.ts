@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { serverPath } from '../paths.ts';
+import { currentShanghaiYear } from '../platform/clock.ts';
 import type { ClientJob, ClientResult, Sample } from './load-client.ts';
 import {
   type Benchmark,
@@ -105,7 +106,7 @@ class LoadRun {
 
     // Demo accounts and data, then 100 000 ledger rows from the province generator spread over the demo's units.
     const database = await openDatabase({ databaseUrl: this.url });
-    const year = new Date().getFullYear();
+    const year = currentShanghaiYear();
     let orgId = 0;
     try {
       await seedDemo(database.db, new Date());

@@ -11,6 +11,7 @@ import type { Executor } from '../db/client.ts';
 import { computeFigures, type FigureTable } from '../metrics/figures.ts';
 import { type OrgRef, queryChildren } from '../metrics/metrics.repo.ts';
 import { requireScopedOrg } from '../metrics/metrics.service.ts';
+import { shanghaiThisMonth, shanghaiYearMonth } from '../platform/clock.ts';
 import type { AuthUser } from '../platform/context.ts';
 
 const planKeys = ['plan.tasks', 'plan.closed', 'plan.closure_rate'] as const;
@@ -25,9 +26,9 @@ type Options = { forceRaw?: boolean; now?: Date };
 
 /** For the year still running, compare with the same months of last year; a finished year with the whole year. */
 function comparison(year: number, now: Date) {
-  const shanghai = new Date(now.getTime() + 8 * 3600_000);
-  if (shanghai.getUTCFullYear() !== year) return { period: String(year - 1), label: '上年' };
-  const month = String(shanghai.getUTCMonth() + 1).padStart(2, '0');
+  const shanghai = shanghaiYearMonth(now);
+  if (shanghai.year !== year) return { period: String(year - 1), label: '上年' };
+  const month = String(shanghai.month).padStart(2, '0');
   return { period: `${year - 1}-01..${year - 1}-${month}`, label: '上年同期' };
 }
 
@@ -82,7 +83,7 @@ export async function getDashboard(
   const period = String(year);
   const { period: previous, label: previousLabel } = comparison(year, options.now ?? new Date());
   const trendMonths = months(year);
-  const thisMonth = new Date((options.now ?? new Date()).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+  const thisMonth = shanghaiThisMonth(options.now);
   const figures = await computeFigures(db, {
     user,
     keys: [...new Set<RegistryKey>([...dashboardTileKeys, ...dashboardTrendKeys, ...dashboardUnitKeys, ...planKeys])],

@@ -1,6 +1,7 @@
 import { defaultFirstResponsibleDuties } from '@fazhi/core/cadres/cadre.schemas';
 import { cadreArchives, cadres, lawExams, lawReports, preMeetingStudies } from '../cadres/cadres.schema.ts';
 import type { Executor } from '../db/client.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import { centerOffices, memberUnits } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 
@@ -121,7 +122,7 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
     ['中华人民共和国食品安全法'],
     ['中华人民共和国保守国家秘密法'],
   ];
-  const today = new Date(ctx.now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const today = shanghaiToday(ctx.now);
   const studies: (typeof preMeetingStudies.$inferInsert)[] = [];
   for (const year of [ctx.year - 1, ctx.year]) {
     for (let m = 0; m < 12; m++) {

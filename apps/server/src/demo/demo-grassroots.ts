@@ -10,6 +10,7 @@ import {
   liaisonVisits,
 } from '../grassroots/grassroots.schema.ts';
 import { ledgerRows } from '../ledgers/ledgers.schema.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import { centerOffices } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 
@@ -41,7 +42,6 @@ const givens = [
 ];
 const person = (i: number) => `${surnames[(i * 7) % surnames.length]}${givens[(i * 11) % givens.length]}`;
 const villageParts = ['新华', '青林', '石桥', '金竹', '白鹤', '龙泉', '双河', '红光', '永丰', '高峰', '杨柳', '民主'];
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 /**
  * 基层法治 demo data for 昭化区: 12 司法所 with profiles, staff, 法考, ratings and decision attendance; 法治阵地 and
@@ -318,7 +318,7 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
     ['乡镇司法所业务培训', '区司法局', ['judicial'], 48, 'class'],
     ['行政复议应诉能力培训', '区司法局', ['enforcement', 'civil_servants'], 86, 'class'],
   ];
-  const today = shanghaiDay(now);
+  const today = shanghaiToday(now);
   for (const y of [year - 1, year])
     for (let m = 1; m <= 12; m++) {
       const day = `${y}-${String(m).padStart(2, '0')}-${String(8 + ((m * 5) % 19)).padStart(2, '0')}`;

@@ -17,10 +17,11 @@ import {
   problems,
   problemUnits,
 } from '../oversight/oversight.schema.ts';
+import { shanghaiDate } from '../platform/clock.ts';
 import type { DemoContext } from './module-seeds.ts';
 
 const dayMs = 86400000;
-const day = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const day = shanghaiDate;
 const at = (date: string) => new Date(`${date}T02:30:00Z`);
 
 type DemoInspection = {

@@ -3,6 +3,7 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { dimensions, orgDimensions, orgs } from '../org/org.schema.ts';
 import { taskAssists, taskEntries, taskEvents, taskMilestones, tasks, workPoints } from '../plan/plan.schema.ts';
 import { hashPassword } from '../platform/auth.service.ts';
+import { shanghaiDate } from '../platform/clock.ts';
 import { encryptPlaintextIn } from '../platform/data-encryption.ts';
 import { users } from '../platform/platform.schema.ts';
 import {
@@ -19,7 +20,6 @@ import { type DemoTask, type DemoTaskState, demoTasks } from './demo-plan.ts';
 import { moduleSeeds } from './module-seeds.ts';
 
 const dayMs = 86400000;
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 export async function hasData(db: Executor) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);

@@ -1,7 +1,7 @@
 import { type LiaisonReminder, liaisonReminders, liaisonYearStatuses } from '@fazhi/core/grassroots/liaison-obligation';
-import { shanghaiYearMonth } from '@fazhi/core/grassroots/shanghai-calendar';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { shanghaiYearMonth, startOfShanghaiYear } from '../platform/clock.ts';
 import { queryAssignments, queryVisits } from './grassroots.repo.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function sendLiaisonReminders(db: Executor, now: Date) {
       ...prev.map((a) => ({ a, year: year - 1 })),
       ...(await queryAssignments(db, null, { year })).map((a) => ({ a, year })),
     ]),
-    queryVisits(db, null, { from: new Date(Date.UTC(year - 1, 0, 1) - 8 * 3600 * 1000) }),
+    queryVisits(db, null, { from: startOfShanghaiYear(year - 1) }),
   ]);
   const coreVisits = visits.map((v) => ({
     id: v.id,

@@ -22,7 +22,6 @@ import {
 } from '@fazhi/core/grassroots/liaison-obligation';
 import { buildLiaisonYearReport } from '@fazhi/core/grassroots/liaison-report';
 import { townshipReportMetrics } from '@fazhi/core/grassroots/metrics';
-import { shanghaiYearMonth, startOfShanghaiDay } from '@fazhi/core/grassroots/shanghai-calendar';
 import { registryByKey } from '@fazhi/core/metrics/definitions';
 import { can } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
@@ -32,6 +31,7 @@ import { computeFigures } from '../metrics/figures.ts';
 import { orgs } from '../org/org.schema.ts';
 import { createProblemRecord } from '../oversight/oversight.problems.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { users } from '../platform/platform.schema.ts';
@@ -54,7 +54,6 @@ import {
 } from './grassroots.schema.ts';
 
 const yearOf = (now: Date) => shanghaiYearMonth(now).year;
-const today = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 function officeSummary(row: OfficeRow) {
   const completeness = functionsCompleteness(row.functions ?? []);
@@ -254,7 +253,7 @@ function visitView(v: VisitRow) {
     leaderName: v.leader_name,
     orgId: v.org_id,
     orgName: v.org_name,
-    visitedOn: today(v.visited_at),
+    visitedOn: shanghaiDate(v.visited_at),
     peopleMet: v.people_met,
     problemsHeard: v.problems_heard,
     followUp: v.follow_up,
@@ -317,7 +316,7 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
     const mayRecord =
       (await isOrgInScope(tx, actor.user, leader.org_id)) || (await isOrgInScope(tx, actor.user, input.orgId));
     if (!mayRecord) throw notFound('未找到该联系领导，或不在您的数据范围内');
-    if (input.visitedOn > today(now))
+    if (input.visitedOn > shanghaiToday(now))
       throw badRequest('走访日期不能晚于今天', [{ field: 'visitedOn', message: '晚于今天' }]);
     const assignments = await queryAssignments(tx, null, { leaderId: input.leaderId });
     const inForce = assignments.some(
@@ -412,7 +411,7 @@ async function sendToPool(tx: Executor, actor: Actor, id: number, now: Date): Pr
   await requireOrgInScope(tx, actor.user, p.org_id, '未找到该问题，或不在您的数据范围内');
   if (!can(actor.user.role, 'oversight.manage')) throw forbidden('转入问题池须由依法治办办理');
   if (p.problem_id) throw conflict('该问题已转入问题池');
-  const source = `（来源：${p.leader_name}${today(new Date(p.visited_at))}挂点联系走访）`;
+  const source = `（来源：${p.leader_name}${shanghaiDate(new Date(p.visited_at))}挂点联系走访）`;
   const { id: problemId } = await createProblemRecord(
     tx as unknown as Db,
     actor,

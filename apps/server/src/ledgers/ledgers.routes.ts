@@ -1,4 +1,3 @@
-import { shanghaiToday } from '@fazhi/core/ledgers/dates';
 import {
   customTypeInputSchema,
   rowListQuerySchema,
@@ -9,6 +8,7 @@ import { maskRowData } from '@fazhi/core/ledgers/mask';
 import { readComputed } from '@fazhi/core/ledgers/row-schema';
 import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
+import { shanghaiToday } from '../platform/clock.ts';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
 import { drainImports, getImportJob, importErrors, startImport } from './ledgers.import.ts';

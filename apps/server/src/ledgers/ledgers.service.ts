@@ -1,4 +1,3 @@
-import { shanghaiToday } from '@fazhi/core/ledgers/dates';
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { describeKey } from '@fazhi/core/ledgers/duplicates';
 import type { RowUpdate, RowWrite } from '@fazhi/core/ledgers/ledgers.schemas';
@@ -9,6 +8,7 @@ import { can } from '@fazhi/core/platform/roles';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';

@@ -11,11 +11,12 @@ import { chineseDate } from '@fazhi/core/reports/report-text';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { isOrgInScope, orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
 import { chineseOrdinal, type DocBlock, officialDocx } from './official-docx.ts';
-import { effectiveDeadlineSql, problemVisibleSql, queryOversightStats, shanghaiDay } from './oversight.repo.ts';
+import { effectiveDeadlineSql, problemVisibleSql, queryOversightStats } from './oversight.repo.ts';
 import { bulletinEntries, bulletins } from './oversight.schema.ts';
 
 const ids = (list: readonly number[]) => sql.join(list.length ? list.map((x) => sql`${x}`) : [sql`0`], sql`, `);
@@ -137,7 +138,7 @@ export async function createBulletin(db: Db, actor: Actor, input: BulletinCreate
 
 /** The office's starting point for a 通报: criticise units with overdue problems, praise units that closed all theirs. */
 export async function suggestBulletinEntries(db: Executor, actor: Actor, year: number, now: Date) {
-  const today = shanghaiDay(now);
+  const today = shanghaiToday(now);
   const rows = await queryRows<{
     org_id: number;
     org_name: string;

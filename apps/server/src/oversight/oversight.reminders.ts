@@ -2,7 +2,8 @@ import type { Problem, ProblemStatus } from '@fazhi/core/oversight/problem';
 import { dueProblemReminders, problemReminderKindLabels } from '@fazhi/core/oversight/reminders';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { effectiveDeadlineSql, shanghaiDay } from './oversight.repo.ts';
+import { shanghaiDate } from '../platform/clock.ts';
+import { effectiveDeadlineSql } from './oversight.repo.ts';
 
 /**
  * Problem reminders as in-app notifications, decided by the core's `dueProblemReminders` (7 days and 1 day before
@@ -12,7 +13,7 @@ import { effectiveDeadlineSql, shanghaiDay } from './oversight.repo.ts';
  * user, so running this every hour (or after a restart) sends each reminder once.
  */
 export async function sendProblemReminders(db: Executor, now: Date) {
-  const horizon = shanghaiDay(new Date(now.getTime() + 8 * 24 * 3600 * 1000));
+  const horizon = shanghaiDate(new Date(now.getTime() + 8 * 24 * 3600 * 1000));
   const rows = await queryRows<{
     id: number;
     title: string;

@@ -3,10 +3,9 @@ import type { Problem, ProblemEventType, ProblemStatus } from '@fazhi/core/overs
 import { daysOverdue } from '@fazhi/core/oversight/problem-deadline';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-
-export const shanghaiDay = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** A problem is visible to the units responsible for it and to the office that registered it. */
 export function problemVisibleSql(user: AuthUser, alias = 'p'): SQL {
@@ -199,7 +198,7 @@ export type ProblemListItem = {
 
 /** The problem pool, filtered and paged in SQL; one query for the page and one for the total. */
 export async function queryProblems(db: Executor, user: AuthUser, query: ProblemListQuery, now: Date) {
-  const today = shanghaiDay(now);
+  const today = shanghaiToday(now);
   const where: SQL[] = [problemVisibleSql(user)];
   if (query.year) where.push(sql`p.year = ${query.year}`);
   if (query.status) where.push(sql`p.status = ${query.status}`);
@@ -286,7 +285,7 @@ export async function queryProblems(db: Executor, user: AuthUser, query: Problem
 
 /** Counts for the oversight overview, within the user's scope. */
 export async function queryOversightStats(db: Executor, user: AuthUser, year: number, now: Date) {
-  const today = shanghaiDay(now);
+  const today = shanghaiToday(now);
   const [row] = await queryRows<{
     inspections: number;
     problems: number;

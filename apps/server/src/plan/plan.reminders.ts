@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-
-const shanghaiDate = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+import { shanghaiToday } from '../platform/clock.ts';
 
 /**
  * Deadline reminders as in-app notifications: 7 days before, 1 day before, and once overdue — each sent once per
@@ -10,7 +9,7 @@ const shanghaiDate = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).to
  * the county is told when a task becomes overdue.
  */
 export async function sendTaskReminders(db: Executor, now: Date) {
-  const today = shanghaiDate(now);
+  const today = shanghaiToday(now);
   const kinds = [
     {
       kind: 'due7',

@@ -3,6 +3,7 @@ import { applyTaskAction, taskStatusLabels } from '@fazhi/core/plan/task-lifecyc
 import { can } from '@fazhi/core/platform/roles';
 import { isCalendarDate } from '@fazhi/core/shared/fields';
 import type { Db } from '../db/client.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { type RowError, readSheet, rowErrorsToMessage, writeSheet } from '../platform/excel.ts';
@@ -44,10 +45,6 @@ function parsePercent(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(half)) return null;
   const n = Number(half);
   return n >= 0 && n <= 100 ? n : null;
-}
-
-function shanghaiToday(now: Date) {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 /**

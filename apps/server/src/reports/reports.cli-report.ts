@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { composeReport } from '@fazhi/core/reports/compose';
-import { shanghaiDay } from '@fazhi/core/reports/deadlines';
 import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import { defaultReportType, reportOutlines } from '@fazhi/core/reports/outlines';
 import { and, desc, eq } from 'drizzle-orm';
 import { openFromEnv } from '../cli/open.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { buildReportDocx } from './reports.docx.ts';
 import { loadReportFigures, type OrgRow } from './reports.figures.ts';
@@ -61,7 +61,7 @@ export async function reportCommand(args: string[]) {
       content = contentOf(stored);
       slots = stored.snapshot?.slots ?? stored.slots;
     } else {
-      const today = shanghaiDay(new Date());
+      const today = shanghaiToday();
       const [figures, summary] = await Promise.all([
         loadReportFigures(db, operator, org, year),
         queryWorkSummary(db, org, year, today),

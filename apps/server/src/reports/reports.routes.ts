@@ -1,4 +1,3 @@
-import { shanghaiDay } from '@fazhi/core/reports/deadlines';
 import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import {
   compareQuerySchema,
@@ -14,6 +13,7 @@ import {
 } from '@fazhi/core/reports/report.schemas';
 import { dbIdParam, idParams } from '@fazhi/core/shared/fields';
 import { z } from '@fazhi/core/shared/zod';
+import { currentShanghaiYear } from '../platform/clock.ts';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { readUpload } from '../platform/http.ts';
 import { checkReportText } from './reports.check.ts';
@@ -54,7 +54,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
       schema: { tags, summary: '年度报告及报送、公开期限（本级及下级各单位）', querystring: reportListQuerySchema },
     },
     async (request) => {
-      const year = request.query.year ?? Number(shanghaiDay(now()).slice(0, 4)) - 1;
+      const year = request.query.year ?? currentShanghaiYear(now()) - 1;
       return { year, ...(await listReportsWithDeadlines(db, actorOf(request), { ...request.query, year }, now())) };
     },
   );
@@ -70,7 +70,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
       schema: { tags, summary: '各类报告的报送、公开截止日期（默认与本地设置）', querystring: reportListQuerySchema },
     },
     async (request) => {
-      const year = request.query.year ?? Number(shanghaiDay(now()).slice(0, 4)) - 1;
+      const year = request.query.year ?? currentShanghaiYear(now()) - 1;
       return listDeadlineSettings(db, actorOf(request), year);
     },
   );

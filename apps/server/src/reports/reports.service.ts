@@ -1,6 +1,5 @@
 import { can } from '@fazhi/core/platform/roles';
 import { composeReport as composeContent } from '@fazhi/core/reports/compose';
-import { shanghaiDay } from '@fazhi/core/reports/deadlines';
 import { comparisonPhrase, figurePhrase } from '@fazhi/core/reports/figure-phrases';
 import {
   defaultReportType,
@@ -22,6 +21,7 @@ import { assembleReportText } from '@fazhi/core/reports/report-text';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
@@ -82,7 +82,7 @@ export async function insertComposed(
   type: ReportType,
   now: Date,
 ): Promise<number> {
-  const today = shanghaiDay(now);
+  const today = shanghaiToday(now);
   const [figures, summary] = await Promise.all([
     loadReportFigures(tx, actor.user, org, year),
     queryWorkSummary(tx, org, year, today),

@@ -1,10 +1,5 @@
 import { checkCompliance } from '@fazhi/core/reports/compliance';
-import {
-  type DeadlineOverride,
-  reportDeadlineStatus,
-  reportDeadlines,
-  shanghaiDay,
-} from '@fazhi/core/reports/deadlines';
+import { type DeadlineOverride, reportDeadlineStatus, reportDeadlines } from '@fazhi/core/reports/deadlines';
 import { findFigureMismatches, findLiveFigures, type LedgerValue } from '@fazhi/core/reports/figure-check';
 import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import { addableSections, type ReportType, reportOutlines, reportTypeLabels } from '@fazhi/core/reports/outlines';
@@ -16,6 +11,7 @@ import {
   reportStatusLabels,
 } from '@fazhi/core/reports/report-lifecycle';
 import { assembleReportText, type ReportContent } from '@fazhi/core/reports/report-text';
+import { shanghaiDate, shanghaiToday } from '../platform/clock.ts';
 import type { reports } from './reports.schema.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -28,7 +24,7 @@ export const contentOf = (r: ReportRow): ReportContent => ({
   signedDate: r.signedDate ?? '',
 });
 
-const day = (d: Date | null) => (d ? shanghaiDay(d) : null);
+const day = (d: Date | null) => (d ? shanghaiDate(d) : null);
 
 /** Where a report stands against the deadlines of its type (the office's dates for the year, if set). */
 export function deadlinesOf(
@@ -37,7 +33,7 @@ export function deadlinesOf(
   override: DeadlineOverride | null,
 ) {
   const rule = reportDeadlines(r.type, r.year, override);
-  return reportDeadlineStatus(rule, r.year, day(r.submittedAt), day(r.publishedAt), shanghaiDay(now));
+  return reportDeadlineStatus(rule, r.year, day(r.submittedAt), day(r.publishedAt), shanghaiToday(now));
 }
 
 /**

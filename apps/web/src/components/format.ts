@@ -1,3 +1,4 @@
+import { shanghaiDate, shanghaiYear } from '@fazhi/core/shared/shanghai-calendar';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
@@ -19,12 +20,14 @@ export function formatDate(value: string | null | undefined): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dayjs(value).tz(zone).format('YYYY-MM-DD');
 }
 
+/** Today in Asia/Shanghai, `YYYY-MM-DD` (the same rule as the server's, from core). */
 export function todayInShanghai(): string {
-  return dayjs().tz(zone).format('YYYY-MM-DD');
+  return shanghaiDate(new Date());
 }
 
+/** The current year in Asia/Shanghai. */
 export function currentYear(): number {
-  return dayjs().tz(zone).year();
+  return shanghaiYear(new Date());
 }
 
 export function formatFileSize(bytes: number): string {

@@ -1,4 +1,5 @@
 import { dateSchema } from '../shared/fields.ts';
+import { SHANGHAI_OFFSET_MS, shanghaiDate } from '../shared/shanghai-calendar.ts';
 import { z } from '../shared/zod.ts';
 
 // Seed 001 counts drafts "国家级、省级、市级": the level of the legislature that sent the draft.
@@ -33,16 +34,12 @@ export const consultationSchema = z
 
 export type Consultation = z.infer<typeof consultationSchema>;
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
 function shanghaiMidnight(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
 }
 
-/** The calendar date in Asia/Shanghai of an instant: '2025-03-01'. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The calendar date in Asia/Shanghai of an instant: '2025-03-01' (defined once in shared/shanghai-calendar). */
+export { shanghaiDate };
 
 /** 2025年3月1日 */
 export function formatChineseDate(date: string): string {

@@ -1,4 +1,4 @@
-import { startOfShanghaiDay } from './shanghai-calendar.ts';
+import { startOfShanghaiDay } from '../shared/shanghai-calendar.ts';
 
 export type Coverage<Id> = { covered: number; total: number; rate: number | null; uncovered: Id[] };
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { periodOf } from '../shared/shanghai-calendar.ts';
 import {
   type LiaisonAssignment,
   type LiaisonVisit,
@@ -9,7 +10,6 @@ import {
   periodLabel,
 } from './liaison-obligation.ts';
 import { buildLiaisonYearReport } from './liaison-report.ts';
-import { periodOf } from './shanghai-calendar.ts';
 
 const quarterly: LiaisonAssignment = {
   id: 1,

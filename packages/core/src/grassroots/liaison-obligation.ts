@@ -1,5 +1,5 @@
 import { type Period, periodRange } from '../shared/period.ts';
-import { type PeriodUnit, periodOf, periodsOfYear, startOfShanghaiDay } from './shanghai-calendar.ts';
+import { type PeriodUnit, periodOf, periodsOfYear, startOfShanghaiDay } from '../shared/shanghai-calendar.ts';
 
 /** 挂点联系: a leader must visit an assigned 司法所 or unit `times` per `every` (e.g. at least once a quarter). */
 export type LiaisonObligation = { every: PeriodUnit; times: number };

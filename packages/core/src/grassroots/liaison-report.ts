@@ -1,3 +1,4 @@
+import { shanghaiYearMonth } from '../shared/shanghai-calendar.ts';
 import {
   describeObligation,
   type LiaisonAssignment,
@@ -7,7 +8,6 @@ import {
   liaisonRate,
   liaisonYearStatuses,
 } from './liaison-obligation.ts';
-import { shanghaiYearMonth } from './shanghai-calendar.ts';
 
 export type LiaisonPointReport = {
   pointId: number;

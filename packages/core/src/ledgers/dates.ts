@@ -11,11 +11,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }
 
-/** Today's date in Asia/Shanghai (UTC+8, no DST). */
-export function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 /**
  * Reads a date the way people type it in a sheet: 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日, 20250301, or an
  * Excel serial day number. Returns `YYYY-MM-DD` or null.

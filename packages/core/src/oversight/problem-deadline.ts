@@ -1,13 +1,7 @@
+import { endOfShanghaiDay } from '../shared/shanghai-calendar.ts';
 import type { Problem } from './problem.ts';
 
 const dayMs = 24 * 3600 * 1000;
-const shanghaiOffsetMs = 8 * 3600 * 1000;
-
-/** The instant a Shanghai calendar day (YYYY-MM-DD) ends, i.e. the next day's 00:00 in UTC+8. */
-export function endOfShanghaiDay(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1) - shanghaiOffsetMs);
-}
 
 /**
  * The deadline in force: the latest approved deferral's day, else the 四个一 deadline.

@@ -1,5 +1,6 @@
+import { endOfShanghaiDay } from '../shared/shanghai-calendar.ts';
 import type { Problem } from './problem.ts';
-import { effectiveDeadline, endOfShanghaiDay } from './problem-deadline.ts';
+import { effectiveDeadline } from './problem-deadline.ts';
 
 export const problemReminderKinds = ['due_in_7_days', 'due_in_1_day', 'overdue', 'escalation'] as const;
 export type ProblemReminderKind = (typeof problemReminderKinds)[number];

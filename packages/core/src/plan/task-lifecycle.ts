@@ -1,3 +1,5 @@
+import { endOfShanghaiDay } from '../shared/shanghai-calendar.ts';
+
 /**
  * The 1×3 target task lifecycle: 草稿 → 已下达 → 推进中 → 申请销号 → 已销号.
  * 退回 returns an application to 推进中; reopening a closed task needs a reason. Overdue is computed, not a state.
@@ -81,9 +83,4 @@ export function isTaskEditable(status: TaskStatus): boolean {
 export function isTaskOverdue(status: TaskStatus, deadline: string, now: Date): boolean {
   if (status === 'closed' || status === 'draft') return false;
   return now.getTime() >= endOfShanghaiDay(deadline).getTime();
-}
-
-export function endOfShanghaiDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1) - 8 * 3600 * 1000);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { shanghaiDate as shanghaiDay } from '../shared/shanghai-calendar.ts';
 import { checkCompliance } from './compliance.ts';
-import { endOfFebruary, overrideProblem, reportDeadlineStatus, reportDeadlines, shanghaiDay } from './deadlines.ts';
+import { endOfFebruary, overrideProblem, reportDeadlineStatus, reportDeadlines } from './deadlines.ts';
 import { reportOutlines } from './outlines.ts';
 
 describe('report deadlines per type', () => {

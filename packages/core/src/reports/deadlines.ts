@@ -106,9 +106,6 @@ export const deadlineStateLabels: Record<DeadlineState, string> = {
 const dayMs = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
 
-/** Shanghai calendar day of an instant. */
-export const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * The state of one deadline: done on or before the day (done), done after it (done_late), not done and past it
  * (overdue), within 14 days (due_soon), or further off (pending). Before the report year ends nothing is due yet.
