@@ -4,7 +4,7 @@ import {
   type RegistryKey,
   registryByKey,
 } from '@fazhi/core/metrics/definitions';
-import type { MetricRowsPage, MetricSourceRef, MetricValue } from '@fazhi/core/metrics/metric-api';
+import type { MetricRowsPage, MetricSourceRef, MetricValue } from '@fazhi/core/metrics/metrics.contract';
 import { periodDates } from '@fazhi/core/metrics/period-dates';
 import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
 import type { Period } from '@fazhi/core/shared/period';
@@ -27,8 +27,7 @@ export function requireMetric(key: string) {
 
 /** The org, after the data-scope check: another unit's org is "not found", never a figure. */
 export async function requireScopedOrg(db: Executor, user: AuthUser, orgId: number): Promise<OrgRef> {
-  const [org] = await queryOrgs(db, [orgId], orgScopeSql(user, sql`id`));
-  if (!org) throw notFound('未找到该单位，或该单位不在您的数据范围内');
+  const org = requireFirst(await queryOrgs(db, [orgId], orgScopeSql(user, sql`id`)), '未找到该单位，或该单位不在您的数据范围内');
   return org;
 }
 

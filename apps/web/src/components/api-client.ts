@@ -1,3 +1,5 @@
+import { type CallInput, fillPath, type ResponseOf, type RouteContract } from '@fazhi/core/shared/contract';
+
 /** Talks to /api: JSON in and out, the CSRF header on every write, and one place that reacts to a lost session. */
 
 export type RowError = { row: number; column: string; message: string };
@@ -126,4 +128,39 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error && error.message) return error.message;
   return '操作失败，请稍后重试';
+}
+
+type Args<C extends RouteContract> = {} extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
+
+/**
+ * Calls a route through its contract (packages/core/src/<module>/<module>.contract.ts): the path, method, request
+ * and answer types all come from the one declaration the server registers.
+ */
+export function call<C extends RouteContract>(contract: C, ...[input]: Args<C>): Promise<ResponseOf<C>> {
+  const { params, query, body } = (input ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
+  const path = fillPath(contract.path, params);
+  const method = contract.method;
+  const sendsBody = method !== 'GET' && method !== 'DELETE';
+  return request<ResponseOf<C>>(method, path, { query, body: sendsBody ? (body ?? {}) : body });
+}
+
+/** Downloads the file a contract's route answers (its `response` is `fileBody`). */
+export function download<C extends RouteContract>(contract: C, input: CallInput<C>, fallbackName?: string) {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return downloadFile(fillPath(contract.path, params), query, fallbackName);
+}
+
+/** Uploads one file to a contract's multipart route (`upload: true`). */
+export function upload<C extends RouteContract>(
+  contract: C,
+  file: File | Blob,
+  input: CallInput<C> = {} as CallInput<C>,
+  filename?: string,
+): Promise<ResponseOf<C>> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return uploadFile<ResponseOf<C>>(withQuery(fillPath(contract.path, params), query), file, filename);
 }

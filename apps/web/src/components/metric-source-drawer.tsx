@@ -1,5 +1,5 @@
 import { registryByKey } from '@fazhi/core/metrics/definitions';
-import type { MetricSourceRef } from '@fazhi/core/metrics/metric-api';
+import type { MetricSourceRef } from '@fazhi/core/metrics/metrics.contract';
 import { periodLabel } from '@fazhi/core/metrics/period-dates';
 import { Alert, Descriptions, Drawer, Empty, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';

@@ -1,0 +1,61 @@
+import type { CallInput, ResponseOf, RouteContract } from '@fazhi/core/shared/contract';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from './api-client.ts';
+
+/**
+ * The query key of a contract call: its path pattern first, so invalidating a module (`/api/grassroots`) or one
+ * route refreshes exactly what depends on it.
+ */
+export const contractKey = <C extends RouteContract>(contract: C, input?: CallInput<C>) =>
+  [contract.path, input ?? {}] as const;
+
+/** Marks every cached answer of the routes under `prefix` (e.g. `/api/grassroots`) as stale. */
+export function invalidatePrefix(qc: QueryClient, prefix: string) {
+  return qc.invalidateQueries({
+    predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0].startsWith(prefix),
+  });
+}
+
+type QueryOptions<C extends RouteContract> = {
+  enabled?: boolean;
+  keepPrevious?: boolean;
+  refetchInterval?: number | false;
+  select?: never;
+};
+
+/** Reads a route through its contract with React Query. */
+export function useContractQuery<C extends RouteContract>(
+  contract: C,
+  input: CallInput<C>,
+  options: QueryOptions<C> = {},
+) {
+  return useQuery<ResponseOf<C>, Error, ResponseOf<C>, readonly unknown[]>({
+    queryKey: contractKey(contract, input),
+    queryFn: () => (call as (c: C, i: CallInput<C>) => Promise<ResponseOf<C>>)(contract, input),
+    enabled: options.enabled,
+    refetchInterval: options.refetchInterval,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+}
+
+/**
+ * The one mutation pattern: a write through its contract, then the listed path prefixes are refreshed
+ * (by default the module's own, taken from the contract's path: `/api/<module>`).
+ */
+export function useContractMutation<C extends RouteContract, V = CallInput<C>>(
+  contract: C,
+  options: { toInput?: (variables: V) => CallInput<C>; invalidate?: string[] } = {},
+) {
+  const qc = useQueryClient();
+  const modulePrefix = contract.path.split('/').slice(0, 3).join('/');
+  return useMutation({
+    mutationFn: (variables: V) =>
+      (call as (c: C, i: CallInput<C>) => Promise<ResponseOf<C>>)(
+        contract,
+        options.toInput ? options.toInput(variables) : (variables as unknown as CallInput<C>),
+      ),
+    onSuccess: async () => {
+      await Promise.all((options.invalidate ?? [modulePrefix]).map((prefix) => invalidatePrefix(qc, prefix)));
+    },
+  });
+}
