@@ -27,7 +27,8 @@ export function requireMetric(key: string) {
 
 /** The org, after the data-scope check: another unit's org is "not found", never a figure. */
 export async function requireScopedOrg(db: Executor, user: AuthUser, orgId: number): Promise<OrgRef> {
-  const org = requireFirst(await queryOrgs(db, [orgId], orgScopeSql(user, sql`id`)), '未找到该单位，或该单位不在您的数据范围内');
+  const [org] = await queryOrgs(db, [orgId], orgScopeSql(user, sql`id`));
+  if (!org) throw notFound('未找到该单位，或该单位不在您的数据范围内');
   return org;
 }
 
