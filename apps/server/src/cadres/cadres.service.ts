@@ -15,9 +15,9 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict } from '../platform/errors.ts';
 import { open, seal } from '../platform/field-crypto.ts';
-import { isOrgInScope, orgScopeSql } from '../platform/scope.ts';
+import { isOrgInScope, orgScopeSql, requireFirst, requireInScope } from '../platform/scope.ts';
 import { cadreArchives, cadres, lawExams, lawReports, preMeetingStudies } from './cadres.schema.ts';
 
 const mayReveal = (actor: Actor) => can(actor.user.role, 'personal.read');
@@ -104,8 +104,7 @@ export async function listCadres(
 }
 
 async function requireCadre(db: Executor, actor: Actor, id: number) {
-  const [row] = await queryCadres(db, actor, { ids: [id] });
-  if (!row) throw notFound('未找到该干部，或不在您的数据范围内');
+  const row = requireFirst(await queryCadres(db, actor, { ids: [id] }), '未找到该干部，或不在您的数据范围内');
   return row;
 }
 
@@ -245,11 +244,13 @@ export async function createStudy(db: Db, actor: Actor, input: PreMeetingStudy) 
 
 export async function deleteStudy(db: Db, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(preMeetingStudies)
-      .where(and(eq(preMeetingStudies.id, id), orgScopeSql(actor.user, preMeetingStudies.orgId)));
-    if (!row) throw notFound('未找到该会前学法记录，或不在您的数据范围内');
+    const row = await requireInScope(
+      tx,
+      actor.user,
+      preMeetingStudies,
+      id,
+      '未找到该会前学法记录，或不在您的数据范围内',
+    );
     await tx.delete(preMeetingStudies).where(eq(preMeetingStudies.id, id));
     await writeAudit(tx, actor, {
       action: 'study.delete',
@@ -353,8 +354,7 @@ export async function scoreLawReport(
   input: { panelScores: number[]; survey?: LawReport['survey'] },
 ) {
   return db.transaction(async (tx) => {
-    const [row] = await queryReports(tx, actor, { id });
-    if (!row) throw notFound('未找到该述法记录，或不在您的数据范围内');
+    const row = requireFirst(await queryReports(tx, actor, { id }), '未找到该述法记录，或不在您的数据范围内');
     await tx
       .update(lawReports)
       .set({ panelScores: input.panelScores, survey: input.survey ?? null })

@@ -10,7 +10,7 @@ import { checkZipBounded, uploadLimits } from '../platform/bounded-zip.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { runParseJob } from '../platform/parse-worker.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { requireFirst, requireInScope } from '../platform/scope.ts';
 import { queryDrafts } from './consultation.repo.ts';
 import {
   consultationDrafts,
@@ -179,17 +179,11 @@ function parseForSaving(text: string) {
 }
 
 async function requirePoint(db: Executor, actor: Actor, pointId: number) {
-  const [point] = await db
-    .select()
-    .from(consultationPoints)
-    .where(and(eq(consultationPoints.id, pointId), orgScopeSql(actor.user, consultationPoints.orgId)));
-  if (!point) throw notFound('未找到该立法联系点，或不在您的数据范围内');
-  return point;
+  return requireInScope(db, actor.user, consultationPoints, pointId, '未找到该立法联系点，或不在您的数据范围内');
 }
 
 export async function requireDraft(db: Executor, actor: Actor, id: number) {
-  const [draft] = await queryDrafts(db, actor.user, [id]);
-  if (!draft) throw notFound('未找到该草案，或不在您的数据范围内');
+  const draft = requireFirst(await queryDrafts(db, actor.user, [id]), '未找到该草案，或不在您的数据范围内');
   return draft;
 }
 

@@ -13,8 +13,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { badRequest, conflict } from '../platform/errors.ts';
+import { requireFirst, requireInScope } from '../platform/scope.ts';
 import { requireDraft } from './consultation.drafts.ts';
 import { forgetPortalMeta } from './consultation.portal.ts';
 import { queryConsultations } from './consultation.repo.ts';
@@ -27,11 +27,13 @@ import {
 
 export async function createPoint(db: Db, actor: Actor, input: PointCreate) {
   return db.transaction(async (tx) => {
-    const [parent] = await tx
-      .select()
-      .from(consultationPoints)
-      .where(and(eq(consultationPoints.id, input.parentId), orgScopeSql(actor.user, consultationPoints.orgId)));
-    if (!parent) throw notFound('未找到所属的基层立法联系点，或不在您的数据范围内');
+    const parent = await requireInScope(
+      tx,
+      actor.user,
+      consultationPoints,
+      input.parentId,
+      '未找到所属的基层立法联系点，或不在您的数据范围内',
+    );
     if (parent.parentId !== null) throw badRequest('立法议事小院和信息员只能设在基层立法联系点之下');
     const [row] = await tx
       .insert(consultationPoints)
@@ -49,8 +51,10 @@ export async function createPoint(db: Db, actor: Actor, input: PointCreate) {
 }
 
 export async function requireConsultation(db: Executor, actor: Actor, id: number, now: Date) {
-  const [row] = await queryConsultations(db, actor.user, { ids: [id] });
-  if (!row) throw notFound('未找到该征求意见事项，或不在您的数据范围内');
+  const row = requireFirst(
+    await queryConsultations(db, actor.user, { ids: [id] }),
+    '未找到该征求意见事项，或不在您的数据范围内',
+  );
   const warnings = checklistWarnings(row.checklist, {
     today: shanghaiDate(now),
     window: { opensOn: row.opensOn, closesOn: row.closesOn },
@@ -98,13 +102,9 @@ export async function createConsultation(db: Db, actor: Actor, input: Consultati
 }
 
 async function lockConsultation(tx: Executor, actor: Actor, id: number) {
-  const [row] = await tx
-    .select()
-    .from(consultations)
-    .where(and(eq(consultations.id, id), orgScopeSql(actor.user, consultations.orgId)))
-    .for('update');
-  if (!row) throw notFound('未找到该征求意见事项，或不在您的数据范围内');
-  return row;
+  return requireInScope(tx, actor.user, consultations, id, '未找到该征求意见事项，或不在您的数据范围内', {
+    lock: true,
+  });
 }
 
 export async function publishConsultation(db: Db, actor: Actor, id: number, now: Date) {

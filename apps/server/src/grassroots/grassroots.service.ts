@@ -35,7 +35,7 @@ import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } fr
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { users } from '../platform/platform.schema.ts';
-import { isOrgInScope, requireOrgInScope } from '../platform/scope.ts';
+import { isOrgInScope, requireFirst, requireOrgInScope } from '../platform/scope.ts';
 import {
   type AssignmentRow,
   type OfficeRow,
@@ -91,8 +91,10 @@ export async function listOffices(db: Executor, actor: Actor, year: number) {
 
 /** One 司法所: its profile, the functions checklist, and what it did this year from the ledgers (report figures). */
 export async function officeDetail(db: Executor, actor: Actor, orgId: number, year: number) {
-  const [row] = await queryOffices(db, actor.user, year, orgId);
-  if (!row) throw notFound('未找到该司法所，或该司法所不在您的数据范围内');
+  const row = requireFirst(
+    await queryOffices(db, actor.user, year, orgId),
+    '未找到该司法所，或该司法所不在您的数据范围内',
+  );
   const summary = officeSummary(row);
   const checklist = judicialOfficeFunctions.map((code) => ({
     code,
@@ -185,8 +187,7 @@ export async function createLeader(db: Db, actor: Actor, input: z.infer<typeof l
 }
 
 async function requireLeader(db: Executor, actor: Actor, id: number) {
-  const [leader] = await queryLeaders(db, actor.user, id);
-  if (!leader) throw notFound('未找到该联系领导，或不在您的数据范围内');
+  const leader = requireFirst(await queryLeaders(db, actor.user, id), '未找到该联系领导，或不在您的数据范围内');
   return leader;
 }
 
@@ -211,8 +212,10 @@ export async function createAssignment(db: Db, actor: Actor, input: z.infer<type
 
 export async function endAssignment(db: Db, actor: Actor, id: number, endDate: string) {
   return db.transaction(async (tx) => {
-    const [a] = await queryAssignments(tx, actor.user, { id });
-    if (!a) throw notFound('未找到该挂点联系安排，或不在您的数据范围内');
+    const a = requireFirst(
+      await queryAssignments(tx, actor.user, { id }),
+      '未找到该挂点联系安排，或不在您的数据范围内',
+    );
     await requireOrgInScope(tx, actor.user, a.org_id, '未找到该挂点联系安排，或不在您的数据范围内');
     if (endDate < a.start_date)
       throw badRequest('结束日期不能早于开始日期', [{ field: 'endDate', message: '早于开始日期' }]);
@@ -304,8 +307,7 @@ export async function liaisonOverview(db: Executor, actor: Actor, year: number, 
 }
 
 export async function requireVisit(db: Executor, actor: Actor, id: number) {
-  const [v] = await queryVisits(db, actor.user, { id });
-  if (!v) throw notFound('未找到该走访记录，或不在您的数据范围内');
+  const v = requireFirst(await queryVisits(db, actor.user, { id }), '未找到该走访记录，或不在您的数据范围内');
   return visitView(v);
 }
 

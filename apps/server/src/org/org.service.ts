@@ -6,6 +6,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { users } from '../platform/platform.schema.ts';
+import { requireFirst } from '../platform/scope.ts';
 import { findOrg } from './org.repo.ts';
 import { dimensions, orgDimensions, orgs } from './org.schema.ts';
 
@@ -180,8 +181,7 @@ export async function createDimension(db: Db, actor: Actor, input: { ownerOrgId:
 
 export async function deleteDimension(db: Db, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
-    const [dim] = await tx.select().from(dimensions).where(eq(dimensions.id, id));
-    if (!dim) throw notFound('维度不存在');
+    const dim = requireFirst(await tx.select().from(dimensions).where(eq(dimensions.id, id)), '维度不存在');
     await requireOrg(tx, actor, dim.ownerOrgId, '维度');
     await tx.delete(dimensions).where(eq(dimensions.id, id));
     await writeAudit(tx, actor, { action: 'dimension.delete', entity: 'dimension', entityId: id, before: dim });

@@ -13,8 +13,8 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
-import { isOrgInScope, orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
+import { badRequest } from '../platform/errors.ts';
+import { isOrgInScope, orgScopeSql, requireFirst, scopeRootOrgId } from '../platform/scope.ts';
 import { chineseOrdinal, type DocBlock, officialDocx } from './official-docx.ts';
 import { effectiveDeadlineSql, problemVisibleSql, queryOversightStats } from './oversight.repo.ts';
 import { bulletinEntries, bulletins } from './oversight.schema.ts';
@@ -74,8 +74,7 @@ export async function listBulletins(db: Executor, actor: Actor, year?: number) {
 }
 
 async function requireBulletin(db: Executor, actor: Actor, id: number) {
-  const [row] = await queryBulletins(db, actor, { id });
-  if (!row) throw notFound('未找到该通报，或不在您的数据范围内');
+  const row = requireFirst(await queryBulletins(db, actor, { id }), '未找到该通报，或不在您的数据范围内');
   return row;
 }
 

@@ -1,10 +1,10 @@
 import type { InspectionCreate, InspectionStatus } from '@fazhi/core/oversight/inspection';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
-import { isOrgInScope, orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
+import { badRequest } from '../platform/errors.ts';
+import { isOrgInScope, orgScopeSql, requireFirst, requireInScope, scopeRootOrgId } from '../platform/scope.ts';
 import { inspections, inspectionTargets } from './oversight.schema.ts';
 
 type InspectionRow = {
@@ -71,8 +71,7 @@ export async function listInspections(db: Executor, actor: Actor, filter: { year
 }
 
 export async function requireInspection(db: Executor, actor: Actor, id: number) {
-  const [row] = await listInspections(db, actor, { ids: [id] });
-  if (!row) throw notFound('未找到该督察，或不在您的数据范围内');
+  const row = requireFirst(await listInspections(db, actor, { ids: [id] }), '未找到该督察，或不在您的数据范围内');
   return row;
 }
 
@@ -103,11 +102,7 @@ export async function createInspection(db: Db, actor: Actor, input: InspectionCr
 
 export async function setInspectionStatus(db: Db, actor: Actor, id: number, status: InspectionStatus) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(inspections)
-      .where(and(eq(inspections.id, id), orgScopeSql(actor.user, inspections.orgId)));
-    if (!row) throw notFound('未找到该督察，或不在您的数据范围内');
+    const row = await requireInScope(tx, actor.user, inspections, id, '未找到该督察，或不在您的数据范围内');
     await tx.update(inspections).set({ status }).where(eq(inspections.id, id));
     await writeAudit(tx, actor, {
       action: 'inspection.status',

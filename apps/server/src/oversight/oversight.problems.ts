@@ -14,8 +14,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { isOrgInScope, scopeRootOrgId } from '../platform/scope.ts';
+import { AppError, badRequest, conflict, forbidden } from '../platform/errors.ts';
+import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/scope.ts';
 import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
 import {
   inspections,
@@ -34,8 +34,7 @@ const officeActions = new Set<ProblemAction['type']>([
 ]);
 
 export async function requireProblem(db: Executor, actor: Actor, id: number): Promise<LoadedProblem> {
-  const [loaded] = await loadProblems(db, actor.user, [id]);
-  if (!loaded) throw notFound('未找到该问题，或该问题不在您的数据范围内');
+  const loaded = requireFirst(await loadProblems(db, actor.user, [id]), '未找到该问题，或该问题不在您的数据范围内');
   return loaded;
 }
 

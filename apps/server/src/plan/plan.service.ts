@@ -13,14 +13,16 @@ import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { isOrgInScope } from '../platform/scope.ts';
+import { isOrgInScope, requireFirst } from '../platform/scope.ts';
 import { queryTasks } from './plan.repo.ts';
 import { taskAssists, taskEntries, taskEntryAttachments, taskEvents, taskMilestones, tasks } from './plan.schema.ts';
 import { requireOwnWorkPoint } from './plan.work-points.ts';
 
 export async function requireTask(db: Executor, actor: Actor, id: number, now: Date) {
-  const [task] = await queryTasks(db, actor.user, { ids: [id] }, now);
-  if (!task) throw notFound('未找到该任务，或该任务不在您的数据范围内');
+  const task = requireFirst(
+    await queryTasks(db, actor.user, { ids: [id] }, now),
+    '未找到该任务，或该任务不在您的数据范围内',
+  );
   return task;
 }
 

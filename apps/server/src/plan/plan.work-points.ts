@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
+import { badRequest, conflict } from '../platform/errors.ts';
+import { orgScopeSql, requireInScope, scopeRootOrgId } from '../platform/scope.ts';
 import { taskEvents, tasks, workPoints } from './plan.schema.ts';
 
 export async function listWorkPoints(db: Executor, actor: Actor, year?: number) {
@@ -62,11 +62,7 @@ export async function createWorkPoint(db: Db, actor: Actor, input: WorkPointCrea
 }
 
 export async function requireOwnWorkPoint(tx: Executor, actor: Actor, id: number) {
-  const [wp] = await tx
-    .select()
-    .from(workPoints)
-    .where(and(eq(workPoints.id, id), orgScopeSql(actor.user, workPoints.orgId)));
-  if (!wp) throw notFound('未找到该工作要点，或不在您的数据范围内');
+  const wp = await requireInScope(tx, actor.user, workPoints, id, '未找到该工作要点，或不在您的数据范围内');
   return wp;
 }
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { can } from '@fazhi/core/platform/roles';
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor } from './context.ts';
-import { AppError, badRequest, notFound } from './errors.ts';
+import { AppError, badRequest } from './errors.ts';
 import { attachments } from './platform.schema.ts';
-import { orgScopeSql } from './scope.ts';
+import { orgScopeSql, requireInScope } from './scope.ts';
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 
@@ -75,11 +75,7 @@ export async function readAttachment(db: Executor, actor: Actor, id: number) {
   if (actor.user.dataScope === 'none' || !can(actor.user.role, 'attachment.read')) {
     throw new AppError(403, 'FORBIDDEN', '您的角色不能查阅业务附件');
   }
-  const [row] = await db
-    .select()
-    .from(attachments)
-    .where(and(sql`${attachments.id} = ${id}`, orgScopeSql(actor.user, attachments.orgId)));
-  if (!row) throw notFound('未找到该附件，或您无权查看');
+  const row = await requireInScope(db, actor.user, attachments, id, '未找到该附件，或您无权查看');
   return row;
 }
 

@@ -1,5 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import { orgs } from '../org/org.schema.ts';
 import type { AuthUser } from './context.ts';
@@ -47,4 +47,35 @@ export async function requireOrgInScope(db: Executor, user: AuthUser, orgId: num
 /** The top org of the user's scope: the owner of what an office creates for its whole area (work points, schemes…). */
 export function scopeRootOrgId(user: AuthUser): number {
   return Number(user.scopePath.split('/').filter(Boolean).at(-1));
+}
+
+/** A table whose rows belong to one org: an `id` key and an `orgId` owner column. */
+type ScopedTable = PgTable & { id: AnyPgColumn; orgId: AnyPgColumn };
+
+/**
+ * The one "row in scope or 404": the row of `table` with this id whose owner org is in the user's data scope,
+ * locked `FOR UPDATE` with `{ lock: true }` (inside a transaction). A row that does not exist and a row outside the
+ * scope answer the same 404 with `message`, so a user cannot probe ids of other units.
+ */
+export async function requireInScope<T extends ScopedTable>(
+  db: Executor,
+  user: AuthUser,
+  table: T,
+  id: number,
+  message: string,
+  options: { lock?: boolean } = {},
+): Promise<T['$inferSelect']> {
+  const query = db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), orgScopeSql(user, table.orgId)));
+  const rows = options.lock ? await query.for('update') : await query;
+  return requireFirst(rows as T['$inferSelect'][], message);
+}
+
+/** The first row a scoped query found (the query applied the data scope itself), or 404 with `message`. */
+export function requireFirst<T>(rows: readonly T[], message: string): T {
+  const [row] = rows;
+  if (row === undefined) throw notFound(message);
+  return row;
 }

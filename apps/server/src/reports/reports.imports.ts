@@ -7,8 +7,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { badRequest } from '../platform/errors.ts';
+import { orgScopeSql, requireInScope } from '../platform/scope.ts';
 import { type ImportedFigure, metricHistory, reportImports, reportKeyPhrases } from './reports.schema.ts';
 import { requireScopedOrg } from './reports.service.ts';
 
@@ -91,11 +91,7 @@ export async function insertImport(
 }
 
 async function requireImport(db: Executor, actor: Actor, id: number) {
-  const [row] = await db
-    .select()
-    .from(reportImports)
-    .where(and(eq(reportImports.id, id), orgScopeSql(actor.user, reportImports.orgId)));
-  if (!row) throw notFound('未找到该导入的报告，或不在您的数据范围内');
+  const row = await requireInScope(db, actor.user, reportImports, id, '未找到该导入的报告，或不在您的数据范围内');
   return row;
 }
 

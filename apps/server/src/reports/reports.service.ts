@@ -24,7 +24,7 @@ import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
+import { requireInScope, requireOrgInScope } from '../platform/scope.ts';
 import { loadDeadlineResolver } from './reports.deadlines.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.ts';
 import { queryOrg, queryWorkSummary } from './reports.repo.ts';
@@ -39,12 +39,7 @@ export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number
 }
 
 export async function requireReport(db: Executor, actor: Actor, id: number): Promise<ReportRow> {
-  const [row] = await db
-    .select()
-    .from(reports)
-    .where(and(eq(reports.id, id), orgScopeSql(actor.user, reports.orgId)));
-  if (!row) throw notFound('未找到该报告，或该报告不在您的数据范围内');
-  return row;
+  return requireInScope(db, actor.user, reports, id, '未找到该报告，或该报告不在您的数据范围内');
 }
 
 /** Composes a new draft: outline, figures of the org subtree for the year (and the year before), summaries. */
