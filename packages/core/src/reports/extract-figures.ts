@@ -1,7 +1,13 @@
 import type { MetricKey } from '../metrics/catalogue.ts';
 import { linkBreakdowns } from './breakdowns.ts';
 import { type MetricContext, mapMetric } from './map-metric.ts';
-import { CORRECTION_KIND, PARTICIPANTS_OF, PARTICIPATION_LEAD, RESPECTIVELY } from './map-metric-rules.ts';
+import {
+  CORRECTION_KIND,
+  PARTICIPANTS_OF,
+  PARTICIPATION_LEAD,
+  RESPECTIVELY,
+  REVIEW_OBJECTS,
+} from './map-metric-rules.ts';
 import { normalizeReportText, normalizeText } from './normalize.ts';
 import { isChineseNumeral, NUMERAL_CHARS, parseNumeral } from './numerals.ts';
 import { type QuantityReading, readNumeralRun, readQuantityAt } from './quantity.ts';
@@ -283,6 +289,8 @@ function refineKeys(
     if (total && figure.metric && total.metric === figure.metric) {
       clearKey(figure, 'part-of-total');
     }
+    // 合法性审查41件，其中规范性文件12件、重大行政决策29件: a part of a review total is a review of its object.
+    if (total?.metric === 'legality_review.total') reviewPart(figure, drafts[index]!.before);
     const previous = figures[index - 1];
     const draft = drafts[index]!;
     const partner = previous?.metric ? PARTICIPANTS_OF[previous.metric] : undefined;
@@ -298,6 +306,19 @@ function refineKeys(
   });
   respectively(drafts, figures, contexts);
   correctionKinds(text, drafts, figures);
+}
+
+/** A part of a legality-review total: the review key of the object it names (REVIEW_OBJECTS), or no key. */
+function reviewPart(figure: ExtractedFigure, before: string): void {
+  const object = REVIEW_OBJECTS.find(([pattern]) => pattern.test(before));
+  if (!object) {
+    if (figure.metric) clearKey(figure, 'part-of-review');
+    return;
+  }
+  figure.metric = object[1];
+  figure.confidence = 0.75;
+  figure.keyWords = object[0].exec(before)![0];
+  delete figure.noKeyReason;
 }
 
 /** The first line of the text, short and without a full stop, is its title. */

@@ -261,6 +261,96 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf(text, '38件')).toBe('legality_review.contracts');
     expect(keyOf(text, '116条')).toBe('legality_review.opinions');
   });
+
+  it('coordination before the number: an alias closed by 和/及/、 names the neighbouring item', () => {
+    const text = '街道人民调解委员会和23个社区调委会全年调解纠纷410件。';
+    expect(keyOf(text, '23个')).toBeNull();
+    // …等共计 totals the list, coordinators and all.
+    expect(keyOf('审查规范性文件、行政合同等共计96件。', '96件')).toBe('legality_review.total');
+  });
+
+  it('coordination after the number: 和/、 right after the unit starts the next item', () => {
+    const text = '审核规范性文件6件和合同118件，提出修改意见150条。';
+    expect(keyOf(text, '6件')).toBe('legality_review.normative_docs');
+    expect(keyOf(text, '118件')).toBe('legality_review.contracts');
+    // A coordinator inside the noun after the number does not end the phrase.
+    expect(keyOf('组织28名镇街和部门主要负责人现场述法。', '28名')).toBe('cadres.law_reports');
+  });
+
+  it('coordination: words of the next item do not exclude a key (…纠纷N件和信访积案M件)', () => {
+    const text = '全年调处各类纠纷5230件和信访积案41件，调处成功5166件。';
+    expect(keyOf(text, '5230件')).toBe('mediation.cases');
+    expect(keyOf(text, '41件')).toBeNull();
+    expect(keyOf(text, '5166件')).toBe('mediation.resolved');
+  });
+
+  it('legality-review breakdown: a part is a review of the object it names, or has no key', () => {
+    const text = '全年开展合法性审查58件，其中规范性文件14件、重大行政决策9件、行政协议35件。';
+    expect(keyOf(text, '58件')).toBe('legality_review.total');
+    expect(keyOf(text, '14件')).toBe('legality_review.normative_docs');
+    expect(keyOf(text, '9件')).toBeNull();
+    expect(keyOf(text, '35件')).toBe('legality_review.contracts');
+  });
+
+  it('化解 alone is not resolved: 排查化解矛盾纠纷 has no key, 成功化解 is resolved', () => {
+    expect(keyOf('全县共排查化解矛盾纠纷3120件。', '3120件')).toBeNull();
+    expect(keyOf('各级调解组织成功化解矛盾纠纷2984件。', '2984件')).toBe('mediation.resolved');
+  });
+
+  it('cumulative: 累计接收 since the start is not the period’s intake; 全年累计 is', () => {
+    expect(keyOf('全区累计接收社区矫正对象2210人，解除矫正1987人。', '2210人')).toBeNull();
+    expect(keyOf('全区累计接收社区矫正对象2210人，解除矫正1987人。', '1987人')).toBeNull();
+    expect(keyOf('全年累计接收社区矫正对象134人。', '134人')).toBe('corrections.received');
+  });
+
+  it('qualified noun: a 的-clause before the alias narrows it; 作为被告的 does not', () => {
+    expect(keyOf('全县在矫对象96人，其中佩戴定位手环的在矫对象21人。', '21人')).toBeNull();
+    expect(keyOf('县政府作为被告的行政应诉案件27件。', '27件')).toBe('litigation.cases');
+  });
+
+  it('manner of acceptance: 当场登记受理 is some of the accepted cases', () => {
+    const text = '新收行政复议申请305件，其中当场登记受理211件。';
+    expect(keyOf(text, '305件')).toBe('reconsideration.received');
+    expect(keyOf(text, '211件')).toBeNull();
+  });
+
+  it('advice to villages is not a legality review opinion', () => {
+    expect(keyOf('村法律顾问为村“两委”提供法律意见74条。', '74条')).toBeNull();
+    expect(keyOf('司法局审查行政合同60件，提出法律意见91条。', '91条')).toBe('legality_review.opinions');
+  });
+
+  it('集体学法: the government team’s study is pre-meeting study; the party 中心组 and staff sessions are not', () => {
+    expect(keyOf('全年组织政府班子集体学法9次。', '9次')).toBe('leadership.pre_meeting_study');
+    expect(keyOf('镇党委理论学习中心组集体学法6次。', '6次')).toBeNull();
+    expect(keyOf('全年组织干部职工集体学法5次。', '5次')).toBeNull();
+  });
+
+  it('new ones: 新创建/新命名 stocks are not the stock', () => {
+    expect(keyOf('新创建人民调解委员会4个，全县人民调解委员会达到203个。', '4个')).toBeNull();
+    expect(keyOf('新创建人民调解委员会4个，全县人民调解委员会达到203个。', '203个')).toBe('mediation.committees');
+  });
+
+  it('more wordings: 研究法治建设, 依法治县委员会全体会议, 法治宣传教育活动, 受益群众, 合同和协议', () => {
+    expect(keyOf('县委常委会召开专题会议研究法治建设工作3次。', '3次')).toBe('leadership.special_studies');
+    expect(keyOf('县委全面依法治县委员会召开全体会议1次。', '1次')).toBe('leadership.committee_meetings');
+    expect(keyOf('县人大常委会召开全体会议7次。', '7次')).toBeNull();
+    const publicity = '全年开展法治宣传教育活动870余场次，受益群众15万余人次。';
+    expect(keyOf(publicity, '870余场次')).toBe('publicity.activities');
+    expect(keyOf(publicity, '15万余人次')).toBe('publicity.participants');
+    expect(keyOf('镇法律顾问审核村级合同和协议43份。', '43份')).toBe('legality_review.contracts');
+  });
+
+  it('generic 活动 needs 宣传/普法 in its own clause', () => {
+    expect(keyOf('全县普法办组织“国家安全日”等主题活动64场次。', '64场次')).toBe('publicity.activities');
+    const text = '开展民法典宣传，举办专题讲座12场、法律咨询现场活动30余场次。';
+    expect(keyOf(text, '30余场次')).toBeNull();
+  });
+
+  it('participants: 覆盖职工/师生 after a publicity count are its participants', () => {
+    const text = '开展“法律进企业”普法活动45场，覆盖职工8600人次。';
+    expect(keyOf(text, '45场')).toBe('publicity.activities');
+    expect(keyOf(text, '8600人次')).toBe('publicity.participants');
+  });
 });
 
 describe('keys a reviewer chose before', () => {

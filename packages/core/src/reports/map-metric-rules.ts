@@ -54,8 +54,8 @@ export const RECONSIDERATION_VERBS: readonly { readonly pattern: RegExp; readonl
   { pattern: /新收|新受理|受理(?!前)|办理(?=[^,;。]*复议)/g, key: 'reconsideration.accepted' },
 ];
 
-/** 成功调处128件, 调解成功3087件: resolved, even when the noun after the verb is an alias of all cases. */
-export const MEDIATION_RESOLVED_VERB = /成功(?:调处|化解|调解)|(?:调处|化解|调解)成功/;
+/** 成功调处128件, 调解成功3087件: resolved, even when the noun after the verb is an alias of all cases (调解成功率 is a rate). */
+export const MEDIATION_RESOLVED_VERB = /(?:成功(?:调处|化解|调解)|(?:调处|化解|调解)成功)(?!率)/;
 
 /** Words after a number that make it an award (2名调解员获评…, 1个村被命名为…): the people or places are not counted. */
 export const AWARD_WORDS = /获评|被评为|被命名|荣获|获得.{0,12}(?:称号|表彰|奖)|表彰|授予/;
@@ -82,7 +82,7 @@ export const STOCK_METRICS: readonly MetricKey[] = [
   'enforcement.officers',
   'corrections.active',
 ];
-export const NEW_ONES = /新聘|新增|新建|新设|新招|新申领|新培育|新选聘/;
+export const NEW_ONES = /新聘|新增|新建|新设|新招|新申领|新培育|新选聘|新创建|新命名/;
 
 /**
  * Words in the clause that show a figure counts something narrower or different from what its alias names
@@ -90,8 +90,10 @@ export const NEW_ONES = /新聘|新增|新建|新设|新招|新申领|新培育|
  */
 export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'legality_review.total': ['意见书'],
-  'legality_review.opinions': ['意见书'],
-  'reconsideration.accepted': ['不予受理', '受理前', '法院', '一审', '二审'],
+  // 村法律顾问为村“两委”提供法律意见: advice to villages is not the government's legality review.
+  'legality_review.opinions': ['意见书', '两委', '为村', '为企业'],
+  // 当场登记受理, 网上受理: a manner of acceptance names some of the accepted cases.
+  'reconsideration.accepted': ['不予受理', '受理前', '法院', '一审', '二审', '当场', '网上', '线上', '容缺'],
   'reconsideration.received': ['法院'],
   'reconsideration.concluded': ['法院', '一审'],
   'enforcement.officers': ['考试', '培训', '法制审核'],
@@ -101,6 +103,8 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'major_decisions.total': ['审查', '审核'],
   'normative_docs.filed': ['接收'],
   'legal_aid.cases': ['讨薪'],
+  // 政府班子集体学法 is the government's study; the party 中心组 and staff study sessions are not.
+  'leadership.pre_meeting_study': ['中心组', '职工'],
   'plan.closed': ['整改', '问题'],
 };
 
@@ -123,18 +127,30 @@ export const REQUIRED_WORDS: Partial<Record<MetricKey, readonly string[]>> = {
 export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.accepted': ['新收行政复议案件', '办理行政复议案件', '新受理行政复议案件'],
   'reconsideration.corrected': ['直接纠正', '纠错决定'],
+  'legality_review.normative_docs': ['审核规范性文件'],
+  'leadership.pre_meeting_study': ['集体学法'],
+  'leadership.special_studies': ['研究法治建设', '研究法治工作', '研究法治政府建设', '研究依法治'],
+  'leadership.committee_meetings': ['全体会议'],
   'enforcement.officers': ['持证人员'],
   'corrections.received': ['入矫', '新入矫'],
   'corrections.released': ['解矫'],
   'training.sessions': ['轮训'],
   'reconsideration.settlement_rate': ['调解率'],
-  'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '行政协议', '合同'],
+  'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '合同和协议', '合同与协议', '行政协议', '合同'],
   'legality_review.opinions': ['修改意见', '修改建议', '审查意见'],
   'mediation.cases': ['排查矛盾纠纷', '排查调处矛盾纠纷', '受理调解矛盾纠纷', '民间纠纷', '矛盾纠纷', '各类纠纷'],
   'mediation.success_rate': ['成功率'],
   'pls.village_advisers': ['村(社区)法律顾问', '法律顾问'],
-  'publicity.activities': ['宣传活动', '普法宣传', '法律进乡村活动'],
-  'publicity.participants': ['受众群众', '受教育'],
+  'publicity.activities': [
+    '宣传活动',
+    '普法宣传',
+    '法律进乡村活动',
+    '法治宣传教育活动',
+    '普法宣传教育活动',
+    '主题活动',
+    '活动',
+  ],
+  'publicity.participants': ['受众群众', '受教育', '受益群众'],
 };
 
 /** A clause that only says how many took part (…10场次，覆盖500余人次) reports the partner of the figure before it. */
@@ -142,7 +158,8 @@ export const PARTICIPANTS_OF: Partial<Record<MetricKey, MetricKey>> = {
   'training.sessions': 'training.attendees',
   'publicity.activities': 'publicity.participants',
 };
-export const PARTICIPATION_LEAD = /^(?:覆盖|参训|参与|惠及|受教育|参加)?(?:群众|干部|人员)?(?:达|约|近)?$/;
+export const PARTICIPATION_LEAD =
+  /^(?:覆盖|参训|参与|惠及|受教育|受益|参加)?(?:群众|干部|人员|职工|师生|学生|居民|村民|市民|党员|青少年)?(?:达|约|近)?$/;
 
 /** A list closed by 等 and a total (审查规范性文件、行政合同…等共计2174件) counts the whole family. */
 export const LIST_TOTAL = /等(?:共计|合计|共|计)?$/;
@@ -191,3 +208,42 @@ export const BUSINESS_EXCLUSIONS: Partial<Record<string, readonly string[]>> = {
   reconsideration: ['信访', '诉求', '审批', '政务服务', '热线'],
   mediation: ['信访', '诉求', '热线'],
 };
+
+/**
+ * Aliases too generic to stand alone: the words one of them needs in its own clause (活动 only in a clause about
+ * 宣传/普法 — 法律咨询现场活动 is not a publicity count) or in its sentence (全体会议 of the 依法治县委员会, not of the
+ * 人大常委会).
+ */
+export const ALIAS_NEEDS: Readonly<Record<string, { readonly clause?: RegExp; readonly sentence?: RegExp }>> = {
+  活动: { clause: /普法|法治宣传|宣传|送法/ },
+  主题活动: { clause: /普法|法治|宣传|宪法/ },
+  全体会议: { sentence: /依法治[县区市省镇]|法治建设委员会|法治政府建设/ },
+};
+
+/**
+ * Coordination: an alias separated from the number by 和/及/与/、 names the neighbouring item (镇调委会和18个村调委会:
+ * 18 counts the village ones). A coordinator right after the unit starts the next item (审核规范性文件7件和合同153件:
+ * 合同 is not what 7 counts); one inside the noun after the number does not (36名乡镇和部门负责人述法). 和解 is a word.
+ */
+export const COORDINATOR = /、|和(?!解)|及|与/;
+export const LEADING_COORDINATOR = /^(?:、|和(?!解)|及|与|以及)/;
+/** …等共计, 合计: the list before the number is what it totals, coordinators and all. */
+export const LIST_CLOSER = /等|共计|合计|总计|共/;
+
+/**
+ * 化解矛盾纠纷N件 says the disputes were dealt with, not that they were settled: resolved needs 成功 (成功化解, 化解成功 —
+ * MEDIATION_RESOLVED_VERB); these aliases of mediation.resolved give no key on their own.
+ */
+export const RESOLVED_NEEDS_SUCCESS: readonly string[] = ['化解矛盾纠纷', '化解纠纷', '化解'];
+
+/**
+ * 累计接收社区矫正对象1532人 counts since the start of the work, not the period reported; 全年累计 is the period.
+ */
+export const CUMULATIVE = /(?<!全年|年内|今年|本年|当年|上半年|一季度)累计/;
+export const FLOW_METRICS: readonly MetricKey[] = ['corrections.received', 'corrections.released'];
+
+/**
+ * A noun qualified by a clause ending in 的 right before its alias (落实电子定位监管的在矫对象) is a kind of it; the
+ * whole area (全县的) is not a qualifier.
+ */
+export const QUALIFIED_BEFORE_ALIAS = /(?<!全[县区市省镇国]|各级|本级|被告)的$/;

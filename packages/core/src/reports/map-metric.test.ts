@@ -31,7 +31,7 @@ describe('mapMetric', () => {
     ['为全区提供法律援助', '人次', 'legal_aid.services'],
     ['规范公共法律服务工作站', '个', 'pls.stations'],
     ['命名表彰区级法治示范点', '个', 'publicity.demo_sites'],
-    ['全区累计接收社区矫正对象', '人', 'corrections.received'],
+    ['全年累计接收社区矫正对象', '人', 'corrections.received'],
     ['区委专题研究依法治区工作', '次', 'leadership.special_studies'],
     ['组织召开协调小组会议', '次', 'leadership.committee_meetings'],
     ['牵头开展法治督查', '次', 'oversight.inspections'],

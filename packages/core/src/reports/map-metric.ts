@@ -1,24 +1,32 @@
 import { type MetricDefinition, type MetricKey, metricCatalogue } from '../metrics/catalogue.ts';
 import {
+  ALIAS_NEEDS,
   AWARD_WORDS,
   BUSINESS_CUES,
   BUSINESS_EXCLUSIONS,
   type Business,
   CLAUSE_ONLY,
   CONFLICTING,
+  COORDINATOR,
+  CUMULATIVE,
   EXCLUSIONS,
   EXTRA_ALIASES,
   FAMILY_TOTALS,
+  FLOW_METRICS,
   INCLUSION,
   KIND_BEFORE_ALIAS,
+  LEADING_COORDINATOR,
+  LIST_CLOSER,
   LIST_TOTAL,
   MEDIATION_RESOLVED_VERB,
   NEW_ONES,
   ORGANISATION_UNITS_REFUSED,
+  QUALIFIED_BEFORE_ALIAS,
   RECONSIDERATION_SETTLED,
   RECONSIDERATION_VERBS,
   REMAINDER,
   REQUIRED_WORDS,
+  RESOLVED_NEEDS_SUCCESS,
   REVIEW_OBJECTS,
   ROLE_VERBS,
   SAMPLE,
@@ -200,10 +208,37 @@ function isOtherBusiness(key: string, alias: string, nearest: Business | null): 
   return !BUSINESS_CUES.some(([cue, business]) => business === own && alias.includes(cue));
 }
 
+/** The text after the number, or nothing when a coordinator (和/及/、) right after it starts the next item. */
+function ownTail(after: string): string {
+  return LEADING_COORDINATOR.test(after) ? '' : after;
+}
+
+/** The clause without the items coordinated after the number (调处各类纠纷8127件和信访积案63件: 信访 is not 8127's). */
+function ownClause(clause: string, rest: string | undefined): string {
+  if (!rest || !clause.endsWith(rest)) return clause;
+  return clause.slice(0, clause.length - rest.length) + ownTail(rest);
+}
+
+/** An alias before the number whose phrase a coordinator closed: it names the neighbouring item of a list. */
+function isNeighbour(gapText: string): boolean {
+  return COORDINATOR.test(gapText) && !LIST_CLOSER.test(gapText);
+}
+
+/** A generic alias (活动, 全体会议) without the words it needs in its clause or sentence. */
+function lacksNeeds(alias: string, clause: string, sentence: string): boolean {
+  const needs = ALIAS_NEEDS[alias];
+  if (!needs) return false;
+  return (
+    (needs.clause !== undefined && !needs.clause.test(clause)) ||
+    (needs.sentence !== undefined && !needs.sentence.test(sentence))
+  );
+}
+
 function isExcluded(key: MetricKey, clause: string, context: MetricContext): boolean {
   if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) return true;
   if (BUSINESS_EXCLUSIONS[businessOf(key)]?.some((word) => clause.includes(word))) return true;
   const lead = context.sentenceLead ?? context.sentence;
+  if (FLOW_METRICS.includes(key) && CUMULATIVE.test(lead)) return true;
   return SENTENCE_EXCLUSIONS[key]?.some((word) => lead.includes(word)) ?? false;
 }
 
@@ -238,7 +273,7 @@ export function mapMetric(context: MetricContext): MetricMatch {
   if (context.approx && REQUIREMENT_MARKERS.includes(context.approx)) return none('requirement');
   const before = context.before.replace(QUOTES, '');
   const after = context.after.replace(QUOTES, '');
-  const clause = context.clause ?? `${before}${after}`;
+  const clause = ownClause(context.clause ?? `${before}${after}`, context.rest);
   if (AWARD_WORDS.test(context.rest ?? after)) return none('award');
   if (INCLUSION.test(before)) return none('inclusion');
   if (SAMPLE.test(before)) return none('sample');
@@ -247,7 +282,7 @@ export function mapMetric(context: MetricContext): MetricMatch {
   let best: { candidate: Candidate; score: number } | null = null;
   const countsPeople = context.unit !== null && ['person', 'person_times'].includes(unitFamily(context.unit) ?? '');
   const isOtherNoun = !countsPeople && COUNTED_NOUN.test(after) && !ROLE_VERBS.test(after);
-  const afterCandidates = isOtherNoun ? [] : findCandidates(after, 'after');
+  const afterCandidates = isOtherNoun ? [] : findCandidates(ownTail(after), 'after');
   const firstAfter = Math.min(...afterCandidates.map((candidate) => candidate.start));
   const candidates = [...findCandidates(before, 'before'), ...afterCandidates];
   for (const candidate of candidates) {
@@ -258,9 +293,16 @@ export function mapMetric(context: MetricContext): MetricMatch {
     const scope = CLAUSE_ONLY.includes(key) ? clause : `${clause}${context.sentence}`;
     if (required && !required.some((word) => scope.includes(word))) continue;
     if (isOtherBusiness(key, alias, nearest)) continue;
+    if (lacksNeeds(alias, clause, context.sentence)) continue;
+    if (key === 'mediation.resolved' && RESOLVED_NEEDS_SUCCESS.includes(alias)) continue;
     // 讨薪类法律援助案件, 民生领域案件: a kind of the metric's things, not all of them (各类 is all of them).
     const text = candidate.side === 'before' ? before : after;
     if (KIND_BEFORE_ALIAS.test(text.slice(Math.max(0, candidate.start - 2), candidate.start))) continue;
+    // 落实电子定位监管的在矫对象180人: a noun qualified by a 的-clause is some of them.
+    // After the number the 的-clause describes what is counted (培养了86名…说得上话的法律明白人).
+    const isQualified = QUALIFIED_BEFORE_ALIAS.test(before.slice(Math.max(0, candidate.start - 4), candidate.start));
+    if (candidate.side === 'before' && isQualified) continue;
+    if (candidate.side === 'before' && isNeighbour(before.slice(candidate.end))) continue;
     const gap = candidate.side === 'before' ? before.length - candidate.end : candidate.start;
     // After the number the first noun is what is counted (68部…法律草案征询意见建议: drafts, not opinions).
     const isShadowed = candidate.side === 'after' && candidate.start > firstAfter;
@@ -295,7 +337,7 @@ export function mapMetric(context: MetricContext): MetricMatch {
 /** Counts whose verb decides the key: 复议 verbs, and 成功调处/调解成功 for resolved disputes. */
 function applyVerbs(match: MetricMatch, before: string, context: MetricContext, nearest: Business | null): MetricMatch {
   const family = context.unit ? unitFamily(context.unit) : null;
-  const clause = context.clause ?? before;
+  const clause = ownClause(context.clause ?? before, context.rest);
   const isPeople = family === 'person' || family === 'person_times';
   if (!match.metric && isPeople && TRAINED_PEOPLE.test(before) && !isExcluded('training.attendees', clause, context)) {
     return { metric: 'training.attendees', confidence: 0.6, alias: TRAINED_PEOPLE.exec(before)![0] };
@@ -303,11 +345,13 @@ function applyVerbs(match: MetricMatch, before: string, context: MetricContext, 
   if (family !== 'item') return match;
   if (nearest === 'reconsideration' && (!match.metric || businessOf(match.metric) === 'reconsideration')) {
     const verb = reconsiderationVerb(before);
-    if (verb && !isExcluded(verb.key, context.clause ?? before, context)) {
+    if (verb && !isExcluded(verb.key, clause, context)) {
       return { metric: verb.key, confidence: Math.max(match.confidence, 0.75), alias: verb.verb };
     }
   }
-  const isMediation = match.metric === 'mediation.cases' || (!match.metric && nearest === 'mediation');
+  // 调处成功, 成功化解 name mediation themselves: no other business named before is enough.
+  const isMediation =
+    match.metric === 'mediation.cases' || (!match.metric && (nearest === 'mediation' || nearest === null));
   if (isMediation && MEDIATION_RESOLVED_VERB.test(before)) {
     return { ...match, metric: 'mediation.resolved', confidence: Math.max(match.confidence, 0.75) };
   }
