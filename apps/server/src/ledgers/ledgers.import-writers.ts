@@ -4,7 +4,8 @@ import type { Db, Tx } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { dataKeys } from '../platform/field-crypto.ts';
+import { dataKeys, isCiphertext } from '../platform/field-crypto.ts';
+import { sealInWorker } from '../platform/seal-worker.ts';
 import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.ts';
 import { encryptedFieldKeys, sealRowWith } from './ledgers.crypto.ts';
 import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
@@ -37,8 +38,10 @@ export type Timings = {
   writeMs: number;
   /** PostgreSQL: from the end of the COPY stream to its completion — the last rows, foreign keys, roll-up triggers. */
   copyEndMs: number;
-  /** Turning valid rows into COPY text. */
+  /** Turning valid rows into COPY text, in this thread (sealing runs in the sealing worker, see `sealWaitMs`). */
   encodeMs: number;
+  /** Waiting, after the last slice was read, for the sealing worker's last batches. */
+  sealWaitMs: number;
   /** The audit row and COMMIT, after the rows are in. */
   commitMs: number;
   duplicatesMs: number;
@@ -120,7 +123,17 @@ export async function importIntoPostgres(
   let committing = 0;
   await db.transaction(async (tx) => {
     const copies = new CopyPipeline(tx, (index) => importSettings.beforeBatch?.(index));
-    let pending: string[] = [];
+    const lines = new LineQueue(def, actor.user.id, encrypted, timings, () => refused(validator) || !!copies.error);
+    let sent = 0;
+    const flush = (all: boolean) => {
+      const size = importSettings.batchSize;
+      while (lines.ready.length - sent >= size || (all && lines.ready.length > sent)) {
+        const end = Math.min(lines.ready.length, sent + size);
+        copies.push(lines.ready.slice(sent, end).join(''));
+        sent = end;
+      }
+    };
+    lines.onReady = () => flush(false);
     try {
       await pump(
         sheet,
@@ -129,20 +142,16 @@ export async function importIntoPostgres(
         async (rows) => {
           if (copies.error) throw copies.error;
           if (refused(validator)) return;
-          const t = performance.now();
-          for (const r of rows) pending.push(sealedLine(def, r, actor.user.id, encrypted));
-          const size = importSettings.batchSize;
-          while (pending.length >= size) {
-            copies.push(pending.slice(0, size).join(''));
-            pending = pending.slice(size);
-          }
-          timings.encodeMs += performance.now() - t;
+          lines.add(rows);
         },
         reading,
       );
+      await lines.done();
+      if (copies.error) throw copies.error;
       if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
-      if (pending.length) copies.push(pending.join(''));
+      flush(true);
     } catch (error) {
+      await lines.done().catch(() => {});
       await copies.stop();
       throw error;
     }
@@ -180,16 +189,24 @@ export async function importIntoPglite(
   timings: Timings,
   progress: Progress,
 ) {
-  await pump(
-    sheet,
-    validator,
-    timings,
-    async () => {},
-    (n) => progress('正在读取和校验', n, 0, 50 * (n / (n + 2000))),
-  );
+  const encrypted = encryptedFieldKeys(def);
+  // Sealing (in the sealing worker) starts with the first valid rows and runs beside validation and the COPYs.
+  const lines = new LineQueue(def, actor.user.id, encrypted, timings, () => refused(validator));
+  try {
+    await pump(
+      sheet,
+      validator,
+      timings,
+      async (rows) => {
+        if (!refused(validator)) lines.add(rows);
+      },
+      (n) => progress('正在读取和校验', n, 0, 50 * (n / (n + 2000))),
+    );
+  } finally {
+    await lines.settled();
+  }
   if (refused(validator) || validator.rows.length === 0) throw new RowsRefused();
   const rows = validator.rows;
-  const encrypted = encryptedFieldKeys(def);
   progress('正在检查重复', rows.length, rows.length, 55);
   await db.transaction(async (tx) => {
     // Inside the transaction, so no row saved meanwhile slips between the check and the COPY.
@@ -198,12 +215,12 @@ export async function importIntoPglite(
     timings.duplicatesMs += performance.now() - t;
     if (stored.length) throw new RowsRefused(stored);
     progress('正在写入', 0, rows.length, 60);
+    await lines.done();
     t = performance.now();
     const size = Math.min(importSettings.batchSize, importSettings.pgliteBatchSize);
     for (let b = 0; b * size < rows.length; b++) {
       await importSettings.beforeBatch?.(b);
-      const lines = rows.slice(b * size, (b + 1) * size).map((r) => sealedLine(def, r, actor.user.id, encrypted));
-      await pgliteCopy(tx, lines.join(''));
+      await pgliteCopy(tx, lines.ready.slice(b * size, (b + 1) * size).join(''));
       const done = Math.min(rows.length, (b + 1) * size);
       progress('正在写入', done, rows.length, 60 + 40 * (done / rows.length));
       await yieldToEventLoop();
@@ -213,11 +230,107 @@ export async function importIntoPglite(
   });
 }
 
-/** A valid row as a COPY line, its personal values SM4-encrypted and blind-indexed on the way (one slice at a time). */
-function sealedLine(def: LedgerDefinition, r: ParsedRow, userId: number, encrypted: string[]) {
-  const sealed = sealRowWith(dataKeys(), encrypted, r.data);
-  r.blind = sealed.blind;
-  return copyLine(def.key, r.orgId, r.data[def.dateField], sealed.data, userId, sealed.blind);
+/**
+ * Valid rows → COPY lines, in file order. Personal values are sealed in the sealing worker (platform/seal-worker.ts)
+ * a slice at a time while this thread goes on reading and validating; each slice's lines are appended to `ready`
+ * when its sealed values come back (then `onReady` runs). A row holding a value that is already ciphertext is sealed
+ * here as a form save would be. Each row gets its blind indexes (`blind`) for the duplicate check.
+ */
+class LineQueue {
+  readonly ready: string[] = [];
+  onReady: () => void = () => {};
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly def: LedgerDefinition,
+    private readonly userId: number,
+    private readonly encrypted: string[],
+    private readonly timings: Timings,
+    /** True once nothing more will be written (a refused row, a failed COPY): later slices are dropped. */
+    private readonly stopped: () => boolean,
+  ) {}
+
+  add(rows: ParsedRow[]) {
+    if (!rows.length) return;
+    const sealing = this.encrypted.length ? this.seal(rows) : null;
+    sealing?.catch(() => {}); // observed below, in order; not an unhandled rejection meanwhile
+    this.chain = this.chain.then(async () => {
+      const sealed = sealing ? await sealing : null;
+      if (this.stopped()) return;
+      const t = performance.now();
+      const { def, userId } = this;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        const s = sealed?.[i] ?? { data: r.data, blind: {} };
+        r.blind = s.blind;
+        this.ready.push(copyLine(def.key, r.orgId, r.data[def.dateField], s.data, userId, s.blind));
+      }
+      this.timings.encodeMs += performance.now() - t;
+      this.onReady();
+    });
+    this.chain.catch(() => {}); // observed by `done`
+  }
+
+  /** Resolves when every slice added so far is in `ready` (rejects with a sealing failure). */
+  async done() {
+    const t = performance.now();
+    try {
+      await this.chain;
+    } finally {
+      this.timings.sealWaitMs += performance.now() - t;
+    }
+  }
+
+  /** Like `done`, ignoring a failure (the caller is already failing). */
+  async settled() {
+    await this.chain.catch(() => {});
+  }
+
+  /** The slice's stored forms: plain values go to the worker in one batch; rows with ciphertext are sealed here. */
+  private async seal(rows: ParsedRow[]) {
+    const t = performance.now();
+    const keys = dataKeys();
+    const encrypted = this.encrypted;
+    const values: string[] = [];
+    const here: (ReturnType<typeof sealRowWith> | null)[] = new Array(rows.length).fill(null);
+    for (let i = 0; i < rows.length; i++) {
+      const data = rows[i]!.data;
+      let already = false;
+      for (const k of encrypted) if (isCiphertext(data[k])) already = true;
+      if (already) {
+        here[i] = sealRowWith(keys, encrypted, data);
+        continue;
+      }
+      for (const k of encrypted) {
+        const v = data[k];
+        if (typeof v === 'string' && v !== '') values.push(v);
+      }
+    }
+    const pending = sealInWorker(keys, values);
+    this.timings.encodeMs += performance.now() - t;
+    const { sealed, blind } = await pending;
+    const out = new Array<{ data: ParsedRow['data']; blind: Record<string, string> }>(rows.length);
+    let at = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const done = here[i];
+      if (done) {
+        out[i] = done;
+        continue;
+      }
+      const data = rows[i]!.data;
+      const stored = { ...data };
+      const index: Record<string, string> = {};
+      for (const k of encrypted) {
+        const v = data[k];
+        if (typeof v !== 'string' || v === '') continue;
+        index[k] = blind[at]!;
+        stored[k] = sealed[at]!;
+        at++;
+      }
+      out[i] = { data: stored, blind: index };
+    }
+    return out;
+  }
 }
 
 async function auditImport(tx: Tx, actor: Actor, def: LedgerDefinition, rows: ParsedRow[]) {

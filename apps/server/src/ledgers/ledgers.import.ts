@@ -95,6 +95,7 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
     readMs: 0,
     validateMs: 0,
     encodeMs: 0,
+    sealWaitMs: 0,
     writeMs: 0,
     copyEndMs: 0,
     duplicatesMs: 0,
