@@ -8,7 +8,7 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
+import { orgScopeSql, requireFound, scopeRootOrgId } from '../platform/scope.ts';
 
 /** A custom type is visible to users whose scope holds its owner, and to every unit below the owner. */
 function customVisibleSql(user: AuthUser): SQL {
@@ -32,8 +32,7 @@ async function findCustom(db: Executor, user: AuthUser, key: string): Promise<Cu
 export async function resolveType(db: Executor, user: AuthUser, key: string): Promise<LedgerDefinition> {
   const builtin = builtinLedger(key);
   if (builtin) return builtin;
-  const custom = await findCustom(db, user, key);
-  if (!custom) throw notFound('未找到该台账类型，或您无权查看');
+  const custom = requireFound(await findCustom(db, user, key), '未找到该台账类型，或您无权查看');
   return ledgerDefinitionSchema.parse(custom.definition);
 }
 

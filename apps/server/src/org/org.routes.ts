@@ -4,8 +4,8 @@ import { z } from '@fazhi/core/shared/zod';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { notFound } from '../platform/errors.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
+import { requireFound } from '../platform/scope.ts';
 import { exportOrgs, importOrgs, orgTemplate } from './org.import.ts';
 import { findOrg, listOrgsInScope } from './org.repo.ts';
 import { dimensions } from './org.schema.ts';
@@ -26,8 +26,10 @@ export function orgRoutes(app: ZApp, deps: AppDeps) {
     '/api/orgs/:id',
     { config: { access: 'org.read' }, schema: { tags, summary: '单位详情', params: idParams } },
     async (request) => {
-      const org = await findOrg(deps.db, actorOf(request).user, request.params.id);
-      if (!org) throw notFound('未找到该单位，或该单位不在您的数据范围内');
+      const org = requireFound(
+        await findOrg(deps.db, actorOf(request).user, request.params.id),
+        '未找到该单位，或该单位不在您的数据范围内',
+      );
       return org;
     },
   );

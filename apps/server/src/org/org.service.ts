@@ -6,13 +6,12 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { users } from '../platform/platform.schema.ts';
-import { requireFirst } from '../platform/scope.ts';
+import { requireFirst, requireFound } from '../platform/scope.ts';
 import { findOrg } from './org.repo.ts';
 import { dimensions, orgDimensions, orgs } from './org.schema.ts';
 
 async function requireOrg(db: Executor, actor: Actor, id: number, what = '单位') {
-  const org = await findOrg(db, actor.user, id);
-  if (!org) throw notFound(`未找到该${what}，或该${what}不在您的数据范围内`);
+  const org = requireFound(await findOrg(db, actor.user, id), `未找到该${what}，或该${what}不在您的数据范围内`);
   return org;
 }
 

@@ -75,7 +75,11 @@ export async function requireInScope<T extends ScopedTable>(
 
 /** The first row a scoped query found (the query applied the data scope itself), or 404 with `message`. */
 export function requireFirst<T>(rows: readonly T[], message: string): T {
-  const [row] = rows;
-  if (row === undefined) throw notFound(message);
+  return requireFound(rows[0], message);
+}
+
+/** The row a scoped finder returned (the finder applied the data scope itself), or 404 with `message`. */
+export function requireFound<T>(row: T | undefined | null, message: string): T {
+  if (row === undefined || row === null) throw notFound(message);
   return row;
 }
