@@ -289,6 +289,10 @@ function refineKeys(
     if (total && figure.metric && total.metric === figure.metric) {
       clearKey(figure, 'part-of-total');
     }
+    // 排查出…86起，调处86起，调处成功84起，其中直接调处32起: the part linked to 84 still repeats the key of 86.
+    if (total && figure.metric && reportedBefore(text, drafts, figures, figure.partOf!, index, figure.metric)) {
+      clearKey(figure, 'part-of-total');
+    }
     // 合法性审查41件，其中规范性文件12件、重大行政决策29件: a part of a review total is a review of its object.
     if (total?.metric === 'legality_review.total') reviewPart(figure, drafts[index]!.before);
     const previous = figures[index - 1];
@@ -306,6 +310,22 @@ function refineKeys(
   });
   respectively(drafts, figures, contexts);
   correctionKinds(text, drafts, figures);
+}
+
+/** A figure that is not a part, from the sentence of a breakdown's total up to the part, already reports `metric`. */
+function reportedBefore(
+  text: string,
+  drafts: readonly FigureDraft[],
+  figures: readonly ExtractedFigure[],
+  total: number,
+  part: number,
+  metric: MetricKey,
+): boolean {
+  const from = sentenceStartBefore(text, drafts[total]!.reading.start);
+  return figures.some(
+    (other, index) =>
+      index < part && other.partOf === undefined && drafts[index]!.reading.start >= from && other.metric === metric,
+  );
 }
 
 /** A part of a legality-review total: the review key of the object it names (REVIEW_OBJECTS), or no key. */

@@ -346,6 +346,47 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf(text, '30余场次')).toBeNull();
   });
 
+  it('subject: a department report’s 党组 special studies are its leadership’s; its 中心组 study is not 会前学法', () => {
+    expect(keyOf('局党组会议专题研究法治建设工作3次。', '3次')).toBe('leadership.special_studies');
+    expect(keyOf('局党组理论学习中心组集体学法8次。', '8次')).toBeNull();
+  });
+
+  it('respondent: a body’s 复议 cases as 被申请人 and their outcomes get no 复议 key', () => {
+    const text = '本局作为被申请人的行政复议案件6件，其中维持5件、撤销1件。';
+    expect(keyOf(text, '6件')).toBeNull();
+    expect(keyOf(text, '5件')).toBeNull();
+    expect(keyOf(text, '1件')).toBeNull();
+  });
+
+  it('court as subject: the court’s 一审 intake is not the body’s litigation unless the body is the defendant', () => {
+    expect(keyOf('区法院新收一审行政诉讼案件88件。', '88件')).toBeNull();
+    expect(keyOf('县法院受理以县政府及其部门为被告的行政诉讼案件52件。', '52件')).toBe('litigation.cases');
+    expect(keyOf('全县办理一审行政应诉案件39件。', '39件')).toBe('litigation.cases');
+  });
+
+  it('受理前 mediation in 复议 is not a settled case', () => {
+    const text = '收到行政复议申请210件，受理前通过调解化解27件，受理170件。';
+    expect(keyOf(text, '27件')).toBeNull();
+    expect(keyOf(text, '170件')).toBe('reconsideration.accepted');
+  });
+
+  it('bare 调处 after a mediation count counts cases; a part after 其中 that repeats a key gets none', () => {
+    const text = '全年排查出矛盾纠纷64起，调处64起，调处成功63起，其中镇调委会直接调处20起。';
+    expect(keyOf(text, '调处64起')).toBe('mediation.cases');
+    expect(keyOf(text, '63起')).toBe('mediation.resolved');
+    expect(keyOf(text, '20起')).toBeNull();
+  });
+
+  it('heads of units: N个单位主要负责人…述法 counts the heads who reported', () => {
+    expect(keyOf('全区31个区直部门主要负责人在区委全会上现场述法。', '31个')).toBe('cadres.law_reports');
+    expect(keyOf('全区31个区直部门完成法治建设自查。', '31个')).toBeNull();
+  });
+
+  it('法治宣传 N次 is a publicity count', () => {
+    expect(keyOf('利用赶集日开展法治宣传9次，发放宣传单2000余份。', '9次')).toBe('publicity.activities');
+    expect(keyOf('利用赶集日开展法治宣传9次，发放宣传单2000余份。', '2000余份')).toBeNull();
+  });
+
   it('participants: 覆盖职工/师生 after a publicity count are its participants', () => {
     const text = '开展“法律进企业”普法活动45场，覆盖职工8600人次。';
     expect(keyOf(text, '45场')).toBe('publicity.activities');

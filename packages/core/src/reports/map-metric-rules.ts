@@ -105,6 +105,8 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'legal_aid.cases': ['讨薪'],
   // 政府班子集体学法 is the government's study; the party 中心组 and staff study sessions are not.
   'leadership.pre_meeting_study': ['中心组', '职工'],
+  // 受理前通过调解化解: settled before a case exists is not a settled 复议 case.
+  'reconsideration.settled': ['受理前'],
   'plan.closed': ['整改', '问题'],
 };
 
@@ -149,6 +151,7 @@ export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
     '普法宣传教育活动',
     '主题活动',
     '活动',
+    '法治宣传',
   ],
   'publicity.participants': ['受众群众', '受教育', '受益群众'],
 };
@@ -247,3 +250,28 @@ export const FLOW_METRICS: readonly MetricKey[] = ['corrections.received', 'corr
  * whole area (全县的) is not a qualifier.
  */
 export const QUALIFIED_BEFORE_ALIAS = /(?<!全[县区市省镇国]|各级|本级|被告)的$/;
+
+/**
+ * Words anywhere in the sentence before the number that rule a whole business out: 本局作为被申请人的行政复议案件9件，其中
+ * 维持7件 are a respondent's cases, not the 复议机关's work.
+ */
+export const BUSINESS_SENTENCE_EXCLUSIONS: Partial<Record<string, readonly string[]>> = {
+  reconsideration: ['被申请人'],
+};
+
+/**
+ * A clause with a court as its subject (区法院新收一审行政诉讼案件104件) counts the court's cases, not the body's — unless it
+ * names the body as the defendant (以区政府为被告的).
+ */
+export const COURT_SUBJECT = /法院/;
+export const DEFENDANT = /被告|应诉/;
+export const COURT_SIDE_METRICS: readonly MetricKey[] = ['litigation.cases'];
+
+/** 调处86起 right after a mediation count: the bare verb of people's mediation counts its cases. */
+export const MEDIATION_CASE_VERB = /(?:调处|调解)$/;
+
+/**
+ * 48个市直单位主要负责人…述法: the number of units is the number of heads who reported on the rule of law.
+ */
+export const HEADS_OF_UNITS = /^个?[\u4e00-\u9fff（）()、]{0,10}?(?:单位|部门|乡镇|街道)(?:党政)?(?:主要)?负责人/;
+export const LAW_REPORT = /述法/;

@@ -4,20 +4,27 @@ import {
   AWARD_WORDS,
   BUSINESS_CUES,
   BUSINESS_EXCLUSIONS,
+  BUSINESS_SENTENCE_EXCLUSIONS,
   type Business,
   CLAUSE_ONLY,
   CONFLICTING,
   COORDINATOR,
+  COURT_SIDE_METRICS,
+  COURT_SUBJECT,
   CUMULATIVE,
+  DEFENDANT,
   EXCLUSIONS,
   EXTRA_ALIASES,
   FAMILY_TOTALS,
   FLOW_METRICS,
+  HEADS_OF_UNITS,
   INCLUSION,
   KIND_BEFORE_ALIAS,
+  LAW_REPORT,
   LEADING_COORDINATOR,
   LIST_CLOSER,
   LIST_TOTAL,
+  MEDIATION_CASE_VERB,
   MEDIATION_RESOLVED_VERB,
   NEW_ONES,
   ORGANISATION_UNITS_REFUSED,
@@ -237,7 +244,9 @@ function lacksNeeds(alias: string, clause: string, sentence: string): boolean {
 function isExcluded(key: MetricKey, clause: string, context: MetricContext): boolean {
   if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) return true;
   if (BUSINESS_EXCLUSIONS[businessOf(key)]?.some((word) => clause.includes(word))) return true;
+  if (COURT_SIDE_METRICS.includes(key) && COURT_SUBJECT.test(clause) && !DEFENDANT.test(clause)) return true;
   const lead = context.sentenceLead ?? context.sentence;
+  if (BUSINESS_SENTENCE_EXCLUSIONS[businessOf(key)]?.some((word) => lead.includes(word))) return true;
   if (FLOW_METRICS.includes(key) && CUMULATIVE.test(lead)) return true;
   return SENTENCE_EXCLUSIONS[key]?.some((word) => lead.includes(word)) ?? false;
 }
@@ -322,6 +331,10 @@ export function mapMetric(context: MetricContext): MetricMatch {
       ? { metric: null, confidence: best ? round(best.score) : 0, alias: null }
       : { metric: best.candidate.metric.key as MetricKey, confidence: round(best.score), alias: best.candidate.alias };
   match = applyVerbs(match, before, context, nearest);
+  // 48个市直单位主要负责人…述法: as many heads as units reported.
+  if (!match.metric && HEADS_OF_UNITS.test(after) && LAW_REPORT.test(ownTail(after))) {
+    match = { metric: 'cadres.law_reports', confidence: 0.7, alias: '负责人…述法' };
+  }
   if (!match.metric) return match;
   if (STOCK_METRICS.includes(match.metric) && NEW_ONES.test(before)) return none('new-ones', match.confidence);
   // 审查规范性文件、行政合同…等共计2174件: the total of the family, not its first member.
@@ -354,6 +367,10 @@ function applyVerbs(match: MetricMatch, before: string, context: MetricContext, 
     match.metric === 'mediation.cases' || (!match.metric && (nearest === 'mediation' || nearest === null));
   if (isMediation && MEDIATION_RESOLVED_VERB.test(before)) {
     return { ...match, metric: 'mediation.resolved', confidence: Math.max(match.confidence, 0.75) };
+  }
+  const verb = MEDIATION_CASE_VERB.exec(before.trim());
+  if (!match.metric && nearest === 'mediation' && verb && !isExcluded('mediation.cases', clause, context)) {
+    return { metric: 'mediation.cases', confidence: 0.7, alias: verb[0] };
   }
   return match;
 }
