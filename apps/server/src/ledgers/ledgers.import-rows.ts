@@ -1,6 +1,6 @@
 import { type OrgLookup, parseCell } from '@fazhi/core/ledgers/cells';
 import { type LedgerDefinition, uniqueKeySets } from '@fazhi/core/ledgers/definition';
-import { describeKey, findDuplicatesInFile, keySeparator, uniqueKeysOf } from '@fazhi/core/ledgers/duplicates';
+import { describeKey, findDuplicatesInFile, keySeparator, type UniqueKey } from '@fazhi/core/ledgers/duplicates';
 import { buildFastRowCheck } from '@fazhi/core/ledgers/row-fast-check';
 import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema';
 import type { Executor } from '../db/client.ts';
@@ -149,11 +149,30 @@ export async function storedDuplicateErrors(
   user: AuthUser,
   rows: ParsedRow[],
 ): Promise<ReportError[]> {
-  const keys = rows.flatMap((r) => uniqueKeysOf(def, r.data).map((k) => ({ ...k, row: r.rowNumber, blind: r.blind })));
+  // The keys of every row, built once per row with the key sets computed once (a 50,000-row file: no per-row
+  // re-filtering of the definition's fields); in row order, each row's keys in key-set order.
+  const sets = uniqueKeySets(def);
+  const keys: (UniqueKey & { row: number; blind?: Record<string, string> })[] = [];
+  for (const r of rows) {
+    for (const fields of sets) {
+      let value = '';
+      let complete = true;
+      for (let i = 0; i < fields.length; i++) {
+        const v = r.data[fields[i]!];
+        if (v === undefined || v === null || v === '') {
+          complete = false;
+          break;
+        }
+        value = i === 0 ? String(v) : value + keySeparator + String(v);
+      }
+      if (complete) keys.push({ fields, value, row: r.rowNumber, blind: r.blind });
+    }
+  }
   if (!keys.length) return [];
   const existing = await existingUniqueValues(db, def, user, keys);
+  const held = new Map(sets.map((fields) => [fields, existing.get(fields.join(','))]));
   return keys
-    .filter((k) => existing.get(k.fields.join(','))?.has(k.value))
+    .filter((k) => held.get(k.fields)?.has(k.value))
     .map((k) => ({
       row: k.row,
       column: keyLabel(def, k.fields),

@@ -186,12 +186,17 @@ export async function existingUniqueValues(
   for (const k of keys) {
     const id = k.fields.join(',');
     const g = groups.get(id) ?? { fields: k.fields, lookups: new Map<string, string[]>() };
-    // The compared text: each encrypted part replaced by its blind index.
-    const parts = k.value.split(keySeparator);
-    const lookup = k.fields
-      .map((f, i) => (encrypted.has(f) ? (k.blind?.[f] ?? indexOf(parts[i]!)) : parts[i]!))
-      .join(keySeparator);
-    g.lookups.set(lookup, [...(g.lookups.get(lookup) ?? []), k.value]);
+    // The compared text: each encrypted part replaced by its blind index (a key without one is compared as it is).
+    let lookup = k.value;
+    if (k.fields.some((f) => encrypted.has(f))) {
+      const parts = k.value.split(keySeparator);
+      lookup = k.fields
+        .map((f, i) => (encrypted.has(f) ? (k.blind?.[f] ?? indexOf(parts[i]!)) : parts[i]!))
+        .join(keySeparator);
+    }
+    const same = g.lookups.get(lookup);
+    if (same) same.push(k.value);
+    else g.lookups.set(lookup, [k.value]);
     groups.set(id, g);
   }
   const found = new Map<string, Set<string>>();

@@ -19,8 +19,11 @@ export type SheetRow = { rowNumber: number; values: RawCell[] };
 export const xlsxLimits = {
   /** Declared uncompressed size of the parts read, together; fflate never inflates past the declared size. */
   maxUnzippedBytes: 256 * 1024 * 1024,
-  /** Rows parsed per step (one batch for the caller to validate and write). */
-  sliceRows: 2000,
+  /**
+   * Rows parsed per step (one batch for the caller to validate and write). Small, so the import yields to the event
+   * loop often: the COPY stream, the sealing worker's answers and other requests are served between steps.
+   */
+  sliceRows: 500,
 };
 
 type XmlHandler = {
