@@ -1,4 +1,5 @@
-import type { AppealDecisionInput } from '@fazhi/core/assessment/api.schemas';
+import type { AppealCorrection, AppealDecisionInput } from '@fazhi/core/assessment/api.schemas';
+import type { AppealResult } from '@fazhi/core/assessment/assessment.responses';
 import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import { can } from '@fazhi/core/platform/roles';
 import { sql } from 'drizzle-orm';
@@ -26,14 +27,14 @@ export async function listAppeals(db: Executor, actor: Actor, roundId: number) {
     org_name: string;
     reason: string;
     evidence_ids: number[];
-    filed_at: string;
-    outcome: string | null;
+    filed_at: Date | string;
+    outcome: 'upheld' | 'rejected' | null;
     decision_reason: string | null;
     decided_at: string | null;
     decided_by_name: string | null;
-    corrections: unknown;
-    before: unknown;
-    after: unknown;
+    corrections: AppealCorrection | null;
+    before: AppealResult | null;
+    after: AppealResult | null;
   }>(
     db,
     sql`select a.id, a.org_id, o.name as org_name, a.reason, a.evidence_ids, a.filed_at, a.outcome, a.decision_reason,
@@ -50,7 +51,7 @@ export async function listAppeals(db: Executor, actor: Actor, roundId: number) {
       orgName: r.org_name,
       reason: r.reason,
       evidenceIds: r.evidence_ids,
-      filedAt: iso(r.filed_at),
+      filedAt: new Date(r.filed_at).toISOString(),
       outcome: r.outcome,
       decisionReason: r.decision_reason,
       decidedAt: iso(r.decided_at),

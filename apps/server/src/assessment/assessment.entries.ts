@@ -80,7 +80,7 @@ export async function saveSelfEntry(
       orgId,
       after: { indicatorId, ...entry },
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
@@ -98,7 +98,7 @@ export async function submitSelfAssessment(db: Db, actor: Actor, roundId: number
       entityId: `${roundId}:${orgId}`,
       orgId,
     });
-    return { ok: true, submittedAt: now.toISOString() };
+    return { ok: true as const, submittedAt: now.toISOString() };
   });
 }
 
@@ -132,7 +132,7 @@ export async function saveReviewScore(
       orgId,
       after: { indicatorId, ...entry },
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
@@ -202,6 +202,6 @@ export async function deleteFact(db: Db, actor: Actor, roundId: number, orgId: n
       entityId: factId,
       orgId,
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 }

@@ -1,4 +1,5 @@
 import type { SchemeCreate } from '@fazhi/core/assessment/api.schemas';
+import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
 import { copySchemeToNextYear, reviseScheme } from '@fazhi/core/assessment/copy-scheme';
 import { buildDemoScheme } from '@fazhi/core/assessment/demo-scheme';
 import { type Scheme, validateScheme } from '@fazhi/core/assessment/scheme.schemas';
@@ -20,7 +21,7 @@ type SchemeRow = {
   copied_from_id: number | null;
   updated_at: Date | string;
   round_id: number | null;
-  round_status: string | null;
+  round_status: AssessmentStatus | null;
 };
 
 const toScheme = (r: SchemeRow) => ({

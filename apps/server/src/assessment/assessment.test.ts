@@ -56,6 +56,60 @@ describe('demo county', () => {
   });
 });
 
+describe('answers carry exactly the declared fields', () => {
+  it('round list, scheme list and a unit’s facts leave no undeclared column (creator ids, scheme definitions)', async () => {
+    const rounds = (await unitA.get('/api/assessment/rounds')).json().items;
+    expect(Object.keys(rounds[0]).sort()).toEqual(
+      [
+        'id',
+        'orgId',
+        'orgName',
+        'schemeId',
+        'year',
+        'name',
+        'status',
+        'statusLabel',
+        'publishedAt',
+        'appealClosesAt',
+        'finalizedAt',
+        'unitCount',
+        'submittedCount',
+        'isParticipant',
+      ].sort(),
+    );
+    const schemes = (await office.get('/api/assessment/schemes')).json().items;
+    expect(Object.keys(schemes[0]).sort()).toEqual(
+      [
+        'id',
+        'orgId',
+        'year',
+        'version',
+        'name',
+        'copiedFromId',
+        'updatedAt',
+        'roundId',
+        'roundStatus',
+        'isEditable',
+        'templates',
+      ].sort(),
+    );
+    const fact = await unitA.post(`${unitUrl(orgA)}/facts`, {
+      kind: 'honour',
+      key: '通报表扬',
+      level: '市',
+      title: '字段检查用荣誉',
+    });
+    expect(fact.statusCode).toBe(200);
+    const sheet = (await unitA.get(unitUrl(orgA))).json();
+    const mine = sheet.facts.find((f: { id: number }) => f.id === fact.json().id);
+    expect(Object.keys(mine).sort()).toEqual(
+      ['id', 'sourceId', 'kind', 'key', 'level', 'title', 'value', 'count', 'indicatorId', 'evidence', 'isMine'].sort(),
+    );
+    expect(mine.isMine).toBe(true);
+    expect((await unitA.delete(`${unitUrl(orgA)}/facts/${fact.json().id}`)).json()).toEqual({ ok: true });
+  });
+});
+
 describe('schemes', () => {
   it('creates from the county template, refuses an invalid edit with the core’s Chinese message, copies to next year', async () => {
     const created = await office.post('/api/assessment/schemes', { year: 2027 });

@@ -1,3 +1,5 @@
+import type { FactKind } from '@fazhi/core/assessment/api.schemas';
+import type { ExplainedScore } from '@fazhi/core/assessment/assessment.responses';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
 import { sql } from 'drizzle-orm';
@@ -56,7 +58,7 @@ export async function unitSheet(db: Executor, actor: Actor, roundId: number, org
       : Promise.resolve([]),
     queryRows<{
       id: number;
-      kind: string;
+      kind: FactKind;
       key: string;
       level: string | null;
       title: string;
@@ -131,17 +133,6 @@ export async function unitSheet(db: Executor, actor: Actor, roundId: number, org
     })),
   };
 }
-
-export type ExplainedScore = {
-  stage: 'self' | 'review' | 'published';
-  seq: number | null;
-  score: UnitScore;
-  rank: number | null;
-  grade: string | null;
-  gradeNotes: string[];
-  refs: Record<string, SourceRef>;
-  attachments: Record<string, Attachment>;
-};
 
 async function explain(db: Executor, score: UnitScore, refs: Map<string, SourceRef>) {
   const evidence = [

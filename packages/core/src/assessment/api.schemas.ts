@@ -20,6 +20,11 @@ export type SchemeCreate = z.infer<typeof schemeCreateSchema>;
 
 export const schemeUpdateSchema = z.object({ definition: schemeDefinition });
 
+/** Copy a scheme to the next year, or make a new version of the same year. */
+export const schemeCopySchema = z.object({
+  mode: z.enum(['next_year', 'revise'], { message: '复制方式应为下一年度或新版本' }),
+});
+
 export const roundCreateSchema = z.object({
   schemeId: id,
   /** Omitted: every township and member unit of the county, typed by the scheme's templates. */
