@@ -146,6 +146,37 @@ describe('opinions through the office', () => {
     expect((await act({ type: 'decide', decision: 'rejected', reason: 'x' })).json().message).toContain('已反馈');
   });
 
+  it('answers the office exactly the declared opinion fields (submitter name and phone masked for the leader)', async () => {
+    const [mine] = await opinionsOf(leader);
+    expect(Object.keys(mine!).sort()).toEqual([
+      'actions',
+      'answeredAt',
+      'articleKey',
+      'articleLabel',
+      'category',
+      'channel',
+      'consultationId',
+      'content',
+      'decision',
+      'decisionReason',
+      'id',
+      'matchedWords',
+      'mergedIntoId',
+      'moderation',
+      'moderationNote',
+      'name',
+      'phone',
+      'pointId',
+      'pointName',
+      'receiptCode',
+      'reply',
+      'status',
+      'submittedAt',
+    ]);
+    const withPhone = (await opinionsOf(leader)).find((o) => o.phone !== null);
+    expect(withPhone?.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  });
+
   it('moderation: a pending opinion cannot be handled until approved; blocking needs a reason', async () => {
     const pending = (await opinionsOf(office)).find((o) => o.moderation === 'pending_review')!;
     const act = (body: object) => office.post(`/api/consultation/opinions/${pending.id}/actions`, body);

@@ -141,6 +141,94 @@ describe('public portal', () => {
     expect((await client().submit(openId, valid({ content: '另一位群众的意见建议。' }))).statusCode).toBe(201);
   });
 
+  it('answers the public exactly the declared fields: no ids of staff, units or opinions, no other submitter', async () => {
+    const c = client();
+    const keys = (o: object) => Object.keys(o).sort();
+    const list = (await c.get('/api/portal/consultations')).json().items;
+    expect(keys(list[0])).toEqual([
+      'answered',
+      'articleCount',
+      'closesOn',
+      'daysLeft',
+      'hasFinalResult',
+      'id',
+      'legislature',
+      'legislatureLevel',
+      'opensOn',
+      'opinions',
+      'pointName',
+      'title',
+      'windowStatus',
+    ]);
+    const detail = (await c.get(`/api/portal/consultations/${openId}`)).json();
+    expect(keys(detail)).toEqual([
+      'articles',
+      'blockedReason',
+      'closesOn',
+      'daysLeft',
+      'draftTitle',
+      'finalAdoptedOn',
+      'finalSummary',
+      'id',
+      'legislature',
+      'legislatureLevel',
+      'opensOn',
+      'pointName',
+      'preamble',
+      'title',
+      'wholeDraftOpinions',
+      'windowStatus',
+    ]);
+    expect(keys(detail.articles[0])).toEqual(['heading', 'key', 'label', 'opinions', 'path', 'text']);
+
+    const submitted = await c.submit(openId, valid({ content: '建议明确第三条所说的村民意愿如何征求。' }));
+    expect(submitted.statusCode).toBe(201);
+    expect(keys(submitted.json())).toEqual(['message', 'needsReview', 'receiptCode']);
+
+    // The public answer to an opinion: staff answer it, then anyone reads it in the feedback list.
+    const office = await t.as('office');
+    const opinions = (await office.get(`/api/consultation/consultations/${openId}/opinions`)).json().items;
+    const mine = opinions.find((o: { receiptCode: string }) => o.receiptCode === submitted.json().receiptCode);
+    for (const action of [
+      { type: 'organize' },
+      { type: 'forward' },
+      { type: 'decide', decision: 'adopted', reason: '已在修改稿中体现。' },
+      { type: 'answer' },
+    ]) {
+      const res = await office.post(`/api/consultation/opinions/${mine.id}/actions`, action);
+      expect(res.statusCode).toBe(200);
+    }
+    const feedback = (await c.get(`/api/portal/consultations/${openId}/feedback`)).json().items;
+    const answered = feedback.find((f: { content: string }) => f.content === '建议明确第三条所说的村民意愿如何征求。');
+    expect(keys(answered)).toEqual([
+      'answeredAt',
+      'articleLabel',
+      'content',
+      'decision',
+      'decisionLabel',
+      'reply',
+      'submitter',
+    ]);
+    expect(answered).toMatchObject({ articleLabel: '第三条', submitter: '钱*多', decision: 'adopted' });
+
+    const receipt = (await c.get(`/api/portal/receipts/${submitted.json().receiptCode}`)).json();
+    expect(keys(receipt)).toEqual([
+      'articleLabel',
+      'consultationId',
+      'consultationTitle',
+      'content',
+      'decision',
+      'decisionLabel',
+      'phone',
+      'receiptCode',
+      'reply',
+      'statusLabel',
+      'submittedAt',
+      'submitter',
+    ]);
+    expect(receipt).toMatchObject({ submitter: '钱*多', phone: '139****5678', statusLabel: '已反馈' });
+  });
+
   it('never exposes names or phones of other submitters in public answers', async () => {
     const c = client();
     const rows = await queryRows<{ name: string; phone: string | null }>(

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { daysLeft, submissionBlockedReason, windowStatus } from '@fazhi/core/consultation/consultation-window';
 import {
+  daysLeft,
+  type LegislatureLevel,
+  submissionBlockedReason,
+  windowStatus,
+} from '@fazhi/core/consultation/consultation-window';
+import {
+  type AdoptionDecision,
   effectiveOpinionState,
   OPINION_STATUS_LABELS,
-  type OpinionStatus,
   submitterStatusLabel,
 } from '@fazhi/core/consultation/opinion-lifecycle';
 import { maskName, maskPhone } from '@fazhi/core/consultation/phone';
@@ -147,7 +152,7 @@ export function createPortalService(deps: AppDeps) {
       id: number;
       title: string;
       legislature: string;
-      legislature_level: string;
+      legislature_level: LegislatureLevel;
       opens_on: string;
       closes_on: string;
       point_name: string;
@@ -192,7 +197,7 @@ export function createPortalService(deps: AppDeps) {
       id: number;
       title: string;
       legislature: string;
-      legislature_level: string;
+      legislature_level: LegislatureLevel;
       opens_on: string;
       closes_on: string;
       point_name: string;
@@ -246,7 +251,7 @@ export function createPortalService(deps: AppDeps) {
       article_key: string | null;
       name: string;
       content: string;
-      decision: string | null;
+      decision: AdoptionDecision | null;
       reply: string | null;
       answered_at: string | Date | null;
     }>(
@@ -257,12 +262,11 @@ export function createPortalService(deps: AppDeps) {
           order by o.answered_at desc, o.id desc limit 200`,
     );
     return rows.map((r) => ({
-      id: r.id,
       articleLabel: articleLabelOf(r.article_key),
       submitter: maskName(r.name),
       content: r.content,
       decision: r.decision,
-      decisionLabel: r.decision ? OPINION_STATUS_LABELS[r.decision as OpinionStatus] : null,
+      decisionLabel: r.decision ? OPINION_STATUS_LABELS[r.decision] : null,
       reply: r.reply,
       answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
     }));

@@ -1,3 +1,5 @@
+import type { PointKind } from '@fazhi/core/consultation/consultation.schemas';
+import type { LegislatureLevel } from '@fazhi/core/consultation/consultation-window';
 import { checklistProgress, type TenStepChecklist } from '@fazhi/core/consultation/ten-steps';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
@@ -14,7 +16,7 @@ export async function queryPoints(db: Executor, user: AuthUser) {
     org_id: number;
     org_name: string;
     parent_id: number | null;
-    kind: string;
+    kind: PointKind;
     name: string;
     contact: string;
   }>(
@@ -80,7 +82,7 @@ type ConsultationRow = {
   version: number;
   title: string;
   legislature: string;
-  legislature_level: string;
+  legislature_level: LegislatureLevel;
   opens_on: string;
   closes_on: string;
   status: string;
