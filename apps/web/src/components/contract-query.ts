@@ -44,16 +44,23 @@ export function useContractQuery<C extends RouteContract>(
  */
 export function useContractMutation<C extends RouteContract, V = CallInput<C>>(
   contract: C,
-  options: { toInput?: (variables: V) => CallInput<C>; invalidate?: string[] } = {},
+  options: {
+    toInput?: (variables: V) => CallInput<C>;
+    invalidate?: string[];
+    /** Sends the request itself instead of `call` (a multipart upload: `(v) => upload(contract, v.file, …)`). */
+    send?: (variables: V) => Promise<ResponseOf<C>>;
+  } = {},
 ) {
   const qc = useQueryClient();
   const modulePrefix = contract.path.split('/').slice(0, 3).join('/');
   return useMutation({
     mutationFn: (variables: V) =>
-      (call as (c: C, i: CallInput<C>) => Promise<ResponseOf<C>>)(
-        contract,
-        options.toInput ? options.toInput(variables) : (variables as unknown as CallInput<C>),
-      ),
+      options.send
+        ? options.send(variables)
+        : (call as (c: C, i: CallInput<C>) => Promise<ResponseOf<C>>)(
+            contract,
+            options.toInput ? options.toInput(variables) : (variables as unknown as CallInput<C>),
+          ),
     onSuccess: async () => {
       await Promise.all((options.invalidate ?? [modulePrefix]).map((prefix) => invalidatePrefix(qc, prefix)));
     },
