@@ -1,3 +1,4 @@
+import { appealDecisionSchema } from '@fazhi/core/assessment/api.schemas';
 import {
   Alert,
   App,
@@ -17,12 +18,13 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
 import {
   type AppealItem,
-  assessmentApi,
   type RoundDetail,
   useAppeals,
-  useAssessmentMutation,
+  useDecideAppeal,
+  useFileAppeal,
   useSheet,
 } from '../api/assessment-api.ts';
 
@@ -43,7 +45,7 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
   const appeals = useAppeals(round.id);
   const [reason, setReason] = useState('');
   const [deciding, setDeciding] = useState<AppealItem | null>(null);
-  const file = useAssessmentMutation(() => assessmentApi.fileAppeal(round.id, myOrgId, { reason, evidenceIds: [] }));
+  const file = useFileAppeal(round.id, myOrgId);
   const isOpen = round.status === 'publicity';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -68,7 +70,7 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
                 disabled={!reason.trim()}
                 loading={file.isPending}
                 onClick={() =>
-                  file.mutateAsync(undefined).then(
+                  file.mutateAsync(reason).then(
                     () => {
                       message.success('申诉已提交');
                       setReason('');
@@ -151,9 +153,7 @@ function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: Ap
   const [form] = Form.useForm();
   const outcome = Form.useWatch('outcome', form);
   const sheet = useSheet(roundId, appeal.orgId);
-  const decide = useAssessmentMutation((body: Parameters<typeof assessmentApi.decideAppeal>[1]) =>
-    assessmentApi.decideAppeal(appeal.id, body),
-  );
+  const decide = useDecideAppeal(appeal.id);
   const leaves = (sheet.data?.leaves ?? []).filter((l) => l.ruleKind === 'manual' || l.ruleKind === 'requirement');
   return (
     <Modal
@@ -213,11 +213,7 @@ function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: Ap
             </Form.Item>
           </>
         ) : null}
-        <Form.Item
-          name="reason"
-          label="处理理由"
-          rules={[{ required: true, whitespace: true, message: '申诉处理须说明理由' }]}
-        >
+        <Form.Item name="reason" label="处理理由" {...zodItem(appealDecisionSchema.shape.reason)}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
       </Form>

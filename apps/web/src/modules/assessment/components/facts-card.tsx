@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { type FactKind, factKindLabels } from '@fazhi/core/assessment/api.schemas';
+import { type FactKind, factCreateSchema, factKindLabels } from '@fazhi/core/assessment/api.schemas';
 import { BONUS_CATEGORIES, LEVELS } from '@fazhi/core/assessment/scheme-constants';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
-import { assessmentApi, type Fact, useAssessmentMutation } from '../api/assessment-api.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { type Fact, type FactInput, useAddFact, useDeleteFact } from '../api/assessment-api.ts';
 
 type Props = { roundId: number; orgId: number; facts: Fact[]; canEdit: boolean; isStaff: boolean };
 
@@ -12,10 +13,10 @@ type Props = { roundId: number; orgId: number; facts: Fact[]; canEdit: boolean; 
 export function FactsCard({ roundId, orgId, facts, canEdit, isStaff }: Props) {
   const { message } = App.useApp();
   const [isOpen, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<FactInput>();
   const kind = Form.useWatch('kind', form) as FactKind | undefined;
-  const add = useAssessmentMutation((body: Record<string, unknown>) => assessmentApi.addFact(roundId, orgId, body));
-  const remove = useAssessmentMutation((id: number) => assessmentApi.deleteFact(roundId, orgId, id));
+  const add = useAddFact(roundId, orgId);
+  const remove = useDeleteFact(roundId, orgId);
   const kinds: FactKind[] = isStaff ? ['metric', 'record', 'honour', 'penalty'] : ['metric', 'honour'];
   return (
     <Card
@@ -96,7 +97,7 @@ export function FactsCard({ roundId, orgId, facts, canEdit, isStaff }: Props) {
                     ? '减分项目（如 督查发现问题）'
                     : '记录类别（如 litigation.lost）'
               }
-              rules={[{ required: true, message: '请填写' }]}
+              {...zodItem(factCreateSchema.shape.key)}
             >
               <Input />
             </Form.Item>

@@ -1,8 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
-import { type RankingItem, type RoundDetail, useRanking } from '../api/assessment-api.ts';
+import { errorMessage } from '../../../components/api-client.ts';
+import {
+  downloadRanking,
+  downloadRoundWorkbook,
+  type RankingItem,
+  type RoundDetail,
+  useRanking,
+} from '../api/assessment-api.ts';
 import { ExplanationDrawer } from './explanation-drawer.tsx';
 import { GradeTag } from './grade-tag.tsx';
 
@@ -32,19 +38,13 @@ export function RankingPanel({
         <Space>
           <Button
             icon={<DownloadOutlined />}
-            onClick={() =>
-              downloadFile(`/api/assessment/rounds/${round.id}/ranking/export`).catch((e) =>
-                message.error(errorMessage(e)),
-              )
-            }
+            onClick={() => downloadRanking(round.id).catch((e) => message.error(errorMessage(e)))}
           >
             导出排名
           </Button>
           <Button
             icon={<DownloadOutlined />}
-            onClick={() =>
-              downloadFile(`/api/assessment/rounds/${round.id}/export`).catch((e) => message.error(errorMessage(e)))
-            }
+            onClick={() => downloadRoundWorkbook(round.id).catch((e) => message.error(errorMessage(e)))}
           >
             {canSeeAll ? '导出排名和全部单位评分表' : '导出排名和本单位评分表'}
           </Button>
@@ -54,7 +54,7 @@ export function RankingPanel({
         size="small"
         rowKey="orgId"
         loading={ranking.isLoading}
-        dataSource={ranking.data ?? []}
+        dataSource={ranking.data?.items ?? []}
         pagination={false}
         rowClassName={(r) => (r.orgId === myOrgId ? 'ant-table-row-selected' : '')}
         columns={[

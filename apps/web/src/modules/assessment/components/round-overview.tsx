@@ -18,14 +18,15 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import {
-  assessmentApi,
+  downloadRoundWorkbook,
   type RoundDetail,
   type RoundUnit,
-  useAssessmentMutation,
   usePublicationGaps,
+  useSetParticipation,
+  useTransition,
 } from '../api/assessment-api.ts';
 
 const order: AssessmentStatus[] = ['scheme', 'self_assessment', 'review', 'publicity', 'appeal', 'final'];
@@ -49,22 +50,19 @@ const actionHints: Record<RoundAction, string> = {
 export function RoundOverview({ round, canManage }: { round: RoundDetail; canManage: boolean }) {
   const { message } = App.useApp();
   const [appealDays, setAppealDays] = useState(7);
-  const move = useAssessmentMutation((action: RoundAction) =>
-    assessmentApi.transition(round.id, {
-      action,
-      ...(action === 'start_review' ? { allowMissing: true } : {}),
-      ...(action === 'publish' ? { appealDays } : {}),
-    }),
-  );
+  const move = useTransition(round.id);
+  const transitionOf = (action: RoundAction) => ({
+    action,
+    ...(action === 'start_review' ? { allowMissing: true } : {}),
+    ...(action === 'publish' ? { appealDays } : {}),
+  });
   const action = nextAction[round.status];
   const gaps = usePublicationGaps(round.id, canManage && round.status === 'review');
   const blocked = action === 'publish' && (gaps.isLoading || !!gaps.data?.message);
   const canExclude = canManage && (round.status === 'self_assessment' || round.status === 'review');
   const [excluding, setExcluding] = useState<RoundUnit | null>(null);
   const [reason, setReason] = useState('');
-  const participation = useAssessmentMutation((args: { orgId: number; participating: boolean; reason?: string }) =>
-    assessmentApi.setParticipation(round.id, args.orgId, args),
-  );
+  const participation = useSetParticipation(round.id);
   const exclude = () => {
     if (!excluding) return;
     if (!reason.trim()) {
@@ -93,9 +91,7 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
             {canManage && round.status !== 'scheme' ? (
               <Button
                 icon={<DownloadOutlined />}
-                onClick={() =>
-                  downloadFile(`/api/assessment/rounds/${round.id}/export`).catch((e) => message.error(errorMessage(e)))
-                }
+                onClick={() => downloadRoundWorkbook(round.id).catch((e) => message.error(errorMessage(e)))}
               >
                 {['publicity', 'appeal', 'final'].includes(round.status)
                   ? '导出排名和全部单位评分表'
@@ -132,7 +128,7 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
                 cancelText="取消"
                 okButtonProps={{ disabled: blocked }}
                 onConfirm={() =>
-                  move.mutateAsync(action).then(
+                  move.mutateAsync(transitionOf(action)).then(
                     () => message.success(`已${roundActionLabels[action]}`),
                     (e) => message.error(errorMessage(e)),
                   )

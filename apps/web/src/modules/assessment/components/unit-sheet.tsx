@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Popconfirm, Space, Spin, Table, Tag, Typograp
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { attachmentUrl } from '../../../components/upload-button.tsx';
-import { assessmentApi, type SheetLeaf, useAssessmentMutation, useSheet } from '../api/assessment-api.ts';
+import { type SheetLeaf, useSaveReview, useSaveSelf, useSheet, useSubmitSelf } from '../api/assessment-api.ts';
 import { ExplanationDrawer } from './explanation-drawer.tsx';
 import { FactsCard } from './facts-card.tsx';
 import { LeafEntryModal, type LeafEntryValues } from './leaf-entry-modal.tsx';
@@ -18,16 +18,16 @@ export function UnitSheet({ roundId, orgId, mode }: Props) {
   const sheet = useSheet(roundId, orgId);
   const [editing, setEditing] = useState<SheetLeaf | null>(null);
   const [preview, setPreview] = useState(false);
-  const save = useAssessmentMutation(({ leaf, values }: { leaf: SheetLeaf; values: LeafEntryValues }) =>
+  const saveSelf = useSaveSelf(roundId, orgId);
+  const saveReview = useSaveReview(roundId, orgId);
+  const save = (leaf: SheetLeaf, values: LeafEntryValues) =>
     mode === 'self'
-      ? assessmentApi.saveSelf(roundId, orgId, leaf.id, values)
-      : assessmentApi.saveReview(roundId, orgId, leaf.id, {
-          value: values.value ?? null,
-          passed: values.passed ?? null,
-          note: values.note,
-        }),
-  );
-  const submit = useAssessmentMutation(() => assessmentApi.submit(roundId, orgId));
+      ? saveSelf.mutateAsync({ indicatorId: leaf.id, body: values })
+      : saveReview.mutateAsync({
+          indicatorId: leaf.id,
+          body: { value: values.value ?? null, passed: values.passed ?? null, note: values.note },
+        });
+  const submit = useSubmitSelf(roundId, orgId);
   if (sheet.isLoading) return <Spin />;
   if (sheet.error) return <Alert type="warning" showIcon message={errorMessage(sheet.error)} />;
   const data = sheet.data!;
@@ -150,7 +150,7 @@ export function UnitSheet({ roundId, orgId, mode }: Props) {
         leaf={editing}
         mode={mode}
         onClose={() => setEditing(null)}
-        onSave={(values) => save.mutateAsync({ leaf: editing!, values })}
+        onSave={(values) => save(editing!, values)}
       />
       <ExplanationDrawer
         roundId={roundId}

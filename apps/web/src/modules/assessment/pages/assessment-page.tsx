@@ -16,7 +16,8 @@ export function AssessmentPage() {
   const rounds = useRounds();
   const [roundId, setRoundId] = useState<number>();
   useEffect(() => {
-    if (!roundId && rounds.data?.length) setRoundId(rounds.data[0]!.id);
+    const first = rounds.data?.items[0];
+    if (!roundId && first) setRoundId(first.id);
   }, [rounds.data, roundId]);
   const round = useRound(roundId);
   const canManage = can('assessment.manage');
@@ -27,7 +28,7 @@ export function AssessmentPage() {
       style={{ width: 260 }}
       value={roundId}
       onChange={setRoundId}
-      options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` }))}
+      options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` }))}
       aria-label="选择年度考核"
     />
   );
@@ -38,7 +39,7 @@ export function AssessmentPage() {
     </Space>
   );
   if (rounds.isLoading) return <Spin />;
-  if (!rounds.data?.length) {
+  if (!rounds.data?.items.length) {
     return (
       <>
         <PageHeader title="考核评价" extra={canManage ? <Link to="/assessment/schemes">考核方案</Link> : null} />

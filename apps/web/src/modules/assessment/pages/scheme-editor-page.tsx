@@ -9,7 +9,6 @@ import {
 } from '@fazhi/core/assessment/scheme.schemas';
 import { RULE_KIND_LABELS, RULE_KINDS } from '@fazhi/core/assessment/scheme-constants';
 import { toPointsMode } from '@fazhi/core/assessment/template-mode';
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -33,7 +32,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { assessmentApi, assessmentKeys, useAssessmentMutation } from '../api/assessment-api.ts';
+import { useScheme, useUpdateScheme } from '../api/assessment-api.ts';
 import { AdjustmentsEditor } from '../components/adjustments-editor.tsx';
 import { AggregationEditor } from '../components/aggregation-editor.tsx';
 import { defaultRule, ruleFields } from '../components/rule-fields.ts';
@@ -113,12 +112,12 @@ const newIndicator = (template: Template, isOnlyChild: boolean): Indicator => ({
 export function SchemeEditorPage() {
   const { message } = App.useApp();
   const id = Number(useParams().id);
-  const query = useQuery({ queryKey: assessmentKeys.scheme(id), queryFn: () => assessmentApi.scheme(id) });
+  const query = useScheme(id);
   const [draft, setDraft] = useState<Scheme>();
   const [templateIndex, setTemplateIndex] = useState(0);
   const [selected, setSelected] = useState<Path>([0]);
   const [serverIssues, setServerIssues] = useState<{ path: (string | number)[]; message: string }[]>([]);
-  const save = useAssessmentMutation((definition: Scheme) => assessmentApi.updateScheme(id, definition));
+  const save = useUpdateScheme(id);
   useEffect(() => {
     if (query.data) setDraft(structuredClone(query.data.definition));
   }, [query.data]);

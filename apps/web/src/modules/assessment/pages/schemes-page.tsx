@@ -1,6 +1,5 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { ASSESSMENT_STATUS_LABELS } from '@fazhi/core/assessment/assessment-lifecycle';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, InputNumber, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +7,13 @@ import { errorMessage } from '../../../components/api-client.ts';
 import { currentYear, formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { assessmentApi, assessmentKeys, type SchemeSummary, useAssessmentMutation } from '../api/assessment-api.ts';
+import {
+  type SchemeSummary,
+  useCopyScheme,
+  useCreateRound,
+  useCreateScheme,
+  useSchemes,
+} from '../api/assessment-api.ts';
 
 /** Versioned schemes per year: create from the county template, copy to next year, new version, start a round. */
 export function SchemesPage() {
@@ -16,13 +21,11 @@ export function SchemesPage() {
   const navigate = useNavigate();
   const { can } = useSession();
   const canManage = can('assessment.manage');
-  const schemes = useQuery({ queryKey: assessmentKeys.schemes, queryFn: assessmentApi.schemes });
+  const schemes = useSchemes();
   const [year, setYear] = useState(currentYear() + 1);
-  const create = useAssessmentMutation((y: number) => assessmentApi.createScheme(y));
-  const copy = useAssessmentMutation(({ id, mode }: { id: number; mode: 'next_year' | 'revise' }) =>
-    assessmentApi.copyScheme(id, mode),
-  );
-  const start = useAssessmentMutation((schemeId: number) => assessmentApi.createRound(schemeId));
+  const create = useCreateScheme();
+  const copy = useCopyScheme();
+  const start = useCreateRound();
   const report = (p: Promise<{ id: number }>, text: string, go?: (id: number) => string) =>
     p.then(
       (r) => {
@@ -65,7 +68,7 @@ export function SchemesPage() {
         rowKey="id"
         size="small"
         loading={schemes.isLoading}
-        dataSource={schemes.data ?? []}
+        dataSource={schemes.data?.items ?? []}
         pagination={false}
         columns={[
           { title: '年度', dataIndex: 'year', width: 80 },
