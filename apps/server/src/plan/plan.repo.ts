@@ -1,10 +1,19 @@
-import type { Task } from '@fazhi/core/plan/plan.schemas';
+import type { KeyNode, Task, WorkPoint } from '@fazhi/core/plan/plan.schemas';
 import { rollupProgress } from '@fazhi/core/plan/progress-rollup';
 import { isTaskOverdue, type TaskStatus } from '@fazhi/core/plan/task-lifecycle';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
+import {
+  taskAssists,
+  taskEntries,
+  taskEntryAttachments,
+  taskEvents,
+  taskMilestones,
+  tasks,
+  workPoints,
+} from './plan.schema.ts';
 
 /** A task is visible when its lead unit or one of its assisting units is in the user's scope. */
 export function taskVisibleSql(user: AuthUser, alias = 't'): SQL {
@@ -204,4 +213,213 @@ export async function queryTaskEvents(db: Executor, taskId: number) {
     actor: r.actor ?? '',
     at: new Date(r.at).toISOString(),
   }));
+}
+
+// ---- work points ----
+
+/** Work points of the user's office, and those of other offices with a non-draft task the user can see. */
+export async function queryWorkPoints(db: Executor, user: AuthUser, year?: number): Promise<WorkPoint[]> {
+  const rows = await queryRows<{
+    id: number;
+    org_id: number;
+    year: number;
+    title: string;
+    content: string;
+    status: string;
+    published_at: string | Date | null;
+    version: number;
+    task_count: number;
+  }>(
+    db,
+    sql`
+    select w.id, w.org_id, w.year, w.title, w.content, w.status, w.published_at, w.version,
+           (select count(*)::int from tasks t where t.work_point_id = w.id) as task_count
+    from work_points w
+    where (${year ?? null}::int is null or w.year = ${year ?? null}::int)
+      and (${orgScopeSql(user, sql`w.org_id`)}
+           or exists (select 1 from tasks t where t.work_point_id = w.id and t.status <> 'draft'
+                      and (${orgScopeSql(user, sql`t.org_id`)} or exists (select 1 from task_assists ta where ta.task_id = t.id and ${orgScopeSql(user, sql`ta.org_id`)}))))
+    order by w.year desc, w.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    year: r.year,
+    title: r.title,
+    content: r.content,
+    status: r.status as 'draft' | 'published',
+    publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    taskCount: r.task_count,
+    version: r.version,
+  }));
+}
+
+export async function insertWorkPoint(
+  db: Executor,
+  values: { orgId: number; year: number; title: string; content: string; createdBy: number },
+) {
+  const [row] = await db.insert(workPoints).values(values).returning({ id: workPoints.id });
+  return row!.id;
+}
+
+/** Optimistic update of title and content; false when the version moved on. */
+export async function updateWorkPointRow(
+  db: Executor,
+  id: number,
+  version: number,
+  fields: { title?: string; content?: string },
+) {
+  const updated = await db
+    .update(workPoints)
+    .set({ ...fields, version: sql`${workPoints.version} + 1` })
+    .where(and(eq(workPoints.id, id), eq(workPoints.version, version)))
+    .returning({ id: workPoints.id });
+  return updated.length > 0;
+}
+
+export async function draftTaskIdsOf(db: Executor, workPointId: number) {
+  const rows = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.workPointId, workPointId), eq(tasks.status, 'draft')));
+  return rows.map((r) => r.id);
+}
+
+export async function taskIdsOf(db: Executor, workPointId: number) {
+  const rows = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.workPointId, workPointId));
+  return rows.map((r) => r.id);
+}
+
+/** The work point becomes published and its draft tasks issued. */
+export async function publishWorkPointRows(db: Executor, id: number, now: Date) {
+  await db
+    .update(workPoints)
+    .set({ status: 'published', publishedAt: now, version: sql`${workPoints.version} + 1` })
+    .where(eq(workPoints.id, id));
+  await db
+    .update(tasks)
+    .set({ status: 'issued', version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.workPointId, id), eq(tasks.status, 'draft')));
+}
+
+/** A draft work point and all its tasks (assists, milestones and events go with them by cascade). */
+export async function deleteDraftWorkPointRows(db: Executor, id: number) {
+  await db.update(tasks).set({ parentId: null }).where(eq(tasks.workPointId, id));
+  await db.delete(tasks).where(eq(tasks.workPointId, id));
+  await db.delete(workPoints).where(and(eq(workPoints.id, id), eq(workPoints.status, 'draft')));
+}
+
+// ---- tasks ----
+
+export async function findTaskRow(db: Executor, id: number) {
+  const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
+  return row ?? null;
+}
+
+export async function hasChildTask(db: Executor, id: number) {
+  const [child] = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, id)).limit(1);
+  return child !== undefined;
+}
+
+export async function insertTask(db: Executor, values: typeof tasks.$inferInsert) {
+  const [row] = await db.insert(tasks).values(values).returning({ id: tasks.id });
+  return row!.id;
+}
+
+/** Replaces the assisting units of a task. */
+export async function setTaskAssists(db: Executor, taskId: number, orgIds: readonly number[], replace = true) {
+  if (replace) await db.delete(taskAssists).where(eq(taskAssists.taskId, taskId));
+  if (orgIds.length) await db.insert(taskAssists).values(orgIds.map((orgId) => ({ taskId, orgId })));
+}
+
+/** Replaces the key-node milestones of a task. */
+export async function setTaskMilestones(
+  db: Executor,
+  taskId: number,
+  milestones: readonly { node: KeyNode; dueDate: string }[],
+  replace = true,
+) {
+  if (replace) await db.delete(taskMilestones).where(eq(taskMilestones.taskId, taskId));
+  if (milestones.length) await db.insert(taskMilestones).values(milestones.map((m) => ({ taskId, ...m })));
+}
+
+/** Optimistic update of a task's own columns (version + 1); false when the version moved on. */
+export async function updateTaskRow(
+  db: Executor,
+  id: number,
+  version: number,
+  fields: Partial<
+    Pick<
+      typeof tasks.$inferInsert,
+      | 'title'
+      | 'description'
+      | 'orgId'
+      | 'deadline'
+      | 'weight'
+      | 'planText'
+      | 'planAttachmentId'
+      | 'measures'
+      | 'status'
+      | 'closedAt'
+      | 'closedBy'
+    >
+  >,
+) {
+  const updated = await db
+    .update(tasks)
+    .set({ ...fields, version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, id), eq(tasks.version, version)))
+    .returning({ id: tasks.id });
+  return updated.length > 0;
+}
+
+export async function deleteTaskRow(db: Executor, id: number) {
+  await db.delete(tasks).where(eq(tasks.id, id));
+}
+
+/** One ledger entry with its evidence; the task's own percent becomes that of its latest entry by date. */
+export async function insertTaskEntry(
+  db: Executor,
+  values: { taskId: number; orgId: number; entryDate: string; percent: number; content: string; createdBy: number },
+  attachmentIds: readonly number[],
+  status: string,
+) {
+  const [row] = await db.insert(taskEntries).values(values).returning({ id: taskEntries.id });
+  const entryId = row!.id;
+  if (attachmentIds.length) {
+    await db
+      .insert(taskEntryAttachments)
+      .values([...new Set(attachmentIds)].map((attachmentId) => ({ entryId, attachmentId })));
+  }
+  // The task's own percent is that of its latest entry by date (ties: the newest).
+  await db.execute(sql`
+    update tasks set status = ${status}, version = version + 1,
+      own_percent = (select e.percent from task_entries e where e.task_id = ${values.taskId} order by e.entry_date desc, e.id desc limit 1)
+    where id = ${values.taskId}`);
+  return entryId;
+}
+
+/** Marks a key node done; false when the task has no such node. */
+export async function markMilestoneRow(db: Executor, taskId: number, node: string, now: Date) {
+  const updated = await db
+    .update(taskMilestones)
+    .set({ doneAt: now })
+    .where(and(eq(taskMilestones.taskId, taskId), eq(taskMilestones.node, node)))
+    .returning({ node: taskMilestones.node });
+  return updated.length > 0;
+}
+
+export type TaskEventInsert = {
+  taskId: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason?: string;
+  actorId: number;
+};
+
+/** Appends to the task's flow record (task_events). */
+export async function insertTaskEvents(db: Executor, events: readonly TaskEventInsert[]) {
+  if (events.length === 0) return;
+  await db.insert(taskEvents).values(events.map((e) => ({ ...e, reason: e.reason ?? '' })));
 }

@@ -1,4 +1,5 @@
-import type { TaskCreate, TaskEntryCreate, TaskPlan, TaskUpdate } from '@fazhi/core/plan/plan.schemas';
+import type { TaskDetail } from '@fazhi/core/plan/plan.contract';
+import type { KeyNode, TaskCreate, TaskEntryCreate, TaskPlan, TaskUpdate } from '@fazhi/core/plan/plan.schemas';
 import {
   applyTaskAction,
   isTaskEditable,
@@ -7,16 +8,49 @@ import {
   taskStatusLabels,
 } from '@fazhi/core/plan/task-lifecycle';
 import { can } from '@fazhi/core/platform/roles';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { isOrgInScope, requireFirst } from '../platform/scope.ts';
-import { queryTasks } from './plan.repo.ts';
-import { taskAssists, taskEntries, taskEntryAttachments, taskEvents, taskMilestones, tasks } from './plan.schema.ts';
-import { requireOwnWorkPoint } from './plan.work-points.ts';
+import {
+  deleteTaskRow,
+  findTaskRow,
+  hasChildTask,
+  insertTask,
+  insertTaskEntry,
+  insertTaskEvents,
+  markMilestoneRow,
+  queryTaskEntries,
+  queryTaskEvents,
+  queryTasks,
+  setTaskAssists,
+  setTaskMilestones,
+  type TaskFilter,
+  updateTaskRow,
+} from './plan.repo.ts';
+import { requireOwnWorkPoint } from './plan.work-points.service.ts';
+
+/** The task list; `overdue` filters on the computed flag after the query. */
+export async function listTasks(
+  db: Executor,
+  actor: Actor,
+  query: TaskFilter & { overdue?: 'true' | 'false' },
+  now: Date,
+) {
+  const { overdue, ...filter } = query;
+  let items = await queryTasks(db, actor.user, filter, now);
+  if (overdue) items = items.filter((t) => t.isOverdue === (overdue === 'true'));
+  return { items, total: items.length };
+}
+
+/** One task with its ledger entries and flow record. */
+export async function getTaskDetail(db: Executor, actor: Actor, id: number, now: Date): Promise<TaskDetail> {
+  const task = await requireTask(db, actor, id, now);
+  const [entries, events] = await Promise.all([queryTaskEntries(db, task.id), queryTaskEvents(db, task.id)]);
+  return { task, entries, events };
+}
 
 export async function requireTask(db: Executor, actor: Actor, id: number, now: Date) {
   const task = requireFirst(
@@ -50,9 +84,7 @@ async function recordEvent(
   to: string | null,
   reason = '',
 ) {
-  await tx
-    .insert(taskEvents)
-    .values({ taskId, action, fromStatus: from, toStatus: to, reason, actorId: actor.user.id });
+  await insertTaskEvents(tx, [{ taskId, action, fromStatus: from, toStatus: to, reason, actorId: actor.user.id }]);
 }
 
 async function requireOrgsInScope(tx: Executor, actor: Actor, ids: number[], field: string) {
@@ -69,31 +101,25 @@ export async function createTask(db: Db, actor: Actor, input: TaskCreate) {
     await requireOrgsInScope(tx, actor, input.assistOrgIds, '协办单位');
     if (input.assistOrgIds.includes(input.leadOrgId)) throw badRequest('协办单位不能与牵头单位相同');
     if (input.parentId) {
-      const [parent] = await tx.select().from(tasks).where(eq(tasks.id, input.parentId));
+      const parent = await findTaskRow(tx, input.parentId);
       if (!parent || parent.workPointId !== wp.id) throw badRequest('上级任务不属于该工作要点');
       if (parent.status === 'closed') throw badRequest('上级任务已销号，不能再分解子任务');
     }
     const status: TaskStatus = wp.status === 'published' ? 'issued' : 'draft';
-    const [row] = await tx
-      .insert(tasks)
-      .values({
-        workPointId: wp.id,
-        parentId: input.parentId ?? null,
-        orgId: input.leadOrgId,
-        year: wp.year,
-        title: input.title,
-        description: input.description,
-        deadline: input.deadline,
-        weight: input.weight,
-        status,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: tasks.id });
-    const id = row!.id;
-    if (input.assistOrgIds.length)
-      await tx.insert(taskAssists).values(input.assistOrgIds.map((orgId) => ({ taskId: id, orgId })));
-    if (input.milestones.length)
-      await tx.insert(taskMilestones).values(input.milestones.map((m) => ({ taskId: id, ...m })));
+    const id = await insertTask(tx, {
+      workPointId: wp.id,
+      parentId: input.parentId ?? null,
+      orgId: input.leadOrgId,
+      year: wp.year,
+      title: input.title,
+      description: input.description,
+      deadline: input.deadline,
+      weight: input.weight,
+      status,
+      createdBy: actor.user.id,
+    });
+    await setTaskAssists(tx, id, input.assistOrgIds, false);
+    await setTaskMilestones(tx, id, input.milestones, false);
     await recordEvent(tx, actor, id, 'create', null, status);
     await writeAudit(tx, actor, {
       action: 'task.create',
@@ -114,21 +140,13 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: TaskUp
     if (input.leadOrgId) await requireOrgsInScope(tx, actor, [input.leadOrgId], '牵头单位');
     if (input.assistOrgIds) await requireOrgsInScope(tx, actor, input.assistOrgIds, '协办单位');
     const { version: _v, assistOrgIds, milestones, leadOrgId, ...fields } = input;
-    const updated = await tx
-      .update(tasks)
-      .set({ ...fields, ...(leadOrgId ? { orgId: leadOrgId } : {}), version: sql`${tasks.version} + 1` })
-      .where(and(eq(tasks.id, id), eq(tasks.version, input.version)))
-      .returning({ id: tasks.id });
-    if (!updated.length) throw conflict('该任务已被他人修改，请刷新后再编辑');
-    if (assistOrgIds) {
-      await tx.delete(taskAssists).where(eq(taskAssists.taskId, id));
-      if (assistOrgIds.length)
-        await tx.insert(taskAssists).values(assistOrgIds.map((orgId) => ({ taskId: id, orgId })));
-    }
-    if (milestones) {
-      await tx.delete(taskMilestones).where(eq(taskMilestones.taskId, id));
-      if (milestones.length) await tx.insert(taskMilestones).values(milestones.map((m) => ({ taskId: id, ...m })));
-    }
+    const updated = await updateTaskRow(tx, id, input.version, {
+      ...fields,
+      ...(leadOrgId ? { orgId: leadOrgId } : {}),
+    });
+    if (!updated) throw conflict('该任务已被他人修改，请刷新后再编辑');
+    if (assistOrgIds) await setTaskAssists(tx, id, assistOrgIds);
+    if (milestones) await setTaskMilestones(tx, id, milestones);
     await writeAudit(tx, actor, {
       action: 'task.update',
       entity: 'task',
@@ -137,7 +155,7 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: TaskUp
       before,
       after: input,
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 
@@ -145,9 +163,8 @@ export async function deleteTask(db: Db, actor: Actor, id: number, now: Date) {
   return db.transaction(async (tx) => {
     const task = await requireTask(tx, actor, id, now);
     if (task.status !== 'draft') throw conflict('只有草稿状态的任务可以删除');
-    const [child] = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.parentId, id)).limit(1);
-    if (child) throw conflict('请先删除该任务的子任务');
-    await tx.delete(tasks).where(eq(tasks.id, id));
+    if (await hasChildTask(tx, id)) throw conflict('请先删除该任务的子任务');
+    await deleteTaskRow(tx, id);
     await writeAudit(tx, actor, {
       action: 'task.delete',
       entity: 'task',
@@ -155,7 +172,7 @@ export async function deleteTask(db: Db, actor: Actor, id: number, now: Date) {
       orgId: task.leadOrgId,
       before: task,
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 
@@ -167,17 +184,12 @@ export async function updateTaskPlan(db: Db, actor: Actor, id: number, input: Ta
       throw conflict(`任务状态为“${taskStatusLabels[before.status]}”，不能修改工作方案和推进措施`);
     if (before.version !== input.version) throw conflict('该任务已被他人修改，请刷新后再编辑');
     if (input.planAttachmentId) await requireLinkableAttachments(tx, actor, [input.planAttachmentId]);
-    const updated = await tx
-      .update(tasks)
-      .set({
-        planText: input.planText,
-        planAttachmentId: input.planAttachmentId ?? null,
-        measures: input.measures,
-        version: sql`${tasks.version} + 1`,
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.version, input.version)))
-      .returning({ id: tasks.id });
-    if (!updated.length) throw conflict('该任务已被他人修改，请刷新后再编辑');
+    const updated = await updateTaskRow(tx, id, input.version, {
+      planText: input.planText,
+      planAttachmentId: input.planAttachmentId ?? null,
+      measures: input.measures,
+    });
+    if (!updated) throw conflict('该任务已被他人修改，请刷新后再编辑');
     await writeAudit(tx, actor, {
       action: 'task.plan',
       entity: 'task',
@@ -186,7 +198,7 @@ export async function updateTaskPlan(db: Db, actor: Actor, id: number, input: Ta
       before: { planText: before.planText, measures: before.measures },
       after: input,
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 
@@ -209,28 +221,19 @@ export async function insertEntry(
   const transition = applyTaskAction(task.status, { type: 'report' });
   if (!transition.ok) throw conflict(transition.message);
   await requireLinkableAttachments(tx, actor, input.attachmentIds);
-  const [row] = await tx
-    .insert(taskEntries)
-    .values({
+  const entryId = await insertTaskEntry(
+    tx,
+    {
       taskId: task.id,
       orgId: actor.user.orgId,
       entryDate: input.entryDate,
       percent: input.percent,
       content: input.content,
       createdBy: actor.user.id,
-    })
-    .returning({ id: taskEntries.id });
-  const entryId = row!.id;
-  if (input.attachmentIds.length) {
-    await tx
-      .insert(taskEntryAttachments)
-      .values([...new Set(input.attachmentIds)].map((attachmentId) => ({ entryId, attachmentId })));
-  }
-  // The task's own percent is that of its latest entry by date (ties: the newest).
-  await tx.execute(sql`
-    update tasks set status = ${transition.status}, version = version + 1,
-      own_percent = (select e.percent from task_entries e where e.task_id = ${task.id} order by e.entry_date desc, e.id desc limit 1)
-    where id = ${task.id}`);
+    },
+    input.attachmentIds,
+    transition.status,
+  );
   if (task.status !== transition.status)
     await recordEvent(tx, actor, task.id, 'report', task.status, transition.status);
   await writeAudit(tx, actor, {
@@ -260,17 +263,12 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
     const reason = 'reason' in action ? action.reason : '';
     const closing = transition.status === 'closed';
     // The state read above must still hold: a concurrent action on the same task is refused, not applied twice.
-    const updated = await tx
-      .update(tasks)
-      .set({
-        status: transition.status,
-        version: sql`${tasks.version} + 1`,
-        closedAt: closing ? now : null,
-        closedBy: closing ? actor.user.id : null,
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.version, task.version)))
-      .returning({ id: tasks.id });
-    if (!updated.length) throw conflict('该任务已被他人同时处理，请刷新后重试');
+    const updated = await updateTaskRow(tx, id, task.version, {
+      status: transition.status,
+      closedAt: closing ? now : null,
+      closedBy: closing ? actor.user.id : null,
+    });
+    if (!updated) throw conflict('该任务已被他人同时处理，请刷新后重试');
     await recordEvent(tx, actor, id, action.type, task.status, transition.status, reason);
     await writeAudit(tx, actor, {
       action: `task.${action.type}`,
@@ -284,17 +282,12 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
   });
 }
 
-export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: string, now: Date) {
+export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: KeyNode, now: Date) {
   return db.transaction(async (tx) => {
     const task = await requireTask(tx, actor, id, now);
     await requireReporter(tx, actor, task, false);
     if (!isTaskEditable(task.status)) throw conflict('任务当前状态不能修改关键节点');
-    const updated = await tx
-      .update(taskMilestones)
-      .set({ doneAt: now })
-      .where(and(eq(taskMilestones.taskId, id), eq(taskMilestones.node, node)))
-      .returning({ node: taskMilestones.node });
-    if (updated.length === 0) throw notFound('该任务没有这个关键节点');
+    if (!(await markMilestoneRow(tx, id, node, now))) throw notFound('该任务没有这个关键节点');
     await writeAudit(tx, actor, {
       action: 'task.milestone',
       entity: 'task',
@@ -302,6 +295,6 @@ export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: 
       orgId: task.leadOrgId,
       after: { node },
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }

@@ -92,6 +92,47 @@ describe('data scope on target tasks', () => {
   });
 });
 
+describe('answers carry exactly the declared fields', () => {
+  it('a task, its ledger entries and its flow record leave the server with the contract fields only', async () => {
+    const task = byTitle(await tasksOf(office), '行政执法“三项制度”');
+    expect(Object.keys(task).sort()).toEqual(
+      [
+        'id',
+        'workPointId',
+        'parentId',
+        'year',
+        'title',
+        'description',
+        'leadOrgId',
+        'leadOrgName',
+        'assistOrgIds',
+        'assistOrgNames',
+        'deadline',
+        'weight',
+        'status',
+        'progress',
+        'isOverdue',
+        'planText',
+        'planAttachment',
+        'measures',
+        'entryCount',
+        'milestones',
+        'version',
+        'closedAt',
+      ].sort(),
+    );
+    const detail = (await office.get(`/api/plan/tasks/${task.id}`)).json();
+    expect(Object.keys(detail).sort()).toEqual(['entries', 'events', 'task']);
+    expect(Object.keys(detail.events[0]).sort()).toEqual(
+      ['id', 'action', 'fromStatus', 'toStatus', 'reason', 'actor', 'at'].sort(),
+    );
+    const points = (await office.get(`/api/plan/work-points?year=${year}`)).json().items;
+    expect(Object.keys(points[0]).sort()).toEqual(
+      ['id', 'orgId', 'year', 'title', 'content', 'status', 'publishedAt', 'taskCount', 'version'].sort(),
+    );
+  });
+});
+
 describe('1×3 销号 lifecycle', () => {
   it('reporter adds a ledger entry with evidence, applies, the office returns then approves; closed is locked', async () => {
     const task = byTitle(await tasksOf(reporterA), '深化人民调解');

@@ -28,15 +28,20 @@ export const workPointUpdateSchema = workPointCreateSchema.pick({ title: true, c
 });
 export type WorkPointUpdate = z.infer<typeof workPointUpdateSchema>;
 
-export const workPointSchema = workPointCreateSchema.extend({
+/** A work point as the list answers it (response schema: plain fields, no defaults or trimming). */
+export const workPointSchema = z.object({
   id,
   orgId: id,
+  year: z.number().int(),
+  title: z.string(),
+  content: z.string(),
   status: z.enum(['draft', 'published']),
+  /** ISO timestamp of publication. */
   publishedAt: z.string().nullable(),
   taskCount: z.number().int(),
   version: z.number().int(),
 });
-export type WorkPoint = z.infer<typeof workPointSchema>;
+export type WorkPoint = z.output<typeof workPointSchema>;
 
 export const milestoneSchema = z.object({ node: z.enum(keyNodes), dueDate: dateString });
 
@@ -95,7 +100,7 @@ export const taskEntrySchema = z.object({
   createdAt: z.string(),
   attachments: z.array(attachmentRefSchema),
 });
-export type TaskEntry = z.infer<typeof taskEntrySchema>;
+export type TaskEntry = z.output<typeof taskEntrySchema>;
 
 export const taskSchema = z.object({
   id,
@@ -117,11 +122,13 @@ export const taskSchema = z.object({
   planAttachment: attachmentRefSchema.nullable(),
   measures: z.array(z.string()),
   entryCount: z.number().int(),
-  milestones: z.array(milestoneSchema.extend({ doneAt: z.string().nullable() })),
+  milestones: z.array(
+    z.object({ node: z.enum(keyNodes), dueDate: z.string(), /** ISO timestamp */ doneAt: z.string().nullable() }),
+  ),
   version: z.number().int(),
   closedAt: z.string().nullable(),
 });
-export type Task = z.infer<typeof taskSchema>;
+export type Task = z.output<typeof taskSchema>;
 
 export const taskEventSchema = z.object({
   id,
@@ -132,7 +139,7 @@ export const taskEventSchema = z.object({
   actor: z.string(),
   at: z.string(),
 });
-export type TaskEvent = z.infer<typeof taskEventSchema>;
+export type TaskEvent = z.output<typeof taskEventSchema>;
 
 export const taskListQuerySchema = z.object({
   year: z.coerce.number().int().optional(),
