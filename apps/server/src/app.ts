@@ -18,14 +18,12 @@ import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
-import { adminRoutes } from './platform/admin.routes.ts';
-import { attachmentRoutes } from './platform/attachment.routes.ts';
 import { maxUploadBytes } from './platform/attachment.service.ts';
-import { authRoutes } from './platform/auth.routes.ts';
 import type { AppDeps } from './platform/context.ts';
 import { safeErrorSerializer } from './platform/db-errors.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { clientErrorHandler, frameworkErrors, guardedValidatorCompiler } from './platform/input-guard.ts';
+import { platformRoutes } from './platform/platform.routes.ts';
 import { registerProcess } from './platform/processes.ts';
 import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -73,17 +71,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   registerProcess(app, deps.db);
 
   const z = app.withTypeProvider<ZodTypeProvider>();
-  z.get(
-    '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['platform'], summary: '健康检查' } },
-    async () => {
-      return { status: 'ok', db: deps.dbKind };
-    },
-  );
-  z.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  authRoutes(z, deps);
-  adminRoutes(z, deps);
-  attachmentRoutes(z, deps);
+  platformRoutes(z, deps);
   orgRoutes(z, deps);
   planRoutes(z, deps);
   ledgerRoutes(z, deps);

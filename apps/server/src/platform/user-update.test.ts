@@ -50,3 +50,31 @@ describe('PATCH /api/users/:id', () => {
     expect(again!.org_id).toBe(user!.org_id);
   });
 });
+
+describe('declared fields only', () => {
+  it('account lists and the audit log carry exactly their declared fields', async () => {
+    const sysadmin = await t.as('sysadmin');
+    const [user] = (await sysadmin.get('/api/users?page=1&pageSize=1')).json().items;
+    expect(Object.keys(user).sort()).toEqual(
+      [
+        'dataScope',
+        'displayName',
+        'id',
+        'isActive',
+        'lockedUntil',
+        'mustChangePassword',
+        'orgId',
+        'orgName',
+        'role',
+        'scopeOrgId',
+        'username',
+      ].sort(),
+    );
+    const auditor = await t.as('auditor');
+    const [entry] = (await auditor.get('/api/audit?page=1&pageSize=1')).json().items;
+    // The chain's hashes and the acting user's id stay in the database.
+    expect(Object.keys(entry).sort()).toEqual(
+      ['action', 'after', 'at', 'before', 'entity', 'entityId', 'id', 'ip', 'orgId', 'username'].sort(),
+    );
+  });
+});
