@@ -4,8 +4,8 @@ import { demoAssessors } from '../demo/demo-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
 import { compactEncryptedTables } from '../platform/data-encryption.ts';
+import { openFromEnv } from '../platform/open-database.ts';
 import { runDueJobs } from '../scheduled-work.ts';
-import { openFromEnv } from './open.ts';
 
 /** How often each process looks for due scheduled work; the work itself runs once per its period across processes. */
 const scheduleCheckMs = 5 * 60 * 1000;

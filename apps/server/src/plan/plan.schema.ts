@@ -11,7 +11,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createdAt, identityId } from '../db/columns.ts';
-import { orgIdColumn } from '../org/org.schema.ts';
+import { orgIdColumn } from '../platform/platform.orgs.schema.ts';
 import { attachments, users } from '../platform/platform.schema.ts';
 
 export const workPoints = pgTable(

@@ -3,7 +3,6 @@ import { type LedgerDefinition, ledgerDefinitionSchema } from '@fazhi/core/ledge
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { encryptedFieldKeys, sealRowWith } from '../ledgers/ledgers.crypto.ts';
 import {
   CIPHER_PREFIX,
   dataKeys,
@@ -15,6 +14,7 @@ import {
   isCiphertext,
   openValue,
 } from './field-crypto.ts';
+import { encryptedFieldKeys, sealRowWith } from './ledger-row-crypto.ts';
 
 /**
  * Data at rest: the key check at start, the one-time encryption of values stored before encryption existed (or of a

@@ -1,7 +1,7 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea } from '../db/bytea.ts';
 import { createdAt, identityId } from '../db/columns.ts';
-import { orgIdColumn, orgs } from '../org/org.schema.ts';
+import { orgIdColumn, orgs } from './platform.orgs.schema.ts';
 
 export const users = pgTable('users', {
   id: identityId(),

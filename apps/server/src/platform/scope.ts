@@ -1,9 +1,9 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
-import { orgs } from '../org/org.schema.ts';
 import type { AuthUser } from './context.ts';
 import { notFound } from './errors.ts';
+import { orgs } from './platform.orgs.schema.ts';
 
 /**
  * The one place data scope becomes SQL: a condition on an org id column that is true exactly for the orgs the user

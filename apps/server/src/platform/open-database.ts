@@ -1,5 +1,5 @@
 import { type Database, openDatabase } from '../db/client.ts';
-import { compactEncryptedTables, encryptPlaintext } from '../platform/data-encryption.ts';
+import { compactEncryptedTables, encryptPlaintext } from './data-encryption.ts';
 
 export function dbOptionsFromEnv() {
   return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.FAZHI_DATA_DIR || 'data' };
