@@ -1,6 +1,6 @@
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { describeKey } from '@fazhi/core/ledgers/duplicates';
-import type { RowUpdate, RowWrite } from '@fazhi/core/ledgers/ledgers.schemas';
+import type { RowListQuery, RowUpdate, RowWrite } from '@fazhi/core/ledgers/ledgers.schemas';
 import { keepMaskedValues, maskRowData } from '@fazhi/core/ledgers/mask';
 import { buildRowSchema, type LedgerData, readComputed, rowIssues } from '@fazhi/core/ledgers/row-schema';
 import { rowWarnings } from '@fazhi/core/ledgers/row-warnings';
@@ -10,10 +10,22 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql, requireOrgInScope } from '../platform/scope.ts';
+import { badRequest, conflict } from '../platform/errors.ts';
+import { orgScopeSql, requireFound, requireOrgInScope } from '../platform/scope.ts';
 import { sealRow } from './ledgers.crypto.ts';
-import { conflictingKeys, findRow, orgLookup, type StoredRow } from './ledgers.repo.ts';
+import {
+  conflictingKeys,
+  duplicateFlagSql,
+  findRow,
+  listConditions,
+  orderBy,
+  orgLookup,
+  orgNames,
+  queryAllRows,
+  queryRowPage,
+  type StoredRow,
+} from './ledgers.repo.ts';
+import { customTypeVersion, resolveType } from './ledgers.types.ts';
 
 export const canSeePersonal = (user: AuthUser) => can(user.role, 'personal.read');
 
@@ -114,14 +126,12 @@ export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, inp
 }
 
 export async function getRow(db: Executor, actor: Actor, def: LedgerDefinition, id: number, now: Date) {
-  const row = await findRow(db, actor.user, def.key, id);
-  if (!row) throw notFound('未找到该台账记录，或不在您的数据范围内');
+  const row = requireFound(await findRow(db, actor.user, def.key, id), '未找到该台账记录，或不在您的数据范围内');
   return presentRow(def, row, actor.user, now);
 }
 
 export async function updateRow(db: Db, actor: Actor, def: LedgerDefinition, id: number, input: RowUpdate, now: Date) {
-  const current = await findRow(db, actor.user, def.key, id);
-  if (!current) throw notFound('未找到该台账记录，或不在您的数据范围内');
+  const current = requireFound(await findRow(db, actor.user, def.key, id), '未找到该台账记录，或不在您的数据范围内');
   if (current.version !== input.version) throw conflict('该记录已被他人修改，请刷新后重试');
   await requireOrgInScope(db, actor.user, input.orgId, '填报单位不在您的数据范围内');
   const submitted = canSeePersonal(actor.user)
@@ -156,8 +166,7 @@ export async function updateRow(db: Db, actor: Actor, def: LedgerDefinition, id:
 
 export async function deleteRow(db: Db, actor: Actor, def: LedgerDefinition, id: number, version?: number) {
   return db.transaction(async (tx) => {
-    const current = await findRow(tx, actor.user, def.key, id);
-    if (!current) throw notFound('未找到该台账记录，或不在您的数据范围内');
+    const current = requireFound(await findRow(tx, actor.user, def.key, id), '未找到该台账记录，或不在您的数据范围内');
     if (version !== undefined && current.version !== version) throw conflict('该记录已被他人修改，请刷新后重试');
     const deleted = await queryRows<{ id: number }>(
       tx,
@@ -173,4 +182,54 @@ export async function deleteRow(db: Db, actor: Actor, def: LedgerDefinition, id:
     });
     return { id };
   });
+}
+
+/** A type's definition with what the pages need beside it: built in or custom, its version, personal-data reach. */
+export async function typeDetail(db: Executor, user: AuthUser, typeKey: string) {
+  const definition = await resolveType(db, user, typeKey);
+  const version = await customTypeVersion(db, user, typeKey);
+  return { definition, builtin: version === null, version: version ?? 1, canSeePersonal: canSeePersonal(user) };
+}
+
+/** A page of a type's rows in the user's scope; `duplicate`: another row in scope holds one of its unique keys. */
+export async function listRows(db: Executor, user: AuthUser, typeKey: string, q: RowListQuery, now: Date) {
+  const def = await resolveType(db, user, typeKey);
+  const where = listConditions(def, user, q, canSeePersonal(user));
+  const page = await queryRowPage(
+    db,
+    where,
+    orderBy(def, q.sort, q.order),
+    q.page,
+    q.pageSize,
+    duplicateFlagSql(def, user),
+  );
+  return {
+    items: page.items.map((r) => ({ ...presentRow(def, r, user, now), duplicate: r.duplicate })),
+    total: page.total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+const exportLimit = 100_000;
+
+/** The rows an export writes (personal values masked unless the user may read them), with the names of org fields. */
+export async function exportRows(db: Executor, user: AuthUser, typeKey: string, q: RowListQuery, now: Date) {
+  const def = await resolveType(db, user, typeKey);
+  const personal = canSeePersonal(user);
+  const rows = await queryAllRows(
+    db,
+    listConditions(def, user, q, personal),
+    orderBy(def, q.sort, q.order),
+    exportLimit,
+  );
+  const today = shanghaiToday(now);
+  const orgFields = def.fields.filter((f) => f.kind === 'org');
+  const orgIds = orgFields.length ? [...new Set(rows.flatMap((r) => orgFields.map((f) => Number(r.data[f.key]))))] : [];
+  const names = await orgNames(db, orgIds.filter(Number.isFinite));
+  const data = rows.map((r) => {
+    const values = readComputed(def, r.data, today);
+    return { orgName: r.org_name, data: personal ? values : maskRowData(def, values) };
+  });
+  return { def, data, orgName: (id: number) => names.get(id) ?? String(id) };
 }

@@ -248,6 +248,13 @@ describe('lists', () => {
     expect(bad.json().message).toBe('不支持按该字段排序');
   });
 
+  it('a list row and a detail carry exactly the declared fields (no blind index, no creator)', async () => {
+    const [listed] = (await office.get(`${base}?pageSize=1`)).json().items;
+    const declared = ['createdAt', 'data', 'id', 'orgId', 'orgName', 'rowDate', 'updatedAt', 'version'];
+    expect(Object.keys(listed).sort()).toEqual([...declared, 'duplicate'].sort());
+    expect(Object.keys((await office.get(`${base}/${listed.id}`)).json()).sort()).toEqual(declared);
+  });
+
   it('a unit filter takes the subtree', async () => {
     const town = (await office.get(`${base}?orgId=${orgId.get('元坝镇')}&pageSize=200`)).json();
     const names = new Set(town.items.map((r: { orgName: string }) => r.orgName));

@@ -115,7 +115,7 @@ export const ledgerCategories = [
 ] as const;
 export type LedgerCategory = (typeof ledgerCategories)[number];
 
-const definitionObject = z.object({
+export const definitionObject = z.object({
   key: ledgerKeySchema,
   name: z.string().trim().min(1, { message: '台账名称不能为空' }).max(40, { message: '台账名称最多 40 个字' }),
   category: z.enum(ledgerCategories).default('自定义台账'),

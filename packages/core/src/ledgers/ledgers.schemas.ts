@@ -54,36 +54,39 @@ export const customTypeInputSchema = z.object({
 });
 export type CustomTypeInput = z.input<typeof customTypeInputSchema>;
 
-export type LedgerTypeSummary = {
-  key: string;
-  name: string;
-  category: string;
-  description: string;
-  builtin: boolean;
-  rowCount: number;
-};
+export const ledgerTypeSummarySchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  category: z.string(),
+  description: z.string(),
+  builtin: z.boolean(),
+  rowCount: z.number().int(),
+});
+export type LedgerTypeSummary = z.output<typeof ledgerTypeSummarySchema>;
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
 export const jobStatusLabels: Record<JobStatus, string> = {
   queued: '排队中',
   running: '进行中',
   succeeded: '已完成',
   failed: '失败',
 };
-export type ImportJob = {
-  id: number;
-  kind: string;
-  status: JobStatus;
+export const importJobSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  status: z.enum(jobStatuses),
   /** 0–100 */
-  percent: number;
-  phase: string;
-  processed: number;
-  total: number;
-  message: string | null;
-  imported: number;
-  errorCount: number;
-  hasErrorReport: boolean;
-  typeKey: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
+  percent: z.number(),
+  phase: z.string(),
+  processed: z.number(),
+  total: z.number(),
+  message: z.string().nullable(),
+  imported: z.number(),
+  errorCount: z.number(),
+  hasErrorReport: z.boolean(),
+  typeKey: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.output<typeof importJobSchema>;
