@@ -83,6 +83,8 @@ export type FigureDraft = {
   share: boolean;
   repaired?: 'glued-year' | 'missing-unit';
   fromTable?: boolean;
+  /** A table cell's title line and header row (tables.ts), read as the sentence before its row. */
+  caption?: string;
   /** The clause after the quantity, to the next clause break. */
   rest?: string;
   /** A table cell in a column of an earlier year than the table's latest. */
@@ -264,6 +266,7 @@ function tableDrafts(cells: readonly TableCell[]): FigureDraft[] {
     comparison: /增|减|同比|变化/.test(cell.column),
     share: false,
     fromTable: true,
+    caption: cell.caption,
   }));
 }
 
@@ -427,7 +430,7 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Extr
       clause: draft.clause,
       sentence: normal.slice(sentenceStart, sentenceEndAfter(normal, reading.end)),
       sentenceLead: normal.slice(sentenceStart, reading.start),
-      previousSentence: previousSentence(normal, reading.start),
+      previousSentence: [draft.caption, previousSentence(normal, reading.start)].filter(Boolean).join('\n'),
       paragraph: normal.slice(normal.lastIndexOf('\n', reading.start - 1) + 1, reading.start),
       rest: draft.rest ?? '',
       isEarlierPeriod: draft.isEarlierPeriod ?? false,

@@ -387,6 +387,50 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf('利用赶集日开展法治宣传9次，发放宣传单2000余份。', '2000余份')).toBeNull();
   });
 
+  it('averages: 月均/日均/平均每… are not the total or the stock', () => {
+    const text = '全年调解矛盾纠纷3650件，月均调解纠纷304件；日均在册社区矫正对象188人，年末在册社区矫正对象181人。';
+    expect(keyOf(text, '3650件')).toBe('mediation.cases');
+    expect(keyOf(text, '304件')).toBeNull();
+    expect(keyOf(text, '188人')).toBeNull();
+    expect(keyOf(text, '181人')).toBe('corrections.active');
+    expect(keyOf('平均每名律师承办法律援助案件7件。', '7件')).toBeNull();
+  });
+
+  it('awards named before the number: 表彰优秀人民调解员N名 are not the mediators', () => {
+    const text = '全年表彰优秀人民调解委员会11个、优秀人民调解员35名。全县现有人民调解员1620名。';
+    expect(keyOf(text, '11个')).toBeNull();
+    expect(keyOf(text, '35名')).toBeNull();
+    expect(keyOf(text, '1620名')).toBe('mediation.mediators');
+  });
+
+  it('assisting another body (协助/配合…调解) is not the body’s own count', () => {
+    expect(keyOf('法律顾问协助社区调解矛盾纠纷64件。', '64件')).toBeNull();
+    expect(keyOf('街道人民调解委员会调解纠纷178件。', '178件')).toBe('mediation.cases');
+  });
+
+  it('an enterprise’s contracts are not the government’s legality review', () => {
+    expect(keyOf('区司法局参与审查区属国有企业合同19件。', '19件')).toBeNull();
+    expect(keyOf('区司法局审查区政府合同52件。', '52件')).toBe('legality_review.contracts');
+  });
+
+  it('tables: the title line names the business of short row labels; 万人次 in a label multiplies the cells', () => {
+    const table = [
+      '表3 行政复议案件情况',
+      '指标\t2023年\t2024年',
+      '收到行政复议申请（件）\t402\t455',
+      '受理（件）\t371\t418',
+      '审结（件）\t350\t396',
+      '维持（件）\t201\t226',
+    ].join('\n');
+    expect(keyOf(table, '396')).toBe('reconsideration.concluded');
+    expect(keyOf(table, '226')).toBe('reconsideration.maintained');
+    expect(keyOf(table, '201')).toBeNull();
+    const people = ['表5 普法情况', '指标\t2023年\t2024年', '受教育群众（万人次）\t61.5\t66.2'].join('\n');
+    const cell = extractFigures(people).find((figure) => figure.value === 662000);
+    expect(cell?.unit).toBe('人次');
+    expect(cell?.metric).toBe('publicity.participants');
+  });
+
   it('participants: 覆盖职工/师生 after a publicity count are its participants', () => {
     const text = '开展“法律进企业”普法活动45场，覆盖职工8600人次。';
     expect(keyOf(text, '45场')).toBe('publicity.activities');

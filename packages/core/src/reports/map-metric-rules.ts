@@ -108,6 +108,8 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   // 受理前通过调解化解: settled before a case exists is not a settled 复议 case.
   'reconsideration.settled': ['受理前'],
   'plan.closed': ['整改', '问题'],
+  // 参与审查区属国有企业合同: an enterprise's contracts are not the government's legality review.
+  'legality_review.contracts': ['国有企业', '国企'],
 };
 
 /** Metrics the catalogue alias alone is too common for: the clause must also hold one of these words (the sentence will
@@ -275,3 +277,17 @@ export const MEDIATION_CASE_VERB = /(?:调处|调解)$/;
  */
 export const HEADS_OF_UNITS = /^个?[\u4e00-\u9fff（）()、]{0,10}?(?:单位|部门|乡镇|街道)(?:党政)?(?:主要)?负责人/;
 export const LAW_REPORT = /述法/;
+
+/**
+ * An average (月均调解纠纷359件, 日均在册…241人, 平均每名律师承办…9件, 平均每个调委会…28件) is not the period's total or the
+ * stock at its end.
+ */
+export const AVERAGE = /月均|日均|年均|周均|平均|人均|每[个名人家所村]/;
+
+/** Commendation words before the number (表彰优秀人民调解员42名, 评选表彰…先进单位12个): an award, like AWARD_WORDS after it. */
+export const AWARD_BEFORE = /表彰|评选|命名|授予|获评|被评为|优秀|先进/;
+/** Metrics whose things exist by being named or commended (命名法治示范点37个): AWARD_BEFORE does not apply. */
+export const NAMED_METRICS: readonly MetricKey[] = ['publicity.demo_sites'];
+
+/** 协助社区调解矛盾纠纷87件, 配合法院调解案件: work done for another body is not the body's own count. */
+export const ASSISTING = /(?:协助|配合)[\u4e00-\u9fff（）()]{0,8}?(?:调解|调处|化解|审查|审核|办理|处理)/;

@@ -1,6 +1,9 @@
 import { type MetricDefinition, type MetricKey, metricCatalogue } from '../metrics/catalogue.ts';
 import {
   ALIAS_NEEDS,
+  ASSISTING,
+  AVERAGE,
+  AWARD_BEFORE,
   AWARD_WORDS,
   BUSINESS_CUES,
   BUSINESS_EXCLUSIONS,
@@ -26,6 +29,7 @@ import {
   LIST_TOTAL,
   MEDIATION_CASE_VERB,
   MEDIATION_RESOLVED_VERB,
+  NAMED_METRICS,
   NEW_ONES,
   ORGANISATION_UNITS_REFUSED,
   QUALIFIED_BEFORE_ALIAS,
@@ -284,6 +288,8 @@ export function mapMetric(context: MetricContext): MetricMatch {
   const after = context.after.replace(QUOTES, '');
   const clause = ownClause(context.clause ?? `${before}${after}`, context.rest);
   if (AWARD_WORDS.test(context.rest ?? after)) return none('award');
+  if (AVERAGE.test(before)) return none('average');
+  if (ASSISTING.test(before)) return none('assisting');
   if (INCLUSION.test(before)) return none('inclusion');
   if (SAMPLE.test(before)) return none('sample');
   if (REMAINDER.test(before.trim())) return none('remainder');
@@ -331,6 +337,10 @@ export function mapMetric(context: MetricContext): MetricMatch {
       ? { metric: null, confidence: best ? round(best.score) : 0, alias: null }
       : { metric: best.candidate.metric.key as MetricKey, confidence: round(best.score), alias: best.candidate.alias };
   match = applyVerbs(match, before, context, nearest);
+  // 表彰优秀人民调解员42名 is an award; 命名法治示范点37个 is how demo sites come to be.
+  if (match.metric && AWARD_BEFORE.test(before) && !NAMED_METRICS.includes(match.metric)) {
+    return none('award', match.confidence);
+  }
   // 48个市直单位主要负责人…述法: as many heads as units reported.
   if (!match.metric && HEADS_OF_UNITS.test(after) && LAW_REPORT.test(ownTail(after))) {
     match = { metric: 'cadres.law_reports', confidence: 0.7, alias: '负责人…述法' };

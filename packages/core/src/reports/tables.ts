@@ -11,6 +11,8 @@ export type TableCell = {
   readonly labelStart: number;
   /** The column's header, '' when the table has none. */
   readonly column: string;
+  /** The line right above the table (its title, 表9-2 行政复议案件情况) and its header row: they name the business. */
+  readonly caption: string;
 };
 
 type Cell = { text: string; start: number; end: number };
@@ -48,8 +50,13 @@ function unitIn(text: string): { unit: string; power: number } | null {
   const match =
     /[(（](?:单位[:：])?([^()（）]{1,4})[)）]\s*$/.exec(text) ?? /^(?:单位|计量单位)[:：]?(.{1,4})$/.exec(text);
   if (!match) return null;
-  const unit = readUnit(match[1]!, 0);
-  return unit && unit.written === match[1] ? { unit: unit.unit, power: unit.power } : null;
+  // 受教育群众（万人次）: 万 or 亿 before a unit multiplies the cells.
+  const written = match[1]!;
+  const scaled = /^[万亿]/.test(written) && !readUnit(written, 0);
+  const rest = scaled ? written.slice(1) : written;
+  const unit = readUnit(rest, 0);
+  const power = scaled ? (written[0] === '万' ? 4 : 8) : 0;
+  return unit && unit.written === rest ? { unit: unit.unit, power: unit.power + power } : null;
 }
 
 const hasHan = (text: string) => /[\u4e00-\u9fff]/.test(text);
@@ -75,6 +82,9 @@ export function findTableCells(text: string): { cells: TableCell[]; lines: Span[
     const hasHeader = !first!.cells.slice(1).some((cell) => readCell(text, cell) && !/年/.test(cell.text));
     const header = hasHeader ? first!.cells.map((cell) => cell.text) : [];
     const unitColumn = header.findIndex((name) => /^(?:计量)?单位$/.test(name));
+    const above = j - block.length >= 1 ? rows[j - block.length - 1]! : null;
+    const title = above && above.cells.length < 2 ? above.line.text.trim() : '';
+    const caption = [title, header.join(' ')].filter((part) => part !== '').join(' ');
     lines.push(...block.map((row) => row.line));
     for (const row of hasHeader ? block.slice(1) : block) {
       const labelCell = row.cells.find((cell) => hasHan(cell.text) && !readCell(text, cell));
@@ -97,6 +107,7 @@ export function findTableCells(text: string): { cells: TableCell[]; lines: Span[
           label: labelCell.text,
           labelStart: labelCell.start,
           column: columnName,
+          caption,
         });
       });
     }
