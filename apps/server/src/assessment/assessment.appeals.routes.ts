@@ -1,7 +1,7 @@
 import { assessmentAppealContracts } from '@fazhi/core/assessment/assessment.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
-import { decideAppeal, fileAppeal, listAppeals } from './assessment.appeals.ts';
+import { decideAppeal, fileAppeal, listAppeals } from './assessment.appeals.service.ts';
 
 export function appealRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;

@@ -3,7 +3,7 @@ import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { sendXlsx } from '../platform/http.ts';
 import { appealRoutes } from './assessment.appeals.routes.ts';
-import { exportRoundWorkbook } from './assessment.round-export.ts';
+import { exportRoundWorkbook } from './assessment.round-export.service.ts';
 import {
   createRound,
   getPublicationGaps,
@@ -11,11 +11,11 @@ import {
   listRounds,
   setUnitParticipation,
   transitionRound,
-} from './assessment.rounds.ts';
-import { copyScheme, createScheme, getScheme, listSchemes, updateScheme } from './assessment.schemes.ts';
-import { exportRanking } from './assessment.sheet.ts';
+} from './assessment.rounds.service.ts';
+import { copyScheme, createScheme, getScheme, listSchemes, updateScheme } from './assessment.schemes.service.ts';
+import { exportRanking } from './assessment.sheet.service.ts';
 import { unitRoutes } from './assessment.units.routes.ts';
-import { ranking } from './assessment.views.ts';
+import { ranking } from './assessment.units.service.ts';
 
 export function assessmentRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;

@@ -2,9 +2,9 @@ import { assessmentUnitContracts } from '@fazhi/core/assessment/assessment.contr
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { sendXlsx } from '../platform/http.ts';
-import { addFact, deleteFact, saveReviewScore, saveSelfEntry, submitSelfAssessment } from './assessment.entries.ts';
-import { exportScoreSheet } from './assessment.sheet.ts';
-import { unitScore, unitSheet } from './assessment.views.ts';
+import { addFact, deleteFact, saveReviewScore, saveSelfEntry, submitSelfAssessment } from './assessment.entries.service.ts';
+import { exportScoreSheet } from './assessment.sheet.service.ts';
+import { unitScore, unitSheet } from './assessment.units.service.ts';
 
 /** A unit's sheet within a round: self-assessment, assessors' scores, hand-entered facts, the explained score. */
 export function unitRoutes(app: ZApp, deps: AppDeps) {

@@ -2,7 +2,7 @@ import type { Indicator, Rule, Scheme } from '@fazhi/core/assessment/scheme.sche
 import { aggregateParts, ledgerComputations, type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { readRoundsStreaming, scoreRoundsStreaming } from '../assessment/assessment.stream.ts';
+import { readRoundsStreaming, scoreRoundsStreaming } from '../assessment/assessment.stream.service.ts';
 import { type Db, openDatabase, queryRows } from '../db/client.ts';
 import { ensureMetricRollup, markRollupReady } from '../metrics/rollup.ts';
 import {

@@ -12,8 +12,8 @@ import {
   assessmentSelfEntries,
   assessmentUnits,
 } from '../assessment/assessment.schema.ts';
-import { scoreUnits } from '../assessment/assessment.scoring.ts';
-import { writeSnapshot } from '../assessment/assessment.snapshots.ts';
+import { scoreUnits } from '../assessment/assessment.scoring.service.ts';
+import { writeSnapshot } from '../assessment/assessment.results.repo.ts';
 import { type Executor, queryRows } from '../db/client.ts';
 import { hashPassword } from '../platform/auth.service.ts';
 import { users } from '../platform/platform.schema.ts';

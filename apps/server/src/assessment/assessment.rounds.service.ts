@@ -22,12 +22,12 @@ import {
   type RoundRow,
   requireStaffOf,
   roundVisibleSql,
-} from './assessment.access.ts';
+} from './assessment.access.service.ts';
 import { assessmentRounds, assessmentUnits } from './assessment.schema.ts';
-import { getScheme } from './assessment.schemes.ts';
-import { scoreUnits } from './assessment.scoring.ts';
-import { writeSnapshot } from './assessment.snapshots.ts';
-import { applyEvents, coreRoundOf } from './assessment.state.ts';
+import { getScheme } from './assessment.schemes.service.ts';
+import { scoreUnits } from './assessment.scoring.service.ts';
+import { writeSnapshot } from './assessment.results.repo.ts';
+import { applyEvents, coreRoundOf } from './assessment.state.service.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 

@@ -2,10 +2,11 @@ import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
+import { listTasks } from '../plan/plan.service.ts';
 import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
+import { shanghaiDate, shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
-import type { InputSource, UnitContribution } from './assessment.inputs.ts';
-import { intArray } from './assessment.sql.ts';
+import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';
 
 /**
  * A read-only actor scoped to the county running the round: other modules' services apply their data scope to it,
@@ -95,32 +96,40 @@ export const oversightSource: InputSource = {
 };
 
 /**
- * 交办任务落实不力 from `plan`: target tasks of the assessment year that a unit leads and did not close by their
+ * 交办任务落实不力 from `plan` (through its task list, as the county office sees it): target tasks of the assessment year that a unit leads and did not close by their
  * deadline (closed late, or past the deadline and still open today, Asia/Shanghai). Leaf tasks only — a parent's
  * progress is its children's. They were assigned by the county, so the deduction is at the 区 level.
  */
 export const planSource: InputSource = {
   name: '目标任务',
-  gather: async ({ db, year, orgIds }) => {
+  gather: async ({ db, year, ownerOrgId, orgIds }) => {
     if (orgIds.length === 0) return [];
-    const rows = await queryRows<{ org_id: number; titles: string[]; ids: number[] }>(
-      db,
-      sql`select t.org_id, array_agg(t.title order by t.deadline, t.id) as titles, array_agg(t.id order by t.deadline, t.id) as ids
-          from tasks t
-          where t.year = ${year} and t.status <> 'draft'
-            and t.org_id = any(${intArray(orgIds)})
-            and not exists (select 1 from tasks c where c.parent_id = t.id)
-            and t.deadline < (now() at time zone 'Asia/Shanghai')::date
-            and (t.status <> 'closed' or (t.closed_at at time zone 'Asia/Shanghai')::date > t.deadline)
-          group by t.org_id`,
-    );
-    return rows.map((r): UnitContribution => {
-      const id = `plan-late-${r.org_id}`;
-      const title = `${year}年目标任务未按期完成（${r.ids.length}项）`;
+    const actor = await countyReader(db, ownerOrgId);
+    if (!actor) return [];
+    const now = new Date();
+    const today = shanghaiToday(now);
+    const { items } = await listTasks(db, actor, { year }, now);
+    const parents = new Set(items.map((t) => t.parentId).filter((id) => id !== null));
+    const wanted = new Set(orgIds);
+    const late = items
+      .filter(
+        (t) =>
+          t.status !== 'draft' &&
+          wanted.has(t.leadOrgId) &&
+          !parents.has(t.id) &&
+          t.deadline < today &&
+          (t.status !== 'closed' || (t.closedAt !== null && shanghaiDate(new Date(t.closedAt)) > t.deadline)),
+      )
+      .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
+    const byOrg = new Map<number, typeof late>();
+    for (const task of late) byOrg.set(task.leadOrgId, [...(byOrg.get(task.leadOrgId) ?? []), task]);
+    return [...byOrg].map(([orgId, tasks]): UnitContribution => {
+      const id = `plan-late-${orgId}`;
+      const title = `${year}年目标任务未按期完成（${tasks.length}项）`;
       return {
-        orgId: r.org_id,
-        penalties: [{ id, kind: '交办任务落实不力', level: '区', title, count: r.ids.length }],
-        refs: [{ id, origin: '目标任务', title: `${title}：${r.titles.join('；')}`, evidenceIds: [] }],
+        orgId,
+        penalties: [{ id, kind: '交办任务落实不力', level: '区', title, count: tasks.length }],
+        refs: [{ id, origin: '目标任务', title: `${title}：${tasks.map((t) => t.title).join('；')}`, evidenceIds: [] }],
       };
     });
   },

@@ -10,9 +10,9 @@ import type {
 } from '@fazhi/core/assessment/unit-inputs.schemas';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { ledgerHonoursSource } from './assessment.ledger-source.ts';
-import { metricsRegistrySource, oversightSource, planSource } from './assessment.module-sources.ts';
-import { intArray } from './assessment.sql.ts';
+import { ledgerHonoursSource } from './assessment.ledger-source.service.ts';
+import { metricsRegistrySource, oversightSource, planSource } from './assessment.module-sources.service.ts';
+import { intArray } from './assessment.repo.ts';
 
 /** What a score line points at: a hand-entered fact, a ledger row, an oversight problem, a self-assessment entry. */
 export type SourceRef = { id: string; origin: string; title: string; evidenceIds: number[] };

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { addSheet } from '../platform/excel.ts';
-import { ranking, unitScore } from './assessment.views.ts';
+import { ranking, unitScore } from './assessment.units.service.ts';
 
 export const explanationKinds = { lost: '失分', bonus: '加分', deduction: '减分', veto: '一票否决' } as const;
 

@@ -4,9 +4,9 @@ import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { scoreUnit, type UnitScore } from '@fazhi/core/assessment/score-unit';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { RoundRow } from './assessment.access.ts';
-import { type GatheredUnit, gatherInputs, type SourceRef } from './assessment.inputs.ts';
-import { intArray } from './assessment.sql.ts';
+import type { RoundRow } from './assessment.access.service.ts';
+import { type GatheredUnit, gatherInputs, type SourceRef } from './assessment.inputs.service.ts';
+import { intArray } from './assessment.repo.ts';
 
 const compiledCache = new Map<string, CompiledScheme>();
 

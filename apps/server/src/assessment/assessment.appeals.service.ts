@@ -9,11 +9,11 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { isStaff, loadRound, requireStaffOf, requireUnit } from './assessment.access.ts';
+import { isStaff, loadRound, requireStaffOf, requireUnit } from './assessment.access.service.ts';
 import { assessmentAppeals } from './assessment.schema.ts';
-import { scoreUnits } from './assessment.scoring.ts';
-import { writeSnapshot } from './assessment.snapshots.ts';
-import { applyEvents, coreRoundOf, entryOf, latestResults } from './assessment.state.ts';
+import { scoreUnits } from './assessment.scoring.service.ts';
+import { writeSnapshot } from './assessment.results.repo.ts';
+import { applyEvents, coreRoundOf, entryOf, latestResults } from './assessment.state.service.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 

@@ -8,10 +8,10 @@ import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { isPublished, isStaff, loadRound, type RoundRow, requireUnit, type UnitRow } from './assessment.access.ts';
+import { isPublished, isStaff, loadRound, type RoundRow, requireUnit, type UnitRow } from './assessment.access.service.ts';
 import { assessmentFacts } from './assessment.schema.ts';
-import { compiledOf } from './assessment.scoring.ts';
-import { applyEvents, coreRoundOf } from './assessment.state.ts';
+import { compiledOf } from './assessment.scoring.service.ts';
+import { applyEvents, coreRoundOf } from './assessment.state.service.ts';
 
 export function leavesOf(round: RoundRow, unitType: string): CompiledNode[] {
   const template = compiledOf(round.scheme_id, round.scheme_updated_at, round.definition).templates.get(unitType);

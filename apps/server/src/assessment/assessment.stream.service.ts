@@ -5,7 +5,7 @@ import { scoreUnitTotals } from '@fazhi/core/assessment/score-unit';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { addFactBulk, addReviewEntriesBulk } from './assessment.bulk-inputs.ts';
+import { addFactBulk, addReviewEntriesBulk } from './assessment.bulk-inputs.service.ts';
 import {
   type EntryRow,
   externalInputSources,
@@ -14,9 +14,9 @@ import {
   mergeContribution,
   type ReviewRow,
   type UnitContribution,
-} from './assessment.inputs.ts';
-import { applyCorrection, compiledOf, metricKeysOf } from './assessment.scoring.ts';
-import { intArray } from './assessment.sql.ts';
+} from './assessment.inputs.service.ts';
+import { applyCorrection, compiledOf, metricKeysOf } from './assessment.scoring.service.ts';
+import { intArray } from './assessment.repo.ts';
 
 const BATCH = 10_000;
 

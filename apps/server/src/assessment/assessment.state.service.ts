@@ -10,7 +10,7 @@ import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { AppError } from '../platform/errors.ts';
-import type { RoundRow } from './assessment.access.ts';
+import type { RoundRow } from './assessment.access.service.ts';
 
 export type ResultRow = {
   org_id: number;

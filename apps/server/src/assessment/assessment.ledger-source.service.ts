@@ -2,8 +2,8 @@ import { BONUS_CATEGORIES, LEVELS } from '@fazhi/core/assessment/scheme-constant
 import type { Honour } from '@fazhi/core/assessment/unit-inputs.schemas';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { InputSource, UnitContribution } from './assessment.inputs.ts';
-import { intArray } from './assessment.sql.ts';
+import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';
+import { intArray } from './assessment.repo.ts';
 
 /** The honours ledger (core ledgers/builtin/honour.ts): type key and the codes of its category and level fields. */
 export const honoursLedgerKey = 'honour';

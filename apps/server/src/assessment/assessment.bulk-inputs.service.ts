@@ -1,8 +1,8 @@
 import { combineSortedValues } from '@fazhi/core/assessment/assessors';
 import type { Aggregation } from '@fazhi/core/assessment/scheme.schemas';
 import type { Honour } from '@fazhi/core/assessment/unit-inputs.schemas';
-import type { EntryRow, FactRow, GatheredUnit, ReviewRow } from './assessment.inputs.ts';
-import { factSourceId } from './assessment.inputs.ts';
+import type { EntryRow, FactRow, GatheredUnit, ReviewRow } from './assessment.inputs.service.ts';
+import { factSourceId } from './assessment.inputs.service.ts';
 
 /*
  * Inputs for bulk scoring (a province's rounds at once): the same figures as gatherInputs/buildEntryContributions

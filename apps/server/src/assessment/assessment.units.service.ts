@@ -6,12 +6,12 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { conflict } from '../platform/errors.ts';
-import { isPublished, isStaff, loadRound, type RoundRow, requireUnit, type UnitRow } from './assessment.access.ts';
-import { leavesOf } from './assessment.entries.ts';
-import type { SourceRef } from './assessment.inputs.ts';
-import { scoreUnits } from './assessment.scoring.ts';
-import { intArray } from './assessment.sql.ts';
-import { latestResults } from './assessment.state.ts';
+import { isPublished, isStaff, loadRound, type RoundRow, requireUnit, type UnitRow } from './assessment.access.service.ts';
+import { leavesOf } from './assessment.entries.service.ts';
+import type { SourceRef } from './assessment.inputs.service.ts';
+import { scoreUnits } from './assessment.scoring.service.ts';
+import { intArray } from './assessment.repo.ts';
+import { latestResults } from './assessment.state.service.ts';
 
 type Attachment = { id: number; filename: string };
 

@@ -7,12 +7,12 @@ import type { Actor } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { addSheet } from '../platform/excel.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { isPublished, isStaff, loadRound, type RoundRow } from './assessment.access.ts';
-import type { SourceRef } from './assessment.inputs.ts';
-import { scoreUnits } from './assessment.scoring.ts';
-import { addRankingSheet, explanationKinds } from './assessment.sheet.ts';
-import { intArray } from './assessment.sql.ts';
-import { ranking } from './assessment.views.ts';
+import { isPublished, isStaff, loadRound, type RoundRow } from './assessment.access.service.ts';
+import type { SourceRef } from './assessment.inputs.service.ts';
+import { scoreUnits } from './assessment.scoring.service.ts';
+import { addRankingSheet, explanationKinds } from './assessment.sheet.service.ts';
+import { intArray } from './assessment.repo.ts';
+import { ranking } from './assessment.units.service.ts';
 
 type VisibleUnit = { org_id: number; org_name: string; unit_type: string };
 type UnitSheet = VisibleUnit & { score: UnitScore; refs: Map<string, SourceRef>; rank?: number; grade?: string };
