@@ -1,63 +1,30 @@
-import type { WindowStatus } from '@fazhi/core/consultation/consultation-window';
-import { api } from '../../../components/api-client.ts';
-import type { Article } from './consultation-api.ts';
+import { portalContracts } from '@fazhi/core/consultation/consultation.portal.contract';
+import type { ResponseOf } from '@fazhi/core/shared/contract';
+import { useContractMutation, useContractQuery } from '../../../components/contract-query.ts';
 
-export type PortalConsultation = {
-  id: number;
-  title: string;
-  legislature: string;
-  legislatureLevel: 'national' | 'provincial' | 'municipal';
-  opensOn: string;
-  closesOn: string;
-  pointName: string;
-  articleCount: number;
-  opinions: number;
-  answered: number;
-  hasFinalResult: boolean;
-  windowStatus: WindowStatus;
-  daysLeft: number;
-};
-export type PortalDetail = Omit<PortalConsultation, 'articleCount' | 'opinions' | 'answered' | 'hasFinalResult'> & {
-  draftTitle: string;
-  preamble: string;
-  blockedReason: string | null;
-  finalAdoptedOn: string | null;
-  finalSummary: string | null;
-  wholeDraftOpinions: number;
-  articles: (Article & { opinions: number })[];
-};
-export type PortalFeedback = {
-  id: number;
-  articleLabel: string;
-  submitter: string;
-  content: string;
-  decision: string | null;
-  decisionLabel: string | null;
-  reply: string | null;
-  answeredAt: string | null;
-};
-export type Receipt = {
-  receiptCode: string;
-  consultationId: number;
-  consultationTitle: string;
-  articleLabel: string;
-  submitter: string;
-  phone: string | null;
-  content: string;
-  submittedAt: string;
-  statusLabel: string;
-  decision: string | null;
-  decisionLabel: string | null;
-  reply: string | null;
-};
-export type SubmitResult = { receiptCode: string; needsReview: boolean; message: string };
+/** The public portal (no login), called only through its contracts. */
+export const portalRoutes = portalContracts.routes;
+type Routes = typeof portalRoutes;
 
-export const portalApi = {
-  list: () => api.get<{ items: PortalConsultation[] }>('/api/portal/consultations').then((r) => r.items),
-  detail: (id: number) => api.get<PortalDetail>(`/api/portal/consultations/${id}`),
-  feedback: (id: number) =>
-    api.get<{ items: PortalFeedback[] }>(`/api/portal/consultations/${id}/feedback`).then((r) => r.items),
-  submit: (id: number, body: { articleKey: string | null; name: string; phone: string; content: string }) =>
-    api.post<SubmitResult>(`/api/portal/consultations/${id}/opinions`, body),
-  receipt: (code: string) => api.get<Receipt>(`/api/portal/receipts/${encodeURIComponent(code)}`),
-};
+export type PortalConsultation = ResponseOf<Routes['list']>['items'][number];
+export type PortalDetail = ResponseOf<Routes['detail']>;
+export type PortalFeedback = ResponseOf<Routes['feedback']>['items'][number];
+export type Receipt = ResponseOf<Routes['receipt']>;
+export type SubmitResult = ResponseOf<Routes['submit']>;
+
+export const usePortalList = () => useContractQuery(portalRoutes.list, {});
+export const usePortalDetail = (id: number) => useContractQuery(portalRoutes.detail, { params: { id } });
+export const usePortalFeedback = (id: number, enabled = true) =>
+  useContractQuery(portalRoutes.feedback, { params: { id } }, { enabled });
+export const useReceipt = (code: string) =>
+  useContractQuery(portalRoutes.receipt, { params: { code } }, { enabled: code !== '' });
+
+/** What a citizen fills in; the server checks it with the core's portal schema (portal-input.ts). */
+export type OpinionInput = { articleKey: string | null; name: string; phone: string; content: string };
+
+/** Sends an opinion; the consultation's counts and feedback are read again afterwards. */
+export const useSubmitOpinion = (id: number) =>
+  useContractMutation(portalRoutes.submit, {
+    toInput: (body: OpinionInput) => ({ params: { id }, body }),
+    invalidate: ['/api/portal'],
+  });

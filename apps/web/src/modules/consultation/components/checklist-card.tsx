@@ -1,9 +1,10 @@
-import { TEN_STEPS, type TenStepChecklist } from '@fazhi/core/consultation/ten-steps';
+import { TEN_STEPS, type TenStepKey } from '@fazhi/core/consultation/ten-steps';
 import { Alert, App, Button, Card, DatePicker, Popconfirm, Steps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
-import { consultationApi, useConsultationMutation } from '../api/consultation-api.ts';
+import { useContractMutation } from '../../../components/contract-query.ts';
+import { type ConsultationDetail, consultationRoutes } from '../api/consultation-api.ts';
 
 /** 十步工作法: each step with its planned and completed date; steps are completed in order. */
 export function ChecklistCard({
@@ -13,16 +14,18 @@ export function ChecklistCard({
   canManage,
 }: {
   id: number;
-  checklist: TenStepChecklist;
+  checklist: ConsultationDetail['checklist'];
   warnings: string[];
   canManage: boolean;
 }) {
   const { message } = App.useApp();
   const [date, setDate] = useState<Dayjs>(dayjs());
-  const complete = useConsultationMutation((step: string) =>
-    consultationApi.completeStep(id, step, date.format('YYYY-MM-DD')),
-  );
-  const reopen = useConsultationMutation((step: string) => consultationApi.reopenStep(id, step));
+  const complete = useContractMutation(consultationRoutes.completeStep, {
+    toInput: (step: TenStepKey) => ({ params: { id, step }, body: { completedOn: date.format('YYYY-MM-DD') } }),
+  });
+  const reopen = useContractMutation(consultationRoutes.reopenStep, {
+    toInput: (step: TenStepKey) => ({ params: { id, step } }),
+  });
   const next = checklist.findIndex((e) => !e.completedOn);
   const lastDone = next === -1 ? checklist.length - 1 : next - 1;
   const run = (p: Promise<unknown>) => p.catch((e) => message.error(errorMessage(e)));

@@ -6,7 +6,11 @@ import {
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
-import { consultationApi, type DraftSummary, useConsultationMutation } from '../api/consultation-api.ts';
+import { useContractMutation } from '../../../components/contract-query.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { consultationRoutes, type DraftSummary } from '../api/consultation-api.ts';
+
+const shape = consultationSchema.shape;
 
 type Values = { title: string; draftId: number; legislature: string; legislatureLevel: string; range: [Dayjs, Dayjs] };
 
@@ -21,7 +25,7 @@ export function ConsultationFormModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const create = useConsultationMutation((body: Record<string, unknown>) => consultationApi.createConsultation(body));
+  const create = useContractMutation(consultationRoutes.createConsultation);
   const submit = async () => {
     const v = await form.validateFields();
     const body = {
@@ -35,7 +39,7 @@ export function ConsultationFormModal({
     const parsed = consultationSchema.safeParse(body);
     if (!parsed.success) return message.error(parsed.error.issues[0]!.message);
     try {
-      const { id } = await create.mutateAsync(body);
+      const { id } = await create.mutateAsync({ body: parsed.data });
       message.success('已新建征求意见事项');
       form.resetFields();
       onClose(id);
@@ -53,7 +57,11 @@ export function ConsultationFormModal({
       okText="保存"
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="draftId" label="草案" rules={[{ required: true, message: '请选择草案' }]}>
+        <Form.Item
+          name="draftId"
+          label="草案"
+          {...zodItem(shape.draftId, { map: (v) => (v === undefined || v === null ? v : String(v)) })}
+        >
           <Select
             placeholder="选择已登记的草案；没有的请先点“登记草案”"
             notFoundContent="暂无草案，请先登记草案"
@@ -64,13 +72,13 @@ export function ConsultationFormModal({
             }}
           />
         </Form.Item>
-        <Form.Item name="title" label="征询事项名称" rules={[{ required: true, message: '请填写名称' }]}>
+        <Form.Item name="title" label="征询事项名称" {...zodItem(shape.title)}>
           <Input placeholder="如：《××条例（草案征求意见稿）》征求意见" maxLength={200} />
         </Form.Item>
-        <Form.Item name="legislature" label="来文立法机关" rules={[{ required: true, message: '请填写立法机关' }]}>
+        <Form.Item name="legislature" label="来文立法机关" {...zodItem(shape.legislature)}>
           <Input placeholder="如：全国人大常委会法制工作委员会" maxLength={100} />
         </Form.Item>
-        <Form.Item name="legislatureLevel" label="层级" rules={[{ required: true, message: '请选择层级' }]}>
+        <Form.Item name="legislatureLevel" label="层级" {...zodItem(shape.legislatureLevel)}>
           <Select
             placeholder="国家级、省级或市级"
             options={LEGISLATURE_LEVELS.map((l) => ({ value: l, label: LEGISLATURE_LEVEL_LABELS[l] }))}

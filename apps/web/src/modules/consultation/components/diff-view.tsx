@@ -1,6 +1,6 @@
 import type { DiffSegment } from '@fazhi/core/consultation/text-diff';
 import { Empty, Tag } from 'antd';
-import type { DraftDiff } from '../api/consultation-api.ts';
+import type { ArticleChange, DraftDiff } from '../api/consultation-api.ts';
 
 const typeLabels = {
   added: '新增',
@@ -16,6 +16,9 @@ const typeColors = {
   renumbered: 'blue',
   unchanged: 'default',
 } as const;
+
+const fromOf = (c: ArticleChange) => ('from' in c ? c.from : undefined);
+const toOf = (c: ArticleChange) => ('to' in c ? c.to : undefined);
 
 /** Segments keyed by where they start in the compared texts: a stable key that is not the list index. */
 function withOffsets(segments: DiffSegment[]) {
@@ -44,45 +47,45 @@ export function DiffView({ diff }: { diff: DraftDiff }) {
             </Tag>
           ))}
       </div>
-      {changed.map((c) => (
-        <div key={`${c.from?.key}-${c.to?.key}`} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
-          <Tag color={typeColors[c.type]}>{typeLabels[c.type]}</Tag>
-          <b>
-            {c.from && c.to && c.from.label !== c.to.label
-              ? `${c.from.label} → ${c.to.label}`
-              : (c.to?.label ?? c.from?.label)}
-          </b>
-          {c.segments ? (
-            <div style={{ marginTop: 4, lineHeight: 1.9, whiteSpace: 'pre-wrap' }}>
-              {withOffsets(c.segments).map(({ segment: s, at }) =>
-                s.op === 'equal' ? (
-                  <span key={at}>{s.text}</span>
-                ) : s.op === 'insert' ? (
-                  <ins key={at} style={{ background: '#d9f7be', textDecoration: 'none' }}>
-                    {s.text}
-                  </ins>
-                ) : (
-                  <del key={at} style={{ background: '#ffccc7' }}>
-                    {s.text}
-                  </del>
-                ),
-              )}
-            </div>
-          ) : c.text ? (
-            <div
-              style={{
-                marginTop: 4,
-                lineHeight: 1.9,
-                whiteSpace: 'pre-wrap',
-                background: c.type === 'added' ? '#f6ffed' : '#fff1f0',
-                textDecoration: c.type === 'removed' ? 'line-through' : undefined,
-              }}
-            >
-              {c.text}
-            </div>
-          ) : null}
-        </div>
-      ))}
+      {changed.map((c) => {
+        const from = fromOf(c);
+        const to = toOf(c);
+        return (
+          <div key={`${from?.key}-${to?.key}`} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
+            <Tag color={typeColors[c.type]}>{typeLabels[c.type]}</Tag>
+            <b>{from && to && from.label !== to.label ? `${from.label} → ${to.label}` : (to?.label ?? from?.label)}</b>
+            {c.type === 'modified' ? (
+              <div style={{ marginTop: 4, lineHeight: 1.9, whiteSpace: 'pre-wrap' }}>
+                {withOffsets(c.segments).map(({ segment: s, at }) =>
+                  s.op === 'equal' ? (
+                    <span key={at}>{s.text}</span>
+                  ) : s.op === 'insert' ? (
+                    <ins key={at} style={{ background: '#d9f7be', textDecoration: 'none' }}>
+                      {s.text}
+                    </ins>
+                  ) : (
+                    <del key={at} style={{ background: '#ffccc7' }}>
+                      {s.text}
+                    </del>
+                  ),
+                )}
+              </div>
+            ) : 'text' in c && c.text ? (
+              <div
+                style={{
+                  marginTop: 4,
+                  lineHeight: 1.9,
+                  whiteSpace: 'pre-wrap',
+                  background: c.type === 'added' ? '#f6ffed' : '#fff1f0',
+                  textDecoration: c.type === 'removed' ? 'line-through' : undefined,
+                }}
+              >
+                {c.text}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
     </div>
   );
 }

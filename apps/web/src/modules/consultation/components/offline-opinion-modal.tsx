@@ -1,13 +1,10 @@
+import { offlineOpinionSchema } from '@fazhi/core/consultation/consultation.schemas';
 import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
-import {
-  type Article,
-  type ConsultationRow,
-  consultationApi,
-  useConsultationMutation,
-  usePoints,
-} from '../api/consultation-api.ts';
+import { useContractMutation } from '../../../components/contract-query.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { type Article, type ConsultationRow, consultationRoutes, usePoints } from '../api/consultation-api.ts';
 
 type Values = { pointId: number; articleKey: string; name: string; phone?: string; content: string };
 
@@ -23,8 +20,19 @@ export function OfflineOpinionButton({
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const points = usePoints();
-  const options = (points.data ?? []).filter((p) => p.id === c.pointId || p.parentId === c.pointId);
-  const add = useConsultationMutation((body: Record<string, unknown>) => consultationApi.addOffline(c.id, body));
+  const options = (points.data?.items ?? []).filter((p) => p.id === c.pointId || p.parentId === c.pointId);
+  const add = useContractMutation(consultationRoutes.addOfflineOpinion, {
+    toInput: (body: {
+      pointId: number;
+      articleKey: string | null;
+      name: string;
+      phone: string | null;
+      content: string;
+    }) => ({
+      params: { id: c.id },
+      body,
+    }),
+  });
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -50,7 +58,11 @@ export function OfflineOpinionButton({
         okText="保存"
       >
         <Form form={form} layout="vertical" initialValues={{ articleKey: '*' }}>
-          <Form.Item name="pointId" label="收集单位" rules={[{ required: true, message: '请选择收集单位' }]}>
+          <Form.Item
+            name="pointId"
+            label="收集单位"
+            {...zodItem(offlineOpinionSchema.shape.pointId, { requiredMessage: '请选择收集单位' })}
+          >
             <Select options={options.map((p) => ({ value: p.id, label: p.name }))} />
           </Form.Item>
           <Form.Item name="articleKey" label="针对条文">
@@ -60,13 +72,13 @@ export function OfflineOpinionButton({
               options={[{ value: '*', label: '草案整体' }, ...articles.map((a) => ({ value: a.key, label: a.label }))]}
             />
           </Form.Item>
-          <Form.Item name="name" label="提出人" rules={[{ required: true, message: '请填写提出人' }]}>
+          <Form.Item name="name" label="提出人" {...zodItem(offlineOpinionSchema.shape.name)}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="phone" label="手机号码（选填）">
+          <Form.Item name="phone" label="手机号码（选填）" {...zodItem(offlineOpinionSchema.shape.phone)}>
             <Input maxLength={20} />
           </Form.Item>
-          <Form.Item name="content" label="意见内容" rules={[{ required: true, message: '请填写意见内容' }]}>
+          <Form.Item name="content" label="意见内容" {...zodItem(offlineOpinionSchema.shape.content)}>
             <Input.TextArea rows={4} maxLength={2000} showCount />
           </Form.Item>
         </Form>

@@ -1,19 +1,25 @@
+import { finalResultSchema } from '@fazhi/core/consultation/consultation.schemas';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
-import { type ConsultationRow, consultationApi, useConsultationMutation, usePoints } from '../api/consultation-api.ts';
+import { useContractMutation } from '../../../components/contract-query.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { type ConsultationRow, consultationRoutes, usePoints } from '../api/consultation-api.ts';
 
 /** Push to 立法议事小院 / 信息员, and record what the legislature finally adopted. */
 export function PushCard({ consultation: c }: { consultation: ConsultationRow }) {
   const { message } = App.useApp();
   const points = usePoints();
-  const subs = (points.data ?? []).filter((p) => p.parentId === c.pointId);
+  const subs = (points.data?.items ?? []).filter((p) => p.parentId === c.pointId);
   const [chosen, setChosen] = useState<number[]>([]);
-  const push = useConsultationMutation(() => consultationApi.push(c.id, chosen));
-  const final = useConsultationMutation((v: { adoptedOn: string; summary: string }) =>
-    consultationApi.finalResult(c.id, v),
-  );
-  const [form] = Form.useForm();
+  const push = useContractMutation(consultationRoutes.push, {
+    toInput: (pointIds: number[]) => ({ params: { id: c.id }, body: { pointIds } }),
+  });
+  const final = useContractMutation(consultationRoutes.finalResult, {
+    toInput: (body: { adoptedOn: string; summary: string }) => ({ params: { id: c.id }, body }),
+  });
+  const [form] = Form.useForm<{ adoptedOn: Dayjs; summary: string }>();
   return (
     <>
       <Card size="small" title="推送至议事小院、信息员" style={{ marginTop: 16 }}>
@@ -32,7 +38,7 @@ export function PushCard({ consultation: c }: { consultation: ConsultationRow })
           style={{ marginTop: 8 }}
           disabled={chosen.length === 0}
           onClick={() =>
-            push.mutateAsync(undefined).then(
+            push.mutateAsync(chosen).then(
               () => message.success('已推送'),
               (e) => message.error(errorMessage(e)),
             )
@@ -53,10 +59,16 @@ export function PushCard({ consultation: c }: { consultation: ConsultationRow })
             )
           }
         >
-          <Form.Item name="adoptedOn" label="审议通过日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item
+            name="adoptedOn"
+            label="审议通过日期"
+            {...zodItem(finalResultSchema.shape.adoptedOn, {
+              map: (v) => (v as Dayjs | undefined)?.format('YYYY-MM-DD'),
+            })}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="summary" label="采纳情况" rules={[{ required: true, message: '请填写采纳情况' }]}>
+          <Form.Item name="summary" label="采纳情况" {...zodItem(finalResultSchema.shape.summary)}>
             <Input.TextArea rows={3} maxLength={5000} placeholder="如：采纳我点意见3条……" />
           </Form.Item>
           <Button htmlType="submit" size="small">

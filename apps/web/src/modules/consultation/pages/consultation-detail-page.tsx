@@ -6,7 +6,6 @@ import {
   windowStatus,
 } from '@fazhi/core/consultation/consultation-window';
 import type { OpinionActionType } from '@fazhi/core/consultation/opinion-lifecycle';
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -24,16 +23,11 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
+import { useContractMutation } from '../../../components/contract-query.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import {
-  consultationApi,
-  type Opinion,
-  useConsultation,
-  useConsultationMutation,
-  useOpinions,
-} from '../api/consultation-api.ts';
+import { consultationRoutes, type Opinion, useConsultation, useDraft, useOpinions } from '../api/consultation-api.ts';
 import { ChecklistCard } from '../components/checklist-card.tsx';
 import { OfflineOpinionButton } from '../components/offline-opinion-modal.tsx';
 import { type ModalAction, OpinionActionModal } from '../components/opinion-action-modal.tsx';
@@ -68,19 +62,21 @@ export function ConsultationDetailPage() {
   const consultation = useConsultation(id);
   const opinions = useOpinions(id);
   const c = consultation.data;
-  const draft = useQuery({
-    queryKey: ['consultation', 'draft-of', c?.draftId, c?.version],
-    queryFn: () => consultationApi.draft(c!.draftId, c!.version),
-    enabled: !!c,
-  });
+  const draft = useDraft(c ? c.draftId : null, c?.version);
   const [filter, setFilter] = useState<keyof typeof filters>('all');
   const [selected, setSelected] = useState<number[]>([]);
   const [modal, setModal] = useState<{ action: ModalAction; ids: number[] } | null>(null);
-  const act = useConsultationMutation(({ ids, input }: { ids: number[]; input: OpinionActionInput }) =>
-    ids.length === 1 ? consultationApi.act(ids[0]!, input) : consultationApi.bulk(ids, input),
-  );
-  const publish = useConsultationMutation(() => consultationApi.publish(id));
-  const adoptLatest = useConsultationMutation(() => consultationApi.adoptLatest(id));
+  type Acting = { ids: number[]; input: OpinionActionInput };
+  const actOne = useContractMutation(consultationRoutes.actOnOpinion, {
+    toInput: ({ ids, input }: Acting) => ({ params: { id: ids[0] ?? 0 }, body: input }),
+  });
+  const actMany = useContractMutation(consultationRoutes.actOnOpinions, {
+    toInput: ({ ids, input }: Acting) => ({ body: { ids, action: input } }),
+  });
+  const publish = useContractMutation(consultationRoutes.publish, { toInput: (_: void) => ({ params: { id } }) });
+  const adoptLatest = useContractMutation(consultationRoutes.adoptLatestVersion, {
+    toInput: (_: void) => ({ params: { id } }),
+  });
   const latest = draft.data?.draft.latestVersion ?? 0;
   const articleText = useMemo(
     () => new Map((draft.data?.version.articles ?? []).map((a) => [a.key, a.text])),
@@ -92,7 +88,7 @@ export function ConsultationDetailPage() {
 
   const run = async (ids: number[], input: OpinionActionInput) => {
     try {
-      await act.mutateAsync({ ids, input });
+      await (ids.length === 1 ? actOne : actMany).mutateAsync({ ids, input });
       message.success(ids.length > 1 ? `已办理${ids.length}条意见` : '已办理');
       setSelected([]);
       setModal(null);
@@ -130,15 +126,13 @@ export function ConsultationDetailPage() {
           <>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => downloadFile(`/api/consultation/consultations/${id}/export.xlsx`)}
+              onClick={() => download(consultationRoutes.exportXlsx, { params: { id } })}
             >
               导出采纳情况表（Excel）
             </Button>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() =>
-                downloadFile(`/api/consultation/consultations/${id}/export.docx`, undefined, '意见采纳情况表.docx')
-              }
+              onClick={() => download(consultationRoutes.exportDocx, { params: { id } }, '意见采纳情况表.docx')}
             >
               导出 Word
             </Button>
@@ -247,7 +241,7 @@ export function ConsultationDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={7}>
-          <ChecklistCard id={id} checklist={c.checklist} warnings={c.warnings ?? []} canManage={canManage} />
+          <ChecklistCard id={id} checklist={c.checklist} warnings={c.warnings} canManage={canManage} />
           {canManage ? <PushCard consultation={c} /> : null}
         </Col>
       </Row>

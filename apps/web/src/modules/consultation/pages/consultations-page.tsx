@@ -5,19 +5,12 @@ import {
   WINDOW_STATUS_LABELS,
   windowStatus,
 } from '@fazhi/core/consultation/consultation-window';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Progress, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import {
-  type ConsultationRow,
-  consultationApi,
-  useConsultations,
-  useDrafts,
-  usePoints,
-} from '../api/consultation-api.ts';
+import { type ConsultationRow, useConsultations, useDrafts, usePoints, useStats } from '../api/consultation-api.ts';
 import { ConsultationFormModal } from '../components/consultation-form-modal.tsx';
 
 const statusColor = { open: 'red', upcoming: 'blue', closed: 'default' } as const;
@@ -92,13 +85,13 @@ function ConsultationTable({ rows, loading }: { rows: ConsultationRow[]; loading
 }
 
 function StatsTable() {
-  const stats = useQuery({ queryKey: ['consultation', 'stats'], queryFn: () => consultationApi.stats() });
+  const stats = useStats();
   return (
     <Table
       rowKey={(r) => `${r.point_id}-${r.year}`}
       size="middle"
       loading={stats.isLoading}
-      dataSource={stats.data ?? []}
+      dataSource={stats.data?.items ?? []}
       pagination={false}
       columns={[
         { title: '联系点 / 议事小院', dataIndex: 'point_name' },
@@ -144,7 +137,7 @@ export function ConsultationsPage() {
             {
               key: 'consultations',
               label: '征求意见',
-              children: <ConsultationTable rows={consultations.data ?? []} loading={consultations.isLoading} />,
+              children: <ConsultationTable rows={consultations.data?.items ?? []} loading={consultations.isLoading} />,
             },
             {
               key: 'drafts',
@@ -154,7 +147,7 @@ export function ConsultationsPage() {
                   rowKey="id"
                   size="middle"
                   loading={drafts.isLoading}
-                  dataSource={drafts.data ?? []}
+                  dataSource={drafts.data?.items ?? []}
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   columns={[
                     {
@@ -177,7 +170,7 @@ export function ConsultationsPage() {
                 <Table
                   rowKey="id"
                   size="middle"
-                  dataSource={points.data ?? []}
+                  dataSource={points.data?.items ?? []}
                   pagination={false}
                   columns={[
                     {
@@ -196,7 +189,7 @@ export function ConsultationsPage() {
       </Card>
       <ConsultationFormModal
         open={creating}
-        drafts={drafts.data ?? []}
+        drafts={drafts.data?.items ?? []}
         onClose={(id) => {
           setCreating(false);
           if (id) navigate(`/consultation/c/${id}`);

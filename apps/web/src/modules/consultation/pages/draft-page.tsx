@@ -1,12 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Input, List, Row, Select, Space, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../../../components/api-client.ts';
+import { call, errorMessage, upload as uploadFile } from '../../../components/api-client.ts';
+import { useContractMutation } from '../../../components/contract-query.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { consultationApi, type DraftPreview, useConsultationMutation, usePoints } from '../api/consultation-api.ts';
+import { consultationRoutes, type DraftPreview, useDraft, useDraftDiff, usePoints } from '../api/consultation-api.ts';
 import { DiffView } from '../components/diff-view.tsx';
 
 /** Upload or paste a draft, correct the split in the text, re-split, then save it (or a new version). */
@@ -17,11 +17,7 @@ export function DraftPage() {
   const navigate = useNavigate();
   const { can } = useSession();
   const points = usePoints();
-  const current = useQuery({
-    queryKey: ['consultation', 'draft', draftId],
-    queryFn: () => consultationApi.draft(draftId!),
-    enabled: draftId !== null,
-  });
+  const current = useDraft(draftId);
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<DraftPreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,22 +29,19 @@ export function DraftPage() {
       if (latest > 1) setCompare([latest - 1, latest]);
     }
   }, [current.data]);
-  const diff = useQuery({
-    queryKey: ['consultation', 'diff', draftId, compare],
-    queryFn: () => consultationApi.diff(draftId!, compare![0], compare![1]),
-    enabled: draftId !== null && compare !== null && compare[0] !== compare[1],
+  const diff = useDraftDiff(draftId, compare);
+  const addVersion = useContractMutation(consultationRoutes.addDraftVersion, {
+    toInput: (id: number) => ({ params: { id }, body: { text } }),
   });
-  const save = useConsultationMutation(async () => {
-    if (draftId) return consultationApi.addVersion(draftId, { text });
-    const pointId = points.data?.find((p) => p.parentId === null)?.id;
-    if (!pointId) throw new Error('尚未设立基层立法联系点');
-    return consultationApi.createDraft({ pointId, text });
+  const createDraft = useContractMutation(consultationRoutes.createDraft, {
+    toInput: (pointId: number) => ({ body: { pointId, text } }),
   });
+  const saving = addVersion.isPending || createDraft.isPending;
 
   const reparse = async (source = text) => {
     setBusy(true);
     try {
-      const result = await consultationApi.parse(source);
+      const result = await call(consultationRoutes.parseDraft, { body: { text: source } });
       setPreview(result);
       setText(result.text);
     } catch (e) {
@@ -60,7 +53,7 @@ export function DraftPage() {
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      const result = await consultationApi.parseFile(file);
+      const result = await uploadFile(consultationRoutes.parseDraftFile, file);
       setPreview(result);
       setText(result.text);
     } catch (e) {
@@ -71,9 +64,16 @@ export function DraftPage() {
   };
   const onSave = async () => {
     try {
-      const result = (await save.mutateAsync(undefined)) as { id?: number; version?: number };
-      message.success(draftId ? `已保存第${result.version}稿` : '草案已登记');
-      if (!draftId && result.id) navigate(`/consultation/drafts/${result.id}`);
+      if (draftId) {
+        const result = await addVersion.mutateAsync(draftId);
+        message.success(`已保存第${result.version}稿`);
+      } else {
+        const pointId = points.data?.items.find((p) => p.parentId === null)?.id;
+        if (!pointId) throw new Error('尚未设立基层立法联系点');
+        const result = await createDraft.mutateAsync(pointId);
+        message.success('草案已登记');
+        navigate(`/consultation/drafts/${result.id}`);
+      }
       setPreview(null);
     } catch (e) {
       message.error(errorMessage(e));
@@ -107,7 +107,7 @@ export function DraftPage() {
               <Button onClick={() => reparse()} loading={busy} disabled={!text}>
                 重新拆分
               </Button>
-              <Button type="primary" onClick={onSave} loading={save.isPending} disabled={!preview || errors.length > 0}>
+              <Button type="primary" onClick={onSave} loading={saving} disabled={!preview || errors.length > 0}>
                 {draftId ? '保存为新一稿' : '保存草案'}
               </Button>
             </Space>

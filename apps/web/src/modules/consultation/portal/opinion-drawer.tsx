@@ -1,9 +1,10 @@
-import { OPINION_CONTENT_MAX, SUBMITTER_NAME_MAX } from '@fazhi/core/consultation/portal-input';
+import { OPINION_CONTENT_MAX, portalOpinionSchema, SUBMITTER_NAME_MAX } from '@fazhi/core/consultation/portal-input';
 import { Alert, Button, Drawer, Form, Input, Result } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
-import { portalApi, type SubmitResult } from '../api/portal-api.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { type SubmitResult, useSubmitOpinion } from '../api/portal-api.ts';
 
 type Target = { key: string | null; label: string; text?: string };
 type Values = { name: string; phone: string; content: string };
@@ -19,7 +20,7 @@ export function OpinionDrawer({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [sending, setSending] = useState(false);
+  const submit = useSubmitOpinion(consultationId);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SubmitResult | null>(null);
 
@@ -30,14 +31,11 @@ export function OpinionDrawer({
     onClose();
   };
   const send = async (values: Values) => {
-    setSending(true);
     setError(null);
     try {
-      setResult(await portalApi.submit(consultationId, { articleKey: target?.key ?? null, ...values }));
+      setResult(await submit.mutateAsync({ articleKey: target?.key ?? null, ...values }));
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setSending(false);
     }
   };
 
@@ -91,31 +89,21 @@ export function OpinionDrawer({
             </div>
           ) : null}
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-          <Form.Item
-            name="content"
-            label="意见建议"
-            rules={[
-              { required: true, message: '请填写意见内容' },
-              { min: 5, message: '意见内容至少5个字' },
-            ]}
-          >
+          <Form.Item name="content" label="意见建议" {...zodItem(portalOpinionSchema.shape.content)}>
             <Input.TextArea rows={6} maxLength={OPINION_CONTENT_MAX} showCount placeholder="请写明修改建议和理由" />
           </Form.Item>
-          <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Form.Item name="name" label="姓名" {...zodItem(portalOpinionSchema.shape.name)}>
             <Input maxLength={SUBMITTER_NAME_MAX} autoComplete="name" />
           </Form.Item>
           <Form.Item
             name="phone"
             label="手机号码"
             extra="仅用于反馈办理结果，不会公开"
-            rules={[
-              { required: true, message: '请填写手机号码' },
-              { pattern: /^\s*(\+?86)?\s*1[3-9]\d{9}\s*$/, message: '请填写正确的11位手机号码' },
-            ]}
+            {...zodItem(portalOpinionSchema.shape.phone)}
           >
             <Input inputMode="tel" maxLength={20} autoComplete="tel" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={sending}>
+          <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending}>
             提交意见
           </Button>
         </Form>

@@ -1,10 +1,9 @@
 import { LEGISLATURE_LEVEL_LABELS, WINDOW_STATUS_LABELS } from '@fazhi/core/consultation/consultation-window';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Result, Segmented, Skeleton, Tag } from 'antd';
 import { Fragment, useState } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
-import { portalApi } from '../api/portal-api.ts';
+import { usePortalDetail, usePortalFeedback } from '../api/portal-api.ts';
 import { OpinionDrawer } from './opinion-drawer.tsx';
 import { formatDay } from './portal-format.ts';
 import { PortalLayout } from './portal-layout.tsx';
@@ -15,12 +14,9 @@ export function PortalConsultationPage() {
   const id = Number(useParams().id);
   const [tab, setTab] = useState<'text' | 'feedback'>('text');
   const [target, setTarget] = useState<{ key: string | null; label: string; text?: string } | null>(null);
-  const detail = useQuery({ queryKey: ['portal', 'detail', id], queryFn: () => portalApi.detail(id) });
-  const feedback = useQuery({
-    queryKey: ['portal', 'feedback', id],
-    queryFn: () => portalApi.feedback(id),
-    enabled: tab === 'feedback',
-  });
+  const detail = usePortalDetail(id);
+  const feedbackQuery = usePortalFeedback(id, tab === 'feedback');
+  const feedback = { isLoading: feedbackQuery.isLoading, data: feedbackQuery.data?.items };
   const c = detail.data;
   if (detail.error) {
     return (
@@ -111,7 +107,7 @@ export function PortalConsultationPage() {
           {feedback.isLoading ? <Skeleton active /> : null}
           {feedback.data?.length === 0 ? <Empty description="暂无已反馈的意见" /> : null}
           {feedback.data?.map((f) => (
-            <div className="portal-card" key={f.id}>
+            <div className="portal-card" key={`${f.answeredAt}-${f.articleLabel}-${f.content}`}>
               <div style={{ marginBottom: 4 }}>
                 <Tag>{f.articleLabel}</Tag>
                 {f.decisionLabel ? <Tag color={decisionColor[f.decision ?? '']}>{f.decisionLabel}</Tag> : null}

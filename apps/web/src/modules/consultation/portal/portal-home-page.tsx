@@ -1,15 +1,16 @@
 import { LEGISLATURE_LEVEL_LABELS, WINDOW_STATUS_LABELS } from '@fazhi/core/consultation/consultation-window';
-import { useQuery } from '@tanstack/react-query';
 import { Empty, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router';
-import { portalApi } from '../api/portal-api.ts';
+import { usePortalList } from '../api/portal-api.ts';
 import { formatDay } from './portal-format.ts';
 import { PortalLayout } from './portal-layout.tsx';
 
 const statusColor = { open: 'red', upcoming: 'blue', closed: 'default' } as const;
 
 export function PortalHomePage() {
-  const { data, isLoading } = useQuery({ queryKey: ['portal', 'list'], queryFn: portalApi.list });
+  const list = usePortalList();
+  const data = list.data?.items;
+  const isLoading = list.isLoading;
   return (
     <PortalLayout>
       {isLoading ? <Skeleton active /> : null}

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
-import { portalApi } from '../api/portal-api.ts';
+import { useReceipt } from '../api/portal-api.ts';
 import { PortalLayout } from './portal-layout.tsx';
 
 const decisionColor: Record<string, string> = { adopted: 'green', partly_adopted: 'gold', rejected: 'default' };
@@ -12,12 +11,8 @@ export function PortalReceiptPage() {
   const [params, setParams] = useSearchParams();
   const code = params.get('code') ?? '';
   const [input, setInput] = useState(code);
-  const query = useQuery({
-    queryKey: ['portal', 'receipt', code],
-    queryFn: () => portalApi.receipt(code),
-    enabled: code !== '',
-    retry: false,
-  });
+  // A wrong code is a 400/404, which the app's query client never retries.
+  const query = useReceipt(code);
   const r = query.data;
   return (
     <PortalLayout>
