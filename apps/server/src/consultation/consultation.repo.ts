@@ -37,41 +37,6 @@ export async function queryPoints(db: Executor, user: AuthUser) {
   }));
 }
 
-export async function queryDrafts(db: Executor, user: AuthUser, ids?: number[]) {
-  const byId = ids ? sql`and d.id in (${sql.join(ids, sql`, `)})` : sql``;
-  const rows = await queryRows<{
-    id: number;
-    org_id: number;
-    point_id: number;
-    point_name: string;
-    title: string;
-    created_at: string | Date;
-    versions: { id: number; version: number; note: string; articleCount: number; createdAt: string }[];
-    consultation_count: number;
-  }>(
-    db,
-    sql`select d.id, d.org_id, d.point_id, p.name as point_name, d.title, d.created_at,
-          (select coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'version', v.version, 'note', v.note,
-                   'articleCount', jsonb_array_length(v.articles), 'createdAt', v.created_at) order by v.version), '[]'::jsonb)
-             from consultation_draft_versions v where v.draft_id = d.id) as versions,
-          (select count(*)::int from consultations c where c.draft_id = d.id) as consultation_count
-        from consultation_drafts d join consultation_points p on p.id = d.point_id
-        where ${orgScopeSql(user, sql`d.org_id`)} ${byId}
-        order by d.created_at desc, d.id desc`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    orgId: r.org_id,
-    pointId: r.point_id,
-    pointName: r.point_name,
-    title: r.title,
-    createdAt: iso(r.created_at)!,
-    versions: r.versions,
-    latestVersion: r.versions.at(-1)?.version ?? 0,
-    consultationCount: r.consultation_count,
-  }));
-}
-
 type ConsultationRow = {
   id: number;
   org_id: number;

@@ -8,13 +8,14 @@ import {
   diffDraftVersions,
   extractDraftText,
   getDraftVersion,
+  listDrafts,
   previewDraft,
   requireDraft,
-} from './consultation.drafts.ts';
-import { adoptionDocx, adoptionXlsx } from './consultation.export.ts';
+} from './consultation.drafts.service.ts';
+import { adoptionDocx, adoptionXlsx } from './consultation.adoption.docx.ts';
 import { actOnOpinions, addOfflineOpinion, listOpinions } from './consultation.opinions.ts';
 import { portalRoutes } from './consultation.portal-routes.ts';
-import { queryConsultations, queryDrafts, queryPoints, queryStats } from './consultation.repo.ts';
+import { queryConsultations, queryPoints, queryStats } from './consultation.repo.ts';
 import {
   adoptLatestVersion,
   changeChecklist,
@@ -38,7 +39,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
       const text = await extractDraftText(file.filename, file.data);
       return { filename: file.filename, ...previewDraft(text) };
     },
-    drafts: async (r) => ({ items: await queryDrafts(db, actorOf(r).user) }),
+    drafts: async (r) => ({ items: await listDrafts(db, actorOf(r).user) }),
     createDraft: (r) => createDraft(db, actorOf(r), r.body),
     draft: (r) => getDraftVersion(db, actorOf(r), r.params.id, r.query.version),
     addDraftVersion: (r) => addDraftVersion(db, actorOf(r), r.params.id, r.body),

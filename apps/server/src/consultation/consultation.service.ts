@@ -15,7 +15,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
 import { requireFirst, requireInScope } from '../platform/scope.ts';
-import { requireDraft } from './consultation.drafts.ts';
+import { requireDraft } from './consultation.drafts.service.ts';
 import { forgetPortalMeta } from './consultation.portal.ts';
 import { queryConsultations } from './consultation.repo.ts';
 import {

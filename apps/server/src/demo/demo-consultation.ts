@@ -5,7 +5,7 @@ import { renderDraft } from '@fazhi/core/consultation/draft-render';
 import { opinionFingerprint } from '@fazhi/core/consultation/opinion-duplicates';
 import { defaultReply } from '@fazhi/core/consultation/opinion-lifecycle';
 import { completeStep, createTenStepChecklist, TEN_STEPS } from '@fazhi/core/consultation/ten-steps';
-import { storedArticles } from '../consultation/consultation.drafts.ts';
+import { storedArticles } from '../consultation/consultation.drafts.service.ts';
 import { newReceiptCode } from '../consultation/consultation.opinions.ts';
 import {
   consultationDrafts,

@@ -73,9 +73,9 @@ export function ConsultationDetailPage() {
   const actMany = useContractMutation(consultationRoutes.actOnOpinions, {
     toInput: ({ ids, input }: Acting) => ({ body: { ids, action: input } }),
   });
-  const publish = useContractMutation(consultationRoutes.publish, { toInput: (_: void) => ({ params: { id } }) });
+  const publish = useContractMutation(consultationRoutes.publish, { toInput: (_: undefined) => ({ params: { id } }) });
   const adoptLatest = useContractMutation(consultationRoutes.adoptLatestVersion, {
-    toInput: (_: void) => ({ params: { id } }),
+    toInput: (_: undefined) => ({ params: { id } }),
   });
   const latest = draft.data?.draft.latestVersion ?? 0;
   const articleText = useMemo(

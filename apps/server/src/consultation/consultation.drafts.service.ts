@@ -3,21 +3,22 @@ import type { DraftCreate } from '@fazhi/core/consultation/consultation.schemas'
 import { diffDrafts } from '@fazhi/core/consultation/draft-diff';
 import { isDraftPublishable, listArticles, renderDraft } from '@fazhi/core/consultation/draft-render';
 import type { ParsedDraft } from '@fazhi/core/consultation/draft-types';
-import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { checkZipBounded, uploadLimits } from '../platform/bounded-zip.ts';
-import type { Actor } from '../platform/context.ts';
+import type { Actor, AuthUser } from '../platform/context.ts';
 import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import { runParseJob } from '../platform/parse-worker.ts';
 import { requireFirst, requireInScope } from '../platform/scope.ts';
-import { queryDrafts } from './consultation.repo.ts';
 import {
-  consultationDrafts,
-  consultationDraftVersions,
-  consultationPoints,
-  type StoredArticle,
-} from './consultation.schema.ts';
+  findDraftVersion,
+  insertDraft,
+  insertDraftVersion,
+  latestDraftVersion,
+  lockDraft,
+  queryDrafts,
+} from './consultation.drafts.repo.ts';
+import { consultationPoints, type StoredArticle } from './consultation.schema.ts';
 
 const MB = 1024 * 1024;
 /** Bounds for an uploaded PDF: checked before and while reading, so a huge or hostile file is refused early. */
@@ -182,6 +183,11 @@ async function requirePoint(db: Executor, actor: Actor, pointId: number) {
   return requireInScope(db, actor.user, consultationPoints, pointId, '未找到该立法联系点，或不在您的数据范围内');
 }
 
+/** The drafts in the user's data scope. */
+export async function listDrafts(db: Executor, user: AuthUser) {
+  return queryDrafts(db, user);
+}
+
 export async function requireDraft(db: Executor, actor: Actor, id: number) {
   const draft = requireFirst(await queryDrafts(db, actor.user, [id]), '未找到该草案，或不在您的数据范围内');
   return draft;
@@ -194,13 +200,10 @@ export async function createDraft(db: Db, actor: Actor, input: DraftCreate) {
   return db.transaction(async (tx) => {
     const point = await requirePoint(tx, actor, input.pointId);
     if (point.parentId !== null) throw badRequest('草案应由基层立法联系点登记，立法议事小院和信息员不能登记草案');
-    const [draft] = await tx
-      .insert(consultationDrafts)
-      .values({ orgId: point.orgId, pointId: point.id, title, createdBy: actor.user.id })
-      .returning({ id: consultationDrafts.id });
+    const draftId = await insertDraft(tx, { orgId: point.orgId, pointId: point.id, title, createdBy: actor.user.id });
     const articles = storedArticles(parsed);
-    await tx.insert(consultationDraftVersions).values({
-      draftId: draft!.id,
+    await insertDraftVersion(tx, {
+      draftId,
       orgId: point.orgId,
       version: 1,
       note: input.note || '初稿',
@@ -212,11 +215,11 @@ export async function createDraft(db: Db, actor: Actor, input: DraftCreate) {
     await writeAudit(tx, actor, {
       action: 'consultation_draft.create',
       entity: 'consultation_draft',
-      entityId: draft!.id,
+      entityId: draftId,
       orgId: point.orgId,
       after: { title, pointId: point.id, articles: articles.length },
     });
-    return { id: draft!.id, version: 1, articles: articles.length };
+    return { id: draftId, version: 1, articles: articles.length };
   });
 }
 
@@ -224,30 +227,21 @@ export async function addDraftVersion(db: Db, actor: Actor, draftId: number, inp
   const { parsed, sourceText } = parseForSaving(input.text);
   return db.transaction(async (tx) => {
     const draft = await requireDraft(tx, actor, draftId);
-    // Lock the draft row so two staff saving at once get versions n+1 and n+2, not a clash.
-    await tx.execute(sql`select id from consultation_drafts where id = ${draftId} for update`);
-    const [last] = await tx
-      .select({ version: consultationDraftVersions.version, sourceText: consultationDraftVersions.sourceText })
-      .from(consultationDraftVersions)
-      .where(eq(consultationDraftVersions.draftId, draftId))
-      .orderBy(desc(consultationDraftVersions.version))
-      .limit(1);
+    await lockDraft(tx, draftId);
+    const last = await latestDraftVersion(tx, draftId);
     if (last && last.sourceText === sourceText) throw badRequest('新版本与上一版本内容相同，无需保存');
     const version = (last?.version ?? 0) + 1;
     const articles = storedArticles(parsed);
-    const [row] = await tx
-      .insert(consultationDraftVersions)
-      .values({
-        draftId,
-        orgId: draft.orgId,
-        version,
-        note: input.note || `第${version}稿`,
-        sourceText,
-        parsed,
-        articles,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: consultationDraftVersions.id });
+    const id = await insertDraftVersion(tx, {
+      draftId,
+      orgId: draft.orgId,
+      version,
+      note: input.note || `第${version}稿`,
+      sourceText,
+      parsed,
+      articles,
+      createdBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'consultation_draft.version',
       entity: 'consultation_draft',
@@ -255,17 +249,14 @@ export async function addDraftVersion(db: Db, actor: Actor, draftId: number, inp
       orgId: draft.orgId,
       after: { version, articles: articles.length, note: input.note },
     });
-    return { id: row!.id, version, articles: articles.length };
+    return { id, version, articles: articles.length };
   });
 }
 
 export async function getDraftVersion(db: Executor, actor: Actor, draftId: number, version?: number) {
   const draft = await requireDraft(db, actor, draftId);
   const wanted = version ?? draft.latestVersion;
-  const [row] = await db
-    .select()
-    .from(consultationDraftVersions)
-    .where(and(eq(consultationDraftVersions.draftId, draftId), eq(consultationDraftVersions.version, wanted)));
+  const row = await findDraftVersion(db, draftId, wanted);
   if (!row) throw notFound(`该草案没有第${wanted}稿`);
   return {
     draft,
