@@ -6,6 +6,7 @@ import type {
 } from '@fazhi/core/grassroots/api.schemas';
 import {
   functionsCompleteness,
+  type JudicialOfficeFunction,
   judicialOfficeFunctionLabels,
   judicialOfficeFunctions,
   type RatingLevel,
@@ -67,7 +68,7 @@ function officeSummary(row: OfficeRow) {
     townshipId: row.township_id,
     township: row.township,
     center: row.center,
-    functions: row.functions ?? [],
+    functions: (row.functions ?? []) as JudicialOfficeFunction[],
     note: row.note ?? '',
     version: row.version ?? 0,
     functionsPerformed: completeness.performed,

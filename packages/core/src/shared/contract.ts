@@ -59,7 +59,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** The answer of a write that only confirms it was done. */
-export const okResponse = z.object({ ok: z.literal(true) });
+export const okResponse = z.object({ ok: z.boolean() });
 
 /** JSON as it travels: what `JSON.stringify` makes of a value (a `Date` becomes its ISO string). */
 export type Wire<T> = T extends Date

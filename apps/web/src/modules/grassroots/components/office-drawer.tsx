@@ -1,3 +1,4 @@
+import type { JudicialOfficeFunction } from '@fazhi/core/grassroots/judicial-office';
 import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Input, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
@@ -14,7 +15,7 @@ export function OfficeDrawer({ orgId, year, onClose }: Props) {
   const { can } = useSession();
   const { message } = App.useApp();
   const update = useUpdateFunctions(orgId ?? 0);
-  const [checked, setChecked] = useState<string[]>([]);
+  const [checked, setChecked] = useState<JudicialOfficeFunction[]>([]);
   const [note, setNote] = useState('');
   useEffect(() => {
     if (data) {
@@ -88,7 +89,7 @@ export function OfficeDrawer({ orgId, year, onClose }: Props) {
             <Checkbox.Group
               value={checked}
               disabled={!editable}
-              onChange={(v) => setChecked(v as string[])}
+              onChange={(v) => setChecked(v as JudicialOfficeFunction[])}
               style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}
               options={data.checklist.map((c) => ({ value: c.code, label: c.label }))}
             />

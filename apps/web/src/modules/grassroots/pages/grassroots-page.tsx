@@ -1,3 +1,4 @@
+import { grassrootsContracts } from '@fazhi/core/grassroots/grassroots.contract';
 import { grassrootsLedgerSections } from '@fazhi/core/grassroots/ledger-types/index';
 import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
 import {
@@ -18,7 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
 import { currentYear } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
@@ -38,14 +39,14 @@ import { VisitFormModal } from '../components/visit-form-modal.tsx';
 const statusColor: Record<string, string> = { done: 'green', overdue: 'red', due: 'orange', upcoming: 'default' };
 
 function OfficesTab({ year }: { year: number }) {
-  const { data = [], isLoading } = useOffices(year);
+  const { data, isLoading } = useOffices(year);
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
       <Table<Office>
         rowKey="orgId"
         loading={isLoading}
-        dataSource={data}
+        dataSource={data?.items ?? []}
         pagination={false}
         size="middle"
         locale={{ emptyText: <Empty description="您的数据范围内没有司法所" /> }}
@@ -127,9 +128,9 @@ function LiaisonTab({ year }: { year: number }) {
                 key={id}
                 size="small"
                 onClick={() =>
-                  downloadFile(
-                    `/api/grassroots/liaison/leaders/${id}/report.docx`,
-                    { year },
+                  download(
+                    grassrootsContracts.routes.leaderReportDocx,
+                    { params: { id }, query: { year } },
                     `${name}挂点联系情况报告.docx`,
                   )
                 }
