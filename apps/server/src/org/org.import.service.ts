@@ -1,11 +1,9 @@
 import { type OrgKind, orgImportColumns, orgKindLabels, orgKinds } from '@fazhi/core/org/org.schemas';
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { type RowError, readSheet, rowErrorsToMessage, writeSheet } from '../platform/excel.ts';
-import { listOrgsInScope } from './org.repo.ts';
-import { dimensions } from './org.schema.ts';
+import { allDimensionNames, dimensionNamesOnPath, listOrgsInScope } from './org.repo.ts';
 import { insertOrg } from './org.service.ts';
 
 const kindByLabel = new Map<string, OrgKind>(orgKinds.map((k) => [orgKindLabels[k], k]));
@@ -31,7 +29,7 @@ export async function orgTemplate(db: Db, actor: Actor) {
 export async function exportOrgs(db: Db, actor: Actor) {
   const visible = await listOrgsInScope(db, actor.user);
   const nameById = new Map(visible.map((o) => [o.id, o.name]));
-  const dims = await db.select().from(dimensions);
+  const dims = await allDimensionNames(db);
   const dimName = new Map(dims.map((d) => [d.id, d.name]));
   return writeSheet(
     '单位',
@@ -58,12 +56,7 @@ export async function importOrgs(db: Db, actor: Actor, data: Buffer) {
   const visible = await listOrgsInScope(db, actor.user);
   const byName = new Map<string, number[]>();
   for (const o of visible) byName.set(o.name, [...(byName.get(o.name) ?? []), o.id]);
-  const dims = await queryRows<{ id: number; name: string }>(
-    db,
-    sql`
-      select d.id, d.name from ${dimensions} d join orgs o on o.id = d.owner_org_id
-      where ${actor.user.scopePath} like o.path || '%' or o.path like ${`${actor.user.scopePath}%`}`,
-  );
+  const dims = await dimensionNamesOnPath(db, actor.user);
   const dimByName = new Map(dims.map((d) => [d.name, d.id]));
 
   const errors: RowError[] = [];

@@ -1,9 +1,9 @@
-import type { Org, OrgKind } from '@fazhi/core/org/org.schemas';
-import { sql } from 'drizzle-orm';
+import type { Dimension, DimensionKind, Org, OrgKind } from '@fazhi/core/org/org.schemas';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { orgTreeScopeSql } from '../platform/scope.ts';
-import { orgs } from './org.schema.ts';
+import { dimensions, orgDimensions, orgs } from './org.schema.ts';
 
 type OrgRow = {
   id: number;
@@ -48,4 +48,131 @@ export async function listOrgsInScope(db: Executor, user: AuthUser, extra = sql`
 export async function findOrg(db: Executor, user: AuthUser, id: number) {
   const rows = await listOrgsInScope(db, user, sql`o.id = ${id}`);
   return rows[0] ?? null;
+}
+
+// ---- dimensions ----
+
+/** Dimensions owned by a unit on the user's path (above or below it), in kind and sort order. */
+export async function listDimensionsInScope(db: Executor, user: AuthUser): Promise<Dimension[]> {
+  const rows = await queryRows<{ id: number; kind: string; name: string; owner_org_id: number }>(
+    db,
+    sql`
+      select d.id, d.kind, d.name, d.owner_org_id from ${dimensions} d join orgs o on o.id = d.owner_org_id
+      where ${user.dataScope} in ('all', 'none') or ${user.scopePath} like o.path || '%' or o.path like ${`${user.scopePath}%`}
+      order by d.kind, d.sort, d.id`,
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind as DimensionKind, name: r.name, ownerOrgId: r.owner_org_id }));
+}
+
+/** Names of the dimensions an import may use: those owned by a unit on the user's path. */
+export async function dimensionNamesOnPath(db: Executor, user: AuthUser) {
+  return queryRows<{ id: number; name: string }>(
+    db,
+    sql`
+      select d.id, d.name from ${dimensions} d join orgs o on o.id = d.owner_org_id
+      where ${user.scopePath} like o.path || '%' or o.path like ${`${user.scopePath}%`}`,
+  );
+}
+
+export async function allDimensionNames(db: Executor) {
+  return db.select({ id: dimensions.id, name: dimensions.name }).from(dimensions);
+}
+
+/** How many of `ids` the user may attach (owned by a unit on the user's path). */
+export async function countVisibleDimensions(db: Executor, user: AuthUser, ids: readonly number[]) {
+  const rows = await db
+    .select({ id: dimensions.id })
+    .from(dimensions)
+    .innerJoin(orgs, eq(orgs.id, dimensions.ownerOrgId))
+    .where(
+      and(
+        inArray(dimensions.id, [...ids]),
+        sql`(${user.scopePath} like ${orgs.path} || '%' or ${orgs.path} like ${`${user.scopePath}%`} or ${user.dataScope} in ('all', 'none'))`,
+      ),
+    );
+  return rows.length;
+}
+
+export async function findDimension(db: Executor, id: number) {
+  const [row] = await db.select().from(dimensions).where(eq(dimensions.id, id));
+  return row ?? null;
+}
+
+export async function dimensionExists(db: Executor, input: { ownerOrgId: number; kind: string; name: string }) {
+  const [dup] = await db
+    .select({ id: dimensions.id })
+    .from(dimensions)
+    .where(
+      and(
+        eq(dimensions.ownerOrgId, input.ownerOrgId),
+        eq(dimensions.kind, input.kind),
+        eq(dimensions.name, input.name),
+      ),
+    );
+  return dup !== undefined;
+}
+
+export async function insertDimension(db: Executor, input: { ownerOrgId: number; kind: string; name: string }) {
+  const [row] = await db.insert(dimensions).values(input).returning({ id: dimensions.id });
+  return row!.id;
+}
+
+export async function deleteDimensionRow(db: Executor, id: number) {
+  await db.delete(dimensions).where(eq(dimensions.id, id));
+}
+
+// ---- orgs ----
+
+export async function findOrgIdByCode(db: Executor, code: string) {
+  const [row] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, code));
+  return row?.id ?? null;
+}
+
+/** Takes the next org id first, so a row is inserted once with its final path. */
+export async function nextOrgId(db: Executor) {
+  const [next] = await queryRows<{ id: number }>(
+    db,
+    sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
+  );
+  return next!.id;
+}
+
+export async function insertOrgRow(db: Executor, values: typeof orgs.$inferInsert & { id: number }) {
+  await db.insert(orgs).values(values);
+}
+
+/** Replaces the dimensions of a unit. */
+export async function setOrgDimensions(db: Executor, orgId: number, dimensionIds: readonly number[], replace = true) {
+  if (replace) await db.delete(orgDimensions).where(eq(orgDimensions.orgId, orgId));
+  if (dimensionIds.length) {
+    await db.insert(orgDimensions).values(dimensionIds.map((dimensionId) => ({ orgId, dimensionId })));
+  }
+}
+
+/** Optimistic update of a unit's own columns (version + 1); false when the version moved on. */
+export async function updateOrgRow(
+  db: Executor,
+  id: number,
+  version: number,
+  fields: Partial<Pick<typeof orgs.$inferInsert, 'name' | 'shortName' | 'kind' | 'code' | 'sort'>>,
+) {
+  const updated = await db
+    .update(orgs)
+    .set({ ...fields, version: sql`${orgs.version} + 1` })
+    .where(and(eq(orgs.id, id), eq(orgs.version, version)))
+    .returning({ id: orgs.id });
+  return updated.length > 0;
+}
+
+/** Moving rewrites the path prefix of the whole subtree in one statement. */
+export async function moveOrgSubtree(db: Executor, id: number, oldPath: string, parentId: number, newPath: string) {
+  await db.execute(sql`
+    update ${orgs} set path = ${newPath} || substr(path, ${oldPath.length + 1}),
+           parent_id = case when id = ${id} then ${parentId}::int else parent_id end,
+           version = version + 1
+    where path like ${`${oldPath}%`}`);
+}
+
+export async function deleteOrgRow(db: Executor, id: number) {
+  await db.delete(orgs).where(eq(orgs.id, id));
 }

@@ -1,14 +1,43 @@
-import type { OrgCreate, OrgUpdate } from '@fazhi/core/org/org.schemas';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DimensionCreate, OrgCreate, OrgUpdate } from '@fazhi/core/org/org.schemas';
+import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { tasks } from '../plan/plan.schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict } from '../platform/errors.ts';
 import { users } from '../platform/platform.schema.ts';
-import { requireFirst, requireFound } from '../platform/scope.ts';
-import { findOrg } from './org.repo.ts';
-import { dimensions, orgDimensions, orgs } from './org.schema.ts';
+import { requireFound } from '../platform/scope.ts';
+import {
+  countVisibleDimensions,
+  deleteDimensionRow,
+  deleteOrgRow,
+  dimensionExists,
+  findDimension,
+  findOrg,
+  findOrgIdByCode,
+  insertDimension,
+  insertOrgRow,
+  listDimensionsInScope,
+  listOrgsInScope,
+  moveOrgSubtree,
+  nextOrgId,
+  setOrgDimensions,
+  updateOrgRow,
+} from './org.repo.ts';
+import { orgs } from './org.schema.ts';
+
+/** Every unit in the user's data scope, in tree order. */
+export async function listOrgs(db: Executor, actor: Actor) {
+  return { items: await listOrgsInScope(db, actor.user) };
+}
+
+export async function getOrg(db: Executor, actor: Actor, id: number) {
+  return requireOrg(db, actor, id);
+}
+
+export async function listDimensions(db: Executor, actor: Actor) {
+  return { items: await listDimensionsInScope(db, actor.user) };
+}
 
 async function requireOrg(db: Executor, actor: Actor, id: number, what = '单位') {
   const org = requireFound(await findOrg(db, actor.user, id), `未找到该${what}，或该${what}不在您的数据范围内`);
@@ -17,24 +46,15 @@ async function requireOrg(db: Executor, actor: Actor, id: number, what = '单位
 
 async function requireDimensionsVisible(tx: Executor, actor: Actor, ids: readonly number[]) {
   if (ids.length === 0) return;
-  const rows = await tx
-    .select({ id: dimensions.id })
-    .from(dimensions)
-    .innerJoin(orgs, eq(orgs.id, dimensions.ownerOrgId))
-    .where(
-      and(
-        inArray(dimensions.id, [...ids]),
-        sql`(${actor.user.scopePath} like ${orgs.path} || '%' or ${orgs.path} like ${`${actor.user.scopePath}%`} or ${actor.user.dataScope} in ('all', 'none'))`,
-      ),
-    );
-  if (rows.length !== new Set(ids).size)
+  if ((await countVisibleDimensions(tx, actor.user, ids)) !== new Set(ids).size)
     throw badRequest('所选维度不存在或不可用', [{ field: 'dimensionIds', message: '维度不存在' }]);
 }
 
 async function requireUniqueCode(tx: Executor, code: string | null | undefined, exceptId?: number) {
   if (!code) return;
-  const [row] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, code));
-  if (row && row.id !== exceptId) throw conflict(`单位编码“${code}”已被使用`, [{ field: 'code', message: '编码重复' }]);
+  const existing = await findOrgIdByCode(tx, code);
+  if (existing !== null && existing !== exceptId)
+    throw conflict(`单位编码“${code}”已被使用`, [{ field: 'code', message: '编码重复' }]);
 }
 
 export async function createOrg(db: Db, actor: Actor, input: OrgCreate) {
@@ -47,13 +67,9 @@ export async function insertOrg(tx: Executor, actor: Actor, input: OrgCreate) {
   await requireUniqueCode(tx, input.code);
   await requireDimensionsVisible(tx, actor, input.dimensionIds);
   // Take the id first so the row is inserted once with its final path.
-  const [next] = await queryRows<{ id: number }>(
-    tx,
-    sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
-  );
-  const id = next!.id;
+  const id = await nextOrgId(tx);
   const path = `${parent.path}${id}/`;
-  await tx.insert(orgs).values({
+  await insertOrgRow(tx, {
     id,
     parentId: parent.id,
     name: input.name,
@@ -63,9 +79,7 @@ export async function insertOrg(tx: Executor, actor: Actor, input: OrgCreate) {
     sort: input.sort,
     path,
   });
-  if (input.dimensionIds.length) {
-    await tx.insert(orgDimensions).values(input.dimensionIds.map((dimensionId) => ({ orgId: id, dimensionId })));
-  }
+  await setOrgDimensions(tx, id, input.dimensionIds, false);
   await writeAudit(tx, actor, {
     action: 'org.create',
     entity: 'org',
@@ -82,25 +96,17 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
     if (before.version !== input.version) throw conflict('该单位已被他人修改，请刷新后再编辑');
     await requireUniqueCode(tx, input.code, id);
     const { version: _v, dimensionIds, ...fields } = input;
-    const updated = await tx
-      .update(orgs)
-      .set({
-        ...fields,
-        code: fields.code === undefined ? undefined : fields.code || null,
-        version: sql`${orgs.version} + 1`,
-      })
-      .where(and(eq(orgs.id, id), eq(orgs.version, input.version)))
-      .returning({ id: orgs.id });
-    if (!updated.length) throw conflict('该单位已被他人修改，请刷新后再编辑');
+    const updated = await updateOrgRow(tx, id, input.version, {
+      ...fields,
+      code: fields.code === undefined ? undefined : fields.code || null,
+    });
+    if (!updated) throw conflict('该单位已被他人修改，请刷新后再编辑');
     if (dimensionIds) {
       await requireDimensionsVisible(tx, actor, dimensionIds);
-      await tx.delete(orgDimensions).where(eq(orgDimensions.orgId, id));
-      if (dimensionIds.length) {
-        await tx.insert(orgDimensions).values(dimensionIds.map((dimensionId) => ({ orgId: id, dimensionId })));
-      }
+      await setOrgDimensions(tx, id, dimensionIds);
     }
     await writeAudit(tx, actor, { action: 'org.update', entity: 'org', entityId: id, orgId: id, before, after: input });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 
@@ -112,11 +118,7 @@ export async function moveOrg(db: Db, actor: Actor, id: number, parentId: number
     if (!org.parentId) throw badRequest('根节点不能移动');
     if (parent.path.startsWith(org.path)) throw badRequest('不能将单位移动到其自身或其下级单位之下');
     const newPath = `${parent.path}${id}/`;
-    await tx.execute(sql`
-      update ${orgs} set path = ${newPath} || substr(path, ${org.path.length + 1}),
-             parent_id = case when id = ${id} then ${parentId}::int else parent_id end,
-             version = version + 1
-      where path like ${`${org.path}%`}`);
+    await moveOrgSubtree(tx, id, org.path, parentId, newPath);
     await writeAudit(tx, actor, {
       action: 'org.move',
       entity: 'org',
@@ -125,7 +127,7 @@ export async function moveOrg(db: Db, actor: Actor, id: number, parentId: number
       before: { parentId: org.parentId, path: org.path },
       after: { parentId, path: newPath },
     });
-    return { ok: true, path: newPath };
+    return { ok: true as const, path: newPath };
   });
 }
 
@@ -146,7 +148,7 @@ export async function deleteOrg(db: Db, actor: Actor, id: number) {
       usage!.tasks ? `${usage!.tasks}项目标任务` : '',
     ].filter(Boolean);
     if (reasons.length) throw conflict(`“${org.name}”下还有${reasons.join('、')}，不能删除`);
-    await tx.delete(orgs).where(eq(orgs.id, id));
+    await deleteOrgRow(tx, id);
     await writeAudit(tx, actor, {
       action: 'org.delete',
       entity: 'org',
@@ -154,36 +156,26 @@ export async function deleteOrg(db: Db, actor: Actor, id: number) {
       orgId: org.parentId,
       before: org,
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 
-export async function createDimension(db: Db, actor: Actor, input: { ownerOrgId: number; kind: string; name: string }) {
+export async function createDimension(db: Db, actor: Actor, input: DimensionCreate) {
   return db.transaction(async (tx) => {
     await requireOrg(tx, actor, input.ownerOrgId, '所属单位');
-    const [dup] = await tx
-      .select({ id: dimensions.id })
-      .from(dimensions)
-      .where(
-        and(
-          eq(dimensions.ownerOrgId, input.ownerOrgId),
-          eq(dimensions.kind, input.kind),
-          eq(dimensions.name, input.name),
-        ),
-      );
-    if (dup) throw conflict(`维度“${input.name}”已存在`);
-    const [row] = await tx.insert(dimensions).values(input).returning({ id: dimensions.id });
-    await writeAudit(tx, actor, { action: 'dimension.create', entity: 'dimension', entityId: row!.id, after: input });
-    return { id: row!.id };
+    if (await dimensionExists(tx, input)) throw conflict(`维度“${input.name}”已存在`);
+    const id = await insertDimension(tx, input);
+    await writeAudit(tx, actor, { action: 'dimension.create', entity: 'dimension', entityId: id, after: input });
+    return { id };
   });
 }
 
 export async function deleteDimension(db: Db, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
-    const dim = requireFirst(await tx.select().from(dimensions).where(eq(dimensions.id, id)), '维度不存在');
+    const dim = requireFound(await findDimension(tx, id), '维度不存在');
     await requireOrg(tx, actor, dim.ownerOrgId, '维度');
-    await tx.delete(dimensions).where(eq(dimensions.id, id));
+    await deleteDimensionRow(tx, id);
     await writeAudit(tx, actor, { action: 'dimension.delete', entity: 'dimension', entityId: id, before: dim });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }

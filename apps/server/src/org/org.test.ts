@@ -42,6 +42,16 @@ describe('the "1+3+N" organisation', () => {
     expect(list.filter((o) => o.dimensionIds.includes(group.id)).map((o) => o.name)).toContain('区市场监督管理局');
   });
 
+  it('a unit and a dimension leave the server with the contract fields only', async () => {
+    const list = await orgsOf(office);
+    const fields = ['id', 'parentId', 'name', 'shortName', 'kind', 'code', 'path', 'sort', 'dimensionIds', 'version'];
+    expect(Object.keys(list[0]!).sort()).toEqual([...fields].sort());
+    const one = await office.get(`/api/orgs/${list[0]!.id}`);
+    expect(Object.keys(one.json()).sort()).toEqual([...fields].sort());
+    const dims = (await office.get('/api/dimensions')).json().items;
+    expect(Object.keys(dims[0]).sort()).toEqual(['id', 'kind', 'name', 'ownerOrgId']);
+  });
+
   it('each user sees only their scope: a reporter its own unit, the office its county, the city both counties', async () => {
     expect((await orgsOf(await t.as('reporter-a'))).map((o) => o.name)).toEqual(['区司法局']);
     const county = await orgsOf(office);

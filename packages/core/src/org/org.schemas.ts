@@ -44,7 +44,7 @@ export const dimensionSchema = z.object({
   name: z.string(),
   ownerOrgId: z.number().int(),
 });
-export type Dimension = z.infer<typeof dimensionSchema>;
+export type Dimension = z.output<typeof dimensionSchema>;
 
 export const orgSchema = z.object({
   id: z.number().int(),
@@ -59,7 +59,7 @@ export const orgSchema = z.object({
   /** Optimistic lock: an edit carries the version it was based on. */
   version: z.number().int(),
 });
-export type Org = z.infer<typeof orgSchema>;
+export type Org = z.output<typeof orgSchema>;
 
 export const orgCreateSchema = z.object({
   parentId: dbId('请选择上级单位'),
@@ -83,6 +83,13 @@ export const orgUpdateSchema = orgCreateSchema.omit({ parentId: true }).partial(
 export type OrgUpdate = z.infer<typeof orgUpdateSchema>;
 
 export const orgMoveSchema = z.object({ parentId: dbId('请选择新的上级单位') });
+
+export const dimensionCreateSchema = z.object({
+  ownerOrgId: dbId(),
+  kind: z.enum(dimensionKinds, { error: '请选择维度类型' }),
+  name: z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过50个字'),
+});
+export type DimensionCreate = z.infer<typeof dimensionCreateSchema>;
 
 /** Columns of the org import sheet, in order; the same list builds the template. */
 export const orgImportColumns = [
