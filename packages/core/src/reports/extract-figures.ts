@@ -3,10 +3,12 @@ import { linkBreakdowns } from './breakdowns.ts';
 import { type MetricContext, mapMetric } from './map-metric.ts';
 import {
   CORRECTION_KIND,
+  LEVEL_QUALIFIER,
   PARTICIPANTS_OF,
   PARTICIPATION_LEAD,
   RESPECTIVELY,
   REVIEW_OBJECTS,
+  SHARED_VERB,
 } from './map-metric-rules.ts';
 import { normalizeReportText, normalizeText } from './normalize.ts';
 import { isChineseNumeral, NUMERAL_CHARS, parseNumeral } from './numerals.ts';
@@ -312,7 +314,9 @@ function refineKeys(
     }
   });
   respectively(drafts, figures, contexts);
+  sharedVerb(drafts, figures, contexts);
   correctionKinds(text, drafts, figures);
+  levels(text, drafts, figures);
 }
 
 /** A figure that is not a part, from the sentence of a breakdown's total up to the part, already reports `metric`. */
@@ -387,6 +391,41 @@ function respectively(drafts: readonly FigureDraft[], figures: ExtractedFigure[]
       else delete figure.keyWords;
     });
   });
+}
+
+/** 审查规章草案7件、规范性文件31件、重大合同44件: an item of a list with no verb of its own takes the head's. */
+function sharedVerb(drafts: readonly FigureDraft[], figures: ExtractedFigure[], contexts: MetricContext[]): void {
+  drafts.forEach((draft, index) => {
+    const item = /^\s*、([\u4e00-\u9fff（）()]+)$/.exec(draft.before)?.[1];
+    if (!item || figures[index]!.metric) return;
+    let head = index - 1;
+    while (head > 0 && /^\s*、/.test(drafts[head]!.before)) head--;
+    if (head < 0 || head === index) return;
+    const verb = SHARED_VERB.exec(drafts[head]!.before)?.[0];
+    if (!verb) return;
+    const phrase = `${verb}${item}`;
+    const match = mapMetric({ ...contexts[index]!, before: phrase, after: '', clause: phrase });
+    if (!match.metric) return;
+    const figure = figures[index]!;
+    figure.metric = match.metric;
+    figure.confidence = match.confidence;
+    figure.keyWords = phrase;
+    delete figure.noKeyReason;
+  });
+}
+
+/** 省级…中心1个、市级…中心16个、县级…中心137个: figures of one sentence sharing a key, each at a level, are parts. */
+function levels(text: string, drafts: readonly FigureDraft[], figures: ExtractedFigure[]): void {
+  const groups = new Map<string, number[]>();
+  figures.forEach((figure, index) => {
+    if (!figure.metric || !LEVEL_QUALIFIER.test(drafts[index]!.before)) return;
+    const key = `${sentenceStartBefore(text, drafts[index]!.reading.start)}:${figure.metric}`;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  for (const indices of groups.values()) {
+    if (indices.length < 2) continue;
+    for (const index of indices) clearKey(figures[index]!, 'one-level');
+  }
 }
 
 /** 其中维持…、撤销19件、确认违法8件: single kinds of correction listed side by side are parts, not the corrected total. */

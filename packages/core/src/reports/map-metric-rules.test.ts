@@ -431,6 +431,54 @@ describe('metric rules from the evaluation corpus', () => {
     expect(cell?.metric).toBe('publicity.participants');
   });
 
+  it('levels: the same kind of place at several levels in one sentence are parts, not the total', () => {
+    const text = '全市建成市级公共法律服务中心1个、县级公共法律服务中心9个，乡镇公共法律服务工作站118个。';
+    expect(keyOf(text, '1个')).toBeNull();
+    expect(keyOf(text, '9个')).toBeNull();
+    expect(keyOf(text, '118个')).toBe('pls.stations');
+  });
+
+  it('shared verb: list items after 、 take the head’s review verb; an object the catalogue has no key for gets none', () => {
+    const text = '全年合法性审查市政府规章草案4件、规范性文件27件、重大合同38件。';
+    expect(keyOf(text, '4件')).toBeNull();
+    expect(keyOf(text, '27件')).toBe('legality_review.normative_docs');
+    expect(keyOf(text, '38件')).toBe('legality_review.contracts');
+    expect(keyOf('全年开展合法性审查96件。', '96件')).toBe('legality_review.total');
+  });
+
+  it('respondent in other words: 被申请行政复议N件 and what the 复议机关 decided on them get no 复议 key', () => {
+    const text = '我局被申请行政复议4件，经复议机关审理维持3件、确认违法1件；作为被告参加行政诉讼2件。';
+    expect(keyOf(text, '3件')).toBeNull();
+    expect(keyOf(text, '1件')).toBeNull();
+    expect(keyOf(text, '2件')).toBe('litigation.cases');
+  });
+
+  it('a verb after the number makes a later alias its object (N个联系点共承接…草案)', () => {
+    const text = '全市9个基层立法联系点共承接法律草案征求意见任务17件，收集意见建议806条。';
+    expect(keyOf(text, '9个')).toBeNull();
+    expect(keyOf(text, '17件')).toBe('consultation.drafts');
+    expect(keyOf('市人大常委会全年审议地方性法规草案4件。', '4件')).toBeNull();
+  });
+
+  it('problems need a rule-of-law inspection: a case-file self-check’s problems are not oversight problems', () => {
+    expect(keyOf('开展行政执法案卷自查，评查案卷40卷，发现问题11个。', '11个')).toBeNull();
+    expect(keyOf('县委依法治县办开展法治督察2次，反馈问题9个。', '9个')).toBe('oversight.problems');
+  });
+
+  it('what resident or specialised committees did is a part of the body’s mediation', () => {
+    expect(keyOf('中心入驻的5个专业调委会共调解纠纷604件。', '604件')).toBeNull();
+    expect(keyOf('全县各级人民调解组织调解矛盾纠纷5120件。', '5120件')).toBe('mediation.cases');
+  });
+
+  it('leadership wordings: 常务会议学法, 委员会召开会议, 专题听取法治…汇报', () => {
+    const text =
+      '县政府常务会议学法7次，县委全面依法治县委员会召开会议2次，县委常委会会议专题听取法治建设工作汇报3次。';
+    expect(keyOf(text, '7次')).toBe('leadership.pre_meeting_study');
+    expect(keyOf(text, '2次')).toBe('leadership.committee_meetings');
+    expect(keyOf(text, '3次')).toBe('leadership.special_studies');
+    expect(keyOf('县人大常委会召开会议6次。', '6次')).toBeNull();
+  });
+
   it('participants: 覆盖职工/师生 after a publicity count are its participants', () => {
     const text = '开展“法律进企业”普法活动45场，覆盖职工8600人次。';
     expect(keyOf(text, '45场')).toBe('publicity.activities');

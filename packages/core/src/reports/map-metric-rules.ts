@@ -98,8 +98,10 @@ export const EXCLUSIONS: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.concluded': ['法院', '一审'],
   'enforcement.officers': ['考试', '培训', '法制审核'],
   'mediation.mediators': ['专职'],
-  'mediation.cases': ['线索'],
-  'mediation.committees': ['行业性', '专业性', '工作室'],
+  'mediation.committees': ['行业性', '专业性', '专业调委会', '工作室'],
+  // 中心入驻的…6个专业调委会共调解纠纷913件: what some committees did is a part of the body's mediation.
+  'mediation.cases': ['线索', '专业调委会', '行业性', '专业性', '入驻', '驻所'],
+  'mediation.resolved': ['专业调委会', '行业性', '专业性', '入驻', '驻所'],
   'major_decisions.total': ['审查', '审核'],
   'normative_docs.filed': ['接收'],
   'legal_aid.cases': ['讨薪'],
@@ -122,6 +124,10 @@ export const REQUIRED_WORDS: Partial<Record<MetricKey, readonly string[]>> = {
   'legality_review.opinions': ['审查', '审核', '合法性', '法律意见'],
   'pls.village_advisers': ['村', '社区', '居'],
   'publicity.activities': ['普法', '宣传', '法治', '送法', '宪法'],
+  // 草案 alone is any draft (审议地方性法规草案5件); a consultation names its opinions.
+  'consultation.drafts': ['联系点', '征求意见', '征询', '征集', '意见建议'],
+  // 案卷自查…发现问题14个: problems of a rule-of-law inspection, not of any check.
+  'oversight.problems': ['督察', '督查'],
 };
 
 /**
@@ -132,9 +138,18 @@ export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.accepted': ['新收行政复议案件', '办理行政复议案件', '新受理行政复议案件'],
   'reconsideration.corrected': ['直接纠正', '纠错决定'],
   'legality_review.normative_docs': ['审核规范性文件'],
-  'leadership.pre_meeting_study': ['集体学法'],
-  'leadership.special_studies': ['研究法治建设', '研究法治工作', '研究法治政府建设', '研究依法治'],
-  'leadership.committee_meetings': ['全体会议'],
+  'leadership.pre_meeting_study': ['集体学法', '常务会议学法', '常务会学法'],
+  'leadership.special_studies': [
+    '研究法治建设',
+    '研究法治工作',
+    '研究法治政府建设',
+    '研究依法治',
+    '专题听取法治',
+    '听取法治政府建设',
+    '听取法治建设',
+  ],
+  'leadership.committee_meetings': ['全体会议', '委员会召开会议'],
+  'litigation.cases': ['行政诉讼'],
   'enforcement.officers': ['持证人员'],
   'corrections.received': ['入矫', '新入矫'],
   'corrections.released': ['解矫'],
@@ -220,6 +235,7 @@ export const BUSINESS_EXCLUSIONS: Partial<Record<string, readonly string[]>> = {
  * 人大常委会).
  */
 export const ALIAS_NEEDS: Readonly<Record<string, { readonly clause?: RegExp; readonly sentence?: RegExp }>> = {
+  委员会召开会议: { sentence: /依法治[县区市省镇]|法治建设委员会|法治政府建设/ },
   活动: { clause: /普法|法治宣传|宣传|送法/ },
   主题活动: { clause: /普法|法治|宣传|宪法/ },
   全体会议: { sentence: /依法治[县区市省镇]|法治建设委员会|法治政府建设/ },
@@ -258,7 +274,8 @@ export const QUALIFIED_BEFORE_ALIAS = /(?<!全[县区市省镇国]|各级|本级
  * 维持7件 are a respondent's cases, not the 复议机关's work.
  */
 export const BUSINESS_SENTENCE_EXCLUSIONS: Partial<Record<string, readonly string[]>> = {
-  reconsideration: ['被申请人'],
+  // 被申请人, 被申请行政复议6件: the body is the respondent.
+  reconsideration: ['被申请'],
 };
 
 /**
@@ -291,3 +308,21 @@ export const NAMED_METRICS: readonly MetricKey[] = ['publicity.demo_sites'];
 
 /** 协助社区调解矛盾纠纷87件, 配合法院调解案件: work done for another body is not the body's own count. */
 export const ASSISTING = /(?:协助|配合)[\u4e00-\u9fff（）()]{0,8}?(?:调解|调处|化解|审查|审核|办理|处理)/;
+
+/**
+ * Levels of one kind of place listed side by side (省级…中心1个、市级…中心16个、县级…中心137个): each is a part of the
+ * whole, so figures of one sentence that share a key and each name a level get none.
+ */
+export const LEVEL_QUALIFIER = /(?:[省市县区乡镇]级|乡镇（街道）|镇（街道）|村（社区）|村（居）)[\u4e00-\u9fff]{0,10}$/;
+
+/**
+ * 合法性审查重大行政决策事项19件: an object named between the review alias and the number that is not one the catalogue
+ * counts (REVIEW_OBJECTS) means the figure counts that object; no key.
+ */
+export const REVIEW_TOTAL_ALIASES: readonly string[] = ['合法性审查', '合法性审核', '法制审核'];
+
+/** A verb shared by a list of objects (审查规章草案7件、规范性文件31件、重大合同44件): each item takes it. */
+export const SHARED_VERB = /(?:合法性审查|合法性审核|审查|审核)(?=[^审]*$)/;
+
+/** After the number, a verb before an alias shows the alias is another phrase's object (12个联系点共承接…草案征求意见). */
+export const VERB_AFTER_NUMBER = /共|承接|开展|组织|完成|办理|参与|提供|收集|征集|审议/;

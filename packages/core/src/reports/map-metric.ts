@@ -39,11 +39,13 @@ import {
   REQUIRED_WORDS,
   RESOLVED_NEEDS_SUCCESS,
   REVIEW_OBJECTS,
+  REVIEW_TOTAL_ALIASES,
   ROLE_VERBS,
   SAMPLE,
   SENTENCE_EXCLUSIONS,
   STOCK_METRICS,
   TRAINED_PEOPLE,
+  VERB_AFTER_NUMBER,
 } from './map-metric-rules.ts';
 import { REQUIREMENT_MARKERS } from './quantity.ts';
 import { type UnitFamily, unitFamily } from './units.ts';
@@ -321,6 +323,8 @@ export function mapMetric(context: MetricContext): MetricMatch {
     const gap = candidate.side === 'before' ? before.length - candidate.end : candidate.start;
     // After the number the first noun is what is counted (68部…法律草案征询意见建议: drafts, not opinions).
     const isShadowed = candidate.side === 'after' && candidate.start > firstAfter;
+    // 12个基层立法联系点共承接…草案征求意见: a verb after the number makes the alias its object, not what is counted.
+    if (candidate.side === 'after' && VERB_AFTER_NUMBER.test(after.slice(0, candidate.start))) continue;
     const score =
       specificity(alias) *
       proximity(gap, candidate.side, isShadowed) *
@@ -352,6 +356,10 @@ export function mapMetric(context: MetricContext): MetricMatch {
   if (family && LIST_TOTAL.test(before)) return { ...match, metric: family, alias: `${match.alias}…等共计` };
   if (match.metric === 'legality_review.total') {
     const object = REVIEW_OBJECTS.find(([pattern]) => pattern.test(before));
+    // 合法性审查重大行政决策事项19件: the review of an object the catalogue does not count.
+    const alias = REVIEW_TOTAL_ALIASES.find((a) => before.includes(a));
+    const gap = alias ? before.slice(before.lastIndexOf(alias) + alias.length) : '';
+    if (!object && /[\u4e00-\u9fff]{2,}/.test(gap)) return none('review-object', match.confidence);
     if (object) return { ...match, metric: object[1], alias: `${object[0].exec(before)![0]}…${match.alias}` };
   }
   return match;
