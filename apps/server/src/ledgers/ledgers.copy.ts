@@ -80,6 +80,9 @@ export class CopyPipeline {
   error: unknown = null;
   /** Time spent inside statements (ms), overlapping the caller's work. */
   busyMs = 0;
+  /** Called when the connection has nothing to do (no statement under way, none queued): a chance to send more. */
+  onIdle: () => void = () => {};
+  private running = false;
   private readonly batches: string[] = [];
   private wake: (() => void) | null = null;
   private closed = false;
@@ -101,6 +104,11 @@ export class CopyPipeline {
     this.wake?.();
   }
 
+  /** No statement under way and none queued. */
+  get idle() {
+    return !this.running && this.batches.length === 0 && !this.stopped;
+  }
+
   /** No more batches: resolves when every statement has completed (rejects with the first failure). */
   async close() {
     this.closed = true;
@@ -120,7 +128,12 @@ export class CopyPipeline {
     let index = 0;
     for (;;) {
       if (this.stopped) return;
-      const lines = this.batches.shift();
+      let lines = this.batches.shift();
+      if (lines === undefined && !this.closed) {
+        this.running = false;
+        this.onIdle();
+        lines = this.batches.shift();
+      }
       if (lines === undefined) {
         if (this.closed) return;
         await new Promise<void>((resolve) => {
@@ -129,6 +142,7 @@ export class CopyPipeline {
         this.wake = null;
         continue;
       }
+      this.running = true;
       await this.beforeBatch(index++);
       const t = performance.now();
       const copy = openPgCopy(this.tx);

@@ -15,11 +15,13 @@ import type { ReportError, SheetLayout } from './ledgers.sheet.ts';
 // PGlite (same thread) validates first and then COPYs in batches. The job lifecycle is in ledgers.import.ts.
 
 /**
- * Knobs the tests turn: rows per COPY statement (on PGlite at most `pgliteBatchSize`), the row cap, and a hook run
- * before each batch is written (to simulate a crash).
+ * Knobs the tests turn: rows per COPY statement at most (on PGlite at most `pgliteBatchSize`), the row cap, and a
+ * hook run before each batch is written (to simulate a crash).
  */
 export const importSettings = {
   batchSize: 5000,
+  /** PostgreSQL: a statement starts with fewer rows than `batchSize` when the connection would otherwise wait. */
+  minBatchSize: 1000,
   /** PGlite runs in this thread: a COPY statement blocks the server, so its batches are smaller. */
   pgliteBatchSize: 2000,
   maxRows: 50_000,
@@ -124,16 +126,22 @@ export async function importIntoPostgres(
   await db.transaction(async (tx) => {
     const copies = new CopyPipeline(tx, (index) => importSettings.beforeBatch?.(index));
     const lines = new LineQueue(def, actor.user.id, encrypted, timings, () => refused(validator) || !!copies.error);
+    // Statements of at most `batchSize` rows; while the connection is idle, as soon as `minBatchSize` rows are ready
+    // (so PostgreSQL starts early and keeps busy, and the last statement — the tail after parsing — stays short).
     let sent = 0;
     const flush = (all: boolean) => {
       const size = importSettings.batchSize;
-      while (lines.ready.length - sent >= size || (all && lines.ready.length > sent)) {
+      const min = Math.min(size, importSettings.minBatchSize);
+      for (;;) {
+        const waiting = lines.ready.length - sent;
+        if (!(waiting >= size || (waiting > 0 && (all || (waiting >= min && copies.idle))))) break;
         const end = Math.min(lines.ready.length, sent + size);
         copies.push(lines.ready.slice(sent, end).join(''));
         sent = end;
       }
     };
     lines.onReady = () => flush(false);
+    copies.onIdle = () => flush(false);
     try {
       await pump(
         sheet,
