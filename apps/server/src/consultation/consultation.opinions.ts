@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { OfflineOpinion, OpinionActionInput } from '@fazhi/core/consultation/consultation.schemas';
 import { suggestDuplicateGroups } from '@fazhi/core/consultation/opinion-duplicates';
 import {
@@ -8,7 +7,6 @@ import {
   type OpinionAction,
   type OpinionState,
 } from '@fazhi/core/consultation/opinion-lifecycle';
-import { generateReceiptCode } from '@fazhi/core/consultation/receipt-code';
 import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
@@ -17,14 +15,13 @@ import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { seal } from '../platform/field-crypto.ts';
 import { orgScopeSql } from '../platform/scope.ts';
+import { newReceiptCode } from './consultation.portal.ts';
 import { queryOpinionRows } from './consultation.repo.ts';
 import { consultationDraftVersions, consultationOpinions, consultationPoints } from './consultation.schema.ts';
 import { requireConsultation } from './consultation.service.ts';
 import { articleLabelOf, opinionState, opinionView } from './consultation.views.ts';
 
 const sensitiveFilter = createSensitiveWordFilter();
-
-export const newReceiptCode = () => generateReceiptCode(randomBytes(10));
 
 async function articleKeysOf(db: Executor, versionId: number): Promise<Set<string>> {
   const [row] = await db
@@ -203,3 +200,6 @@ async function writeStates(tx: Executor, states: { id: string; state: OpinionSta
       merged_into_id int, decision text, decision_reason text, reply text)
     where o.id = x.id`);
 }
+
+/** Defined with the portal, which issues receipt codes; re-exported here for existing importers (demo seeds). */
+export { newReceiptCode };

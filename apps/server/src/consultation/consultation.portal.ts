@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   daysLeft,
   type LegislatureLevel,
@@ -13,15 +13,18 @@ import {
 } from '@fazhi/core/consultation/opinion-lifecycle';
 import { maskName, maskPhone } from '@fazhi/core/consultation/phone';
 import { DUPLICATE_SUBMISSION_MESSAGE, preparePortalOpinion } from '@fazhi/core/consultation/portal-submission';
+import { generateReceiptCode } from '@fazhi/core/consultation/receipt-code';
 import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AppDeps } from '../platform/context.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import { open, seal } from '../platform/field-crypto.ts';
-import { newReceiptCode } from './consultation.opinions.ts';
 import type { StoredArticle } from './consultation.schema.ts';
 import { articleLabelOf, type OpinionRow, opinionState } from './consultation.views.ts';
+
+/** A new receipt code for an opinion (the portal hands it to the submitter; the demo seeds use it too). */
+export const newReceiptCode = () => generateReceiptCode(randomBytes(10));
 
 // The public side: no login, nothing personal in any answer except the submitter's own (masked) name and phone
 // when they look up their own receipt code.
