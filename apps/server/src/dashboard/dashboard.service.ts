@@ -1,11 +1,5 @@
-import {
-  type Dashboard,
-  type DashboardRollup,
-  dashboardTileKeys,
-  dashboardTrendKeys,
-  dashboardUnitKeys,
-  yearOnYear,
-} from '@fazhi/core/dashboard/dashboard';
+import { dashboardTileKeys, dashboardTrendKeys, dashboardUnitKeys, yearOnYear } from '@fazhi/core/dashboard/dashboard';
+import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard.contract';
 import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
 import type { Executor } from '../db/client.ts';
 import { computeFigures, type FigureTable } from '../metrics/figures.ts';

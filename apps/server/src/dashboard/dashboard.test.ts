@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard';
+import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard.contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { seedMetricFixture } from '../metrics/metrics.fixture.ts';
@@ -34,6 +34,16 @@ describe('leadership dashboard', () => {
     expect(unit('区司法局').values['mediation.cases']).toEqual({ value: 3, note: null });
     expect(unit('元坝镇')).toMatchObject({ hasChildren: true, values: { 'mediation.cases': { value: 2 } } });
     expect(d.rollup.total['mediation.cases']?.value).toBe(5);
+  });
+
+  it('answers exactly the declared fields (the response schema encodes the answer)', async () => {
+    const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2024`)).json();
+    expect(Object.keys(d).sort()).toEqual(['org', 'plan', 'rollup', 'tiles', 'trend', 'year']);
+    expect(Object.keys(d.org).sort()).toEqual(['id', 'kind', 'name', 'parentId']);
+    expect(Object.keys(d.rollup.units[0]!).sort()).toEqual(['hasChildren', 'org', 'values']);
+    expect(Object.keys(d.rollup.units[0]!.org).sort()).toEqual(['id', 'kind', 'name']);
+    const rollup: DashboardRollup = (await leader.get(`/api/dashboard/rollup?org=${ids.county}&year=2024`)).json();
+    expect(Object.keys(rollup).sort()).toEqual(['columns', 'org', 'total', 'units', 'year']);
   });
 
   it('leaves the months still to come in the running year empty rather than 0', async () => {

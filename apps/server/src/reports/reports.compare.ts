@@ -87,7 +87,7 @@ export async function compareCounties(db: Executor, actor: Actor, year: number, 
             signedDate: source.signed_date ?? '',
           }).text;
     const structure = analyzeStructure(text);
-    const figures: Record<string, { value: number; unit: string; text: string } | undefined> = {};
+    const figures: Record<string, { value: number; unit: string; text: string }> = {};
     for (const f of extractFigures(text)) {
       if (!f.metric || f.comparison || figures[f.metric] || !comparedMetrics.includes(f.metric)) continue;
       const unit = metricByKey.get(f.metric)!.unit;

@@ -264,7 +264,7 @@ export async function reviewImport(db: Db, actor: Actor, id: number, review: Imp
           set: { metricKey: sql`excluded.metric_key`, createdBy: actor.user.id, createdAt: sql`now()` },
         });
     }
-    const status = figures.every((f) => f.decision !== 'pending') ? 'reviewed' : 'pending';
+    const status = figures.every((f) => f.decision !== 'pending') ? ('reviewed' as const) : ('pending' as const);
     await tx.update(reportImports).set({ figures, status }).where(eq(reportImports.id, id));
     await writeAudit(tx, actor, {
       action: 'report_import.review',

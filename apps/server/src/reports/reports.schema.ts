@@ -1,3 +1,4 @@
+import type { ImportedFigure } from '@fazhi/core/reports/reports.contract';
 import {
   boolean,
   date,
@@ -78,26 +79,7 @@ export const reportEvents = pgTable(
   (t) => [index('report_events_report_idx').on(t.reportId)],
 );
 
-export type ImportedFigure = {
-  text: string;
-  value: number;
-  unit: string;
-  approx: string | null;
-  metric: string | null;
-  confidence: number;
-  start: number;
-  end: number;
-  comparison?: boolean;
-  partOf?: number;
-  decision: 'pending' | 'accepted' | 'discarded';
-  /** The words that gave the key, or why there is none (shown to the reviewer). */
-  keyWords?: string;
-  noKeyReason?: string;
-  /** The key came from a phrase a reviewer in this county chose before. */
-  learned?: boolean;
-  /** The words right before the quantity a changed key is remembered by (phraseBefore). */
-  phrase?: string | null;
-};
+export type { ImportedFigure };
 
 /** A report read back from a file or pasted text: its text, sections found, and every figure with its review. */
 export const reportImports = pgTable(

@@ -44,6 +44,28 @@ describe('reports: demo, list and deadlines', () => {
     expect(body.items.some((i: { orgId: number }) => i.orgId === neighbourId)).toBe(false);
   });
 
+  it('answers exactly the declared fields: no column of the tables behind the list or a report leaves the server', async () => {
+    const list = (await office.get('/api/reports?year=2025')).json();
+    const composed = list.items.find((i: { report: unknown }) => i.report);
+    expect(Object.keys(composed).sort()).toEqual([
+      'deadlines',
+      'key',
+      'orgId',
+      'orgKind',
+      'orgName',
+      'parentName',
+      'report',
+      'type',
+      'typeLabel',
+      'year',
+    ]);
+    expect(Object.keys(composed.report).sort()).toEqual(['id', 'status', 'statusLabel', 'title', 'updatedAt']);
+    const report = (await office.get(`/api/reports/${composed.report.id}`)).json();
+    expect(Object.keys(report.events[0]).sort()).toEqual(['action', 'actor', 'at', 'fromStatus', 'reason', 'toStatus']);
+    expect(report).not.toHaveProperty('createdBy');
+    expect(report).not.toHaveProperty('snapshot');
+  });
+
   it('a unit reporter sees only its own unit', async () => {
     const items = (await reporter.get('/api/reports?year=2025')).json().items;
     expect(items.map((i: { orgId: number }) => i.orgId)).toEqual([bureauId]);
@@ -241,6 +263,21 @@ describe('reports: compliance of uploaded text, import and review', () => {
     const created = await office.post('/api/reports/imports', { orgId: countyId, year: 2024, text: sampleReport });
     expect(created.statusCode, created.body).toBe(200);
     const importId = created.json().id;
+    // The import list answers exactly its declared fields (no text, figures or creator of the stored row).
+    const imports = (await office.get('/api/reports/imports')).json().items;
+    expect(Object.keys(imports.find((i: { id: number }) => i.id === importId)).sort()).toEqual([
+      'accepted',
+      'createdAt',
+      'figureCount',
+      'filename',
+      'id',
+      'isDemo',
+      'orgId',
+      'orgName',
+      'status',
+      'title',
+      'year',
+    ]);
     const imp = (await office.get(`/api/reports/imports/${importId}`)).json();
     expect(imp.structure.parts.filter((p: { present: boolean }) => p.present)).toHaveLength(4);
     const mediation = imp.figures.find((f: { text: string }) => f.text.includes('调处各类矛盾纠纷2197件'));

@@ -104,7 +104,7 @@ export function reportView(
     orgId: r.orgId,
     orgName,
     year: r.year,
-    type: r.type,
+    type: r.type as ReportType,
     typeLabel: reportTypeLabels[r.type as ReportType] ?? r.type,
     status,
     statusLabel: reportStatusLabels[status],

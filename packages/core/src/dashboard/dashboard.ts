@@ -47,45 +47,6 @@ export const dashboardQuerySchema = z.object({
     .max(2100, '年度不晚于 2100'),
 });
 
-export type DashboardFigure = { value: number | null; note: string | null };
-
-export type DashboardTile = {
-  key: string;
-  name: string;
-  unit: string;
-  value: number | null;
-  previous: number | null;
-  /** 上年 (a finished year) or 上年同期 (the current year, against the same months last year). */
-  previousLabel: string;
-  /** Change against the same period last year: percent for counts, percentage points for rates. */
-  change: number | null;
-  changeUnit: '%' | '个百分点';
-  note: string | null;
-};
-
-export type DashboardUnit = {
-  org: { id: number; name: string; kind: string };
-  hasChildren: boolean;
-  values: Record<string, DashboardFigure>;
-};
-
-export type DashboardRollup = {
-  org: { id: number; name: string; kind: string; parentId: number | null };
-  year: number;
-  columns: { key: string; name: string; unit: string }[];
-  total: Record<string, DashboardFigure>;
-  units: DashboardUnit[];
-};
-
-export type Dashboard = {
-  org: { id: number; name: string; kind: string; parentId: number | null };
-  year: number;
-  tiles: DashboardTile[];
-  plan: { tasks: number | null; closed: number | null; closureRate: number | null; note: string | null };
-  trend: { months: string[]; series: { key: string; name: string; unit: string; values: (number | null)[] }[] };
-  rollup: DashboardRollup;
-};
-
 /** Change vs last year: relative percent for counts, percentage points for rates; null when undefined. */
 export function yearOnYear(current: number | null, previous: number | null, isRate: boolean): number | null {
   if (current === null || previous === null) return null;

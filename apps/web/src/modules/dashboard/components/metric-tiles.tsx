@@ -1,4 +1,4 @@
-import type { DashboardTile } from '@fazhi/core/dashboard/dashboard';
+import type { DashboardTile } from '@fazhi/core/dashboard/dashboard.contract';
 import { Typography } from 'antd';
 import { MetricFigure } from '../../../components/metric-figure.tsx';
 

@@ -1,4 +1,4 @@
-import type { DashboardRollup, DashboardUnit } from '@fazhi/core/dashboard/dashboard';
+import type { DashboardRollup, DashboardUnit } from '@fazhi/core/dashboard/dashboard.contract';
 import { Breadcrumb, Button, Table } from 'antd';
 import { useState } from 'react';
 import { MetricFigure } from '../../../components/metric-figure.tsx';

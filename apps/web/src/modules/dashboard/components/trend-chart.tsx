@@ -1,4 +1,4 @@
-import type { Dashboard } from '@fazhi/core/dashboard/dashboard';
+import type { Dashboard } from '@fazhi/core/dashboard/dashboard.contract';
 import { useOpenMetricSource } from '../../../components/metric-figure.tsx';
 import { Chart } from './echarts.tsx';
 

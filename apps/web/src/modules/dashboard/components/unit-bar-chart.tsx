@@ -1,4 +1,4 @@
-import type { DashboardRollup } from '@fazhi/core/dashboard/dashboard';
+import type { DashboardRollup } from '@fazhi/core/dashboard/dashboard.contract';
 import { Empty, Select } from 'antd';
 import { useState } from 'react';
 import { useOpenMetricSource } from '../../../components/metric-figure.tsx';
