@@ -30,6 +30,10 @@ export function currentYear(): number {
   return shanghaiYear(new Date());
 }
 
+/** A registry figure for display: `—` for none, else up to two decimals with Chinese digit grouping. */
+export const formatFigure = (value: number | null) =>
+  value === null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

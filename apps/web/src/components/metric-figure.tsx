@@ -1,5 +1,6 @@
 import { Tooltip, Typography } from 'antd';
 import { type CSSProperties, createContext, type ReactNode, useContext, useState } from 'react';
+import { formatFigure } from './format.ts';
 import { MetricSourceDrawer } from './metric-source-drawer.tsx';
 
 export type MetricFigureProps = {
@@ -34,9 +35,6 @@ export function MetricSourceProvider({ children }: { children: ReactNode }) {
     </OpenSource.Provider>
   );
 }
-
-export const formatFigure = (value: number | null) =>
-  value === null ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /**
  * A figure from the metrics registry that leads to its rows: click it to see the exact ledger rows, tasks … it

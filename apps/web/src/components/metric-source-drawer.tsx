@@ -4,7 +4,7 @@ import { periodLabel } from '@fazhi/core/metrics/period-dates';
 import { Alert, Descriptions, Drawer, Empty, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMetricRows, useMetricValue } from '../modules/metrics/api/metrics-api.ts';
-import { formatFigure } from './metric-figure.tsx';
+import { formatFigure } from './format.ts';
 
 type Target = { key: string; org: number; period: string };
 
