@@ -1,18 +1,27 @@
-import type { Dimension, Org } from '@fazhi/core/org/org.schemas';
+import { orgContracts } from '@fazhi/core/org/org.contract';
+import type { ResponseOf } from '@fazhi/core/shared/contract';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api-client.ts';
+import { call } from './api-client.ts';
+import { contractKey } from './contract-query.ts';
 
-export type OrgRow = Org;
+const { list, dimensions } = orgContracts.routes;
+
+export type OrgRow = ResponseOf<typeof list>['items'][number];
 export type OrgNode = OrgRow & { children: OrgNode[] };
+export type Dimension = ResponseOf<typeof dimensions>['items'][number];
 
-export const orgsQueryKey = ['orgs'] as const;
-export const dimensionsQueryKey = ['dimensions'] as const;
+/**
+ * Query keys of the unit and dimension lists: the contract's key (path first, so invalidating `/api/orgs` or
+ * `/api/dimensions` refreshes them) plus `items`, since these hooks keep the list itself rather than the answer.
+ */
+export const orgsQueryKey = [...contractKey(list), 'items'] as const;
+export const dimensionsQueryKey = [...contractKey(dimensions), 'items'] as const;
 
 /** Every unit in the user's data scope, flat; shared by the org page and every unit picker. */
 export function useOrgs(enabled = true) {
   return useQuery({
     queryKey: orgsQueryKey,
-    queryFn: () => api.get<{ items: OrgRow[] }>('/api/orgs').then((r) => r.items),
+    queryFn: () => call(list).then((r) => r.items),
     staleTime: 60_000,
     enabled,
   });
@@ -21,7 +30,7 @@ export function useOrgs(enabled = true) {
 export function useDimensions(enabled = true) {
   return useQuery({
     queryKey: dimensionsQueryKey,
-    queryFn: () => api.get<{ items: Dimension[] }>('/api/dimensions').then((r) => r.items),
+    queryFn: () => call(dimensions).then((r) => r.items),
     staleTime: 60_000,
     enabled,
   });

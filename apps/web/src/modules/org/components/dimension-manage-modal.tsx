@@ -1,9 +1,14 @@
-import { type Dimension, type DimensionKind, dimensionKindLabels, dimensionKinds } from '@fazhi/core/org/org.schemas';
+import {
+  type DimensionKind,
+  dimensionCreateSchema,
+  dimensionKindLabels,
+  dimensionKinds,
+} from '@fazhi/core/org/org.schemas';
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import { errorMessage } from '../../../components/api-client.ts';
-import type { OrgRow } from '../../../components/org-data.ts';
-import { validFields } from '../../../components/zod-rule.ts';
-import { orgApi, useOrgMutation } from '../api/org-api.ts';
+import type { Dimension, OrgRow } from '../../../components/org-data.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
+import { orgRoutes, useOrgMutation } from '../api/org-api.ts';
 import { dimensionKindColors } from './dimension-select.tsx';
 
 type Props = { open: boolean; dimensions: Dimension[]; orgs: OrgRow[]; owner: OrgRow | null; onClose: () => void };
@@ -12,8 +17,8 @@ type Props = { open: boolean; dimensions: Dimension[]; orgs: OrgRow[]; owner: Or
 export function DimensionManageModal({ open, dimensions, orgs, owner, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: DimensionKind; name: string }>();
-  const create = useOrgMutation(orgApi.createDimension);
-  const remove = useOrgMutation(orgApi.removeDimension);
+  const create = useOrgMutation(orgRoutes.createDimension);
+  const remove = useOrgMutation(orgRoutes.removeDimension, (id: number) => ({ params: { id } }));
   const memberCount = (id: number) => orgs.filter((o) => o.dimensionIds.includes(id)).length;
 
   const add = async () => {
@@ -21,7 +26,7 @@ export function DimensionManageModal({ open, dimensions, orgs, owner, onClose }:
     const values = await validFields(form);
     if (!values) return;
     create.mutate(
-      { ownerOrgId: owner.id, kind: values.kind, name: values.name.trim() },
+      { body: { ownerOrgId: owner.id, kind: values.kind, name: values.name.trim() } },
       {
         onSuccess: () => {
           message.success(`已新增维度“${values.name.trim()}”`);
@@ -35,20 +40,13 @@ export function DimensionManageModal({ open, dimensions, orgs, owner, onClose }:
   return (
     <Modal open={open} title="维度管理" footer={null} onCancel={onClose} width={720} destroyOnHidden>
       <Form form={form} layout="inline" initialValues={{ kind: 'coord_group' }} style={{ marginBottom: 16 }}>
-        <Form.Item name="kind" label="维度类型" rules={[{ required: true, message: '请选择维度类型' }]}>
+        <Form.Item name="kind" label="维度类型" {...zodItem(dimensionCreateSchema.shape.kind)}>
           <Select
             style={{ width: 170 }}
             options={dimensionKinds.map((k) => ({ value: k, label: dimensionKindLabels[k] }))}
           />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label="名称"
-          rules={[
-            { required: true, whitespace: true, message: '名称不能为空' },
-            { max: 50, message: '名称不能超过50个字' },
-          ]}
-        >
+        <Form.Item name="name" label="名称" {...zodItem(dimensionCreateSchema.shape.name)}>
           <Input placeholder="如：立法协调小组" style={{ width: 200 }} />
         </Form.Item>
         <Form.Item>

@@ -1,5 +1,6 @@
-import { type Dimension, type DimensionKind, dimensionKindLabels, dimensionKinds } from '@fazhi/core/org/org.schemas';
+import { type DimensionKind, dimensionKindLabels, dimensionKinds } from '@fazhi/core/org/org.schemas';
 import { Select } from 'antd';
+import type { Dimension } from '../../../components/org-data.ts';
 
 type Props = {
   /** Set by Form.Item so the label points at this control. */

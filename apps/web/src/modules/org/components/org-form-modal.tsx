@@ -1,10 +1,10 @@
-import { type Dimension, orgCreateSchema, orgKindLabels, orgKinds } from '@fazhi/core/org/org.schemas';
+import { orgCreateSchema, orgKindLabels, orgKinds } from '@fazhi/core/org/org.schemas';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
-import type { OrgRow } from '../../../components/org-data.ts';
+import type { Dimension, OrgRow } from '../../../components/org-data.ts';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
-import { type OrgCreateInput, orgApi, useOrgMutation } from '../api/org-api.ts';
+import { type OrgCreateInput, orgRoutes, useOrgMutation } from '../api/org-api.ts';
 import { DimensionSelect } from './dimension-select.tsx';
 
 type Props = {
@@ -23,15 +23,17 @@ const emptyToNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : nu
 export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const save = useOrgMutation(async (values: Values) => {
+  const create = useOrgMutation(orgRoutes.create);
+  const update = useOrgMutation(orgRoutes.update);
+  const save = async (values: Values) => {
     const body = { ...values, shortName: emptyToNull(values.shortName), code: emptyToNull(values.code) };
     if (mode?.kind === 'edit') {
-      await orgApi.update(mode.org.id, { ...body, version: mode.org.version });
+      await update.mutateAsync({ params: { id: mode.org.id }, body: { ...body, version: mode.org.version } });
       return mode.org.id;
     }
-    if (mode?.kind === 'create') return (await orgApi.create({ ...body, parentId: mode.parent.id })).id;
+    if (mode?.kind === 'create') return (await create.mutateAsync({ body: { ...body, parentId: mode.parent.id } })).id;
     throw new Error('没有要保存的单位');
-  });
+  };
 
   useEffect(() => {
     if (!mode) return;
@@ -43,16 +45,16 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
   const submit = async () => {
     const values = await validFields(form);
     if (!values) return;
-    save.mutate(values, {
-      onSuccess: (id) => {
+    await save(values).then(
+      (id) => {
         message.success(mode?.kind === 'edit' ? '单位信息已保存' : '已新增下级单位');
         onSaved(id);
       },
-      onError: (error) => {
+      (error) => {
         if (error instanceof ApiError) showFieldErrors(form, error.details);
         message.error(errorMessage(error));
       },
-    });
+    );
   };
 
   const title =
@@ -67,7 +69,7 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
       title={title}
       okText="保存"
       cancelText="取消"
-      confirmLoading={save.isPending}
+      confirmLoading={create.isPending || update.isPending}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../components/api-client.ts';
 import type { OrgRow } from '../../../components/org-data.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
-import { orgApi, useOrgMutation } from '../api/org-api.ts';
+import { orgRoutes, useOrgMutation } from '../api/org-api.ts';
 
 type Props = { org: OrgRow | null; allOrgs: OrgRow[]; onClose: () => void };
 
@@ -13,7 +13,10 @@ type Props = { org: OrgRow | null; allOrgs: OrgRow[]; onClose: () => void };
 export function OrgMoveModal({ org, allOrgs, onClose }: Props) {
   const [form] = Form.useForm<{ parentId: number }>();
   const { message } = App.useApp();
-  const move = useOrgMutation((parentId: number) => orgApi.move(org?.id ?? 0, parentId));
+  const move = useOrgMutation(orgRoutes.move, (parentId: number) => ({
+    params: { id: org?.id ?? 0 },
+    body: { parentId },
+  }));
   useEffect(() => {
     if (org) form.setFieldsValue({ parentId: org.parentId ?? undefined });
   }, [org, form]);

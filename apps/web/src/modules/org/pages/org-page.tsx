@@ -8,7 +8,7 @@ import {
   TagsOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { type Dimension, dimensionKindLabels, dimensionKinds, orgKindLabels } from '@fazhi/core/org/org.schemas';
+import { dimensionKindLabels, dimensionKinds, orgKindLabels } from '@fazhi/core/org/org.schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -30,19 +30,20 @@ import {
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
+import { invalidatePrefix } from '../../../components/contract-query.ts';
 import { ExcelImportDialog } from '../../../components/excel-import-dialog.tsx';
 import {
   buildOrgTree,
+  type Dimension,
   type OrgNode,
   type OrgRow,
-  orgsQueryKey,
   useDimensions,
   useOrgs,
 } from '../../../components/org-data.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { orgApi, useOrgMutation } from '../api/org-api.ts';
+import { type OrgImportResult, orgRoutes, useOrgMutation } from '../api/org-api.ts';
 import { DimensionManageModal } from '../components/dimension-manage-modal.tsx';
 import { DimensionSelect, dimensionKindColors } from '../components/dimension-select.tsx';
 import { OrgFormModal } from '../components/org-form-modal.tsx';
@@ -112,7 +113,7 @@ export function OrgPage() {
   const [moving, setMoving] = useState<OrgRow | null>(null);
   const [isDimensionsOpen, setDimensionsOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
-  const remove = useOrgMutation(orgApi.remove);
+  const remove = useOrgMutation(orgRoutes.remove, (id: number) => ({ params: { id } }));
 
   const tree = useMemo(() => buildOrgTree(allOrgs), [allOrgs]);
   const treeData = useMemo(() => toTreeData(tree, keyword.trim()), [tree, keyword]);
@@ -127,8 +128,8 @@ export function OrgPage() {
     ...allOrgs.filter((o) => o.kind === 'province' || o.kind === 'city').map((o) => o.id),
   ];
 
-  const download = (path: string, name: string) =>
-    downloadFile(path, undefined, name).catch((error) => message.error(errorMessage(error)));
+  const downloadSheet = (contract: typeof orgRoutes.export | typeof orgRoutes.importTemplate, name: string) =>
+    download(contract, {}, name).catch((error) => message.error(errorMessage(error)));
 
   const unitColumns = [
     {
@@ -180,7 +181,7 @@ export function OrgPage() {
                 </Button>
               </>
             ) : null}
-            <Button icon={<DownloadOutlined />} onClick={() => download('/api/orgs/export', '单位.xlsx')}>
+            <Button icon={<DownloadOutlined />} onClick={() => downloadSheet(orgRoutes.export, '单位.xlsx')}>
               导出
             </Button>
           </>
@@ -374,15 +375,15 @@ export function OrgPage() {
         owner={tree[0] ?? null}
         onClose={() => setDimensionsOpen(false)}
       />
-      <ExcelImportDialog<{ created: number }>
+      <ExcelImportDialog<OrgImportResult>
         open={isImportOpen}
         title="从 Excel 导入单位"
-        url="/api/orgs/import"
+        url={orgRoutes.import.path}
         hint="请先下载导入模板，按模板填写单位名称、上级单位、单位类型等；上级单位可以是已有单位，也可以是本表中的单位。"
-        onTemplate={() => download('/api/orgs/import-template', '单位导入模板.xlsx')}
+        onTemplate={() => downloadSheet(orgRoutes.importTemplate, '单位导入模板.xlsx')}
         onClose={() => setImportOpen(false)}
         onImported={(r) => {
-          void client.invalidateQueries({ queryKey: orgsQueryKey });
+          void invalidatePrefix(client, '/api/orgs');
           return `已导入 ${r.created} 个单位`;
         }}
       />

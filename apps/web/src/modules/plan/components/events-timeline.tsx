@@ -1,7 +1,7 @@
-import type { TaskEvent } from '@fazhi/core/plan/plan.schemas';
 import { type TaskStatus, taskActionLabels, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
 import { Empty, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../components/format.ts';
+import type { TaskEvent } from '../api/plan-api.ts';
 
 const eventLabels: Record<string, string> = { ...taskActionLabels, create: '创建任务', report: '开始填报进展' };
 const eventColors: Record<string, string> = {

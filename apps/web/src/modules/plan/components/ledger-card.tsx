@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { type TaskEntry, taskEntryCreateSchema } from '@fazhi/core/plan/plan.schemas';
+import { taskEntryCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import {
   App,
   Button,
@@ -22,7 +22,7 @@ import { errorMessage } from '../../../components/api-client.ts';
 import { dayjs, formatDateTime } from '../../../components/format.ts';
 import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
 import { zodItem } from '../../../components/zod-rule.ts';
-import { planApi, usePlanMutation } from '../api/plan-api.ts';
+import { planRoutes, type TaskEntry, usePlanMutation } from '../api/plan-api.ts';
 import { AttachmentLink } from './plan-materials-card.tsx';
 
 type Values = { entryDate: Dayjs; percent: number; content: string };
@@ -33,14 +33,15 @@ function EntryForm({ taskId, lastPercent }: { taskId: number; lastPercent: numbe
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<AttachmentRef[]>([]);
-  const add = usePlanMutation((values: Values) =>
-    planApi.addEntry(taskId, {
+  const add = usePlanMutation(planRoutes.addEntry, (values: Values) => ({
+    params: { id: taskId },
+    body: {
       entryDate: values.entryDate.format('YYYY-MM-DD'),
       percent: values.percent,
       content: values.content.trim(),
       attachmentIds: files.map((f) => f.id),
-    }),
-  );
+    },
+  }));
   return (
     <Form
       form={form}

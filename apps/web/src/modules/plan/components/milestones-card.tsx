@@ -1,15 +1,15 @@
-import { type KeyNode, keyNodeLabels, keyNodes, type Task } from '@fazhi/core/plan/plan.schemas';
+import { type KeyNode, keyNodeLabels, keyNodes } from '@fazhi/core/plan/plan.schemas';
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime, todayInShanghai } from '../../../components/format.ts';
-import { planApi, usePlanMutation } from '../api/plan-api.ts';
+import { planRoutes, type Task, usePlanMutation } from '../api/plan-api.ts';
 
 type Row = { node: KeyNode; dueDate: string | null; doneAt: string | null };
 
 /** The four key nodes (年初部署/半年小结/中期推进/年终总结) with their due dates and when each was done. */
 export function MilestonesCard({ task, canEdit }: { task: Task; canEdit: boolean }) {
   const { message } = App.useApp();
-  const done = usePlanMutation((node: KeyNode) => planApi.milestoneDone(task.id, node));
+  const done = usePlanMutation(planRoutes.milestoneDone, (node: KeyNode) => ({ params: { id: task.id, node } }));
   const today = todayInShanghai();
   const rows: Row[] = keyNodes.map((node) => {
     const m = task.milestones.find((x) => x.node === node);

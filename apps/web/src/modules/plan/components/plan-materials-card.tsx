@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { type Task, taskPlanSchema } from '@fazhi/core/plan/plan.schemas';
+import { taskPlanSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Button, Card, Empty, Flex, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatFileSize } from '../../../components/format.ts';
 import { type AttachmentRef, attachmentUrl, UploadButton } from '../../../components/upload-button.tsx';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
-import { planApi, usePlanMutation } from '../api/plan-api.ts';
+import { planRoutes, type Task, usePlanMutation } from '../api/plan-api.ts';
 
 type Props = { task: Task; canEdit: boolean };
 const fields = taskPlanSchema.shape;
@@ -29,8 +29,12 @@ export function PlanMaterialsCard({ task, canEdit }: Props) {
   const [attachment, setAttachment] = useState<AttachmentRef | null>(task.planAttachment);
   const [planForm] = Form.useForm<{ planText: string }>();
   const [measureForm] = Form.useForm<{ measures: string[] }>();
-  const save = usePlanMutation((body: { planText: string; planAttachmentId: number | null; measures: string[] }) =>
-    planApi.savePlan(task.id, { ...body, version: task.version }),
+  const save = usePlanMutation(
+    planRoutes.savePlan,
+    (body: { planText: string; planAttachmentId: number | null; measures: string[] }) => ({
+      params: { id: task.id },
+      body: { ...body, version: task.version },
+    }),
   );
 
   const submit = (body: { planText: string; planAttachmentId: number | null; measures: string[] }, done: string) =>

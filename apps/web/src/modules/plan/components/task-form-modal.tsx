@@ -1,11 +1,4 @@
-import {
-  type KeyNode,
-  keyNodeLabels,
-  keyNodes,
-  type Task,
-  taskCreateSchema,
-  type WorkPoint,
-} from '@fazhi/core/plan/plan.schemas';
+import { type KeyNode, keyNodeLabels, keyNodes, taskCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -13,7 +6,7 @@ import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { dayjs } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
-import { planApi, usePlanMutation } from '../api/plan-api.ts';
+import { planRoutes, type Task, usePlanMutation, type WorkPoint } from '../api/plan-api.ts';
 
 export type TaskFormMode =
   | { kind: 'create'; workPoints: WorkPoint[]; workPointId?: number; parent?: Task }
@@ -46,7 +39,9 @@ export function TaskFormModal({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const leadOrgId = Form.useWatch('leadOrgId', form);
-  const save = usePlanMutation(async (values: Values) => {
+  const createTask = usePlanMutation(planRoutes.createTask);
+  const updateTask = usePlanMutation(planRoutes.updateTask);
+  const save = async (values: Values) => {
     const milestones = keyNodes.flatMap((node) => {
       const due = values.milestones?.[node];
       return due ? [{ node, dueDate: due.format('YYYY-MM-DD') }] : [];
@@ -61,16 +56,17 @@ export function TaskFormModal({
       milestones,
     };
     if (mode?.kind === 'edit') {
-      await planApi.updateTask(mode.task.id, { ...body, version: mode.task.version });
+      await updateTask.mutateAsync({
+        params: { id: mode.task.id },
+        body: { ...body, version: mode.task.version },
+      });
       return mode.task.id;
     }
-    const created = await planApi.createTask({
-      ...body,
-      workPointId: values.workPointId,
-      parentId: mode?.parent?.id ?? null,
+    const created = await createTask.mutateAsync({
+      body: { ...body, workPointId: values.workPointId, parentId: mode?.parent?.id ?? null },
     });
     return created.id;
-  });
+  };
 
   useEffect(() => {
     if (!mode) return;
@@ -107,22 +103,22 @@ export function TaskFormModal({
       okText="保存"
       cancelText="取消"
       width={760}
-      confirmLoading={save.isPending}
+      confirmLoading={createTask.isPending || updateTask.isPending}
       onCancel={onClose}
       onOk={async () => {
         const values = await validFields(form);
         if (!values) return;
-        save.mutate(values, {
-          onSuccess: (id) => {
+        await save(values).then(
+          (id) => {
             message.success(mode?.kind === 'edit' ? '任务已修改' : '任务已创建');
             onClose();
             onSaved?.(id);
           },
-          onError: (error) => {
+          (error) => {
             if (error instanceof ApiError) showFieldErrors(form, error.details);
             message.error(errorMessage(error));
           },
-        });
+        );
       }}
       destroyOnHidden
     >

@@ -1,4 +1,4 @@
-import type { Task } from '@fazhi/core/plan/plan.schemas';
+import type { Task } from '../api/plan-api.ts';
 
 export type TaskNode = Task & { children?: TaskNode[] };
 

@@ -1,9 +1,9 @@
-import { type WorkPoint, workPointCreateSchema } from '@fazhi/core/plan/plan.schemas';
+import { workPointCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
-import { planApi, usePlanMutation } from '../api/plan-api.ts';
+import { planRoutes, usePlanMutation, type WorkPoint } from '../api/plan-api.ts';
 
 /** New work point for `year`, or edit `editing` (its year is fixed: the tasks under it belong to that year). */
 type Props = { open: boolean; year: number; editing?: WorkPoint; onClose: () => void };
@@ -13,10 +13,8 @@ const fields = workPointCreateSchema.shape;
 export function WorkPointFormModal({ open, year, editing, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const create = usePlanMutation(planApi.createWorkPoint);
-  const update = usePlanMutation(({ id, ...body }: { id: number; title: string; content: string; version: number }) =>
-    planApi.updateWorkPoint(id, body),
-  );
+  const create = usePlanMutation(planRoutes.createWorkPoint);
+  const update = usePlanMutation(planRoutes.updateWorkPoint);
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue(
@@ -37,8 +35,12 @@ export function WorkPointFormModal({ open, year, editing, onClose }: Props) {
       },
       onError: (error: unknown) => message.error(errorMessage(error)),
     };
-    if (editing) update.mutate({ id: editing.id, title: values.title, content, version: editing.version }, done);
-    else create.mutate({ ...values, content }, done);
+    if (editing)
+      update.mutate(
+        { params: { id: editing.id }, body: { title: values.title, content, version: editing.version } },
+        done,
+      );
+    else create.mutate({ body: { ...values, content } }, done);
   };
 
   return (

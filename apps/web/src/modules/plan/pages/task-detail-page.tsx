@@ -30,7 +30,7 @@ import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { useSession } from '../../../components/session.ts';
 import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
-import { planApi, usePlanMutation, useTaskDetail } from '../api/plan-api.ts';
+import { planRoutes, usePlanMutation, useTaskDetail } from '../api/plan-api.ts';
 import { EventsTimeline } from '../components/events-timeline.tsx';
 import { LedgerCard } from '../components/ledger-card.tsx';
 import { MilestonesCard } from '../components/milestones-card.tsx';
@@ -50,9 +50,18 @@ export function TaskDetailPage() {
   const [reasonFor, setReasonFor] = useState<'return' | 'reopen' | null>(null);
   const [formMode, setFormMode] = useState<TaskFormMode>(null);
 
-  const run = usePlanMutation((fn: () => Promise<unknown>) => fn());
-  const act = (fn: () => Promise<unknown>, done: string, after?: () => void) =>
-    run.mutateAsync(fn).then(
+  const byId = (_?: undefined) => ({ params: { id } });
+  const issue = usePlanMutation(planRoutes.issue, byId);
+  const deleteTask = usePlanMutation(planRoutes.deleteTask, byId);
+  const apply = usePlanMutation(planRoutes.apply, byId);
+  const review = usePlanMutation(
+    planRoutes.review,
+    (body: { decision: 'approve' } | { decision: 'return'; reason: string }) => ({ params: { id }, body }),
+  );
+  const reopen = usePlanMutation(planRoutes.reopen, (reason: string) => ({ params: { id }, body: { reason } }));
+  const isBusy = [issue, deleteTask, apply, review, reopen].some((m) => m.isPending);
+  const act = (write: Promise<unknown>, done: string, after?: () => void) =>
+    write.then(
       () => {
         message.success(done);
         after?.();
@@ -98,7 +107,7 @@ export function TaskDetailPage() {
           description="下达后牵头单位即可开始填报。"
           okText="下达"
           cancelText="取消"
-          onConfirm={() => act(() => planApi.issue(task.id), '任务已下达')}
+          onConfirm={() => act(issue.mutateAsync(undefined), '任务已下达')}
         >
           <Button type="primary" icon={<SendOutlined />}>
             下达
@@ -116,13 +125,7 @@ export function TaskDetailPage() {
           okText="删除"
           okButtonProps={{ danger: true }}
           cancelText="取消"
-          onConfirm={() =>
-            act(
-              () => planApi.deleteTask(task.id),
-              '任务已删除',
-              () => navigate('/plan'),
-            )
-          }
+          onConfirm={() => act(deleteTask.mutateAsync(undefined), '任务已删除', () => navigate('/plan'))}
         >
           <Button danger>删除</Button>
         </Popconfirm>
@@ -140,7 +143,7 @@ export function TaskDetailPage() {
             description="提交后等待依法治办审核，审核期间不能再填报进展。"
             okText="申请销号"
             cancelText="取消"
-            onConfirm={() => act(() => planApi.apply(task.id), '已提交销号申请，等待依法治办审核')}
+            onConfirm={() => act(apply.mutateAsync(undefined), '已提交销号申请，等待依法治办审核')}
           >
             <Button type="primary" icon={<CheckOutlined />}>
               申请销号
@@ -155,7 +158,7 @@ export function TaskDetailPage() {
             description="销号后任务内容锁定，不能再修改。"
             okText="审核通过"
             cancelText="取消"
-            onConfirm={() => act(() => planApi.review(task.id, { decision: 'approve' }), '审核通过，任务已销号')}
+            onConfirm={() => act(review.mutateAsync({ decision: 'approve' }), '审核通过，任务已销号')}
           >
             <Button type="primary" icon={<CheckOutlined />}>
               审核通过
@@ -258,20 +261,12 @@ export function TaskDetailPage() {
       </Row>
       <ReasonModalHost
         mode={reasonFor}
-        isBusy={run.isPending}
+        isBusy={isBusy}
         onCancel={() => setReasonFor(null)}
         onSubmit={(reason) =>
           reasonFor === 'return'
-            ? act(
-                () => planApi.review(task.id, { decision: 'return', reason }),
-                '已退回销号申请',
-                () => setReasonFor(null),
-              )
-            : act(
-                () => planApi.reopen(task.id, reason),
-                '任务已重新打开',
-                () => setReasonFor(null),
-              )
+            ? act(review.mutateAsync({ decision: 'return', reason }), '已退回销号申请', () => setReasonFor(null))
+            : act(reopen.mutateAsync(reason), '任务已重新打开', () => setReasonFor(null))
         }
       />
       <TaskFormModal mode={formMode} onClose={() => setFormMode(null)} />

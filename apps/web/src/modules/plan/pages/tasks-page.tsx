@@ -6,7 +6,6 @@ import {
   SendOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { Task, WorkPoint } from '@fazhi/core/plan/plan.schemas';
 import { type TaskStatus, taskStatuses, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -28,14 +27,24 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
+import { invalidatePrefix } from '../../../components/contract-query.ts';
 import { ExcelImportDialog } from '../../../components/excel-import-dialog.tsx';
 import { currentYear, formatDateTime } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
-import { planApi, planKeys, type TaskQuery, usePlanMutation, useTasks, useWorkPoints } from '../api/plan-api.ts';
+import {
+  planRoutes,
+  type Task,
+  type TaskImportResult,
+  type TaskQuery,
+  usePlanMutation,
+  useTasks,
+  useWorkPoints,
+  type WorkPoint,
+} from '../api/plan-api.ts';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { TaskFormModal, type TaskFormMode } from '../components/task-form-modal.tsx';
 import { buildTaskTree, collectIds, type TaskNode } from '../components/task-tree.ts';
@@ -151,16 +160,19 @@ export function TasksPage() {
   const workPoints = useWorkPoints(year);
   const query: TaskQuery = { year, status, overdue, orgId, workPointId, q: keyword || undefined };
   const tasks = useTasks(query);
-  const tree = useMemo(() => buildTaskTree(tasks.data ?? []), [tasks.data]);
-  const publish = usePlanMutation(planApi.publishWorkPoint);
-  const removeWorkPoint = usePlanMutation(planApi.deleteWorkPoint);
-  const issue = usePlanMutation(planApi.issue);
+  const workPointItems = workPoints.data?.items ?? [];
+  const taskItems = tasks.data?.items ?? [];
+  const tree = useMemo(() => buildTaskTree(tasks.data?.items ?? []), [tasks.data]);
+  const byId = (id: number) => ({ params: { id } });
+  const publish = usePlanMutation(planRoutes.publishWorkPoint, byId);
+  const removeWorkPoint = usePlanMutation(planRoutes.deleteWorkPoint, byId);
+  const issue = usePlanMutation(planRoutes.issue, byId);
   const isFiltered = Boolean(status || overdue || orgId || workPointId || keyword);
 
   const exportSheet = () =>
-    downloadFile(
-      '/api/plan/tasks/export',
-      { year, status, orgId, workPointId, q: keyword || undefined },
+    download(
+      planRoutes.exportTasks,
+      { query: { year, status, orgId, workPointId, q: keyword || undefined } },
       '任务进度.xlsx',
     ).catch((error) => message.error(errorMessage(error)));
 
@@ -196,9 +208,9 @@ export function TasksPage() {
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
-                disabled={!workPoints.data?.length}
-                title={workPoints.data?.length ? undefined : '请先新建本年度工作要点'}
-                onClick={() => setFormMode({ kind: 'create', workPoints: workPoints.data ?? [], workPointId })}
+                disabled={!workPointItems.length}
+                title={workPointItems.length ? undefined : '请先新建本年度工作要点'}
+                onClick={() => setFormMode({ kind: 'create', workPoints: workPointItems, workPointId })}
               >
                 新建任务
               </Button>
@@ -211,7 +223,7 @@ export function TasksPage() {
           <Spin style={{ display: 'block', margin: 24 }} />
         ) : (
           <WorkPointList
-            items={workPoints.data ?? []}
+            items={workPointItems}
             canManage={canManage}
             onPublish={(w) =>
               publish.mutateAsync(w.id).then(
@@ -253,7 +265,7 @@ export function TasksPage() {
             placeholder="全部工作要点"
             value={workPointId}
             onChange={setWorkPointId}
-            options={(workPoints.data ?? []).map((w) => ({ value: w.id, label: w.title }))}
+            options={workPointItems.map((w) => ({ value: w.id, label: w.title }))}
             style={{ width: 240 }}
           />
           <Select
@@ -359,9 +371,7 @@ export function TasksPage() {
                           <Button
                             type="link"
                             size="small"
-                            onClick={() =>
-                              setFormMode({ kind: 'create', workPoints: workPoints.data ?? [], parent: t })
-                            }
+                            onClick={() => setFormMode({ kind: 'create', workPoints: workPointItems, parent: t })}
                           >
                             新建子任务
                           </Button>
@@ -390,16 +400,16 @@ export function TasksPage() {
               : []),
           ]}
           summary={() =>
-            tasks.data?.length ? (
+            taskItems.length ? (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={canManage ? 9 : 8}>
                   <Typography.Text type="secondary">
-                    共 {tasks.data.length} 项任务，其中{' '}
+                    共 {taskItems.length} 项任务，其中{' '}
                     <Badge
                       status="success"
-                      text={`已销号 ${tasks.data.filter((t) => t.status === 'closed').length} 项`}
+                      text={`已销号 ${taskItems.filter((t) => t.status === 'closed').length} 项`}
                     />{' '}
-                    <Badge status="error" text={`逾期 ${tasks.data.filter((t) => t.isOverdue).length} 项`} />
+                    <Badge status="error" text={`逾期 ${taskItems.filter((t) => t.isOverdue).length} 项`} />
                   </Typography.Text>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
@@ -414,14 +424,14 @@ export function TasksPage() {
         editing={editingWorkPoint}
         onClose={() => setWorkPointOpen(false)}
       />
-      <ExcelImportDialog<{ imported: number }>
+      <ExcelImportDialog<TaskImportResult>
         open={isImportOpen}
         title="导入任务进度表"
-        url="/api/plan/tasks/import"
+        url={planRoutes.importTasks.path}
         hint="请先“导出进度表”，在“本次进度(%)”“本次进展说明”“填报日期”三列填写本次进展后导入；其他列请勿修改。"
         onClose={() => setImportOpen(false)}
         onImported={(r) => {
-          void client.invalidateQueries({ queryKey: planKeys.all });
+          void invalidatePrefix(client, '/api/plan');
           return `已导入 ${r.imported} 条进展`;
         }}
       />

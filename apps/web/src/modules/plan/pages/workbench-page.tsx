@@ -1,4 +1,3 @@
-import type { Task } from '@fazhi/core/plan/plan.schemas';
 import { type TaskStatus, taskStatuses, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
 import { Card, Col, Empty, Flex, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -7,7 +6,7 @@ import { useNotifications } from '../../../components/notifications.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { OverdueTag, TaskStatusTag } from '../../../components/status-tag.tsx';
-import { useTasks } from '../api/plan-api.ts';
+import { type Task, useTasks } from '../api/plan-api.ts';
 import { ProgressBar } from '../components/progress-bar.tsx';
 
 const statusColors: Record<TaskStatus, string> = {
@@ -94,7 +93,7 @@ export function WorkbenchPage() {
   const year = currentYear();
   const isOverview = can('plan.manage') || !can('plan.report');
   const tasks = useTasks(isOverview ? { year } : { year, orgId: me?.orgId });
-  const items = tasks.data ?? [];
+  const items = tasks.data?.items ?? [];
   const count = (s: TaskStatus) => items.filter((t) => t.status === s).length;
   const overdue = items.filter((t) => t.isOverdue);
   const applied = items.filter((t) => t.status === 'applied');
