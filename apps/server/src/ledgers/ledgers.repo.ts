@@ -256,3 +256,16 @@ export async function orgNames(db: Executor, ids: number[]) {
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Up to `limit` honours (荣誉 ledger) of a year in an org subtree, by date (read by the reports module). */
+export async function queryHonoursOfYear(db: Executor, subtreePath: string, year: number, limit = 12) {
+  return queryRows<{ title: string; level: string; authority: string }>(
+    db,
+    sql`select coalesce(r.data->>'title', '') as title, coalesce(r.data->>'level', '') as level,
+               coalesce(r.data->>'issuing_authority', '') as authority
+        from ledger_rows r join orgs o on o.id = r.org_id
+        where r.type_key = 'honour' and o.path like ${`${subtreePath}%`}
+          and r.row_date >= ${`${year}-01-01`} and r.row_date <= ${`${year}-12-31`}
+        order by r.row_date, r.id limit ${limit}`,
+  );
+}

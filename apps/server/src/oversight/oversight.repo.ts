@@ -310,3 +310,13 @@ export async function queryOversightStats(db: Executor, user: AuthUser, year: nu
     rectificationRate: stats.problems > 0 ? Math.round((stats.rectified / stats.problems) * 1000) / 10 : null,
   };
 }
+
+/** The problems found in a year in an org subtree, in the order they were raised (read by the reports module). */
+export async function queryProblemsOfYear(db: Executor, subtreePath: string, year: number) {
+  return queryRows<{ title: string; status: string }>(
+    db,
+    sql`select p.title, p.status from problems p join orgs o on o.id = p.org_id
+        where p.year = ${year} and o.path like ${`${subtreePath}%`}
+        order by p.id`,
+  );
+}

@@ -423,3 +423,17 @@ export async function insertTaskEvents(db: Executor, events: readonly TaskEventI
   if (events.length === 0) return;
   await db.insert(taskEvents).values(events.map((e) => ({ ...e, reason: e.reason ?? '' })));
 }
+
+/**
+ * The top-level tasks of a year in an org subtree (drafts left out), in creation order: what an annual report says
+ * was done, is overdue or still open (read by the reports module).
+ */
+export async function queryTopTasksOfYear(db: Executor, subtreePath: string, year: number) {
+  return queryRows<{ title: string; status: string; deadline: string }>(
+    db,
+    sql`select t.title, t.status, to_char(t.deadline, 'YYYY-MM-DD') as deadline
+        from tasks t join orgs o on o.id = t.org_id
+        where t.year = ${year} and t.parent_id is null and t.status <> 'draft' and o.path like ${`${subtreePath}%`}
+        order by t.id`,
+  );
+}
