@@ -17,7 +17,7 @@ import {
   titleParagraph,
 } from '../platform/official-docx.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { queryOpinionRows } from './consultation.repo.ts';
+import { queryOpinionRows } from './consultation.opinions.repo.ts';
 import { requireConsultation } from './consultation.service.ts';
 import { opinionView } from './consultation.views.ts';
 

@@ -1,12 +1,11 @@
 import type { PointKind } from '@fazhi/core/consultation/consultation.schemas';
 import type { LegislatureLevel } from '@fazhi/core/consultation/consultation-window';
 import { checklistProgress, type TenStepChecklist } from '@fazhi/core/consultation/ten-steps';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
-import { open } from '../platform/field-crypto.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import type { OpinionRow } from './consultation.views.ts';
+import { consultationPoints, consultationPushes, consultations } from './consultation.schema.ts';
 
 const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -117,21 +116,6 @@ export async function queryConsultations(db: Executor, user: AuthUser, filter: {
 }
 export type ConsultationView = Awaited<ReturnType<typeof queryConsultations>>[number];
 
-/** Opinions with their point's name; callers filter by consultation or ids and by data scope. */
-export async function queryOpinionRows(db: Executor, where: SQL, lock = false): Promise<OpinionRow[]> {
-  const rows = await queryRows<OpinionRow>(
-    db,
-    sql`select o.id, o.org_id, o.consultation_id, o.point_id, p.name as point_name, o.channel, o.article_key, o.name,
-          o.phone, o.content, o.receipt_code, o.status, o.moderation, o.moderation_note, o.matched_words, o.category,
-          o.merged_into_id, o.decision, o.decision_reason, o.reply, o.submitted_at, o.answered_at
-        from consultation_opinions o join consultation_points p on p.id = o.point_id
-        where ${where}
-        order by o.submitted_at, o.id ${lock ? sql`for update of o` : sql``}`,
-  );
-  // The submitter's phone is stored SM4-encrypted; masking is the view's job.
-  return rows.map((r) => ({ ...r, phone: open(r.phone) ?? null }));
-}
-
 /**
  * Statistics per point and year (DESIGN §5 consultation.drafts/.opinions/.adopted): a sub-point's figures also count
  * towards its contact point, drafts counted once per point. Rules as in core consultation-stats.ts.
@@ -183,3 +167,68 @@ export async function queryStats(db: Executor, user: AuthUser, year?: number) {
         order by p.parent_id nulls first, p.id, 3`,
   );
 }
+
+// Writes of points, consultations and pushes; the service checks scope and owns the transaction.
+
+export async function insertPoint(
+  tx: Executor,
+  values: { orgId: number; parentId: number; kind: 'courtyard' | 'informant'; name: string; contact: string },
+) {
+  const [row] = await tx.insert(consultationPoints).values(values).returning({ id: consultationPoints.id });
+  return row!.id;
+}
+
+export async function insertConsultation(tx: Executor, values: typeof consultations.$inferInsert) {
+  const [row] = await tx.insert(consultations).values(values).returning({ id: consultations.id });
+  return row!.id;
+}
+
+export async function updateConsultation(
+  tx: Executor,
+  id: number,
+  set: Partial<
+    Pick<
+      typeof consultations.$inferInsert,
+      'status' | 'publishedAt' | 'checklist' | 'finalAdoptedOn' | 'finalSummary' | 'versionId'
+    >
+  >,
+) {
+  await tx.update(consultations).set(set).where(eq(consultations.id, id));
+}
+
+/** Which of these point ids are sub-points (立法议事小院, 信息员) of the given contact point. */
+export async function subPointIdsAmong(tx: Executor, ids: number[], parentId: number): Promise<number[]> {
+  const rows = await tx
+    .select({ id: consultationPoints.id })
+    .from(consultationPoints)
+    .where(and(inArray(consultationPoints.id, ids), eq(consultationPoints.parentId, parentId)));
+  return rows.map((r) => r.id);
+}
+
+/** A point by id (no scope check: the caller has checked the consultation it belongs to). */
+export async function findPoint(tx: Executor, id: number) {
+  const [point] = await tx
+    .select({ id: consultationPoints.id, parentId: consultationPoints.parentId })
+    .from(consultationPoints)
+    .where(eq(consultationPoints.id, id));
+  return point;
+}
+
+export async function insertPushes(tx: Executor, consultationId: number, pointIds: number[]) {
+  await tx
+    .insert(consultationPushes)
+    .values(pointIds.map((pointId) => ({ consultationId, pointId })))
+    .onConflictDoNothing();
+}
+
+/** The draft version a consultation comments on. */
+export async function consultationVersionId(tx: Executor, consultationId: number) {
+  const [row] = await tx
+    .select({ versionId: consultations.versionId })
+    .from(consultations)
+    .where(eq(consultations.id, consultationId));
+  return row?.versionId;
+}
+
+/** Moved to consultation.opinions.repo.ts; kept here until consultation.opinions.ts imports it from there. */
+export { queryOpinionRows } from './consultation.opinions.repo.ts';

@@ -2,6 +2,7 @@ import { consultationContracts } from '@fazhi/core/consultation/consultation.con
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
+import { adoptionDocx, adoptionXlsx } from './consultation.adoption.docx.ts';
 import {
   addDraftVersion,
   createDraft,
@@ -12,15 +13,16 @@ import {
   previewDraft,
   requireDraft,
 } from './consultation.drafts.service.ts';
-import { adoptionDocx, adoptionXlsx } from './consultation.adoption.docx.ts';
 import { actOnOpinions, addOfflineOpinion, listOpinions } from './consultation.opinions.ts';
 import { portalRoutes } from './consultation.portal-routes.ts';
-import { queryConsultations, queryPoints, queryStats } from './consultation.repo.ts';
 import {
   adoptLatestVersion,
   changeChecklist,
+  consultationStats,
   createConsultation,
   createPoint,
+  listConsultations,
+  listPoints,
   publishConsultation,
   pushToPoints,
   recordFinalResult,
@@ -31,7 +33,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;
 
   implementAll(app, consultationContracts, {
-    points: async (r) => ({ items: await queryPoints(db, actorOf(r).user) }),
+    points: async (r) => ({ items: await listPoints(db, actorOf(r).user) }),
     createPoint: (r) => createPoint(db, actorOf(r), r.body),
     parseDraft: (r) => previewDraft(r.body.text),
     parseDraftFile: async (r) => {
@@ -48,7 +50,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
       return diffDraftVersions(db, actorOf(r), r.params.id, r.query.from, r.query.to);
     },
 
-    consultations: async (r) => ({ items: await queryConsultations(db, actorOf(r).user, { year: r.query.year }) }),
+    consultations: async (r) => ({ items: await listConsultations(db, actorOf(r).user, r.query.year) }),
     createConsultation: (r) => createConsultation(db, actorOf(r), r.body),
     consultation: (r) => requireConsultation(db, actorOf(r), r.params.id, now()),
     publish: (r) => publishConsultation(db, actorOf(r), r.params.id, now()),
@@ -84,7 +86,7 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
         .send(data);
     },
 
-    stats: async (r) => ({ items: await queryStats(db, actorOf(r).user, r.query.year) }),
+    stats: async (r) => ({ items: await consultationStats(db, actorOf(r).user, r.query.year) }),
   });
 
   portalRoutes(app, deps);

@@ -9,21 +9,39 @@ import {
   type TenStepChecklist,
   type TenStepKey,
 } from '@fazhi/core/consultation/ten-steps';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
+import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
 import { requireFirst, requireInScope } from '../platform/scope.ts';
+import { draftVersionsWithArticles, latestDraftVersion } from './consultation.drafts.repo.ts';
 import { requireDraft } from './consultation.drafts.service.ts';
+import { moveOpinionArticles } from './consultation.opinions.repo.ts';
 import { forgetPortalMeta } from './consultation.portal.ts';
-import { queryConsultations } from './consultation.repo.ts';
 import {
-  consultationDraftVersions,
-  consultationPoints,
-  consultationPushes,
-  consultations,
-} from './consultation.schema.ts';
+  insertConsultation,
+  insertPoint,
+  insertPushes,
+  queryConsultations,
+  queryPoints,
+  queryStats,
+  subPointIdsAmong,
+  updateConsultation,
+} from './consultation.repo.ts';
+import { consultationPoints, consultations } from './consultation.schema.ts';
+
+export async function listPoints(db: Executor, user: AuthUser) {
+  return queryPoints(db, user);
+}
+
+export async function listConsultations(db: Executor, user: AuthUser, year?: number) {
+  return queryConsultations(db, user, { year });
+}
+
+/** Figures per point and year within the user's data scope. */
+export async function consultationStats(db: Executor, user: AuthUser, year?: number) {
+  return queryStats(db, user, year);
+}
 
 export async function createPoint(db: Db, actor: Actor, input: PointCreate) {
   return db.transaction(async (tx) => {
@@ -35,18 +53,21 @@ export async function createPoint(db: Db, actor: Actor, input: PointCreate) {
       '未找到所属的基层立法联系点，或不在您的数据范围内',
     );
     if (parent.parentId !== null) throw badRequest('立法议事小院和信息员只能设在基层立法联系点之下');
-    const [row] = await tx
-      .insert(consultationPoints)
-      .values({ orgId: parent.orgId, parentId: parent.id, kind: input.kind, name: input.name, contact: input.contact })
-      .returning({ id: consultationPoints.id });
+    const id = await insertPoint(tx, {
+      orgId: parent.orgId,
+      parentId: parent.id,
+      kind: input.kind,
+      name: input.name,
+      contact: input.contact,
+    });
     await writeAudit(tx, actor, {
       action: 'consultation_point.create',
       entity: 'consultation_point',
-      entityId: row!.id,
+      entityId: id,
       orgId: parent.orgId,
       after: input,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -67,37 +88,29 @@ export async function createConsultation(db: Db, actor: Actor, input: Consultati
   if (!Number.isInteger(draftId) || draftId <= 0) throw badRequest('请选择征求意见的草案');
   return db.transaction(async (tx) => {
     const draft = await requireDraft(tx, actor, draftId);
-    const [version] = await tx
-      .select({ id: consultationDraftVersions.id })
-      .from(consultationDraftVersions)
-      .where(eq(consultationDraftVersions.draftId, draftId))
-      .orderBy(desc(consultationDraftVersions.version))
-      .limit(1);
+    const version = await latestDraftVersion(tx, draftId);
     const checklist = createTenStepChecklist({ publish_notice: input.opensOn, collect_opinions: input.closesOn });
-    const [row] = await tx
-      .insert(consultations)
-      .values({
-        orgId: draft.orgId,
-        pointId: draft.pointId,
-        draftId,
-        versionId: version!.id,
-        title: input.title,
-        legislature: input.legislature,
-        legislatureLevel: input.legislatureLevel,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        checklist,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: consultations.id });
+    const id = await insertConsultation(tx, {
+      orgId: draft.orgId,
+      pointId: draft.pointId,
+      draftId,
+      versionId: version!.id,
+      title: input.title,
+      legislature: input.legislature,
+      legislatureLevel: input.legislatureLevel,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      checklist,
+      createdBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'consultation.create',
       entity: 'consultation',
-      entityId: row!.id,
+      entityId: id,
       orgId: draft.orgId,
       after: input,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -111,7 +124,7 @@ export async function publishConsultation(db: Db, actor: Actor, id: number, now:
   return db.transaction(async (tx) => {
     const row = await lockConsultation(tx, actor, id);
     if (row.status === 'published') throw conflict('该征求意见事项已发布');
-    await tx.update(consultations).set({ status: 'published', publishedAt: now }).where(eq(consultations.id, id));
+    await updateConsultation(tx, id, { status: 'published', publishedAt: now });
     await writeAudit(tx, actor, {
       action: 'consultation.publish',
       entity: 'consultation',
@@ -148,7 +161,7 @@ export async function changeChecklist(db: Db, actor: Actor, id: number, change: 
       if (!result.ok) throw badRequest(result.message);
       checklist = result.checklist;
     }
-    await tx.update(consultations).set({ checklist }).where(eq(consultations.id, id));
+    await updateConsultation(tx, id, { checklist });
     await writeAudit(tx, actor, {
       action: `consultation.step_${change.type}`,
       entity: 'consultation',
@@ -164,18 +177,12 @@ export async function pushToPoints(db: Db, actor: Actor, id: number, pointIds: n
   return db.transaction(async (tx) => {
     const row = await lockConsultation(tx, actor, id);
     const unique = [...new Set(pointIds)];
-    const points = await tx
-      .select({ id: consultationPoints.id })
-      .from(consultationPoints)
-      .where(and(inArray(consultationPoints.id, unique), eq(consultationPoints.parentId, row.pointId)));
+    const points = await subPointIdsAmong(tx, unique, row.pointId);
     if (points.length !== unique.length) {
-      const missing = unique.filter((p) => !points.some((x) => x.id === p));
+      const missing = unique.filter((p) => !points.includes(p));
       throw badRequest(`所选的立法议事小院或信息员（编号 ${missing.join('、')}）不属于本联系点`);
     }
-    await tx
-      .insert(consultationPushes)
-      .values(unique.map((pointId) => ({ consultationId: id, pointId })))
-      .onConflictDoNothing();
+    await insertPushes(tx, id, unique);
     await writeAudit(tx, actor, {
       action: 'consultation.push',
       entity: 'consultation',
@@ -198,10 +205,7 @@ export async function recordFinalResult(
   return db.transaction(async (tx) => {
     const row = await lockConsultation(tx, actor, id);
     if (input.adoptedOn < row.opensOn) throw badRequest('最终采纳日期不能早于征求意见开始日期');
-    await tx
-      .update(consultations)
-      .set({ finalAdoptedOn: input.adoptedOn, finalSummary: input.summary })
-      .where(eq(consultations.id, id));
+    await updateConsultation(tx, id, { finalAdoptedOn: input.adoptedOn, finalSummary: input.summary });
     await writeAudit(tx, actor, {
       action: 'consultation.final_result',
       entity: 'consultation',
@@ -221,15 +225,7 @@ export async function recordFinalResult(
 export async function adoptLatestVersion(db: Db, actor: Actor, id: number) {
   const result = await db.transaction(async (tx) => {
     const row = await lockConsultation(tx, actor, id);
-    const versions = await tx
-      .select({
-        id: consultationDraftVersions.id,
-        version: consultationDraftVersions.version,
-        articles: consultationDraftVersions.articles,
-      })
-      .from(consultationDraftVersions)
-      .where(eq(consultationDraftVersions.draftId, row.draftId))
-      .orderBy(desc(consultationDraftVersions.version));
+    const versions = await draftVersionsWithArticles(tx, row.draftId);
     const latest = versions[0]!;
     const current = versions.find((v) => v.id === row.versionId)!;
     if (latest.id === row.versionId) throw conflict(`已是最新的第${latest.version}稿`);
@@ -237,17 +233,8 @@ export async function adoptLatestVersion(db: Db, actor: Actor, id: number) {
     const moves = Object.entries(keyMap)
       .filter(([from, to]) => from !== to)
       .map(([from, to]) => ({ from, to }));
-    let moved = 0;
-    if (moves.length > 0) {
-      const updated = await tx.execute(sql`
-        update consultation_opinions o set article_key = m.to_key
-        from jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ from_key: m.from, to_key: m.to })))}::jsonb)
-          as m(from_key text, to_key text)
-        where o.consultation_id = ${id} and o.article_key = m.from_key`);
-      const counts = updated as unknown as { rowCount?: number; affectedRows?: number };
-      moved = counts.rowCount ?? counts.affectedRows ?? 0;
-    }
-    await tx.update(consultations).set({ versionId: latest.id }).where(eq(consultations.id, id));
+    const moved = await moveOpinionArticles(tx, id, moves);
+    await updateConsultation(tx, id, { versionId: latest.id });
     await writeAudit(tx, actor, {
       action: 'consultation.adopt_version',
       entity: 'consultation',
