@@ -2,14 +2,28 @@ import type { FactCreate, LeafEntry } from '@fazhi/core/assessment/api.schemas';
 import type { CompiledNode } from '@fazhi/core/assessment/compile-scheme';
 import { formatPoints } from '@fazhi/core/assessment/format';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
-import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { requireLinkableAttachments } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { isPublished, isStaff, loadRound, type RoundRow, requireUnit, type UnitRow } from './assessment.access.service.ts';
-import { assessmentFacts } from './assessment.schema.ts';
+import {
+  isPublished,
+  isStaff,
+  loadRound,
+  type RoundRow,
+  requireUnit,
+  type UnitRow,
+} from './assessment.access.service.ts';
+import {
+  deleteFactRow,
+  findFactRow,
+  insertFactRow,
+  markSubmitted,
+  upsertReviewScore,
+  upsertSelfEntry,
+} from './assessment.entries.repo.ts';
+import { lockRound } from './assessment.rounds.repo.ts';
 import { compiledOf } from './assessment.scoring.service.ts';
 import { applyEvents, coreRoundOf } from './assessment.state.service.ts';
 
@@ -43,14 +57,6 @@ function checkEntry(
   }
 }
 
-async function lockedRound(tx: Executor, id: number) {
-  const [row] = await queryRows<{ status: string }>(
-    tx,
-    sql`select status from assessment_rounds where id = ${id} for update`,
-  );
-  return row!.status;
-}
-
 export async function saveSelfEntry(
   db: Db,
   actor: Actor,
@@ -64,15 +70,10 @@ export async function saveSelfEntry(
   const leaf = requireLeaf(round, unit, indicatorId);
   checkEntry(leaf, entry);
   return db.transaction(async (tx) => {
-    if ((await lockedRound(tx, roundId)) !== 'self_assessment') throw conflict('当前不在自评阶段，不能修改自评');
+    if ((await lockRound(tx, roundId)) !== 'self_assessment') throw conflict('当前不在自评阶段，不能修改自评');
     if (unit.submitted_at) throw conflict('本单位已提交自评，不能再修改');
     await requireLinkableAttachments(tx, actor, entry.evidenceIds);
-    await tx.execute(sql`
-      insert into assessment_self_entries (round_id, org_id, indicator_id, value, passed, note, evidence_ids, updated_by)
-      values (${roundId}, ${orgId}, ${indicatorId}, ${entry.value ?? null}::float8, ${entry.passed ?? null}::boolean,
-              ${entry.note}, ${`{${entry.evidenceIds.join(',')}}`}::int[], ${actor.user.id})
-      on conflict (round_id, org_id, indicator_id) do update set value = excluded.value, passed = excluded.passed,
-        note = excluded.note, evidence_ids = excluded.evidence_ids, updated_by = excluded.updated_by, updated_at = now()`);
+    await upsertSelfEntry(tx, { roundId, orgId, indicatorId, userId: actor.user.id }, entry);
     await writeAudit(tx, actor, {
       action: 'assessment.self_entry',
       entity: 'assessment_unit',
@@ -88,10 +89,9 @@ export async function submitSelfAssessment(db: Db, actor: Actor, roundId: number
   const round = await loadRound(db, actor, roundId);
   await requireUnit(db, actor, round, orgId, 'own');
   return db.transaction(async (tx) => {
-    await lockedRound(tx, roundId);
+    await lockRound(tx, roundId);
     applyEvents(await coreRoundOf(tx, round), [{ type: 'submit_self_assessment', unitId: String(orgId), at: now }]);
-    await tx.execute(sql`update assessment_units set submitted_at = ${now.toISOString()}::timestamptz
-                         where round_id = ${roundId} and org_id = ${orgId}`);
+    await markSubmitted(tx, { roundId, orgId }, now);
     await writeAudit(tx, actor, {
       action: 'assessment.submit_self',
       entity: 'assessment_unit',
@@ -116,15 +116,10 @@ export async function saveReviewScore(
   const leaf = requireLeaf(round, unit, indicatorId);
   checkEntry(leaf, entry);
   return db.transaction(async (tx) => {
-    const status = await lockedRound(tx, roundId);
+    const status = await lockRound(tx, roundId);
     if (isPublished(status as RoundRow['status'])) throw conflict('考核结果已公示，成绩已冻结，只能通过申诉处理调整');
     if (status !== 'review') throw conflict('当前不在审核评分阶段，不能录入评分');
-    await tx.execute(sql`
-      insert into assessment_review_scores (round_id, org_id, indicator_id, assessor_id, value, passed, note)
-      values (${roundId}, ${orgId}, ${indicatorId}, ${actor.user.id}, ${entry.value ?? null}::float8,
-              ${entry.passed ?? null}::boolean, ${entry.note})
-      on conflict (round_id, org_id, indicator_id, assessor_id) do update set value = excluded.value,
-        passed = excluded.passed, note = excluded.note, updated_at = now()`);
+    await upsertReviewScore(tx, { roundId, orgId, indicatorId, assessorId: actor.user.id }, entry);
     await writeAudit(tx, actor, {
       action: 'assessment.review_score',
       entity: 'assessment_unit',
@@ -146,7 +141,7 @@ export async function addFact(db: Db, actor: Actor, roundId: number, orgId: numb
   const staff = isStaff(actor);
   if (fact.indicatorId) requireLeaf(round, unit, fact.indicatorId);
   return db.transaction(async (tx) => {
-    const status = await lockedRound(tx, roundId);
+    const status = await lockRound(tx, roundId);
     if (staff) {
       if (status !== 'self_assessment' && status !== 'review') throw conflict('只有自评和审核评分阶段可以录入考核事项');
     } else {
@@ -155,31 +150,28 @@ export async function addFact(db: Db, actor: Actor, roundId: number, orgId: numb
         throw badRequest('单位自评只能填报数据指标和荣誉，扣分和减分事项由考核组录入');
     }
     await requireLinkableAttachments(tx, actor, fact.evidenceIds);
-    const [row] = await tx
-      .insert(assessmentFacts)
-      .values({
-        roundId,
-        orgId,
-        kind: fact.kind,
-        key: fact.key,
-        level: fact.level ?? null,
-        title: fact.title,
-        value: fact.value ?? null,
-        count: fact.count ?? null,
-        indicatorId: fact.indicatorId ?? null,
-        matterId: fact.matterId ?? null,
-        evidenceIds: fact.evidenceIds,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: assessmentFacts.id });
+    const id = await insertFactRow(tx, {
+      roundId,
+      orgId,
+      kind: fact.kind,
+      key: fact.key,
+      level: fact.level ?? null,
+      title: fact.title,
+      value: fact.value ?? null,
+      count: fact.count ?? null,
+      indicatorId: fact.indicatorId ?? null,
+      matterId: fact.matterId ?? null,
+      evidenceIds: fact.evidenceIds,
+      createdBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'assessment.fact_add',
       entity: 'assessment_fact',
-      entityId: row!.id,
+      entityId: id,
       orgId,
       after: fact,
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -187,15 +179,12 @@ export async function deleteFact(db: Db, actor: Actor, roundId: number, orgId: n
   const round = await loadRound(db, actor, roundId);
   await requireUnit(db, actor, round, orgId, 'drafts');
   return db.transaction(async (tx) => {
-    const status = await lockedRound(tx, roundId);
-    const [fact] = await queryRows<{ id: number; created_by: number | null }>(
-      tx,
-      sql`select id, created_by from assessment_facts where id = ${factId} and round_id = ${roundId} and org_id = ${orgId}`,
-    );
+    const status = await lockRound(tx, roundId);
+    const fact = await findFactRow(tx, { roundId, orgId }, factId);
     if (!fact) throw notFound('未找到该考核事项');
     if (status !== 'self_assessment' && status !== 'review') throw conflict('考核结果已公示，考核事项不能删除');
     if (!isStaff(actor) && fact.created_by !== actor.user.id) throw notFound('未找到该考核事项');
-    await tx.execute(sql`delete from assessment_facts where id = ${factId}`);
+    await deleteFactRow(tx, factId);
     await writeAudit(tx, actor, {
       action: 'assessment.fact_delete',
       entity: 'assessment_fact',

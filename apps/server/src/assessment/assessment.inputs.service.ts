@@ -8,11 +8,17 @@ import type {
   UnitInputs,
   UnitRecord,
 } from '@fazhi/core/assessment/unit-inputs.schemas';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
+import {
+  type EntryRow,
+  type FactRow,
+  queryReviewScores,
+  queryRoundFacts,
+  querySelfEntries,
+  type ReviewRow,
+} from './assessment.entries.repo.ts';
 import { ledgerHonoursSource } from './assessment.ledger-source.service.ts';
 import { metricsRegistrySource, oversightSource, planSource } from './assessment.module-sources.service.ts';
-import { intArray } from './assessment.repo.ts';
 
 /** What a score line points at: a hand-entered fact, a ledger row, an oversight problem, a self-assessment entry. */
 export type SourceRef = { id: string; origin: string; title: string; evidenceIds: number[] };
@@ -84,20 +90,6 @@ export function mergeContribution(unit: GatheredUnit, c: UnitContribution) {
   for (const ref of c.refs ?? []) unit.refs.set(ref.id, ref);
 }
 
-export type FactRow = {
-  id: number;
-  org_id: number;
-  kind: string;
-  key: string;
-  level: string | null;
-  title: string;
-  value: number | null;
-  count: number | null;
-  indicator_id: string | null;
-  matter_id: string | null;
-  evidence_ids: number[];
-};
-
 export const factSourceId = (id: number) => `fact-${id}`;
 
 /** Facts the office, assessors or the unit entered by hand for this round. */
@@ -105,12 +97,7 @@ export const handEnteredSource: InputSource = {
   name: '手工录入',
   gather: async ({ db, roundId, orgIds }) => {
     if (orgIds.length === 0) return [];
-    const rows = await queryRows<FactRow>(
-      db,
-      sql`select id, org_id, kind, key, level, title, value, count, indicator_id, matter_id, evidence_ids
-          from assessment_facts where round_id = ${roundId} and org_id = any(${intArray(orgIds)})
-          order by id`,
-    );
+    const rows = await queryRoundFacts(db, roundId, orgIds);
     const byOrg = new Map<number, GatheredUnit>();
     for (const row of rows) {
       let unit = byOrg.get(row.org_id);
@@ -185,15 +172,7 @@ export function factToContribution(r: FactRow): UnitContribution {
   }
 }
 
-export type EntryRow = {
-  org_id: number;
-  indicator_id: string;
-  value: number | null;
-  passed: boolean | null;
-  note: string;
-  evidence_ids: number[];
-};
-export type ReviewRow = Omit<EntryRow, 'evidence_ids'> & { assessor_id: number };
+export type { EntryRow, FactRow, ReviewRow };
 
 /**
  * The unit's self-assessment (stage self), or the assessors' review combined by the scheme's aggregation (stage
@@ -203,20 +182,9 @@ export const entriesSource: InputSource = {
   name: '自评与考核组评分',
   gather: async ({ db, roundId, orgIds, stage, aggregation }) => {
     if (orgIds.length === 0) return [];
-    const ids = intArray(orgIds);
     const [selfRows, reviewRows] = await Promise.all([
-      queryRows<EntryRow>(
-        db,
-        sql`select org_id, indicator_id, value, passed, note, evidence_ids from assessment_self_entries
-            where round_id = ${roundId} and org_id = any(${ids})`,
-      ),
-      stage === 'review'
-        ? queryRows<ReviewRow>(
-            db,
-            sql`select org_id, indicator_id, assessor_id, value, passed, note from assessment_review_scores
-                where round_id = ${roundId} and org_id = any(${ids})`,
-          )
-        : Promise.resolve([]),
+      querySelfEntries(db, roundId, orgIds),
+      stage === 'review' ? queryReviewScores(db, roundId, orgIds) : Promise.resolve([]),
     ]);
     return buildEntryContributions(selfRows, reviewRows, stage, aggregation);
   },

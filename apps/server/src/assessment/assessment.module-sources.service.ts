@@ -2,8 +2,8 @@ import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
-import { listTasks } from '../plan/plan.service.ts';
 import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
+import { listTasks } from '../plan/plan.service.ts';
 import { shanghaiDate, shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';

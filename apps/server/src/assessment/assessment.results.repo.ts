@@ -1,7 +1,8 @@
 import type { GradedUnit } from '@fazhi/core/assessment/ranking';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import { type Executor, queryRows } from '../db/client.ts';
+import { intArray } from './assessment.repo.ts';
 
 /**
  * Write one snapshot of the whole ranking (append-only). `scores` holds the full score of every unit whose figures
@@ -34,4 +35,40 @@ export async function writeSnapshot(
             as v(round_id, seq, org_id, total, base_score, bonus, deductions, grade_cap, rank, band_grade, grade, grade_notes, score)`,
     );
   }
+}
+
+export type ResultRow = {
+  org_id: number;
+  org_name: string;
+  unit_type: string;
+  total: number;
+  base_score: number;
+  bonus: number;
+  deductions: number;
+  grade_cap: string | null;
+  rank: number;
+  band_grade: string;
+  grade: string;
+  grade_notes: string[];
+};
+
+export async function latestResults(db: Executor, roundId: number, seq: number): Promise<ResultRow[]> {
+  if (seq === 0) return [];
+  return queryRows<ResultRow>(
+    db,
+    sql`select r.org_id, o.name as org_name, u.unit_type, r.total, r.base_score, r.bonus, r.deductions, r.grade_cap,
+               r.rank, r.band_grade, r.grade, r.grade_notes
+        from assessment_results r join orgs o on o.id = r.org_id
+        join assessment_units u on u.round_id = r.round_id and u.org_id = r.org_id
+        where r.round_id = ${roundId} and r.seq = ${seq} order by r.rank, o.name`,
+  );
+}
+
+/** The given units' results in one snapshot. */
+export function querySnapshotScores(db: Executor, roundId: number, seq: number, orgIds: readonly number[]) {
+  return queryRows<{ org_id: number; score: UnitScore; rank: number; grade: string }>(
+    db,
+    sql`select org_id, score, rank, grade from assessment_results
+        where round_id = ${roundId} and seq = ${seq} and org_id = any(${intArray(orgIds)})`,
+  );
 }

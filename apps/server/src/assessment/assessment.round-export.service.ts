@@ -1,17 +1,17 @@
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import { addSheet } from '../platform/excel.ts';
-import { orgScopeSql } from '../platform/scope.ts';
 import { isPublished, isStaff, loadRound, type RoundRow } from './assessment.access.service.ts';
 import type { SourceRef } from './assessment.inputs.service.ts';
+import { querySnapshotScores } from './assessment.results.repo.ts';
+import { queryUnitsWithScope } from './assessment.rounds.repo.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
 import { addRankingSheet, explanationKinds } from './assessment.sheet.service.ts';
-import { intArray } from './assessment.repo.ts';
+import { attachmentsById } from './assessment.units.repo.ts';
 import { ranking } from './assessment.units.service.ts';
 
 type VisibleUnit = { org_id: number; org_name: string; unit_type: string };
@@ -23,14 +23,7 @@ type UnitSheet = VisibleUnit & { score: UnitScore; refs: Map<string, SourceRef>;
  * own), before 公示 only their own unit's self-assessment.
  */
 async function visibleUnits(db: Executor, actor: Actor, round: RoundRow) {
-  const rows = await queryRows<VisibleUnit & { in_scope: boolean; county_in_scope: boolean }>(
-    db,
-    sql`select u.org_id, o.name as org_name, u.unit_type,
-               ${orgScopeSql(actor.user, sql`u.org_id`)} as in_scope,
-               ${orgScopeSql(actor.user, sql`${round.org_id}::int`)} as county_in_scope
-        from assessment_units u join orgs o on o.id = u.org_id
-        where u.round_id = ${round.id} order by o.name, u.org_id`,
-  );
+  const rows = await queryUnitsWithScope(db, actor.user, round);
   const isRoundStaff = isStaff(actor) && rows.some((r) => r.county_in_scope);
   const published = isPublished(round.status);
   const units = rows
@@ -47,10 +40,11 @@ async function unitSheets(db: Executor, round: RoundRow, units: VisibleUnit[], s
   const liveBy = new Map(live.map((s) => [s.orgId, s]));
   const frozen = new Map<number, { score: UnitScore; rank: number; grade: string }>();
   if (stage === 'published') {
-    const rows = await queryRows<{ org_id: number; score: UnitScore; rank: number; grade: string }>(
+    const rows = await querySnapshotScores(
       db,
-      sql`select org_id, score, rank, grade from assessment_results
-          where round_id = ${round.id} and seq = ${round.result_seq} and org_id = any(${intArray(units.map((u) => u.org_id))})`,
+      round.id,
+      round.result_seq,
+      units.map((u) => u.org_id),
     );
     for (const r of rows) frozen.set(r.org_id, r);
   }
@@ -162,11 +156,7 @@ export async function exportRoundWorkbook(db: Executor, actor: Actor, roundId: n
     ...s.score.explanation.flatMap((l) => l.source.evidenceIds ?? []),
     ...[...s.refs.values()].flatMap((r) => r.evidenceIds.map(String)),
   ]);
-  const files = await queryRows<{ id: number; filename: string }>(
-    db,
-    sql`select id, filename from attachments
-        where id = any(${intArray([...new Set(evidenceIds.map(Number).filter(Number.isInteger))])})`,
-  );
+  const files = Object.values(await attachmentsById(db, evidenceIds.map(Number).filter(Number.isInteger)));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fazhi';
   if (stage === 'published') addRankingSheet(wb, (await ranking(db, actor, roundId)).items);

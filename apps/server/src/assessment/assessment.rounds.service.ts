@@ -9,40 +9,36 @@ import {
 import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { can } from '@fazhi/core/platform/roles';
-import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { isPublished, isStaff, loadRound, type RoundRow, requireStaffOf } from './assessment.access.service.ts';
+import { writeSnapshot } from './assessment.results.repo.ts';
 import {
-  isPublished,
-  isStaff,
-  loadRound,
-  type RoundRow,
-  requireStaffOf,
-  roundVisibleSql,
-} from './assessment.access.service.ts';
-import { assessmentRounds, assessmentUnits } from './assessment.schema.ts';
+  excludeUnit,
+  findExclusion,
+  includeUnit,
+  insertRoundWithUnits,
+  lockRound,
+  markRoundFinalized,
+  markRoundPublished,
+  orgsUnderCountyInScope,
+  queryCountyUnits,
+  queryGapInputs,
+  queryRounds,
+  queryRoundUnits,
+  queryScoredUnits,
+  setRoundStatus,
+} from './assessment.rounds.repo.ts';
 import { getScheme } from './assessment.schemes.service.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
-import { writeSnapshot } from './assessment.results.repo.ts';
 import { applyEvents, coreRoundOf } from './assessment.state.service.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export async function listRounds(db: Executor, actor: Actor, year?: number) {
-  const rows = await queryRows<RoundRow & { unit_count: number; submitted_count: number; own_unit: boolean }>(
-    db,
-    sql`select r.id, r.org_id, o.name as org_name, r.scheme_id, r.year, r.name, r.status, r.published_at,
-               r.appeal_closes_at, r.finalized_at, r.result_seq,
-               (select count(*)::int from assessment_units u where u.round_id = r.id) as unit_count,
-               (select count(*)::int from assessment_units u where u.round_id = r.id and u.submitted_at is not null) as submitted_count,
-               exists (select 1 from assessment_units u where u.round_id = r.id and u.org_id = ${actor.user.orgId}) as own_unit
-        from assessment_rounds r join orgs o on o.id = r.org_id
-        where ${roundVisibleSql(actor)} and (${year ?? null}::int is null or r.year = ${year ?? null}::int)
-        order by r.year desc, r.id desc`,
-  );
+  const rows = await queryRounds(db, actor.user, year);
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
@@ -66,22 +62,7 @@ export async function getRound(db: Executor, actor: Actor, id: number) {
   const round = await loadRound(db, actor, id);
   const [summary] = (await listRounds(db, actor)).filter((r) => r.id === id);
   const staff = isStaff(actor);
-  const units = await queryRows<{
-    org_id: number;
-    org_name: string;
-    unit_type: string;
-    submitted_at: string | null;
-    excluded_reason: string | null;
-    scored: number;
-  }>(
-    db,
-    sql`select u.org_id, o.name as org_name, u.unit_type, u.submitted_at, u.excluded_reason,
-               (select count(distinct s.indicator_id)::int from assessment_review_scores s
-                where s.round_id = u.round_id and s.org_id = u.org_id) as scored
-        from assessment_units u join orgs o on o.id = u.org_id
-        where u.round_id = ${id} and ${orgScopeSql(actor.user, sql`u.org_id`)}
-        order by u.unit_type, o.sort, o.name`,
-  );
+  const units = await queryRoundUnits(db, actor.user, id);
   const scheme = round.definition as Scheme;
   return {
     ...summary!,
@@ -102,12 +83,7 @@ export async function getRound(db: Executor, actor: Actor, id: number) {
 /** Default participants: the county's townships and member departments, typed by the scheme's templates. */
 async function defaultUnits(db: Executor, countyId: number, scheme: Scheme) {
   const types = scheme.templates.map((t) => t.unitType);
-  const rows = await queryRows<{ id: number; kind: string; enforcement: boolean }>(
-    db,
-    sql`select o.id, o.kind, exists (select 1 from org_dimensions od join dimensions d on d.id = od.dimension_id
-                                     where od.org_id = o.id and d.name = '执法协调小组') as enforcement
-        from orgs o where o.parent_id = ${countyId} and o.kind in ('township', 'department') order by o.sort, o.id`,
-  );
+  const rows = await queryCountyUnits(db, countyId);
   const pick = (wanted: string) => (types.includes(wanted) ? wanted : types[0]!);
   return rows.map((r) => ({
     orgId: r.id,
@@ -130,37 +106,22 @@ export async function createRound(
   }
   const ids = units.map((u) => u.orgId);
   if (new Set(ids).size !== ids.length) throw badRequest('参加考核的单位有重复');
-  const inScope = await queryRows<{ id: number }>(
-    db,
-    sql`select id from orgs where id in (${sql.join(
-      ids.map((i) => sql`${i}`),
-      sql`, `,
-    )})
-        and path like (select path from orgs where id = ${scheme.orgId}) || '%' and ${orgScopeSql(actor.user, sql`id`)}`,
-  );
+  const inScope = await orgsUnderCountyInScope(db, actor.user, scheme.orgId, ids);
   if (inScope.length !== ids.length) throw badRequest('参加考核的单位应为本地区的单位');
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(assessmentRounds)
-      .values({
-        orgId: scheme.orgId,
-        schemeId: scheme.id,
-        year: scheme.year,
-        name: scheme.name,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: assessmentRounds.id });
-    await tx
-      .insert(assessmentUnits)
-      .values(units.map((u) => ({ roundId: row!.id, orgId: u.orgId, unitType: u.unitType })));
+    const roundId = await insertRoundWithUnits(
+      tx,
+      { orgId: scheme.orgId, schemeId: scheme.id, year: scheme.year, name: scheme.name, createdBy: actor.user.id },
+      units,
+    );
     await writeAudit(tx, actor, {
       action: 'assessment_round.create',
       entity: 'assessment_round',
-      entityId: row!.id,
+      entityId: roundId,
       orgId: scheme.orgId,
       after: { schemeId: scheme.id, units: units.length },
     });
-    return { id: row!.id };
+    return { id: roundId };
   });
 }
 
@@ -177,7 +138,7 @@ export async function transitionRound(
   await requireStaffOf(db, actor, round);
   if (!can(actor.user.role, 'assessment.manage')) throw notFound('未找到该考核，或不在您的数据范围内');
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select id from assessment_rounds where id = ${id} for update`);
+    await lockRound(tx, id);
     const core = await coreRoundOf(tx, round);
     const before = round.status;
     let next = core;
@@ -194,21 +155,14 @@ export async function transitionRound(
         const gaps = await gapsOf(tx, round);
         if (hasPublicationGaps(gaps)) throw conflict(describePublicationGaps(gaps), gaps);
         // 不参评 units are left out of scoring, ranking and grade quotas.
-        const units = await queryRows<{ org_id: number; unit_type: string }>(
-          tx,
-          sql`select org_id, unit_type from assessment_units
-              where round_id = ${id} and excluded_reason is null order by org_id`,
-        );
+        const units = await queryScoredUnits(tx, id);
         const scored = await scoreUnits(tx, round, units, 'review');
         next = applyEvents(core, [
           ...scored.map((s) => ({ type: 'record_score' as const, entry: toRankingEntry(String(s.orgId), s.score) })),
           { type: 'publish', at: now, appealClosesAt },
         ]);
         await writeSnapshot(tx, id, 1, next.results, new Map(scored.map((s) => [s.orgId, s.score])));
-        await tx.execute(
-          sql`update assessment_rounds set published_at = ${now.toISOString()}::timestamptz,
-              appeal_closes_at = ${appealClosesAt.toISOString()}::timestamptz, result_seq = 1 where id = ${id}`,
-        );
+        await markRoundPublished(tx, id, now, appealClosesAt);
         break;
       }
       case 'close_publicity':
@@ -216,12 +170,10 @@ export async function transitionRound(
         break;
       case 'finalize':
         next = applyEvents(core, [{ type: 'finalize', at: now }]);
-        await tx.execute(
-          sql`update assessment_rounds set finalized_at = ${now.toISOString()}::timestamptz where id = ${id}`,
-        );
+        await markRoundFinalized(tx, id, now);
         break;
     }
-    await tx.execute(sql`update assessment_rounds set status = ${next.status} where id = ${id}`);
+    await setRoundStatus(tx, id, next.status);
     await writeAudit(tx, actor, {
       action: `assessment_round.${input.action}`,
       entity: 'assessment_round',
@@ -236,20 +188,7 @@ export async function transitionRound(
 
 /** What still stands in the way of 公示 (DESIGN.md §6): unsubmitted participating units, manual leaves unscored. */
 async function gapsOf(db: Executor, round: RoundRow): Promise<PublicationGaps> {
-  const [units, scored] = await Promise.all([
-    queryRows<{ org_id: number; org_name: string; unit_type: string; submitted: boolean; excluded: boolean }>(
-      db,
-      sql`select u.org_id, o.name as org_name, u.unit_type, u.submitted_at is not null as submitted,
-                 u.excluded_reason is not null as excluded
-          from assessment_units u join orgs o on o.id = u.org_id
-          where u.round_id = ${round.id} order by u.unit_type, o.sort, o.name`,
-    ),
-    queryRows<{ org_id: number; indicator_id: string }>(
-      db,
-      sql`select distinct org_id, indicator_id from assessment_review_scores
-          where round_id = ${round.id} and value is not null`,
-    ),
-  ]);
+  const [units, scored] = await queryGapInputs(db, round.id);
   return publicationGaps(
     round.definition as Scheme,
     units.map((u) => ({
@@ -290,31 +229,16 @@ export async function setUnitParticipation(
   const reason = input.reason?.trim() ?? '';
   if (!input.participating && !reason) throw badRequest('标记不参评须写明理由');
   return db.transaction(async (tx) => {
-    const [locked] = await queryRows<{ status: string }>(
-      tx,
-      sql`select status from assessment_rounds where id = ${id} for update`,
-    );
-    if (locked!.status !== 'self_assessment' && locked!.status !== 'review') {
+    const locked = { status: await lockRound(tx, id) };
+    if (locked.status !== 'self_assessment' && locked.status !== 'review') {
       throw conflict('只有在自评或审核评分阶段才能调整单位是否参评');
     }
-    const [current] = await queryRows<{ excluded_reason: string | null }>(
-      tx,
-      sql`select excluded_reason from assessment_units where round_id = ${id} and org_id = ${orgId}`,
-    );
+    const current = await findExclusion(tx, id, orgId);
     if (!current) throw notFound('该单位不在本次考核范围内');
     const changed = input.participating
-      ? await queryRows<{ org_id: number }>(
-          tx,
-          sql`update assessment_units set excluded_reason = null, excluded_at = null, excluded_by = null
-              where round_id = ${id} and org_id = ${orgId} and excluded_reason is not null returning org_id`,
-        )
-      : await queryRows<{ org_id: number }>(
-          tx,
-          sql`update assessment_units set excluded_reason = ${reason}, excluded_at = ${now.toISOString()}::timestamptz,
-                excluded_by = ${actor.user.id}
-              where round_id = ${id} and org_id = ${orgId} and excluded_reason is null returning org_id`,
-        );
-    if (changed.length === 0) {
+      ? await includeUnit(tx, id, orgId)
+      : await excludeUnit(tx, id, orgId, { reason, at: now, by: actor.user.id });
+    if (!changed) {
       throw conflict(input.participating ? '该单位本已参评，无需恢复' : '该单位已标记为不参评');
     }
     await writeAudit(tx, actor, {

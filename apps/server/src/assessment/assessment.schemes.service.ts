@@ -1,28 +1,20 @@
 import type { SchemeCreate } from '@fazhi/core/assessment/api.schemas';
-import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
 import { copySchemeToNextYear, reviseScheme } from '@fazhi/core/assessment/copy-scheme';
 import { buildDemoScheme } from '@fazhi/core/assessment/demo-scheme';
 import { type Scheme, validateScheme } from '@fazhi/core/assessment/scheme.schemas';
-import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql, scopeRootOrgId } from '../platform/scope.ts';
-import { assessmentSchemes } from './assessment.schema.ts';
-
-type SchemeRow = {
-  id: number;
-  org_id: number;
-  year: number;
-  version: number;
-  name: string;
-  definition: Scheme;
-  copied_from_id: number | null;
-  updated_at: Date | string;
-  round_id: number | null;
-  round_status: AssessmentStatus | null;
-};
+import { scopeRootOrgId } from '../platform/scope.ts';
+import {
+  findSchemeRow,
+  insertSchemeRow,
+  nextSchemeVersion,
+  querySchemes,
+  type SchemeRow,
+  updateSchemeDefinition,
+} from './assessment.schemes.repo.ts';
 
 const toScheme = (r: SchemeRow) => ({
   id: r.id,
@@ -39,24 +31,13 @@ const toScheme = (r: SchemeRow) => ({
   templates: r.definition.templates.map((t) => ({ id: t.id, unitType: t.unitType, totalPoints: t.totalPoints })),
 });
 
-const schemeSelect = sql`select s.id, s.org_id, s.year, s.version, s.name, s.definition, s.copied_from_id, s.updated_at,
-    r.id as round_id, r.status as round_status
-  from assessment_schemes s left join assessment_rounds r on r.scheme_id = s.id`;
-
 export async function listSchemes(db: Executor, actor: Actor, year?: number) {
-  const rows = await queryRows<SchemeRow>(
-    db,
-    sql`${schemeSelect} where ${orgScopeSql(actor.user, sql`s.org_id`)}
-        and (${year ?? null}::int is null or s.year = ${year ?? null}::int) order by s.year desc, s.version desc`,
-  );
+  const rows = await querySchemes(db, actor.user, year);
   return rows.map(toScheme);
 }
 
 export async function getScheme(db: Executor, actor: Actor, id: number) {
-  const [row] = await queryRows<SchemeRow>(
-    db,
-    sql`${schemeSelect} where s.id = ${id} and ${orgScopeSql(actor.user, sql`s.org_id`)}`,
-  );
+  const row = await findSchemeRow(db, actor.user, id);
   if (!row) throw notFound('未找到该考核方案，或不在您的数据范围内');
   return { ...toScheme(row), definition: row.definition };
 }
@@ -71,41 +52,30 @@ export function requireValidScheme(definition: unknown): Scheme {
   return result.scheme;
 }
 
-async function nextVersion(tx: Executor, orgId: number, year: number) {
-  const [row] = await queryRows<{ v: number }>(
-    tx,
-    sql`select coalesce(max(version), 0)::int + 1 as v from assessment_schemes where org_id = ${orgId} and year = ${year}`,
-  );
-  return row?.v ?? 1;
-}
-
 async function insertScheme(tx: Executor, actor: Actor, orgId: number, scheme: Scheme, copiedFromId: number | null) {
-  const [row] = await tx
-    .insert(assessmentSchemes)
-    .values({
-      orgId,
-      year: scheme.year,
-      version: scheme.version,
-      name: scheme.name,
-      definition: scheme,
-      copiedFromId,
-      createdBy: actor.user.id,
-    })
-    .returning({ id: assessmentSchemes.id });
+  const id = await insertSchemeRow(tx, {
+    orgId,
+    year: scheme.year,
+    version: scheme.version,
+    name: scheme.name,
+    definition: scheme,
+    copiedFromId,
+    createdBy: actor.user.id,
+  });
   await writeAudit(tx, actor, {
     action: 'assessment_scheme.create',
     entity: 'assessment_scheme',
-    entityId: row!.id,
+    entityId: id,
     orgId,
     after: { year: scheme.year, version: scheme.version, name: scheme.name, copiedFromId },
   });
-  return { id: row!.id };
+  return { id };
 }
 
 export async function createScheme(db: Db, actor: Actor, input: SchemeCreate) {
   const orgId = scopeRootOrgId(actor.user);
   return db.transaction(async (tx) => {
-    const version = await nextVersion(tx, orgId, input.year);
+    const version = await nextSchemeVersion(tx, orgId, input.year);
     const base = input.definition === undefined ? buildDemoScheme(input.year) : (input.definition as Scheme);
     const draft = {
       ...base,
@@ -127,10 +97,7 @@ export async function updateScheme(db: Db, actor: Actor, id: number, definition:
     version: current.version,
   });
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`update assessment_schemes set definition = ${JSON.stringify(scheme)}::jsonb, name = ${scheme.name},
-          updated_at = now() where id = ${id}`,
-    );
+    await updateSchemeDefinition(tx, id, scheme);
     await writeAudit(tx, actor, {
       action: 'assessment_scheme.update',
       entity: 'assessment_scheme',
@@ -148,7 +115,7 @@ export async function copyScheme(db: Db, actor: Actor, id: number, mode: 'next_y
   const current = await getScheme(db, actor, id);
   return db.transaction(async (tx) => {
     const year = mode === 'next_year' ? current.year + 1 : current.year;
-    const version = await nextVersion(tx, current.orgId, year);
+    const version = await nextSchemeVersion(tx, current.orgId, year);
     let n = 0;
     const newId = () => `y${year}v${version}-${++n}`;
     const copy =

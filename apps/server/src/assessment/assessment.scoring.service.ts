@@ -2,11 +2,10 @@ import type { AppealCorrection } from '@fazhi/core/assessment/api.schemas';
 import { type CompiledScheme, compileScheme } from '@fazhi/core/assessment/compile-scheme';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { scoreUnit, type UnitScore } from '@fazhi/core/assessment/score-unit';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { RoundRow } from './assessment.access.service.ts';
+import { queryUpheldCorrections } from './assessment.appeals.repo.ts';
 import { type GatheredUnit, gatherInputs, type SourceRef } from './assessment.inputs.service.ts';
-import { intArray } from './assessment.repo.ts';
 
 const compiledCache = new Map<string, CompiledScheme>();
 
@@ -64,11 +63,7 @@ export async function scoreUnits(
 }
 
 async function upheldCorrections(db: Executor, roundId: number, orgIds: readonly number[]) {
-  const rows = await queryRows<{ org_id: number; corrections: AppealCorrection }>(
-    db,
-    sql`select org_id, corrections from assessment_appeals
-        where round_id = ${roundId} and outcome = 'upheld' and org_id = any(${intArray(orgIds)}) order by decided_at, id`,
-  );
+  const rows = await queryUpheldCorrections(db, roundId, orgIds);
   const map = new Map<number, AppealCorrection[]>();
   for (const r of rows) map.set(r.org_id, [...(map.get(r.org_id) ?? []), r.corrections]);
   return map;

@@ -7,37 +7,12 @@ import type {
 import { transition } from '@fazhi/core/assessment/assessment-lifecycle';
 import type { GradedUnit, RankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import type { RoundRow } from './assessment.access.service.ts';
-
-export type ResultRow = {
-  org_id: number;
-  org_name: string;
-  unit_type: string;
-  total: number;
-  base_score: number;
-  bonus: number;
-  deductions: number;
-  grade_cap: string | null;
-  rank: number;
-  band_grade: string;
-  grade: string;
-  grade_notes: string[];
-};
-
-export async function latestResults(db: Executor, roundId: number, seq: number): Promise<ResultRow[]> {
-  if (seq === 0) return [];
-  return queryRows<ResultRow>(
-    db,
-    sql`select r.org_id, o.name as org_name, u.unit_type, r.total, r.base_score, r.bonus, r.deductions, r.grade_cap,
-               r.rank, r.band_grade, r.grade, r.grade_notes
-        from assessment_results r join orgs o on o.id = r.org_id
-        join assessment_units u on u.round_id = r.round_id and u.org_id = r.org_id
-        where r.round_id = ${roundId} and r.seq = ${seq} order by r.rank, o.name`,
-  );
-}
+import { queryRoundAppeals } from './assessment.appeals.repo.ts';
+import { latestResults, type ResultRow } from './assessment.results.repo.ts';
+import { queryLifecycleUnits } from './assessment.rounds.repo.ts';
 
 export const entryOf = (
   r: Pick<ResultRow, 'org_id' | 'total' | 'base_score' | 'bonus' | 'deductions' | 'grade_cap'>,
@@ -55,26 +30,10 @@ const dateOf = (d: Date | string | null) => (d ? new Date(d) : undefined);
 /** The stored round as the core lifecycle sees it, so every transition is decided by the core state machine. */
 export async function coreRoundOf(db: Executor, round: RoundRow): Promise<AssessmentRound> {
   const [units, results, appeals] = await Promise.all([
-    queryRows<{ org_id: number; submitted_at: Date | string | null }>(
-      db,
-      // 不参评 units are outside the round as the lifecycle sees it: not waited for, scored or ranked.
-      sql`select org_id, submitted_at from assessment_units where round_id = ${round.id} and excluded_reason is null
-          order by org_id`,
-    ),
+    // 不参评 units are outside the round as the lifecycle sees it: not waited for, scored or ranked.
+    queryLifecycleUnits(db, round.id),
     latestResults(db, round.id, round.result_seq),
-    queryRows<{
-      id: number;
-      org_id: number;
-      reason: string;
-      filed_at: string;
-      outcome: string | null;
-      decision_reason: string | null;
-      decided_at: string | null;
-    }>(
-      db,
-      sql`select id, org_id, reason, filed_at, outcome, decision_reason, decided_at from assessment_appeals
-          where round_id = ${round.id} order by id`,
-    ),
+    queryRoundAppeals(db, round.id),
   ]);
   const scheme = round.definition as Scheme;
   const graded: GradedUnit[] = results.map((r) => ({

@@ -15,8 +15,8 @@ import {
   type ReviewRow,
   type UnitContribution,
 } from './assessment.inputs.service.ts';
-import { applyCorrection, compiledOf, metricKeysOf } from './assessment.scoring.service.ts';
 import { intArray } from './assessment.repo.ts';
+import { applyCorrection, compiledOf, metricKeysOf } from './assessment.scoring.service.ts';
 
 const BATCH = 10_000;
 

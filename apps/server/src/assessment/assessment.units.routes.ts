@@ -2,7 +2,13 @@ import { assessmentUnitContracts } from '@fazhi/core/assessment/assessment.contr
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { sendXlsx } from '../platform/http.ts';
-import { addFact, deleteFact, saveReviewScore, saveSelfEntry, submitSelfAssessment } from './assessment.entries.service.ts';
+import {
+  addFact,
+  deleteFact,
+  saveReviewScore,
+  saveSelfEntry,
+  submitSelfAssessment,
+} from './assessment.entries.service.ts';
 import { exportScoreSheet } from './assessment.sheet.service.ts';
 import { unitScore, unitSheet } from './assessment.units.service.ts';
 

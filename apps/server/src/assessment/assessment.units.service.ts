@@ -1,28 +1,28 @@
-import type { FactKind } from '@fazhi/core/assessment/api.schemas';
 import type { ExplainedScore } from '@fazhi/core/assessment/assessment.responses';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { conflict } from '../platform/errors.ts';
-import { isPublished, isStaff, loadRound, type RoundRow, requireUnit, type UnitRow } from './assessment.access.service.ts';
+import {
+  isPublished,
+  isStaff,
+  loadRound,
+  type RoundRow,
+  requireUnit,
+  type UnitRow,
+} from './assessment.access.service.ts';
 import { leavesOf } from './assessment.entries.service.ts';
 import type { SourceRef } from './assessment.inputs.service.ts';
+import { latestResults } from './assessment.results.repo.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
-import { intArray } from './assessment.repo.ts';
-import { latestResults } from './assessment.state.service.ts';
-
-type Attachment = { id: number; filename: string };
-
-async function attachmentsById(db: Executor, ids: readonly number[]): Promise<Record<string, Attachment>> {
-  if (ids.length === 0) return {};
-  const rows = await queryRows<Attachment>(
-    db,
-    sql`select id, filename from attachments where id = any(${intArray([...new Set(ids)])})`,
-  );
-  return Object.fromEntries(rows.map((r) => [String(r.id), r]));
-}
+import {
+  attachmentsById,
+  findLatestUnitResult,
+  queryUnitFacts,
+  queryUnitReviewScores,
+  queryUnitSelfEntries,
+} from './assessment.units.repo.ts';
 
 /** The leaves of a unit with its self-assessment, the assessors' scores (staff only) and the facts entered. */
 export async function unitSheet(db: Executor, actor: Actor, roundId: number, orgId: number) {
@@ -30,48 +30,9 @@ export async function unitSheet(db: Executor, actor: Actor, roundId: number, org
   const unit = await requireUnit(db, actor, round, orgId, 'drafts');
   const staff = isStaff(actor);
   const [selfRows, reviewRows, facts] = await Promise.all([
-    queryRows<{
-      indicator_id: string;
-      value: number | null;
-      passed: boolean | null;
-      note: string;
-      evidence_ids: number[];
-    }>(
-      db,
-      sql`select indicator_id, value, passed, note, evidence_ids from assessment_self_entries
-          where round_id = ${roundId} and org_id = ${orgId}`,
-    ),
-    staff || isPublished(round.status)
-      ? queryRows<{
-          indicator_id: string;
-          assessor_id: number;
-          assessor_name: string;
-          value: number | null;
-          passed: boolean | null;
-          note: string;
-        }>(
-          db,
-          sql`select s.indicator_id, s.assessor_id, u.display_name as assessor_name, s.value, s.passed, s.note
-              from assessment_review_scores s join users u on u.id = s.assessor_id
-              where s.round_id = ${roundId} and s.org_id = ${orgId} order by s.assessor_id`,
-        )
-      : Promise.resolve([]),
-    queryRows<{
-      id: number;
-      kind: FactKind;
-      key: string;
-      level: string | null;
-      title: string;
-      value: number | null;
-      count: number | null;
-      indicator_id: string | null;
-      evidence_ids: number[];
-      created_by: number | null;
-    }>(
-      db,
-      sql`select id, kind, key, level, title, value, count, indicator_id, evidence_ids, created_by from assessment_facts
-          where round_id = ${roundId} and org_id = ${orgId} order by id`,
-    ),
+    queryUnitSelfEntries(db, roundId, orgId),
+    staff || isPublished(round.status) ? queryUnitReviewScores(db, roundId, orgId) : Promise.resolve([]),
+    queryUnitFacts(db, roundId, orgId),
   ]);
   const attachments = await attachmentsById(db, [
     ...selfRows.flatMap((r) => r.evidence_ids),
@@ -183,11 +144,7 @@ async function liveScore(
 
 async function publishedScore(db: Executor, round: RoundRow, orgId: number): Promise<ExplainedScore> {
   if (!isPublished(round.status)) throw conflict('考核结果尚未公示，暂不能查看成绩');
-  const [row] = await queryRows<{ seq: number; score: UnitScore; rank: number; grade: string; grade_notes: string[] }>(
-    db,
-    sql`select seq, score, rank, grade, grade_notes from assessment_results
-        where round_id = ${round.id} and org_id = ${orgId} order by seq desc limit 1`,
-  );
+  const row = await findLatestUnitResult(db, round.id, orgId);
   if (!row) throw conflict('该单位没有公示成绩');
   // Refs are re-read for titles and evidence; the figures come from the frozen snapshot.
   const [live] = await scoreUnits(db, round, [{ org_id: orgId, unit_type: row.score.unitType }], 'review');
