@@ -1,4 +1,5 @@
 import { OPINION_STATUS_LABELS } from '@fazhi/core/consultation/opinion-lifecycle';
+import { shanghaiDateSql } from '../../platform/clock.ts';
 import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
 
 // The 立法联系点 tables as metric sources (consultation.drafts / .opinions / .adopted). Counting rules as in
@@ -43,7 +44,7 @@ export const opinionsSource: SourceAdapter = {
   from: 'consultation_opinions r',
   where: `r.moderation <> 'blocked'`,
   org: 'r.org_id',
-  date: () => `(r.submitted_at at time zone 'Asia/Shanghai')::date`,
+  date: () => shanghaiDateSql('r.submitted_at'),
   text: fieldsOf('consultation.opinions', { status: 'r.status', decision: 'r.decision', channel: 'r.channel' }),
   number: fieldsOf('consultation.opinions', {}),
   columns: [

@@ -1,3 +1,4 @@
+import { shanghaiTodaySql } from '../../platform/clock.ts';
 import { fieldKey, type SourceAdapter } from './source-adapter.ts';
 
 // 挂点联系 obligations as a metric source (`grassroots.liaison_obligations`), the quarter rule of core
@@ -7,7 +8,7 @@ import { fieldKey, type SourceAdapter } from './source-adapter.ts';
 // inside both the period and the assignment (Asia/Shanghai calendar) count, capped at the visits due. As core
 // `liaisonRate`, a period counts once it is over or already fulfilled. Rows are dated by the period's last day.
 
-const today = `(now() at time zone 'Asia/Shanghai')::date`;
+const today = shanghaiTodaySql;
 const shanghai = (day: string) => `((${day})::timestamp at time zone 'Asia/Shanghai')`;
 
 const obligations = `(

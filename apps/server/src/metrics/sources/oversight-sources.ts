@@ -1,6 +1,7 @@
 import { lawReportFormLabels } from '@fazhi/core/cadres/law-report';
 import { inspectionKeyNodeLabels, inspectionModeLabels } from '@fazhi/core/oversight/inspection';
 import { problemStatusLabels } from '@fazhi/core/oversight/problem';
+import { shanghaiDateSql } from '../../platform/clock.ts';
 import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
 
 // 督察 and 关键少数 tables as metric sources: oversight.inspections / .problems / .rectified / .rectification_rate
@@ -42,7 +43,7 @@ export const problemsSource: SourceAdapter = {
   from: 'problems r',
   where: 'true',
   org: 'r.org_id',
-  date: () => `(r.created_at at time zone 'Asia/Shanghai')::date`,
+  date: () => shanghaiDateSql('r.created_at'),
   text: fieldsOf('oversight.problems', { status: 'r.status' }),
   number: fieldsOf('oversight.problems', {}),
   columns: [
