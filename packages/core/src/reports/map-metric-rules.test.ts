@@ -479,6 +479,30 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf('县人大常委会召开会议6次。', '6次')).toBeNull();
   });
 
+  it('mediation synonyms: 受理纠纷, 调结 and 调结率', () => {
+    const text = '全县各级人民调解组织共受理纠纷1920件，调结1897件，调结率98.8%。';
+    expect(keyOf(text, '1920件')).toBe('mediation.cases');
+    expect(keyOf(text, '1897件')).toBe('mediation.resolved');
+    expect(keyOf(text, '98.8%')).toBe('mediation.success_rate');
+  });
+
+  it('复议 synonyms: 收案 is received (新收案件 stays accepted); withdrawals counted with settlements are not settled', () => {
+    const text = '全年行政复议收案912件，立案受理840件。申请人撤回申请及调解和解后终止97件。';
+    expect(keyOf(text, '912件')).toBe('reconsideration.received');
+    expect(keyOf(text, '840件')).toBe('reconsideration.accepted');
+    expect(keyOf(text, '97件')).toBeNull();
+    expect(keyOf('全年行政复议新收案件415件。', '415件')).toBe('reconsideration.accepted');
+    expect(keyOf('行政复议审结案件中调解撤回31件。', '31件')).toBe('reconsideration.settled');
+  });
+
+  it('litigation and legal-aid synonyms: 负责人出庭率, 法援案件', () => {
+    expect(keyOf('行政机关负责人出庭应诉152件次，负责人出庭率90.5%。', '90.5%')).toBe(
+      'litigation.head_appearance_rate',
+    );
+    expect(keyOf('行政机关负责人出庭应诉152件次，负责人出庭率90.5%。', '152件次')).toBeNull();
+    expect(keyOf('全年共办理法援案件377件。', '377件')).toBe('legal_aid.cases');
+  });
+
   it('participants: 覆盖职工/师生 after a publicity count are its participants', () => {
     const text = '开展“法律进企业”普法活动45场，覆盖职工8600人次。';
     expect(keyOf(text, '45场')).toBe('publicity.activities');

@@ -39,6 +39,8 @@ export const CONFLICTING: Partial<Record<string, readonly Business[]>> = {
 
 /** 以调解、和解方式结案12件, 调解和解后终止61件: settled, whichever verb closes the phrase. */
 export const RECONSIDERATION_SETTLED = /调解|和解/;
+/** 申请人撤回申请及调解和解后终止153件: withdrawals counted together with settlements are not the settled count. */
+export const WITHDRAWN_WITH_OTHERS = /撤回申请?(?:及|和|与|以及)|(?:及|和|与|以及)[^，。；、]*撤回/;
 
 /**
  * Verbs that decide a 行政复议 count whatever noun follows them (收到行政复议申请, 审结行政复议申请, 办理行政复议案件):
@@ -50,7 +52,7 @@ export const RECONSIDERATION_VERBS: readonly { readonly pattern: RegExp; readonl
   { pattern: /纠错|纠正|撤销|变更|确认违法|责令履行/g, key: 'reconsideration.corrected' },
   { pattern: /审结|办结|结案/g, key: 'reconsideration.concluded' },
   // 新收行政复议申请 counts applications (received); 新收行政复议案件 counts cases (accepted).
-  { pattern: /新收(?=[^,;。]*申请)|收到|接到|接收/g, key: 'reconsideration.received' },
+  { pattern: /新收(?=[^,;。]*申请)|收到|接到|接收|(?<!新)收案(?!件)/g, key: 'reconsideration.received' },
   { pattern: /新收|新受理|受理(?!前)|办理(?=[^,;。]*复议)/g, key: 'reconsideration.accepted' },
 ];
 
@@ -157,8 +159,20 @@ export const EXTRA_ALIASES: Partial<Record<MetricKey, readonly string[]>> = {
   'reconsideration.settlement_rate': ['调解率'],
   'legality_review.contracts': ['行政合同', '政府合同', '合同及协议', '合同和协议', '合同与协议', '行政协议', '合同'],
   'legality_review.opinions': ['修改意见', '修改建议', '审查意见'],
-  'mediation.cases': ['排查矛盾纠纷', '排查调处矛盾纠纷', '受理调解矛盾纠纷', '民间纠纷', '矛盾纠纷', '各类纠纷'],
-  'mediation.success_rate': ['成功率'],
+  'mediation.cases': [
+    '排查矛盾纠纷',
+    '排查调处矛盾纠纷',
+    '受理调解矛盾纠纷',
+    '民间纠纷',
+    '矛盾纠纷',
+    '各类纠纷',
+    '受理纠纷',
+  ],
+  // 调结 is 调解结案: a dispute settled by mediation.
+  'mediation.resolved': ['调结'],
+  'mediation.success_rate': ['成功率', '调结率'],
+  'litigation.head_appearance_rate': ['负责人出庭率', '出庭率'],
+  'legal_aid.cases': ['法援案件', '办理法援案件'],
   'pls.village_advisers': ['村(社区)法律顾问', '法律顾问'],
   'publicity.activities': [
     '宣传活动',

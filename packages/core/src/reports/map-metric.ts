@@ -46,6 +46,7 @@ import {
   STOCK_METRICS,
   TRAINED_PEOPLE,
   VERB_AFTER_NUMBER,
+  WITHDRAWN_WITH_OTHERS,
 } from './map-metric-rules.ts';
 import { REQUIREMENT_MARKERS } from './quantity.ts';
 import { type UnitFamily, unitFamily } from './units.ts';
@@ -250,6 +251,7 @@ function lacksNeeds(alias: string, clause: string, sentence: string): boolean {
 function isExcluded(key: MetricKey, clause: string, context: MetricContext): boolean {
   if (EXCLUSIONS[key]?.some((word) => clause.includes(word))) return true;
   if (BUSINESS_EXCLUSIONS[businessOf(key)]?.some((word) => clause.includes(word))) return true;
+  if (key === 'reconsideration.settled' && WITHDRAWN_WITH_OTHERS.test(clause)) return true;
   if (COURT_SIDE_METRICS.includes(key) && COURT_SUBJECT.test(clause) && !DEFENDANT.test(clause)) return true;
   const lead = context.sentenceLead ?? context.sentence;
   if (BUSINESS_SENTENCE_EXCLUSIONS[businessOf(key)]?.some((word) => lead.includes(word))) return true;
@@ -260,6 +262,7 @@ function isExcluded(key: MetricKey, clause: string, context: MetricContext): boo
 /** The 行政复议 key the verb nearest before the number gives (收到/受理/审结/维持/驳回/纠错/调解 …). */
 function reconsiderationVerb(before: string): { key: MetricKey; verb: string } | null {
   const settled = RECONSIDERATION_SETTLED.exec(before);
+  if (settled && WITHDRAWN_WITH_OTHERS.test(before)) return null;
   if (settled) return { key: 'reconsideration.settled', verb: settled[0] };
   let best: { key: MetricKey; verb: string; end: number } | null = null;
   for (const { pattern, key } of RECONSIDERATION_VERBS) {
