@@ -2,7 +2,7 @@ import type { UserListQuery, UserRow } from '@fazhi/core/platform/platform.contr
 import { and, desc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 // users.org_id is a foreign key to orgs: the account lists show the unit's name beside it.
-import { orgs } from '../org/org.schema.ts';
+import { orgs } from './platform.orgs.schema.ts';
 import { auditLog, sessions, users } from './platform.schema.ts';
 
 /** The columns an account list shows: never the password hash or the failure count. */
