@@ -2,6 +2,7 @@ import { type LiaisonReminder, liaisonReminders, liaisonYearStatuses } from '@fa
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { shanghaiYearMonth, startOfShanghaiYear } from '../platform/clock.ts';
+import { notify } from '../platform/notifications.service.ts';
 import { queryAssignments, queryVisits } from './grassroots.repo.ts';
 
 /**
@@ -53,8 +54,8 @@ export async function sendLiaisonReminders(db: Executor, now: Date) {
       body: `联系点“${r.pointName}”：${r.message}`,
     })),
   );
-  const result = await db.execute(sql`
-    insert into notifications (user_id, kind, title, body, link, dedupe_key)
+  const sent = await notify(db, {
+    select: sql`
     select distinct on (u.id, r.key) u.id, 'grassroots.liaison_' || r.kind, r.title, r.body, '/grassroots/liaison', r.key
     from jsonb_to_recordset(${payload}::jsonb)
       as r(key text, kind text, leader_id int, point_id int, title text, body text)
@@ -64,11 +65,7 @@ export async function sendLiaisonReminders(db: Executor, now: Date) {
          u.id = l.user_id
       or (u.org_id = l.org_id and u.role in ('reporter', 'unit_leader'))
       or (r.kind = 'overdue' and u.role = 'office' and exists (
-            select 1 from orgs root where root.id = coalesce(u.scope_org_id, u.org_id) and p.path like root.path || '%')))
-    on conflict (user_id, dedupe_key) do nothing`);
-  const sent =
-    (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
-    (result as { rowCount?: number }).rowCount ??
-    0;
+            select 1 from orgs root where root.id = coalesce(u.scope_org_id, u.org_id) and p.path like root.path || '%')))`,
+  });
   return { sent };
 }

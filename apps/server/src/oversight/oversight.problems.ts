@@ -15,16 +15,10 @@ import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, badRequest, conflict, forbidden } from '../platform/errors.ts';
+import { recordEvents } from '../platform/events.service.ts';
 import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/scope.ts';
 import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
-import {
-  inspections,
-  problemDeferrals,
-  problemEvents,
-  problemSignOffs,
-  problems,
-  problemUnits,
-} from './oversight.schema.ts';
+import { inspections, problemDeferrals, problemSignOffs, problems, problemUnits } from './oversight.schema.ts';
 
 const officeActions = new Set<ProblemAction['type']>([
   'verify_pass',
@@ -340,10 +334,12 @@ export async function saveProblem(tx: Executor, before: LoadedProblem, after: Pr
 
 async function insertEvents(tx: Executor, problemId: number, events: Problem['history']) {
   if (events.length === 0) return;
-  await tx.insert(problemEvents).values(
+  await recordEvents(
+    tx,
+    'problem',
     events.map((e) => ({
-      problemId,
-      type: e.type,
+      subjectId: problemId,
+      action: e.type,
       fromStatus: e.from,
       toStatus: e.to,
       note: e.note,

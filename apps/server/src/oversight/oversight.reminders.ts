@@ -3,6 +3,7 @@ import { dueProblemReminders, problemReminderKindLabels } from '@fazhi/core/over
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { shanghaiDate } from '../platform/clock.ts';
+import { notify } from '../platform/notifications.service.ts';
 import { effectiveDeadlineSql } from './oversight.repo.ts';
 
 /**
@@ -76,8 +77,8 @@ export async function sendProblemReminders(db: Executor, now: Date) {
   );
   // owner: the responsible cadre's login and the reporters of the responsible units;
   // unit_leader: the leaders of the responsible units and the office whose scope covers them.
-  const result = await db.execute(sql`
-    insert into notifications (user_id, kind, title, body, link, dedupe_key)
+  const sent = await notify(db, {
+    select: sql`
     select distinct on (u.id, r.key) u.id, 'oversight.' || r.kind, r.title, r.message, '/oversight/problems/' || r.problem_id, r.key
     from json_to_recordset(${payload}::json) as r(key text, kind text, title text, message text, problem_id int,
                                                  audience text, owner_id int, unit_ids json)
@@ -90,11 +91,7 @@ export async function sendProblemReminders(db: Executor, now: Date) {
           or (u.role = 'office' and exists (
                 select 1 from orgs unit join orgs root on root.id = coalesce(u.scope_org_id, u.org_id)
                 where unit.id in (select value::text::int from json_array_elements(r.unit_ids))
-                  and unit.path like root.path || '%')))))
-    on conflict (user_id, dedupe_key) do nothing`);
-  const sent =
-    (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
-    (result as { rowCount?: number }).rowCount ??
-    0;
+                  and unit.path like root.path || '%')))))`,
+  });
   return { sent };
 }

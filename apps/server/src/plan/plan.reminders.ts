@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { shanghaiToday } from '../platform/clock.ts';
+import { notify } from '../platform/notifications.service.ts';
 
 /**
  * Deadline reminders as in-app notifications: 7 days before, 1 day before, and once overdue — each sent once per
@@ -25,8 +26,8 @@ export async function sendTaskReminders(db: Executor, now: Date) {
   ];
   let sent = 0;
   for (const k of kinds) {
-    const result = await db.execute(sql`
-      insert into notifications (user_id, kind, title, body, link, dedupe_key)
+    sent += await notify(db, {
+      select: sql`
       select u.id, ${`task.${k.kind}`}, ${k.title},
              '“' || t.title || '”完成时限为' || to_char(t.deadline, 'YYYY-MM-DD') || '，当前状态：' ||
                case t.status when 'issued' then '已下达' when 'in_progress' then '推进中' else '申请销号' end,
@@ -39,12 +40,8 @@ export async function sendTaskReminders(db: Executor, now: Date) {
                select 1 from orgs lead join orgs root on root.id = coalesce(u.scope_org_id, u.org_id)
                where lead.id = t.org_id and lead.path like root.path || '%')))
       where t.status in ('issued', 'in_progress', 'applied') and ${k.cond}
-        and not (${k.kind} <> 'overdue' and t.status = 'applied')
-      on conflict (user_id, dedupe_key) do nothing`);
-    sent +=
-      (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
-      (result as { rowCount?: number }).rowCount ??
-      0;
+        and not (${k.kind} <> 'overdue' and t.status = 'applied')`,
+    });
   }
   return { sent };
 }

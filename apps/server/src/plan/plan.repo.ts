@@ -4,16 +4,9 @@ import { isTaskOverdue, type TaskStatus } from '@fazhi/core/plan/task-lifecycle'
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
+import { recordEvents } from '../platform/events.service.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import {
-  taskAssists,
-  taskEntries,
-  taskEntryAttachments,
-  taskEvents,
-  taskMilestones,
-  tasks,
-  workPoints,
-} from './plan.schema.ts';
+import { taskAssists, taskEntries, taskEntryAttachments, taskMilestones, tasks, workPoints } from './plan.schema.ts';
 
 /** A task is visible when its lead unit or one of its assisting units is in the user's scope. */
 export function taskVisibleSql(user: AuthUser, alias = 't'): SQL {
@@ -421,7 +414,11 @@ export type TaskEventInsert = {
 /** Appends to the task's flow record (task_events). */
 export async function insertTaskEvents(db: Executor, events: readonly TaskEventInsert[]) {
   if (events.length === 0) return;
-  await db.insert(taskEvents).values(events.map((e) => ({ ...e, reason: e.reason ?? '' })));
+  await recordEvents(
+    db,
+    'task',
+    events.map((e) => ({ subjectId: e.taskId, ...e, note: e.reason ?? '' })),
+  );
 }
 
 /**
@@ -436,4 +433,10 @@ export async function queryTopTasksOfYear(db: Executor, subtreePath: string, yea
         where t.year = ${year} and t.parent_id is null and t.status <> 'draft' and o.path like ${`${subtreePath}%`}
         order by t.id`,
   );
+}
+
+/** How many tasks a unit leads (the org module refuses to delete a unit that still leads any). */
+export async function countTasksLedBy(db: Executor, orgId: number) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(eq(tasks.orgId, orgId));
+  return row?.n ?? 0;
 }

@@ -1,0 +1,44 @@
+import type { Executor } from '../db/client.ts';
+import { type EventLog, insertEventRows } from './platform.events.repo.ts';
+
+export type { EventLog } from './platform.events.repo.ts';
+
+/** One entry of a flow record (a task's, a report's or a problem's history). */
+export type EventInput = {
+  /** The task, report or problem the event belongs to. */
+  subjectId: number;
+  /** What happened: the transition or event type (`issue`, `approve`, `claimed`…). */
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  /** The reason or note given with it; empty when none. */
+  note?: string;
+  actorId: number | null;
+  /** When it happened; the transaction's time when omitted. */
+  at?: Date;
+  /** Problem events only. */
+  unitId?: number | null;
+  relatedProblemId?: number | null;
+};
+
+/**
+ * The one way a module appends to a flow record: `task_events`, `report_events` or `problem_events`, chosen by `log`.
+ * Call it inside the transaction that made the change, so the history and the change commit together.
+ */
+export function recordEvents(tx: Executor, log: EventLog, events: readonly EventInput[]) {
+  return insertEventRows(
+    tx,
+    log,
+    events.map((e) => ({
+      subjectId: e.subjectId,
+      action: e.action,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      note: e.note ?? '',
+      actorId: e.actorId,
+      at: e.at ?? null,
+      unitId: e.unitId ?? null,
+      relatedProblemId: e.relatedProblemId ?? null,
+    })),
+  );
+}
