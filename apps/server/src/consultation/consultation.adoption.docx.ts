@@ -1,7 +1,6 @@
 import { formatChineseDate } from '@fazhi/core/consultation/consultation-window';
 import { groupOpinionsByArticle } from '@fazhi/core/consultation/opinion-grouping';
 import { OPINION_STATUS_LABELS } from '@fazhi/core/consultation/opinion-lifecycle';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { writeSheet } from '../platform/excel.ts';
@@ -16,20 +15,16 @@ import {
   textWidth,
   titleParagraph,
 } from '../platform/official-docx.ts';
-import { orgScopeSql } from '../platform/scope.ts';
-import { queryOpinionRows } from './consultation.opinions.repo.ts';
+import { opinionsOfConsultation } from './consultation.opinions.repo.ts';
+import { opinionView } from './consultation.opinions.service.ts';
 import { requireConsultation } from './consultation.service.ts';
-import { opinionView } from './consultation.views.ts';
 
 const channelLabel = { portal: '网上征集', offline: '线下收集' } as const;
 
 /** The rows of the 意见采纳情况表: approved opinions, the whole draft first, then article by article. */
 async function adoptionRows(db: Executor, actor: Actor, id: number, now: Date) {
   const consultation = await requireConsultation(db, actor, id, now);
-  const rows = await queryOpinionRows(
-    db,
-    sql`o.consultation_id = ${id} and o.moderation = 'approved' and ${orgScopeSql(actor.user, sql`o.org_id`)}`,
-  );
+  const rows = await opinionsOfConsultation(db, actor.user, id, { approvedOnly: true });
   const views = rows.map((r) => opinionView(actor.user, r));
   const numbers = new Map<number, number>();
   const ordered = groupOpinionsByArticle(views).flatMap((g) => g.opinions);

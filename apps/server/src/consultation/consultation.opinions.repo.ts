@@ -1,14 +1,66 @@
-import type { AdoptionDecision, OpinionState } from '@fazhi/core/consultation/opinion-lifecycle';
+import { randomBytes } from 'node:crypto';
+import type {
+  AdoptionDecision,
+  ModerationStatus,
+  OpinionState,
+  OpinionStatus,
+} from '@fazhi/core/consultation/opinion-lifecycle';
+import { generateReceiptCode } from '@fazhi/core/consultation/receipt-code';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
+import type { AuthUser } from '../platform/context.ts';
 import { open } from '../platform/field-crypto.ts';
+import { orgScopeSql } from '../platform/scope.ts';
 import { consultationOpinions } from './consultation.schema.ts';
-import type { OpinionRow } from './consultation.views.ts';
 
 // SQL of opinions; the caller (opinions.service, portal.service) checks scope and owns the transaction.
 
-/** Opinions with their point's name; callers filter by consultation or ids and by data scope. */
-export async function queryOpinionRows(db: Executor, where: SQL, lock = false): Promise<OpinionRow[]> {
+/** A new receipt code for an opinion (portal and offline opinions, and the demo seeds). */
+export const newReceiptCode = () => generateReceiptCode(randomBytes(10));
+
+/** An opinion row as the repo reads it (snake_case from raw SQL); the phone already opened (decrypted). */
+export type OpinionRow = {
+  id: number;
+  org_id: number;
+  consultation_id: number;
+  point_id: number;
+  point_name: string;
+  channel: string;
+  article_key: string | null;
+  name: string;
+  phone: string | null;
+  content: string;
+  receipt_code: string;
+  status: string;
+  moderation: string;
+  moderation_note: string | null;
+  matched_words: string[];
+  category: string | null;
+  merged_into_id: number | null;
+  decision: string | null;
+  decision_reason: string | null;
+  reply: string | null;
+  submitted_at: string | Date;
+  answered_at: string | Date | null;
+};
+
+/** The lifecycle state (core opinion-lifecycle) of a row. */
+export function opinionState(row: OpinionRow): OpinionState {
+  return {
+    status: row.status as OpinionStatus,
+    moderation: row.moderation as ModerationStatus,
+    moderationNote: row.moderation_note,
+    category: row.category,
+    articleKey: row.article_key,
+    mergedIntoId: row.merged_into_id === null ? null : String(row.merged_into_id),
+    decision: row.decision as AdoptionDecision | null,
+    decisionReason: row.decision_reason,
+    reply: row.reply,
+  };
+}
+
+/** Opinions with their point's name, filtered by `where`. */
+async function queryOpinionRows(db: Executor, where: SQL, lock = false): Promise<OpinionRow[]> {
   const rows = await queryRows<OpinionRow>(
     db,
     sql`select o.id, o.org_id, o.consultation_id, o.point_id, p.name as point_name, o.channel, o.article_key, o.name,
@@ -68,4 +120,32 @@ export async function moveOpinionArticles(
     where o.consultation_id = ${consultationId} and o.article_key = m.from_key`);
   const counts = updated as unknown as { rowCount?: number; affectedRows?: number };
   return counts.rowCount ?? counts.affectedRows ?? 0;
+}
+
+/** A consultation's opinions within the user's data scope (only approved ones when asked). */
+export async function opinionsOfConsultation(
+  db: Executor,
+  user: AuthUser,
+  consultationId: number,
+  options: { approvedOnly?: boolean } = {},
+) {
+  const approved = options.approvedOnly ? sql` and o.moderation = 'approved'` : sql``;
+  return queryOpinionRows(
+    db,
+    sql`o.consultation_id = ${consultationId}${approved} and ${orgScopeSql(user, sql`o.org_id`)}`,
+  );
+}
+
+/** These opinions within the user's data scope, locked for update. */
+export async function lockOpinions(tx: Executor, user: AuthUser, ids: number[]) {
+  return queryOpinionRows(tx, sql`o.id in (${sql.join(ids, sql`, `)}) and ${orgScopeSql(user, sql`o.org_id`)}`, true);
+}
+
+/** One opinion of a consultation within the user's data scope. */
+export async function findOpinionIn(tx: Executor, user: AuthUser, id: number, consultationId: number) {
+  const [row] = await queryOpinionRows(
+    tx,
+    sql`o.id = ${id} and o.consultation_id = ${consultationId} and ${orgScopeSql(user, sql`o.org_id`)}`,
+  );
+  return row;
 }

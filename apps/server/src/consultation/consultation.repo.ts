@@ -229,6 +229,3 @@ export async function consultationVersionId(tx: Executor, consultationId: number
     .where(eq(consultations.id, consultationId));
   return row?.versionId;
 }
-
-/** Moved to consultation.opinions.repo.ts; kept here until consultation.opinions.ts imports it from there. */
-export { queryOpinionRows } from './consultation.opinions.repo.ts';

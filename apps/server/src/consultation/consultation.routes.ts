@@ -13,8 +13,8 @@ import {
   previewDraft,
   requireDraft,
 } from './consultation.drafts.service.ts';
-import { actOnOpinions, addOfflineOpinion, listOpinions } from './consultation.opinions.ts';
-import { portalRoutes } from './consultation.portal-routes.ts';
+import { actOnOpinions, addOfflineOpinion, listOpinions } from './consultation.opinions.service.ts';
+import { portalRoutes } from './consultation.portal.routes.ts';
 import {
   adoptLatestVersion,
   changeChecklist,

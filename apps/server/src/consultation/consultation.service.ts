@@ -17,7 +17,7 @@ import { requireFirst, requireInScope } from '../platform/scope.ts';
 import { draftVersionsWithArticles, latestDraftVersion } from './consultation.drafts.repo.ts';
 import { requireDraft } from './consultation.drafts.service.ts';
 import { moveOpinionArticles } from './consultation.opinions.repo.ts';
-import { forgetPortalMeta } from './consultation.portal.ts';
+import { forgetPortalMeta } from './consultation.portal.service.ts';
 import {
   insertConsultation,
   insertPoint,

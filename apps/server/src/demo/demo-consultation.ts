@@ -6,7 +6,7 @@ import { opinionFingerprint } from '@fazhi/core/consultation/opinion-duplicates'
 import { defaultReply } from '@fazhi/core/consultation/opinion-lifecycle';
 import { completeStep, createTenStepChecklist, TEN_STEPS } from '@fazhi/core/consultation/ten-steps';
 import { storedArticles } from '../consultation/consultation.drafts.service.ts';
-import { newReceiptCode } from '../consultation/consultation.opinions.ts';
+import { newReceiptCode } from '../consultation/consultation.opinions.repo.ts';
 import {
   consultationDrafts,
   consultationDraftVersions,

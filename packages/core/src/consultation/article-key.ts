@@ -23,6 +23,13 @@ export function articleLabel(number: number, suffix: number | null = null): stri
   return suffix ? `${base}之${formatChineseInteger(suffix)}` : base;
 }
 
+/** 第三条 for a3, or 草案整体 for an opinion on the whole draft (no key). */
+export function articleLabelOf(key: string | null): string {
+  if (key === null) return '草案整体';
+  const parsed = parseArticleKey(key);
+  return parsed ? articleLabel(parsed.number, parsed.suffix) : key;
+}
+
 /** Orders article keys as the articles stand in a law: a10 < a10-1 < a10-2 < a11. */
 export function compareArticleKeys(a: string, b: string): number {
   const x = parseArticleKey(a);

@@ -1,42 +1,83 @@
+import { articleLabelOf } from '@fazhi/core/consultation/article-key';
+import type { OpinionView } from '@fazhi/core/consultation/consultation.contract';
 import type { OfflineOpinion, OpinionActionInput } from '@fazhi/core/consultation/consultation.schemas';
 import { suggestDuplicateGroups } from '@fazhi/core/consultation/opinion-duplicates';
 import {
-  type AdoptionDecision,
   applyBulkOpinionAction,
+  availableOpinionActions,
   checkMergeTarget,
   type OpinionAction,
-  type OpinionState,
 } from '@fazhi/core/consultation/opinion-lifecycle';
 import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
-import { eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { can } from '@fazhi/core/platform/roles';
+import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
+import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { seal } from '../platform/field-crypto.ts';
-import { orgScopeSql } from '../platform/scope.ts';
-import { newReceiptCode } from './consultation.portal.ts';
-import { queryOpinionRows } from './consultation.repo.ts';
-import { consultationDraftVersions, consultationOpinions, consultationPoints } from './consultation.schema.ts';
+import { articleKeysOf } from './consultation.drafts.repo.ts';
+import {
+  findOpinionIn,
+  insertOfflineOpinion,
+  lockOpinions,
+  newReceiptCode,
+  type OpinionRow,
+  opinionState,
+  opinionsOfConsultation,
+  writeOpinionStates,
+} from './consultation.opinions.repo.ts';
+import { consultationVersionId, findPoint } from './consultation.repo.ts';
 import { requireConsultation } from './consultation.service.ts';
-import { articleLabelOf, opinionState, opinionView } from './consultation.views.ts';
 
 const sensitiveFilter = createSensitiveWordFilter();
 
-async function articleKeysOf(db: Executor, versionId: number): Promise<Set<string>> {
-  const [row] = await db
-    .select({ articles: consultationDraftVersions.articles })
-    .from(consultationDraftVersions)
-    .where(eq(consultationDraftVersions.id, versionId));
-  return new Set((row?.articles ?? []).map((a) => a.key));
+/** Phones are shown in full only to roles holding 'personal.read' (stored SM4-encrypted; opened by the repo). */
+export function phoneFor(user: AuthUser, phone: string | null): string | null {
+  if (!phone) return null;
+  return can(user.role, 'personal.read') ? phone : maskPersonal('phone', phone);
+}
+
+/** A submitter's name: in full only to roles holding 'personal.read', else by the one masking rule. */
+export function nameFor(user: AuthUser, name: string): string {
+  return can(user.role, 'personal.read') || !name ? name : maskPersonal('name', name);
+}
+
+const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
+
+/** An opinion as the office sees it (contract: opinionViewSchema). */
+export function opinionView(user: AuthUser, row: OpinionRow): OpinionView {
+  const state = opinionState(row);
+  return {
+    id: row.id,
+    consultationId: row.consultation_id,
+    pointId: row.point_id,
+    pointName: row.point_name,
+    channel: row.channel as 'portal' | 'offline',
+    articleKey: row.article_key,
+    articleLabel: articleLabelOf(row.article_key),
+    name: nameFor(user, row.name),
+    phone: phoneFor(user, row.phone),
+    content: row.content,
+    receiptCode: row.receipt_code,
+    status: state.status,
+    moderation: state.moderation,
+    moderationNote: row.moderation_note,
+    matchedWords: row.matched_words,
+    category: row.category,
+    mergedIntoId: row.merged_into_id,
+    decision: state.decision,
+    decisionReason: row.decision_reason,
+    reply: row.reply,
+    submittedAt: iso(row.submitted_at)!,
+    answeredAt: iso(row.answered_at),
+    actions: availableOpinionActions(state),
+  };
 }
 
 export async function listOpinions(db: Executor, actor: Actor, consultationId: number, now: Date) {
   const consultation = await requireConsultation(db, actor, consultationId, now);
-  const rows = await queryOpinionRows(
-    db,
-    sql`o.consultation_id = ${consultation.id} and ${orgScopeSql(actor.user, sql`o.org_id`)}`,
-  );
+  const rows = await opinionsOfConsultation(db, actor.user, consultation.id);
   const items = rows.map((r) => opinionView(actor.user, r));
   const candidates = items.filter((o) => o.status === 'submitted' || o.status === 'organized');
   const duplicateGroups = suggestDuplicateGroups(
@@ -58,41 +99,35 @@ export async function addOfflineOpinion(
     throw badRequest(`草案中没有${articleLabelOf(input.articleKey)}`);
   }
   return db.transaction(async (tx) => {
-    const [point] = await tx
-      .select({ id: consultationPoints.id, parentId: consultationPoints.parentId })
-      .from(consultationPoints)
-      .where(eq(consultationPoints.id, input.pointId));
+    const point = await findPoint(tx, input.pointId);
     if (!point || (point.id !== consultation.pointId && point.parentId !== consultation.pointId)) {
       throw badRequest('所选的收集单位不属于本联系点');
     }
     const matched = [...sensitiveFilter(input.name), ...sensitiveFilter(input.content)];
     const receiptCode = newReceiptCode();
-    const [row] = await tx
-      .insert(consultationOpinions)
-      .values({
-        orgId: consultation.orgId,
-        consultationId,
-        pointId: point.id,
-        channel: 'offline',
-        articleKey: input.articleKey,
-        name: input.name,
-        phone: seal(input.phone || null) ?? null, // SM4-encrypted at rest
-        content: input.content,
-        receiptCode,
-        moderation: matched.length > 0 ? 'pending_review' : 'approved',
-        matchedWords: [...new Set(matched)],
-        submittedAt: now,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: consultationOpinions.id });
+    const id = await insertOfflineOpinion(tx, {
+      orgId: consultation.orgId,
+      consultationId,
+      pointId: point.id,
+      channel: 'offline',
+      articleKey: input.articleKey,
+      name: input.name,
+      phone: seal(input.phone || null) ?? null, // SM4-encrypted at rest
+      content: input.content,
+      receiptCode,
+      moderation: matched.length > 0 ? 'pending_review' : 'approved',
+      matchedWords: [...new Set(matched)],
+      submittedAt: now,
+      createdBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'consultation_opinion.enter',
       entity: 'consultation_opinion',
-      entityId: row!.id,
+      entityId: id,
       orgId: consultation.orgId,
       after: { consultationId, pointId: point.id, articleKey: input.articleKey },
     });
-    return { id: row!.id, receiptCode };
+    return { id, receiptCode };
   });
 }
 
@@ -118,11 +153,7 @@ export async function actOnOpinions(db: Db, actor: Actor, ids: number[], input: 
   const action = toCoreAction(input);
   return db.transaction(async (tx) => {
     const unique = [...new Set(ids)];
-    const rows = await queryOpinionRows(
-      tx,
-      sql`o.id in (${sql.join(unique, sql`, `)}) and ${orgScopeSql(actor.user, sql`o.org_id`)}`,
-      true,
-    );
+    const rows = await lockOpinions(tx, actor.user, unique);
     if (rows.length !== unique.length) {
       const missing = unique.filter((id) => !rows.some((r) => r.id === id));
       throw notFound(`未找到意见（编号 ${missing.join('、')}），或不在您的数据范围内`);
@@ -140,7 +171,7 @@ export async function actOnOpinions(db: Db, actor: Actor, ids: number[], input: 
       const details = result.failures.map((f) => ({ id: Number(f.id), code: f.code, message: f.message }));
       throw conflict(ids.length === 1 && details[0] ? details[0].message : result.message, details);
     }
-    await writeStates(tx, result.states, now);
+    await writeOpinionStates(tx, result.states, now);
     await writeAudit(tx, actor, {
       action: `consultation_opinion.${input.type}`,
       entity: 'consultation_opinion',
@@ -155,51 +186,15 @@ export async function actOnOpinions(db: Db, actor: Actor, ids: number[], input: 
 
 async function checkActionTarget(tx: Executor, user: AuthUser, consultationId: number, input: OpinionActionInput) {
   if (input.type === 'merge') {
-    const [target] = await queryOpinionRows(
-      tx,
-      sql`o.id = ${input.intoId} and o.consultation_id = ${consultationId} and ${orgScopeSql(user, sql`o.org_id`)}`,
-    );
+    const target = await findOpinionIn(tx, user, input.intoId, consultationId);
     if (!target) throw badRequest('合并目标须是同一征求意见事项下的意见');
     const refusal = checkMergeTarget('', { id: String(target.id), state: opinionState(target) });
     if (refusal) throw badRequest(refusal);
   }
   if (input.type === 'organize' && input.articleKey) {
-    const [row] = await queryRows<{ version_id: number }>(
-      tx,
-      sql`select version_id from consultations where id = ${consultationId}`,
-    );
-    if (!(await articleKeysOf(tx, row!.version_id)).has(input.articleKey)) {
+    const versionId = await consultationVersionId(tx, consultationId);
+    if (!(await articleKeysOf(tx, versionId!)).has(input.articleKey)) {
       throw badRequest(`草案中没有${articleLabelOf(input.articleKey)}`);
     }
   }
 }
-
-/** One UPDATE for the whole selection. */
-async function writeStates(tx: Executor, states: { id: string; state: OpinionState }[], now: Date) {
-  const payload = states.map(({ id, state }) => ({
-    id: Number(id),
-    status: state.status,
-    moderation: state.moderation,
-    moderation_note: state.moderationNote,
-    category: state.category,
-    article_key: state.articleKey,
-    merged_into_id: state.mergedIntoId === null ? null : Number(state.mergedIntoId),
-    decision: state.decision as AdoptionDecision | null,
-    decision_reason: state.decisionReason,
-    reply: state.reply,
-  }));
-  await tx.execute(sql`
-    update consultation_opinions o set
-      status = x.status, moderation = x.moderation, moderation_note = x.moderation_note, category = x.category,
-      article_key = x.article_key, merged_into_id = x.merged_into_id, decision = x.decision,
-      decision_reason = x.decision_reason, reply = x.reply,
-      answered_at = case when x.status = 'answered' and o.answered_at is null then ${now.toISOString()}::timestamptz
-                         else o.answered_at end
-    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
-      id int, status text, moderation text, moderation_note text, category text, article_key text,
-      merged_into_id int, decision text, decision_reason text, reply text)
-    where o.id = x.id`);
-}
-
-/** Defined with the portal, which issues receipt codes; re-exported here for existing importers (demo seeds). */
-export { newReceiptCode };

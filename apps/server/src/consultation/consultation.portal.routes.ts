@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps, ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { AppError } from '../platform/errors.ts';
-import { createPortalService } from './consultation.portal.ts';
+import { createPortalService } from './consultation.portal.service.ts';
 
 /** Per client (IP) and minute; FAZHI_PORTAL_SUBMIT_LIMIT raises it, e.g. for a load test from one machine. */
 export function portalSubmitLimit(): number {

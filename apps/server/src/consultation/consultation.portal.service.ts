@@ -1,30 +1,28 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { articleLabelOf } from '@fazhi/core/consultation/article-key';
+import { daysLeft, submissionBlockedReason, windowStatus } from '@fazhi/core/consultation/consultation-window';
 import {
-  daysLeft,
-  type LegislatureLevel,
-  submissionBlockedReason,
-  windowStatus,
-} from '@fazhi/core/consultation/consultation-window';
-import {
-  type AdoptionDecision,
   effectiveOpinionState,
   OPINION_STATUS_LABELS,
   submitterStatusLabel,
 } from '@fazhi/core/consultation/opinion-lifecycle';
 import { maskName, maskPhone } from '@fazhi/core/consultation/phone';
 import { DUPLICATE_SUBMISSION_MESSAGE, preparePortalOpinion } from '@fazhi/core/consultation/portal-submission';
-import { generateReceiptCode } from '@fazhi/core/consultation/receipt-code';
 import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { AppDeps } from '../platform/context.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import { open, seal } from '../platform/field-crypto.ts';
-import type { StoredArticle } from './consultation.schema.ts';
-import { articleLabelOf, type OpinionRow, opinionState } from './consultation.views.ts';
-
-/** A new receipt code for an opinion (the portal hands it to the submitter; the demo seeds use it too). */
-export const newReceiptCode = () => generateReceiptCode(randomBytes(10));
+import { newReceiptCode, type OpinionRow, opinionState } from './consultation.opinions.repo.ts';
+import {
+  hasFingerprint,
+  insertPortalOpinion,
+  publishedConsultationMeta,
+  queryAnsweredOpinions,
+  queryOpinionByReceipt,
+  queryPublishedConsultation,
+  queryPublishedConsultations,
+} from './consultation.portal.repo.ts';
 
 // The public side: no login, nothing personal in any answer except the submitter's own (masked) name and phone
 // when they look up their own receipt code.
@@ -59,18 +57,7 @@ export function createPortalService(deps: AppDeps) {
   async function meta(id: number): Promise<ConsultationMeta> {
     const cached = metaCache.get(id);
     if (cached && Date.now() - cached.loadedAt < META_TTL_MS) return cached;
-    const [row] = await queryRows<{
-      org_id: number;
-      point_id: number;
-      opens_on: string;
-      closes_on: string;
-      articles: StoredArticle[];
-    }>(
-      db,
-      sql`select c.org_id, c.point_id, c.opens_on::text as opens_on, c.closes_on::text as closes_on, v.articles
-          from consultations c join consultation_draft_versions v on v.id = c.version_id
-          where c.id = ${id} and c.status = 'published'`,
-    );
+    const row = await publishedConsultationMeta(db, id);
     if (!row) throw notFound(notFoundMessage);
     const entry = {
       orgId: row.org_id,
@@ -93,26 +80,20 @@ export function createPortalService(deps: AppDeps) {
   ) {
     // No audit_log entry: an anonymous submission is not an account's operation, and the opinion row itself is the
     // permanent record of it (time, channel, content); every staff action on it is audited.
-    const rows = await queryRows<{ receipt_code: string }>(
-      db,
-      sql`insert into consultation_opinions (org_id, consultation_id, point_id, channel, article_key, name, phone,
-            content, receipt_code, fingerprint, moderation, matched_words, submitted_at)
-          values (${m.orgId}, ${consultationId}, ${m.pointId}, 'portal', ${opinion.articleKey}, ${opinion.name},
-            ${seal(opinion.phone || null) ?? null}, ${opinion.content}, ${newReceiptCode()}, ${extra.fingerprint},
-            ${extra.needsReview ? 'pending_review' : 'approved'}, ${JSON.stringify(extra.matchedWords)}::jsonb,
-            ${now().toISOString()}::timestamptz)
-          on conflict do nothing
-          returning receipt_code`,
-    );
-    return rows[0] ?? null;
-  }
-
-  async function isDuplicate(consultationId: number, fingerprint: string) {
-    const rows = await queryRows<{ id: number }>(
-      db,
-      sql`select id from consultation_opinions where consultation_id = ${consultationId} and fingerprint = ${fingerprint}`,
-    );
-    return rows.length > 0;
+    return insertPortalOpinion(db, {
+      orgId: m.orgId,
+      consultationId,
+      pointId: m.pointId,
+      articleKey: opinion.articleKey,
+      name: opinion.name,
+      phone: seal(opinion.phone || null) ?? null,
+      content: opinion.content,
+      receiptCode: newReceiptCode(),
+      fingerprint: extra.fingerprint,
+      needsReview: extra.needsReview,
+      matchedWords: extra.matchedWords,
+      submittedAt: now(),
+    });
   }
 
   async function submit(consultationId: number, body: unknown) {
@@ -143,7 +124,7 @@ export function createPortalService(deps: AppDeps) {
             : '意见已提交，感谢您的参与！请保存回执码查询办理情况。',
         };
       }
-      if (await isDuplicate(consultationId, fingerprint)) {
+      if (await hasFingerprint(db, consultationId, fingerprint)) {
         throw new AppError(409, 'DUPLICATE_SUBMISSION', DUPLICATE_SUBMISSION_MESSAGE);
       }
     }
@@ -151,32 +132,7 @@ export function createPortalService(deps: AppDeps) {
   }
 
   async function list() {
-    const rows = await queryRows<{
-      id: number;
-      title: string;
-      legislature: string;
-      legislature_level: LegislatureLevel;
-      opens_on: string;
-      closes_on: string;
-      point_name: string;
-      article_count: number;
-      opinions: number;
-      answered: number;
-      final_summary: string | null;
-    }>(
-      db,
-      sql`select c.id, c.title, c.legislature, c.legislature_level, c.opens_on::text as opens_on,
-            c.closes_on::text as closes_on, p.name as point_name, jsonb_array_length(v.articles) as article_count,
-            (select count(*)::int from consultation_opinions o where o.consultation_id = c.id and o.moderation = 'approved') as opinions,
-            (select count(*)::int from consultation_opinions o where o.consultation_id = c.id and o.moderation = 'approved' and o.status = 'answered') as answered,
-            c.final_summary
-          from consultations c
-          join consultation_points p on p.id = c.point_id
-          join consultation_draft_versions v on v.id = c.version_id
-          where c.status = 'published'
-          order by c.closes_on desc, c.id desc
-          limit 200`,
-    );
+    const rows = await queryPublishedConsultations(db);
     const at = now();
     return rows.map((r) => ({
       id: r.id,
@@ -196,33 +152,7 @@ export function createPortalService(deps: AppDeps) {
   }
 
   async function detail(id: number) {
-    const [row] = await queryRows<{
-      id: number;
-      title: string;
-      legislature: string;
-      legislature_level: LegislatureLevel;
-      opens_on: string;
-      closes_on: string;
-      point_name: string;
-      draft_title: string;
-      preamble: string;
-      articles: StoredArticle[];
-      final_adopted_on: string | null;
-      final_summary: string | null;
-      counts: Record<string, number> | null;
-    }>(
-      db,
-      sql`select c.id, c.title, c.legislature, c.legislature_level, c.opens_on::text as opens_on,
-            c.closes_on::text as closes_on, p.name as point_name, v.parsed->>'title' as draft_title,
-            v.parsed->>'preamble' as preamble, v.articles, c.final_adopted_on::text as final_adopted_on, c.final_summary,
-            (select jsonb_object_agg(k, n) from (
-               select coalesce(o.article_key, '*') as k, count(*)::int as n from consultation_opinions o
-               where o.consultation_id = c.id and o.moderation = 'approved' group by 1) s) as counts
-          from consultations c
-          join consultation_points p on p.id = c.point_id
-          join consultation_draft_versions v on v.id = c.version_id
-          where c.id = ${id} and c.status = 'published'`,
-    );
+    const row = await queryPublishedConsultation(db, id);
     if (!row) throw notFound(notFoundMessage);
     const window = { opensOn: row.opens_on, closesOn: row.closes_on };
     const counts = row.counts ?? {};
@@ -249,21 +179,7 @@ export function createPortalService(deps: AppDeps) {
   /** How handled opinions were answered: masked names, never phones. */
   async function feedback(id: number) {
     await meta(id);
-    const rows = await queryRows<{
-      id: number;
-      article_key: string | null;
-      name: string;
-      content: string;
-      decision: AdoptionDecision | null;
-      reply: string | null;
-      answered_at: string | Date | null;
-    }>(
-      db,
-      sql`select o.id, o.article_key, o.name, o.content, o.decision, o.reply, o.answered_at
-          from consultation_opinions o
-          where o.consultation_id = ${id} and o.moderation = 'approved' and o.status = 'answered'
-          order by o.answered_at desc, o.id desc limit 200`,
-    );
+    const rows = await queryAnsweredOpinions(db, id);
     return rows.map((r) => ({
       articleLabel: articleLabelOf(r.article_key),
       submitter: maskName(r.name),
@@ -284,14 +200,7 @@ export function createPortalService(deps: AppDeps) {
 
 /** The submitter's own opinion by receipt code; a merged duplicate shows the answer of the opinion it joined. */
 export async function lookupReceipt(db: Executor, code: string) {
-  const rows = await queryRows<OpinionRow & { consultation_title: string; target: OpinionRow | null }>(
-    db,
-    sql`select o.*, '' as point_name, c.title as consultation_title,
-          (select to_jsonb(t) from consultation_opinions t where t.id = o.merged_into_id) as target
-        from consultation_opinions o join consultations c on c.id = o.consultation_id
-        where o.receipt_code = ${code}`,
-  );
-  const row = rows[0];
+  const row = await queryOpinionByReceipt(db, code);
   if (!row) throw notFound('未找到该回执码对应的意见，请核对后重新输入');
   const target = row.target ? opinionState({ ...row.target, point_name: '' } as OpinionRow) : null;
   const state = effectiveOpinionState(opinionState(row), target);
