@@ -503,6 +503,15 @@ describe('metric rules from the evaluation corpus', () => {
     expect(keyOf('全年共办理法援案件377件。', '377件')).toBe('legal_aid.cases');
   });
 
+  it('helpers as the subject: what 法律明白人/网格员/志愿者 did is not the body’s mediation or publicity', () => {
+    const text = '全县培育法律明白人940名。法律明白人参与调解矛盾纠纷212件，开展法治宣传530余场次。';
+    expect(keyOf(text, '940名')).toBe('pls.legal_literates');
+    expect(keyOf(text, '212件')).toBeNull();
+    expect(keyOf(text, '530余场次')).toBeNull();
+    expect(keyOf('网格员协助排查矛盾纠纷880件。', '880件')).toBeNull();
+    expect(keyOf('志愿者走访后，县人民调解组织调解矛盾纠纷1530件。', '1530件')).toBe('mediation.cases');
+  });
+
   it('participants: 覆盖职工/师生 after a publicity count are its participants', () => {
     const text = '开展“法律进企业”普法活动45场，覆盖职工8600人次。';
     expect(keyOf(text, '45场')).toBe('publicity.activities');

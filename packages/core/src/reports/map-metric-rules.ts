@@ -340,3 +340,12 @@ export const SHARED_VERB = /(?:合法性审查|合法性审核|审查|审核)(?=
 
 /** After the number, a verb before an alias shows the alias is another phrase's object (12个联系点共承接…草案征求意见). */
 export const VERB_AFTER_NUMBER = /共|承接|开展|组织|完成|办理|参与|提供|收集|征集|审议/;
+
+/**
+ * Helpers as the subject (法律明白人参与调解矛盾纠纷420件, 网格员协助排查…, 志愿者开展普法宣讲…): what they did is
+ * their contribution, not the body's mediation or publicity count — unless a body is named after them in the sentence
+ * (县人民调解组织…, 县司法局…). The helpers' own stock (法律明白人1860名) keeps its key.
+ */
+export const HELPER_SUBJECT = /法律明白人|网格员|志愿者|调解能手|乡贤|中心户/g;
+export const BODY_SUBJECT = /人民调解组织|调解组织|调委会|调解委员会|司法局|司法所|人民政府|普法办|依法治[县区市省]办/g;
+export const HELPED_BUSINESSES: readonly string[] = ['mediation', 'publicity'];

@@ -5,6 +5,7 @@ import {
   AVERAGE,
   AWARD_BEFORE,
   AWARD_WORDS,
+  BODY_SUBJECT,
   BUSINESS_CUES,
   BUSINESS_EXCLUSIONS,
   BUSINESS_SENTENCE_EXCLUSIONS,
@@ -21,6 +22,8 @@ import {
   FAMILY_TOTALS,
   FLOW_METRICS,
   HEADS_OF_UNITS,
+  HELPED_BUSINESSES,
+  HELPER_SUBJECT,
   INCLUSION,
   KIND_BEFORE_ALIAS,
   LAW_REPORT,
@@ -209,6 +212,14 @@ export function nearestBusiness(context: MetricContext): Business | null {
   return null;
 }
 
+/** The last helper named in the sentence before the number comes after the last body named there. */
+function helperIsSubject(context: MetricContext): boolean {
+  const lead = context.sentenceLead ?? context.sentence;
+  const lastOf = (pattern: RegExp) => Math.max(-1, ...[...lead.matchAll(pattern)].map((m) => m.index));
+  const helper = lastOf(HELPER_SUBJECT);
+  return helper >= 0 && helper > lastOf(BODY_SUBJECT);
+}
+
 function businessOf(key: string): string {
   return key.split('.')[0]!;
 }
@@ -344,6 +355,9 @@ export function mapMetric(context: MetricContext): MetricMatch {
       ? { metric: null, confidence: best ? round(best.score) : 0, alias: null }
       : { metric: best.candidate.metric.key as MetricKey, confidence: round(best.score), alias: best.candidate.alias };
   match = applyVerbs(match, before, context, nearest);
+  if (match.metric && HELPED_BUSINESSES.includes(businessOf(match.metric)) && helperIsSubject(context)) {
+    return none('helper', match.confidence);
+  }
   // 表彰优秀人民调解员42名 is an award; 命名法治示范点37个 is how demo sites come to be.
   if (match.metric && AWARD_BEFORE.test(before) && !NAMED_METRICS.includes(match.metric)) {
     return none('award', match.confidence);
