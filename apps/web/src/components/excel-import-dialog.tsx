@@ -6,8 +6,10 @@ import { ApiError, errorMessage, isRowErrors, type RowError, uploadFile } from '
 type Props<T> = {
   open: boolean;
   title: string;
-  /** POST endpoint taking the workbook as multipart "file". */
-  url: string;
+  /** POST endpoint taking the workbook as multipart "file" (when `send` is not given). */
+  url?: string;
+  /** Sends the workbook through its route's contract (`upload(contract, file, input)`), so the answer is typed. */
+  send?: (file: File) => Promise<T>;
   hint?: ReactNode;
   onTemplate?: () => void;
   onClose: () => void;
@@ -16,7 +18,7 @@ type Props<T> = {
 };
 
 /** Uploads an Excel workbook; a 422 answer lists every bad row and column so the user can fix the sheet. */
-export function ExcelImportDialog<T>({ open, title, url, hint, onTemplate, onClose, onImported }: Props<T>) {
+export function ExcelImportDialog<T>({ open, title, url, send, hint, onTemplate, onClose, onImported }: Props<T>) {
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
@@ -41,7 +43,7 @@ export function ExcelImportDialog<T>({ open, title, url, hint, onTemplate, onClo
     setRowErrors([]);
     setFailure(null);
     try {
-      const result = await uploadFile<T>(url, file);
+      const result = send ? await send(file) : await uploadFile<T>(url ?? '', file);
       message.success(onImported(result));
       close();
     } catch (error) {

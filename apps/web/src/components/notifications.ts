@@ -1,37 +1,24 @@
-import type { notificationSchema } from '@fazhi/core/platform/platform.schemas';
-import type { z } from '@fazhi/core/shared/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api-client.ts';
+import { platformContracts } from '@fazhi/core/platform/platform.contract';
+import type { ResponseOf } from '@fazhi/core/shared/contract';
+import { useContractMutation, useContractQuery } from './contract-query.ts';
 
-export type Notification = z.infer<typeof notificationSchema>;
-export type NotificationPage = {
-  items: Notification[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-};
+const { notifications, readNotifications } = platformContracts.routes;
 
-export const notificationsQueryKey = ['notifications'] as const;
+export type NotificationPage = ResponseOf<typeof notifications>;
+export type Notification = NotificationPage['items'][number];
 
 export function useNotifications(params: { page: number; pageSize: number; unread?: boolean }, enabled = true) {
-  return useQuery({
-    queryKey: [...notificationsQueryKey, params],
-    queryFn: () =>
-      api.get<NotificationPage>('/api/notifications', {
-        page: params.page,
-        pageSize: params.pageSize,
-        unread: params.unread ? 'true' : undefined,
-      }),
-    enabled,
-    refetchInterval: params.unread ? 60_000 : false,
-  });
+  return useContractQuery(
+    notifications,
+    { query: { page: params.page, pageSize: params.pageSize, unread: params.unread ? 'true' : undefined } },
+    { enabled, refetchInterval: params.unread ? 60_000 : false },
+  );
 }
 
+/** Marks the listed notifications (all unread ones without a list) as read; the bell and the page refresh. */
 export function useMarkNotificationsRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (ids?: number[]) => api.post<{ ok: true }>('/api/notifications/read', ids ? { ids } : {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: notificationsQueryKey }),
+  return useContractMutation(readNotifications, {
+    toInput: (ids?: number[]) => ({ body: ids ? { ids } : {} }),
+    invalidate: ['/api/notifications'],
   });
 }

@@ -1,9 +1,11 @@
-import type { SessionUser } from '@fazhi/core/platform/platform.schemas';
+import { platformContracts } from '@fazhi/core/platform/platform.contract';
 import type { Permission } from '@fazhi/core/platform/roles';
+import type { ResponseOf } from '@fazhi/core/shared/contract';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, setCsrfToken } from './api-client.ts';
+import { ApiError, call, setCsrfToken } from './api-client.ts';
 
-export type Me = SessionUser & { csrfToken: string };
+/** The signed-in user with the CSRF token, as login and GET /api/auth/me answer it. */
+export type Me = ResponseOf<typeof platformContracts.routes.me>;
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -20,7 +22,7 @@ export function getSessionEndReason(): string | null {
 
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/auth/me');
+    const me = await call(platformContracts.routes.me);
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

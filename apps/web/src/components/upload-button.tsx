@@ -1,9 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { attachmentRefSchema } from '@fazhi/core/plan/plan.schemas';
+import { platformContracts } from '@fazhi/core/platform/platform.contract';
 import type { z } from '@fazhi/core/shared/zod';
 import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
-import { errorMessage, uploadFile } from './api-client.ts';
+import { errorMessage, upload } from './api-client.ts';
 
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
@@ -32,7 +33,7 @@ export function UploadButton({ label = '上传附件', onUploaded, disabled, acc
         }
         setUploading(true);
         try {
-          onUploaded(await uploadFile<AttachmentRef>('/api/attachments', file));
+          onUploaded(await upload(platformContracts.routes.uploadAttachment, file));
         } catch (error) {
           message.error(errorMessage(error));
         } finally {

@@ -14,6 +14,9 @@ import {
 export const typeParams = z.object({ type: z.string().min(1).max(60) });
 export const rowParams = typeParams.extend({ id: dbIdParam() });
 
+/** One stored or computed value (`LedgerValue`): text, number, yes/no, the keys of a multi-select, or empty. */
+const ledgerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
 /** A row as the API answers it: personal values masked unless the viewer may read them, computed values for today. */
 export const ledgerRowSchema = z.object({
   id: z.number().int(),
@@ -21,7 +24,7 @@ export const ledgerRowSchema = z.object({
   orgName: z.string(),
   /** YYYY-MM-DD */
   rowDate: z.string(),
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), ledgerValueSchema),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

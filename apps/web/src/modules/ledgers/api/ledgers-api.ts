@@ -1,59 +1,75 @@
-import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
-import type { CustomTypeInput, ImportJob, LedgerTypeSummary } from '@fazhi/core/ledgers/ledgers.schemas';
+import { ledgersContracts } from '@fazhi/core/ledgers/ledgers.contract';
+import type { CustomTypeInput } from '@fazhi/core/ledgers/ledgers.schemas';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../components/api-client.ts';
+import type { ResponseOf } from '@fazhi/core/shared/contract';
+import { call, download, upload } from '../../../components/api-client.ts';
+import { useContractMutation, useContractQuery } from '../../../components/contract-query.ts';
 
-export type LedgerRow = {
-  id: number;
-  orgId: number;
-  orgName: string;
-  rowDate: string;
-  data: LedgerData;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** In lists: another row in the viewer's scope holds one of its unique keys (e.g. the same ID number elsewhere). */
-  duplicate?: boolean;
-};
-export type TypeDetail = { definition: LedgerDefinition; builtin: boolean; version: number; canSeePersonal: boolean };
+const routes = ledgersContracts.routes;
+
+/** A row of a list: `duplicate` — another row in the viewer's scope holds one of its unique keys. */
+export type LedgerRow = ResponseOf<typeof routes.rows>['items'][number];
+export type TypeDetail = ResponseOf<typeof routes.type>;
 export type RowQuery = Record<string, string | number | undefined>;
-export type RowPage = { items: LedgerRow[]; total: number; page: number; pageSize: number };
 
-export const ledgerKeys = {
-  all: ['ledgers'] as const,
-  types: ['ledgers', 'types'] as const,
-  type: (key: string) => ['ledgers', 'type', key] as const,
-  rows: (key: string, query?: RowQuery) => ['ledgers', 'rows', key, query ?? {}] as const,
-  job: (id: number) => ['ledgers', 'job', id] as const,
-};
+/** Every cached ledger answer (types, rows, jobs) starts with this path. */
+export const ledgersPrefix = '/api/ledgers';
 
-const typeUrl = (key: string) => `/api/ledgers/types/${encodeURIComponent(key)}`;
-
-export const ledgersApi = {
-  types: () => api.get<{ items: LedgerTypeSummary[] }>('/api/ledgers/types').then((r) => r.items),
-  type: (key: string) => api.get<TypeDetail>(typeUrl(key)),
-  rows: (key: string, query: RowQuery) => api.get<RowPage>(`${typeUrl(key)}/rows`, query),
-  createRow: (key: string, body: { orgId: number; data: LedgerData }) =>
-    api.post<LedgerRow & { warnings: string[] }>(`${typeUrl(key)}/rows`, body),
-  updateRow: (key: string, id: number, body: { orgId: number; data: LedgerData; version: number }) =>
-    api.put<LedgerRow & { warnings: string[] }>(`${typeUrl(key)}/rows/${id}`, body),
-  deleteRow: (key: string, id: number, version: number) =>
-    api.delete<{ id: number }>(`${typeUrl(key)}/rows/${id}?version=${version}`),
-  job: (id: number) => api.get<ImportJob>(`/api/ledgers/jobs/${id}`),
-  createType: (body: CustomTypeInput) => api.post<{ key: string }>('/api/ledgers/types', body),
-  updateType: (key: string, body: CustomTypeInput) => api.put<{ key: string }>(typeUrl(key), body),
-  importUrl: (key: string) => `${typeUrl(key)}/import`,
-  templateUrl: (key: string) => `${typeUrl(key)}/template`,
-  exportUrl: (key: string) => `${typeUrl(key)}/export`,
-};
-
-export const useLedgerTypes = () => useQuery({ queryKey: ledgerKeys.types, queryFn: ledgersApi.types });
+export const useLedgerTypes = () => useContractQuery(routes.types, {});
 export const useLedgerType = (key: string | undefined) =>
-  useQuery({ queryKey: ledgerKeys.type(key ?? ''), queryFn: () => ledgersApi.type(key!), enabled: Boolean(key) });
+  useContractQuery(routes.type, { params: { type: key ?? '-' } }, { enabled: Boolean(key) });
 export const useLedgerRows = (key: string, query: RowQuery) =>
-  useQuery({
-    queryKey: ledgerKeys.rows(key, query),
-    queryFn: () => ledgersApi.rows(key, query),
-    placeholderData: keepPreviousData,
+  useContractQuery(routes.rows, { params: { type: key }, query }, { keepPrevious: true });
+export const useImportJob = (id: number | null, isDone: boolean) =>
+  useContractQuery(
+    routes.job,
+    { params: { id: id ?? 0 } },
+    { enabled: id !== null, refetchInterval: isDone ? false : 400 },
+  );
+
+export const fetchLedgerType = (key: string) => call(routes.type, { params: { type: key } });
+
+export const useSaveRow = () => {
+  const create = useContractMutation(routes.createRow, {
+    toInput: ({ key, body }: { key: string; body: { orgId: number; data: LedgerData } }) => ({
+      params: { type: key },
+      body,
+    }),
   });
+  const update = useContractMutation(routes.updateRow, {
+    toInput: ({
+      key,
+      id,
+      body,
+    }: {
+      key: string;
+      id: number;
+      body: { orgId: number; data: LedgerData; version: number };
+    }) => ({
+      params: { type: key, id },
+      body,
+    }),
+  });
+  return { create, update };
+};
+export const useDeleteRow = () =>
+  useContractMutation(routes.deleteRow, {
+    toInput: ({ key, row }: { key: string; row: LedgerRow }) => ({
+      params: { type: key, id: row.id },
+      query: { version: row.version },
+    }),
+  });
+export const useSaveType = () => {
+  const create = useContractMutation(routes.createType, { toInput: (body: CustomTypeInput) => ({ body }) });
+  const update = useContractMutation(routes.updateType, {
+    toInput: ({ key, body }: { key: string; body: CustomTypeInput }) => ({ params: { type: key }, body }),
+  });
+  return { create, update };
+};
+
+export const uploadLedgerImport = (key: string, file: File) => upload(routes.import, file, { params: { type: key } });
+export const downloadTemplate = (key: string, typeName: string) =>
+  download(routes.template, { params: { type: key } }, `${typeName}导入模板.xlsx`);
+export const downloadExport = (key: string, name: string, query: RowQuery) =>
+  download(routes.export, { params: { type: key }, query }, `${name}.xlsx`);
+export const downloadJobErrors = (id: number) => download(routes.jobErrors, { params: { id } }, '导入错误报告.xlsx');

@@ -1,10 +1,9 @@
 import { CheckCircleFilled, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { jobStatusLabels } from '@fazhi/core/ledgers/ledgers.schemas';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Modal, Progress, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { downloadFile, errorMessage, uploadFile } from '../../../components/api-client.ts';
-import { ledgerKeys, ledgersApi } from '../api/ledgers-api.ts';
+import { errorMessage } from '../../../components/api-client.ts';
+import { downloadJobErrors, downloadTemplate, uploadLedgerImport, useImportJob } from '../api/ledgers-api.ts';
 
 type Props = { typeKey: string; typeName: string; open: boolean; onClose: () => void; onImported: () => void };
 
@@ -14,14 +13,12 @@ export function LedgerImportDialog({ typeKey, typeName, open, onClose, onImporte
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [uploading, setUploading] = useState(false);
-  const job = useQuery({
-    queryKey: ledgerKeys.job(jobId ?? 0),
-    queryFn: () => ledgersApi.job(jobId!),
-    enabled: jobId !== null,
-    refetchInterval: (q) => (q.state.data && ['succeeded', 'failed'].includes(q.state.data.status) ? false : 400),
-  });
-  const data = job.data;
+  const [isFinished, setFinished] = useState(false);
+  const job = useImportJob(jobId, isFinished);
+  const data = jobId === null ? undefined : job.data;
   const done = data?.status === 'succeeded' || data?.status === 'failed';
+  // Polling stops once the job has finished.
+  useEffect(() => setFinished(done), [done]);
 
   useEffect(() => {
     if (data?.status === 'succeeded') onImported();
@@ -42,7 +39,7 @@ export function LedgerImportDialog({ typeKey, typeName, open, onClose, onImporte
     }
     setUploading(true);
     try {
-      const res = await uploadFile<{ jobId: number }>(ledgersApi.importUrl(typeKey), file);
+      const res = await uploadLedgerImport(typeKey, file);
       setJobId(res.jobId);
     } catch (error) {
       message.error(errorMessage(error));
@@ -64,7 +61,7 @@ export function LedgerImportDialog({ typeKey, typeName, open, onClose, onImporte
           key="template"
           icon={<DownloadOutlined />}
           style={{ float: 'left' }}
-          onClick={() => downloadFile(ledgersApi.templateUrl(typeKey), undefined, `${typeName}导入模板.xlsx`)}
+          onClick={() => downloadTemplate(typeKey, typeName)}
         >
           下载导入模板
         </Button>,
@@ -132,12 +129,7 @@ export function LedgerImportDialog({ typeKey, typeName, open, onClose, onImporte
               title={data.message}
               action={
                 data.hasErrorReport ? (
-                  <Button
-                    size="small"
-                    danger
-                    icon={<DownloadOutlined />}
-                    onClick={() => downloadFile(`/api/ledgers/jobs/${data.id}/errors`, undefined, '导入错误报告.xlsx')}
-                  >
+                  <Button size="small" danger icon={<DownloadOutlined />} onClick={() => downloadJobErrors(data.id)}>
                     下载错误报告
                   </Button>
                 ) : undefined

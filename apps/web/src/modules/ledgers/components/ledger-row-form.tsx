@@ -2,12 +2,12 @@ import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { inputFields, isPersonalField, type LedgerField } from '@fazhi/core/ledgers/definition';
 import { fieldValueSchema } from '@fazhi/core/ledgers/row-schema';
 import { App, Col, Form, Modal, Row } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { useSession } from '../../../components/session.ts';
 import { showFieldErrors, zodItem, zodRule } from '../../../components/zod-rule.ts';
-import { type LedgerRow, ledgersApi } from '../api/ledgers-api.ts';
+import { type LedgerRow, useSaveRow } from '../api/ledgers-api.ts';
 import { dataFromForm, formFromData, toStored } from './form-values.ts';
 import { LedgerFieldInput } from './ledger-field-input.tsx';
 import { DecisionStepsAlert } from './major-decision-steps.tsx';
@@ -47,7 +47,8 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
   const { message } = App.useApp();
   const { me } = useSession();
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
+  const { create, update } = useSaveRow();
+  const saving = create.isPending || update.isPending;
   const fields = inputFields(definition);
   const maskedShown = (f: LedgerField) =>
     row && me && !me.permissions.includes('personal.read') && isPersonalField(f)
@@ -63,11 +64,10 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
   const submit = async () => {
     const values = await form.validateFields();
     const body = { orgId: values.__org as number, data: dataFromForm(definition, values) };
-    setSaving(true);
     try {
       const saved = row
-        ? await ledgersApi.updateRow(definition.key, row.id, { ...body, version: row.version })
-        : await ledgersApi.createRow(definition.key, body);
+        ? await update.mutateAsync({ key: definition.key, id: row.id, body: { ...body, version: row.version } })
+        : await create.mutateAsync({ key: definition.key, body });
       message.success(row ? '已保存修改' : '已新增记录');
       for (const warning of saved.warnings ?? []) message.warning({ content: warning, duration: 8 });
       onSaved();
@@ -75,8 +75,6 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
     } catch (error) {
       if (error instanceof ApiError && showFieldErrors(form, error.details)) message.error(error.message);
       else message.error(errorMessage(error));
-    } finally {
-      setSaving(false);
     }
   };
 

@@ -19,10 +19,18 @@ import {
 } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useCallback, useState } from 'react';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { errorMessage } from '../../../components/api-client.ts';
+import { invalidatePrefix } from '../../../components/contract-query.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { useSession } from '../../../components/session.ts';
-import { type LedgerRow, ledgerKeys, ledgersApi, type RowQuery, useLedgerRows } from '../api/ledgers-api.ts';
+import {
+  downloadExport,
+  type LedgerRow,
+  ledgersPrefix,
+  type RowQuery,
+  useDeleteRow,
+  useLedgerRows,
+} from '../api/ledgers-api.ts';
 import { LedgerImportDialog } from './ledger-import-dialog.tsx';
 import { LedgerRowForm } from './ledger-row-form.tsx';
 import { LedgerValueView } from './ledger-value.tsx';
@@ -50,7 +58,8 @@ export function LedgerTable({ definition: def }: Props) {
   const [importing, setImporting] = useState(false);
   const query: RowQuery = { ...page, ...sort, ...filters };
   const rows = useLedgerRows(def.key, query);
-  const refresh = useCallback(() => client.invalidateQueries({ queryKey: ledgerKeys.all }), [client]);
+  const refresh = useCallback(() => invalidatePrefix(client, ledgersPrefix), [client]);
+  const deleteRow = useDeleteRow();
 
   const setFilter = (key: string, value: string | number | undefined) => {
     setFilters((f) => ({ ...f, [key]: value }));
@@ -59,7 +68,7 @@ export function LedgerTable({ definition: def }: Props) {
 
   const remove = async (row: LedgerRow) => {
     try {
-      await ledgersApi.deleteRow(def.key, row.id, row.version);
+      await deleteRow.mutateAsync({ key: def.key, row });
       message.success('已删除');
       refresh();
     } catch (error) {
@@ -218,9 +227,7 @@ export function LedgerTable({ definition: def }: Props) {
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
-            downloadFile(ledgersApi.exportUrl(def.key), { ...sort, ...filters }, `${def.name}.xlsx`).catch((e) =>
-              message.error(errorMessage(e)),
-            )
+            downloadExport(def.key, def.name, { ...sort, ...filters }).catch((e) => message.error(errorMessage(e)))
           }
         >
           导出

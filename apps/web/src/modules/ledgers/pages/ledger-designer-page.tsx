@@ -6,7 +6,6 @@ import {
   type LedgerDefinition,
   ledgerCategories,
 } from '@fazhi/core/ledgers/definition';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -27,7 +26,7 @@ import {
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { ledgerKeys, ledgersApi, useLedgerTypes } from '../api/ledgers-api.ts';
+import { fetchLedgerType, useLedgerTypes, useSaveType } from '../api/ledgers-api.ts';
 
 type DesignField = {
   key?: string;
@@ -103,9 +102,9 @@ function toInput(design: Design, version?: number) {
 /** The office's designer: a custom ledger type is a list of fields — no code, stored as the same definition JSON. */
 export function LedgerDesignerPage() {
   const { message } = App.useApp();
-  const client = useQueryClient();
   const types = useLedgerTypes();
-  const custom = (types.data ?? []).filter((t) => !t.builtin);
+  const custom = (types.data?.items ?? []).filter((t) => !t.builtin);
+  const saveType = useSaveType();
   const [editing, setEditing] = useState<{ key: string | null; version?: number } | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Design>();
@@ -116,7 +115,7 @@ export function LedgerDesignerPage() {
 
   const open = async (key: string | null) => {
     if (key) {
-      const detail = await ledgersApi.type(key);
+      const detail = await fetchLedgerType(key);
       form.setFieldsValue(fromDefinition(detail.definition));
       setEditing({ key, version: detail.version });
     } else {
@@ -130,11 +129,10 @@ export function LedgerDesignerPage() {
     setSaving(true);
     try {
       const input = toInput(design, editing?.version);
-      if (editing?.key) await ledgersApi.updateType(editing.key, input);
-      else await ledgersApi.createType(input);
+      if (editing?.key) await saveType.update.mutateAsync({ key: editing.key, body: input });
+      else await saveType.create.mutateAsync(input);
       message.success('台账类型已保存，可在“业务台账”中使用');
       setEditing(null);
-      client.invalidateQueries({ queryKey: ledgerKeys.all });
     } catch (error) {
       message.error(error instanceof ApiError ? error.message : errorMessage(error));
     } finally {

@@ -20,11 +20,11 @@ export function LedgersPage() {
   const navigate = useNavigate();
   const { can } = useSession();
   const types = useLedgerTypes();
-  const current = typeKey ?? types.data?.[0]?.key;
+  const current = typeKey ?? types.data?.items[0]?.key;
   const detail = useLedgerType(current);
   const items = useMemo(
     () =>
-      groupByCategory(types.data ?? []).map(([category, list]) => ({
+      groupByCategory(types.data?.items ?? []).map(([category, list]) => ({
         type: 'group' as const,
         key: category,
         label: category,

@@ -1,53 +1,59 @@
-import type {
-  auditEntrySchema,
-  UserGrant,
-  userCreateSchema,
-  userUpdateSchema,
-} from '@fazhi/core/platform/platform.schemas';
-import type { DataScope, Role } from '@fazhi/core/platform/roles';
+import { platformContracts } from '@fazhi/core/platform/platform.contract';
+import type { userCreateSchema, userUpdateSchema } from '@fazhi/core/platform/platform.schemas';
+import type { CallInput, ResponseOf } from '@fazhi/core/shared/contract';
 import type { z } from '@fazhi/core/shared/zod';
-import { api } from '../../../components/api-client.ts';
-import type { Me } from '../../../components/session.ts';
+import { call } from '../../../components/api-client.ts';
+import { useContractMutation, useContractQuery } from '../../../components/contract-query.ts';
 
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+const routes = platformContracts.routes;
+
+export type UserRow = ResponseOf<typeof routes.listUsers>['items'][number];
+export type AuditEntry = ResponseOf<typeof routes.audit>['items'][number];
+export type AuditChainState = ResponseOf<typeof routes.auditChain>;
 export type UserCreate = z.input<typeof userCreateSchema>;
 export type UserUpdate = z.input<typeof userUpdateSchema>;
+export type UserListQuery = CallInput<typeof routes.listUsers>['query'];
+export type AuditQuery = CallInput<typeof routes.audit>['query'];
 
-/** A row of GET /api/users and GET /api/security/locked-users (the server's user list shape). */
-export type UserRow = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  dataScope: DataScope;
-  scopeOrgId: number | null;
-  orgId: number;
-  orgName: string;
-  isActive: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-};
+/** Account changes show in both lists: the system administrator's and the security administrator's. */
+const accountLists = ['/api/users', '/api/security'];
 
-export type AuditChainState =
-  | { isIntact: true; rows: number }
-  | { isIntact: false; rows: number; brokenId: number; position: number; reason: string };
+export const login = (username: string, password: string) => call(routes.login, { body: { username, password } });
+export const changePassword = (oldPassword: string, newPassword: string) =>
+  call(routes.changePassword, { body: { oldPassword, newPassword } });
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export const useUsers = (query: UserListQuery) => useContractQuery(routes.listUsers, { query }, { keepPrevious: true });
+export const useSecurityUsers = (query: UserListQuery) =>
+  useContractQuery(routes.securityUsers, { query }, { keepPrevious: true });
+export const useAuditChain = () => useContractQuery(routes.auditChain, {});
+export const useAudit = (query: AuditQuery, enabled = true) =>
+  useContractQuery(routes.audit, { query }, { keepPrevious: true, enabled });
 
-export const platformApi = {
-  login: (username: string, password: string) => api.post<Me>('/api/auth/login', { username, password }),
-  changePassword: (oldPassword: string, newPassword: string) =>
-    api.post<{ ok: true }>('/api/auth/password', { oldPassword, newPassword }),
-  listUsers: (query: { page: number; pageSize: number; q?: string }) => api.get<Page<UserRow>>('/api/users', query),
-  createUser: (body: UserCreate) => api.post<{ id: number }>('/api/users', body),
-  updateUser: (id: number, body: UserUpdate) => api.patch<{ ok: true }>(`/api/users/${id}`, body),
-  lockedUsers: () => api.get<{ items: UserRow[] }>('/api/security/locked-users'),
-  securityUsers: (query: { page: number; pageSize: number; q?: string; locked?: 'true' }) =>
-    api.get<Page<UserRow>>('/api/security/users', query),
-  unlockUser: (id: number) => api.post<{ ok: true }>(`/api/security/users/${id}/unlock`),
-  resetPassword: (id: number, password: string) =>
-    api.post<{ ok: true }>(`/api/security/users/${id}/reset-password`, { password }),
-  grantUser: (id: number, body: UserGrant) => api.put<{ ok: true }>(`/api/security/users/${id}/grant`, body),
-  auditChain: () => api.get<AuditChainState>('/api/audit/chain'),
-  audit: (query: Record<string, unknown>) => api.get<Page<AuditEntry>>('/api/audit', query),
-};
+export const useCreateUser = () =>
+  useContractMutation(routes.createUser, { toInput: (body: UserCreate) => ({ body }), invalidate: accountLists });
+export const useUpdateUser = () =>
+  useContractMutation(routes.updateUser, {
+    toInput: ({ id, body }: { id: number; body: UserUpdate }) => ({ params: { id }, body }),
+    invalidate: accountLists,
+  });
+export const useGrantUser = () =>
+  useContractMutation(routes.grantUser, {
+    toInput: ({ id, body }: { id: number; body: CallInput<typeof routes.grantUser>['body'] }) => ({
+      params: { id },
+      body,
+    }),
+    invalidate: accountLists,
+  });
+export const useUnlockUser = () =>
+  useContractMutation(routes.unlockUser, {
+    toInput: (user: UserRow) => ({ params: { id: user.id } }),
+    invalidate: accountLists,
+  });
+export const useResetPassword = () =>
+  useContractMutation(routes.resetPassword, {
+    toInput: ({ user, password }: { user: UserRow; password: string }) => ({
+      params: { id: user.id },
+      body: { password },
+    }),
+    invalidate: accountLists,
+  });

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { meQueryKey } from '../../../components/session.ts';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
-import { platformApi } from '../api/platform-api.ts';
+import { changePassword } from '../api/platform-api.ts';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
 
@@ -28,7 +28,7 @@ export function ChangePasswordModal({ open, isForced, onClose }: Props) {
     if (!values) return;
     setSaving(true);
     try {
-      await platformApi.changePassword(values.oldPassword, values.newPassword);
+      await changePassword(values.oldPassword, values.newPassword);
       message.success('密码已修改，请使用新密码重新登录');
       form.resetFields();
       onClose();

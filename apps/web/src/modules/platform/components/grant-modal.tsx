@@ -1,12 +1,11 @@
 import type { UserGrant } from '@fazhi/core/platform/platform.schemas';
 import { dataScopeLabels, grantableRoles, grantableScopes, roleLabels } from '@fazhi/core/platform/roles';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { showFieldErrors, validFields } from '../../../components/zod-rule.ts';
-import { platformApi, type UserRow } from '../api/platform-api.ts';
+import { type UserRow, useGrantUser } from '../api/platform-api.ts';
 
 type Props = { user: UserRow | null; onClose: () => void };
 
@@ -14,7 +13,6 @@ type Props = { user: UserRow | null; onClose: () => void };
 export function GrantModal({ user, onClose }: Props) {
   const [form] = Form.useForm<UserGrant>();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const role = Form.useWatch('role', form);
 
   useEffect(() => {
@@ -28,18 +26,26 @@ export function GrantModal({ user, onClose }: Props) {
     });
   }, [user, form]);
 
-  const save = useMutation({
-    mutationFn: (values: UserGrant) => platformApi.grantUser(user!.id, values),
-    onSuccess: () => {
-      message.success(`已为“${user?.displayName}”授权，该用户重新登录后生效`);
-      void client.invalidateQueries({ queryKey: ['security'] });
-      onClose();
+  const grant = useGrantUser();
+  const save = {
+    isPending: grant.isPending,
+    mutate: (values: UserGrant) => {
+      if (!user) return;
+      grant.mutate(
+        { id: user.id, body: values },
+        {
+          onSuccess: () => {
+            message.success(`已为“${user.displayName}”授权，该用户重新登录后生效`);
+            onClose();
+          },
+          onError: (error) => {
+            if (error instanceof ApiError) showFieldErrors(form, error.details);
+            message.error(errorMessage(error));
+          },
+        },
+      );
     },
-    onError: (error) => {
-      if (error instanceof ApiError) showFieldErrors(form, error.details);
-      message.error(errorMessage(error));
-    },
-  });
+  };
 
   return (
     <Modal

@@ -1,12 +1,12 @@
 import { checkPassword } from '@fazhi/core/platform/password-policy';
 import { userCreateSchema } from '@fazhi/core/platform/platform.schemas';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
-import { platformApi, type UserCreate, type UserRow } from '../api/platform-api.ts';
+import { type UserCreate, type UserRow, useCreateUser, useUpdateUser } from '../api/platform-api.ts';
 import { passwordPolicyText } from './change-password-modal.tsx';
 
 type Props = { open: boolean; user: UserRow | null; onClose: () => void };
@@ -20,7 +20,8 @@ const fields = userCreateSchema.shape;
 export function UserFormModal({ open, user, onClose }: Props) {
   const [form] = Form.useForm<UserCreate>();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const create = useCreateUser();
+  const update = useUpdateUser();
   const isEdit = user !== null;
 
   useEffect(() => {
@@ -31,15 +32,14 @@ export function UserFormModal({ open, user, onClose }: Props) {
 
   const save = useMutation({
     mutationFn: async (values: UserCreate) => {
-      if (!user) return platformApi.createUser(values);
+      if (!user) return create.mutateAsync(values);
       const { username: _u, password: _p, ...changes } = values;
-      return platformApi.updateUser(user.id, changes);
+      return update.mutateAsync({ id: user.id, body: changes });
     },
     onSuccess: () => {
       message.success(
         isEdit ? '用户信息已保存' : '用户已创建：首次登录须修改密码，由安全保密管理员授权后方可使用业务功能',
       );
-      void client.invalidateQueries({ queryKey: ['users'] });
       onClose();
     },
     onError: (error) => {

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { type AuditEntry, platformApi } from '../api/platform-api.ts';
+import { type AuditEntry, useAudit, useAuditChain } from '../api/platform-api.ts';
 import { auditActionLabel, auditActionLabels, auditEntityLabels } from '../components/audit-labels.ts';
 
 type Filters = { username?: string; entity?: string; action?: string; range?: [Dayjs | null, Dayjs | null] | null };
@@ -39,7 +38,7 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 
 /** The SM3 chain over every audit row: whole, or the first row that was changed or follows a removed one. */
 function ChainState() {
-  const chain = useQuery({ queryKey: ['audit', 'chain'], queryFn: platformApi.auditChain });
+  const chain = useAuditChain();
   if (chain.isPending)
     return <Alert type="info" showIcon title="正在校验审计日志的完整性…" style={{ marginBottom: 16 }} />;
   if (chain.isError)
@@ -76,10 +75,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useQuery({
-    queryKey: ['audit', { ...filters, page, pageSize }],
-    queryFn: () => platformApi.audit({ ...filters, page, pageSize }),
-  });
+  const { data, isFetching } = useAudit({ ...filters, page, pageSize });
 
   const apply = (values: Filters) => {
     const [from, to] = values.range ?? [];

@@ -8,7 +8,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage, setCsrfToken } from '../../../components/api-client.ts';
 import { meQueryKey, setSessionEndReason, useSession } from '../../../components/session.ts';
 import { zodItem } from '../../../components/zod-rule.ts';
-import { platformApi } from '../api/platform-api.ts';
+import { login } from '../api/platform-api.ts';
 
 type LoginState = { reason?: string; from?: string } | null;
 
@@ -27,7 +27,7 @@ export function LoginPage() {
     setSubmitting(true);
     setFailure(null);
     try {
-      const user = await platformApi.login(values.username.trim(), values.password);
+      const user = await login(values.username.trim(), values.password);
       setCsrfToken(user.csrfToken);
       setSessionEndReason(null);
       client.setQueryData(meQueryKey, user);

@@ -1,6 +1,5 @@
 import { checkPassword, passwordPolicy } from '@fazhi/core/platform/password-policy';
 import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
@@ -8,13 +7,12 @@ import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { validFields } from '../../../components/zod-rule.ts';
-import { platformApi, type UserRow } from '../api/platform-api.ts';
+import { type UserRow, useResetPassword, useSecurityUsers, useUnlockUser } from '../api/platform-api.ts';
 import { passwordPolicyText } from '../components/change-password-modal.tsx';
 import { GrantModal } from '../components/grant-modal.tsx';
 
 export function SecurityPage() {
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [granting, setGranting] = useState<UserRow | null>(null);
   const { me } = useSession();
@@ -24,29 +22,26 @@ export function SecurityPage() {
     pageSize: 20,
     locked: 'true',
   });
-  const accounts = useQuery({
-    queryKey: ['security', 'users', query],
-    queryFn: () => platformApi.securityUsers(query),
-  });
-  const unlock = useMutation({
-    mutationFn: (u: UserRow) => platformApi.unlockUser(u.id),
-    onSuccess: (_r, u) => {
-      message.success(`已解锁“${u.displayName}”`);
-      void client.invalidateQueries({ queryKey: ['security'] });
-    },
-    onError: (error) => message.error(errorMessage(error)),
-  });
-  const reset = useMutation({
-    mutationFn: ({ user, password }: { user: UserRow; password: string }) =>
-      platformApi.resetPassword(user.id, password),
-    onSuccess: (_r, { user }) => {
-      message.success(`已重置“${user.displayName}”的密码，该用户下次登录须修改密码`);
-      setResetting(null);
-      form.resetFields();
-      void client.invalidateQueries({ queryKey: ['security'] });
-    },
-    onError: (error) => message.error(errorMessage(error)),
-  });
+  const accounts = useSecurityUsers(query);
+  const unlock = useUnlockUser();
+  const reset = useResetPassword();
+  const unlockUser = (u: UserRow) =>
+    unlock.mutateAsync(u).then(
+      () => message.success(`已解锁“${u.displayName}”`),
+      (error) => message.error(errorMessage(error)),
+    );
+  const resetPassword = (user: UserRow, password: string) =>
+    reset.mutate(
+      { user, password },
+      {
+        onSuccess: () => {
+          message.success(`已重置“${user.displayName}”的密码，该用户下次登录须修改密码`);
+          setResetting(null);
+          form.resetFields();
+        },
+        onError: (error) => message.error(errorMessage(error)),
+      },
+    );
 
   return (
     <>
@@ -153,7 +148,7 @@ export function SecurityPage() {
                     title={`确定解锁“${u.displayName}”吗？`}
                     okText="解锁"
                     cancelText="取消"
-                    onConfirm={() => unlock.mutateAsync(u)}
+                    onConfirm={() => unlockUser(u)}
                   >
                     <Button type="link" size="small">
                       解锁
@@ -184,7 +179,7 @@ export function SecurityPage() {
           const values = await validFields(form);
           if (!values) return;
           const { password } = values;
-          if (resetting) reset.mutate({ user: resetting, password });
+          if (resetting) resetPassword(resetting, password);
         }}
         destroyOnHidden
       >

@@ -1,35 +1,31 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { platformApi, type UserRow } from '../api/platform-api.ts';
+import { type UserRow, useUpdateUser, useUsers } from '../api/platform-api.ts';
 import { UserFormModal } from '../components/user-form-modal.tsx';
 
 export function UsersPage() {
   const { message } = App.useApp();
   const { me } = useSession();
-  const client = useQueryClient();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [isFormOpen, setFormOpen] = useState(false);
-  const { data, isFetching } = useQuery({
-    queryKey: ['users', { page, pageSize, q }],
-    queryFn: () => platformApi.listUsers({ page, pageSize, q: q || undefined }),
-  });
-  const toggle = useMutation({
-    mutationFn: (user: UserRow) => platformApi.updateUser(user.id, { isActive: !user.isActive }),
-    onSuccess: (_r, user) => {
-      message.success(user.isActive ? `已停用“${user.displayName}”，其登录会话已结束` : `已启用“${user.displayName}”`);
-      void client.invalidateQueries({ queryKey: ['users'] });
-    },
-    onError: (error) => message.error(errorMessage(error)),
-  });
+  const { data, isFetching } = useUsers({ page, pageSize, q: q || undefined });
+  const update = useUpdateUser();
+  const toggle = (user: UserRow) =>
+    update.mutateAsync({ id: user.id, body: { isActive: !user.isActive } }).then(
+      () =>
+        message.success(
+          user.isActive ? `已停用“${user.displayName}”，其登录会话已结束` : `已启用“${user.displayName}”`,
+        ),
+      (error) => message.error(errorMessage(error)),
+    );
 
   return (
     <>
@@ -128,7 +124,7 @@ export function UsersPage() {
                       description={u.isActive ? '停用后该账号不能登录，已登录的会话立即失效。' : undefined}
                       okText={u.isActive ? '停用' : '启用'}
                       cancelText="取消"
-                      onConfirm={() => toggle.mutateAsync(u)}
+                      onConfirm={() => toggle(u)}
                     >
                       <Button type="link" size="small" danger={u.isActive}>
                         {u.isActive ? '停用' : '启用'}
