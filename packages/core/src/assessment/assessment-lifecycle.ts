@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET_MS } from '../shared/shanghai-calendar.ts';
 import type { GradedUnit, RankingEntry } from './ranking.ts';
 import { rankAndGrade } from './ranking.ts';
 import type { Grading } from './scheme.schemas.ts';
@@ -219,7 +220,7 @@ function decideAppeal(
 
 /** "2025年1月15日18:00" in Asia/Shanghai (UTC+8, no DST). */
 export function formatShanghai(date: Date): string {
-  const d = new Date(date.getTime() + 8 * 3600 * 1000);
+  const d = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日${hh}:${mm}`;

@@ -1,3 +1,4 @@
+import { SHANGHAI_OFFSET_MS } from './shanghai-calendar.ts';
 import { z } from './zod.ts';
 
 /** Periods are strings: `2024`, `2024-H1`, `2024-Q3`, `2024-03`. */
@@ -25,9 +26,8 @@ export function periodRange(period: Period): PeriodRange {
     startMonth = Number(rest) - 1;
     months = 1;
   }
-  const shanghaiOffsetMs = 8 * 3600 * 1000;
-  const from = new Date(Date.UTC(year, startMonth, 1) - shanghaiOffsetMs);
-  const to = new Date(Date.UTC(year, startMonth + months, 1) - shanghaiOffsetMs);
+  const from = new Date(Date.UTC(year, startMonth, 1) - SHANGHAI_OFFSET_MS);
+  const to = new Date(Date.UTC(year, startMonth + months, 1) - SHANGHAI_OFFSET_MS);
   return { from, to };
 }
 
