@@ -173,6 +173,11 @@ export async function moveOrgSubtree(db: Executor, id: number, oldPath: string, 
     where path like ${`${oldPath}%`}`);
 }
 
+export async function countChildOrgs(db: Executor, id: number) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentId, id));
+  return row?.n ?? 0;
+}
+
 export async function deleteOrgRow(db: Executor, id: number) {
   await db.delete(orgs).where(eq(orgs.id, id));
 }

@@ -1,13 +1,13 @@
 import type { DimensionCreate, OrgCreate, OrgUpdate } from '@fazhi/core/org/org.schemas';
-import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { tasks } from '../plan/plan.schema.ts';
+import type { Db, Executor } from '../db/client.ts';
+import { countTasksOfOrg } from '../plan/plan.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
-import { users } from '../platform/platform.schema.ts';
+import { countUsersOfOrg } from '../platform/platform.users.repo.ts';
 import { requireFound } from '../platform/scope.ts';
 import {
+  countChildOrgs,
   countVisibleDimensions,
   deleteDimensionRow,
   deleteOrgRow,
@@ -24,7 +24,6 @@ import {
   setOrgDimensions,
   updateOrgRow,
 } from './org.repo.ts';
-import { orgs } from './org.schema.ts';
 
 /** Every unit in the user's data scope, in tree order. */
 export async function listOrgs(db: Executor, actor: Actor) {
@@ -135,17 +134,13 @@ export async function deleteOrg(db: Db, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const org = await requireOrg(tx, actor, id);
     if (!org.parentId) throw badRequest('根节点不能删除');
-    const [usage] = await queryRows<{ children: number; users: number; tasks: number }>(
-      tx,
-      sql`
-        select (select count(*)::int from ${orgs} where parent_id = ${id}) as children,
-               (select count(*)::int from ${users} where org_id = ${id}) as users,
-               (select count(*)::int from ${tasks} where org_id = ${id}) as tasks`,
-    );
+    const children = await countChildOrgs(tx, id);
+    const users = await countUsersOfOrg(tx, id);
+    const tasks = await countTasksOfOrg(tx, id);
     const reasons = [
-      usage!.children ? `${usage!.children}个下级单位` : '',
-      usage!.users ? `${usage!.users}个用户` : '',
-      usage!.tasks ? `${usage!.tasks}项目标任务` : '',
+      children ? `${children}个下级单位` : '',
+      users ? `${users}个用户` : '',
+      tasks ? `${tasks}项目标任务` : '',
     ].filter(Boolean);
     if (reasons.length) throw conflict(`“${org.name}”下还有${reasons.join('、')}，不能删除`);
     await deleteOrgRow(tx, id);

@@ -15,6 +15,7 @@ import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { isOrgInScope, requireFirst } from '../platform/scope.ts';
 import {
+  countTasksLedBy,
   deleteTaskRow,
   findTaskRow,
   hasChildTask,
@@ -297,4 +298,9 @@ export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: 
     });
     return { ok: true } as const;
   });
+}
+
+/** For the org module: a unit that still leads tasks cannot be deleted. */
+export async function countTasksOfOrg(db: Executor, orgId: number) {
+  return countTasksLedBy(db, orgId);
 }

@@ -172,3 +172,9 @@ export async function queryAuditPage(db: Executor, filter: AuditFilter) {
   ]);
   return { items, total: count?.n ?? 0 };
 }
+
+/** How many accounts belong to a unit: the org module refuses to delete a unit that still has any (issue 19). */
+export async function countUsersOfOrg(db: Executor, orgId: number) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.orgId, orgId));
+  return row?.n ?? 0;
+}
