@@ -7,7 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { dataKeys, isCiphertext } from '../platform/field-crypto.ts';
 import { sealInWorker } from '../platform/seal-worker.ts';
 import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.ts';
-import { encryptedFieldKeys, sealRowWith } from './ledgers.crypto.ts';
+import { encryptedFieldKeys, type SealedRow, sealRowWith } from './ledgers.crypto.ts';
 import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
 import type { ReportError, SheetLayout } from './ledgers.sheet.ts';
 
@@ -266,12 +266,13 @@ class LineQueue {
       const sealed = sealing ? await sealing : null;
       if (this.stopped()) return;
       const t = performance.now();
-      const { def, userId } = this;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
-        const s = sealed?.[i] ?? { data: r.data, blind: {} };
-        r.blind = s.blind;
-        this.ready.push(copyLine(def.key, r.orgId, r.data[def.dateField], s.data, userId, s.blind));
+      if (sealed) this.encodeSealed(rows, sealed);
+      else {
+        const { def, userId } = this;
+        for (const r of rows) {
+          r.blind = {};
+          this.ready.push(copyLine(def.key, r.orgId, r.data[def.dateField], r.data, userId));
+        }
       }
       this.timings.encodeMs += performance.now() - t;
       this.onReady();
@@ -294,13 +295,16 @@ class LineQueue {
     await this.chain.catch(() => {});
   }
 
-  /** The slice's stored forms: plain values go to the worker in one batch; rows with ciphertext are sealed here. */
-  private async seal(rows: ParsedRow[]) {
+  /**
+   * Sends the slice's plain personal values to the sealing worker in one batch (file order: row by row, field by
+   * field); a row already holding ciphertext is sealed here, as a form save would be.
+   */
+  private async seal(rows: ParsedRow[]): Promise<Sealing> {
     const t = performance.now();
     const keys = dataKeys();
     const encrypted = this.encrypted;
     const values: string[] = [];
-    const here: (ReturnType<typeof sealRowWith> | null)[] = new Array(rows.length).fill(null);
+    const here: (SealedRow | null)[] = new Array(rows.length).fill(null);
     for (let i = 0; i < rows.length; i++) {
       const data = rows[i]!.data;
       let already = false;
@@ -316,30 +320,54 @@ class LineQueue {
     }
     const pending = sealInWorker(keys, values);
     this.timings.encodeMs += performance.now() - t;
-    const { sealed, blind } = await pending;
-    const out = new Array<{ data: ParsedRow['data']; blind: Record<string, string> }>(rows.length);
+    return { here, ...(await pending) };
+  }
+
+  /**
+   * COPY lines of a sealed slice. The stored JSON is the row's data with its personal values replaced by their
+   * ciphertext: written from the row's own object with those values swapped in for the moment of `copyLine` and
+   * restored right after (same keys in the same order as a copy would give, without a copy of every row).
+   */
+  private encodeSealed(rows: ParsedRow[], { here, sealed, blind }: Sealing) {
+    const { def, userId, encrypted } = this;
+    const plain = new Array<unknown>(encrypted.length);
     let at = 0;
     for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
       const done = here[i];
       if (done) {
-        out[i] = done;
+        r.blind = done.blind;
+        this.ready.push(copyLine(def.key, r.orgId, r.data[def.dateField], done.data, userId, done.blind));
         continue;
       }
-      const data = rows[i]!.data;
-      const stored = { ...data };
+      const data = r.data;
+      const rowDate = data[def.dateField];
       const index: Record<string, string> = {};
-      for (const k of encrypted) {
+      for (let j = 0; j < encrypted.length; j++) {
+        const k = encrypted[j]!;
         const v = data[k];
+        plain[j] = v;
         if (typeof v !== 'string' || v === '') continue;
         index[k] = blind[at]!;
-        stored[k] = sealed[at]!;
+        data[k] = sealed[at]!;
         at++;
       }
-      out[i] = { data: stored, blind: index };
+      let line: string;
+      try {
+        line = copyLine(def.key, r.orgId, rowDate, data, userId, index);
+      } finally {
+        for (let j = 0; j < encrypted.length; j++) {
+          const v = plain[j];
+          if (typeof v === 'string' && v !== '') data[encrypted[j]!] = v;
+        }
+      }
+      r.blind = index;
+      this.ready.push(line);
     }
-    return out;
   }
 }
+
+type Sealing = { here: (SealedRow | null)[]; sealed: string[]; blind: string[] };
 
 async function auditImport(tx: Tx, actor: Actor, def: LedgerDefinition, rows: ParsedRow[]) {
   await writeAudit(tx, actor, {

@@ -5,3 +5,6 @@ export type SealKeys = { enc: KeyObject | Uint8Array; mac: KeyObject | Uint8Arra
 
 /** `sealed[i]`: the stored form of `values[i]` (each non-empty); `blind[i]`: its blind index. */
 export function sealBatch(keys: SealKeys, values: string[], ivs?: Buffer): { sealed: string[]; blind: string[] };
+
+/** HMAC-SM3 of `data` under a key of at most 64 bytes (for the tests). */
+export function hmacSm3(key: Uint8Array, data: Uint8Array): Buffer;

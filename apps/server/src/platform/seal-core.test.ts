@@ -94,4 +94,11 @@ describe('sealing worker (seal-worker.ts)', () => {
     // and the next batch starts a new worker
     expect((await sealInWorker(keys, values.slice(0, 3))).blind).toEqual(here.blind.slice(0, 3));
   });
+
+  it('a value holding a NUL or a line feed travels intact', async () => {
+    const odd = ['a\u0000b', '第一行\n第二行', '\u0000', 'x'];
+    const { sealed, blind } = await sealInWorker(keys, odd);
+    expect(sealed.map((s) => decryptValue(keys, s))).toEqual(odd);
+    expect(blind).toEqual(odd.map((v) => blindIndex(keys, v)));
+  });
 });

@@ -54,13 +54,13 @@ function startWorker(): Entry | null {
     const w = entry.worker;
     // Held open only while batches are out (a waiting import must not see its process exit under it).
     w.unref();
-    w.on('message', (m: { id: number; sealed?: string[]; blind?: string[]; error?: boolean }) => {
+    w.on('message', (m: { id: number; sealed?: string; blind?: string; error?: boolean }) => {
       const p = entry.pending.get(m.id);
       if (!p) return;
       entry.pending.delete(m.id);
       if (!entry.pending.size) w.unref();
-      if (m.error || !m.sealed || !m.blind) p.fallback();
-      else p.resolve({ sealed: m.sealed, blind: m.blind });
+      if (m.error || typeof m.sealed !== 'string' || typeof m.blind !== 'string') p.fallback();
+      else p.resolve({ sealed: m.sealed.split('\n'), blind: m.blind.split('\n') });
     });
     const fail = () => {
       if (current === entry) {
@@ -79,7 +79,26 @@ function startWorker(): Entry | null {
   }
 }
 
-const rawKeys = (keys: FieldKeys) => ({ enc: keys.enc.export(), mac: keys.mac.export(), index: keys.index.export() });
+/** Each key set's raw bytes, exported once (own 16-byte buffers, so a message never clones a pooled 8 KiB one). */
+const exported = new WeakMap<FieldKeys, { enc: Uint8Array; mac: Uint8Array; index: Uint8Array }>();
+function rawKeys(keys: FieldKeys) {
+  let raw = exported.get(keys);
+  if (!raw) {
+    raw = {
+      enc: new Uint8Array(keys.enc.export()),
+      mac: new Uint8Array(keys.mac.export()),
+      index: new Uint8Array(keys.index.export()),
+    };
+    exported.set(keys, raw);
+  }
+  return raw;
+}
+
+/**
+ * Values travel as one string joined by NUL (one string to clone instead of hundreds), unless a value holds a NUL;
+ * answers as strings joined by a line feed (base64url and the `sm4:` prefix never hold one).
+ */
+const SEP = '\u0000';
 
 /** Seals `values` (each a non-empty plaintext): in the worker when it runs, else here. */
 export function sealInWorker(keys: FieldKeys, values: string[]): Promise<SealedBatch> {
@@ -100,7 +119,8 @@ export function sealInWorker(keys: FieldKeys, values: string[]): Promise<SealedB
       },
     });
     try {
-      entry.worker.postMessage({ id, keys: rawKeys(keys), values });
+      const joined = values.some((v) => v.includes(SEP)) ? values : values.join(SEP);
+      entry.worker.postMessage({ id, keys: rawKeys(keys), values: joined });
     } catch {
       drain(entry);
     }
