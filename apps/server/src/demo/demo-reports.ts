@@ -2,11 +2,11 @@ import { assembleReportText } from '@fazhi/core/reports/report-text';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
-import { insertImport } from '../reports/reports.imports.ts';
+import { insertImport } from '../reports/reports.imports.service.ts';
 import { queryOrg } from '../reports/reports.repo.ts';
 import { reportEvents, reports } from '../reports/reports.schema.ts';
 import { insertComposed } from '../reports/reports.service.ts';
-import { contentOf } from '../reports/reports.view.ts';
+import { contentOf } from '../reports/reports.view.service.ts';
 import { demoImportedReportText } from './demo-reports-text.ts';
 import type { DemoContext } from './module-seeds.ts';
 

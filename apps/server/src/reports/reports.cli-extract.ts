@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { extractFigures } from '@fazhi/core/reports/extract-figures';
-import { readReportText } from './reports.read-text.ts';
+import { readReportText } from './reports.read-text.service.ts';
 
 /** `fazhi extract <file> [--json]`: every quantity of a report; never opens the database. */
 export async function extractCommand(args: string[]) {

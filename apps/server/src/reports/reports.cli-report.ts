@@ -7,10 +7,10 @@ import { shanghaiToday } from '../platform/clock.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { openFromEnv } from '../platform/open-database.ts';
 import { buildReportDocx } from './reports.docx.ts';
-import { loadReportFigures, type OrgRow } from './reports.figures.ts';
+import { loadReportFigures, type OrgRow } from './reports.figures.service.ts';
 import { queryOrg, queryOrgByName, queryWorkSummary } from './reports.repo.ts';
 import { reports } from './reports.schema.ts';
-import { contentOf } from './reports.view.ts';
+import { contentOf } from './reports.view.service.ts';
 
 const usage = '用法：npx fazhi report <单位名称或编号> <年度> -o <文件.docx>';
 

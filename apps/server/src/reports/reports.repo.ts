@@ -1,6 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { OrgRow } from './reports.figures.ts';
+import { queryHonoursOfYear } from '../ledgers/ledgers.repo.ts';
+import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
+import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
+import type { AuthUser } from '../platform/context.ts';
+import { orgScopeSql } from '../platform/scope.ts';
+
+export type OrgRow = { id: number; name: string; kind: string; path: string; parentId: number | null };
 
 export async function queryOrg(db: Executor, id: number): Promise<OrgRow | null> {
   const [row] = await queryRows<{ id: number; name: string; kind: string; path: string; parent_id: number | null }>(
@@ -28,39 +34,151 @@ export type WorkSummary = {
 };
 
 /**
- * What a report says in words, for an org subtree and year, in one round of four set-based queries: closed and
- * overdue top-level tasks, tasks still open, problems found by oversight, and honours from the 荣誉 ledger.
+ * What a report says in words, for an org subtree and year, from the modules that own the data (three set-based
+ * queries side by side): closed, overdue and open top-level tasks (plan), problems found (oversight), and honours
+ * from the 荣誉 ledger (ledgers).
  */
 export async function queryWorkSummary(db: Executor, org: OrgRow, year: number, today: string): Promise<WorkSummary> {
-  const subtree = sql`(select o.id from orgs o where o.path like ${`${org.path}%`})`;
   const [tasks, problems, honours] = await Promise.all([
-    queryRows<{ title: string; status: string; deadline: string }>(
-      db,
-      sql`select t.title, t.status, to_char(t.deadline, 'YYYY-MM-DD') as deadline from tasks t
-          where t.year = ${year} and t.parent_id is null and t.status <> 'draft' and t.org_id in ${subtree}
-          order by t.id`,
-    ),
-    queryRows<{ title: string; status: string; total: number }>(
-      db,
-      sql`select p.title, p.status, count(*) over ()::int as total from problems p
-          where p.year = ${year} and p.org_id in ${subtree} order by p.id`,
-    ),
-    queryRows<{ title: string; level: string; authority: string }>(
-      db,
-      sql`select coalesce(r.data->>'title', '') as title, coalesce(r.data->>'level', '') as level,
-                 coalesce(r.data->>'issuing_authority', '') as authority
-          from ledger_rows r
-          where r.type_key = 'honour' and r.org_id in ${subtree}
-            and r.row_date >= ${`${year}-01-01`} and r.row_date <= ${`${year}-12-31`}
-          order by r.row_date, r.id limit 12`,
-    ),
+    queryTopTasksOfYear(db, org.path, year),
+    queryProblemsOfYear(db, org.path, year),
+    queryHonoursOfYear(db, org.path, year),
   ]);
   return {
     closedTitles: tasks.filter((t) => t.status === 'closed').map((t) => t.title),
     overdueTitles: tasks.filter((t) => t.status !== 'closed' && t.deadline < today).map((t) => t.title),
     openTitles: tasks.filter((t) => t.status !== 'closed').map((t) => t.title),
     openProblems: problems.filter((p) => p.status !== 'closed').map((p) => ({ title: p.title, status: p.status })),
-    problemCount: problems[0]?.total ?? 0,
+    problemCount: problems.length,
     honours,
   };
+}
+
+export type ReportListRow = {
+  org_id: number;
+  org_name: string;
+  org_kind: string;
+  org_path: string;
+  parent_name: string | null;
+  id: number | null;
+  type: string | null;
+  title: string | null;
+  status: string | null;
+  submitted_at: string | Date | null;
+  published_at: string | Date | null;
+  updated_at: string | Date | null;
+};
+
+/**
+ * Every reporting unit (county, department, township) in the user's scope, or the one asked for, with its parent's
+ * name and its report of the year if any — one query for the whole list.
+ */
+export async function queryReportListRows(db: Executor, user: AuthUser, filter: { year: number; orgId?: number }) {
+  return queryRows<ReportListRow>(
+    db,
+    sql`select o.id as org_id, o.name as org_name, o.kind as org_kind, o.path as org_path, p.name as parent_name,
+               r.id, r.type, r.title, r.status, r.submitted_at, r.published_at, r.updated_at
+        from orgs o
+        left join orgs p on p.id = o.parent_id
+        left join reports r on r.org_id = o.id and r.year = ${filter.year}
+        where o.kind in ('county', 'department', 'township')
+          and ${orgScopeSql(user, sql`o.id`)}
+          and (${filter.orgId ?? null}::int is null or o.id = ${filter.orgId ?? null}::int)
+        order by o.path, r.id`,
+  );
+}
+
+/** The counties in the user's scope, of one city or all, in tree order. */
+export async function queryComparedCounties(db: Executor, user: AuthUser, cityId?: number) {
+  const cityFilter: SQL = cityId ? sql`and c.parent_id = ${cityId}` : sql``;
+  return queryRows<{ id: number; name: string }>(
+    db,
+    sql`select c.id, c.name from orgs c where c.kind = 'county' and ${orgScopeSql(user, sql`c.id`)} ${cityFilter}
+        order by c.path`,
+  );
+}
+
+export type CountyReportSource = {
+  org_id: number;
+  org_name: string;
+  kind: 'report' | 'import';
+  id: number;
+  title: string;
+  status: string;
+  is_demo: boolean;
+  text: string | null;
+  preamble: string | null;
+  sections: { key: string; heading: string; body: string }[] | null;
+  signed_by: string | null;
+  signed_date: string | null;
+};
+
+/**
+ * The government reports composed here and the imported texts of a year for the given counties, a county's composed
+ * report first, then the newest import (one query).
+ */
+export async function queryCountyReportSources(
+  db: Executor,
+  orgIds: number[],
+  year: number,
+): Promise<CountyReportSource[]> {
+  if (orgIds.length === 0) return [];
+  const ids = sql.join(
+    orgIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return queryRows<CountyReportSource>(
+    db,
+    sql`select * from (
+          select r.org_id, o.name as org_name, 'report' as kind, r.id, r.title, r.status, false as is_demo,
+                 null as text, r.preamble, r.sections, r.signed_by, to_char(r.signed_date, 'YYYY-MM-DD') as signed_date
+          from reports r join orgs o on o.id = r.org_id
+          where r.year = ${year} and r.type = 'government' and r.org_id in (${ids})
+          union all
+          select i.org_id, o.name, 'import', i.id, i.title, 'imported', i.is_demo, i.text, null, null, null, null
+          from report_imports i join orgs o on o.id = i.org_id
+          where i.year = ${year} and i.org_id in (${ids})
+        ) s order by s.org_id, s.kind desc, s.id desc`,
+  );
+}
+
+/** Values accepted from imported reports for an org and periods (the report figures' fallback). */
+export async function queryMetricHistory(db: Executor, orgId: number, periods: readonly string[]) {
+  return queryRows<{ metric_key: string; period: string; value: number }>(
+    db,
+    sql`select metric_key, period, value from metric_history
+        where org_id = ${orgId} and period in (${sql.join(
+          periods.map((p) => sql`${p}`),
+          sql`, `,
+        )})`,
+  );
+}
+
+export type DeadlineSettingRow = {
+  org_id: number;
+  path: string;
+  type: string;
+  submit_by: string;
+  publish_by: string | null;
+};
+
+/** Every deadline setting of a year, with the path of the org that set it (one query). */
+export async function querySettings(db: Executor, year: number): Promise<DeadlineSettingRow[]> {
+  return queryRows<DeadlineSettingRow>(
+    db,
+    sql`select s.org_id, o.path, s.type, to_char(s.submit_by, 'YYYY-MM-DD') as submit_by,
+               to_char(s.publish_by, 'YYYY-MM-DD') as publish_by
+        from report_deadline_settings s join orgs o on o.id = s.org_id
+        where s.year = ${year}`,
+  );
+}
+
+/** The org that roots a user's data scope (or the user's own org), or null. */
+export async function queryScopeRoot(db: Executor, user: AuthUser) {
+  const [row] = await queryRows<{ id: number; path: string; name: string }>(
+    db,
+    sql`select id, path, name from orgs where path = ${user.scopePath} or id = ${user.orgId}
+        order by (path = ${user.scopePath}) desc limit 1`,
+  );
+  return row ?? null;
 }

@@ -4,14 +4,14 @@ import { currentShanghaiYear } from '../platform/clock.ts';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { readUpload } from '../platform/http.ts';
-import { checkReportText } from './reports.check.ts';
-import { compareCounties } from './reports.compare.ts';
-import { listDeadlineSettings, resetDeadlineOverride, setDeadlineOverride } from './reports.deadlines.ts';
+import { checkReportText } from './reports.check.service.ts';
+import { compareCounties } from './reports.compare.service.ts';
+import { listDeadlineSettings, resetDeadlineOverride, setDeadlineOverride } from './reports.deadlines.service.ts';
 import { buildReportDocx } from './reports.docx.ts';
-import { createImport, getImport, listImports, reviewImport } from './reports.imports.ts';
-import { listReportsWithDeadlines } from './reports.list.ts';
-import { readReportText } from './reports.read-text.ts';
-import { changeOptionalSection } from './reports.sections.ts';
+import { createImport, getImport, listImports, reviewImport } from './reports.imports.service.ts';
+import { listReportsWithDeadlines } from './reports.list.service.ts';
+import { readReportText } from './reports.read-text.service.ts';
+import { changeOptionalSection } from './reports.sections.service.ts';
 import {
   composeNewReport,
   getReport,
@@ -20,7 +20,7 @@ import {
   transitionReport,
   updateReport,
 } from './reports.service.ts';
-import { contentOf } from './reports.view.ts';
+import { contentOf } from './reports.view.service.ts';
 
 export function reportRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;

@@ -25,11 +25,11 @@ import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { requireInScope, requireOrgInScope } from '../platform/scope.ts';
-import { loadDeadlineResolver } from './reports.deadlines.ts';
-import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.ts';
+import { loadDeadlineResolver } from './reports.deadlines.service.ts';
+import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
 import { queryOrg, queryWorkSummary } from './reports.repo.ts';
 import { reportEvents, reports, type StoredSlot } from './reports.schema.ts';
-import { contentOf, type ReportRow, reportView } from './reports.view.ts';
+import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
 
 export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number): Promise<OrgRow> {
   await requireOrgInScope(db, actor.user, orgId, '未找到该单位，或该单位不在您的数据范围内');

@@ -6,26 +6,13 @@ import {
 } from '@fazhi/core/reports/deadlines';
 import { type ReportType, reportTypeLabels, reportTypes } from '@fazhi/core/reports/outlines';
 import type { ReportDeadlineOverrideInput } from '@fazhi/core/reports/report.schemas';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
-import { queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
+import { type DeadlineSettingRow, queryScopeRoot, querySettings } from './reports.repo.ts';
 import { reportDeadlineSettings } from './reports.schema.ts';
-
-type SettingRow = { org_id: number; path: string; type: string; submit_by: string; publish_by: string | null };
-
-/** Every deadline setting of a year, with the path of the org that set it (one query). */
-async function querySettings(db: Executor, year: number): Promise<SettingRow[]> {
-  return queryRows<SettingRow>(
-    db,
-    sql`select s.org_id, o.path, s.type, to_char(s.submit_by, 'YYYY-MM-DD') as submit_by,
-               to_char(s.publish_by, 'YYYY-MM-DD') as publish_by
-        from report_deadline_settings s join orgs o on o.id = s.org_id
-        where s.year = ${year}`,
-  );
-}
 
 /** Picks, for a unit and report type, the setting of its nearest ancestor (or itself); null means the defaults. */
 export type DeadlineResolver = (orgPath: string, type: ReportType) => DeadlineOverride | null;
@@ -33,7 +20,7 @@ export type DeadlineResolver = (orgPath: string, type: ReportType) => DeadlineOv
 export async function loadDeadlineResolver(db: Executor, year: number): Promise<DeadlineResolver> {
   const settings = await querySettings(db, year);
   return (orgPath, type) => {
-    let best: SettingRow | null = null;
+    let best: DeadlineSettingRow | null = null;
     for (const s of settings) {
       if (s.type !== type || !orgPath.startsWith(s.path)) continue;
       if (!best || s.path.length > best.path.length) best = s;
@@ -44,11 +31,7 @@ export async function loadDeadlineResolver(db: Executor, year: number): Promise<
 
 /** The org that roots the actor's data scope: the office sets deadlines for its whole subtree. */
 async function scopeRoot(db: Executor, actor: Actor): Promise<{ id: number; path: string; name: string }> {
-  const [row] = await queryRows<{ id: number; path: string; name: string }>(
-    db,
-    sql`select id, path, name from orgs where path = ${actor.user.scopePath} or id = ${actor.user.orgId}
-        order by (path = ${actor.user.scopePath}) desc limit 1`,
-  );
+  const row = await queryScopeRoot(db, actor.user);
   if (!row) throw notFound('未找到您所在的单位');
   return row;
 }

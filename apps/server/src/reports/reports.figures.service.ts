@@ -1,11 +1,11 @@
 import type { RegistryKey } from '@fazhi/core/metrics/definitions';
 import { figureMetricInfo, phrasedMetrics, type ReportFigureKey } from '@fazhi/core/reports/figure-phrases';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
 import type { AuthUser } from '../platform/context.ts';
+import { type OrgRow, queryMetricHistory } from './reports.repo.ts';
 
-export type OrgRow = { id: number; name: string; kind: string; path: string; parentId: number | null };
+export type { OrgRow };
 
 /** One metric for a report: this year's value and last year's, and where each came from. */
 export type ReportFigure = {
@@ -18,8 +18,6 @@ export type ReportFigure = {
 };
 
 export type ReportFigures = Map<ReportFigureKey, ReportFigure>;
-
-type HistoryRow = { metric_key: string; period: string; value: number };
 
 /**
  * The figures a report uses, for an org subtree and a year plus the year before: from the metric registry
@@ -36,11 +34,7 @@ export async function loadReportFigures(
   const periods = [String(year), String(year - 1)];
   const [table, history] = await Promise.all([
     computeFigures(db, { user, keys: keys as RegistryKey[], orgIds: [org.id], rootPath: org.path, periods }),
-    queryRows<HistoryRow>(
-      db,
-      sql`select metric_key, period, value from metric_history
-          where org_id = ${org.id} and period in (${periods[0]}, ${periods[1]})`,
-    ),
+    queryMetricHistory(db, org.id, periods),
   ]);
   const fromHistory = new Map(history.map((h) => [`${h.metric_key}|${h.period}`, Number(h.value)]));
   const figures: ReportFigures = new Map();

@@ -1,26 +1,10 @@
 import { defaultReportType, type ReportType, reportTypeLabels } from '@fazhi/core/reports/outlines';
 import { type ReportStatus, reportStatusLabels } from '@fazhi/core/reports/report-lifecycle';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
-import { loadDeadlineResolver } from './reports.deadlines.ts';
-import { deadlinesOf } from './reports.view.ts';
-
-type Row = {
-  org_id: number;
-  org_name: string;
-  org_kind: string;
-  org_path: string;
-  parent_name: string | null;
-  id: number | null;
-  type: string | null;
-  title: string | null;
-  status: string | null;
-  submitted_at: string | Date | null;
-  published_at: string | Date | null;
-  updated_at: string | Date | null;
-};
+import { loadDeadlineResolver } from './reports.deadlines.service.ts';
+import { queryReportListRows } from './reports.repo.ts';
+import { deadlinesOf } from './reports.view.service.ts';
 
 const toDate = (v: string | Date | null) => (v ? new Date(v) : null);
 
@@ -34,18 +18,7 @@ export async function listReportsWithDeadlines(
   filter: { year: number; orgId?: number },
   now: Date,
 ) {
-  const rows = await queryRows<Row>(
-    db,
-    sql`select o.id as org_id, o.name as org_name, o.kind as org_kind, o.path as org_path, p.name as parent_name,
-               r.id, r.type, r.title, r.status, r.submitted_at, r.published_at, r.updated_at
-        from orgs o
-        left join orgs p on p.id = o.parent_id
-        left join reports r on r.org_id = o.id and r.year = ${filter.year}
-        where o.kind in ('county', 'department', 'township')
-          and ${orgScopeSql(actor.user, sql`o.id`)}
-          and (${filter.orgId ?? null}::int is null or o.id = ${filter.orgId ?? null}::int)
-        order by o.path, r.id`,
-  );
+  const rows = await queryReportListRows(db, actor.user, filter);
   const resolve = await loadDeadlineResolver(db, filter.year);
   const items = rows.map((r) => {
     const type = (r.type ?? defaultReportType(r.org_kind, r.org_name)) as ReportType;

@@ -2,7 +2,7 @@ import { checkCompliance } from '@fazhi/core/reports/compliance';
 import { findFigureMismatches } from '@fazhi/core/reports/figure-check';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
-import { ledgerValues, loadReportFigures } from './reports.figures.ts';
+import { ledgerValues, loadReportFigures } from './reports.figures.service.ts';
 import { requireScopedOrg } from './reports.service.ts';
 
 /**
