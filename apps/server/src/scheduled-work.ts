@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from './db/client.ts';
 import { sendLiaisonReminders } from './grassroots/grassroots.reminders.ts';
 import { sendProblemReminders } from './oversight/oversight.reminders.ts';
-import { sendTaskReminders } from './plan/plan.reminders.ts';
+import { sendTaskReminders } from './plan/plan.reminders.service.ts';
 
 /** Periodic work of the whole installation, run once per period however many app processes are running. */
 export type ScheduledJob = {

@@ -440,3 +440,40 @@ export async function countTasksLedBy(db: Executor, orgId: number) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(eq(tasks.orgId, orgId));
   return row?.n ?? 0;
 }
+
+// ---- deadline reminders ----
+
+export const reminderKinds = ['due7', 'due1', 'overdue'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+const reminderTitles: Record<ReminderKind, string> = {
+  due7: '任务7天后到期',
+  due1: '任务明天到期',
+  overdue: '任务已逾期',
+};
+
+/**
+ * The notification rows (user, kind, title, body, link, dedupe key) of one reminder kind for `today`: reporters and
+ * leaders of the lead unit; for an overdue task also the office whose scope holds the lead unit. An applied task
+ * only gets the overdue reminder.
+ */
+export function taskReminderSql(kind: ReminderKind, today: string): SQL {
+  const cond = {
+    due7: sql`t.deadline - 7 <= ${today}::date and t.deadline - 1 > ${today}::date`,
+    due1: sql`t.deadline - 1 <= ${today}::date and t.deadline >= ${today}::date`,
+    overdue: sql`t.deadline < ${today}::date`,
+  }[kind];
+  return sql`
+      select u.id, ${`task.${kind}`}, ${reminderTitles[kind]},
+             '“' || t.title || '”完成时限为' || to_char(t.deadline, 'YYYY-MM-DD') || '，当前状态：' ||
+               case t.status when 'issued' then '已下达' when 'in_progress' then '推进中' else '申请销号' end,
+             '/plan/tasks/' || t.id,
+             ${`task:${kind}:`} || t.id || ':' || to_char(t.deadline, 'YYYY-MM-DD')
+      from tasks t
+      join users u on u.is_active and (
+            (u.org_id = t.org_id and u.role in ('reporter', 'unit_leader'))
+         or (${kind} = 'overdue' and u.role = 'office' and exists (
+               select 1 from orgs lead join orgs root on root.id = coalesce(u.scope_org_id, u.org_id)
+               where lead.id = t.org_id and lead.path like root.path || '%')))
+      where t.status in ('issued', 'in_progress', 'applied') and ${cond}
+        and not (${kind} <> 'overdue' and t.status = 'applied')`;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../../test/files.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { sendTaskReminders } from './plan.reminders.ts';
+import { sendTaskReminders } from './plan.reminders.service.ts';
 
 let t: TestApp;
 let office: Client;
