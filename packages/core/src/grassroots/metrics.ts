@@ -2,6 +2,7 @@ import type { FieldFilter, MetricComputation, MetricSource } from '../metrics/de
 import { serviceCircleMinutes } from './coverage.ts';
 import { facilityTypeInfo } from './facilities.ts';
 import { lawFacilityTypes } from './ledger-types/facilities.ts';
+import { resettlementHandoverDays } from './ledger-types/resettlement.ts';
 import { majorDecisionStepFields } from './major-decision-steps.ts';
 
 /**
@@ -59,6 +60,27 @@ export const grassrootsMetrics = [
   { key: 'grassroots.liaison_overdue', name: '挂点联系逾期未走访周期', unit: '个', kind: 'count' },
   { key: 'grassroots.major_decisions_complete', name: '五项法定程序齐全的重大行政决策', unit: '件', kind: 'count' },
   { key: 'grassroots.major_decision_steps_rate', name: '重大行政决策法定程序履行率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.law_volunteers', name: '在册普法志愿者', unit: '人', kind: 'count' },
+  { key: 'grassroots.village_sages', name: '在册乡贤', unit: '人', kind: 'count' },
+  { key: 'grassroots.village_hosts', name: '在册农村知客', unit: '人', kind: 'count' },
+  { key: 'grassroots.volunteer_villages', name: '有普法志愿者的村（社区）', unit: '个', kind: 'count' },
+  { key: 'grassroots.volunteer_coverage_rate', name: '普法志愿者村（社区）覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.sage_villages', name: '有乡贤的村（社区）', unit: '个', kind: 'count' },
+  { key: 'grassroots.sage_coverage_rate', name: '乡贤村（社区）覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.host_villages', name: '有农村知客的村（社区）', unit: '个', kind: 'count' },
+  { key: 'grassroots.host_coverage_rate', name: '农村知客村（社区）覆盖率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.dispute_leads', name: '排查矛盾纠纷线索', unit: '条', kind: 'count' },
+  { key: 'grassroots.disputes_resolved', name: '排查矛盾纠纷已化解', unit: '条', kind: 'count' },
+  { key: 'grassroots.dispute_resolution_rate', name: '排查矛盾纠纷化解率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.civil_criminal_cases', name: '“民转刑”案件', unit: '件', kind: 'count' },
+  { key: 'grassroots.civil_criminal_improper', name: '因调处不当引发“民转刑”案件', unit: '件', kind: 'count' },
+  { key: 'grassroots.released_received', name: '接收刑满释放人员', unit: '人', kind: 'count' },
+  { key: 'grassroots.released_on_time', name: '刑满释放人员按时衔接', unit: '人', kind: 'count' },
+  { key: 'grassroots.released_handover_rate', name: '刑满释放人员衔接率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.released_helped', name: '帮教措施落实的刑满释放人员', unit: '人', kind: 'count' },
+  { key: 'grassroots.released_help_rate', name: '刑满释放人员帮教率', unit: '%', kind: 'rate' },
+  { key: 'grassroots.released_reoffended', name: '刑满释放人员重新违法犯罪', unit: '人', kind: 'count' },
+  { key: 'grassroots.reoffending_rate', name: '刑满释放人员重新犯罪率', unit: '%', kind: 'rate' },
 ] as const;
 
 export type GrassrootsMetricKey = (typeof grassrootsMetrics)[number]['key'];
@@ -162,6 +184,34 @@ export const grassrootsComputations: Record<GrassrootsMetricKey, MetricComputati
   // 重大行政决策: decisions whose five statutory steps are all recorded, of all decisions (by decision date).
   'grassroots.major_decisions_complete': flow('major_decision', ...majorDecisionStepFields.map((f) => isTrue(f))),
   'grassroots.major_decision_steps_rate': rate('grassroots.major_decisions_complete', 'major_decisions.total'),
+  // Rosters (普法志愿者、乡贤、农村知客): people on the register, and villages having at least one.
+  'grassroots.law_volunteers': stock('law_volunteer', isTrue('active')),
+  'grassroots.village_sages': stock('village_sage', isTrue('active')),
+  'grassroots.village_hosts': stock('village_host', isTrue('active')),
+  'grassroots.volunteer_villages': villagesWith('law_volunteer', isTrue('active')),
+  'grassroots.volunteer_coverage_rate': rate('grassroots.volunteer_villages', 'grassroots.villages'),
+  'grassroots.sage_villages': villagesWith('village_sage', isTrue('active')),
+  'grassroots.sage_coverage_rate': rate('grassroots.sage_villages', 'grassroots.villages'),
+  'grassroots.host_villages': villagesWith('village_host', isTrue('active')),
+  'grassroots.host_coverage_rate': rate('grassroots.host_villages', 'grassroots.villages'),
+  // 矛盾纠纷排查: leads found in the period and, of those, resolved; 民转刑 cases by the date they happened.
+  'grassroots.dispute_leads': flow('dispute_lead'),
+  'grassroots.disputes_resolved': flow('dispute_lead', eq('status', 'resolved')),
+  'grassroots.dispute_resolution_rate': rate('grassroots.disputes_resolved', 'grassroots.dispute_leads'),
+  'grassroots.civil_criminal_cases': flow('civil_criminal_case'),
+  'grassroots.civil_criminal_improper': flow('civil_criminal_case', isTrue('improper_handling')),
+  // 安置帮教: people released in the period; on time = taken over within the limit after release.
+  'grassroots.released_received': flow('released_person'),
+  'grassroots.released_on_time': flow('released_person', {
+    field: 'handover_days',
+    op: 'lte',
+    value: resettlementHandoverDays,
+  }),
+  'grassroots.released_handover_rate': rate('grassroots.released_on_time', 'grassroots.released_received'),
+  'grassroots.released_helped': flow('released_person', isTrue('helped')),
+  'grassroots.released_help_rate': rate('grassroots.released_helped', 'grassroots.released_received'),
+  'grassroots.released_reoffended': flow('released_person', isTrue('reoffended')),
+  'grassroots.reoffending_rate': rate('grassroots.released_reoffended', 'grassroots.released_received'),
 };
 
 /** The figures of a township's 司法所 report (工作情况): what the 司法所 did this year, from the ledgers. */

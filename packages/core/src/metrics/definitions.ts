@@ -1,5 +1,6 @@
 import { type GrassrootsMetricKey, grassrootsComputations, grassrootsMetrics } from '../grassroots/metrics.ts';
 import { correctionDecisions } from '../ledgers/builtin/reconsideration.ts';
+import { type OversightMetricKey, oversightComputations, oversightMetrics } from '../oversight/metrics.ts';
 import { type MetricKey, metricCatalogue } from './catalogue.ts';
 import type { TableSourceKey } from './sources.ts';
 
@@ -64,7 +65,7 @@ export const auxiliaryMetrics = [
 ] as const;
 
 export type AuxiliaryKey = (typeof auxiliaryMetrics)[number]['key'];
-export type RegistryKey = MetricKey | AuxiliaryKey | GrassrootsMetricKey;
+export type RegistryKey = MetricKey | AuxiliaryKey | GrassrootsMetricKey | OversightMetricKey;
 
 const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
 const count = (source: MetricSource, ...filters: FieldFilter[]): MetricComputation => ({
@@ -201,6 +202,7 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
   // 党政主要负责人述法: persons who gave their 述法 in the period.
   'cadres.law_reports': { kind: 'distinct', source: { kind: 'table', table: 'cadres.law_reports' }, field: 'cadre_id' },
   ...grassrootsComputations,
+  ...oversightComputations,
 };
 
 export type RegistryMetric = {
@@ -215,6 +217,7 @@ export const registryMetrics: readonly RegistryMetric[] = [
   ...metricCatalogue,
   ...auxiliaryMetrics,
   ...grassrootsMetrics,
+  ...oversightMetrics,
 ].map((m) => ({
   key: m.key,
   name: m.name,

@@ -1,4 +1,5 @@
 import { grassrootsLedgers } from '../../grassroots/ledger-types/index.ts';
+import { oversightLedgers } from '../../oversight/ledger-types/index.ts';
 import type { LedgerDefinition } from '../definition.ts';
 import { correctionsLocation, correctionsSubject } from './corrections.ts';
 import { enforcementCaseReview, enforcementOfficer } from './enforcement.ts';
@@ -35,6 +36,7 @@ export const builtinLedgers: readonly LedgerDefinition[] = [
   honour,
   meeting,
   ...grassrootsLedgers,
+  ...oversightLedgers,
 ];
 
 const byKey = new Map(builtinLedgers.map((d) => [d.key, d]));
