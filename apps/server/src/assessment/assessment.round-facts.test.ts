@@ -31,6 +31,16 @@ describe('rounds', () => {
     const round = (await office.get(`/api/assessment/rounds/${created.json().id}`)).json();
     expect(round).toMatchObject({ year: 2027, status: 'scheme' });
     expect(round.units.map((u: { orgName: string }) => u.orgName)).toEqual(expect.arrayContaining(['区司法局']));
+    // Every township and department of the county, typed like the demo's current round (same rule: 执法协调小组
+    // members are enforcement departments).
+    type Typed = { orgId: number; unitType: string };
+    const typed = (units: Typed[]) =>
+      units.map((u) => [u.orgId, u.unitType]).sort((x, y) => Number(x[0]) - Number(y[0]));
+    const current = (await office.get(`/api/assessment/rounds/${roundId}`)).json();
+    expect(typed(round.units)).toEqual(typed(current.units));
+    expect([...new Set(round.units.map((u: Typed) => u.unitType))].sort()).toEqual(
+      ['乡镇街道', '执法部门', '非执法部门'].sort(),
+    );
     const listed = (await office.get('/api/assessment/rounds?year=2027')).json().items as { id: number }[];
     expect(listed.map((r) => r.id)).toEqual([created.json().id]);
     const again = await office.post('/api/assessment/rounds', { schemeId: scheme.json().id });

@@ -218,16 +218,6 @@ export async function orgsUnderCountyInScope(db: Executor, user: AuthUser, count
   return rows.map((r) => r.id);
 }
 
-/** The county's townships and departments with whether each sits in the 执法协调小组. */
-export function queryCountyUnits(db: Executor, countyId: number) {
-  return queryRows<{ id: number; kind: string; enforcement: boolean }>(
-    db,
-    sql`select o.id, o.kind, exists (select 1 from org_dimensions od join dimensions d on d.id = od.dimension_id
-                                     where od.org_id = o.id and d.name = '执法协调小组') as enforcement
-        from orgs o where o.parent_id = ${countyId} and o.kind in ('township', 'department') order by o.sort, o.id`,
-  );
-}
-
 /** The participating units (不参评 left out) with their submission time, by org id. */
 export function queryLifecycleUnits(db: Executor, roundId: number) {
   return queryRows<{ org_id: number; submitted_at: Date | string | null }>(

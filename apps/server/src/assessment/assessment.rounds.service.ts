@@ -10,6 +10,7 @@ import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
+import { listDimensions, listOrgs } from '../org/org.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
@@ -24,7 +25,6 @@ import {
   markRoundFinalized,
   markRoundPublished,
   orgsUnderCountyInScope,
-  queryCountyUnits,
   queryGapInputs,
   queryRounds,
   queryRoundUnits,
@@ -80,15 +80,24 @@ export async function getRound(db: Executor, actor: Actor, id: number) {
   };
 }
 
-/** Default participants: the county's townships and member departments, typed by the scheme's templates. */
-async function defaultUnits(db: Executor, countyId: number, scheme: Scheme) {
+/**
+ * Default participants: the county's townships and member departments (read through the org module, as the office
+ * sees them), typed by the scheme's templates; a department in the 执法协调小组 is an enforcement department.
+ */
+async function defaultUnits(db: Executor, actor: Actor, countyId: number, scheme: Scheme) {
   const types = scheme.templates.map((t) => t.unitType);
-  const rows = await queryCountyUnits(db, countyId);
+  const [{ items: orgs }, { items: dimensions }] = await Promise.all([listOrgs(db, actor), listDimensions(db, actor)]);
+  const enforcement = new Set(dimensions.filter((d) => d.name === '执法协调小组').map((d) => d.id));
   const pick = (wanted: string) => (types.includes(wanted) ? wanted : types[0]!);
-  return rows.map((r) => ({
-    orgId: r.id,
-    unitType: pick(r.kind === 'township' ? '乡镇街道' : r.enforcement ? '执法部门' : '非执法部门'),
-  }));
+  return orgs
+    .filter((o) => o.parentId === countyId && (o.kind === 'township' || o.kind === 'department'))
+    .sort((a, b) => a.sort - b.sort || a.id - b.id)
+    .map((o) => ({
+      orgId: o.id,
+      unitType: pick(
+        o.kind === 'township' ? '乡镇街道' : o.dimensionIds.some((d) => enforcement.has(d)) ? '执法部门' : '非执法部门',
+      ),
+    }));
 }
 
 export async function createRound(
@@ -99,7 +108,7 @@ export async function createRound(
   const scheme = await getScheme(db, actor, input.schemeId);
   if (scheme.roundId) throw conflict('该方案已用于一次考核；如需再次考核，请复制方案');
   const definition = scheme.definition;
-  const units = input.units ?? (await defaultUnits(db, scheme.orgId, definition));
+  const units = input.units ?? (await defaultUnits(db, actor, scheme.orgId, definition));
   const types = new Set(definition.templates.map((t) => t.unitType));
   for (const u of units) {
     if (!types.has(u.unitType)) throw badRequest(`单位类型“${u.unitType}”在考核方案中没有对应的考核模板`);
