@@ -507,7 +507,8 @@ export async function lawArchive(db: Executor, actor: Actor, cadreId: number, ye
     },
     { revealPersonalData: mayReveal(actor) },
   );
-  return { ...page, isPrincipal: cadre.is_principal, isMasked: !mayReveal(actor), rawDuties: archive[0]?.duties ?? [] };
+  const rawDuties = (archive[0]?.duties ?? []) as FirstResponsibleDuty[];
+  return { ...page, isPrincipal: cadre.is_principal, isMasked: !mayReveal(actor), rawDuties };
 }
 
 export async function updateArchive(

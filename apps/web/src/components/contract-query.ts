@@ -16,24 +16,26 @@ export function invalidatePrefix(qc: QueryClient, prefix: string) {
   });
 }
 
-type QueryOptions<C extends RouteContract> = {
+type QueryOptions<C extends RouteContract, T> = {
   enabled?: boolean;
   keepPrevious?: boolean;
   refetchInterval?: number | false;
-  select?: never;
+  /** Derives what the component reads from the answer (e.g. `(r) => r.items`). */
+  select?: (data: ResponseOf<C>) => T;
 };
 
 /** Reads a route through its contract with React Query. */
-export function useContractQuery<C extends RouteContract>(
+export function useContractQuery<C extends RouteContract, T = ResponseOf<C>>(
   contract: C,
   input: CallInput<C>,
-  options: QueryOptions<C> = {},
+  options: QueryOptions<C, T> = {},
 ) {
-  return useQuery<ResponseOf<C>, Error, ResponseOf<C>, readonly unknown[]>({
+  return useQuery<ResponseOf<C>, Error, T, readonly unknown[]>({
     queryKey: contractKey(contract, input),
     queryFn: () => (call as (c: C, i: CallInput<C>) => Promise<ResponseOf<C>>)(contract, input),
     enabled: options.enabled,
     refetchInterval: options.refetchInterval,
+    select: options.select,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
 }

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
-import { type CadreItem, cadresApi, useCadresMutation } from '../api/cadres-api.ts';
+import { type CadreItem, useCreateCadre, useUpdateCadre } from '../api/cadres-api.ts';
 
 const fields = cadreCreateSchema.shape;
 
@@ -23,8 +23,8 @@ export function CadreFormModal({
 }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const create = useCadresMutation(cadresApi.create);
-  const update = useCadresMutation(cadresApi.update);
+  const create = useCreateCadre();
+  const update = useUpdateCadre();
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue(

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
-import { cadresApi, useCadres, useCadresMutation } from '../api/cadres-api.ts';
+import { useCadres, useCreateExam, useCreateLawReport } from '../api/cadres-api.ts';
 
 type Kind = 'report' | 'exam';
 type Values = {
@@ -18,30 +18,51 @@ type Values = {
 };
 
 /** 登记述法 / 登记考核成绩 for one cadre of the year. */
+/** Sends a form's values once core's schema accepts them; shows the schema's first message otherwise. */
+function useSubmitParsed() {
+  const { message } = App.useApp();
+  return <T, R>(
+    parsed: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } },
+    send: (data: T) => Promise<R>,
+  ) => {
+    if (!parsed.success) {
+      message.error(parsed.error.issues[0]?.message ?? '请检查填写内容');
+      return null;
+    }
+    return send(parsed.data);
+  };
+}
+
 export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; year: number; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [reportFile, setReportFile] = useState<AttachmentRef | null>(null);
   const cadres = useCadres(year);
-  const createReport = useCadresMutation(cadresApi.createReport);
-  const createExam = useCadresMutation(cadresApi.createExam);
+  const createReport = useCreateLawReport();
+  const createExam = useCreateExam();
+  const submitParsed = useSubmitParsed();
   const options = (cadres.data ?? [])
     .filter((c) => kind !== 'report' || c.isPrincipal)
     .map((c) => ({ value: c.id, label: `${c.name}（${c.orgName}${c.position}）` }));
   const submit = async () => {
     const v = await form.validateFields();
     const base = { cadreId: v.cadreId, year, date: v.date.format('YYYY-MM-DD') };
-    const parsed =
+    const run =
       kind === 'report'
-        ? lawReportSchema.safeParse({
-            ...base,
-            form: v.form,
-            summary: v.summary ?? '',
-            reportAttachmentId: reportFile?.id ?? null,
-          })
-        : lawExamSchema.safeParse({ ...base, examName: v.examName, score: v.score ?? null });
-    if (!parsed.success) return message.error(parsed.error.issues[0]?.message ?? '请检查填写内容');
-    const run = kind === 'report' ? createReport.mutateAsync(parsed.data) : createExam.mutateAsync(parsed.data);
+        ? submitParsed(
+            lawReportSchema.safeParse({
+              ...base,
+              form: v.form,
+              summary: v.summary ?? '',
+              reportAttachmentId: reportFile?.id ?? null,
+            }),
+            createReport.mutateAsync,
+          )
+        : submitParsed(
+            lawExamSchema.safeParse({ ...base, examName: v.examName, score: v.score ?? null }),
+            createExam.mutateAsync,
+          );
+    if (!run) return;
     run.then(
       () => {
         message.success('已保存');

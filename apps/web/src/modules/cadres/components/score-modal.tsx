@@ -1,7 +1,7 @@
 import { evaluateLawReport, lawReportLevelLabels } from '@fazhi/core/cadres/law-report';
 import { Alert, App, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { errorMessage } from '../../../components/api-client.ts';
-import { cadresApi, type LawReportItem, useCadresMutation } from '../api/cadres-api.ts';
+import { type LawReportItem, useScoreLawReport } from '../api/cadres-api.ts';
 
 type Values = { panel: string; satisfied?: number; basicallySatisfied?: number; dissatisfied?: number };
 
@@ -15,7 +15,7 @@ const parseScores = (text: string | undefined) =>
 export function ScoreModal({ report, onClose }: { report: LawReportItem | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const save = useCadresMutation(cadresApi.score);
+  const save = useScoreLawReport();
   const values = Form.useWatch([], form);
   const survey =
     values && (values.satisfied || values.basicallySatisfied || values.dissatisfied)

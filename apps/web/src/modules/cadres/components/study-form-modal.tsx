@@ -3,7 +3,7 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { cadresApi, useCadresMutation } from '../api/cadres-api.ts';
+import { useCreateStudy } from '../api/cadres-api.ts';
 
 type Values = {
   orgId: number;
@@ -19,7 +19,7 @@ type Values = {
 export function StudyFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const create = useCadresMutation(cadresApi.createStudy);
+  const create = useCreateStudy();
   const submit = async () => {
     const v = await form.validateFields();
     const parsed = preMeetingStudySchema.safeParse({

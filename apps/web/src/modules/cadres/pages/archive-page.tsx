@@ -23,11 +23,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../../components/api-client.ts';
 import { currentYear, todayInShanghai } from '../../../components/format.ts';
 import { useSession } from '../../../components/session.ts';
-import { type ArchiveDetail, cadresApi, useArchive, useCadresMutation } from '../api/cadres-api.ts';
+import { type ArchiveDetail, useArchive, useUpdateArchive } from '../api/cadres-api.ts';
 
 function DutiesEditor({ archive, cadreId, year }: { archive: ArchiveDetail; cadreId: number; year: number }) {
   const { message } = App.useApp();
-  const save = useCadresMutation(cadresApi.updateArchive);
+  const save = useUpdateArchive();
   const initial = archive.rawDuties.length
     ? archive.rawDuties
     : defaultFirstResponsibleDuties.map((title) => ({ title, status: 'not_started' as const, note: '' }));

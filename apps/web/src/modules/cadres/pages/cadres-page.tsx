@@ -8,14 +8,14 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import {
   type CadreItem,
-  cadresApi,
   type ExamItem,
   type LawReportItem,
   type StudyItem,
   useCadres,
-  useCadresMutation,
+  useDeleteStudy,
   useExams,
   useLawReports,
+  useRemoveCadre,
   useStudies,
 } from '../api/cadres-api.ts';
 import { CadreFormModal } from '../components/cadre-form-modal.tsx';
@@ -35,7 +35,7 @@ const done = (ok: boolean) =>
 function StudiesTab({ year, canManage }: { year: number; canManage: boolean }) {
   const { message } = App.useApp();
   const studies = useStudies(year);
-  const remove = useCadresMutation(cadresApi.deleteStudy);
+  const remove = useDeleteStudy();
   return (
     <Table<StudyItem>
       rowKey="id"
@@ -209,7 +209,7 @@ function ArchivesTab({
 }) {
   const cadres = useCadres(year);
   const { message } = App.useApp();
-  const remove = useCadresMutation(cadresApi.remove);
+  const remove = useRemoveCadre();
   return (
     <Table<CadreItem>
       rowKey="id"
