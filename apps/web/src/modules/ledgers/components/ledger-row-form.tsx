@@ -1,5 +1,6 @@
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { inputFields, isPersonalField, type LedgerField } from '@fazhi/core/ledgers/definition';
+import { rowWriteSchema } from '@fazhi/core/ledgers/ledgers.schemas';
 import { fieldValueSchema } from '@fazhi/core/ledgers/row-schema';
 import { App, Col, Form, Modal, Row } from 'antd';
 import { useEffect } from 'react';
@@ -95,7 +96,7 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
         {definition.key === 'major_decision' ? <DecisionStepsAlert form={form} /> : null}
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="__org" label="填报单位" rules={[{ required: true, message: '请选择填报单位' }]}>
+            <Form.Item name="__org" label="填报单位" {...zodItem(rowWriteSchema.shape.orgId)}>
               <OrgTreeSelect />
             </Form.Item>
           </Col>

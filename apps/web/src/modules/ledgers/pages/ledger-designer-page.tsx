@@ -6,6 +6,7 @@ import {
   type LedgerDefinition,
   ledgerCategories,
 } from '@fazhi/core/ledgers/definition';
+import { customTypeInputSchema } from '@fazhi/core/ledgers/ledgers.schemas';
 import {
   App,
   Button,
@@ -26,6 +27,7 @@ import {
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { zodItem } from '../../../components/zod-rule.ts';
 import { fetchLedgerType, useLedgerTypes, useSaveType } from '../api/ledgers-api.ts';
 
 type DesignField = {
@@ -188,7 +190,7 @@ export function LedgerDesignerPage() {
               <Form form={form} layout="vertical">
                 <Row gutter={12}>
                   <Col span={10}>
-                    <Form.Item name="name" label="台账名称" rules={[{ required: true, message: '请填写台账名称' }]}>
+                    <Form.Item name="name" label="台账名称" {...zodItem(customTypeInputSchema.shape.name)}>
                       <Input maxLength={40} placeholder="如：法治宣传栏巡查台账" />
                     </Form.Item>
                   </Col>

@@ -1,10 +1,10 @@
-import type { UserGrant } from '@fazhi/core/platform/platform.schemas';
+import { type UserGrant, userGrantSchema } from '@fazhi/core/platform/platform.schemas';
 import { dataScopeLabels, grantableRoles, grantableScopes, roleLabels } from '@fazhi/core/platform/roles';
 import { App, Form, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { showFieldErrors, validFields } from '../../../components/zod-rule.ts';
+import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
 import { type UserRow, useGrantUser } from '../api/platform-api.ts';
 
 type Props = { user: UserRow | null; onClose: () => void };
@@ -64,12 +64,12 @@ export function GrantModal({ user, onClose }: Props) {
     >
       <p>授权后该账号现有的登录会话立即结束。选择“待授权”即收回全部业务权限。</p>
       <Form form={form} layout="vertical">
-        <Form.Item name="role" label="业务角色" rules={[{ required: true, message: '请选择业务角色' }]}>
+        <Form.Item name="role" label="业务角色" {...zodItem(userGrantSchema.shape.role)}>
           <Select options={grantableRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
         </Form.Item>
         {role === 'pending' ? null : (
           <>
-            <Form.Item name="dataScope" label="数据范围" rules={[{ required: true, message: '请选择数据范围' }]}>
+            <Form.Item name="dataScope" label="数据范围" {...zodItem(userGrantSchema.shape.dataScope)}>
               <Select options={grantableScopes.map((d) => ({ value: d, label: dataScopeLabels[d] }))} />
             </Form.Item>
             <Form.Item

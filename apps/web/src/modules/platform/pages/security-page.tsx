@@ -1,4 +1,5 @@
 import { checkPassword, passwordPolicy } from '@fazhi/core/platform/password-policy';
+import { passwordResetSchema } from '@fazhi/core/platform/platform.contract';
 import { dataScopeLabels, isAdminRole, roleLabels } from '@fazhi/core/platform/roles';
 import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,7 @@ import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { validFields } from '../../../components/zod-rule.ts';
+import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { type UserRow, useResetPassword, useSecurityUsers, useUnlockUser } from '../api/platform-api.ts';
 import { passwordPolicyText } from '../components/change-password-modal.tsx';
 import { GrantModal } from '../components/grant-modal.tsx';
@@ -189,12 +190,12 @@ export function SecurityPage() {
             name="password"
             label="新密码"
             extra={passwordPolicyText}
-            required
+            {...zodItem(passwordResetSchema.shape.password)}
             rules={[
+              ...zodItem(passwordResetSchema.shape.password).rules,
               {
                 validator: async (_r, value: string | undefined) => {
-                  if (!value) throw new Error('请输入新密码');
-                  const problem = checkPassword(value);
+                  const problem = value ? checkPassword(value) : null;
                   if (problem) throw new Error(problem);
                 },
               },
