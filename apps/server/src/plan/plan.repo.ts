@@ -1,4 +1,4 @@
-import type { KeyNode, Task, WorkPoint } from '@fazhi/core/plan/plan.schemas';
+import type { KeyNode, Task, TaskEntry, TaskEvent, WorkPoint } from '@fazhi/core/plan/plan.schemas';
 import { rollupProgress } from '@fazhi/core/plan/progress-rollup';
 import { isTaskOverdue, type TaskStatus } from '@fazhi/core/plan/task-lifecycle';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
@@ -148,7 +148,7 @@ export async function rollupForWorkPoints(db: Executor, workPointIds: number[]) 
   );
 }
 
-export async function queryTaskEntries(db: Executor, taskId: number) {
+export async function queryTaskEntries(db: Executor, taskId: number): Promise<TaskEntry[]> {
   const result = await queryRows<{
     id: number;
     task_id: number;
@@ -181,7 +181,7 @@ export async function queryTaskEntries(db: Executor, taskId: number) {
   }));
 }
 
-export async function queryTaskEvents(db: Executor, taskId: number) {
+export async function queryTaskEvents(db: Executor, taskId: number): Promise<TaskEvent[]> {
   const result = await queryRows<{
     id: number;
     action: string;
