@@ -1,4 +1,10 @@
-import type { InspectionCreate, InspectionStatus } from '@fazhi/core/oversight/inspection';
+import type {
+  InspectionCreate,
+  InspectionKeyNode,
+  InspectionMode,
+  InspectionRole,
+  InspectionStatus,
+} from '@fazhi/core/oversight/inspection';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
@@ -12,13 +18,13 @@ type InspectionRow = {
   org_id: number;
   year: number;
   title: string;
-  mode: string;
-  key_node: string;
+  mode: InspectionMode;
+  key_node: InspectionKeyNode;
   start_date: string;
   end_date: string;
-  status: string;
+  status: InspectionStatus;
   checklist: { content: string; basis: string }[];
-  team: { name: string; userId?: number | null; orgName: string; role: string }[];
+  team: { name: string; userId?: number | null; orgName: string; role: InspectionRole }[];
   targets: { id: number; name: string }[] | null;
   problem_count: number;
   closed_count: number;

@@ -1,4 +1,10 @@
-import { type Problem, problemEventLabels, problemStatusLabels } from '@fazhi/core/oversight/problem';
+import type { problemActions } from '@fazhi/core/oversight/oversight.contract';
+import {
+  type Problem,
+  type ProblemStatus,
+  problemEventLabels,
+  problemStatusLabels,
+} from '@fazhi/core/oversight/problem';
 import type { ProblemCreate } from '@fazhi/core/oversight/problem.schemas';
 import { daysOverdue, effectiveDeadline } from '@fazhi/core/oversight/problem-deadline';
 import {
@@ -37,7 +43,7 @@ export async function problemDetail(db: Executor, actor: Actor, id: number, now:
   const loaded = await requireProblem(db, actor, id);
   const { problem } = loaded;
   const names = new Map(loaded.units.map((u) => [u.id, u.name]));
-  const related = await queryRows<{ id: number; title: string; status: string }>(
+  const related = await queryRows<{ id: number; title: string; status: ProblemStatus }>(
     db,
     sql`select id, title, status from problems where id in (${sql.join(
       [problem.recurrenceOf ?? 0, ...problem.recurrenceIds].map((x) => sql`${x}`),
@@ -100,12 +106,14 @@ export async function problemDetail(db: Executor, actor: Actor, id: number, now:
   };
 }
 
+type ProblemActionType = (typeof problemActions)[number];
+
 /** Which actions the viewer's role and unit allow in the current state (the lifecycle still has the last word). */
-function allowedActions(actor: Actor, loaded: LoadedProblem): string[] {
+function allowedActions(actor: Actor, loaded: LoadedProblem): ProblemActionType[] {
   const { problem } = loaded;
   const isOffice = can(actor.user.role, 'oversight.manage');
   const isUnit = can(actor.user.role, 'oversight.rectify') && (isOffice || problem.unitIds.includes(actor.user.orgId));
-  const out: string[] = [];
+  const out: ProblemActionType[] = [];
   const pending = problem.deferrals.some((d) => d.status === 'pending');
   if (isUnit && (problem.status === 'unclaimed' || problem.status === 'rectifying')) out.push('set_four_ones');
   if (isUnit && problem.status === 'unclaimed') out.push('claim');

@@ -1,234 +1,63 @@
-import type { BulletinLevel, BulletinStance, DeductionInput } from '@fazhi/core/oversight/bulletin';
-import type {
-  InspectionCreate,
-  InspectionKeyNode,
-  InspectionMode,
-  InspectionStatus,
-} from '@fazhi/core/oversight/inspection';
-import type { BulletinCreate, ProblemListQuery } from '@fazhi/core/oversight/oversight.schemas';
-import type { DeferralStatus, ProblemEventType, ProblemStatus } from '@fazhi/core/oversight/problem';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../components/api-client.ts';
+import type { InspectionStatus } from '@fazhi/core/oversight/inspection';
+import { oversightContracts } from '@fazhi/core/oversight/oversight.contract';
+import type { ProblemListQuery } from '@fazhi/core/oversight/oversight.schemas';
+import type { CallInput, ResponseOf } from '@fazhi/core/shared/contract';
+import { call } from '../../../components/api-client.ts';
+import { useContractMutation, useContractQuery } from '../../../components/contract-query.ts';
 
-export type Unit = { id: number; name: string };
-export type Owner = { id: number; name: string; position: string };
+const routes = oversightContracts.routes;
+type Body<K extends keyof typeof routes> = CallInput<(typeof routes)[K]>['body'];
 
-export type InspectionItem = {
-  id: number;
-  year: number;
-  title: string;
-  mode: InspectionMode;
-  keyNode: InspectionKeyNode;
-  startDate: string;
-  endDate: string;
-  status: InspectionStatus;
-  checklist: { content: string; basis: string }[];
-  team: { name: string; orgName: string; role: 'leader' | 'member' | 'liaison' }[];
-  targets: Unit[];
-  problemCount: number;
-  closedCount: number;
-};
+export type InspectionItem = ResponseOf<typeof routes.inspections>['items'][number];
+export type ProblemItem = ResponseOf<typeof routes.problems>['items'][number];
+export type ProblemDetail = ResponseOf<typeof routes.problem>;
+export type BulletinItem = ResponseOf<typeof routes.bulletins>['items'][number];
+export type Unit = ProblemItem['units'][number];
+export type ActionBody = Body<'act'>;
 
-export type ProblemItem = {
-  id: number;
-  year: number;
-  title: string;
-  status: ProblemStatus;
-  inspectionId: number | null;
-  inspectionTitle: string | null;
-  units: Unit[];
-  isJoint: boolean;
-  signedCount: number;
-  owner: Owner | null;
-  deadline: string | null;
-  effectiveDeadline: string | null;
-  isOverdue: boolean;
-  daysOverdue: number;
-  hasPendingDeferral: boolean;
-  recurrenceOf: number | null;
-  createdAt: string;
-};
+const items = <T>(r: { items: T[] }) => r.items;
+const byId = (id: number) => ({ params: { id } });
 
-export type ProblemAction =
-  | 'set_four_ones'
-  | 'claim'
-  | 'sign_off'
-  | 'apply'
-  | 'verify_pass'
-  | 'verify_fail'
-  | 'request_deferral'
-  | 'approve_deferral'
-  | 'reject_deferral'
-  | 'recur';
-
-export type ProblemDetail = {
-  id: number;
-  year: number;
-  title: string;
-  description: string;
-  status: ProblemStatus;
-  inspectionId: number | null;
-  inspectionTitle: string | null;
-  units: Unit[];
-  isJoint: boolean;
-  owner: Owner | null;
-  plan: string;
-  measures: string[];
-  deadline: string | null;
-  isDeadlineFixed: boolean;
-  effectiveDeadline: string | null;
-  daysOverdue: number;
-  isOverdue: boolean;
-  rectificationSummary: string;
-  closedAt: string | null;
-  signOffs: { unitId: number; unitName: string; by: string; at: string; note: string }[];
-  missingSignOffs: Unit[];
-  deferrals: {
-    reason: string;
-    until: string;
-    status: DeferralStatus;
-    requestedAt: string;
-    decidedAt: string | null;
-    decisionNote: string;
-  }[];
-  recurrenceOf: { id: number; title: string; status: ProblemStatus } | null;
-  recurrences: { id: number; title: string; status: ProblemStatus }[];
-  history: {
-    type: ProblemEventType;
-    label: string;
-    from: ProblemStatus | null;
-    to: ProblemStatus;
-    note: string;
-    unitName: string;
-    relatedProblemId: number | null;
-    actor: string;
-    at: string;
-  }[];
-  allowedActions: ProblemAction[];
-};
-
-export type BulletinItem = {
-  id: number;
-  orgName: string;
-  year: number;
-  title: string;
-  docNo: string;
-  level: BulletinLevel;
-  issuedOn: string;
-  entries: { orgId: number; orgName: string; stance: BulletinStance; reason: string; problemIds: number[] }[];
-};
-
-export type OversightStats = {
-  inspections: number;
-  problems: number;
-  rectified: number;
-  applied: number;
-  overdue: number;
-  rectificationRate: number | null;
-};
-
-export type FourOnesFields = { ownerIds?: number[]; plan?: string; measures?: string[]; deadline?: string | null };
-export type ActionBody =
-  | { type: 'set_four_ones'; fields: FourOnesFields }
-  | { type: 'claim'; unitId: number; fields?: FourOnesFields }
-  | { type: 'sign_off'; unitId: number; note?: string }
-  | { type: 'apply'; summary: string }
-  | { type: 'verify_pass'; note?: string }
-  | { type: 'verify_fail'; reason: string }
-  | { type: 'request_deferral'; reason: string; until: string }
-  | { type: 'approve_deferral'; note?: string }
-  | { type: 'reject_deferral'; reason: string };
-
-export const oversightKeys = {
-  all: ['oversight'] as const,
-  stats: (year: number) => ['oversight', 'stats', year] as const,
-  inspections: (year: number) => ['oversight', 'inspections', year] as const,
-  inspection: (id: number) => ['oversight', 'inspection', id] as const,
-  problems: (query: ProblemListQuery) => ['oversight', 'problems', query] as const,
-  problem: (id: number) => ['oversight', 'problem', id] as const,
-  owners: (id: number) => ['oversight', 'owners', id] as const,
-  bulletins: (year: number) => ['oversight', 'bulletins', year] as const,
-  deductions: (year: number) => ['oversight', 'deductions', year] as const,
-};
-
-export const oversightApi = {
-  stats: (year: number) => api.get<OversightStats>('/api/oversight/stats', { year }),
-  inspections: (year: number) =>
-    api.get<{ items: InspectionItem[] }>('/api/oversight/inspections', { year }).then((r) => r.items),
-  inspection: (id: number) =>
-    api.get<{ inspection: InspectionItem; problems: ProblemItem[] }>(`/api/oversight/inspections/${id}`),
-  createInspection: (body: InspectionCreate) => api.post<{ id: number }>('/api/oversight/inspections', body),
-  setInspectionStatus: (id: number, status: InspectionStatus) =>
-    api.post<{ id: number }>(`/api/oversight/inspections/${id}/status`, { status }),
-  problems: (query: ProblemListQuery) =>
-    api.get<{ items: ProblemItem[]; total: number }>('/api/oversight/problems', query as Record<string, unknown>),
-  problem: (id: number) => api.get<ProblemDetail>(`/api/oversight/problems/${id}`),
-  createProblem: (body: {
-    inspectionId: number | null;
-    title: string;
-    description: string;
-    unitIds: number[];
-    deadline: string | null;
-  }) => api.post<{ id: number }>('/api/oversight/problems', body),
-  owners: (id: number) =>
-    api
-      .get<{ items: (Owner & { orgId: number; orgName: string })[] }>(`/api/oversight/problems/${id}/owner-options`)
-      .then((r) => r.items),
-  act: ({ id, body }: { id: number; body: ActionBody }) =>
-    api.post<{ id: number; status: ProblemStatus }>(`/api/oversight/problems/${id}/actions`, body),
-  recur: ({ id, reason, deadline }: { id: number; reason: string; deadline: string | null }) =>
-    api.post<{ id: number }>(`/api/oversight/problems/${id}/recurrence`, { reason, deadline }),
-  bulletins: (year: number) =>
-    api.get<{ items: BulletinItem[] }>('/api/oversight/bulletins', { year }).then((r) => r.items),
-  suggestions: (year: number) =>
-    api
-      .get<{ items: BulletinCreate['entries'] & { orgName: string }[] }>('/api/oversight/bulletins/suggestions', {
-        year,
-      })
-      .then((r) => r.items),
-  createBulletin: (body: BulletinCreate) => api.post<{ id: number }>('/api/oversight/bulletins', body),
-  deductions: (year: number) =>
-    api.get<{ items: DeductionInput[] }>('/api/oversight/deductions', { year }).then((r) => r.items),
-};
-
-export const useOversightStats = (year: number) =>
-  useQuery({ queryKey: oversightKeys.stats(year), queryFn: () => oversightApi.stats(year) });
+export const useOversightStats = (year: number) => useContractQuery(routes.stats, { query: { year } });
 export const useInspections = (year: number) =>
-  useQuery({ queryKey: oversightKeys.inspections(year), queryFn: () => oversightApi.inspections(year) });
+  useContractQuery(routes.inspections, { query: { year } }, { select: items });
 export const useInspection = (id: number) =>
-  useQuery({
-    queryKey: oversightKeys.inspection(id),
-    queryFn: () => oversightApi.inspection(id),
-    enabled: Number.isFinite(id),
-  });
+  useContractQuery(routes.inspection, byId(id), { enabled: Number.isFinite(id) });
 export const useProblems = (query: ProblemListQuery) =>
-  useQuery({
-    queryKey: oversightKeys.problems(query),
-    queryFn: () => oversightApi.problems(query),
-    placeholderData: (p) => p,
-  });
-export const useProblem = (id: number) =>
-  useQuery({
-    queryKey: oversightKeys.problem(id),
-    queryFn: () => oversightApi.problem(id),
-    enabled: Number.isFinite(id),
-  });
+  useContractQuery(routes.problems, { query }, { keepPrevious: true });
+export const useProblem = (id: number) => useContractQuery(routes.problem, byId(id), { enabled: Number.isFinite(id) });
 export const useOwnerOptions = (id: number, enabled: boolean) =>
-  useQuery({ queryKey: oversightKeys.owners(id), queryFn: () => oversightApi.owners(id), enabled });
+  useContractQuery(routes.ownerOptions, byId(id), { enabled, select: items });
 export const useBulletins = (year: number) =>
-  useQuery({ queryKey: oversightKeys.bulletins(year), queryFn: () => oversightApi.bulletins(year) });
+  useContractQuery(routes.bulletins, { query: { year } }, { select: items });
 export const useDeductions = (year: number) =>
-  useQuery({ queryKey: oversightKeys.deductions(year), queryFn: () => oversightApi.deductions(year) });
+  useContractQuery(routes.deductions, { query: { year } }, { select: items });
 
-/** Any oversight write refreshes every oversight query and the notifications. */
-export function useOversightMutation<TArgs, TResult>(fn: (args: TArgs) => Promise<TResult>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: oversightKeys.all }),
-        client.invalidateQueries({ queryKey: ['notifications'] }),
-      ]),
+/** 通报 entries proposed from the year's problems, read once when the form opens. */
+export const fetchBulletinSuggestions = (year: number) =>
+  call(routes.suggestions, { query: { year } }).then((r) => r.items);
+
+/** Every oversight write refreshes the oversight answers and the notifications it may have raised. */
+const invalidate = ['/api/oversight', '/api/notifications', 'notifications'];
+
+export const useCreateInspection = () =>
+  useContractMutation(routes.createInspection, { toInput: (body: Body<'createInspection'>) => ({ body }), invalidate });
+export const useSetInspectionStatus = (id: number) =>
+  useContractMutation(routes.setInspectionStatus, {
+    toInput: (status: InspectionStatus) => ({ ...byId(id), body: { status } }),
+    invalidate,
   });
-}
+export const useCreateProblem = () =>
+  useContractMutation(routes.createProblem, { toInput: (body: Body<'createProblem'>) => ({ body }), invalidate });
+export const useProblemAction = () =>
+  useContractMutation(routes.act, {
+    toInput: ({ id, body }: { id: number; body: ActionBody }) => ({ ...byId(id), body }),
+    invalidate,
+  });
+export const useRecurProblem = () =>
+  useContractMutation(routes.recur, {
+    toInput: ({ id, ...body }: Body<'recur'> & { id: number }) => ({ ...byId(id), body }),
+    invalidate,
+  });
+export const useCreateBulletin = () =>
+  useContractMutation(routes.createBulletin, { toInput: (body: Body<'createBulletin'>) => ({ body }), invalidate });

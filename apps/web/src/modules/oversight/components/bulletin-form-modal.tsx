@@ -8,7 +8,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography 
 import { type Dayjs, default as dayjsFn } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { oversightApi, useOversightMutation } from '../api/oversight-api.ts';
+import { fetchBulletinSuggestions, useCreateBulletin } from '../api/oversight-api.ts';
 
 type Entry = { orgId: number; stance: 'praise' | 'criticism'; reason: string; problemIds: number[] };
 type Values = { title: string; docNo: string; level: string; issuedOn: Dayjs; entries: Entry[] };
@@ -17,9 +17,9 @@ type Values = { title: string; docNo: string; level: string; issuedOn: Dayjs; en
 export function BulletinFormModal({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const create = useOversightMutation(oversightApi.createBulletin);
+  const create = useCreateBulletin();
   const suggest = () =>
-    oversightApi.suggestions(year).then(
+    fetchBulletinSuggestions(year).then(
       (items) => {
         form.setFieldValue(
           'entries',

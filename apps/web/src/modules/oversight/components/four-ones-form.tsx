@@ -1,7 +1,7 @@
 import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { type Dayjs, default as dayjs } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
-import { oversightApi, type ProblemDetail, useOversightMutation, useOwnerOptions } from '../api/oversight-api.ts';
+import { type ActionBody, type ProblemDetail, useOwnerOptions, useProblemAction } from '../api/oversight-api.ts';
 
 type Values = { ownerId?: number; plan?: string; measures?: string; deadline?: Dayjs | null };
 
@@ -10,7 +10,7 @@ export function FourOnesForm({ problem, unitId }: { problem: ProblemDetail; unit
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const owners = useOwnerOptions(problem.id, true);
-  const act = useOversightMutation(oversightApi.act);
+  const act = useProblemAction();
   const isLocked = problem.deadline !== null && (problem.status === 'rectifying' || problem.isDeadlineFixed);
   const canClaim = problem.allowedActions.includes('claim');
   const fields = (v: Values) => ({
@@ -22,7 +22,7 @@ export function FourOnesForm({ problem, unitId }: { problem: ProblemDetail; unit
       .filter(Boolean),
     ...(isLocked ? {} : { deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null }),
   });
-  const run = (body: Parameters<typeof oversightApi.act>[0]['body'], done: string) =>
+  const run = (body: ActionBody, done: string) =>
     act.mutateAsync({ id: problem.id, body }).then(
       () => message.success(done),
       (e) => message.error(errorMessage(e)),

@@ -10,7 +10,7 @@ import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
 import { currentYear } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { oversightApi, useOversightMutation } from '../api/oversight-api.ts';
+import { useCreateInspection } from '../api/oversight-api.ts';
 
 type Values = {
   year: number;
@@ -34,7 +34,7 @@ const lines = (text: string | undefined) =>
 export function InspectionFormModal({ open, onClose }: { open: boolean; onClose: (id?: number) => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const create = useOversightMutation(oversightApi.createInspection);
+  const create = useCreateInspection();
   const submit = async () => {
     const v = await form.validateFields();
     const body = {

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { zodItem } from '../../../components/zod-rule.ts';
-import { oversightApi, type Unit, useOversightMutation } from '../api/oversight-api.ts';
+import { type Unit, useCreateProblem } from '../api/oversight-api.ts';
 
 type Values = { title: string; description?: string; unitIds: number[]; deadline?: Dayjs | null };
 
@@ -22,7 +22,7 @@ export function ProblemFormModal({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const create = useOversightMutation(oversightApi.createProblem);
+  const create = useCreateProblem();
   const shape = problemCreateSchema.shape;
   const submit = async () => {
     const v = await form.validateFields();

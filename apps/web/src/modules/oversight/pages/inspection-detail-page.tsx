@@ -28,7 +28,7 @@ import { errorMessage } from '../../../components/api-client.ts';
 import { formatDate } from '../../../components/format.ts';
 import { useSession } from '../../../components/session.ts';
 import { OverdueTag } from '../../../components/status-tag.tsx';
-import { oversightApi, type ProblemItem, useInspection, useOversightMutation } from '../api/oversight-api.ts';
+import { type ProblemItem, useInspection, useSetInspectionStatus } from '../api/oversight-api.ts';
 import { InspectionStatusTag } from '../components/inspections-table.tsx';
 import { ProblemFormModal } from '../components/problem-form-modal.tsx';
 import { ProblemStatusTag } from '../components/problem-status-tag.tsx';
@@ -40,9 +40,7 @@ export function InspectionDetailPage() {
   const { message } = App.useApp();
   const detail = useInspection(id);
   const [isProblemOpen, setProblemOpen] = useState(false);
-  const setStatus = useOversightMutation((status: (typeof inspectionStatuses)[number]) =>
-    oversightApi.setInspectionStatus(id, status),
-  );
+  const setStatus = useSetInspectionStatus(id);
   if (detail.isLoading) return <Spin style={{ display: 'block', margin: 80 }} />;
   if (!detail.data)
     return (

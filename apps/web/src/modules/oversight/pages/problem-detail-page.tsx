@@ -24,10 +24,10 @@ import { useSession } from '../../../components/session.ts';
 import { OverdueTag } from '../../../components/status-tag.tsx';
 import {
   type ActionBody,
-  oversightApi,
   type ProblemDetail,
-  useOversightMutation,
   useProblem,
+  useProblemAction,
+  useRecurProblem,
 } from '../api/oversight-api.ts';
 import { ActionModal, type ActionModalSpec } from '../components/action-modal.tsx';
 import { FourOnesForm } from '../components/four-ones-form.tsx';
@@ -99,8 +99,8 @@ export function ProblemDetailPage() {
   const { me } = useSession();
   const { message } = App.useApp();
   const detail = useProblem(id);
-  const act = useOversightMutation(oversightApi.act);
-  const recur = useOversightMutation(oversightApi.recur);
+  const act = useProblemAction();
+  const recur = useRecurProblem();
   const [modal, setModal] = useState<ModalKind | null>(null);
   const [isEditOpen, setEditOpen] = useState(false);
 
