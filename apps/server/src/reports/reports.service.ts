@@ -24,6 +24,7 @@ import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
+import { recordEvents } from '../platform/events.service.ts';
 import { requireInScope, requireOrgInScope } from '../platform/scope.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
@@ -107,9 +108,9 @@ export async function insertComposed(
       updatedAt: now,
     })
     .returning({ id: reports.id });
-  await tx
-    .insert(reportEvents)
-    .values({ reportId: row!.id, action: 'compose', toStatus: 'draft', actorId: actor.user.id, at: now });
+  await recordEvents(tx, 'report', [
+    { subjectId: row!.id, action: 'compose', toStatus: 'draft', actorId: actor.user.id, at: now },
+  ]);
   return row!.id;
 }
 
@@ -262,15 +263,17 @@ export async function transitionReport(
       .where(and(eq(reports.id, id), eq(reports.version, row.version)))
       .returning({ id: reports.id });
     if (updated.length === 0) throw conflict('报告已被他人同时处理，请刷新后重试');
-    await tx.insert(reportEvents).values({
-      reportId: id,
-      action,
-      fromStatus: row.status,
-      toStatus: result.status,
-      reason,
-      actorId: actor.user.id,
-      at: now,
-    });
+    await recordEvents(tx, 'report', [
+      {
+        subjectId: id,
+        action,
+        fromStatus: row.status,
+        toStatus: result.status,
+        note: reason,
+        actorId: actor.user.id,
+        at: now,
+      },
+    ]);
     await writeAudit(tx, actor, {
       action: `report.${action}`,
       entity: 'report',
