@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Input, Row, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
-import { type CheckResult, reportsApi } from '../api/reports-api.ts';
+import { type CheckResult, useCheckFile, useCheckText } from '../api/reports-api.ts';
 import { ComplianceChecklist } from '../components/compliance-checklist.tsx';
 
 /** Checks any report (pasted or uploaded) against the legal structure: parts, basis, signature and date. */
@@ -11,8 +10,9 @@ export function CheckTab() {
   const [result, setResult] = useState<CheckResult | null>(null);
   const { message } = App.useApp();
   const onError = (e: unknown) => message.error(errorMessage(e));
-  const check = useMutation({ mutationFn: reportsApi.checkText, onSuccess: setResult, onError });
-  const upload = useMutation({ mutationFn: reportsApi.checkFile, onSuccess: setResult, onError });
+  const check = useCheckText();
+  const upload = useCheckFile();
+  const done = { onSuccess: setResult, onError };
   return (
     <Row gutter={24}>
       <Col xs={24} lg={12}>
@@ -25,7 +25,7 @@ export function CheckTab() {
         <Space style={{ marginTop: 12 }}>
           <Button
             type="primary"
-            onClick={() => check.mutate(text)}
+            onClick={() => check.mutate(text, done)}
             loading={check.isPending}
             disabled={text.trim().length < 20}
           >
@@ -35,7 +35,7 @@ export function CheckTab() {
             accept=".docx,.txt,.html,.htm"
             showUploadList={false}
             beforeUpload={(file) => {
-              upload.mutate(file);
+              upload.mutate(file, done);
               return false;
             }}
           >

@@ -1,38 +1,38 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { dayjs } from '../../../components/format.ts';
 import { useSession } from '../../../components/session.ts';
-import { type DeadlineSetting, reportKeys, reportsApi, useDeadlineSettings } from '../api/reports-api.ts';
+import { type DeadlineSetting, useDeadlineSettings, useResetDeadlines, useSetDeadlines } from '../api/reports-api.ts';
 
 type FormValues = { submitBy: dayjs.Dayjs; publishBy?: dayjs.Dayjs | null };
 
 function EditModal({ year, setting, onClose }: { year: number; setting: DeadlineSetting; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      reportsApi.setDeadlines({
+  const save = useSetDeadlines();
+  const submit = (v: FormValues) =>
+    save.mutate(
+      {
         year,
         type: setting.type,
         submitBy: v.submitBy.format('YYYY-MM-DD'),
         publishBy: setting.isPublished && v.publishBy ? v.publishBy.format('YYYY-MM-DD') : null,
-      }),
-    onSuccess: () => {
-      message.success(`已设置${setting.typeLabel}的截止日期`);
-      client.invalidateQueries({ queryKey: reportKeys.all });
-      onClose();
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+      },
+      {
+        onSuccess: () => {
+          message.success(`已设置${setting.typeLabel}的截止日期`);
+          onClose();
+        },
+        onError: (e) => message.error(errorMessage(e)),
+      },
+    );
   return (
     <Modal
       open
       title={`${year}年度${setting.typeLabel}截止日期`}
       onCancel={onClose}
-      onOk={() => form.validateFields().then((v) => save.mutate(v))}
+      onOk={() => form.validateFields().then(submit)}
       okText="保存"
       confirmLoading={save.isPending}
       destroyOnHidden
@@ -74,16 +74,16 @@ export function DeadlinesTab({ year }: { year: number }) {
   const { data, isLoading } = useDeadlineSettings(year);
   const { can } = useSession();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [editing, setEditing] = useState<DeadlineSetting | null>(null);
-  const reset = useMutation({
-    mutationFn: (s: DeadlineSetting) => reportsApi.resetDeadlines(year, s.type),
-    onSuccess: () => {
-      message.success('已恢复默认截止日期');
-      client.invalidateQueries({ queryKey: reportKeys.all });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const reset = useResetDeadlines();
+  const resetTo = (s: DeadlineSetting) =>
+    reset.mutate(
+      { params: { year, type: s.type } },
+      {
+        onSuccess: () => message.success('已恢复默认截止日期'),
+        onError: (e) => message.error(errorMessage(e)),
+      },
+    );
   const canSet = can('report.approve');
   return (
     <>
@@ -134,7 +134,7 @@ export function DeadlinesTab({ year }: { year: number }) {
                         调整
                       </Button>
                       {s.isOwnSetting ? (
-                        <Popconfirm title="恢复默认截止日期？" onConfirm={() => reset.mutate(s)}>
+                        <Popconfirm title="恢复默认截止日期？" onConfirm={() => resetTo(s)}>
                           <Button size="small" type="link">
                             恢复默认
                           </Button>

@@ -1,17 +1,18 @@
-import { metricCatalogue } from '@fazhi/core/metrics/catalogue';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type MetricKey, metricCatalogue } from '@fazhi/core/metrics/catalogue';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { type ImportFigure, reportKeys, reportsApi, useImportDetail } from '../api/reports-api.ts';
+import { type ImportFigure, useImportDetail, useReviewImport } from '../api/reports-api.ts';
 import { HighlightedText, type Mark } from '../components/highlighted-text.tsx';
 
 const metricOptions = metricCatalogue.map((m) => ({ value: m.key, label: `${m.name}（${m.unit}）` }));
 
-type Decision = { decision: 'accept' | 'discard'; metric?: string | null };
+/** Stored keys are catalogue keys (extraction or a reviewer chose them). */
+type Decision = { decision: 'accept' | 'discard'; metric?: MetricKey | null };
+const keyOf = (f: ImportFigure) => f.metric as MetricKey | null;
 
 /** Why extraction gave a figure no key although its words name a metric. */
 const noKeyReasons: Record<string, string> = {
@@ -55,23 +56,21 @@ export function ImportReviewPage() {
   const id = Number(useParams().id);
   const { data, isLoading } = useImportDetail(id);
   const { can } = useSession();
-  const client = useQueryClient();
   const { message } = App.useApp();
   const [decisions, setDecisions] = useState<Record<number, Decision>>({});
   const [selected, setSelected] = useState<number | null>(null);
-  const review = useMutation({
-    mutationFn: () =>
-      reportsApi.review(
-        id,
-        Object.entries(decisions).map(([index, d]) => ({ index: Number(index), ...d })),
-      ),
-    onSuccess: (r) => {
-      message.success(`已采用 ${r.accepted} 个数字作为历史数据`);
-      setDecisions({});
-      client.invalidateQueries({ queryKey: reportKeys.all });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const review = useReviewImport(id);
+  const sendReview = () =>
+    review.mutate(
+      Object.entries(decisions).map(([index, d]) => ({ index: Number(index), ...d })),
+      {
+        onSuccess: (r) => {
+          message.success(`已采用 ${r.accepted} 个数字作为历史数据`);
+          setDecisions({});
+        },
+        onError: (e) => message.error(errorMessage(e)),
+      },
+    );
   const marks = useMemo<Mark[]>(
     () =>
       (data?.figures ?? []).map((f) => ({
@@ -84,14 +83,14 @@ export function ImportReviewPage() {
   );
   if (isLoading || !data) return <Card loading />;
   const decide = (f: ImportFigure, d: Partial<Decision>) =>
-    setDecisions((prev) => ({ ...prev, [f.index]: { decision: 'accept', metric: f.metric, ...prev[f.index], ...d } }));
+    setDecisions((prev) => ({ ...prev, [f.index]: { decision: 'accept', metric: keyOf(f), ...prev[f.index], ...d } }));
   const acceptAllMapped = () =>
     setDecisions(
       Object.fromEntries(
         data.figures
           .filter((f) => f.metric && !f.comparison && f.decision === 'pending' && f.confidence >= 0.6)
           .filter((f, i, all) => all.findIndex((g) => g.metric === f.metric) === i)
-          .map((f) => [f.index, { decision: 'accept' as const, metric: f.metric }]),
+          .map((f) => [f.index, { decision: 'accept' as const, metric: keyOf(f) }]),
       ),
     );
   const canReview = can('report.approve');
@@ -151,7 +150,7 @@ export function ImportReviewPage() {
                   <Popconfirm
                     title="确认审核结果？"
                     description="采用的数字将作为该单位该年度的历史数据，成为下一年度报告的对比基数。"
-                    onConfirm={() => review.mutate()}
+                    onConfirm={sendReview}
                     disabled={Object.keys(decisions).length === 0}
                   >
                     <Button
@@ -212,7 +211,7 @@ export function ImportReviewPage() {
                         style={{ width: '100%' }}
                         placeholder="未对应指标"
                         disabled={!canReview}
-                        value={decisions[f.index]?.metric ?? f.metric ?? undefined}
+                        value={decisions[f.index]?.metric ?? keyOf(f) ?? undefined}
                         options={metricOptions}
                         onChange={(metric) => decide(f, { metric: metric ?? null })}
                       />

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { reportImportTextSchema } from '@fazhi/core/reports/report.schemas';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -6,7 +6,8 @@ import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { useSession } from '../../../components/session.ts';
-import { type ImportListItem, reportKeys, reportsApi, useImports } from '../api/reports-api.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { type ImportListItem, useImportReport, useImports } from '../api/reports-api.ts';
 
 type ImportForm = { orgId: number; year: number; mode: 'file' | 'text'; text?: string; title?: string };
 
@@ -15,19 +16,8 @@ function ImportModal({ year, open, onClose }: { year: number; open: boolean; onC
   const [file, setFile] = useState<File | null>(null);
   const mode = Form.useWatch('mode', form);
   const navigate = useNavigate();
-  const client = useQueryClient();
   const { message } = App.useApp();
-  const create = useMutation({
-    mutationFn: (v: ImportForm) =>
-      v.mode === 'file'
-        ? reportsApi.importFile(v.orgId, v.year, file as File)
-        : reportsApi.importText({ orgId: v.orgId, year: v.year, text: v.text ?? '', title: v.title }),
-    onSuccess: (r) => {
-      client.invalidateQueries({ queryKey: reportKeys.imports() });
-      navigate(`/reports/imports/${r.id}`);
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const create = useImportReport();
   return (
     <Modal
       title="导入历史报告"
@@ -38,17 +28,23 @@ function ImportModal({ year, open, onClose }: { year: number; open: boolean; onC
       onOk={() =>
         form.validateFields().then((v) => {
           if (v.mode === 'file' && !file) return message.error('请选择 .docx、.txt 或 .html 文件');
-          create.mutate(v);
+          create.mutate(
+            { ...v, file: v.mode === 'file' ? file : null },
+            {
+              onSuccess: (r) => navigate(`/reports/imports/${r.id}`),
+              onError: (e) => message.error(errorMessage(e)),
+            },
+          );
         })
       }
       width={640}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ year, mode: 'text' }}>
-        <Form.Item name="orgId" label="报告单位" rules={[{ required: true, message: '请选择单位' }]}>
+        <Form.Item name="orgId" label="报告单位" {...zodItem(reportImportTextSchema.shape.orgId)}>
           <OrgTreeSelect />
         </Form.Item>
-        <Form.Item name="year" label="报告所属年度" rules={[{ required: true, message: '请填写年度' }]}>
+        <Form.Item name="year" label="报告所属年度" {...zodItem(reportImportTextSchema.shape.year)}>
           <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="mode" label="来源">
@@ -72,11 +68,7 @@ function ImportModal({ year, open, onClose }: { year: number; open: boolean; onC
             <Button>选择文件（.docx / .txt / .html）</Button>
           </Upload>
         ) : (
-          <Form.Item
-            name="text"
-            label="报告全文"
-            rules={[{ required: true, min: 20, message: '请粘贴报告全文（至少 20 字）' }]}
-          >
+          <Form.Item name="text" label="报告全文" {...zodItem(reportImportTextSchema.shape.text)}>
             <Input.TextArea rows={10} placeholder="粘贴网站上公开的年度报告全文" />
           </Form.Item>
         )}
@@ -100,7 +92,7 @@ export function ImportsTab({ year }: { year: number }) {
         rowKey="id"
         size="middle"
         loading={isLoading}
-        dataSource={data ?? []}
+        dataSource={data?.items ?? []}
         locale={{ emptyText: '还没有导入过报告' }}
         columns={[
           {

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ordinalMarker } from '@fazhi/core/reports/outlines';
 import { type ReportAction, reportActionLabels, reportActionPermission } from '@fazhi/core/reports/report-lifecycle';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { reportsContracts } from '@fazhi/core/reports/reports.contract';
 import {
   Alert,
   App,
@@ -23,7 +23,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
 import { dayjs, formatDateTime } from '../../../components/format.ts';
 import { MetricFigure, MetricSourceProvider } from '../../../components/metric-figure.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -32,9 +32,11 @@ import {
   type FigureRow,
   type ReportSave,
   type ReportView,
-  reportKeys,
-  reportsApi,
+  useChangeSection,
+  useRefreshFigures,
   useReport,
+  useReportAction,
+  useSaveReport,
 } from '../api/reports-api.ts';
 import { ComplianceChecklist } from '../components/compliance-checklist.tsx';
 import { HighlightedText, type Mark, sentenceEnd } from '../components/highlighted-text.tsx';
@@ -99,16 +101,15 @@ function SectionControls({
   index: number;
 }) {
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const change = useMutation({
-    mutationFn: (c: { key: string; add: boolean }) =>
-      c.add ? reportsApi.addSection(report.id, c.key) : reportsApi.removeSection(report.id, c.key),
-    onSuccess: (_, c) => {
-      message.success(c.add ? '已添加章节' : '已删除章节');
-      client.invalidateQueries({ queryKey: reportKeys.all });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const changeSection = useChangeSection(report.id);
+  const change = {
+    isPending: changeSection.isPending,
+    mutate: (c: { key: string; add: boolean }) =>
+      changeSection.mutate(c, {
+        onSuccess: () => message.success(c.add ? '已添加章节' : '已删除章节'),
+        onError: (e) => message.error(errorMessage(e)),
+      }),
+  };
   if (section) {
     return (
       <Popconfirm
@@ -144,18 +145,23 @@ function SectionControls({
 function Actions({ report }: { report: ReportView }) {
   const { can } = useSession();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [reason, setReason] = useState('');
   const [returning, setReturning] = useState(false);
-  const act = useMutation({
-    mutationFn: ({ action, why }: { action: ReportAction; why?: string }) => reportsApi.act(report.id, action, why),
-    onSuccess: (_, v) => {
-      message.success(`已${reportActionLabels[v.action]}`);
-      setReturning(false);
-      client.invalidateQueries({ queryKey: reportKeys.all });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const action = useReportAction(report.id);
+  const act = {
+    isPending: action.isPending,
+    mutate: ({ action: a, why }: { action: ReportAction; why?: string }) =>
+      action.mutate(
+        { action: a, reason: why },
+        {
+          onSuccess: () => {
+            message.success(`已${reportActionLabels[a]}`);
+            setReturning(false);
+          },
+          onError: (e) => message.error(errorMessage(e)),
+        },
+      ),
+  };
   const allowed = report.actions.filter((a) => can(reportActionPermission[a]));
   return (
     <Space wrap>
@@ -237,29 +243,33 @@ export function ReportEditorPage() {
   const { data: report, isLoading, error } = useReport(id);
   const { can } = useSession();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [draft, setDraft] = useState<ReportSave | null>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
     if (report) setDraft(toDraft(report));
   }, [report]);
-  const save = useMutation({
-    mutationFn: (body: ReportSave) => reportsApi.save(id, body),
-    onSuccess: () => {
-      message.success('已保存，已重新核对数据');
-      setEditing(false);
-      client.invalidateQueries({ queryKey: reportKeys.all });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
-  const refresh = useMutation({
-    mutationFn: () => reportsApi.refresh(id),
-    onSuccess: (r) => {
-      message.success(r.changed ? `已按最新台账更新 ${r.changed} 个数字` : '报告中的数字与台账一致，无需更新');
-      client.invalidateQueries({ queryKey: reportKeys.all });
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const saving = useSaveReport(id);
+  const save = {
+    isPending: saving.isPending,
+    mutate: (body: ReportSave) =>
+      saving.mutate(body, {
+        onSuccess: () => {
+          message.success('已保存，已重新核对数据');
+          setEditing(false);
+        },
+        onError: (e) => message.error(errorMessage(e)),
+      }),
+  };
+  const refreshing = useRefreshFigures(id);
+  const refresh = {
+    isPending: refreshing.isPending,
+    mutate: () =>
+      refreshing.mutate(undefined, {
+        onSuccess: (r) =>
+          message.success(r.changed ? `已按最新台账更新 ${r.changed} 个数字` : '报告中的数字与台账一致，无需更新'),
+        onError: (e) => message.error(errorMessage(e)),
+      }),
+  };
   if (error && !report)
     return (
       <Result
@@ -294,7 +304,7 @@ export function ReportEditorPage() {
         extra={
           <>
             <Link to={`/reports?year=${report.year}`}>返回列表</Link>
-            <Button onClick={() => downloadFile(`/api/reports/${id}/docx`, undefined, `${report.title}.docx`)}>
+            <Button onClick={() => download(reportsContracts.routes.docx, { params: { id } }, `${report.title}.docx`)}>
               下载 Word
             </Button>
             {canEdit && !editing ? (

@@ -1,14 +1,17 @@
 import { type ReportType, reportTypeLabels, reportTypes } from '@fazhi/core/reports/outlines';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { reportComposeSchema } from '@fazhi/core/reports/report.schemas';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form, InputNumber, Modal, Select, Space, Statistic, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
+import { invalidatePrefix } from '../../../components/contract-query.ts';
 import { currentYear } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
-import { type ReportListItem, reportKeys, reportsApi, useReportList } from '../api/reports-api.ts';
+import { zodItem } from '../../../components/zod-rule.ts';
+import { type ReportListItem, useComposeReport, useReportList } from '../api/reports-api.ts';
 import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
 import { CheckTab } from './check-tab.tsx';
 import { CompareTab } from './compare-tab.tsx';
@@ -29,20 +32,21 @@ function ComposeModal({
   const [form] = Form.useForm<{ orgId: number; year: number; type: ReportType }>();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const compose = useMutation({
-    mutationFn: reportsApi.compose,
-    onSuccess: (r) => {
-      message.success('已按台账生成报告初稿');
-      navigate(`/reports/${r.id}`);
-    },
-    onError: (e) => message.error(errorMessage(e)),
-  });
+  const compose = useComposeReport();
+  const submit = (v: { orgId: number; year: number; type: ReportType }) =>
+    compose.mutate(v, {
+      onSuccess: (r) => {
+        message.success('已按台账生成报告初稿');
+        navigate(`/reports/${r.id}`);
+      },
+      onError: (e) => message.error(errorMessage(e)),
+    });
   return (
     <Modal
       title="生成年度报告初稿"
       open={open}
       onCancel={onClose}
-      onOk={() => form.validateFields().then((v) => compose.mutate(v))}
+      onOk={() => form.validateFields().then(submit)}
       okText="生成初稿"
       confirmLoading={compose.isPending}
       destroyOnHidden
@@ -53,10 +57,10 @@ function ComposeModal({
         preserve={false}
         initialValues={{ year, orgId: preset?.orgId, type: preset?.type ?? 'government' }}
       >
-        <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+        <Form.Item name="orgId" label="单位" {...zodItem(reportComposeSchema.shape.orgId)}>
           <OrgTreeSelect />
         </Form.Item>
-        <Form.Item name="year" label="报告年度" rules={[{ required: true, message: '请填写年度' }]}>
+        <Form.Item name="year" label="报告年度" {...zodItem(reportComposeSchema.shape.year)}>
           <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="type" label="报告类型" rules={[{ required: true, message: '请选择报告类型' }]}>
@@ -207,7 +211,7 @@ export function ReportsPage() {
               onChange={(v) => v && set({ year: String(v) })}
               style={{ width: 100 }}
             />
-            <Button onClick={() => client.invalidateQueries({ queryKey: reportKeys.all })}>刷新</Button>
+            <Button onClick={() => invalidatePrefix(client, '/api/reports')}>刷新</Button>
           </Space>
         }
       />
