@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client.ts';
+import { seedAffairs } from './demo-affairs.ts';
 import { seedAssessment } from './demo-assessment.ts';
 import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
@@ -26,5 +27,6 @@ export const moduleSeeds: DemoSeeder[] = [
   seedDemoCadres,
   seedDemoOversight,
   seedGrassroots,
+  seedAffairs,
   seedReports,
 ];

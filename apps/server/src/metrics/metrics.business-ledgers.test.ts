@@ -25,9 +25,30 @@ let t: TestApp;
 let office: Client;
 let city: Client;
 const orgIds = new Map<string, number>();
+/** The demo county's figures of last year, read before the demo rows are removed. */
+const demo: Record<string, number | null> = {};
+const demoKeys = [
+  'petitions.received',
+  'petitions.on_time_rate',
+  'disclosure.timely_rate',
+  'disclosure.request_timely_rate',
+  'grassroots.released_handover_rate',
+  'legal_services.assessment_pass_rate',
+  'grassroots.dispute_resolution_rate',
+  'grassroots.civil_criminal_cases',
+  'grassroots.volunteer_coverage_rate',
+  'grassroots.sage_coverage_rate',
+  'grassroots.host_coverage_rate',
+];
 
 beforeAll(async () => {
   t = await createTestApp();
+  const officeBefore = await t.as('office');
+  const county = (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '昭化区'`))[0]!.id;
+  for (const key of demoKeys) {
+    const res = await officeBefore.get(`/api/metrics/${key}?org=${county}&period=2025`);
+    demo[key] = res.json().value;
+  }
   await t.db.execute(sql`delete from ledger_rows where type_key in ${newTypes}`);
   expect(await whenRollupReady(t.db)).toBe(true);
   const orgs = await queryRows<{ id: number; name: string }>(t.db, sql`select id, name from orgs`);
@@ -68,6 +89,17 @@ const ids = async (key: string, orgName: string, period: string) =>
 /** A valid 18-digit ID number from its first 17 digits. */
 const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+describe('demo county', () => {
+  it('has a year of its own for every new ledger family (2025, 昭化区)', () => {
+    for (const key of demoKeys) expect(demo[key], key).toEqual(expect.any(Number));
+    // Rates below 100: the demo shows late answers, uncovered villages and a 民转刑 case, not a perfect year.
+    expect(demo['disclosure.timely_rate']).toBeGreaterThan(80);
+    expect(demo['disclosure.timely_rate']).toBeLessThan(100);
+    expect(demo['grassroots.civil_criminal_cases']).toBe(1);
+    expect(demo['grassroots.host_coverage_rate']).toBeLessThan(demo['grassroots.volunteer_coverage_rate']!);
+  });
+});
 
 describe('信访工作法治化', () => {
   it('counts received, on time (≤60 days), classified and repeat petitions; rows and personal fields', async () => {
