@@ -18,6 +18,7 @@ import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
+import { requireResponseSchemas } from './platform/contract-route.ts';
 import { maxUploadBytes } from './platform/attachment.service.ts';
 import type { AppDeps } from './platform/context.ts';
 import { safeErrorSerializer } from './platform/db-errors.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     transform: jsonSchemaTransform,
   });
   registerAccessControl(app, deps);
+  requireResponseSchemas(app);
   registerProcess(app, deps.db);
 
   const z = app.withTypeProvider<ZodTypeProvider>();
