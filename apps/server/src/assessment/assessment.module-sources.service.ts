@@ -96,7 +96,7 @@ export const oversightSource: InputSource = {
 };
 
 /**
- * 交办任务落实不力 from `plan` (through its task list, as the county office sees it): target tasks of the assessment year that a unit leads and did not close by their
+ * 交办任务落实不力 from `plan` (through its task list): target tasks of the assessment year that a unit leads and did not close by their
  * deadline (closed late, or past the deadline and still open today, Asia/Shanghai). Leaf tasks only — a parent's
  * progress is its children's. They were assigned by the county, so the deduction is at the 区 level.
  */
@@ -104,8 +104,10 @@ export const planSource: InputSource = {
   name: '目标任务',
   gather: async ({ db, year, ownerOrgId, orgIds }) => {
     if (orgIds.length === 0) return [];
-    const actor = await countyReader(db, ownerOrgId);
-    if (!actor) return [];
+    const county = await countyReader(db, ownerOrgId);
+    if (!county) return [];
+    // The units' own tasks wherever they are: the streaming scorer asks once for the rounds of many counties.
+    const actor = { ...county, user: { ...county.user, dataScope: 'all' as const } };
     const now = new Date();
     const today = shanghaiToday(now);
     const { items } = await listTasks(db, actor, { year }, now);
