@@ -52,26 +52,28 @@ export async function findOrg(db: Executor, user: AuthUser, id: number) {
 
 // ---- dimensions ----
 
-/** Dimensions owned by a unit on the user's path (above or below it), in kind and sort order. */
+/** Owned by a unit on the user's path (above or below it); `all`/`none` scopes see every dimension. */
+const dimensionOnPathSql = (user: AuthUser) =>
+  sql`(${user.dataScope} in ('all', 'none') or ${user.scopePath} like ${orgs.path} || '%' or ${orgs.path} like ${`${user.scopePath}%`})`;
+
+/** Dimensions owned by a unit on the user's path, in kind and sort order. */
 export async function listDimensionsInScope(db: Executor, user: AuthUser): Promise<Dimension[]> {
-  const rows = await queryRows<{ id: number; kind: string; name: string; owner_org_id: number }>(
-    db,
-    sql`
-      select d.id, d.kind, d.name, d.owner_org_id from ${dimensions} d join orgs o on o.id = d.owner_org_id
-      where ${user.dataScope} in ('all', 'none') or ${user.scopePath} like o.path || '%' or o.path like ${`${user.scopePath}%`}
-      order by d.kind, d.sort, d.id`,
-  );
-  return rows.map((r) => ({ id: r.id, kind: r.kind as DimensionKind, name: r.name, ownerOrgId: r.owner_org_id }));
+  const rows = await db
+    .select({ id: dimensions.id, kind: dimensions.kind, name: dimensions.name, ownerOrgId: dimensions.ownerOrgId })
+    .from(dimensions)
+    .innerJoin(orgs, eq(orgs.id, dimensions.ownerOrgId))
+    .where(dimensionOnPathSql(user))
+    .orderBy(dimensions.kind, dimensions.sort, dimensions.id);
+  return rows.map((r) => ({ ...r, kind: r.kind as DimensionKind }));
 }
 
 /** Names of the dimensions an import may use: those owned by a unit on the user's path. */
 export async function dimensionNamesOnPath(db: Executor, user: AuthUser) {
-  return queryRows<{ id: number; name: string }>(
-    db,
-    sql`
-      select d.id, d.name from ${dimensions} d join orgs o on o.id = d.owner_org_id
-      where ${user.scopePath} like o.path || '%' or o.path like ${`${user.scopePath}%`}`,
-  );
+  return db
+    .select({ id: dimensions.id, name: dimensions.name })
+    .from(dimensions)
+    .innerJoin(orgs, eq(orgs.id, dimensions.ownerOrgId))
+    .where(sql`(${user.scopePath} like ${orgs.path} || '%' or ${orgs.path} like ${`${user.scopePath}%`})`);
 }
 
 export async function allDimensionNames(db: Executor) {
