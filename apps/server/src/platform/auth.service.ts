@@ -3,12 +3,19 @@ import { passwordPolicy } from '@fazhi/core/platform/password-policy';
 import type { SessionUser } from '@fazhi/core/platform/platform.schemas';
 import { type DataScope, isAdminRole, type Role, rolePermissions } from '@fazhi/core/platform/roles';
 import { hash, verify } from '@node-rs/argon2';
-import { eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { writeAudit } from './audit.ts';
 import type { AuthUser } from './context.ts';
 import { AppError, unauthorized } from './errors.ts';
-import { sessions, users } from './platform.schema.ts';
+import {
+  countFailure,
+  deleteSession,
+  findSession,
+  findUserByUsername,
+  insertSession,
+  resetFailuresIfUnlocked,
+  touchSession,
+} from './platform.auth.repo.ts';
 
 export const hashPassword = (password: string) => hash(password); // argon2id is the library's default
 const dummyHash = hash('fazhi-dummy-password');
@@ -25,28 +32,8 @@ const loginFailed = () =>
     `用户名或密码错误。连续失败${passwordPolicy.maxFailures}次的账号将锁定${passwordPolicy.lockMinutes}分钟，如需解锁请联系安全保密管理员`,
   );
 
-/**
- * Counts one failure in a single statement, so concurrent wrong passwords cannot overwrite each other's count.
- * A lock that has expired starts a fresh count; a locked account is not counted (the row is not updated).
- */
-async function countFailure(db: Executor, userId: number, now: Date) {
-  const lockUntil = new Date(now.getTime() + passwordPolicy.lockMinutes * 60000);
-  const rows = await queryRows<{ failed_count: number; locked: boolean }>(
-    db,
-    sql`
-    update users set
-      failed_count = case when locked_until is not null then 1 else failed_count + 1 end,
-      locked_until = case
-        when (case when locked_until is not null then 1 else failed_count + 1 end) >= ${passwordPolicy.maxFailures}
-        then ${lockUntil.toISOString()}::timestamptz end
-    where id = ${userId} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
-    returning failed_count, locked_until is not null as locked`,
-  );
-  return rows[0] ?? null;
-}
-
 export async function login(db: Db, username: string, password: string, ip: string | null, now: Date) {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const user = await findUserByUsername(db, username);
   if (!user?.isActive) {
     await verify(await dummyHash, password); // same cost whether or not the account exists
     await writeAudit(db, null, { action: 'auth.login_failed', entity: 'user', subject: { username, ip } });
@@ -61,7 +48,8 @@ export async function login(db: Db, username: string, password: string, ip: stri
   }
   if (!(await verify(user.passwordHash, password))) {
     await db.transaction(async (tx) => {
-      const counted = await countFailure(tx, user.id, now);
+      const lockUntil = new Date(now.getTime() + passwordPolicy.lockMinutes * 60000);
+      const counted = await countFailure(tx, user.id, now, passwordPolicy.maxFailures, lockUntil);
       await writeAudit(tx, null, {
         action: counted === null ? 'auth.login_refused_locked' : counted.locked ? 'auth.locked' : 'auth.login_failed',
         entity: 'user',
@@ -78,16 +66,8 @@ export async function login(db: Db, username: string, password: string, ip: stri
   const sessionId = sha256(token);
   const isOpened = await db.transaction(async (tx) => {
     // A lock set by a concurrent failure since the read above still holds: the reset is conditional on it.
-    const reset = await queryRows<{ id: number }>(
-      tx,
-      sql`update users set failed_count = 0, locked_until = null
-          where id = ${user.id} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
-          returning id`,
-    );
-    if (reset.length === 0) return false;
-    await tx
-      .insert(sessions)
-      .values({ id: sessionId, userId: user.id, csrfToken, ip, lastSeenAt: now, createdAt: now });
+    if (!(await resetFailuresIfUnlocked(tx, user.id, now))) return false;
+    await insertSession(tx, { id: sessionId, userId: user.id, csrfToken, ip, lastSeenAt: now, createdAt: now });
     await writeAudit(tx, null, {
       action: 'auth.login',
       entity: 'user',
@@ -109,42 +89,16 @@ const absoluteMs = passwordPolicy.absoluteHours * 3600_000;
 /** Resolves a cookie token to its user; an idle session, or one older than the absolute lifetime, is ended here. Touches last_seen at most once a minute. */
 export async function loadSession(db: Db, token: string, now: Date): Promise<AuthUser | null> {
   const sessionId = sha256(token);
-  const rows = await queryRows<{
-    id: number;
-    username: string;
-    display_name: string;
-    role: string;
-    data_scope: string;
-    org_id: number;
-    org_name: string;
-    scope_path: string;
-    must_change_password: boolean;
-    is_active: boolean;
-    csrf_token: string;
-    last_seen_at: string | Date;
-    created_at: string | Date;
-  }>(
-    db,
-    sql`
-    select u.id, u.username, u.display_name, u.role, u.data_scope, u.org_id, o.name as org_name,
-           coalesce(so.path, o.path) as scope_path, u.must_change_password, u.is_active,
-           s.csrf_token, s.last_seen_at, s.created_at
-    from sessions s
-    join users u on u.id = s.user_id
-    join orgs o on o.id = u.org_id
-    left join orgs so on so.id = u.scope_org_id
-    where s.id = ${sessionId}`,
-  );
-  const row = rows[0];
+  const row = await findSession(db, sessionId);
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at);
   const age = now.getTime() - new Date(row.created_at).getTime();
   if (!row.is_active || now.getTime() - lastSeen.getTime() > idleMs || age > absoluteMs) {
-    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    await deleteSession(db, sessionId);
     return null;
   }
   if (now.getTime() - lastSeen.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+    await touchSession(db, sessionId, now);
   }
   return {
     id: row.id,
@@ -164,7 +118,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Aut
 
 export async function logout(db: Db, user: AuthUser, ip: string | null) {
   await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, user.sessionId));
+    await deleteSession(tx, user.sessionId);
     await writeAudit(tx, { user, ip }, { action: 'auth.logout', entity: 'user', entityId: user.id });
   });
 }
