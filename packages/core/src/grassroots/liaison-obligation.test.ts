@@ -129,7 +129,11 @@ describe('liaison reminders', () => {
     const after = new Date('2024-04-02T00:00:00Z');
     const r2 = liaisonReminders(liaisonYearStatuses(quarterly, [], 2024, after), after);
     expect(r2.map((r) => r.key)).toEqual(['grassroots:liaison:5:50:2024-Q1:overdue']);
-    expect(r2[0]?.message).toContain('尚差1次');
+    // The quarter is over: the reminder says so and does not ask to make it up (a visit now counts for Q2).
+    expect(r2[0]?.message).toBe(
+      '2024年第一季度已结束，挂点联系走访少1次，记为未完成；此后的走访计入当期，请按当期要求走访',
+    );
+    expect(r2[0]?.message).not.toContain('补');
   });
 
   it('is idempotent: the same inputs at any later time of the period give the same keys, never duplicates', () => {

@@ -176,7 +176,8 @@ export function liaisonReminders(
       period: s.period,
       message:
         kind === 'overdue'
-          ? `${periodLabel(s.period)}挂点联系走访未完成，尚差${missing}次，请尽快补充走访`
+          ? // A past period cannot be made up: a visit recorded now counts for the period it falls in.
+            `${periodLabel(s.period)}已结束，挂点联系走访少${missing}次，记为未完成；此后的走访计入当期，请按当期要求走访`
           : `${periodLabel(s.period)}即将结束，挂点联系走访尚差${missing}次，请按时走访`,
     });
   }
