@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { notify } from './notifications.service.ts';
 
 /** The system administrator keeps accounts: a name, the unit an account belongs to, and whether it may log in. */
 let t: TestApp;
@@ -76,5 +77,25 @@ describe('declared fields only', () => {
     expect(Object.keys(entry).sort()).toEqual(
       ['action', 'after', 'at', 'before', 'entity', 'entityId', 'id', 'ip', 'orgId', 'username'].sort(),
     );
+  });
+
+  it('notify stores a notification once per key; the list answers only its declared fields', async () => {
+    const reporter = await t.as('reporter-a');
+    const [me] = await queryRows<{ id: number }>(t.db, sql`select id from users where username = 'reporter-a'`);
+    const row = {
+      userId: me!.id,
+      kind: 'test.notice',
+      title: '测试提醒',
+      body: '提醒正文',
+      link: '/notifications',
+      dedupeKey: 'test:notice:1',
+    };
+    expect(await notify(t.db, [row])).toBe(1);
+    expect(await notify(t.db, [row])).toBe(0);
+    const page = (await reporter.get('/api/notifications?page=1&pageSize=5&unread=true')).json();
+    const item = page.items.find((n: { kind: string }) => n.kind === 'test.notice');
+    // Neither the recipient's id nor the dedupe key leaves the server.
+    expect(Object.keys(item).sort()).toEqual(['body', 'createdAt', 'id', 'kind', 'link', 'readAt', 'title']);
+    expect(page.unread).toBeGreaterThanOrEqual(1);
   });
 });
