@@ -268,22 +268,12 @@ async function seedMeetingsAndHonours(
       title: `区委依法治区办主任会议（${md.slice(0, 2)}月）`,
       attendees: 9,
     });
-  const topics = [
-    '《中华人民共和国宪法》',
-    '《中华人民共和国民法典》',
-    '《中华人民共和国行政复议法》',
-    '《优化营商环境条例》',
-    '《信访工作条例》',
-    '《中华人民共和国安全生产法》',
-  ];
   for (const [i, md] of ['01-28', '04-15', '07-29', '11-18'].entries())
     add(md, '区委办公室', {
       meeting_kind: 'standing_committee',
       title: `区委常委会${Y}年第${i + 3}次会议`,
       chair: '区委书记',
       special_study: i % 2 === 0,
-      pre_meeting_study: true,
-      study_topic: topics[i]!,
       attendees: 13,
     });
   for (let m = 1; m <= 12; m++)
@@ -292,8 +282,6 @@ async function seedMeetingsAndHonours(
       title: `区政府第${m + (Y % 10) * 12}次常务会议`,
       chair: '区长',
       special_study: m === 6 || m === 11,
-      pre_meeting_study: m % 6 !== 0,
-      study_topic: m % 6 !== 0 ? topics[m % topics.length] : undefined,
       attendees: 21,
     });
   await insertRows(tx, 'meeting', userId, meetings, 'meeting_date');

@@ -115,7 +115,8 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
     values: ['committee', 'coord_group'],
   }),
   'leadership.special_studies': count(ledger('meeting'), { field: 'special_study', op: 'true' }),
-  'leadership.pre_meeting_study': count(ledger('meeting'), { field: 'pre_meeting_study', op: 'true' }),
+  // 会前学法 has one record: the 关键少数 page's study entries (with laws, lecturer and attendees).
+  'leadership.pre_meeting_study': count({ kind: 'table', table: 'cadres.pre_meeting_studies' }),
   'legality_review.total': count(ledger('legality_review')),
   'legality_review.meeting_topics': count(ledger('legality_review'), eq('review_kind', 'meeting_topic')),
   'legality_review.contracts': count(ledger('legality_review'), eq('review_kind', 'contract')),

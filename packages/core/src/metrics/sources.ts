@@ -33,6 +33,14 @@ export const tableSources = {
     /** One 述法 per cadre per year, dated by the 述法 day. */
     fields: { form: '述法方式', cadre_id: '述法人' },
   },
+  'cadres.pre_meeting_studies': {
+    name: '会前学法记录',
+    /**
+     * 会前学法 entered on the 关键少数 page, one row per meeting, at the office that recorded it and dated by the
+     * meeting day: the single source of `leadership.pre_meeting_study` (the meeting ledger no longer counts it).
+     */
+    fields: { meeting_kind: '会议类型' },
+  },
   'org.units': {
     name: '单位（组织机构）',
     /**

@@ -6,6 +6,7 @@ import { liaisonObligationsSource } from './liaison-obligations-source.ts';
 import { orgUnitsSource } from './org-units-source.ts';
 import { inspectionsSource, lawReportsSource, problemsSource } from './oversight-sources.ts';
 import { planTasksSource } from './plan-tasks-source.ts';
+import { preMeetingStudiesSource } from './pre-meeting-studies-source.ts';
 import type { SourceAdapter } from './source-adapter.ts';
 
 /** One adapter per table source; a module adds its own here with its key in core `metrics/sources.ts`. */
@@ -16,6 +17,7 @@ const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
   'oversight.inspections': inspectionsSource,
   'oversight.problems': problemsSource,
   'cadres.law_reports': lawReportsSource,
+  'cadres.pre_meeting_studies': preMeetingStudiesSource,
   'org.units': orgUnitsSource,
   'grassroots.liaison_obligations': liaisonObligationsSource,
 };
