@@ -155,3 +155,18 @@ export const consultationOpinions = pgTable(
     index('consultation_opinions_org_idx').on(t.orgId, t.submittedAt),
   ],
 );
+
+/**
+ * The portal's sensitive-word list the office maintains: a portal or offline opinion containing one waits in
+ * 待审核 and keeps the words that held it (`matched_words`). Seeded with the starter list by the migration.
+ */
+export const consultationSensitiveWords = pgTable(
+  'consultation_sensitive_words',
+  {
+    id: identityId(),
+    word: text('word').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('consultation_sensitive_words_word_idx').on(t.word)],
+);
