@@ -1,3 +1,4 @@
+import { normaliseDateText, normaliseIdInput, normaliseNumberInput, normalisePhoneInput } from './normalise-input.ts';
 import { z } from './zod.ts';
 
 /**
@@ -13,13 +14,19 @@ const idMessage = '编号不正确';
 export const dbId = (message = idMessage) =>
   z.number({ error: message }).int({ message }).min(1, { message }).max(MAX_DB_ID, { message: '编号超出允许范围' });
 
-/** An id in a path or query string (text coerced to a number; "abc", "1.5", "1e20" and "" are refused). */
+/**
+ * An id in a path or query string (text coerced to a number; "abc", "1.5", "1e20" and "" are refused). Full-width
+ * digits are read ("１２" is 12); a Chinese numeral ("一", "十二") is not an id and is refused.
+ */
 export const dbIdParam = (message = idMessage) =>
-  z.coerce
-    .number({ error: message })
-    .int({ message })
-    .min(1, { message })
-    .max(MAX_DB_ID, { message: '编号超出允许范围' });
+  z.preprocess(
+    normaliseIdInput,
+    z.coerce
+      .number({ error: message })
+      .int({ message })
+      .min(1, { message })
+      .max(MAX_DB_ID, { message: '编号超出允许范围' }),
+  );
 
 /** Path parameters of a route addressed by one id: `/things/:id`. */
 export const idParams = z.object({ id: dbIdParam() });
@@ -48,7 +55,29 @@ export function isCalendarDate(value: string): boolean {
 export const dateSchema = (label = '日期', required?: string) =>
   z
     .string(required ? { error: required } : undefined)
+    .transform(normaliseDateText)
     .refine(isCalendarDate, { message: `${label}格式应为 YYYY-MM-DD，且须是1900年至2100年之间的真实日期` });
+
+/**
+ * A number in a request: a JSON number, or text read by the shared normaliser (full-width digits, 1,234, 12%,
+ * 一百二十, 1.2万). `label` names the field in the message.
+ */
+export const numberInput = (label = '数值') =>
+  z.preprocess(
+    normaliseNumberInput,
+    z.number({ error: `${label}应为数字` }).refine(Number.isFinite, { message: `${label}应为数字` }),
+  );
+
+const phonePattern = /^(\+?86)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+
+/** A mobile or landline number, normalised (full-width digits, spaces, brackets) before it is checked. */
+export const phoneInput = (label = '联系电话') =>
+  z.preprocess(
+    normalisePhoneInput,
+    z.string({ error: `${label}应为手机号或座机号（如 0839-1234567）` }).refine((v) => phonePattern.test(v), {
+      message: `${label}应为手机号或座机号（如 0839-1234567）`,
+    }),
+  );
 
 /**
  * Control characters a user cannot type and the database may refuse: U+0000–U+001F and U+007F, except tab, line
