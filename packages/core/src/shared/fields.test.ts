@@ -55,9 +55,12 @@ describe('isCalendarDate / dateSchema', () => {
   });
 
   it('agrees with the Date round trip on every day of 1900–2100', () => {
+    const refused: string[] = [];
     for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
-      expect(isCalendarDate(new Date(t).toISOString().slice(0, 10))).toBe(true);
+      const day = new Date(t).toISOString().slice(0, 10);
+      if (!isCalendarDate(day)) refused.push(day);
     }
+    expect(refused).toEqual([]);
   });
 
   it('messages name the field', () => {
