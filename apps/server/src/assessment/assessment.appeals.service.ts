@@ -14,6 +14,7 @@ import {
   recordAppealDecision,
   recordAppealEffect,
 } from './assessment.appeals.repo.ts';
+import { notifyAppealDecided } from './assessment.notifications.ts';
 import { latestResults, writeSnapshot } from './assessment.results.repo.ts';
 import { findRoundUnit, lockRound, setResultSeq } from './assessment.rounds.repo.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
@@ -125,6 +126,7 @@ export async function decideAppeal(db: Db, actor: Actor, appealId: number, input
       const before = previous ? { ...entryOf(previous), rank: previous.rank, grade: previous.grade } : null;
       await recordAppealEffect(tx, appealId, before, after);
     }
+    await notifyAppealDecided(tx, round, appeal.org_id, input.outcome, input.reason, actor.user.id);
     await writeAudit(tx, actor, {
       action: `assessment.appeal_${input.outcome}`,
       entity: 'assessment_appeal',

@@ -15,6 +15,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { isPublished, isStaff, loadRound, type RoundRow, requireStaffOf } from './assessment.access.service.ts';
+import { notifyResultsPublished } from './assessment.notifications.ts';
 import { writeSnapshot } from './assessment.results.repo.ts';
 import {
   excludeUnit,
@@ -172,6 +173,13 @@ export async function transitionRound(
         ]);
         await writeSnapshot(tx, id, 1, next.results, new Map(scored.map((s) => [s.orgId, s.score])));
         await markRoundPublished(tx, id, now, appealClosesAt);
+        await notifyResultsPublished(
+          tx,
+          round,
+          units.map((u) => u.org_id),
+          appealClosesAt,
+          actor.user.id,
+        );
         break;
       }
       case 'close_publicity':

@@ -23,6 +23,7 @@ import type { Actor } from '../platform/context.ts';
 import { AppError, badRequest, conflict, forbidden } from '../platform/errors.ts';
 import { recordEvents } from '../platform/events.service.ts';
 import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/scope.ts';
+import { notifyProblemAction, notifyProblemAssigned } from './oversight.notifications.ts';
 import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
 import { inspections, problemDeferrals, problemSignOffs, problems, problemUnits } from './oversight.schema.ts';
 
@@ -161,6 +162,7 @@ export async function createProblemRecord(db: Db, actor: Actor, input: ProblemCr
     const id = row!.id;
     await tx.insert(problemUnits).values(draft.unitIds.map((orgId, sort) => ({ problemId: id, orgId, sort })));
     await insertEvents(tx, id, draft.history);
+    await notifyProblemAssigned(tx, { id, title: draft.title, unitIds: draft.unitIds }, actor.user.id);
     await writeAudit(tx, actor, {
       action: 'problem.create',
       entity: 'problem',
@@ -194,6 +196,7 @@ export async function actOnProblem(db: Db, actor: Actor, id: number, input: Prob
     const result = applyProblemAction(problem, action, { by: actor.user.id, at: now });
     if (!result.ok) throw new AppError(422, result.code.toUpperCase(), result.message, result.details);
     await saveProblem(tx, loaded, result.problem);
+    await notifyProblemAction(tx, { id, title: problem.title, unitIds: problem.unitIds }, input, actor.user.id);
     await writeAudit(tx, actor, {
       action: `problem.${input.type}`,
       entity: 'problem',

@@ -443,27 +443,32 @@ export async function countTasksLedBy(db: Executor, orgId: number) {
 
 // ---- deadline reminders ----
 
-export const reminderKinds = ['due7', 'due1', 'overdue'] as const;
+export const reminderKinds = ['due7', 'due1', 'due0', 'overdue'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
-const reminderTitles: Record<ReminderKind, string> = {
-  due7: '任务7天后到期',
-  due1: '任务明天到期',
-  overdue: '任务已逾期',
-};
 
 /**
  * The notification rows (user, kind, title, body, link, dedupe key) of one reminder kind for `today`: reporters and
  * leaders of the lead unit; for an overdue task also the office whose scope holds the lead unit. An applied task
- * only gets the overdue reminder.
+ * only gets the overdue reminder. Each title is true on the day it is sent: the "7 days" reminder names the days
+ * actually left (a job that was down catches up with "5天后到期", never a wrong "7"); "明天到期" only the day before;
+ * on the due day "今天到期".
  */
 export function taskReminderSql(kind: ReminderKind, today: string): SQL {
+  const left = sql`(t.deadline - ${today}::date)`;
   const cond = {
-    due7: sql`t.deadline - 7 <= ${today}::date and t.deadline - 1 > ${today}::date`,
-    due1: sql`t.deadline - 1 <= ${today}::date and t.deadline >= ${today}::date`,
-    overdue: sql`t.deadline < ${today}::date`,
+    due7: sql`${left} between 2 and 7`,
+    due1: sql`${left} = 1`,
+    due0: sql`${left} = 0`,
+    overdue: sql`${left} < 0`,
+  }[kind];
+  const title = {
+    due7: sql`'任务' || ${left} || '天后到期'`,
+    due1: sql`'任务明天到期'`,
+    due0: sql`'任务今天到期'`,
+    overdue: sql`'任务已逾期'`,
   }[kind];
   return sql`
-      select u.id, ${`task.${kind}`}, ${reminderTitles[kind]},
+      select u.id, ${`task.${kind}`}, ${title},
              '“' || t.title || '”完成时限为' || to_char(t.deadline, 'YYYY-MM-DD') || '，当前状态：' ||
                case t.status when 'issued' then '已下达' when 'in_progress' then '推进中' else '申请销号' end,
              '/plan/tasks/' || t.id,

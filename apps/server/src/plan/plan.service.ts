@@ -14,6 +14,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { isOrgInScope, requireFirst } from '../platform/scope.ts';
+import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.ts';
 import {
   countTasksLedBy,
   deleteTaskRow,
@@ -122,6 +123,7 @@ export async function createTask(db: Db, actor: Actor, input: TaskCreate) {
     await setTaskAssists(tx, id, input.assistOrgIds, false);
     await setTaskMilestones(tx, id, input.milestones, false);
     await recordEvent(tx, actor, id, 'create', null, status);
+    if (status === 'issued') await notifyTasksIssued(tx, [id], actor.user.id);
     await writeAudit(tx, actor, {
       action: 'task.create',
       entity: 'task',
@@ -271,6 +273,16 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
     });
     if (!updated) throw conflict('该任务已被他人同时处理，请刷新后重试');
     await recordEvent(tx, actor, id, action.type, task.status, transition.status, reason);
+    if (action.type === 'issue') await notifyTasksIssued(tx, [id], actor.user.id);
+    if (action.type === 'apply' || action.type === 'approve' || action.type === 'return')
+      await notifyTaskTransition(
+        tx,
+        { id, title: task.title, leadOrgId: task.leadOrgId },
+        action.type,
+        reason,
+        actor.user.id,
+      );
+    if (closing) await withdrawTaskReminders(tx, id);
     await writeAudit(tx, actor, {
       action: `task.${action.type}`,
       entity: 'task',

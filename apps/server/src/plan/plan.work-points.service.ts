@@ -4,6 +4,7 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
 import { requireInScope, scopeRootOrgId } from '../platform/scope.ts';
+import { notifyTasksIssued } from './plan.notifications.ts';
 import {
   deleteDraftWorkPointRows,
   draftTaskIdsOf,
@@ -58,6 +59,7 @@ export async function publishWorkPoint(db: Db, actor: Actor, id: number, now: Da
         actorId: actor.user.id,
       })),
     );
+    await notifyTasksIssued(tx, drafts, actor.user.id);
     await writeAudit(tx, actor, {
       action: 'work_point.publish',
       entity: 'work_point',

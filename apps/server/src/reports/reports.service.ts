@@ -28,6 +28,7 @@ import { recordEvents } from '../platform/events.service.ts';
 import { requireInScope, requireOrgInScope } from '../platform/scope.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
+import { notifyReportAction } from './reports.notifications.ts';
 import { queryOrg, queryWorkSummary } from './reports.repo.ts';
 import { reportEvents, reports, type StoredSlot } from './reports.schema.ts';
 import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
@@ -274,6 +275,7 @@ export async function transitionReport(
         at: now,
       },
     ]);
+    await notifyReportAction(tx, row, action, reason, actor.user.id);
     await writeAudit(tx, actor, {
       action: `report.${action}`,
       entity: 'report',

@@ -1,0 +1,53 @@
+import type { ProblemAction } from '@fazhi/core/oversight/problem-lifecycle';
+import type { Executor } from '../db/client.ts';
+import { raiseEvent } from '../platform/notification-events.ts';
+
+type ProblemRef = { id: number; title: string; unitIds: readonly number[] };
+
+const linkOf = (id: number) => `/oversight/problems/${id}`;
+
+/** A problem 交办 to its responsible units: their reporters and leaders are told. */
+export function notifyProblemAssigned(tx: Executor, problem: ProblemRef, actorId: number) {
+  return raiseEvent(tx, {
+    kind: 'problem.assigned',
+    title: '督察问题交办',
+    body: `问题“${problem.title}”已交办本单位整改，请认领并完善“四个一”`,
+    link: linkOf(problem.id),
+    audience: { to: 'unit', orgIds: problem.unitIds },
+    actorId,
+  });
+}
+
+/**
+ * The steps others must hear of: 销号 applied (the office verifies), 整改 verified pass or fail (the responsible
+ * units). Other steps raise nothing.
+ */
+export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: ProblemAction, actorId: number) {
+  const link = linkOf(problem.id);
+  const base = { link, actorId };
+  if (action.type === 'apply')
+    return raiseEvent(tx, {
+      ...base,
+      kind: 'problem.applied',
+      title: '问题整改申请销号待验收',
+      body: `问题“${problem.title}”已申请销号，请验收`,
+      audience: { to: 'office', orgIds: problem.unitIds },
+    });
+  if (action.type === 'verify_pass')
+    return raiseEvent(tx, {
+      ...base,
+      kind: 'problem.verified',
+      title: '问题整改验收通过',
+      body: `问题“${problem.title}”整改验收通过，已销号${action.note ? `。验收意见：${action.note}` : ''}`,
+      audience: { to: 'unit', orgIds: problem.unitIds },
+    });
+  if (action.type === 'verify_fail')
+    return raiseEvent(tx, {
+      ...base,
+      kind: 'problem.verify_failed',
+      title: '问题整改验收不通过',
+      body: `问题“${problem.title}”整改验收不通过，理由：${action.reason}`,
+      audience: { to: 'unit', orgIds: problem.unitIds },
+    });
+  return Promise.resolve(0);
+}
