@@ -163,8 +163,24 @@ export const bulletins = pgTable(
     intro: text('intro').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
+    /** 撤回: a withdrawn bulletin stays listed but feeds no deductions. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: integer('withdrawn_by').references(() => users.id),
+    withdrawReason: text('withdraw_reason').notNull().default(''),
   },
   (t) => [index('bulletins_org_year_idx').on(t.orgId, t.year)],
+);
+
+/** 发文字号 register: per issuing office and year, the 机关代字 and the last number given out. */
+export const docNumberRegisters = pgTable(
+  'doc_number_registers',
+  {
+    orgId: orgIdColumn(),
+    year: integer('year').notNull(),
+    code: text('code').notNull(),
+    lastNo: integer('last_no').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
 );
 
 export const bulletinEntries = pgTable(
