@@ -3,7 +3,7 @@ import type { Honour } from '@fazhi/core/assessment/unit-inputs.schemas';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';
-import { intArray } from './assessment.repo.ts';
+import { intArray, tableExists } from './assessment.repo.ts';
 
 /** The honours ledger (core ledgers/builtin/honour.ts): type key and the codes of its category and level fields. */
 export const honoursLedgerKey = 'honour';
@@ -26,8 +26,7 @@ let exists = false;
 /** Whether the ledgers module's table is there; a missing table is looked for again after a minute. */
 async function ledgerTableExists(db: Executor) {
   if (exists || Date.now() - checkedAt < 60_000) return exists;
-  const [row] = await queryRows<{ ok: boolean }>(db, sql`select to_regclass('public.ledger_rows') is not null as ok`);
-  exists = row?.ok ?? false;
+  exists = await tableExists(db, 'ledger_rows');
   checkedAt = Date.now();
   return exists;
 }

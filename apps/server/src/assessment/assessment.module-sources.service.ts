@@ -1,39 +1,40 @@
 import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
+import { getOrg } from '../org/org.service.ts';
 import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
 import { listTasks } from '../plan/plan.service.ts';
 import { shanghaiDate, shanghaiToday } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';
+import { tableExists } from './assessment.repo.ts';
 
-/**
- * A read-only actor scoped to the county running the round: other modules' services apply their data scope to it,
- * so the assessment reads exactly what the county office would see.
- */
-async function countyReader(db: Executor, countyId: number): Promise<Actor | null> {
-  const [org] = await queryRows<{ path: string; name: string }>(
-    db,
-    sql`select path, name from orgs where id = ${countyId}`,
-  );
-  if (!org) return null;
+/** A read-only system actor (not a login) that other modules' services apply their data scope to. */
+function systemReader(scope: Pick<Actor['user'], 'dataScope' | 'orgId' | 'orgName' | 'scopePath'>): Actor {
   return {
     user: {
       id: 0,
       username: 'system:assessment',
       displayName: '考核取数',
       role: 'office',
-      dataScope: 'subtree',
-      orgId: countyId,
-      orgName: org.name,
-      scopePath: org.path,
       mustChangePassword: false,
       sessionId: '',
       csrfToken: '',
+      ...scope,
     },
     ip: null,
   };
+}
+
+/**
+ * A read-only actor scoped to the county running the round (looked up through the org module): other modules'
+ * services apply their data scope to it, so the assessment reads exactly what the county office would see.
+ */
+async function countyReader(db: Executor, countyId: number): Promise<Actor | null> {
+  const lookup = systemReader({ dataScope: 'all', orgId: countyId, orgName: '', scopePath: '/' });
+  const org = await getOrg(db, lookup, countyId).catch(() => null);
+  if (!org) return null;
+  return systemReader({ dataScope: 'subtree', orgId: countyId, orgName: org.name, scopePath: org.path });
 }
 
 /** Metric-driven leaves read the metrics registry for the assessment year; a hand-entered figure still wins. */
@@ -72,11 +73,7 @@ export const oversightSource: InputSource = {
   name: '督察通报',
   gather: async ({ db, year, ownerOrgId, orgIds }) => {
     if (orgIds.length === 0) return [];
-    const [exists] = await queryRows<{ ok: boolean }>(
-      db,
-      sql`select to_regclass('public.bulletins') is not null as ok`,
-    );
-    if (!exists?.ok) return [];
+    if (!(await tableExists(db, 'bulletins'))) return [];
     const actor = await countyReader(db, ownerOrgId);
     if (!actor) return [];
     const wanted = new Set(orgIds);
