@@ -161,6 +161,8 @@ export const bulletins = pgTable(
     level: text('level').notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     intro: text('intro').notNull().default(''),
+    /** 抄送机关 of the 版记. */
+    cc: text('cc').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     /** 撤回: a withdrawn bulletin stays listed but feeds no deductions. */

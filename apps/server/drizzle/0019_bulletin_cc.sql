@@ -1,0 +1,1 @@
+ALTER TABLE "bulletins" ADD COLUMN "cc" text DEFAULT '' NOT NULL;
