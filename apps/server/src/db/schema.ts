@@ -9,5 +9,6 @@ export * from '../oversight/oversight.schema.ts';
 export * from '../plan/plan.schema.ts';
 export * from '../platform/cluster.schema.ts';
 export * from '../platform/data-key.schema.ts';
+export * from '../platform/notification-channels.schema.ts';
 export * from '../platform/platform.schema.ts';
 export * from '../reports/reports.schema.ts';
