@@ -4,11 +4,12 @@ import type { ImportReview } from '@fazhi/core/reports/report.schemas';
 import { analyzeStructure } from '@fazhi/core/reports/structure';
 import { unitFamily } from '@fazhi/core/reports/units';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
-import { orgScopeSql, requireInScope } from '../platform/scope.ts';
+import { requireInScope } from '../platform/scope.ts';
+import { queryImportRows, queryNearestCounty, queryOrg } from './reports.repo.ts';
 import { type ImportedFigure, metricHistory, reportImports, reportKeyPhrases } from './reports.schema.ts';
 import { requireScopedOrg } from './reports.service.ts';
 
@@ -19,12 +20,7 @@ export type ImportInput = { orgId: number; year: number; title?: string; text: s
  * included), so every unit of a county shares its reviewers' corrections; an org above county level keeps its own.
  */
 async function phraseOwner(tx: Executor, orgId: number): Promise<number> {
-  const [county] = await queryRows<{ id: number }>(
-    tx,
-    sql`select c.id from orgs o join orgs c on c.kind = 'county' and o.path like c.path || '%'
-        where o.id = ${orgId} order by length(c.path) desc limit 1`,
-  );
-  return county?.id ?? orgId;
+  return (await queryNearestCounty(tx, orgId)) ?? orgId;
 }
 
 /** Reads a report into figures awaiting review; nothing is accepted yet. */
@@ -96,29 +92,7 @@ async function requireImport(db: Executor, actor: Actor, id: number) {
 }
 
 export async function listImports(db: Executor, actor: Actor, year?: number) {
-  const rows = await queryRows<{
-    id: number;
-    org_id: number;
-    org_name: string;
-    year: number;
-    title: string;
-    filename: string | null;
-    status: string;
-    is_demo: boolean;
-    figure_count: number;
-    accepted: number;
-    created_at: string | Date;
-  }>(
-    db,
-    sql`select i.id, i.org_id, o.name as org_name, i.year, i.title, i.filename, i.status, i.is_demo,
-               jsonb_array_length(i.figures)::int as figure_count,
-               (select count(*)::int from jsonb_array_elements(i.figures) f where f->>'decision' = 'accepted') as accepted,
-               i.created_at
-        from report_imports i join orgs o on o.id = i.org_id
-        where ${orgScopeSql(actor.user, sql`i.org_id`)}
-          and (${year ?? null}::int is null or i.year = ${year ?? null}::int)
-        order by i.id desc`,
-  );
+  const rows = await queryImportRows(db, actor.user, year);
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
@@ -137,7 +111,7 @@ export async function listImports(db: Executor, actor: Actor, year?: number) {
 export async function getImport(db: Executor, actor: Actor, id: number) {
   const row = await requireImport(db, actor, id);
   const structure = analyzeStructure(row.text);
-  const org = await queryRows<{ name: string }>(db, sql`select name from orgs where id = ${row.orgId}`);
+  const org = await queryOrg(db, row.orgId);
   const history = await db
     .select({ metric: metricHistory.metricKey, value: metricHistory.value, source: metricHistory.source })
     .from(metricHistory)
@@ -146,7 +120,7 @@ export async function getImport(db: Executor, actor: Actor, id: number) {
   return {
     id: row.id,
     orgId: row.orgId,
-    orgName: org[0]?.name ?? '',
+    orgName: org?.name ?? '',
     year: row.year,
     title: row.title,
     filename: row.filename,

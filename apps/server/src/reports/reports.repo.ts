@@ -182,3 +182,40 @@ export async function queryScopeRoot(db: Executor, user: AuthUser) {
   );
   return row ?? null;
 }
+
+/** The nearest county on an org's path (itself included), or null above county level. */
+export async function queryNearestCounty(db: Executor, orgId: number): Promise<number | null> {
+  const [county] = await queryRows<{ id: number }>(
+    db,
+    sql`select c.id from orgs o join orgs c on c.kind = 'county' and o.path like c.path || '%'
+        where o.id = ${orgId} order by length(c.path) desc limit 1`,
+  );
+  return county?.id ?? null;
+}
+
+/** The imported reports in the user's scope (of a year, or all), newest first, with their figure counts. */
+export async function queryImportRows(db: Executor, user: AuthUser, year?: number) {
+  return queryRows<{
+    id: number;
+    org_id: number;
+    org_name: string;
+    year: number;
+    title: string;
+    filename: string | null;
+    status: string;
+    is_demo: boolean;
+    figure_count: number;
+    accepted: number;
+    created_at: string | Date;
+  }>(
+    db,
+    sql`select i.id, i.org_id, o.name as org_name, i.year, i.title, i.filename, i.status, i.is_demo,
+               jsonb_array_length(i.figures)::int as figure_count,
+               (select count(*)::int from jsonb_array_elements(i.figures) f where f->>'decision' = 'accepted') as accepted,
+               i.created_at
+        from report_imports i join orgs o on o.id = i.org_id
+        where ${orgScopeSql(user, sql`i.org_id`)}
+          and (${year ?? null}::int is null or i.year = ${year ?? null}::int)
+        order by i.id desc`,
+  );
+}
