@@ -39,6 +39,8 @@ export const notificationDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    /** Every attempt: when, whether it went through, and the provider's error (never a credential). */
+    log: jsonb('log').$type<{ at: string; ok: boolean; error: string | null }[]>().notNull().default([]),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
