@@ -269,3 +269,38 @@ export async function queryHonoursOfYear(db: Executor, subtreePath: string, year
         order by r.row_date, r.id limit ${limit}`,
   );
 }
+
+/** A sealed row (personal values encrypted, blind index beside them) as it is stored. */
+export type SealedWrite = { orgId: number; rowDate: string; data: unknown; blind: unknown };
+
+export async function insertLedgerRow(db: Executor, typeKey: string, row: SealedWrite, createdBy: number) {
+  const [inserted] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into ledger_rows (type_key, org_id, row_date, data, blind, created_by)
+        values (${typeKey}, ${row.orgId}, ${row.rowDate}::date, ${JSON.stringify(row.data)}::jsonb,
+          ${JSON.stringify(row.blind)}::jsonb, ${createdBy})
+        returning id`,
+  );
+  return Number(inserted!.id);
+}
+
+/** Rewrites a row at the version the writer read; false when someone changed it since. */
+export async function updateLedgerRow(db: Executor, typeKey: string, id: number, version: number, row: SealedWrite) {
+  const updated = await queryRows<{ id: number }>(
+    db,
+    sql`update ledger_rows set org_id = ${row.orgId}, row_date = ${row.rowDate}::date,
+          data = ${JSON.stringify(row.data)}::jsonb, blind = ${JSON.stringify(row.blind)}::jsonb,
+          version = version + 1, updated_at = now()
+        where id = ${id} and type_key = ${typeKey} and version = ${version} returning id`,
+  );
+  return updated.length > 0;
+}
+
+/** Deletes a row at the version the writer read; false when someone changed it since. */
+export async function deleteLedgerRow(db: Executor, id: number, version: number) {
+  const deleted = await queryRows<{ id: number }>(
+    db,
+    sql`delete from ledger_rows where id = ${id} and version = ${version} returning id`,
+  );
+  return deleted.length > 0;
+}

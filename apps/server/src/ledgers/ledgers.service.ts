@@ -5,18 +5,20 @@ import { keepMaskedValues, maskRowData } from '@fazhi/core/ledgers/mask';
 import { buildRowSchema, type LedgerData, readComputed, rowIssues } from '@fazhi/core/ledgers/row-schema';
 import { rowWarnings } from '@fazhi/core/ledgers/row-warnings';
 import { can } from '@fazhi/core/platform/roles';
-import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
+import { isAttachmentInScope } from '../platform/attachment.service.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
-import { orgScopeSql, requireFound, requireOrgInScope } from '../platform/scope.ts';
+import { requireFound, requireOrgInScope } from '../platform/scope.ts';
 import { sealRow } from './ledgers.crypto.ts';
 import {
   conflictingKeys,
+  deleteLedgerRow,
   duplicateFlagSql,
   findRow,
+  insertLedgerRow,
   listConditions,
   orderBy,
   orgLookup,
@@ -24,6 +26,7 @@ import {
   queryAllRows,
   queryRowPage,
   type StoredRow,
+  updateLedgerRow,
 } from './ledgers.repo.ts';
 import { customTypeVersion, resolveType } from './ledgers.types.ts';
 
@@ -70,11 +73,7 @@ export async function validateRowData(db: Executor, def: LedgerDefinition, user:
   const attachments = def.fields.filter((f) => f.kind === 'attachment' && typeof data[f.key] === 'number');
   for (const f of attachments) {
     // Another unit's attachment gets the same answer as an id that does not exist: nothing confirms it is there.
-    const [found] = await queryRows<{ id: number }>(
-      db,
-      sql`select id from attachments where id = ${data[f.key]} and ${orgScopeSql(user, sql`org_id`)}`,
-    );
-    if (!found)
+    if (!(await isAttachmentInScope(db, user, data[f.key] as number)))
       throw badRequest(`${f.label}无效，请重新上传`, [{ field: f.key, message: `${f.label}无效，请重新上传` }]);
   }
   return data;
@@ -103,14 +102,12 @@ export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, inp
   return db.transaction(async (tx) => {
     await requireUnique(tx, def, actor.user, data);
     const sealed = sealRow(def, data);
-    const [row] = await queryRows<{ id: number }>(
+    const id = await insertLedgerRow(
       tx,
-      sql`insert into ledger_rows (type_key, org_id, row_date, data, blind, created_by)
-          values (${def.key}, ${input.orgId}, ${data[def.dateField] as string}::date, ${JSON.stringify(sealed.data)}::jsonb,
-            ${JSON.stringify(sealed.blind)}::jsonb, ${actor.user.id})
-          returning id`,
+      def.key,
+      { orgId: input.orgId, rowDate: data[def.dateField] as string, data: sealed.data, blind: sealed.blind },
+      actor.user.id,
     );
-    const id = Number(row!.id);
     await writeAudit(tx, actor, {
       action: 'ledger_row.create',
       entity: 'ledger_row',
@@ -141,14 +138,13 @@ export async function updateRow(db: Db, actor: Actor, def: LedgerDefinition, id:
   return db.transaction(async (tx) => {
     await requireUnique(tx, def, actor.user, data, id);
     const sealed = sealRow(def, data);
-    const updated = await queryRows<{ id: number }>(
-      tx,
-      sql`update ledger_rows set org_id = ${input.orgId}, row_date = ${data[def.dateField] as string}::date,
-            data = ${JSON.stringify(sealed.data)}::jsonb, blind = ${JSON.stringify(sealed.blind)}::jsonb,
-            version = version + 1, updated_at = now()
-          where id = ${id} and type_key = ${def.key} and version = ${input.version} returning id`,
-    );
-    if (!updated.length) throw conflict('该记录已被他人修改，请刷新后重试');
+    const isUpdated = await updateLedgerRow(tx, def.key, id, input.version, {
+      orgId: input.orgId,
+      rowDate: data[def.dateField] as string,
+      data: sealed.data,
+      blind: sealed.blind,
+    });
+    if (!isUpdated) throw conflict('该记录已被他人修改，请刷新后重试');
     await writeAudit(tx, actor, {
       action: 'ledger_row.update',
       entity: 'ledger_row',
@@ -168,11 +164,7 @@ export async function deleteRow(db: Db, actor: Actor, def: LedgerDefinition, id:
   return db.transaction(async (tx) => {
     const current = requireFound(await findRow(tx, actor.user, def.key, id), '未找到该台账记录，或不在您的数据范围内');
     if (version !== undefined && current.version !== version) throw conflict('该记录已被他人修改，请刷新后重试');
-    const deleted = await queryRows<{ id: number }>(
-      tx,
-      sql`delete from ledger_rows where id = ${id} and version = ${current.version} returning id`,
-    );
-    if (!deleted.length) throw conflict('该记录已被他人修改，请刷新后重试');
+    if (!(await deleteLedgerRow(tx, id, current.version))) throw conflict('该记录已被他人修改，请刷新后重试');
     await writeAudit(tx, actor, {
       action: 'ledger_row.delete',
       entity: 'ledger_row',

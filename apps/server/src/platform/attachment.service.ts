@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { can } from '@fazhi/core/platform/roles';
-import { and, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.ts';
 import { writeAudit } from './audit.ts';
-import type { Actor } from './context.ts';
+import type { Actor, AuthUser } from './context.ts';
 import { AppError, badRequest } from './errors.ts';
+import { attachmentIdsInScope, insertAttachment } from './platform.attachments.repo.ts';
 import { attachments } from './platform.schema.ts';
-import { orgScopeSql, requireInScope } from './scope.ts';
+import { requireInScope } from './scope.ts';
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 
@@ -43,30 +43,22 @@ export async function saveAttachment(db: Executor, actor: Actor, filename: strin
   const cleanName = filename.replace(/[\\/\0<>:"|?*]/g, '_').slice(0, 200) || '附件';
   const sha256 = createHash('sha256').update(data).digest('hex');
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(attachments)
-      .values({
-        orgId: actor.user.orgId,
-        filename: cleanName,
-        mime,
-        size: data.length,
-        sha256,
-        data,
-        uploadedBy: actor.user.id,
-      })
-      .returning({
-        id: attachments.id,
-        filename: attachments.filename,
-        size: attachments.size,
-        mime: attachments.mime,
-      });
+    const row = await insertAttachment(tx, {
+      orgId: actor.user.orgId,
+      filename: cleanName,
+      mime,
+      size: data.length,
+      sha256,
+      data,
+      uploadedBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'attachment.upload',
       entity: 'attachment',
-      entityId: row!.id,
+      entityId: row.id,
       after: { filename: cleanName, size: data.length, sha256 },
     });
-    return { ...row!, sha256 };
+    return { ...row, sha256 };
   });
 }
 
@@ -82,9 +74,11 @@ export async function readAttachment(db: Executor, actor: Actor, id: number) {
 /** Attachments a user may link to a record: uploaded within their own scope. */
 export async function requireLinkableAttachments(db: Executor, actor: Actor, ids: readonly number[]) {
   if (ids.length === 0) return;
-  const rows = await db
-    .select({ id: attachments.id })
-    .from(attachments)
-    .where(and(inArray(attachments.id, [...ids]), orgScopeSql(actor.user, attachments.orgId)));
-  if (rows.length !== new Set(ids).size) throw badRequest('附件不存在或无权使用', { attachmentIds: ids });
+  const found = await attachmentIdsInScope(db, actor.user, ids);
+  if (found.length !== new Set(ids).size) throw badRequest('附件不存在或无权使用', { attachmentIds: ids });
+}
+
+/** Whether an attachment was uploaded within the user's scope: another unit's file answers like a missing one. */
+export async function isAttachmentInScope(db: Executor, user: AuthUser, id: number) {
+  return (await attachmentIdsInScope(db, user, [id])).length === 1;
 }
