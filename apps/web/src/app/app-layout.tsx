@@ -1,10 +1,11 @@
 import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { platformContracts } from '@fazhi/core/platform/platform.contract';
 import { roleLabels } from '@fazhi/core/platform/roles';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Badge, Button, Dropdown, Flex, Layout, List, Menu, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, errorMessage } from '../components/api-client.ts';
+import { call, errorMessage } from '../components/api-client.ts';
 import { formatDateTime } from '../components/format.ts';
 import { useMarkNotificationsRead, useNotifications } from '../components/notifications.ts';
 import { getSessionEndReason, meQueryKey, useSession } from '../components/session.ts';
@@ -115,7 +116,7 @@ export function AppLayout() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api.post('/api/auth/logout');
+          await call(platformContracts.routes.logout);
         } catch (error) {
           message.error(errorMessage(error));
         }

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, DownloadOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { defaultFirstResponsibleDuties } from '@fazhi/core/cadres/cadre.schemas';
+import { cadresContracts } from '@fazhi/core/cadres/cadres.contract';
 import { dutyStatuses, dutyStatusLabels } from '@fazhi/core/cadres/law-archive';
 import {
   Alert,
@@ -20,7 +21,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
 import { currentYear, todayInShanghai } from '../../../components/format.ts';
 import { useSession } from '../../../components/session.ts';
 import { type ArchiveDetail, useArchive, useUpdateArchive } from '../api/cadres-api.ts';
@@ -93,9 +94,11 @@ export function ArchivePage() {
   if (!archive.data) return <Result status="404" title="未找到该干部" subTitle={errorMessage(archive.error)} />;
   const a = archive.data;
   const exportAs = (format: 'docx' | 'xlsx') =>
-    downloadFile(`/api/cadres/${id}/archive/export`, { year, format }, `法治档案.${format}`).catch((e) =>
-      message.error(errorMessage(e)),
-    );
+    download(
+      cadresContracts.routes.exportArchive,
+      { params: { id }, query: { year, format } },
+      `法治档案.${format}`,
+    ).catch((e) => message.error(errorMessage(e)));
   const three = [
     { label: '一次年度述法', ok: a.threeOnes.hasLawReport },
     { label: '一次法治考核', ok: a.threeOnes.hasExam },

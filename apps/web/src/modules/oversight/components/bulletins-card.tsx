@@ -1,8 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { bulletinLevelLabels } from '@fazhi/core/oversight/bulletin';
+import { oversightContracts } from '@fazhi/core/oversight/oversight.contract';
 import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { downloadFile, errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
 import { useSession } from '../../../components/session.ts';
 import { type BulletinItem, useBulletins, useDeductions } from '../api/oversight-api.ts';
 import { BulletinFormModal } from './bulletin-form-modal.tsx';
@@ -62,8 +63,8 @@ export function BulletinsPanel({ year }: { year: number }) {
                   size="small"
                   icon={<DownloadOutlined />}
                   onClick={() =>
-                    downloadFile(`/api/oversight/bulletins/${b.id}/docx`, undefined, `${b.title}.docx`).catch((e) =>
-                      message.error(errorMessage(e)),
+                    download(oversightContracts.routes.bulletinDocx, { params: { id: b.id } }, `${b.title}.docx`).catch(
+                      (e) => message.error(errorMessage(e)),
                     )
                   }
                 >
