@@ -1,3 +1,4 @@
+import { nfkc, normaliseDateText, normalisePhoneText, parseNumberText } from '../shared/normalise-input.ts';
 import { parseLooseDate } from './dates.ts';
 import { fieldByKey, type LedgerDefinition, type LedgerField, optionLabel } from './definition.ts';
 import type { LedgerValue } from './row-schema.ts';
@@ -42,19 +43,15 @@ export function parseCell(f: LedgerField, raw: RawCell, orgs?: OrgLookup): CellR
   switch (f.kind) {
     case 'text':
     case 'person_name':
-    case 'id_number':
-    case 'phone':
       return { ok: true, value: typeof raw === 'number' ? String(raw) : text };
+    // The same normaliser as the JSON API and forms (shared/normalise-input.ts): full-width digits, phone forms.
+    case 'id_number':
+      return { ok: true, value: typeof raw === 'number' ? String(raw) : nfkc(text).trim().toUpperCase() };
+    case 'phone':
+      return { ok: true, value: typeof raw === 'number' ? String(raw) : normalisePhoneText(text) };
     case 'number': {
-      const n =
-        typeof raw === 'number'
-          ? raw
-          : Number(
-              toHalfWidth(text)
-                .replace(/[,，\s]/g, '')
-                .replace(/%$/, ''),
-            );
-      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, message: `“${text}”不是数字` };
+      const n = typeof raw === 'number' ? raw : parseNumberText(text);
+      return n !== null && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, message: `“${text}”不是数字` };
     }
     case 'money': {
       const fen = typeof raw === 'number' ? Math.round(raw * 100) : parseYuanToFen(text);
@@ -63,7 +60,7 @@ export function parseCell(f: LedgerField, raw: RawCell, orgs?: OrgLookup): CellR
         : { ok: true, value: fen };
     }
     case 'date': {
-      const iso = parseLooseDate(raw);
+      const iso = parseLooseDate(typeof raw === 'string' ? normaliseDateText(raw) : raw);
       return iso ? { ok: true, value: iso } : { ok: false, message: `“${text}”不是有效日期（如 2025-03-01）` };
     }
     case 'enum': {

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../shared/fields.ts';
+import { nfkc, normaliseDateText, normaliseNumberInput, normalisePhoneText } from '../shared/normalise-input.ts';
 import { inputFields, type LedgerDefinition, type LedgerField } from './definition.ts';
 import { isValidIdNumber } from './id-number.ts';
 import { applyComputed, type LedgerData, type LedgerValue } from './row-schema.ts';
@@ -32,19 +33,27 @@ function valueCheck(f: LedgerField): Check | null {
     }
     case 'number': {
       const { integer, min, max } = f;
-      return (v) =>
-        typeof v === 'number' &&
-        Number.isFinite(v) &&
-        (!integer || Number.isInteger(v)) &&
-        (min === undefined || v >= min) &&
-        (max === undefined || v <= max)
+      // Text goes through the same normaliser as the schema ("３", "一百二十").
+      return (raw) => {
+        const v = typeof raw === 'string' ? normaliseNumberInput(raw) : raw;
+        return typeof v === 'number' &&
+          Number.isFinite(v) &&
+          (!integer || Number.isInteger(v)) &&
+          (min === undefined || v >= min) &&
+          (max === undefined || v <= max)
           ? v
           : fail;
+      };
     }
     case 'money':
       return (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 1e15 ? v : fail);
     case 'date':
-      return (v) => (typeof v === 'string' && isCalendarDate(v) ? v : fail);
+      return (v) => {
+        if (typeof v !== 'string') return fail;
+        if (isCalendarDate(v)) return v; // the common case, without the normaliser's cost
+        const s = normaliseDateText(v);
+        return isCalendarDate(s) ? s : fail;
+      };
     case 'enum': {
       const keys = new Set((f.options ?? []).map((o) => o.key));
       return (v) => (typeof v === 'string' && keys.has(v) ? v : fail);
@@ -57,13 +66,13 @@ function valueCheck(f: LedgerField): Check | null {
     case 'id_number':
       return (v) => {
         if (typeof v !== 'string') return fail;
-        const s = v.trim().toUpperCase();
+        const s = nfkc(v).trim().toUpperCase();
         return isValidIdNumber(s) ? s : fail;
       };
     case 'phone':
       return (v) => {
         if (typeof v !== 'string') return fail;
-        const s = v.trim().replace(/[\s]/g, '');
+        const s = phonePattern.test(v) ? v : normalisePhoneText(v);
         return phonePattern.test(s) ? s : fail;
       };
     default:

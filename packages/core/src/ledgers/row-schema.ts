@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../shared/fields.ts';
+import { nfkc, normaliseDateInput, normaliseNumberInput, normalisePhoneInput } from '../shared/normalise-input.ts';
 import { z } from '../shared/zod.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { inputFields, type LedgerDefinition, type LedgerField } from './definition.ts';
@@ -34,7 +35,8 @@ function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
       if (f.integer) s = s.refine(Number.isInteger, { message: `${L}应为整数` });
       if (f.min !== undefined) s = s.refine((v) => v >= f.min!, { message: `${L}不能小于 ${f.min}` });
       if (f.max !== undefined) s = s.refine((v) => v <= f.max!, { message: `${L}不能大于 ${f.max}` });
-      return s;
+      // Text as typed ("３", "一百二十", "1.2万") is read by the shared normaliser, as in forms and imports.
+      return z.preprocess(normaliseNumberInput, s) as z.ZodType<LedgerValue>;
     }
     case 'money':
       return z
@@ -43,9 +45,10 @@ function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
         .min(0, { message: `${L}不能为负数` })
         .max(1e15, { message: `${L}过大` });
     case 'date':
-      return z
-        .string({ error: missing('日期') })
-        .refine(isCalendarDate, { message: `${L}应为有效日期（如 2025-03-01）` });
+      return z.preprocess(
+        normaliseDateInput,
+        z.string({ error: missing('日期') }).refine(isCalendarDate, { message: `${L}应为有效日期（如 2025-03-01）` }),
+      ) as z.ZodType<LedgerValue>;
     case 'enum': {
       const keys = (f.options ?? []).map((o) => o.key);
       const labels = (f.options ?? []).map((o) => o.label).join('、');
@@ -76,15 +79,15 @@ function valueSchema(f: LedgerField): z.ZodType<LedgerValue> {
     case 'id_number':
       return z
         .string({ error: missing('身份证号码') })
-        .trim()
-        .toUpperCase()
+        .transform((v) => nfkc(v).trim().toUpperCase())
         .refine(isValidIdNumber, { message: `${L}不是有效的身份证号码` });
     case 'phone':
-      return z
-        .string({ error: missing('电话号码') })
-        .trim()
-        .transform((v) => v.replace(/[\s]/g, ''))
-        .refine((v) => phonePattern.test(v), { message: `${L}应为手机号或座机号（如 0839-1234567）` });
+      return z.preprocess(
+        normalisePhoneInput,
+        z
+          .string({ error: missing('电话号码') })
+          .refine((v) => phonePattern.test(v), { message: `${L}应为手机号或座机号（如 0839-1234567）` }),
+      ) as z.ZodType<LedgerValue>;
     case 'computed':
       return z.any();
   }
