@@ -159,7 +159,7 @@ describe('reports: compose, edit, live figures and mismatches', () => {
       preamble: '',
       sections: [{ key: 'measures', heading: 'h', body: '' }],
       signedBy: '',
-      signedDate: '2025/02/20',
+      signedDate: '2025-02-30',
     });
     expect(await refusal(badDate)).toEqual([
       400,
