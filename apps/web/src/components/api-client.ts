@@ -72,7 +72,7 @@ async function send(method: string, path: string, init: RequestInit): Promise<Re
   throw error;
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const init: RequestInit = { signal: options.signal };
   if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
@@ -82,14 +82,6 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
-
-export const api = {
-  get: <T>(path: string, query?: Record<string, unknown>) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
 
 /** Sends one file as multipart/form-data (field name "file"). */
 export async function uploadFile<T>(path: string, file: File | Blob, filename?: string): Promise<T> {
