@@ -222,6 +222,10 @@ export const routeAccess: Record<string, AccessGroup> = {
   'GET /api/consultation/points': 'businessReaders',
   'POST /api/consultation/points': 'office',
   'GET /api/consultation/stats': 'businessReaders',
+  'GET /api/consultation/sensitive-words': 'businessReaders',
+  'POST /api/consultation/sensitive-words': 'office',
+  'DELETE /api/consultation/sensitive-words/:id': 'office',
+  'POST /api/consultation/sensitive-words/import': 'office',
   // portal
   'GET /api/portal/consultations/:id/feedback': 'anyone',
   'POST /api/portal/consultations/:id/opinions': 'anyone',

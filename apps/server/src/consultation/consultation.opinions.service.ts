@@ -8,7 +8,6 @@ import {
   checkMergeTarget,
   type OpinionAction,
 } from '@fazhi/core/consultation/opinion-lifecycle';
-import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
 import { can } from '@fazhi/core/platform/roles';
 import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
 import type { Db, Executor } from '../db/client.ts';
@@ -28,9 +27,8 @@ import {
   writeOpinionStates,
 } from './consultation.opinions.repo.ts';
 import { consultationVersionId, findPoint } from './consultation.repo.ts';
+import { sensitiveWordFilter } from './consultation.sensitive-words.ts';
 import { requireConsultation } from './consultation.service.ts';
-
-const sensitiveFilter = createSensitiveWordFilter();
 
 /** Phones are shown in full only to roles holding 'personal.read' (stored SM4-encrypted; opened by the repo). */
 export function phoneFor(user: AuthUser, phone: string | null): string | null {
@@ -98,6 +96,7 @@ export async function addOfflineOpinion(
   if (input.articleKey && !(await articleKeysOf(db, consultation.versionId)).has(input.articleKey)) {
     throw badRequest(`草案中没有${articleLabelOf(input.articleKey)}`);
   }
+  const sensitiveFilter = await sensitiveWordFilter(db);
   return db.transaction(async (tx) => {
     const point = await findPoint(tx, input.pointId);
     if (!point || (point.id !== consultation.pointId && point.parentId !== consultation.pointId)) {

@@ -8,7 +8,6 @@ import {
 } from '@fazhi/core/consultation/opinion-lifecycle';
 import { maskName, maskPhone } from '@fazhi/core/consultation/phone';
 import { DUPLICATE_SUBMISSION_MESSAGE, preparePortalOpinion } from '@fazhi/core/consultation/portal-submission';
-import { createSensitiveWordFilter } from '@fazhi/core/consultation/sensitive-words';
 import type { Executor } from '../db/client.ts';
 import type { AppDeps } from '../platform/context.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
@@ -23,6 +22,7 @@ import {
   queryPublishedConsultation,
   queryPublishedConsultations,
 } from './consultation.portal.repo.ts';
+import { sensitiveWordFilter } from './consultation.sensitive-words.ts';
 
 // The public side: no login, nothing personal in any answer except the submitter's own (masked) name and phone
 // when they look up their own receipt code.
@@ -48,7 +48,6 @@ export function forgetPortalMeta(db: object, consultationId: number) {
 
 export function createPortalService(deps: AppDeps) {
   const { db, now } = deps;
-  const filter = createSensitiveWordFilter();
   // Published consultations never change their window, unit or draft version (no route does), so the submission
   // path reads them from this cache and writes with a single INSERT. The TTL bounds staleness should that change.
   const metaCache = metaCaches.get(db) ?? new Map<number, ConsultationMeta>();
@@ -99,6 +98,7 @@ export function createPortalService(deps: AppDeps) {
   async function submit(consultationId: number, body: unknown) {
     const input = typeof body === 'object' && body !== null ? body : {};
     // The fingerprint is over the consultation (the core calls the commented document draftId).
+    const filter = await sensitiveWordFilter(db);
     const prepared = preparePortalOpinion({ ...input, draftId: String(consultationId) }, filter);
     if (!prepared.ok) throw badRequest(prepared.issues[0]!.message, prepared.issues);
     const { opinion } = prepared;

@@ -16,6 +16,12 @@ import {
 import { actOnOpinions, addOfflineOpinion, listOpinions } from './consultation.opinions.service.ts';
 import { portalRoutes } from './consultation.portal.routes.ts';
 import {
+  addSensitiveWord,
+  deleteSensitiveWord,
+  importSensitiveWords,
+  listSensitiveWords,
+} from './consultation.sensitive-words.ts';
+import {
   adoptLatestVersion,
   changeChecklist,
   consultationStats,
@@ -85,6 +91,11 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
         .send(data);
     },
+
+    sensitiveWords: () => listSensitiveWords(db),
+    addSensitiveWord: (r) => addSensitiveWord(db, actorOf(r), r.body),
+    deleteSensitiveWord: (r) => deleteSensitiveWord(db, actorOf(r), r.params.id),
+    importSensitiveWords: (r) => importSensitiveWords(db, actorOf(r), r.body),
 
     stats: async (r) => ({ items: await consultationStats(db, actorOf(r).user, r.query.year) }),
   });

@@ -12,6 +12,8 @@ import {
   POINT_KINDS,
   pointCreateSchema,
   pushSchema,
+  sensitiveWordCreateSchema,
+  sensitiveWordImportSchema,
   stepCompleteSchema,
   stepPlanSchema,
   tenStepKeySchema,
@@ -228,6 +230,12 @@ export type ConsultationView = z.output<typeof consultationViewSchema>;
 export type OpinionView = z.output<typeof opinionViewSchema>;
 export type ConsultationStatsRow = z.output<typeof statsRowSchema>;
 
+export const sensitiveWordSchema = z.object({
+  id: z.number(),
+  word: z.string(),
+  createdAt: timestamp(),
+});
+
 const read = 'consultation.read' as const;
 const manage = 'consultation.manage' as const;
 const base = '/api/consultation';
@@ -439,6 +447,37 @@ export const consultationContracts = defineContracts('consultation', {
     summary: '导出意见采纳情况表（Word）',
     params: idParams,
     response: fileBody,
+  },
+  sensitiveWords: {
+    method: 'GET',
+    path: `${base}/sensitive-words`,
+    access: read,
+    summary: '门户敏感词表（命中的意见进入待审核）',
+    response: itemsOf(sensitiveWordSchema),
+  },
+  addSensitiveWord: {
+    method: 'POST',
+    path: `${base}/sensitive-words`,
+    access: manage,
+    summary: '添加一个敏感词',
+    body: sensitiveWordCreateSchema,
+    response: idAnswer,
+  },
+  deleteSensitiveWord: {
+    method: 'DELETE',
+    path: `${base}/sensitive-words/:id`,
+    access: manage,
+    summary: '删除一个敏感词',
+    params: idParams,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  importSensitiveWords: {
+    method: 'POST',
+    path: `${base}/sensitive-words/import`,
+    access: manage,
+    summary: '导入敏感词表（文本，每行一个；已有的词跳过）',
+    body: sensitiveWordImportSchema,
+    response: z.object({ added: z.number(), skipped: z.number() }),
   },
   stats: {
     method: 'GET',

@@ -114,3 +114,12 @@ export const finalResultSchema = z.object({
     .min(1, { message: '请填写立法机关最终采纳情况' })
     .max(5000, { message: '采纳情况不能超过5000字' }),
 });
+
+/** One sensitive word the office adds (checked again by `checkSensitiveWord` on the server). */
+export const sensitiveWordCreateSchema = z.object({
+  word: z.string({ message: '请填写敏感词' }).max(200, { message: '敏感词不能超过20个字' }),
+});
+/** A list pasted or read from a text file, one word per line. */
+export const sensitiveWordImportSchema = z.object({
+  text: z.string({ message: '请上传或粘贴词表' }).max(20_000, { message: '词表过大：一次最多导入500个敏感词' }),
+});

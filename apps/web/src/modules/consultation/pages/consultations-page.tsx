@@ -12,6 +12,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { type ConsultationRow, useConsultations, useDrafts, usePoints, useStats } from '../api/consultation-api.ts';
 import { ConsultationFormModal } from '../components/consultation-form-modal.tsx';
+import { SensitiveWordsPanel } from '../components/sensitive-words-panel.tsx';
 
 const statusColor = { open: 'red', upcoming: 'blue', closed: 'default' } as const;
 
@@ -163,6 +164,7 @@ export function ConsultationsPage() {
               ),
             },
             { key: 'stats', label: '统计', children: <StatsTable /> },
+            { key: 'words', label: '敏感词', children: <SensitiveWordsPanel canManage={canManage} /> },
             {
               key: 'points',
               label: '联系点与议事小院',

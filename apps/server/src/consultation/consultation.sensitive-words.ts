@@ -1,0 +1,100 @@
+import {
+  checkSensitiveWord,
+  createSensitiveWordFilter,
+  parseSensitiveWordList,
+  type SensitiveWordFilter,
+} from '@fazhi/core/consultation/sensitive-words';
+import { asc, eq } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client.ts';
+import { writeAudit } from '../platform/audit.ts';
+import type { Actor } from '../platform/context.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import { consultationSensitiveWords as words } from './consultation.schema.ts';
+
+// The portal's sensitive-word list, maintained by the office: a portal or offline opinion containing a listed word
+// waits in 待审核 with the words that held it. The matcher is cached per database and rebuilt after every change
+// here (and at most a few seconds stale should another server process change the list).
+
+const TTL_MS = 5_000;
+const cache = new WeakMap<object, { filter: SensitiveWordFilter; loadedAt: number }>();
+
+/** The matcher of the current list. */
+export async function sensitiveWordFilter(db: Executor): Promise<SensitiveWordFilter> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit.filter;
+  const rows = await db.select({ word: words.word }).from(words).orderBy(asc(words.id));
+  const filter = createSensitiveWordFilter(rows.map((r) => r.word));
+  cache.set(db, { filter, loadedAt: Date.now() });
+  return filter;
+}
+
+function forget(db: object) {
+  cache.delete(db);
+}
+
+export async function listSensitiveWords(db: Executor) {
+  const items = await db
+    .select({ id: words.id, word: words.word, createdAt: words.createdAt })
+    .from(words)
+    .orderBy(asc(words.word));
+  return { items };
+}
+
+export async function addSensitiveWord(db: Db, actor: Actor, input: { word: string }) {
+  const checked = checkSensitiveWord(input.word);
+  if (!checked.ok) throw badRequest(checked.message);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(words)
+      .values({ word: checked.word, createdBy: actor.user.id })
+      .onConflictDoNothing()
+      .returning({ id: words.id });
+    if (!row) throw conflict(`敏感词“${checked.word}”已在词表中`);
+    await writeAudit(tx, actor, {
+      action: 'sensitive_word.create',
+      entity: 'sensitive_word',
+      entityId: row.id,
+      after: { word: checked.word },
+    });
+    return row.id;
+  });
+  forget(db);
+  return { id };
+}
+
+export async function deleteSensitiveWord(db: Db, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.delete(words).where(eq(words.id, id)).returning({ word: words.word });
+    if (!row) throw notFound('未找到该敏感词，可能已被删除');
+    await writeAudit(tx, actor, {
+      action: 'sensitive_word.delete',
+      entity: 'sensitive_word',
+      entityId: id,
+      before: { word: row.word },
+    });
+  });
+  forget(db);
+  return { ok: true as const };
+}
+
+/** Adds every word of the list not yet in it, in one statement; one audit entry names the words added. */
+export async function importSensitiveWords(db: Db, actor: Actor, input: { text: string }) {
+  const parsed = parseSensitiveWordList(input.text);
+  if (!parsed.ok) throw badRequest(parsed.message);
+  const added = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(words)
+      .values(parsed.words.map((word) => ({ word, createdBy: actor.user.id })))
+      .onConflictDoNothing()
+      .returning({ id: words.id, word: words.word });
+    if (rows.length > 0)
+      await writeAudit(tx, actor, {
+        action: 'sensitive_word.import',
+        entity: 'sensitive_word',
+        after: { words: rows.map((r) => r.word) },
+      });
+    return rows.length;
+  });
+  forget(db);
+  return { added, skipped: parsed.words.length - added };
+}
