@@ -3,6 +3,7 @@ import { type Db, queryRows, type Tx } from './db/client.ts';
 import { sendLiaisonReminders } from './grassroots/grassroots.reminders.ts';
 import { sendProblemReminders } from './oversight/oversight.reminders.ts';
 import { sendTaskReminders } from './plan/plan.reminders.service.ts';
+import { deliverPendingPushes } from './platform/notification-push.service.ts';
 
 /** Periodic work of the whole installation, run once per period however many app processes are running. */
 export type ScheduledJob = {
@@ -23,6 +24,19 @@ export const scheduledJobs: ScheduledJob[] = [
       ...count((await sendProblemReminders(tx, now)).sent, '问题整改提醒'),
       ...count((await sendLiaisonReminders(tx, now)).sent, '挂点联系走访提醒'),
     ],
+  },
+  {
+    // Pushes to the units' robots and SMS: each due delivery tried once per run, retried with backoff.
+    name: 'push',
+    periodMs: 60 * 1000,
+    run: async (tx, now) => {
+      const r = await deliverPendingPushes(tx, now);
+      return [
+        ...count(r.sent, '推送'),
+        ...(r.retrying ? [`${r.retrying} 条推送失败，稍后重试`] : []),
+        ...(r.failed ? [`${r.failed} 条推送最终失败，已记录`] : []),
+      ];
+    },
   },
 ];
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { enqueuePushes } from './notification-push.service.ts';
 import { notify } from './notifications.service.ts';
 
 /**
@@ -42,17 +43,23 @@ function recipientCondition(a: EventAudience): SQL {
 /**
  * Raises a business event as in-app notifications, inside the caller's transaction (the change and its notice
  * commit or roll back together). One INSERT … SELECT whatever the number of recipients; each event is new, so its
- * dedupe key is unique. Returns how many users were told.
+ * dedupe key is unique. A user who turned the kind off (notification_preferences) is left out of the bell; the
+ * event is also queued for push to the channels of the recipients' units. Returns how many users were told.
  */
-export function raiseEvent(tx: Executor, event: BusinessEvent): Promise<number> {
+export async function raiseEvent(tx: Executor, event: BusinessEvent): Promise<number> {
   const audiences = 'to' in event.audience ? [event.audience] : (event.audience as readonly EventAudience[]);
-  if (audiences.length === 0) return Promise.resolve(0);
+  if (audiences.length === 0) return 0;
   const key = `${event.kind}:${randomUUID()}`;
+  const recipients = sql.join(audiences.map(recipientCondition), sql` or `);
+  // Pushed to the robots / SMS of the recipients' units, whatever a single user chose for the bell.
+  await enqueuePushes(tx, event, recipients);
   return notify(tx, {
     select: sql`
       select u.id, ${event.kind}, ${event.title}, ${event.body}, ${event.link}, ${key}
       from users u
-      where u.is_active and (${sql.join(audiences.map(recipientCondition), sql` or `)})
-        ${event.actorId === undefined ? sql`` : sql`and u.id <> ${event.actorId}`}`,
+      where u.is_active and (${recipients})
+        ${event.actorId === undefined ? sql`` : sql`and u.id <> ${event.actorId}`}
+        and not exists (select 1 from notification_preferences p
+                        where p.user_id = u.id and p.kind = ${event.kind} and not p.in_app)`,
   });
 }
