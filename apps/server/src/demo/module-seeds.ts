@@ -5,6 +5,7 @@ import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
 import { seedGrassroots } from './demo-grassroots.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
+import { seedLizhou } from './demo-lizhou.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
 import { seedReports } from './demo-reports.ts';
 
@@ -29,4 +30,5 @@ export const moduleSeeds: DemoSeeder[] = [
   seedGrassroots,
   seedAffairs,
   seedReports,
+  seedLizhou,
 ];
