@@ -123,7 +123,17 @@ const township: Template = {
         3,
         rateShortfall('corrections.location_rate', '社区矫正对象定位率', 100, 1, 'proportional'),
       ),
-      leaf('xz-4-4', '“民转刑”案件', 3, perOccurrence('mediation.civil_to_criminal', '因调处不当引发“民转刑”案件', 3)),
+      // Read from the 民转刑 ledger (grassroots.civil_criminal_improper), not typed in: 3 points off per case.
+      leaf('xz-4-4', '“民转刑”案件', 3, {
+        kind: 'metric',
+        metricKey: 'grassroots.civil_criminal_improper',
+        metricName: '因调处不当引发“民转刑”案件',
+        unit: '件',
+        target: 0,
+        direction: 'lower_is_better',
+        step: 1,
+        pointsPerStep: 3,
+      }),
     ]),
     branch('xz-5', '守法普法', 15, [
       leaf('xz-5-1', '“法律七进”普法活动', 5, ratio('publicity.activities', '普法活动', 12, '场次')),
