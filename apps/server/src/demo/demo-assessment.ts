@@ -3,6 +3,7 @@ import { buildDemoScheme } from '@fazhi/core/assessment/demo-scheme';
 import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { sql } from 'drizzle-orm';
+import { writeSnapshot } from '../assessment/assessment.results.repo.ts';
 import {
   assessmentAppeals,
   assessmentFacts,
@@ -13,7 +14,6 @@ import {
   assessmentUnits,
 } from '../assessment/assessment.schema.ts';
 import { scoreUnits } from '../assessment/assessment.scoring.service.ts';
-import { writeSnapshot } from '../assessment/assessment.results.repo.ts';
 import { type Executor, queryRows } from '../db/client.ts';
 import { hashPassword } from '../platform/auth.service.ts';
 import { users } from '../platform/platform.schema.ts';
