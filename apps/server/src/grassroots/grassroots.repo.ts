@@ -1,7 +1,16 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
+import { orgs } from '../platform/platform.orgs.schema.ts';
+import { users } from '../platform/platform.schema.ts';
 import { orgScopeSql } from '../platform/scope.ts';
+import {
+  judicialOfficeProfiles,
+  liaisonAssignments,
+  liaisonLeaders,
+  liaisonProblems,
+  liaisonVisits,
+} from './grassroots.schema.ts';
 
 export type OfficeRow = {
   org_id: number;
@@ -176,4 +185,95 @@ export async function queryVisits(
         order by v.visited_at desc, v.id desc`,
   );
   return rows.map((r) => ({ ...r, visited_at: new Date(r.visited_at) }));
+}
+
+/** The tree path of an org (`/1/4/`), for figures counted over its subtree. */
+export async function orgPathOf(db: Executor, orgId: number): Promise<string> {
+  const [row] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+  return row?.path ?? '';
+}
+
+export async function orgKindOf(db: Executor, orgId: number): Promise<string | null> {
+  const [row] = await db.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, orgId));
+  return row?.kind ?? null;
+}
+
+export async function userExists(db: Executor, userId: number): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  return row !== undefined;
+}
+
+export async function findOfficeProfile(db: Executor, orgId: number) {
+  const [row] = await db.select().from(judicialOfficeProfiles).where(eq(judicialOfficeProfiles.orgId, orgId));
+  return row;
+}
+
+/** Saves a 司法所's functions checklist, creating the profile on first save; the version counts the saves. */
+export async function upsertOfficeProfile(
+  db: Executor,
+  values: { orgId: number; functions: string[]; note: string; updatedBy: number },
+) {
+  const [row] = await db
+    .insert(judicialOfficeProfiles)
+    .values(values)
+    .onConflictDoUpdate({
+      target: judicialOfficeProfiles.orgId,
+      set: {
+        functions: values.functions,
+        note: values.note,
+        updatedBy: values.updatedBy,
+        updatedAt: sql`now()`,
+        version: sql`${judicialOfficeProfiles.version} + 1`,
+      },
+    })
+    .returning({ id: judicialOfficeProfiles.id, version: judicialOfficeProfiles.version });
+  return row!;
+}
+
+export async function insertLeader(db: Executor, values: typeof liaisonLeaders.$inferInsert) {
+  const [row] = await db.insert(liaisonLeaders).values(values).returning({ id: liaisonLeaders.id });
+  return row!;
+}
+
+export async function insertAssignment(db: Executor, values: typeof liaisonAssignments.$inferInsert) {
+  const [row] = await db.insert(liaisonAssignments).values(values).returning({ id: liaisonAssignments.id });
+  return row!;
+}
+
+export async function setAssignmentEnd(db: Executor, id: number, endDate: string) {
+  await db.update(liaisonAssignments).set({ endDate }).where(eq(liaisonAssignments.id, id));
+}
+
+export async function insertVisit(db: Executor, values: typeof liaisonVisits.$inferInsert) {
+  const [row] = await db.insert(liaisonVisits).values(values).returning({ id: liaisonVisits.id });
+  return row!;
+}
+
+export async function insertVisitProblem(db: Executor, values: typeof liaisonProblems.$inferInsert) {
+  const [row] = await db.insert(liaisonProblems).values(values).returning({ id: liaisonProblems.id });
+  return row!;
+}
+
+/** A problem heard on a visit, with the visit's leader and date, locked for sending to the problem pool. */
+export async function lockVisitProblem(db: Executor, id: number) {
+  const [row] = await queryRows<{
+    id: number;
+    visit_id: number;
+    org_id: number;
+    title: string;
+    description: string;
+    problem_id: number | null;
+    leader_name: string;
+    visited_at: Date;
+  }>(
+    db,
+    sql`select p.id, p.visit_id, p.org_id, p.title, p.description, p.problem_id, l.name as leader_name, v.visited_at
+        from liaison_problems p join liaison_visits v on v.id = p.visit_id join liaison_leaders l on l.id = v.leader_id
+        where p.id = ${id} for update of p`,
+  );
+  return row;
+}
+
+export async function markProblemSent(db: Executor, id: number, problemId: number, at: Date) {
+  await db.update(liaisonProblems).set({ problemId, sentAt: at }).where(eq(liaisonProblems.id, id));
 }

@@ -26,33 +26,35 @@ import { townshipReportMetrics } from '@fazhi/core/grassroots/metrics';
 import { registryByKey } from '@fazhi/core/metrics/definitions';
 import { can } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
-import { eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
-import { orgs } from '../org/org.schema.ts';
 import { createProblemRecord } from '../oversight/oversight.problems.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } from '../platform/clock.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { users } from '../platform/platform.schema.ts';
 import { isOrgInScope, requireFirst, requireOrgInScope } from '../platform/scope.ts';
 import {
   type AssignmentRow,
+  findOfficeProfile,
+  insertAssignment,
+  insertLeader,
+  insertVisit,
+  insertVisitProblem,
+  lockVisitProblem,
+  markProblemSent,
   type OfficeRow,
+  orgKindOf,
+  orgPathOf,
   queryAssignments,
   queryLeaders,
   queryOffices,
   queryVisits,
+  setAssignmentEnd,
+  upsertOfficeProfile,
+  userExists,
   type VisitRow,
 } from './grassroots.repo.ts';
-import {
-  judicialOfficeProfiles,
-  liaisonAssignments,
-  liaisonLeaders,
-  liaisonProblems,
-  liaisonVisits,
-} from './grassroots.schema.ts';
 
 const yearOf = (now: Date) => shanghaiYearMonth(now).year;
 
@@ -103,13 +105,13 @@ export async function officeDetail(db: Executor, actor: Actor, orgId: number, ye
     performed: summary.functions.includes(code),
   }));
   const placeId = row.township_id ?? row.org_id;
-  const [place] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, placeId));
+  const placePath = await orgPathOf(db, placeId);
   const period = String(year);
   const table = await computeFigures(db, {
     user: actor.user,
     keys: townshipReportMetrics,
     orgIds: [placeId],
-    rootPath: place!.path,
+    rootPath: placePath,
     periods: [period],
   });
   const figures = townshipReportMetrics.map((key) => {
@@ -127,33 +129,19 @@ export async function updateFunctions(
 ) {
   return db.transaction(async (tx) => {
     await requireOrgInScope(tx, actor.user, orgId, '未找到该司法所，或该司法所不在您的数据范围内');
-    const [org] = await tx.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, orgId));
-    if (org?.kind !== 'judicial_office') throw badRequest('只有司法所可以维护职能清单');
-    const [before] = await tx.select().from(judicialOfficeProfiles).where(eq(judicialOfficeProfiles.orgId, orgId));
+    if ((await orgKindOf(tx, orgId)) !== 'judicial_office') throw badRequest('只有司法所可以维护职能清单');
+    const before = await findOfficeProfile(tx, orgId);
     const functions = [...new Set(input.functions)];
-    const [after] = await tx
-      .insert(judicialOfficeProfiles)
-      .values({ orgId, functions, note: input.note, updatedBy: actor.user.id })
-      .onConflictDoUpdate({
-        target: judicialOfficeProfiles.orgId,
-        set: {
-          functions,
-          note: input.note,
-          updatedBy: actor.user.id,
-          updatedAt: sql`now()`,
-          version: sql`${judicialOfficeProfiles.version} + 1`,
-        },
-      })
-      .returning();
+    const after = await upsertOfficeProfile(tx, { orgId, functions, note: input.note, updatedBy: actor.user.id });
     await writeAudit(tx, actor, {
       action: 'grassroots.functions.update',
       entity: 'judicial_office_profile',
-      entityId: after!.id,
+      entityId: after.id,
       orgId,
       before: before ? { functions: before.functions, note: before.note } : null,
       after: { functions, note: input.note },
     });
-    return { ok: true, version: after!.version };
+    return { ok: true, version: after.version };
   });
 }
 
@@ -172,18 +160,18 @@ export async function createLeader(db: Db, actor: Actor, input: z.infer<typeof l
   return db.transaction(async (tx) => {
     await requireOrgInScope(tx, actor.user, input.orgId);
     if (input.userId !== null) {
-      const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
-      if (!u) throw badRequest('关联账号不存在', [{ field: 'userId', message: '账号不存在' }]);
+      if (!(await userExists(tx, input.userId)))
+        throw badRequest('关联账号不存在', [{ field: 'userId', message: '账号不存在' }]);
     }
-    const [row] = await tx.insert(liaisonLeaders).values(input).returning({ id: liaisonLeaders.id });
+    const row = await insertLeader(tx, input);
     await writeAudit(tx, actor, {
       action: 'grassroots.leader.create',
       entity: 'liaison_leader',
-      entityId: row!.id,
+      entityId: row.id,
       orgId: input.orgId,
       after: input,
     });
-    return row!;
+    return row;
   });
 }
 
@@ -196,18 +184,15 @@ export async function createAssignment(db: Db, actor: Actor, input: z.infer<type
   return db.transaction(async (tx) => {
     await requireLeader(tx, actor, input.leaderId);
     await requireOrgInScope(tx, actor.user, input.orgId, '联系点不存在或不在您的数据范围内');
-    const [row] = await tx
-      .insert(liaisonAssignments)
-      .values({ ...input, createdBy: actor.user.id })
-      .returning({ id: liaisonAssignments.id });
+    const row = await insertAssignment(tx, { ...input, createdBy: actor.user.id });
     await writeAudit(tx, actor, {
       action: 'grassroots.assignment.create',
       entity: 'liaison_assignment',
-      entityId: row!.id,
+      entityId: row.id,
       orgId: input.orgId,
       after: input,
     });
-    return row!;
+    return row;
   });
 }
 
@@ -220,7 +205,7 @@ export async function endAssignment(db: Db, actor: Actor, id: number, endDate: s
     await requireOrgInScope(tx, actor.user, a.org_id, '未找到该挂点联系安排，或不在您的数据范围内');
     if (endDate < a.start_date)
       throw badRequest('结束日期不能早于开始日期', [{ field: 'endDate', message: '早于开始日期' }]);
-    await tx.update(liaisonAssignments).set({ endDate }).where(eq(liaisonAssignments.id, id));
+    await setAssignmentEnd(tx, id, endDate);
     await writeAudit(tx, actor, {
       action: 'grassroots.assignment.end',
       entity: 'liaison_assignment',
@@ -332,26 +317,23 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
       throw badRequest(`${leader.name}在${input.visitedOn}未挂点联系该单位，请先确认挂点联系安排`, [
         { field: 'orgId', message: '非该领导的联系点' },
       ]);
-    const [row] = await tx
-      .insert(liaisonVisits)
-      .values({
-        orgId: input.orgId,
-        leaderId: input.leaderId,
-        visitedAt: startOfShanghaiDay(input.visitedOn),
-        peopleMet: input.peopleMet,
-        problemsHeard: input.problemsHeard,
-        followUp: input.followUp,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: liaisonVisits.id });
+    const row = await insertVisit(tx, {
+      orgId: input.orgId,
+      leaderId: input.leaderId,
+      visitedAt: startOfShanghaiDay(input.visitedOn),
+      peopleMet: input.peopleMet,
+      problemsHeard: input.problemsHeard,
+      followUp: input.followUp,
+      createdBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'grassroots.visit.create',
       entity: 'liaison_visit',
-      entityId: row!.id,
+      entityId: row.id,
       orgId: input.orgId,
       after: input,
     });
-    return row!;
+    return row;
   });
 }
 
@@ -368,25 +350,22 @@ export async function raiseVisitProblem(
 ) {
   const visit = await requireVisit(db, actor, visitId);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(liaisonProblems)
-      .values({
-        visitId,
-        orgId: visit.orgId,
-        title: input.title,
-        description: input.description,
-        createdBy: actor.user.id,
-      })
-      .returning({ id: liaisonProblems.id });
+    const row = await insertVisitProblem(tx, {
+      visitId,
+      orgId: visit.orgId,
+      title: input.title,
+      description: input.description,
+      createdBy: actor.user.id,
+    });
     await writeAudit(tx, actor, {
       action: 'grassroots.visit.problem',
       entity: 'liaison_problem',
-      entityId: row!.id,
+      entityId: row.id,
       orgId: visit.orgId,
       after: input,
     });
-    const problemId = can(actor.user.role, 'oversight.manage') ? await sendToPool(tx, actor, row!.id, now) : null;
-    return { id: row!.id, problemId };
+    const problemId = can(actor.user.role, 'oversight.manage') ? await sendToPool(tx, actor, row.id, now) : null;
+    return { id: row.id, problemId };
   });
 }
 
@@ -395,21 +374,7 @@ export async function sendProblemToPool(db: Db, actor: Actor, id: number, now: D
 }
 
 async function sendToPool(tx: Executor, actor: Actor, id: number, now: Date): Promise<number> {
-  const [p] = await queryRows<{
-    id: number;
-    visit_id: number;
-    org_id: number;
-    title: string;
-    description: string;
-    problem_id: number | null;
-    leader_name: string;
-    visited_at: Date;
-  }>(
-    tx,
-    sql`select p.id, p.visit_id, p.org_id, p.title, p.description, p.problem_id, l.name as leader_name, v.visited_at
-        from liaison_problems p join liaison_visits v on v.id = p.visit_id join liaison_leaders l on l.id = v.leader_id
-        where p.id = ${id} for update of p`,
-  );
+  const p = await lockVisitProblem(tx, id);
   if (!p) throw notFound('未找到该问题，或不在您的数据范围内');
   await requireOrgInScope(tx, actor.user, p.org_id, '未找到该问题，或不在您的数据范围内');
   if (!can(actor.user.role, 'oversight.manage')) throw forbidden('转入问题池须由依法治办办理');
@@ -427,7 +392,7 @@ async function sendToPool(tx: Executor, actor: Actor, id: number, now: Date): Pr
     },
     now,
   );
-  await tx.update(liaisonProblems).set({ problemId, sentAt: now }).where(eq(liaisonProblems.id, id));
+  await markProblemSent(tx, id, problemId, now);
   await writeAudit(tx, actor, {
     action: 'grassroots.problem.send',
     entity: 'liaison_problem',
