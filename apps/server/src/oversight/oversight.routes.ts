@@ -4,9 +4,12 @@ import { implementAll } from '../platform/contract-route.ts';
 import {
   bulletinDocx,
   createBulletin,
+  docNumberRegister,
   listBulletins,
   oversightDeductions,
+  setDocNumberCode,
   suggestBulletinEntries,
+  withdrawBulletin,
 } from './oversight.bulletins.ts';
 import { createInspection, listInspections, requireInspection, setInspectionStatus } from './oversight.inspections.ts';
 import {
@@ -45,6 +48,9 @@ export function oversightRoutes(app: ZApp, deps: AppDeps) {
       items: await suggestBulletinEntries(db, actorOf(request), request.query.year, now()),
     }),
     createBulletin: (request) => createBulletin(db, actorOf(request), request.body),
+    withdrawBulletin: (request) => withdrawBulletin(db, actorOf(request), request.params.id, request.body.reason),
+    docNumbers: (request) => docNumberRegister(db, actorOf(request), request.query.year),
+    setDocNumberCode: (request) => setDocNumberCode(db, actorOf(request), request.body),
     bulletinDocx: async (request, reply) => {
       const { filename, data } = await bulletinDocx(db, actorOf(request), request.params.id, now());
       return reply

@@ -9,9 +9,11 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -279,7 +281,116 @@ export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
+/** 版头 (GB/T 9704-2012 §7.2): the 发文机关标志 in red 小标宋, the 发文字号 under it, and the red separator line. */
+export type RedHeader = { issuer: string; docNo?: string };
+
+/** The red used for the 发文机关标志 and the separator line. */
+export const officialRed = 'FF0000';
+
+/**
+ * 版头: three blank lines (the mark's top sits about 35 mm below the text block's top, §7.2.3), the 发文机关标志
+ * centred in red 方正小标宋简体 sized to fit one line (at most 初号-like 42 pt), two blank lines, the 发文字号 centred,
+ * then the red separator line 4 mm below it across the text block's width (§7.2.5).
+ */
+export function redHeaderParagraphs(header: RedHeader): Paragraph[] {
+  const width = widthInChars(header.issuer) || 1;
+  // Half-points: the mark fits the 156 mm (442 pt) text block on one line.
+  const size = Math.min(84, Math.floor((2 * 430) / width));
+  const mark = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: Math.max(gbt9704.grid.linePitch, size * 12), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [
+      new TextRun({
+        text: header.issuer,
+        font: font(gbt9704.font.title),
+        size,
+        color: officialRed,
+        snapToGrid: false,
+      }),
+    ],
+  });
+  const redLine = new Paragraph({
+    spacing: { line: 120, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: officialRed, space: 1 } },
+    children: [],
+  });
+  return [
+    blank(),
+    blank(),
+    mark,
+    blank(),
+    blank(),
+    ...(header.docNo ? [centredParagraph(header.docNo)] : []),
+    redLine,
+    blank(),
+  ];
+}
+
+/**
+ * 落款 with the 印章 position (§7.3.5.1): the signing office centred over the date, the date 右空四字, and a note
+ * where the seal goes (端正、居中下压发文机关署名和成文日期). The note is grey and small: it marks the place for the
+ * person who stamps the paper.
+ */
+export function sealedSignatureBlock(signedBy: string, date: string): Paragraph[] {
+  const [first, second, ...rest] = signatureBlock(signedBy, date);
+  const note = new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: exactLine,
+    indent: { right: Math.round(4 * CHAR + ((widthInChars(date) - 6) / 2) * CHAR) },
+    children: [
+      new TextRun({
+        text: '（印章位置）',
+        font: font(gbt9704.font.body),
+        size: 21,
+        color: '999999',
+        snapToGrid: false,
+      }),
+    ],
+  });
+  return [first!, second!, note, ...rest];
+}
+
+/**
+ * 版记 (§7.4): 抄送机关 and 印发机关 with 印发日期, between black separator lines (first and last thicker), 四号
+ * 仿宋_GB2312, one character in from each side; the 印发日期 in Arabic numerals followed by 印发.
+ */
+export type Distribution = { cc?: string; printedBy: string; printedOn: string };
+
+export function distributionBlock(d: Distribution): Paragraph[] {
+  const size = gbt9704.size.table;
+  const line = { line: Math.round(size * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
+  const textRun = (text: string) => new TextRun({ text, font: font(gbt9704.font.body), size, snapToGrid: false });
+  const rows: Paragraph[] = [blank()];
+  if (d.cc)
+    rows.push(
+      new Paragraph({
+        spacing: line,
+        indent: { left: 280, right: 280, hanging: 0 },
+        border: { top: thick, bottom: thin },
+        children: [textRun(`抄送：${d.cc}。`)],
+      }),
+    );
+  rows.push(
+    new Paragraph({
+      spacing: line,
+      indent: { left: 280, right: 280 },
+      tabStops: [{ type: TabStopType.RIGHT, position: textWidth() - 280 }],
+      border: { ...(d.cc ? {} : { top: thick }), bottom: thick },
+      children: [
+        textRun(d.printedBy),
+        new TextRun({ children: [new Tab(), `${d.printedOn}印发`], font: font(gbt9704.font.body), size }),
+      ],
+    }),
+  );
+  return rows;
+}
+
 export type DocBlock =
+  | { kind: 'redHeader'; header: RedHeader }
+  | { kind: 'sealedSignature'; signedBy: string; date: string }
+  | { kind: 'distribution'; distribution: Distribution }
   | { kind: 'title'; text: string }
   | { kind: 'docNo'; text: string }
   | { kind: 'addressee'; text: string }
@@ -289,8 +400,23 @@ export type DocBlock =
   | { kind: 'signature'; text: string }
   | { kind: 'blank' };
 
-/** A document as a list of blocks (通报, 情况报告): each block becomes its GB/T 9704 paragraph. */
-export function blockParagraph(block: DocBlock): Paragraph {
+/** A document as a list of blocks (通报, 情况报告): each block becomes its GB/T 9704 paragraph(s). */
+export function blockParagraphs(block: DocBlock): Paragraph[] {
+  switch (block.kind) {
+    case 'redHeader':
+      return redHeaderParagraphs(block.header);
+    case 'sealedSignature':
+      return sealedSignatureBlock(block.signedBy, block.date);
+    case 'distribution':
+      return distributionBlock(block.distribution);
+    default:
+      return [blockParagraph(block)];
+  }
+}
+
+type SingleBlock = Exclude<DocBlock, { kind: 'redHeader' | 'sealedSignature' | 'distribution' }>;
+
+export function blockParagraph(block: SingleBlock): Paragraph {
   switch (block.kind) {
     case 'title':
       return titleParagraph(block.text);
@@ -317,4 +443,4 @@ export function blockParagraph(block: DocBlock): Paragraph {
 }
 
 export const blocksDocx = (blocks: readonly DocBlock[], meta: { title: string; creator: string }) =>
-  officialDocument({ ...meta, children: blocks.map(blockParagraph) });
+  officialDocument({ ...meta, children: blocks.flatMap(blockParagraphs) });

@@ -6,6 +6,8 @@ import { bulletinLevels, bulletinStances } from './bulletin.ts';
 import { inspectionCreateSchema, inspectionKeyNodes, inspectionModes, inspectionStatuses } from './inspection.ts';
 import {
   bulletinCreateSchema,
+  bulletinWithdrawSchema,
+  docNumberCodeSchema,
   inspectionListQuerySchema,
   inspectionStatusSchema,
   problemListQuerySchema,
@@ -152,8 +154,25 @@ export const bulletinItemSchema = z.object({
   level: z.enum(bulletinLevels),
   issuedOn: z.string(),
   intro: z.string(),
+  cc: z.string(),
   createdAt: z.string(),
   entries: z.array(bulletinEntrySchema),
+  /** 撤回: null while in force; a withdrawn bulletin feeds no deductions. */
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string(),
+});
+
+export const docNumberRegisterSchema = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  code: z.string(),
+  lastNo: z.number(),
+  /** The 文号 the next 印发 will take (allocated only when it is issued). */
+  next: z.string(),
+  issued: z.array(
+    z.object({ id: z.number(), docNo: z.string(), title: z.string(), issuedOn: z.string(), withdrawn: z.boolean() }),
+  ),
 });
 
 export const oversightStatsSchema = z.object({
@@ -285,6 +304,31 @@ export const oversightContracts = defineContracts('oversight', {
     summary: '印发通报',
     body: bulletinCreateSchema,
     response: created,
+  },
+  withdrawBulletin: {
+    method: 'POST',
+    path: '/api/oversight/bulletins/:id/withdraw',
+    access: 'oversight.manage',
+    summary: '撤回通报（撤销其考核扣分）',
+    params: idParams,
+    body: bulletinWithdrawSchema,
+    response: created,
+  },
+  docNumbers: {
+    method: 'GET',
+    path: '/api/oversight/doc-numbers',
+    access: 'oversight.manage',
+    summary: '发文字号登记簿（本机关本年度）',
+    query: yearQuerySchema,
+    response: docNumberRegisterSchema,
+  },
+  setDocNumberCode: {
+    method: 'PUT',
+    path: '/api/oversight/doc-numbers',
+    access: 'oversight.manage',
+    summary: '设置发文字号的机关代字',
+    body: docNumberCodeSchema,
+    response: docNumberRegisterSchema,
   },
   bulletinDocx: {
     method: 'GET',

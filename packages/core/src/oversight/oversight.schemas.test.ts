@@ -20,7 +20,7 @@ describe('oversight request schemas', () => {
       issuedOn: '2026-11-22',
       entries: [{ orgId: 3, stance: 'praise', reason: '整改到位' }],
     });
-    expect(ok).toMatchObject({ level: 'county', docNo: '', entries: [{ problemIds: [] }] });
+    expect(ok).toMatchObject({ level: 'county', cc: '', entries: [{ problemIds: [] }] });
     const issues = (input: object) =>
       bulletinCreateSchema
         .safeParse({ title: '通报', issuedOn: '2026-11-22', ...input })

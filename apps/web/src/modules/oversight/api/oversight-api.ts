@@ -30,6 +30,8 @@ export const useOwnerOptions = (id: number, enabled: boolean) =>
   useContractQuery(routes.ownerOptions, byId(id), { enabled, select: items });
 export const useBulletins = (year: number) =>
   useContractQuery(routes.bulletins, { query: { year } }, { select: items });
+export const useDocNumbers = (year: number, enabled = true) =>
+  useContractQuery(routes.docNumbers, { query: { year } }, { enabled });
 export const useDeductions = (year: number) =>
   useContractQuery(routes.deductions, { query: { year } }, { select: items });
 
@@ -61,3 +63,13 @@ export const useRecurProblem = () =>
   });
 export const useCreateBulletin = () =>
   useContractMutation(routes.createBulletin, { toInput: (body: Body<'createBulletin'>) => ({ body }), invalidate });
+export const useWithdrawBulletin = () =>
+  useContractMutation(routes.withdrawBulletin, {
+    toInput: ({ id, reason }: { id: number; reason: string }) => ({ ...byId(id), body: { reason } }),
+    invalidate,
+  });
+export const useSetDocNumberCode = () =>
+  useContractMutation(routes.setDocNumberCode, {
+    toInput: (body: Body<'setDocNumberCode'>) => ({ body }),
+    invalidate,
+  });

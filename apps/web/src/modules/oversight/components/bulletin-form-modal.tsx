@@ -8,16 +8,17 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography 
 import { type Dayjs, default as dayjsFn } from 'dayjs';
 import { errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
-import { fetchBulletinSuggestions, useCreateBulletin } from '../api/oversight-api.ts';
+import { fetchBulletinSuggestions, useCreateBulletin, useDocNumbers } from '../api/oversight-api.ts';
 
 type Entry = { orgId: number; stance: 'praise' | 'criticism'; reason: string; problemIds: number[] };
-type Values = { title: string; docNo: string; level: string; issuedOn: Dayjs; entries: Entry[] };
+type Values = { title: string; cc: string; level: string; issuedOn: Dayjs; entries: Entry[] };
 
 /** 印发通报: start from the problems (生成建议), adjust the units and reasons, and issue it. */
 export function BulletinFormModal({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const create = useCreateBulletin();
+  const register = useDocNumbers(year, open);
   const suggest = () =>
     fetchBulletinSuggestions(year).then(
       (items) => {
@@ -29,12 +30,11 @@ export function BulletinFormModal({ year, open, onClose }: { year: number; open:
       },
       (e) => message.error(errorMessage(e)),
     );
-  const submit = async () => {
-    const v = await form.validateFields();
+  const issue = (v: Values) =>
     create
       .mutateAsync({
         title: v.title,
-        docNo: v.docNo ?? '',
+        cc: v.cc ?? '',
         level: v.level as 'county',
         issuedOn: v.issuedOn.format('YYYY-MM-DD'),
         entries: v.entries ?? [],
@@ -46,6 +46,26 @@ export function BulletinFormModal({ year, open, onClose }: { year: number; open:
         },
         (e) => message.error(errorMessage(e)),
       );
+  /** 印发 feeds the assessment: say what it will do and ask first. */
+  const submit = async () => {
+    const v = await form.validateFields();
+    const criticised = new Set((v.entries ?? []).filter((e) => e.stance === 'criticism').map((e) => e.orgId)).size;
+    const docNo = register.data?.next;
+    modal.confirm({
+      title: '确认印发通报？',
+      content: (
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          {docNo ? `将编发文号“${docNo}”。` : '将从发文字号登记簿编发文号。'}
+          {criticised
+            ? `通报批评的${criticised}个单位将计入年度法治建设考核“督查发现问题”扣分项。`
+            : '本通报不含通报批评，不产生考核扣分。'}
+          印发后如需更正，可撤回通报（撤回即撤销其扣分）。
+        </Typography.Paragraph>
+      ),
+      okText: '确认印发',
+      cancelText: '再看看',
+      onOk: () => issue(v),
+    });
   };
   return (
     <Modal
@@ -74,8 +94,8 @@ export function BulletinFormModal({ year, open, onClose }: { year: number; open:
           <Input maxLength={200} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 140px 160px', gap: 12 }}>
-          <Form.Item name="docNo" label="文号">
-            <Input placeholder={`昭法治办〔${year}〕 号`} />
+          <Form.Item label="文号" tooltip="由本机关发文字号登记簿按年度顺序编号，印发时分配">
+            <Input value={register.data ? `${register.data.next}（印发时分配）` : ''} disabled />
           </Form.Item>
           <Form.Item name="level" label="通报层级">
             <Select options={bulletinLevels.map((l) => ({ value: l, label: bulletinLevelLabels[l] }))} />
@@ -84,6 +104,9 @@ export function BulletinFormModal({ year, open, onClose }: { year: number; open:
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </div>
+        <Form.Item name="cc" label="抄送机关" tooltip="印于版记，可留空">
+          <Input maxLength={500} placeholder="如：市委依法治市办，区委办公室，区政府办公室" />
+        </Form.Item>
         <Space style={{ marginBottom: 8 }}>
           <Typography.Text strong>通报单位</Typography.Text>
           <Button size="small" onClick={suggest}>
