@@ -18,12 +18,13 @@ import { orgRoutes } from './org/org.routes.ts';
 import { oversightRoutes } from './oversight/oversight.routes.ts';
 import { planRoutes } from './plan/plan.routes.ts';
 import { registerAccessControl } from './platform/access-hook.ts';
-import { requireResponseSchemas } from './platform/contract-route.ts';
 import { maxUploadBytes } from './platform/attachment.service.ts';
 import type { AppDeps } from './platform/context.ts';
+import { requireResponseSchemas } from './platform/contract-route.ts';
 import { safeErrorSerializer } from './platform/db-errors.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { clientErrorHandler, frameworkErrors, guardedValidatorCompiler } from './platform/input-guard.ts';
+import { notificationSettingsRoutes } from './platform/notification-settings.routes.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
 import { registerProcess } from './platform/processes.ts';
 import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   consultationRoutes(z, deps);
   grassrootsRoutes(z, deps);
   reportRoutes(z, deps);
+  notificationSettingsRoutes(z, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(webDist);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

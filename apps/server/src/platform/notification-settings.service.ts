@@ -1,0 +1,161 @@
+import {
+  type ChannelCreate,
+  type NotificationKind,
+  notificationKindLabels,
+  notificationKinds,
+} from '@fazhi/core/notifications/notification-settings.contract';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/client.ts';
+import { writeAudit } from './audit.ts';
+import type { Actor, AuthUser } from './context.ts';
+import { badRequest, notFound } from './errors.ts';
+import { notificationChannels } from './notification-channels.schema.ts';
+import { type ChannelType, channelTypeLabels, maskUrl } from './notification-channels.ts';
+import { orgScopeSql, requireOrgInScope } from './scope.ts';
+
+/** Every kind with the user's choice (no row = on). */
+export async function myPreferences(db: Db, user: AuthUser) {
+  const off = await queryRows<{ kind: string }>(
+    db,
+    sql`select kind from notification_preferences where user_id = ${user.id} and not in_app`,
+  );
+  const muted = new Set(off.map((r) => r.kind));
+  return {
+    items: notificationKinds.map((kind) => ({ kind, label: notificationKindLabels[kind], inApp: !muted.has(kind) })),
+  };
+}
+
+export async function savePreferences(
+  db: Db,
+  user: AuthUser,
+  items: readonly { kind: NotificationKind; inApp: boolean }[],
+) {
+  await db.transaction(async (tx) => {
+    for (const item of items)
+      await tx.execute(sql`insert into notification_preferences (user_id, kind, in_app)
+        values (${user.id}, ${item.kind}, ${item.inApp})
+        on conflict (user_id, kind) do update set in_app = excluded.in_app`);
+  });
+  return { ok: true as const };
+}
+
+export async function listChannels(db: Db, user: AuthUser) {
+  const rows = await queryRows<{
+    id: number;
+    org_id: number;
+    org_name: string;
+    type: ChannelType;
+    name: string;
+    url: string;
+    has_secret: boolean;
+    phone_count: number;
+    enabled: boolean;
+    created_at: Date;
+  }>(
+    db,
+    sql`select c.id, c.org_id, o.name as org_name, c.type, c.name, c.url, c.secret is not null as has_secret,
+               jsonb_array_length(c.phones)::int as phone_count, c.enabled, c.created_at
+        from notification_channels c join orgs o on o.id = c.org_id
+        where ${orgScopeSql(user, sql`c.org_id`)} order by o.path, c.id`,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      type: r.type,
+      typeLabel: channelTypeLabels[r.type],
+      name: r.name,
+      maskedUrl: maskUrl(r.url),
+      hasSecret: r.has_secret,
+      phoneCount: r.phone_count,
+      enabled: r.enabled,
+      createdAt: r.created_at,
+    })),
+  };
+}
+
+export async function createChannel(db: Db, actor: Actor, input: ChannelCreate) {
+  await requireOrgInScope(db, actor.user, input.orgId);
+  if (input.type === 'sms' && !input.phones?.length) throw badRequest('短信渠道须至少填写一个接收手机号');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(notificationChannels)
+      .values({
+        orgId: input.orgId,
+        type: input.type,
+        name: input.name,
+        url: input.url,
+        secret: input.secret || null,
+        phones: input.phones ?? [],
+      })
+      .returning({ id: notificationChannels.id });
+    // The audit keeps what was configured, never the key or the secret.
+    await writeAudit(tx, actor, {
+      action: 'notification_channel.create',
+      entity: 'notification_channel',
+      entityId: row!.id,
+      orgId: input.orgId,
+      after: { type: input.type, name: input.name, url: maskUrl(input.url), hasSecret: Boolean(input.secret) },
+    });
+    return { id: row!.id };
+  });
+}
+
+export async function deleteChannel(db: Db, actor: Actor, id: number) {
+  const [row] = await queryRows<{ org_id: number; name: string }>(
+    db,
+    sql`select org_id, name from notification_channels c where c.id = ${id} and ${orgScopeSql(actor.user, sql`c.org_id`)}`,
+  );
+  if (!row) throw notFound('未找到该推送渠道，或不在您的数据范围内');
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from notification_channels where id = ${id}`);
+    await writeAudit(tx, actor, {
+      action: 'notification_channel.delete',
+      entity: 'notification_channel',
+      entityId: id,
+      orgId: row.org_id,
+      before: { name: row.name },
+    });
+  });
+  return { ok: true as const };
+}
+
+const statusLabels = { pending: '待发送', sent: '已发送', failed: '发送失败' } as const;
+
+export async function listDeliveries(db: Db, user: AuthUser) {
+  const rows = await queryRows<{
+    id: number;
+    channel_name: string;
+    org_name: string;
+    kind: string;
+    content: string;
+    status: keyof typeof statusLabels;
+    attempts: number;
+    last_error: string | null;
+    created_at: Date;
+    sent_at: Date | null;
+  }>(
+    db,
+    sql`select d.id, c.name as channel_name, o.name as org_name, d.kind, d.content, d.status, d.attempts,
+               d.last_error, d.created_at, d.sent_at
+        from notification_deliveries d join notification_channels c on c.id = d.channel_id
+        join orgs o on o.id = c.org_id
+        where ${orgScopeSql(user, sql`c.org_id`)} order by d.id desc limit 100`,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      channelName: r.channel_name,
+      orgName: r.org_name,
+      kind: r.kind,
+      content: r.content,
+      status: r.status,
+      statusLabel: statusLabels[r.status],
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+    })),
+  };
+}
