@@ -77,6 +77,13 @@ export const routeAccess: Record<string, AccessGroup> = {
   // notifications
   'POST /api/notifications/read': 'signedIn',
   'GET /api/notifications': 'signedIn',
+  'GET /api/notifications/preferences': 'signedIn',
+  'PUT /api/notifications/preferences': 'signedIn',
+  // notification-channels
+  'GET /api/notification-channels': 'office',
+  'POST /api/notification-channels': 'office',
+  'DELETE /api/notification-channels/:id': 'office',
+  'GET /api/notification-channels/deliveries': 'office',
   // attachments
   'GET /api/attachments/:id': 'businessReaders',
   'POST /api/attachments': 'unitWorkers',
