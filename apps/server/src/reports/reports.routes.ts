@@ -43,7 +43,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
     checkUpload: async (request) => {
       const file = await readUpload(request, '报告文件');
       const { text } = await readReportText(file.filename, file.data);
-      return checkReportText(db, actorOf(request), text, request.query.orgId, request.query.year);
+      return { ...(await checkReportText(db, actorOf(request), text, request.query.orgId, request.query.year)), text };
     },
     imports: async (request) => ({ items: await listImports(db, actorOf(request), request.query.year) }),
     importText: (request) => createImport(db, actorOf(request), request.body),

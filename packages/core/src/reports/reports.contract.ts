@@ -233,6 +233,9 @@ export const checkResultSchema = z.object({
   sections: z.array(structureSectionSchema),
 });
 
+/** An uploaded report's check also answers the text read from the file, so the user sees what was checked. */
+export const checkUploadResultSchema = checkResultSchema.extend({ text: z.string() });
+
 export const importListItemSchema = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -407,7 +410,7 @@ export const reportsContracts = defineContracts('reports', {
     summary: '上传报告（.docx/.txt/.html）检查是否合规',
     query: checkUploadQuerySchema,
     upload: true,
-    response: checkResultSchema,
+    response: checkUploadResultSchema,
   },
   imports: {
     method: 'GET',
