@@ -55,7 +55,7 @@ describe('consultation window', () => {
       ...valid,
       legislature: ' ',
       legislatureLevel: 'county',
-      opensOn: '2025-3-1',
+      opensOn: '2025-02-30', // '2025-3-1' is read as 2025-03-01 by the shared date normaliser; a non-date is not
     });
     expect(bad.error?.issues.map((i) => i.message)).toEqual([
       '请填写来文的立法机关',
