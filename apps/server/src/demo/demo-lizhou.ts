@@ -72,7 +72,10 @@ async function seedLedgers(tx: Executor, y: Year, u: Units) {
       'application_date', to_char(d, 'YYYY-MM-DD'),
       'case_type', ${pick(['civil', 'criminal', 'civil', 'administrative'], 'g % 4')},
       'aid_form', ${pick(['agency', 'defence', 'non_litigation'], 'g % 3')},
-      'status', case when g % 11 = 0 then 'accepted' else 'concluded' end)`,
+      'status', case when g % 11 = 0 then 'accepted' else 'concluded' end,
+      'accepted_date', to_char(least(d + 2, date '${sql.raw(y.today)}'), 'YYYY-MM-DD'),
+      'concluded_date', case when g % 11 <> 0
+        then to_char(least(d + 20 + g % 40, date '${sql.raw(y.today)}'), 'YYYY-MM-DD') end)`,
   });
   // 合法性审查: ~310 a year.
   await insertSeries(tx, {

@@ -3,16 +3,16 @@ import { opts } from './options.ts';
 
 /**
  * 会议. Storage keys: meeting_kind (committee|coord_group|office|standing_committee|executive), title,
- * meeting_date, chair, special_study (boolean: 专题研究法治工作), pre_meeting_study (boolean: 会前学法),
- * study_topic, attendees.
- * committee_meetings = meeting_kind in committee|coord_group; special_studies = special_study;
- * pre_meeting_study = pre_meeting_study.
+ * meeting_date, chair, special_study (boolean: 专题研究法治工作), attendees.
+ * committee_meetings = meeting_kind in committee|coord_group; special_studies = special_study.
+ * 会前学法 is recorded once, on the 关键少数 page (cadres `pre_meeting_studies`), which is the source of
+ * leadership.pre_meeting_study; this ledger no longer carries a flag of its own (old rows' flags are dropped on save).
  */
 export const meeting = defineLedger({
   key: 'meeting',
   name: '会议记录',
   category: '党委领导',
-  description: '委员会、协调小组、办公室会议，以及常委会、常务会专题研究法治工作和会前学法',
+  description: '委员会、协调小组、办公室会议，以及常委会、常务会专题研究法治工作（会前学法在“关键少数”页登记）',
   dateField: 'meeting_date',
   fields: [
     {
@@ -32,12 +32,9 @@ export const meeting = defineLedger({
     { key: 'meeting_date', label: '会议日期', kind: 'date', required: true },
     { key: 'chair', label: '主持人', kind: 'text' },
     { key: 'special_study', label: '专题研究法治工作', kind: 'boolean' },
-    { key: 'pre_meeting_study', label: '会前学法', kind: 'boolean' },
-    { key: 'study_topic', label: '学法内容', kind: 'text' },
     { key: 'attendees', label: '参会人数', kind: 'number', integer: true, min: 0, unit: '人' },
   ],
-  listColumns: ['meeting_kind', 'title', 'chair', 'special_study', 'pre_meeting_study', 'study_topic'],
-  filters: ['meeting_kind', 'special_study', 'pre_meeting_study', 'title'],
+  listColumns: ['meeting_kind', 'title', 'chair', 'special_study', 'attendees'],
+  filters: ['meeting_kind', 'special_study', 'title'],
   sortable: ['attendees'],
-  rules: [{ kind: 'required_if', field: 'study_topic', when: 'pre_meeting_study', in: [true] }],
 });
