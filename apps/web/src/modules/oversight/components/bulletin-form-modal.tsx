@@ -94,8 +94,8 @@ export function BulletinFormModal({ year, open, onClose }: { year: number; open:
           <Input maxLength={200} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 140px 160px', gap: 12 }}>
-          <Form.Item label="文号" tooltip="由本机关发文字号登记簿按年度顺序编号，印发时分配">
-            <Input value={register.data ? `${register.data.next}（印发时分配）` : ''} disabled />
+          <Form.Item label="文号" htmlFor="bulletin-doc-no" tooltip="由本机关发文字号登记簿按年度顺序编号，印发时分配">
+            <Input id="bulletin-doc-no" value={register.data ? `${register.data.next}（印发时分配）` : ''} disabled />
           </Form.Item>
           <Form.Item name="level" label="通报层级">
             <Select options={bulletinLevels.map((l) => ({ value: l, label: bulletinLevelLabels[l] }))} />
