@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { raiseEvent } from '../platform/notification-events.ts';
+import { raiseEvent, wantsInApp } from '../platform/notification-events.ts';
 import { notify } from '../platform/notifications.service.ts';
 
 /**
@@ -21,6 +21,7 @@ export function notifyTasksIssued(tx: Executor, taskIds: readonly number[], acto
       join users u on u.is_active and u.id <> ${actorId} and u.role in ('reporter', 'unit_leader') and (
            u.org_id = t.org_id
         or u.org_id in (select a.org_id from task_assists a where a.task_id = t.id))
+        and ${wantsInApp('task.issued')}
       where t.id in (${sql.join(
         taskIds.map((id) => sql`${id}::int`),
         sql`, `,

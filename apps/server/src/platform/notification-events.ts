@@ -32,6 +32,10 @@ const ids = (values: readonly number[]) =>
         sql`, `,
       )})`;
 
+/** A condition on `u`: the user has not turned this kind off for the bell. */
+export const wantsInApp = (kind: string) =>
+  sql`not exists (select 1 from notification_preferences p where p.user_id = u.id and p.kind = ${kind} and not p.in_app)`;
+
 function recipientCondition(a: EventAudience): SQL {
   if (a.to === 'users') return sql`u.id in ${ids(a.userIds)}`;
   if (a.to === 'unit') return sql`(u.org_id in ${ids(a.orgIds)} and u.role in ('reporter', 'unit_leader'))`;
@@ -59,7 +63,6 @@ export async function raiseEvent(tx: Executor, event: BusinessEvent): Promise<nu
       from users u
       where u.is_active and (${recipients})
         ${event.actorId === undefined ? sql`` : sql`and u.id <> ${event.actorId}`}
-        and not exists (select 1 from notification_preferences p
-                        where p.user_id = u.id and p.kind = ${event.kind} and not p.in_app)`,
+        and ${wantsInApp(event.kind)}`,
   });
 }

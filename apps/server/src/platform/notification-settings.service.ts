@@ -1,7 +1,7 @@
 import {
   type ChannelCreate,
+  eventKindLabels,
   type NotificationKind,
-  notificationKindLabels,
   notificationKinds,
 } from '@fazhi/core/notifications/notification-settings.contract';
 import { sql } from 'drizzle-orm';
@@ -21,7 +21,7 @@ export async function myPreferences(db: Db, user: AuthUser) {
   );
   const muted = new Set(off.map((r) => r.kind));
   return {
-    items: notificationKinds.map((kind) => ({ kind, label: notificationKindLabels[kind], inApp: !muted.has(kind) })),
+    items: notificationKinds.map((kind) => ({ kind, label: eventKindLabels[kind], inApp: !muted.has(kind) })),
   };
 }
 

@@ -2,16 +2,12 @@ import { defineContracts, itemsOf, okResponse, timestamp } from '../shared/contr
 import { idParams } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
-/** The kinds a user may turn off in the bell, with their Chinese names (business events and reminders). */
-export const notificationKindLabels = {
+/** The business events a user may turn off in the bell, with their Chinese names. */
+export const eventKindLabels = {
   'task.issued': '任务下达',
   'task.applied': '任务申请销号',
   'task.approved': '任务销号通过',
   'task.returned': '任务销号退回',
-  'task.due7': '任务到期提醒（7天内）',
-  'task.due1': '任务明天到期',
-  'task.due0': '任务今天到期',
-  'task.overdue': '任务逾期',
   'problem.assigned': '督察问题交办',
   'problem.applied': '问题申请销号',
   'problem.verified': '问题整改验收通过',
@@ -21,8 +17,23 @@ export const notificationKindLabels = {
   'report.sent_review': '报告待审核',
   'report.returned': '报告退回修改',
 } as const;
-export type NotificationKind = keyof typeof notificationKindLabels;
-export const notificationKinds = Object.keys(notificationKindLabels) as [NotificationKind, ...NotificationKind[]];
+export type NotificationKind = keyof typeof eventKindLabels;
+export const notificationKinds = Object.keys(eventKindLabels) as [NotificationKind, ...NotificationKind[]];
+
+/** Every kind's name as the notification list shows it: the events and the deadline reminders (always sent). */
+export const notificationKindLabels: Record<string, string> = {
+  ...eventKindLabels,
+  'task.due7': '到期提醒',
+  'task.due1': '到期提醒',
+  'task.due0': '到期提醒',
+  'task.overdue': '逾期提醒',
+  'oversight.due_in_7_days': '整改到期提醒',
+  'oversight.due_in_1_day': '整改到期提醒',
+  'oversight.overdue': '整改逾期提醒',
+  'oversight.escalation': '逾期提级督办',
+  'grassroots.liaison_due_soon': '挂点联系提醒',
+  'grassroots.liaison_overdue': '挂点联系逾期',
+};
 
 export const channelTypes = ['wecom', 'dingtalk', 'sms'] as const;
 

@@ -1,15 +1,13 @@
+import { notificationKindLabels } from '@fazhi/core/notifications/notification-settings.contract';
 import { Badge, Button, Card, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../components/format.ts';
 import { type Notification, useMarkNotificationsRead, useNotifications } from '../../../components/notifications.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { NotificationPreferences } from './notification-preferences.tsx';
 
-const kindLabels: Record<string, string> = {
-  'task.due7': '到期提醒',
-  'task.due1': '到期提醒',
-  'task.overdue': '逾期提醒',
-};
+const kindLabels: Record<string, string> = notificationKindLabels;
 
 export function NotificationsPage() {
   const [page, setPage] = useState(1);
@@ -22,7 +20,7 @@ export function NotificationsPage() {
     <>
       <PageHeader
         title="消息提醒"
-        description="任务到期、逾期和审核结果等提醒。"
+        description="任务下达、销号审核、问题交办与验收、考核公示与申诉、报告退回，以及到期和逾期提醒。"
         extra={
           <Button disabled={!data?.unread} loading={markRead.isPending} onClick={() => markRead.mutate(undefined)}>
             全部标为已读
@@ -70,7 +68,7 @@ export function NotificationsPage() {
             {
               title: '类型',
               dataIndex: 'kind',
-              width: 110,
+              width: 150,
               render: (kind: string) => <Tag>{kindLabels[kind] ?? '系统消息'}</Tag>,
             },
             {
@@ -110,6 +108,7 @@ export function NotificationsPage() {
           ]}
         />
       </Card>
+      <NotificationPreferences />
     </>
   );
 }
