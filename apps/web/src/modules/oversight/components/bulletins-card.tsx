@@ -62,7 +62,7 @@ export function BulletinsPanel({ year }: { year: number }) {
               key: 'title',
               render: (_, b) =>
                 b.withdrawnAt ? (
-                  <Space size={6}>
+                  <Space orientation="vertical" size={2}>
                     <Typography.Text delete type="secondary">
                       {b.title}
                     </Typography.Text>
@@ -80,7 +80,7 @@ export function BulletinsPanel({ year }: { year: number }) {
             {
               title: '表扬 / 批评',
               key: 'entries',
-              width: 260,
+              width: 240,
               render: (_, b) => (
                 <Space size={[4, 4]} wrap>
                   {b.entries.map((e) => (
@@ -94,7 +94,7 @@ export function BulletinsPanel({ year }: { year: number }) {
             {
               title: '操作',
               key: 'op',
-              width: 170,
+              width: 150,
               render: (_, b) => (
                 <Space size={4}>
                   <Button
