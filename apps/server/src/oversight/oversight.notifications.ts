@@ -1,4 +1,5 @@
 import type { ProblemAction } from '@fazhi/core/oversight/problem-lifecycle';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { raiseEvent } from '../platform/notification-events.ts';
 
@@ -34,13 +35,15 @@ export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: P
       audience: { to: 'office', orgIds: problem.unitIds },
     });
   if (action.type === 'verify_pass')
-    return raiseEvent(tx, {
-      ...base,
-      kind: 'problem.verified',
-      title: '问题整改验收通过',
-      body: `问题“${problem.title}”整改验收通过，已销号${action.note ? `。验收意见：${action.note}` : ''}`,
-      audience: { to: 'unit', orgIds: problem.unitIds },
-    });
+    return withdrawProblemReminders(tx, problem.id).then(() =>
+      raiseEvent(tx, {
+        ...base,
+        kind: 'problem.verified',
+        title: '问题整改验收通过',
+        body: `问题“${problem.title}”整改验收通过，已销号${action.note ? `。验收意见：${action.note}` : ''}`,
+        audience: { to: 'unit', orgIds: problem.unitIds },
+      }),
+    );
   if (action.type === 'verify_fail')
     return raiseEvent(tx, {
       ...base,
@@ -50,4 +53,11 @@ export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: P
       audience: { to: 'unit', orgIds: problem.unitIds },
     });
   return Promise.resolve(0);
+}
+
+/** A problem 销号: its deadline and escalation reminders have no reason left and are withdrawn (deleted). */
+export async function withdrawProblemReminders(tx: Executor, problemId: number) {
+  await tx.execute(
+    sql`delete from notifications where kind like 'oversight.%' and link = ${`/oversight/problems/${problemId}`}`,
+  );
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { sendProblemReminders } from '../oversight/oversight.reminders.ts';
 import { sendTaskReminders } from '../plan/plan.reminders.service.ts';
 
 // Issue 17: every business transition tells exactly the people who must act or hear of it, in the same transaction
@@ -65,6 +66,12 @@ const officePeople = async () =>
       sql`select username from users where is_active and role = 'office' order by username`,
     )
   ).map((u) => u.username);
+
+const problemReminders = async (id: number) =>
+  queryRows<{ kind: string }>(
+    t.db,
+    sql`select kind from notifications where kind like 'oversight.%' and link = ${`/oversight/problems/${id}`}`,
+  );
 
 const only = (notes: Note[], kind: string) => {
   expect(new Set(notes.map((n) => n.kind))).toEqual(new Set([kind]));
@@ -182,10 +189,13 @@ describe('oversight: problem 交办, 整改 verified pass or fail', () => {
       act(reporterA, {
         type: 'claim',
         unitId: org('区司法局'),
-        fields: { ownerIds: [cadre!.id], plan: '逐卷归档', measures: ['建立台账'], deadline: '2026-12-31' },
+        fields: { ownerIds: [cadre!.id], plan: '逐卷归档', measures: ['建立台账'], deadline: '2026-12-01' },
       }),
     );
     expect(claimed).toEqual([]);
+    // A reminder of the deadline in force (12-01) is sent the day before.
+    await sendProblemReminders(t.db, new Date('2026-11-30T02:00:00Z'));
+    expect((await problemReminders(id)).length).toBeGreaterThan(0);
     expect(only(await notesOf(act(reporterA, { type: 'apply', summary: '已归档' })), 'problem.applied')).toEqual([
       'office',
     ]);
@@ -196,6 +206,8 @@ describe('oversight: problem 交办, 整改 verified pass or fail', () => {
     const passed = await notesOf(act(office, { type: 'verify_pass', note: '同意销号' }));
     expect(only(passed, 'problem.verified')).toEqual(sfj);
     expect(passed[0]!.body).toBe('问题“行政处罚案卷归档不及时”整改验收通过，已销号。验收意见：同意销号');
+    // Its deadline reminders (sent before 销号) are withdrawn with it.
+    expect(await problemReminders(id)).toEqual([]);
   });
 });
 
