@@ -67,10 +67,11 @@ describe('通报：印发确认、文号、撤回', () => {
       row.getByRole('button', { name: '下载' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${title}.docx`);
-    const issued = (await apiAs(office, 'GET', `/api/oversight/bulletins?year=${year}`)).body.items.find(
-      (b: { title: string }) => b.title === title,
-    );
-    expect(issued.entries.some((e: { stance: string }) => e.stance === 'criticism')).toBe(true);
+    type Listed = { id: number; title: string; withdrawReason: string; entries: { stance: string }[] };
+    const listed = async () =>
+      ((await apiAs(office, 'GET', `/api/oversight/bulletins?year=${year}`)).body as { items: Listed[] }).items;
+    const issued = (await listed()).find((b) => b.title === title)!;
+    expect(issued.entries.some((e) => e.stance === 'criticism')).toBe(true);
 
     await row.getByRole('button', { name: /^撤\s?回$/ }).click();
     const withdraw = modal(page, '撤回通报');
@@ -84,9 +85,7 @@ describe('通报：印发确认、文号、撤回', () => {
     expect(await row.getByRole('button', { name: /^撤\s?回$/ }).count()).toBe(0);
     await shot(page, 'bulletins-withdrawn');
 
-    const after = (await apiAs(office, 'GET', `/api/oversight/bulletins?year=${year}`)).body.items.find(
-      (b: { id: number }) => b.id === issued.id,
-    );
+    const after = (await listed()).find((b) => b.id === issued.id)!;
     expect(after.withdrawReason).toBe('通报对象认定有误，撤回重发');
     // Withdrawn, the bulletin feeds nothing: the deductions are those before it was issued.
     expect(await deductions()).toEqual(deductionsBefore);
