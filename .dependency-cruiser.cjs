@@ -8,7 +8,7 @@
  * acyclic: this file refuses to load if it is not.
  */
 const allowedModuleDependencies = {
-  assessment: ['metrics', 'org', 'oversight', 'plan'],
+  assessment: ['ledgers', 'metrics', 'org', 'oversight', 'plan'],
   cadres: ['org'],
   consultation: ['org'],
   dashboard: ['metrics'],

@@ -1,9 +1,9 @@
 import { BONUS_CATEGORIES, LEVELS } from '@fazhi/core/assessment/scheme-constants';
 import type { Honour } from '@fazhi/core/assessment/unit-inputs.schemas';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
+import { ledgerRowsOfTypeDated } from '../ledgers/ledgers.service.ts';
 import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';
-import { intArray, tableExists } from './assessment.repo.ts';
+import { tableExists } from './assessment.repo.ts';
 
 /** The honours ledger (core ledgers/builtin/honour.ts): type key and the codes of its category and level fields. */
 export const honoursLedgerKey = 'honour';
@@ -37,13 +37,7 @@ export const ledgerHonoursSource: InputSource = {
   gather: async ({ db, year, orgIds }) => {
     if (orgIds.length === 0) return [];
     if (!(await ledgerTableExists(db))) return [];
-    const rows = await queryRows<LedgerRow>(
-      db,
-      sql`select id, org_id, data from ledger_rows
-          where type_key = ${honoursLedgerKey} and org_id = any(${intArray(orgIds)})
-            and row_date >= ${`${year}-01-01`}::date and row_date < ${`${year + 1}-01-01`}::date
-          order by id`,
-    );
+    const rows = await ledgerRowsOfTypeDated(db, honoursLedgerKey, orgIds, `${year}-01-01`, `${year + 1}-01-01`);
     return rows.flatMap((r) => honourFromLedger(r));
   },
 };

@@ -6,10 +6,10 @@ import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { copyLine } from '../ledgers/ledgers.copy.ts';
-import { fieldEncryptionSettings, sealRow } from '../ledgers/ledgers.crypto.ts';
+import { copyLine } from '../ledgers/ledgers.copy.repo.ts';
 import { whenRollupReady } from '../metrics/rollup.ts';
 import { currentShanghaiYear } from '../platform/clock.ts';
+import { fieldEncryptionSettings, sealRow } from '../platform/ledger-row-crypto.ts';
 import {
   alternate,
   type Benchmark,

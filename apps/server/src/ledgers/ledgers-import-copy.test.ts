@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { uploadLimits } from '../platform/bounded-zip.ts';
-import { importSettings } from './ledgers.import.ts';
+import { importSettings } from './ledgers.import.service.ts';
 
 let t: TestApp;
 let office: Client;

@@ -5,8 +5,8 @@ import { type Client, createTestApp, type TestApp } from '../../test/harness.ts'
 import { queryRows } from '../db/client.ts';
 import { blindIndex, dataKeys, decryptValue, isCiphertext } from '../platform/field-crypto.ts';
 import { sealWorkerSettings, stopSealWorker } from '../platform/seal-worker.ts';
-import { importSettings } from './ledgers.import.ts';
-import { xlsxLimits } from './xlsx-reader.ts';
+import { importSettings } from './ledgers.import.service.ts';
+import { xlsxLimits } from './ledgers.xlsx-reader.service.ts';
 
 // An import of a type with an encrypted, unique field (社区矫正对象: 身份证号) seals its values in the sealing worker a
 // slice at a time: what is stored must be exactly what a form save stores — SM4 ciphertext that opens to the file's

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { failOrphanedJobs } from '../platform/processes.ts';
-import { importSettings } from './ledgers.import.ts';
+import { importSettings } from './ledgers.import.service.ts';
 
 let t: TestApp;
 let office: Client;

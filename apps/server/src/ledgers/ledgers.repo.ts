@@ -7,8 +7,8 @@ import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
 import { indexOf } from '../platform/field-crypto.ts';
+import { encryptedFieldKeys, openRowData } from '../platform/ledger-row-crypto.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { encryptedFieldKeys, openRowData } from './ledgers.crypto.ts';
 
 export type StoredRow = {
   id: number;
@@ -303,4 +303,19 @@ export async function deleteLedgerRow(db: Executor, id: number, version: number)
     sql`delete from ledger_rows where id = ${id} and version = ${version} returning id`,
   );
   return deleted.length > 0;
+}
+
+/**
+ * Rows of one type in the given units dated within [from, to) (ISO dates), by id, data as stored: for other modules'
+ * read-only sources (assessment's 荣誉台账). Personal fields stay sealed; callers read only non-personal fields.
+ */
+export function rowsOfTypeDated(db: Executor, typeKey: string, orgIds: readonly number[], from: string, to: string) {
+  const ids = `{${orgIds.map((id) => Math.trunc(id)).join(',')}}`;
+  return queryRows<{ id: number; org_id: number; data: Record<string, unknown> }>(
+    db,
+    sql`select id, org_id, data from ledger_rows
+        where type_key = ${typeKey} and org_id = any(${ids}::int[])
+          and row_date >= ${from}::date and row_date < ${to}::date
+        order by id`,
+  );
 }

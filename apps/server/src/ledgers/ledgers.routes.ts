@@ -2,10 +2,10 @@ import { ledgersContracts } from '@fazhi/core/ledgers/ledgers.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
 import { implementAll } from '../platform/contract-route.ts';
 import { readUpload, sendXlsx } from '../platform/http.ts';
-import { drainImports, getImportJob, importErrors, startImport } from './ledgers.import.ts';
+import { drainImports, getImportJob, importErrors, startImport } from './ledgers.import.service.ts';
 import { createRow, deleteRow, exportRows, getRow, listRows, typeDetail, updateRow } from './ledgers.service.ts';
-import { errorReportWorkbook, exportWorkbook, templateWorkbook } from './ledgers.sheet.ts';
-import { createCustomType, listTypes, resolveType, updateCustomType } from './ledgers.types.ts';
+import { errorReportWorkbook, exportWorkbook, templateWorkbook } from './ledgers.sheet.service.ts';
+import { createCustomType, listTypes, resolveType, updateCustomType } from './ledgers.types.service.ts';
 
 export function ledgerRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;
@@ -52,7 +52,7 @@ export function ledgerRoutes(app: ZApp, deps: AppDeps) {
       );
       return sendXlsx(reply, `${def.name}.xlsx`, await exportWorkbook(def, data, orgName));
     },
-    // The import pipeline (ledgers.import.ts) is unchanged: this handler only reads the upload and starts the job.
+    // The import pipeline (ledgers.import.service.ts) is unchanged: this handler only reads the upload and starts the job.
     import: async (request, reply) => {
       const actor = actorOf(request);
       const def = await resolveType(db, actor.user, request.params.type);

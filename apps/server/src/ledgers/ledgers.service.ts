@@ -11,8 +11,8 @@ import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
+import { sealRow } from '../platform/ledger-row-crypto.ts';
 import { requireFound, requireOrgInScope } from '../platform/scope.ts';
-import { sealRow } from './ledgers.crypto.ts';
 import {
   conflictingKeys,
   deleteLedgerRow,
@@ -25,10 +25,11 @@ import {
   orgNames,
   queryAllRows,
   queryRowPage,
+  rowsOfTypeDated,
   type StoredRow,
   updateLedgerRow,
 } from './ledgers.repo.ts';
-import { customTypeVersion, resolveType } from './ledgers.types.ts';
+import { customTypeVersion, resolveType } from './ledgers.types.service.ts';
 
 export const canSeePersonal = (user: AuthUser) => can(user.role, 'personal.read');
 
@@ -224,4 +225,18 @@ export async function exportRows(db: Executor, user: AuthUser, typeKey: string, 
     return { orgName: r.org_name, data: personal ? values : maskRowData(def, values) };
   });
   return { def, data, orgName: (id: number) => names.get(id) ?? String(id) };
+}
+
+/**
+ * For other modules' read-only sources (assessment's 荣誉台账): rows of one type in the given units dated within
+ * [from, to), no user scope (the caller has already chosen the units), data as stored (personal fields sealed).
+ */
+export function ledgerRowsOfTypeDated(
+  db: Executor,
+  typeKey: string,
+  orgIds: readonly number[],
+  from: string,
+  to: string,
+) {
+  return rowsOfTypeDated(db, typeKey, orgIds, from, to);
 }

@@ -5,7 +5,7 @@ import { type Client, clientFor, createTestApp, refusal, type TestApp } from '..
 import { testDatabaseUrl } from '../../test/test-clock.ts';
 import { buildApp } from '../app.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
-import { importSettings } from '../ledgers/ledgers.import.ts';
+import { importSettings } from '../ledgers/ledgers.import.service.ts';
 import { runDueJobs, type ScheduledJob, scheduledJobs } from '../scheduled-work.ts';
 
 /**

@@ -6,7 +6,7 @@ import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema'
 import type { Executor } from '../db/client.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { existingUniqueValues } from './ledgers.repo.ts';
-import { type ReportError, type SheetRecord, sheetFields } from './ledgers.sheet.ts';
+import { type ReportError, type SheetRecord, sheetFields } from './ledgers.sheet.service.ts';
 
 /** `blind`: the row's blind indexes once its personal values have been sealed (reused by the duplicate check). */
 export type ParsedRow = { rowNumber: number; orgId: number; data: LedgerData; blind?: Record<string, string> };

@@ -3,53 +3,38 @@ import { type LedgerDefinition, ledgerDefinitionSchema, withMultiSelectHelp } fr
 import { definitionChangeProblems } from '@fazhi/core/ledgers/definition-change';
 import type { CustomTypeInput, LedgerTypeSummary } from '@fazhi/core/ledgers/ledgers.schemas';
 import { customTypeInputSchema } from '@fazhi/core/ledgers/ledgers.schemas';
-import { type SQL, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor, AuthUser } from '../platform/context.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { orgScopeSql, requireFound, scopeRootOrgId } from '../platform/scope.ts';
-
-/** A custom type is visible to users whose scope holds its owner, and to every unit below the owner. */
-function customVisibleSql(user: AuthUser): SQL {
-  return sql`(${orgScopeSql(user, sql`t.owner_org_id`)} or exists (
-    select 1 from orgs owner, orgs mine where owner.id = t.owner_org_id and mine.id = ${user.orgId}
-      and mine.path like owner.path || '%'))`;
-}
-
-type CustomRow = { key: string; definition: LedgerDefinition; version: number; owner_org_id: number };
-
-async function findCustom(db: Executor, user: AuthUser, key: string): Promise<CustomRow | undefined> {
-  const [row] = await queryRows<CustomRow>(
-    db,
-    sql`select t.key, t.definition, t.version, t.owner_org_id from ledger_types t
-        where t.key = ${key} and ${customVisibleSql(user)}`,
-  );
-  return row;
-}
+import { requireFound, scopeRootOrgId } from '../platform/scope.ts';
+import {
+  customTypeKeyExists,
+  findCustomType,
+  insertCustomType,
+  isOrgInScope,
+  rowCountOfType,
+  rowCountsByType,
+  updateCustomTypeRow,
+  visibleCustomTypes,
+} from './ledgers.types.repo.ts';
 
 /** The definition of a type the user may see: built-in from core, custom from the database; else 404. */
 export async function resolveType(db: Executor, user: AuthUser, key: string): Promise<LedgerDefinition> {
   const builtin = builtinLedger(key);
   if (builtin) return builtin;
-  const custom = requireFound(await findCustom(db, user, key), '未找到该台账类型，或您无权查看');
+  const custom = requireFound(await findCustomType(db, user, key), '未找到该台账类型，或您无权查看');
   return ledgerDefinitionSchema.parse(custom.definition);
 }
 
 export async function customTypeVersion(db: Executor, user: AuthUser, key: string) {
-  return (await findCustom(db, user, key))?.version ?? null;
+  return (await findCustomType(db, user, key))?.version ?? null;
 }
 
 /** Built-in and visible custom types with the number of rows the user can see in each, in one query. */
 export async function listTypes(db: Executor, user: AuthUser): Promise<LedgerTypeSummary[]> {
-  const customs = await queryRows<{ key: string; definition: LedgerDefinition }>(
-    db,
-    sql`select t.key, t.definition from ledger_types t where ${customVisibleSql(user)} order by t.created_at`,
-  );
-  const counts = await queryRows<{ type_key: string; n: number }>(
-    db,
-    sql`select type_key, count(*)::int as n from ledger_rows r where ${orgScopeSql(user, sql`r.org_id`)} group by type_key`,
-  );
+  const customs = await visibleCustomTypes(db, user);
+  const counts = await rowCountsByType(db, user);
   const countOf = new Map(counts.map((c) => [c.type_key, c.n]));
   const summary = (d: LedgerDefinition, builtin: boolean): LedgerTypeSummary => ({
     key: d.key,
@@ -114,14 +99,9 @@ export async function createCustomType(db: Db, actor: Actor, input: CustomTypeIn
   if (builtinLedgerKeys.includes(key)) throw conflict(`标识“${key}”已被内置台账使用`);
   const definition = completeDefinition({ ...input, key }, key);
   return db.transaction(async (tx) => {
-    const [exists] = await queryRows<{ key: string }>(tx, sql`select key from ledger_types where key = ${key}`);
-    if (exists) throw conflict(`台账标识“${key}”已存在`);
+    if (await customTypeKeyExists(tx, key)) throw conflict(`台账标识“${key}”已存在`);
     const ownerOrgId = scopeRootOrgId(actor.user);
-    await queryRows(
-      tx,
-      sql`insert into ledger_types (key, owner_org_id, definition, created_by)
-          values (${key}, ${ownerOrgId}, ${JSON.stringify(definition)}::jsonb, ${actor.user.id})`,
-    );
+    await insertCustomType(tx, { key, ownerOrgId, definition, createdBy: actor.user.id });
     await writeAudit(tx, actor, {
       action: 'ledger_type.create',
       entity: 'ledger_type',
@@ -136,18 +116,14 @@ export async function createCustomType(db: Db, actor: Actor, input: CustomTypeIn
 export async function updateCustomType(db: Db, actor: Actor, key: string, input: CustomTypeInput) {
   if (builtinLedger(key)) throw badRequest('内置台账类型不能修改');
   return db.transaction(async (tx) => {
-    const current = await findCustom(tx, actor.user, key);
-    if (!current || !(await isOwnerInScope(tx, actor.user, current.owner_org_id)))
+    const current = await findCustomType(tx, actor.user, key);
+    if (!current || !(await isOrgInScope(tx, actor.user, current.owner_org_id)))
       throw notFound('未找到该自定义台账，或不在您的管理范围内');
     if (input.version !== undefined && input.version !== current.version)
       throw conflict('该台账定义已被他人修改，请刷新后重试');
     const before = ledgerDefinitionSchema.parse(current.definition);
     const definition = completeDefinition({ ...input, key }, key, before);
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from ledger_rows where type_key = ${key}`,
-    );
-    if (n > 0) {
+    if ((await rowCountOfType(tx, key)) > 0) {
       const problems = definitionChangeProblems(before, definition);
       if (problems.length)
         throw conflict(
@@ -155,12 +131,8 @@ export async function updateCustomType(db: Db, actor: Actor, key: string, input:
           problems.map((message) => ({ field: '', message })),
         );
     }
-    const updated = await queryRows<{ version: number }>(
-      tx,
-      sql`update ledger_types set definition = ${JSON.stringify(definition)}::jsonb, version = version + 1,
-            updated_at = now() where key = ${key} and version = ${current.version} returning version`,
-    );
-    if (!updated.length) throw conflict('该台账定义已被他人修改，请刷新后重试');
+    const version = await updateCustomTypeRow(tx, key, current.version, definition);
+    if (version === undefined) throw conflict('该台账定义已被他人修改，请刷新后重试');
     await writeAudit(tx, actor, {
       action: 'ledger_type.update',
       entity: 'ledger_type',
@@ -169,14 +141,6 @@ export async function updateCustomType(db: Db, actor: Actor, key: string, input:
       before: { definition: before },
       after: { definition },
     });
-    return { key, definition, version: updated[0]!.version };
+    return { key, definition, version };
   });
-}
-
-async function isOwnerInScope(db: Executor, user: AuthUser, ownerOrgId: number) {
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select id from orgs where id = ${ownerOrgId} and ${orgScopeSql(user, sql`id`)}`,
-  );
-  return rows.length > 0;
 }

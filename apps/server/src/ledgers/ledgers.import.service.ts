@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { duplicateErrors, RowValidator } from './ledgers.import-rows.ts';
+import { duplicateErrors, RowValidator } from './ledgers.import-rows.service.ts';
 import {
   importIntoPglite,
   importIntoPostgres,
@@ -14,10 +14,10 @@ import {
   RowsRefused,
   rounded,
   type Timings,
-} from './ledgers.import-writers.ts';
+} from './ledgers.import-writers.repo.ts';
 import { orgLookup } from './ledgers.repo.ts';
-import { asBadExcel, openSheet, type ReportError } from './ledgers.sheet.ts';
-import { readXlsxParts, type XlsxParts } from './xlsx-reader.ts';
+import { asBadExcel, openSheet, type ReportError } from './ledgers.sheet.service.ts';
+import { readXlsxParts, type XlsxParts } from './ledgers.xlsx-reader.service.ts';
 
 export const importJobKind = 'ledger.import';
 export { importSettings };

@@ -5,14 +5,14 @@ import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { dataKeys, isCiphertext } from '../platform/field-crypto.ts';
+import { encryptedFieldKeys, type SealedRow, sealRowWith } from '../platform/ledger-row-crypto.ts';
 import { sealInWorker } from '../platform/seal-worker.ts';
-import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.ts';
-import { encryptedFieldKeys, type SealedRow, sealRowWith } from './ledgers.crypto.ts';
-import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.ts';
-import type { ReportError, SheetLayout } from './ledgers.sheet.ts';
+import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.repo.ts';
+import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.service.ts';
+import type { ReportError, SheetLayout } from './ledgers.sheet.service.ts';
 
 // How an import job reads, validates and writes, per database: PostgreSQL pipelines a COPY stream with the parse,
-// PGlite (same thread) validates first and then COPYs in batches. The job lifecycle is in ledgers.import.ts.
+// PGlite (same thread) validates first and then COPYs in batches. The job lifecycle is in ledgers.import.service.ts.
 
 /**
  * Knobs the tests turn: rows per COPY statement at most (on PGlite at most `pgliteBatchSize`), the row cap, and a

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFirstSheet, type SheetRow, XlsxError, xlsxLimits } from './xlsx-reader.ts';
+import { openFirstSheet, type SheetRow, XlsxError, xlsxLimits } from './ledgers.xlsx-reader.service.ts';
 
 const defaults = { ...xlsxLimits };
 afterEach(() => Object.assign(xlsxLimits, defaults));

@@ -4,7 +4,7 @@ import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import ExcelJS from 'exceljs';
 import { AppError } from '../platform/errors.ts';
 import { addSheet } from '../platform/excel.ts';
-import { openFirstSheet, type SheetRow, XlsxError, type XlsxParts } from './xlsx-reader.ts';
+import { openFirstSheet, type SheetRow, XlsxError, type XlsxParts } from './ledgers.xlsx-reader.service.ts';
 
 const templateRows = 5000;
 
@@ -147,7 +147,7 @@ export const badExcel = (message: string) => new AppError(400, 'BAD_EXCEL', mess
 const isBlank = (v: RawCell) => v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 
 /**
- * Opens the first worksheet of an .xlsx (values only, see xlsx-reader.ts): the first non-empty row is the header
+ * Opens the first worksheet of an .xlsx (values only, see ledgers.xlsx-reader.service.ts): the first non-empty row is the header
  * → column keys; then batches of non-empty data rows. Throws a Chinese BAD_EXCEL for an unreadable file or wrong
  * headers.
  */
