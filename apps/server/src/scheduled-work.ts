@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from './db/client.ts';
-import { sendLiaisonReminders } from './grassroots/grassroots.reminders.ts';
+import { sendLiaisonReminders } from './grassroots/grassroots.reminders.service.ts';
 import { sendProblemReminders } from './oversight/oversight.reminders.ts';
 import { sendTaskReminders } from './plan/plan.reminders.service.ts';
 import { deliverPendingPushes } from './platform/notification-push.service.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { openRowData } from '../platform/ledger-row-crypto.ts';
-import { sendLiaisonReminders } from './grassroots.reminders.ts';
+import { sendLiaisonReminders } from './grassroots.reminders.service.ts';
 
 let t: TestApp;
 let office: Client;
