@@ -1,6 +1,6 @@
 import { benchCommand } from '../bench/index.ts';
-import { extractCommand } from '../reports/reports.cli-extract.ts';
-import { reportCommand } from '../reports/reports.cli-report.ts';
+import { extractCommand } from '../reports/reports.cli-extract.service.ts';
+import { reportCommand } from '../reports/reports.cli-report.service.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { newKeyCommand, rotateKeyCommand } from './rotate-key.ts';

@@ -6,13 +6,18 @@ import {
 } from '@fazhi/core/reports/deadlines';
 import { type ReportType, reportTypeLabels, reportTypes } from '@fazhi/core/reports/outlines';
 import type { ReportDeadlineOverrideInput } from '@fazhi/core/reports/report.schemas';
-import { and, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { type DeadlineSettingRow, queryScopeRoot, querySettings } from './reports.repo.ts';
-import { reportDeadlineSettings } from './reports.schema.ts';
+import {
+  type DeadlineSettingRow,
+  deleteDeadlineSetting,
+  findDeadlineSetting,
+  queryScopeRoot,
+  querySettings,
+  upsertDeadlineSetting,
+} from './reports.repo.ts';
 
 /** Picks, for a unit and report type, the setting of its nearest ancestor (or itself); null means the defaults. */
 export type DeadlineResolver = (orgPath: string, type: ReportType) => DeadlineOverride | null;
@@ -67,16 +72,7 @@ export async function setDeadlineOverride(db: Db, actor: Actor, input: ReportDea
   if (problem) throw badRequest(`${reportTypeLabels[input.type]}：${problem}`);
   return db.transaction(async (tx) => {
     const root = await scopeRoot(tx, actor);
-    const [before] = await tx
-      .select()
-      .from(reportDeadlineSettings)
-      .where(
-        and(
-          eq(reportDeadlineSettings.orgId, root.id),
-          eq(reportDeadlineSettings.year, input.year),
-          eq(reportDeadlineSettings.type, input.type),
-        ),
-      );
+    const before = await findDeadlineSetting(tx, root.id, input.year, input.type);
     const values = {
       orgId: root.id,
       year: input.year,
@@ -86,13 +82,7 @@ export async function setDeadlineOverride(db: Db, actor: Actor, input: ReportDea
       updatedBy: actor.user.id,
       updatedAt: now,
     };
-    await tx
-      .insert(reportDeadlineSettings)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [reportDeadlineSettings.orgId, reportDeadlineSettings.year, reportDeadlineSettings.type],
-        set: { submitBy: values.submitBy, publishBy: values.publishBy, updatedBy: actor.user.id, updatedAt: now },
-      });
+    await upsertDeadlineSetting(tx, values);
     await writeAudit(tx, actor, {
       action: 'report.deadlines.set',
       entity: 'report_deadline_settings',
@@ -109,16 +99,7 @@ export async function setDeadlineOverride(db: Db, actor: Actor, input: ReportDea
 export async function resetDeadlineOverride(db: Db, actor: Actor, year: number, type: ReportType) {
   return db.transaction(async (tx) => {
     const root = await scopeRoot(tx, actor);
-    const removed = await tx
-      .delete(reportDeadlineSettings)
-      .where(
-        and(
-          eq(reportDeadlineSettings.orgId, root.id),
-          eq(reportDeadlineSettings.year, year),
-          eq(reportDeadlineSettings.type, type),
-        ),
-      )
-      .returning();
+    const removed = await deleteDeadlineSetting(tx, root.id, year, type);
     if (removed.length > 0) {
       await writeAudit(tx, actor, {
         action: 'report.deadlines.reset',

@@ -1,10 +1,11 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { queryHonoursOfYear } from '../ledgers/ledgers.repo.ts';
 import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
 import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
+import { reportDeadlineSettings, reports } from './reports.schema.ts';
 
 export type OrgRow = { id: number; name: string; kind: string; path: string; parentId: number | null };
 
@@ -218,4 +219,65 @@ export async function queryImportRows(db: Executor, user: AuthUser, year?: numbe
           and (${year ?? null}::int is null or i.year = ${year ?? null}::int)
         order by i.id desc`,
   );
+}
+
+/** The newest stored report of a unit, year and type (the CLI prints it when there is one). */
+export async function findLatestReport(db: Executor, orgId: number, year: number, type: string) {
+  const [stored] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.year, year), eq(reports.type, type)))
+    .orderBy(desc(reports.id))
+    .limit(1);
+  return stored;
+}
+
+export type ReportSections = (typeof reports.$inferSelect)['sections'];
+
+export async function updateReportSections(
+  db: Executor,
+  id: number,
+  sections: ReportSections,
+  version: number,
+  now: Date,
+) {
+  await db.update(reports).set({ sections, version, updatedAt: now }).where(eq(reports.id, id));
+}
+
+const deadlineKey = (orgId: number, year: number, type: string) =>
+  and(
+    eq(reportDeadlineSettings.orgId, orgId),
+    eq(reportDeadlineSettings.year, year),
+    eq(reportDeadlineSettings.type, type),
+  );
+
+export async function findDeadlineSetting(db: Executor, orgId: number, year: number, type: string) {
+  const [row] = await db
+    .select()
+    .from(reportDeadlineSettings)
+    .where(deadlineKey(orgId, year, type));
+  return row;
+}
+
+export async function upsertDeadlineSetting(db: Executor, values: typeof reportDeadlineSettings.$inferInsert) {
+  await db
+    .insert(reportDeadlineSettings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [reportDeadlineSettings.orgId, reportDeadlineSettings.year, reportDeadlineSettings.type],
+      set: {
+        submitBy: values.submitBy,
+        publishBy: values.publishBy,
+        updatedBy: values.updatedBy,
+        updatedAt: values.updatedAt,
+      },
+    });
+}
+
+/** The removed rows (none when the year and type had the defaults already). */
+export function deleteDeadlineSetting(db: Executor, orgId: number, year: number, type: string) {
+  return db
+    .delete(reportDeadlineSettings)
+    .where(deadlineKey(orgId, year, type))
+    .returning();
 }

@@ -1,11 +1,10 @@
 import { type ReportType, reportOutlines, type SectionKey, withOptionalSection } from '@fazhi/core/reports/outlines';
 import { isReportEditable, type ReportStatus } from '@fazhi/core/reports/report-lifecycle';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
-import { reports } from './reports.schema.ts';
+import { updateReportSections } from './reports.repo.ts';
 import { requireReport } from './reports.service.ts';
 
 const optionalOnly = (type: string, key: string, year: number) => {
@@ -38,10 +37,7 @@ export async function changeOptionalSection(
       change === 'add'
         ? withOptionalSection(reportOutlines[row.type as ReportType], row.sections, key as SectionKey, row.year)
         : row.sections.filter((s) => s.key !== key);
-    await tx
-      .update(reports)
-      .set({ sections, version: row.version + 1, updatedAt: now })
-      .where(eq(reports.id, id));
+    await updateReportSections(tx, id, sections, row.version + 1, now);
     await writeAudit(tx, actor, {
       action: change === 'add' ? 'report.section_add' : 'report.section_remove',
       entity: 'report',

@@ -2,14 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { composeReport } from '@fazhi/core/reports/compose';
 import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import { defaultReportType, reportOutlines } from '@fazhi/core/reports/outlines';
-import { and, desc, eq } from 'drizzle-orm';
 import { shanghaiToday } from '../platform/clock.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { openFromEnv } from '../platform/open-database.ts';
 import { buildReportDocx } from './reports.docx.ts';
 import { loadReportFigures, type OrgRow } from './reports.figures.service.ts';
-import { queryOrg, queryOrgByName, queryWorkSummary } from './reports.repo.ts';
-import { reports } from './reports.schema.ts';
+import { findLatestReport, queryOrg, queryOrgByName, queryWorkSummary } from './reports.repo.ts';
 import { contentOf } from './reports.view.service.ts';
 
 const usage = '用法：npx fazhi report <单位名称或编号> <年度> -o <文件.docx>';
@@ -50,11 +48,7 @@ export async function reportCommand(args: string[]) {
     }
     if (!org) throw new Error(`未找到单位“${orgArg}”`);
     const type = defaultReportType(org.kind, org.name);
-    const [stored] = await db
-      .select()
-      .from(reports)
-      .where(and(eq(reports.orgId, org.id), eq(reports.year, year), eq(reports.type, type)))
-      .orderBy(desc(reports.id));
+    const stored = await findLatestReport(db, org.id, year, type);
     let content: Parameters<typeof buildReportDocx>[0];
     let slots: { metric: string; unit: string; value: number; previous: number | null }[];
     if (stored) {
