@@ -1,11 +1,11 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { queryHonoursOfYear } from '../ledgers/ledgers.repo.ts';
 import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
 import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { reportDeadlineSettings, reports } from './reports.schema.ts';
+import { reportDeadlineSettings, reportEvents, reports } from './reports.schema.ts';
 
 export type OrgRow = { id: number; name: string; kind: string; path: string; parentId: number | null };
 
@@ -280,4 +280,49 @@ export function deleteDeadlineSetting(db: Executor, orgId: number, year: number,
     .delete(reportDeadlineSettings)
     .where(deadlineKey(orgId, year, type))
     .returning();
+}
+
+/** The report of a unit, year and type, if there is one (there is at most one). */
+export async function findReportOf(db: Executor, orgId: number, year: number, type: string) {
+  const [row] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.year, year), eq(reports.type, type)));
+  return row;
+}
+
+export async function insertReport(db: Executor, values: typeof reports.$inferInsert) {
+  const [row] = await db.insert(reports).values(values).returning({ id: reports.id });
+  return row!.id;
+}
+
+/** A report's flow records, oldest first, with the actor's display name. */
+export function queryReportEvents(db: Executor, reportId: number) {
+  return db
+    .select({
+      action: reportEvents.action,
+      fromStatus: reportEvents.fromStatus,
+      toStatus: reportEvents.toStatus,
+      reason: reportEvents.reason,
+      at: reportEvents.at,
+      actor: sql<string | null>`(select display_name from users u where u.id = ${reportEvents.actorId})`,
+    })
+    .from(reportEvents)
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.id));
+}
+
+/** Optimistic update: false when the report is no longer at `version` (someone else changed it). */
+export async function updateReportAtVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  patch: Partial<typeof reports.$inferInsert>,
+) {
+  const updated = await db
+    .update(reports)
+    .set(patch)
+    .where(and(eq(reports.id, id), eq(reports.version, version)))
+    .returning({ id: reports.id });
+  return updated.length > 0;
 }

@@ -18,7 +18,6 @@ import {
   reportActionPermission,
 } from '@fazhi/core/reports/report-lifecycle';
 import { assembleReportText } from '@fazhi/core/reports/report-text';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { shanghaiToday } from '../platform/clock.ts';
@@ -29,8 +28,15 @@ import { requireInScope, requireOrgInScope } from '../platform/scope.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
 import { notifyReportAction } from './reports.notifications.ts';
-import { queryOrg, queryWorkSummary } from './reports.repo.ts';
-import { reportEvents, reports, type StoredSlot } from './reports.schema.ts';
+import {
+  findReportOf,
+  insertReport,
+  queryOrg,
+  queryReportEvents,
+  queryWorkSummary,
+  updateReportAtVersion,
+} from './reports.repo.ts';
+import { reports, type StoredSlot } from './reports.schema.ts';
 import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
 
 export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number): Promise<OrgRow> {
@@ -49,10 +55,7 @@ export async function composeNewReport(db: Db, actor: Actor, input: ReportCompos
   const org = await requireScopedOrg(db, actor, input.orgId);
   const type: ReportType = input.type ?? defaultReportType(org.kind, org.name);
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.orgId, org.id), eq(reports.year, input.year), eq(reports.type, type)));
+    const existing = await findReportOf(tx, org.id, input.year, type);
     if (existing) {
       throw conflict(`${org.name}${input.year}年的“${reportTypeLabels[type]}”已经存在，请直接打开编辑`, {
         id: existing.id,
@@ -92,27 +95,24 @@ export async function insertComposed(
     ...summary,
     today,
   });
-  const [row] = await tx
-    .insert(reports)
-    .values({
-      orgId: org.id,
-      year,
-      type,
-      title: content.title,
-      preamble: content.preamble,
-      sections: [...content.sections],
-      signedBy: content.signedBy,
-      signedDate: content.signedDate || null,
-      slots: content.slots,
-      createdBy: actor.user.id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: reports.id });
+  const id = await insertReport(tx, {
+    orgId: org.id,
+    year,
+    type,
+    title: content.title,
+    preamble: content.preamble,
+    sections: [...content.sections],
+    signedBy: content.signedBy,
+    signedDate: content.signedDate || null,
+    slots: content.slots,
+    createdBy: actor.user.id,
+    createdAt: now,
+    updatedAt: now,
+  });
   await recordEvents(tx, 'report', [
-    { subjectId: row!.id, action: 'compose', toStatus: 'draft', actorId: actor.user.id, at: now },
+    { subjectId: id, action: 'compose', toStatus: 'draft', actorId: actor.user.id, at: now },
   ]);
-  return row!.id;
+  return id;
 }
 
 export async function getReport(db: Executor, actor: Actor, id: number, now: Date) {
@@ -120,18 +120,7 @@ export async function getReport(db: Executor, actor: Actor, id: number, now: Dat
   const org = (await queryOrg(db, row.orgId))!;
   const ledger = row.snapshot ? [] : ledgerValues(await loadReportFigures(db, actor.user, org, row.year));
   const resolveDeadlines = await loadDeadlineResolver(db, row.year);
-  const events = await db
-    .select({
-      action: reportEvents.action,
-      fromStatus: reportEvents.fromStatus,
-      toStatus: reportEvents.toStatus,
-      reason: reportEvents.reason,
-      at: reportEvents.at,
-      actor: sql<string | null>`(select display_name from users u where u.id = ${reportEvents.actorId})`,
-    })
-    .from(reportEvents)
-    .where(eq(reportEvents.reportId, id))
-    .orderBy(asc(reportEvents.id));
+  const events = await queryReportEvents(db, id);
   return { ...reportView(row, org.name, ledger, now, resolveDeadlines(org.path, row.type as ReportType)), events };
 }
 
@@ -148,20 +137,16 @@ export async function updateReport(db: Db, actor: Actor, id: number, input: Repo
       row.year,
     );
     if (problem) throw badRequest(problem);
-    const updated = await tx
-      .update(reports)
-      .set({
-        title: input.title,
-        preamble: input.preamble,
-        sections: input.sections,
-        signedBy: input.signedBy,
-        signedDate: input.signedDate || null,
-        version: row.version + 1,
-        updatedAt: now,
-      })
-      .where(and(eq(reports.id, id), eq(reports.version, input.version)))
-      .returning({ id: reports.id });
-    if (updated.length === 0) throw conflict('报告已被他人修改，请刷新后再编辑');
+    const updated = await updateReportAtVersion(tx, id, input.version, {
+      title: input.title,
+      preamble: input.preamble,
+      sections: input.sections,
+      signedBy: input.signedBy,
+      signedDate: input.signedDate || null,
+      version: row.version + 1,
+      updatedAt: now,
+    });
+    if (!updated) throw conflict('报告已被他人修改，请刷新后再编辑');
     await writeAudit(tx, actor, {
       action: 'report.update',
       entity: 'report',
@@ -198,12 +183,13 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
       return { ...slot, value: f.value, previous: f.previous, phrase };
     });
     if (changed > 0) {
-      const updated = await tx
-        .update(reports)
-        .set({ sections, slots, version: row.version + 1, updatedAt: now })
-        .where(and(eq(reports.id, id), eq(reports.version, row.version)))
-        .returning({ id: reports.id });
-      if (updated.length === 0) throw conflict('报告已被他人修改，请刷新后重试');
+      const updated = await updateReportAtVersion(tx, id, row.version, {
+        sections,
+        slots,
+        version: row.version + 1,
+        updatedAt: now,
+      });
+      if (!updated) throw conflict('报告已被他人修改，请刷新后重试');
       await writeAudit(tx, actor, {
         action: 'report.refresh_figures',
         entity: 'report',
@@ -258,12 +244,8 @@ export async function transitionReport(
     if (action === 'submit') patch.submittedAt = now;
     if (action === 'publish') patch.publishedAt = now;
     // The status read above must still hold: a concurrent action on the same report is refused, not applied twice.
-    const updated = await tx
-      .update(reports)
-      .set(patch)
-      .where(and(eq(reports.id, id), eq(reports.version, row.version)))
-      .returning({ id: reports.id });
-    if (updated.length === 0) throw conflict('报告已被他人同时处理，请刷新后重试');
+    const updated = await updateReportAtVersion(tx, id, row.version, patch);
+    if (!updated) throw conflict('报告已被他人同时处理，请刷新后重试');
     await recordEvents(tx, 'report', [
       {
         subjectId: id,
