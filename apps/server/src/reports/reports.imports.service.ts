@@ -3,14 +3,23 @@ import { extractFigures, phraseBefore } from '@fazhi/core/reports/extract-figure
 import type { ImportReview } from '@fazhi/core/reports/report.schemas';
 import { analyzeStructure } from '@fazhi/core/reports/structure';
 import { unitFamily } from '@fazhi/core/reports/units';
-import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
 import type { Actor } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
 import { requireInScope } from '../platform/scope.ts';
-import { queryImportRows, queryNearestCounty, queryOrg } from './reports.repo.ts';
-import { type ImportedFigure, metricHistory, reportImports, reportKeyPhrases } from './reports.schema.ts';
+import {
+  insertReportImport,
+  queryImportRows,
+  queryKeyPhrases,
+  queryNearestCounty,
+  queryOrg,
+  queryYearHistory,
+  updateImportReview,
+  upsertImportedFigure,
+  upsertKeyPhrases,
+} from './reports.repo.ts';
+import { type ImportedFigure, reportImports } from './reports.schema.ts';
 import { requireScopedOrg } from './reports.service.ts';
 
 export type ImportInput = { orgId: number; year: number; title?: string; text: string; filename?: string | null };
@@ -37,10 +46,7 @@ export async function insertImport(
   isDemo: boolean,
 ) {
   const structure = analyzeStructure(input.text);
-  const learned = await tx
-    .select({ phrase: reportKeyPhrases.phrase, metric: reportKeyPhrases.metricKey })
-    .from(reportKeyPhrases)
-    .where(eq(reportKeyPhrases.orgId, await phraseOwner(tx, orgId)));
+  const learned = await queryKeyPhrases(tx, await phraseOwner(tx, orgId));
   const known = learned.filter((l) => l.metric === null || metricByKey.has(l.metric as MetricKey));
   const extracted = extractFigures(input.text, {
     learned: known.map((l) => ({ phrase: l.phrase, metric: l.metric as MetricKey | null })),
@@ -63,27 +69,24 @@ export async function insertImport(
     decision: 'pending',
   }));
   const title = input.title || structure.title || input.filename || `${input.year}年报告`;
-  const [row] = await tx
-    .insert(reportImports)
-    .values({
-      orgId,
-      year: input.year,
-      title,
-      filename: input.filename ?? null,
-      text: input.text,
-      figures,
-      isDemo,
-      createdBy: actor?.user.id ?? null,
-    })
-    .returning({ id: reportImports.id });
+  const importId = await insertReportImport(tx, {
+    orgId,
+    year: input.year,
+    title,
+    filename: input.filename ?? null,
+    text: input.text,
+    figures,
+    isDemo,
+    createdBy: actor?.user.id ?? null,
+  });
   await writeAudit(tx, actor, {
     action: 'report_import.create',
     entity: 'report_import',
-    entityId: row!.id,
+    entityId: importId,
     orgId,
     after: { year: input.year, title, figures: figures.length },
   });
-  return { id: row!.id, figures: figures.length };
+  return { id: importId, figures: figures.length };
 }
 
 async function requireImport(db: Executor, actor: Actor, id: number) {
@@ -112,11 +115,7 @@ export async function getImport(db: Executor, actor: Actor, id: number) {
   const row = await requireImport(db, actor, id);
   const structure = analyzeStructure(row.text);
   const org = await queryOrg(db, row.orgId);
-  const history = await db
-    .select({ metric: metricHistory.metricKey, value: metricHistory.value, source: metricHistory.source })
-    .from(metricHistory)
-    .where(and(eq(metricHistory.orgId, row.orgId), eq(metricHistory.period, String(row.year))))
-    .orderBy(desc(metricHistory.id));
+  const history = await queryYearHistory(db, row.orgId, String(row.year));
   return {
     id: row.id,
     orgId: row.orgId,
@@ -205,41 +204,25 @@ export async function reviewImport(db: Db, actor: Actor, id: number, review: Imp
     }
     const period = String(row.year);
     for (const [metric, { value }] of accepted) {
-      await tx
-        .insert(metricHistory)
-        .values({
-          orgId: row.orgId,
-          period,
-          metricKey: metric,
-          value,
-          source: `report_import:${id}`,
-          importId: id,
-          createdBy: actor.user.id,
-        })
-        .onConflictDoUpdate({
-          target: [metricHistory.orgId, metricHistory.period, metricHistory.metricKey],
-          set: { value, source: `report_import:${id}`, importId: id, createdBy: actor.user.id, createdAt: sql`now()` },
-        });
+      await upsertImportedFigure(tx, {
+        orgId: row.orgId,
+        period,
+        metricKey: metric,
+        value,
+        source: `report_import:${id}`,
+        importId: id,
+        createdBy: actor.user.id,
+      });
     }
     if (changed.size > 0) {
       const owner = await phraseOwner(tx, row.orgId);
-      await tx
-        .insert(reportKeyPhrases)
-        .values(
-          [...changed].map(([phrase, metricKey]) => ({
-            orgId: owner,
-            phrase,
-            metricKey,
-            createdBy: actor.user.id,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [reportKeyPhrases.orgId, reportKeyPhrases.phrase],
-          set: { metricKey: sql`excluded.metric_key`, createdBy: actor.user.id, createdAt: sql`now()` },
-        });
+      await upsertKeyPhrases(
+        tx,
+        [...changed].map(([phrase, metricKey]) => ({ orgId: owner, phrase, metricKey, createdBy: actor.user.id })),
+      );
     }
     const status = figures.every((f) => f.decision !== 'pending') ? ('reviewed' as const) : ('pending' as const);
-    await tx.update(reportImports).set({ figures, status }).where(eq(reportImports.id, id));
+    await updateImportReview(tx, id, figures, status);
     await writeAudit(tx, actor, {
       action: 'report_import.review',
       entity: 'report_import',

@@ -5,7 +5,15 @@ import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
 import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
 import type { AuthUser } from '../platform/context.ts';
 import { orgScopeSql } from '../platform/scope.ts';
-import { reportDeadlineSettings, reportEvents, reports } from './reports.schema.ts';
+import {
+  type ImportedFigure,
+  metricHistory,
+  reportDeadlineSettings,
+  reportEvents,
+  reportImports,
+  reportKeyPhrases,
+  reports,
+} from './reports.schema.ts';
 
 export type OrgRow = { id: number; name: string; kind: string; path: string; parentId: number | null };
 
@@ -325,4 +333,63 @@ export async function updateReportAtVersion(
     .where(and(eq(reports.id, id), eq(reports.version, version)))
     .returning({ id: reports.id });
   return updated.length > 0;
+}
+
+/** The phrases an owner's reviewers taught (metric null: "this phrase is no figure"). */
+export function queryKeyPhrases(db: Executor, ownerOrgId: number) {
+  return db
+    .select({ phrase: reportKeyPhrases.phrase, metric: reportKeyPhrases.metricKey })
+    .from(reportKeyPhrases)
+    .where(eq(reportKeyPhrases.orgId, ownerOrgId));
+}
+
+export async function upsertKeyPhrases(db: Executor, rows: (typeof reportKeyPhrases.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db
+    .insert(reportKeyPhrases)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [reportKeyPhrases.orgId, reportKeyPhrases.phrase],
+      set: { metricKey: sql`excluded.metric_key`, createdBy: sql`excluded.created_by`, createdAt: sql`now()` },
+    });
+}
+
+export async function insertReportImport(db: Executor, values: typeof reportImports.$inferInsert) {
+  const [row] = await db.insert(reportImports).values(values).returning({ id: reportImports.id });
+  return row!.id;
+}
+
+export async function updateImportReview(
+  db: Executor,
+  id: number,
+  figures: ImportedFigure[],
+  status: 'pending' | 'reviewed',
+) {
+  await db.update(reportImports).set({ figures, status }).where(eq(reportImports.id, id));
+}
+
+/** A unit's recorded figures of one period, newest first. */
+export function queryYearHistory(db: Executor, orgId: number, period: string) {
+  return db
+    .select({ metric: metricHistory.metricKey, value: metricHistory.value, source: metricHistory.source })
+    .from(metricHistory)
+    .where(and(eq(metricHistory.orgId, orgId), eq(metricHistory.period, period)))
+    .orderBy(desc(metricHistory.id));
+}
+
+/** Records an accepted figure of an import (replacing the unit's value of that metric and period). */
+export async function upsertImportedFigure(db: Executor, values: typeof metricHistory.$inferInsert) {
+  await db
+    .insert(metricHistory)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [metricHistory.orgId, metricHistory.period, metricHistory.metricKey],
+      set: {
+        value: values.value,
+        source: values.source,
+        importId: values.importId,
+        createdBy: values.createdBy,
+        createdAt: sql`now()`,
+      },
+    });
 }
