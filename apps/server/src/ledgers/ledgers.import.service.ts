@@ -1,9 +1,9 @@
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
-import type { ImportJob, JobStatus } from '@fazhi/core/ledgers/ledgers.schemas';
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../db/client.ts';
+import type { ImportJob } from '@fazhi/core/ledgers/ledgers.schemas';
+import type { Db } from '../db/client.ts';
 import type { Actor } from '../platform/context.ts';
 import { AppError, notFound } from '../platform/errors.ts';
+import { findUserJob, insertQueuedJob, setJob, writeJobProgress } from './ledgers.import.repo.ts';
 import { duplicateErrors, RowValidator } from './ledgers.import-rows.service.ts';
 import {
   importIntoPglite,
@@ -49,13 +49,13 @@ export async function startImport(
   } catch (error) {
     throw asBadExcel(error);
   }
-  const [job] = await queryRows<{ id: number }>(
-    db,
-    sql`insert into jobs (kind, status, input, user_id, phase, owner_id)
-        values (${importJobKind}, 'queued', ${JSON.stringify({ typeKey: def.key, typeName: def.name, filename: file.filename })}::jsonb,
-                ${actor.user.id}, '排队等待', ${ownerId}) returning id`,
-  );
-  const id = job!.id;
+  const id = await insertQueuedJob(db, {
+    kind: importJobKind,
+    input: { typeKey: def.key, typeName: def.name, filename: file.filename },
+    userId: actor.user.id,
+    phase: '排队等待',
+    ownerId,
+  });
   live.set(id, { phase: '排队等待', processed: 0, total: 0, percent: 0 });
   // One import at a time per process: each keeps its own write transaction short.
   const run = queue.then(() => runImport(db, actor, def, id, parts));
@@ -68,25 +68,6 @@ export async function startImport(
 /** Resolves when every import started in this process has finished (the server waits for it on close). */
 export async function drainImports() {
   await Promise.allSettled([...running]);
-}
-
-async function setJob(
-  db: Db,
-  id: number,
-  fields: { status?: JobStatus; phase: string; error?: string; result?: unknown },
-) {
-  const finished = fields.status === 'succeeded' || fields.status === 'failed';
-  await queryRows(
-    db,
-    sql`update jobs set phase = ${fields.phase},
-          status = coalesce(${fields.status ?? null}, status),
-          error = case when ${fields.status ?? null} = 'succeeded' then null else coalesce(${fields.error ?? null}, error) end,
-          percent = case when ${finished} then 100 else percent end,
-          result = coalesce(${fields.result === undefined ? null : JSON.stringify(fields.result)}::jsonb, result),
-          started_at = case when ${fields.status ?? null} = 'running' then now() else started_at end,
-          finished_at = case when ${finished} then now() else finished_at end
-        where id = ${id}`,
-  );
 }
 
 async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number, file: XlsxParts) {
@@ -113,13 +94,7 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
     if (!shared || (phase === lastWrite.phase && at - lastWrite.at < progressWriteMs)) return;
     lastWrite = { at, phase };
     // Outside the import's transaction, one write after another; a failed write only delays what others see.
-    written = written.then(() =>
-      queryRows(
-        db,
-        sql`update jobs set phase = ${now.phase}, progress = ${now.processed}, total = ${now.total},
-              percent = ${now.percent} where id = ${id} and status = 'running'`,
-      ).catch(() => {}),
-    );
+    written = written.then(() => writeJobProgress(db, id, now).catch(() => {}));
   };
   let validator: RowValidator | null = null;
   try {
@@ -181,28 +156,8 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
   }
 }
 
-type JobRow = {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  phase: string | null;
-  progress: number;
-  total: number;
-  percent: number;
-  input: { typeKey?: string } | null;
-  result: { imported?: number; errorCount?: number; errors?: ReportError[] } | null;
-  error: string | null;
-  owner_id: string | null;
-  created_at: string | Date;
-  finished_at: string | Date | null;
-};
-
 async function findJob(db: Db, actor: Actor, id: number) {
-  const [job] = await queryRows<JobRow>(
-    db,
-    sql`select id, kind, status, phase, progress, total, percent, input, result, error, owner_id, created_at, finished_at from jobs
-        where id = ${id} and kind = ${importJobKind} and user_id = ${actor.user.id}`,
-  );
+  const job = await findUserJob(db, id, importJobKind, actor.user.id);
   if (!job) throw notFound('未找到该导入任务');
   return job;
 }
