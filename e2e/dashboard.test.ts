@@ -1,4 +1,4 @@
-import type { Dashboard } from '@fazhi/core/dashboard/dashboard';
+import type { Dashboard } from '@fazhi/core/dashboard/dashboard.contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, type Harness, loginAs, startHarness, type UserSession } from './support.ts';
 
