@@ -3,8 +3,7 @@ import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { blindIndex, dataKeys, encryptValue, type FieldKeys, isCiphertext, openValue } from './field-crypto.ts';
 
 // Encryption at rest of ledger rows (JSON data plus blind indexes). In the platform, not the ledgers module, because
-// the platform's data-key work (`data-encryption.ts`: encrypt plaintext, rotate the key) seals ledger rows too; the
-// ledgers module re-exports it as `ledgers/ledgers.crypto.ts`.
+// the platform's data-key work (`data-encryption.ts`: encrypt plaintext, rotate the key) seals ledger rows too.
 
 /**
  * Which ledger fields are encrypted at rest: ID numbers, phones and any field the definition marks `personal`.
