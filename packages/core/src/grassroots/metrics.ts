@@ -1,4 +1,5 @@
 import type { FieldFilter, MetricComputation, MetricSource } from '../metrics/definitions.ts';
+import { ledgerFlow as flow, ledgerSource as ledger, ledgerStock as stock } from '../metrics/ledger-computations.ts';
 import { serviceCircleMinutes } from './coverage.ts';
 import { facilityTypeInfo } from './facilities.ts';
 import { lawFacilityTypes } from './ledger-types/facilities.ts';
@@ -85,18 +86,6 @@ export const grassrootsMetrics = [
 
 export type GrassrootsMetricKey = (typeof grassrootsMetrics)[number]['key'];
 
-const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
-const flow = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
-  kind: 'count',
-  source: ledger(key),
-  ...(filters.length ? { filters } : {}),
-});
-const stock = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
-  kind: 'count',
-  source: ledger(key),
-  window: 'cumulative',
-  ...(filters.length ? { filters } : {}),
-});
 const sum = (key: string, field: string): MetricComputation => ({ kind: 'sum', source: ledger(key), field });
 const rate = (
   numerator: GrassrootsMetricKey,

@@ -1,4 +1,5 @@
-import type { FieldFilter, MetricComputation, MetricSource } from '../metrics/definitions.ts';
+import type { FieldFilter, MetricComputation } from '../metrics/definitions.ts';
+import { ledgerFlow as flow, ledgerStock as stock } from '../metrics/ledger-computations.ts';
 import { petitionTermDays } from './ledger-types/petitions.ts';
 
 /**
@@ -37,18 +38,6 @@ export const oversightMetrics = [
 
 export type OversightMetricKey = (typeof oversightMetrics)[number]['key'];
 
-const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
-const flow = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
-  kind: 'count',
-  source: ledger(key),
-  ...(filters.length ? { filters } : {}),
-});
-const stock = (key: string, ...filters: FieldFilter[]): MetricComputation => ({
-  kind: 'count',
-  source: ledger(key),
-  window: 'cumulative',
-  ...(filters.length ? { filters } : {}),
-});
 const rate = (numerator: OversightMetricKey, denominator: OversightMetricKey): MetricComputation => ({
   kind: 'rate',
   numerator,
