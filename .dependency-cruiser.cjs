@@ -94,6 +94,14 @@ module.exports = {
       from: { path: `${server}${alternatives(sharedLayers)}/`, pathNot: `${notTest}|^apps/server/src/db/schema\\.ts$` },
       to: { path: `${server}${alternatives([...modules, ...compositionLayer])}(/|$)` },
     },
+    {
+      name: 'kernel-imports-no-platform-file',
+      severity: 'error',
+      comment:
+        'platform/kernel/ is the infrastructure below the platform itself: it imports only db/, paths and the kernel.',
+      from: { path: `${server}platform/kernel/`, pathNot: notTest },
+      to: { path: `${server}platform/[^/]+$` },
+    },
     ...moduleRules,
   ],
   options: {

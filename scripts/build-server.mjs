@@ -65,7 +65,7 @@ await esbuild.build({
   ],
 });
 // Worker thread entries are plain JavaScript that import only packages; the bundle starts them from its own folder.
-for (const worker of ['platform/parse-worker.worker.mjs']) {
+for (const worker of ['platform/kernel/parse-worker.worker.mjs']) {
   copyFileSync(join(server, 'src', worker), join(server, 'dist', worker.split('/').pop()));
 }
 console.log(`已构建服务端：apps/server/dist/fazhi.mjs（${((performance.now() - started) / 1000).toFixed(1)} 秒）`);

@@ -3,7 +3,7 @@ import { type Db, queryRows, type Tx } from './db/client.ts';
 import { sendLiaisonReminders } from './grassroots/grassroots.reminders.service.ts';
 import { sendProblemReminders } from './oversight/oversight.reminders.ts';
 import { sendTaskReminders } from './plan/plan.reminders.service.ts';
-import { deliverPendingPushes } from './platform/notification-push.service.ts';
+import { deliverPendingPushes } from './platform/platform.notification-push.service.ts';
 
 /** Periodic work of the whole installation, run once per period however many app processes are running. */
 export type ScheduledJob = {

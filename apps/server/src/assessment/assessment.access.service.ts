@@ -1,8 +1,8 @@
 import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
 import { can } from '@fazhi/core/platform/roles';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { conflict, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { conflict, notFound } from '../platform/kernel/errors.ts';
 import {
   findUnitAccess,
   findVisibleRound,

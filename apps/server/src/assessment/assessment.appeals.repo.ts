@@ -2,8 +2,8 @@ import type { AppealCorrection } from '@fazhi/core/assessment/api.schemas';
 import type { AppealResult } from '@fazhi/core/assessment/assessment.responses';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { intArray } from './assessment.repo.ts';
 import { assessmentAppeals } from './assessment.schema.ts';
 

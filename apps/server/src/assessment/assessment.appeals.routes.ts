@@ -1,6 +1,6 @@
 import { assessmentAppealContracts } from '@fazhi/core/assessment/assessment.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
 import { decideAppeal, fileAppeal, listAppeals } from './assessment.appeals.service.ts';
 
 export function appealRoutes(app: ZApp, deps: AppDeps) {

@@ -2,10 +2,10 @@ import type { AppealDecisionInput } from '@fazhi/core/assessment/api.schemas';
 import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
-import { requireLinkableAttachments } from '../platform/attachment.service.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { notFound } from '../platform/kernel/errors.ts';
+import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isStaff, loadRound, requireStaffOf, requireUnit } from './assessment.access.service.ts';
 import {
   findAppealRow,

@@ -3,10 +3,10 @@ import type { CompiledNode } from '@fazhi/core/assessment/compile-scheme';
 import { formatPoints } from '@fazhi/core/assessment/format';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { Db } from '../db/client.ts';
-import { requireLinkableAttachments } from '../platform/attachment.service.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import {
   isPublished,
   isStaff,

@@ -4,8 +4,8 @@ import { computeFigures } from '../metrics/figures.ts';
 import { getOrg } from '../org/org.service.ts';
 import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
 import { listTasks } from '../plan/plan.service.ts';
-import { shanghaiDate, shanghaiToday } from '../platform/clock.ts';
-import type { Actor } from '../platform/context.ts';
+import { shanghaiDate, shanghaiToday } from '../platform/kernel/clock.ts';
+import type { Actor } from '../platform/kernel/context.ts';
 import type { InputSource, UnitContribution } from './assessment.inputs.service.ts';
 import { tableExists } from './assessment.repo.ts';
 

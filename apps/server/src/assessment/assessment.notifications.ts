@@ -1,5 +1,5 @@
 import type { Executor } from '../db/client.ts';
-import { raiseEvent } from '../platform/notification-events.ts';
+import { raiseEvent } from '../platform/platform.notification-events.service.ts';
 
 const linkOf = (_roundId: number) => '/assessment';
 

@@ -1,8 +1,8 @@
 import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { intArray } from './assessment.repo.ts';
 import { assessmentRounds, assessmentUnits } from './assessment.schema.ts';
 

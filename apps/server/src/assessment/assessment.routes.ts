@@ -1,7 +1,7 @@
 import { assessmentContracts } from '@fazhi/core/assessment/assessment.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
-import { sendXlsx } from '../platform/http.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { sendXlsx } from '../platform/kernel/http.ts';
 import { appealRoutes } from './assessment.appeals.routes.ts';
 import { exportRoundWorkbook } from './assessment.round-export.service.ts';
 import {

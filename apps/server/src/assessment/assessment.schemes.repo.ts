@@ -2,8 +2,8 @@ import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecyc
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { assessmentSchemes } from './assessment.schema.ts';
 
 export type SchemeRow = {

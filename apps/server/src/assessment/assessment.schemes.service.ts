@@ -3,10 +3,10 @@ import { copySchemeToNextYear, reviseScheme } from '@fazhi/core/assessment/copy-
 import { buildDemoScheme } from '@fazhi/core/assessment/demo-scheme';
 import { type Scheme, validateScheme } from '@fazhi/core/assessment/scheme.schemas';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { scopeRootOrgId } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import {
   findSchemeRow,
   insertSchemeRow,

@@ -1,8 +1,8 @@
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { addSheet } from '../platform/excel.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { addSheet } from '../platform/kernel/excel.ts';
 import { ranking, unitScore } from './assessment.units.service.ts';
 
 export const explanationKinds = { lost: '失分', bonus: '加分', deduction: '减分', veto: '一票否决' } as const;

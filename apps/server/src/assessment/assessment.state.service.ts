@@ -8,7 +8,7 @@ import { transition } from '@fazhi/core/assessment/assessment-lifecycle';
 import type { GradedUnit, RankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import type { Executor } from '../db/client.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError } from '../platform/kernel/errors.ts';
 import type { RoundRow } from './assessment.access.service.ts';
 import { queryRoundAppeals } from './assessment.appeals.repo.ts';
 import { latestResults, type ResultRow } from './assessment.results.repo.ts';

@@ -2,8 +2,8 @@ import type { ExplainedScore } from '@fazhi/core/assessment/assessment.responses
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { conflict } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { conflict } from '../platform/kernel/errors.ts';
 import {
   isPublished,
   isStaff,

@@ -13,8 +13,8 @@ import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts
 import { computeFigures } from '../metrics/figures.ts';
 import { queryChildren, queryRollupFacts } from '../metrics/metrics.repo.ts';
 import { ensureMetricRollup, whenRollupReady } from '../metrics/rollup.ts';
-import { hashPassword } from '../platform/auth.service.ts';
-import type { AuthUser } from '../platform/context.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { hashPassword } from '../platform/platform.auth.service.ts';
 import {
   type Alternation,
   alternate,

@@ -8,8 +8,8 @@ import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { copyLine } from '../ledgers/ledgers.copy.repo.ts';
 import { whenRollupReady } from '../metrics/rollup.ts';
-import { currentShanghaiYear } from '../platform/clock.ts';
-import { fieldEncryptionSettings, sealRow } from '../platform/ledger-row-crypto.ts';
+import { currentShanghaiYear } from '../platform/kernel/clock.ts';
+import { fieldEncryptionSettings, sealRow } from '../platform/kernel/ledger-row-crypto.ts';
 import {
   alternate,
   type Benchmark,

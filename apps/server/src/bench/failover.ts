@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { serverPath } from '../paths.ts';
-import { currentShanghaiYear, shanghaiToday } from '../platform/clock.ts';
+import { currentShanghaiYear, shanghaiToday } from '../platform/kernel/clock.ts';
 import { type Benchmark, type BenchStatus, goal, loadText, notMeasured } from './measure.ts';
 
 /**

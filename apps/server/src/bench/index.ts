@@ -1,4 +1,4 @@
-import { newMasterKey } from '../platform/field-crypto.ts';
+import { newMasterKey } from '../platform/kernel/field-crypto.ts';
 import { assessmentScoring } from './assessment-scoring.ts';
 import { consultationLoad } from './consultation-load.ts';
 import { dashboardBench } from './dashboard-bench.ts';

@@ -7,7 +7,7 @@
  * status filter, ledger list with filters, a new ledger row, the dashboard and a portal opinion; `only` — every
  * user repeats one read (`op`), for the dashboard-versus-task-list phase.
  */
-import { shanghaiToday } from '../platform/clock.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 
 export type ClientJob = {
   base: string;

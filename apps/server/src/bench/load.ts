@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { serverPath } from '../paths.ts';
-import { currentShanghaiYear } from '../platform/clock.ts';
+import { currentShanghaiYear } from '../platform/kernel/clock.ts';
 import type { ClientJob, ClientResult, Sample } from './load-client.ts';
 import {
   type Benchmark,

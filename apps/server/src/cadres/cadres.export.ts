@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { addSheet } from '../platform/excel.ts';
-import { blank, officialDocument, officialTable, textWidth, titleParagraph } from '../platform/official-docx.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { addSheet } from '../platform/kernel/excel.ts';
+import { blank, officialDocument, officialTable, textWidth, titleParagraph } from '../platform/kernel/official-docx.ts';
 import { lawArchive } from './cadres.service.ts';
 
 type Archive = Awaited<ReturnType<typeof lawArchive>>;

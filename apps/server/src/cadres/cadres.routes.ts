@@ -1,6 +1,6 @@
 import { cadresContracts } from '@fazhi/core/cadres/cadres.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
 import { exportArchive } from './cadres.export.ts';
 import {
   createCadre,

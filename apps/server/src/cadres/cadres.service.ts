@@ -12,12 +12,12 @@ import { can } from '@fazhi/core/platform/roles';
 import { maskIdNumber, maskPhone } from '@fazhi/core/shared/mask-personal-data';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { requireLinkableAttachments } from '../platform/attachment.service.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
-import { open, seal } from '../platform/field-crypto.ts';
-import { isOrgInScope, orgScopeSql, requireFirst, requireInScope } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict } from '../platform/kernel/errors.ts';
+import { open, seal } from '../platform/kernel/field-crypto.ts';
+import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { isOrgInScope, orgScopeSql, requireFirst, requireInScope } from '../platform/platform.scope.service.ts';
 import { cadreArchives, cadres, lawExams, lawReports, preMeetingStudies } from './cadres.schema.ts';
 
 const mayReveal = (actor: Actor) => can(actor.user.role, 'personal.read');

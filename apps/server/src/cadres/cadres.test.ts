@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../test/files.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { open } from '../platform/field-crypto.ts';
+import { open } from '../platform/kernel/field-crypto.ts';
 
 let t: TestApp;
 let office: Client;

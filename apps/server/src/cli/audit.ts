@@ -1,5 +1,5 @@
-import { verifyAuditChain } from '../platform/audit-chain.ts';
-import { openFromEnv } from '../platform/open-database.ts';
+import { openFromEnv } from '../platform/kernel/open-database.ts';
+import { verifyAuditChain } from '../platform/platform.audit-chain.service.ts';
 
 /** `npx fazhi audit verify`: exit 0 when the SM3 chain is whole, 2 naming the first broken row otherwise. */
 export async function auditCommand([sub]: string[]) {

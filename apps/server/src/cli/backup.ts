@@ -1,5 +1,5 @@
-import { assertBackupFile, backupTo, restoreFrom } from '../platform/backup.ts';
-import { openFromEnv } from '../platform/open-database.ts';
+import { openFromEnv } from '../platform/kernel/open-database.ts';
+import { assertBackupFile, backupTo, restoreFrom } from '../platform/platform.backup.service.ts';
 
 export async function backupCommand([file]: string[]) {
   if (!file) throw new Error('用法：npx fazhi backup <文件>');

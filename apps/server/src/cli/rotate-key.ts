@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compactEncryptedTables, rotateDataKey } from '../platform/data-encryption.ts';
-import { dataKeys, keyFilePath, newMasterKey, parseMasterKey } from '../platform/field-crypto.ts';
-import { dbOptionsFromEnv, openFromEnv } from '../platform/open-database.ts';
+import { compactEncryptedTables, rotateDataKey } from '../platform/kernel/data-encryption.ts';
+import { dataKeys, keyFilePath, newMasterKey, parseMasterKey } from '../platform/kernel/field-crypto.ts';
+import { dbOptionsFromEnv, openFromEnv } from '../platform/kernel/open-database.ts';
 
 /** `npx fazhi new-key`: prints a fresh 256-bit data key (64 hex digits) for FAZHI_DATA_KEY. */
 export async function newKeyCommand() {

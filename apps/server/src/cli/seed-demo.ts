@@ -1,6 +1,6 @@
 import { seedDemo } from '../demo/seed-demo.ts';
-import { compactEncryptedTables } from '../platform/data-encryption.ts';
-import { openFromEnv } from '../platform/open-database.ts';
+import { compactEncryptedTables } from '../platform/kernel/data-encryption.ts';
+import { openFromEnv } from '../platform/kernel/open-database.ts';
 
 export async function seedDemoCommand() {
   const database = await openFromEnv('fazhi seed-demo');

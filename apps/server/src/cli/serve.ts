@@ -3,8 +3,8 @@ import { buildApp } from '../app.ts';
 import { demoAssessors } from '../demo/demo-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
-import { compactEncryptedTables } from '../platform/data-encryption.ts';
-import { openFromEnv } from '../platform/open-database.ts';
+import { compactEncryptedTables } from '../platform/kernel/data-encryption.ts';
+import { openFromEnv } from '../platform/kernel/open-database.ts';
 import { runDueJobs } from '../scheduled-work.ts';
 
 /** How often each process looks for due scheduled work; the work itself runs once per its period across processes. */

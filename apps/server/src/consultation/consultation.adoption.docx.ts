@@ -2,8 +2,8 @@ import { formatChineseDate } from '@fazhi/core/consultation/consultation-window'
 import { groupOpinionsByArticle } from '@fazhi/core/consultation/opinion-grouping';
 import { OPINION_STATUS_LABELS } from '@fazhi/core/consultation/opinion-lifecycle';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { writeSheet } from '../platform/excel.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { writeSheet } from '../platform/kernel/excel.ts';
 import {
   blank,
   bodyParagraph,
@@ -14,7 +14,7 @@ import {
   run,
   textWidth,
   titleParagraph,
-} from '../platform/official-docx.ts';
+} from '../platform/kernel/official-docx.ts';
 import { opinionsOfConsultation } from './consultation.opinions.repo.ts';
 import { opinionView } from './consultation.opinions.service.ts';
 import { requireConsultation } from './consultation.service.ts';

@@ -1,8 +1,8 @@
 import type { ParsedDraft } from '@fazhi/core/consultation/draft-types';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { consultationDrafts, consultationDraftVersions, type StoredArticle } from './consultation.schema.ts';
 
 // SQL of drafts and their versions; the data-scope check is the caller's (drafts.service), except for the scoped list.

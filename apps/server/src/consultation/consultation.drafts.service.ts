@@ -4,12 +4,12 @@ import { diffDrafts } from '@fazhi/core/consultation/draft-diff';
 import { isDraftPublishable, listArticles, renderDraft } from '@fazhi/core/consultation/draft-render';
 import type { ParsedDraft } from '@fazhi/core/consultation/draft-types';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import { checkZipBounded, uploadLimits } from '../platform/bounded-zip.ts';
-import type { Actor, AuthUser } from '../platform/context.ts';
-import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
-import { runParseJob } from '../platform/parse-worker.ts';
-import { requireFirst, requireInScope } from '../platform/scope.ts';
+import { checkZipBounded, uploadLimits } from '../platform/kernel/bounded-zip.ts';
+import type { Actor, AuthUser } from '../platform/kernel/context.ts';
+import { AppError, badRequest, notFound, unprocessable } from '../platform/kernel/errors.ts';
+import { runParseJob } from '../platform/kernel/parse-worker.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireFirst, requireInScope } from '../platform/platform.scope.service.ts';
 import {
   findDraftVersion,
   insertDraft,

@@ -8,9 +8,9 @@ import type {
 import { generateReceiptCode } from '@fazhi/core/consultation/receipt-code';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { open } from '../platform/field-crypto.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { open } from '../platform/kernel/field-crypto.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { consultationOpinions } from './consultation.schema.ts';
 
 // SQL of opinions; the caller (opinions.service, portal.service) checks scope and owns the transaction.

@@ -11,10 +11,10 @@ import {
 import { can } from '@fazhi/core/platform/roles';
 import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor, AuthUser } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { seal } from '../platform/field-crypto.ts';
+import type { Actor, AuthUser } from '../platform/kernel/context.ts';
+import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { seal } from '../platform/kernel/field-crypto.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import { articleKeysOf } from './consultation.drafts.repo.ts';
 import {
   findOpinionIn,

@@ -1,8 +1,8 @@
 import { portalContracts } from '@fazhi/core/consultation/consultation.portal.contract';
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps, ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
-import { AppError } from '../platform/errors.ts';
+import type { AppDeps, ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { AppError } from '../platform/kernel/errors.ts';
 import { createPortalService } from './consultation.portal.service.ts';
 
 /** Per client (IP) and minute; FAZHI_PORTAL_SUBMIT_LIMIT raises it, e.g. for a load test from one machine. */

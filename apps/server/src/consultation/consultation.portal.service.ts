@@ -9,9 +9,9 @@ import {
 import { maskName, maskPhone } from '@fazhi/core/consultation/phone';
 import { DUPLICATE_SUBMISSION_MESSAGE, preparePortalOpinion } from '@fazhi/core/consultation/portal-submission';
 import type { Executor } from '../db/client.ts';
-import type { AppDeps } from '../platform/context.ts';
-import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
-import { open, seal } from '../platform/field-crypto.ts';
+import type { AppDeps } from '../platform/kernel/context.ts';
+import { AppError, badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { open, seal } from '../platform/kernel/field-crypto.ts';
 import { newReceiptCode, type OpinionRow, opinionState } from './consultation.opinions.repo.ts';
 import {
   hasFingerprint,

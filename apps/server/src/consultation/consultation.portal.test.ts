@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { open } from '../platform/field-crypto.ts';
+import { open } from '../platform/kernel/field-crypto.ts';
 
 let t: TestApp;
 let openId: number;

@@ -3,8 +3,8 @@ import type { LegislatureLevel } from '@fazhi/core/consultation/consultation-win
 import { checklistProgress, type TenStepChecklist } from '@fazhi/core/consultation/ten-steps';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { consultationPoints, consultationPushes, consultations } from './consultation.schema.ts';
 
 const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());

@@ -6,9 +6,9 @@ import {
 } from '@fazhi/core/consultation/sensitive-words';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import { consultationSensitiveWords as words } from './consultation.schema.ts';
 
 // The portal's sensitive-word list, maintained by the office: a portal or offline opinion containing a listed word

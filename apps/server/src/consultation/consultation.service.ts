@@ -10,10 +10,10 @@ import {
   type TenStepKey,
 } from '@fazhi/core/consultation/ten-steps';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor, AuthUser } from '../platform/context.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
-import { requireFirst, requireInScope } from '../platform/scope.ts';
+import type { Actor, AuthUser } from '../platform/kernel/context.ts';
+import { badRequest, conflict } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireFirst, requireInScope } from '../platform/platform.scope.service.ts';
 import { draftVersionsWithArticles, latestDraftVersion } from './consultation.drafts.repo.ts';
 import { requireDraft } from './consultation.drafts.service.ts';
 import { moveOpinionArticles } from './consultation.opinions.repo.ts';

@@ -1,6 +1,6 @@
 import { dashboardContracts } from '@fazhi/core/dashboard/dashboard.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
 import { getDashboard, getRollup } from './dashboard.service.ts';
 
 export function dashboardRoutes(app: ZApp, deps: AppDeps) {

@@ -5,8 +5,8 @@ import type { Executor } from '../db/client.ts';
 import { computeFigures, type FigureTable } from '../metrics/figures.ts';
 import { type OrgRef, queryChildren } from '../metrics/metrics.repo.ts';
 import { requireScopedOrg } from '../metrics/metrics.service.ts';
-import { shanghaiThisMonth, shanghaiYearMonth } from '../platform/clock.ts';
-import type { AuthUser } from '../platform/context.ts';
+import { shanghaiThisMonth, shanghaiYearMonth } from '../platform/kernel/clock.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
 
 const planKeys = ['plan.tasks', 'plan.closed', 'plan.closure_rate'] as const;
 const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);

@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { serverPath } from '../paths.ts';
-import { loadDataKey } from '../platform/field-crypto.ts';
+import { loadDataKey } from '../platform/kernel/field-crypto.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
 import * as schema from './schema.ts';
@@ -97,7 +97,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 /** Audit rows from before the hash chain get their hashes once, before anything new is appended. */
 async function sealAuditChain(db: Db) {
-  const { sealLegacyAuditRows } = await import('../platform/audit-chain.ts'); // loaded late: it imports this file
+  const { sealLegacyAuditRows } = await import('../platform/platform.audit-chain.service.ts'); // loaded late: it imports this file
   await sealLegacyAuditRows(db);
 }
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../test/test-clock.ts';
-import { isDatabaseUnavailable } from '../platform/db-unavailable.ts';
+import { isDatabaseUnavailable } from '../platform/kernel/db-unavailable.ts';
 import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
 
 describe('multi-host database URL (pg_auto_failover formation URI)', () => {

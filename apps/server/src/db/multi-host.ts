@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { isDatabaseUnavailable } from '../platform/db-unavailable.ts';
+import { isDatabaseUnavailable } from '../platform/kernel/db-unavailable.ts';
 
 /**
  * node-postgres takes one host. A high-availability database (pg_auto_failover: `pg_autoctl show uri`) is named by

@@ -15,7 +15,7 @@ import {
 } from '../assessment/assessment.schema.ts';
 import { scoreUnits } from '../assessment/assessment.scoring.service.ts';
 import { type Executor, queryRows } from '../db/client.ts';
-import { hashPassword } from '../platform/auth.service.ts';
+import { hashPassword } from '../platform/platform.auth.service.ts';
 import { users } from '../platform/platform.schema.ts';
 import { demoCounty, demoPassword } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';

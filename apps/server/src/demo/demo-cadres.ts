@@ -1,7 +1,7 @@
 import { defaultFirstResponsibleDuties } from '@fazhi/core/cadres/cadre.schemas';
 import { cadreArchives, cadres, lawExams, lawReports, preMeetingStudies } from '../cadres/cadres.schema.ts';
 import type { Executor } from '../db/client.ts';
-import { shanghaiToday } from '../platform/clock.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { centerOffices, memberUnits } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 

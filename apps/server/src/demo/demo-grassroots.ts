@@ -10,7 +10,7 @@ import {
   liaisonVisits,
 } from '../grassroots/grassroots.schema.ts';
 import { ledgerRows } from '../ledgers/ledgers.schema.ts';
-import { shanghaiToday } from '../platform/clock.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { centerOffices } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 

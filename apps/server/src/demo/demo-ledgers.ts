@@ -1,7 +1,7 @@
 import { daysBetween } from '@fazhi/core/ledgers/dates';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { shanghaiToday } from '../platform/clock.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { seedDemoCases } from './demo-ledgers-cases.ts';
 import { idNumberSql, insertSeries, personName, pick, villagePool } from './demo-ledgers-sql.ts';
 import { centerOffices, memberUnits } from './demo-org.ts';

@@ -1,7 +1,7 @@
 import { daysBetween } from '@fazhi/core/ledgers/dates';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { shanghaiToday } from '../platform/clock.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { insertSeries, personName, pick } from './demo-ledgers-sql.ts';
 import { demoCounty } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';

@@ -17,7 +17,7 @@ import {
   problems,
   problemUnits,
 } from '../oversight/oversight.schema.ts';
-import { shanghaiDate } from '../platform/clock.ts';
+import { shanghaiDate } from '../platform/kernel/clock.ts';
 import type { DemoContext } from './module-seeds.ts';
 
 const dayMs = 86400000;

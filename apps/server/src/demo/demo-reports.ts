@@ -1,7 +1,7 @@
 import { assembleReportText } from '@fazhi/core/reports/report-text';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import type { Actor, AuthUser } from '../platform/context.ts';
+import type { Actor, AuthUser } from '../platform/kernel/context.ts';
 import { insertImport } from '../reports/reports.imports.service.ts';
 import { queryOrg } from '../reports/reports.repo.ts';
 import { reportEvents, reports } from '../reports/reports.schema.ts';

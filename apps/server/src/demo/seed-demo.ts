@@ -2,9 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { dimensions, orgDimensions, orgs } from '../org/org.schema.ts';
 import { taskAssists, taskEntries, taskEvents, taskMilestones, tasks, workPoints } from '../plan/plan.schema.ts';
-import { hashPassword } from '../platform/auth.service.ts';
-import { shanghaiDate } from '../platform/clock.ts';
-import { encryptPlaintextIn } from '../platform/data-encryption.ts';
+import { shanghaiDate } from '../platform/kernel/clock.ts';
+import { encryptPlaintextIn } from '../platform/kernel/data-encryption.ts';
+import { hashPassword } from '../platform/platform.auth.service.ts';
 import { users } from '../platform/platform.schema.ts';
 import {
   centerOffices,

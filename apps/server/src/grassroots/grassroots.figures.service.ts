@@ -3,8 +3,8 @@ import { registryByKey } from '@fazhi/core/metrics/definitions';
 import type { Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
 import { requireScopedOrg } from '../metrics/metrics.service.ts';
-import type { Actor } from '../platform/context.ts';
-import { scopeRootOrgId } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { scopeRootOrgId } from '../platform/platform.scope.service.ts';
 
 /**
  * The grass-roots page's headline figures (liaison visits done vs due, village coverage, 法考, facilities …) for

@@ -1,8 +1,8 @@
 import { type LiaisonReminder, liaisonReminders, liaisonYearStatuses } from '@fazhi/core/grassroots/liaison-obligation';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { shanghaiYearMonth, startOfShanghaiYear } from '../platform/clock.ts';
-import { notify } from '../platform/notifications.service.ts';
+import { shanghaiYearMonth, startOfShanghaiYear } from '../platform/kernel/clock.ts';
+import { notify } from '../platform/platform.notifications.service.ts';
 import { queryAssignments, queryVisits } from './grassroots.repo.ts';
 
 /**

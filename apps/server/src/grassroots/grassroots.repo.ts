@@ -1,9 +1,9 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
 import { orgs } from '../platform/platform.orgs.schema.ts';
 import { users } from '../platform/platform.schema.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import {
   judicialOfficeProfiles,
   liaisonAssignments,

@@ -1,4 +1,4 @@
-import { blocksDocx, type DocBlock } from '../platform/official-docx.ts';
+import { blocksDocx, type DocBlock } from '../platform/kernel/official-docx.ts';
 import type { leaderReport } from './grassroots.service.ts';
 
 type Report = Awaited<ReturnType<typeof leaderReport>>;

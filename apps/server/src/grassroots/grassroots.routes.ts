@@ -1,6 +1,6 @@
 import { grassrootsContracts } from '@fazhi/core/grassroots/grassroots.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
 import { grassrootsFigures } from './grassroots.figures.service.ts';
 import { liaisonReportDocx } from './grassroots.report.docx.ts';
 import {

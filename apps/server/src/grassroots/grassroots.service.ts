@@ -29,11 +29,11 @@ import type { z } from '@fazhi/core/shared/zod';
 import type { Db, Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/figures.ts';
 import { createProblemRecord } from '../oversight/oversight.problems.ts';
-import { writeAudit } from '../platform/audit.ts';
-import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } from '../platform/clock.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { isOrgInScope, requireFirst, requireOrgInScope } from '../platform/scope.ts';
+import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } from '../platform/kernel/clock.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { isOrgInScope, requireFirst, requireOrgInScope } from '../platform/platform.scope.service.ts';
 import {
   type AssignmentRow,
   findOfficeProfile,

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { openRowData } from '../platform/ledger-row-crypto.ts';
+import { openRowData } from '../platform/kernel/ledger-row-crypto.ts';
 import { sendLiaisonReminders } from './grassroots.reminders.service.ts';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { uploadLimits } from '../platform/bounded-zip.ts';
+import { uploadLimits } from '../platform/kernel/bounded-zip.ts';
 import { importSettings } from './ledgers.import.service.ts';
 
 let t: TestApp;

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { blindIndex, dataKeys, decryptValue, isCiphertext } from '../platform/field-crypto.ts';
-import { sealWorkerSettings, stopSealWorker } from '../platform/seal-worker.ts';
+import { blindIndex, dataKeys, decryptValue, isCiphertext } from '../platform/kernel/field-crypto.ts';
+import { sealWorkerSettings, stopSealWorker } from '../platform/kernel/seal-worker.ts';
 import { importSettings } from './ledgers.import.service.ts';
 import { xlsxLimits } from './ledgers.xlsx-reader.service.ts';
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { failOrphanedJobs } from '../platform/processes.ts';
+import { failOrphanedJobs } from '../platform/kernel/processes.ts';
 import { importSettings } from './ledgers.import.service.ts';
 
 let t: TestApp;

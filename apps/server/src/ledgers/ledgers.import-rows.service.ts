@@ -4,7 +4,7 @@ import { describeKey, findDuplicatesInFile, keySeparator, type UniqueKey } from 
 import { buildFastRowCheck } from '@fazhi/core/ledgers/row-fast-check';
 import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema';
 import type { Executor } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
 import { existingUniqueValues } from './ledgers.repo.ts';
 import { type ReportError, type SheetRecord, sheetFields } from './ledgers.sheet.service.ts';
 

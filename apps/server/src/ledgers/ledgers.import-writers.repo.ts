@@ -1,12 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import type { Db, Tx } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { dataKeys, isCiphertext } from '../platform/field-crypto.ts';
-import { encryptedFieldKeys, type SealedRow, sealRowWith } from '../platform/ledger-row-crypto.ts';
-import { sealInWorker } from '../platform/seal-worker.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { AppError } from '../platform/kernel/errors.ts';
+import { dataKeys, isCiphertext } from '../platform/kernel/field-crypto.ts';
+import { encryptedFieldKeys, type SealedRow, sealRowWith } from '../platform/kernel/ledger-row-crypto.ts';
+import { sealInWorker } from '../platform/kernel/seal-worker.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import { CopyPipeline, copyLine, pgliteCopy } from './ledgers.copy.repo.ts';
 import { type ParsedRow, type RowValidator, storedDuplicateErrors } from './ledgers.import-rows.service.ts';
 import type { ReportError, SheetLayout } from './ledgers.sheet.service.ts';

@@ -1,8 +1,8 @@
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import type { ImportJob } from '@fazhi/core/ledgers/ledgers.schemas';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { AppError, notFound } from '../platform/kernel/errors.ts';
 import { findUserJob, insertQueuedJob, setJob, writeJobProgress } from './ledgers.import.repo.ts';
 import { duplicateErrors, RowValidator } from './ledgers.import-rows.service.ts';
 import {

@@ -4,11 +4,11 @@ import type { RowListQuery } from '@fazhi/core/ledgers/ledgers.schemas';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { badRequest } from '../platform/errors.ts';
-import { indexOf } from '../platform/field-crypto.ts';
-import { encryptedFieldKeys, openRowData } from '../platform/ledger-row-crypto.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { badRequest } from '../platform/kernel/errors.ts';
+import { indexOf } from '../platform/kernel/field-crypto.ts';
+import { encryptedFieldKeys, openRowData } from '../platform/kernel/ledger-row-crypto.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 
 export type StoredRow = {
   id: number;

@@ -1,7 +1,7 @@
 import { ledgersContracts } from '@fazhi/core/ledgers/ledgers.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
-import { readUpload, sendXlsx } from '../platform/http.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { readUpload, sendXlsx } from '../platform/kernel/http.ts';
 import { drainImports, getImportJob, importErrors, startImport } from './ledgers.import.service.ts';
 import { createRow, deleteRow, exportRows, getRow, listRows, typeDetail, updateRow } from './ledgers.service.ts';
 import { errorReportWorkbook, exportWorkbook, templateWorkbook } from './ledgers.sheet.service.ts';

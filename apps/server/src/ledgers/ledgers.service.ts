@@ -6,13 +6,13 @@ import { buildRowSchema, type LedgerData, readComputed, rowIssues } from '@fazhi
 import { rowWarnings } from '@fazhi/core/ledgers/row-warnings';
 import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
-import { isAttachmentInScope } from '../platform/attachment.service.ts';
-import { writeAudit } from '../platform/audit.ts';
-import { shanghaiToday } from '../platform/clock.ts';
-import type { Actor, AuthUser } from '../platform/context.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
-import { sealRow } from '../platform/ledger-row-crypto.ts';
-import { requireFound, requireOrgInScope } from '../platform/scope.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
+import type { Actor, AuthUser } from '../platform/kernel/context.ts';
+import { badRequest, conflict } from '../platform/kernel/errors.ts';
+import { sealRow } from '../platform/kernel/ledger-row-crypto.ts';
+import { isAttachmentInScope } from '../platform/platform.attachments.service.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireFound, requireOrgInScope } from '../platform/platform.scope.service.ts';
 import {
   conflictingKeys,
   deleteLedgerRow,

@@ -2,8 +2,8 @@ import { formatCell, headerIndex, headerOf, normaliseHeader, orgHeader, type Raw
 import { fieldKindLabels, inputFields, type LedgerDefinition, type LedgerField } from '@fazhi/core/ledgers/definition';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import ExcelJS from 'exceljs';
-import { AppError } from '../platform/errors.ts';
-import { addSheet } from '../platform/excel.ts';
+import { AppError } from '../platform/kernel/errors.ts';
+import { addSheet } from '../platform/kernel/excel.ts';
 import { openFirstSheet, type SheetRow, XlsxError, type XlsxParts } from './ledgers.xlsx-reader.service.ts';
 
 const templateRows = 5000;

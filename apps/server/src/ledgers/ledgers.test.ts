@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { openRowData } from '../platform/ledger-row-crypto.ts';
+import { openRowData } from '../platform/kernel/ledger-row-crypto.ts';
 
 let t: TestApp;
 let office: Client;

@@ -1,8 +1,8 @@
 import type { LedgerDefinition } from '@fazhi/core/ledgers/definition';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 
 // The SQL of ledger types (custom definitions in ledger_types); the rules are in ledgers.types.service.ts.
 

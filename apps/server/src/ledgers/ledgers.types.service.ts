@@ -4,10 +4,10 @@ import { definitionChangeProblems } from '@fazhi/core/ledgers/definition-change'
 import type { CustomTypeInput, LedgerTypeSummary } from '@fazhi/core/ledgers/ledgers.schemas';
 import { customTypeInputSchema } from '@fazhi/core/ledgers/ledgers.schemas';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor, AuthUser } from '../platform/context.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { requireFound, scopeRootOrgId } from '../platform/scope.ts';
+import type { Actor, AuthUser } from '../platform/kernel/context.ts';
+import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireFound, scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import {
   customTypeKeyExists,
   findCustomType,

@@ -1,7 +1,7 @@
 import type { RawCell } from '@fazhi/core/ledgers/cells';
 import { unzipSync } from 'fflate';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { readZipBounded, uploadLimits, ZipRefusedError } from '../platform/bounded-zip.ts';
+import { readZipBounded, uploadLimits, ZipRefusedError } from '../platform/kernel/bounded-zip.ts';
 
 /**
  * A values-only reader of the first worksheet of an .xlsx: fflate unzips the few parts it needs, htmlparser2 (XML

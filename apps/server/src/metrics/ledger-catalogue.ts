@@ -1,7 +1,7 @@
 import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
 import { type LedgerDefinition, optionLabel } from '@fazhi/core/ledgers/definition';
 import { maskRowData } from '@fazhi/core/ledgers/mask';
-import { openRowData } from '../platform/ledger-row-crypto.ts';
+import { openRowData } from '../platform/kernel/ledger-row-crypto.ts';
 
 /** The ledger engine's built-in definitions, by type key: names, column titles and which fields are personal. */
 const definitions = new Map<string, LedgerDefinition>(builtinLedgers.map((d) => [d.key, d]));

@@ -1,8 +1,8 @@
 import { registryMetrics } from '@fazhi/core/metrics/definitions';
 import { metricsContracts } from '@fazhi/core/metrics/metrics.contract';
 import { can } from '@fazhi/core/platform/roles';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
 import { getMetric, getMetricRows } from './metrics.service.ts';
 import { startMetricRollup } from './rollup.ts';
 

@@ -3,7 +3,7 @@ import { registryKeys } from '@fazhi/core/metrics/definitions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
-import type { AuthUser } from '../platform/context.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
 import { computeFigures } from './figures.ts';
 import { seedMetricFixture } from './metrics.fixture.ts';
 import { whenRollupReady } from './rollup.ts';

@@ -1,8 +1,8 @@
 import { type OrgKind, orgImportColumns, orgKindLabels, orgKinds } from '@fazhi/core/org/org.schemas';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { type RowError, readSheet, rowErrorsToMessage, writeSheet } from '../platform/excel.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { AppError } from '../platform/kernel/errors.ts';
+import { type RowError, readSheet, rowErrorsToMessage, writeSheet } from '../platform/kernel/excel.ts';
 import { allDimensionNames, dimensionNamesOnPath, listOrgsInScope } from './org.repo.ts';
 import { insertOrg } from './org.service.ts';
 

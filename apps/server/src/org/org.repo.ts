@@ -1,8 +1,8 @@
 import type { Dimension, DimensionKind, Org, OrgKind } from '@fazhi/core/org/org.schemas';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgTreeScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgTreeScopeSql } from '../platform/platform.scope.service.ts';
 import { dimensions, orgDimensions, orgs } from './org.schema.ts';
 
 type OrgRow = {

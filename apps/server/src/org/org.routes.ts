@@ -1,7 +1,7 @@
 import { orgContracts } from '@fazhi/core/org/org.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
-import { readUpload, sendXlsx } from '../platform/http.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { readUpload, sendXlsx } from '../platform/kernel/http.ts';
 import { exportOrgs, importOrgs, orgTemplate } from './org.import.service.ts';
 import {
   createDimension,

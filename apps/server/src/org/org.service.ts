@@ -1,11 +1,11 @@
 import type { DimensionCreate, OrgCreate, OrgUpdate } from '@fazhi/core/org/org.schemas';
 import type { Db, Executor } from '../db/client.ts';
 import { countTasksOfOrg } from '../plan/plan.service.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireFound } from '../platform/platform.scope.service.ts';
 import { countUsersOfOrg } from '../platform/platform.users.repo.ts';
-import { requireFound } from '../platform/scope.ts';
 import {
   countChildOrgs,
   countVisibleDimensions,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { oversightSource } from '../assessment/assessment.module-sources.service.ts';
 import { queryRows } from '../db/client.ts';
-import { hashPassword } from '../platform/auth.service.ts';
+import { hashPassword } from '../platform/platform.auth.service.ts';
 
 /**
  * 通报 as issued documents: the 文号 register (per issuing office and year, allocated in the issuing transaction),

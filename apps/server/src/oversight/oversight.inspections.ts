@@ -7,10 +7,16 @@ import type {
 } from '@fazhi/core/oversight/inspection';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest } from '../platform/errors.ts';
-import { isOrgInScope, orgScopeSql, requireFirst, requireInScope, scopeRootOrgId } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import {
+  isOrgInScope,
+  orgScopeSql,
+  requireFirst,
+  requireInScope,
+  scopeRootOrgId,
+} from '../platform/platform.scope.service.ts';
 import { inspections, inspectionTargets } from './oversight.schema.ts';
 
 type InspectionRow = {

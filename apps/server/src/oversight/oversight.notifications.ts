@@ -1,7 +1,7 @@
 import type { ProblemAction } from '@fazhi/core/oversight/problem-lifecycle';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { raiseEvent } from '../platform/notification-events.ts';
+import { raiseEvent } from '../platform/platform.notification-events.service.ts';
 
 type ProblemRef = { id: number; title: string; unitIds: readonly number[] };
 

@@ -18,11 +18,11 @@ import {
 import { can } from '@fazhi/core/platform/roles';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { AppError, badRequest, conflict, forbidden } from '../platform/errors.ts';
-import { recordEvents } from '../platform/events.service.ts';
-import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { AppError, badRequest, conflict, forbidden } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { recordEvents } from '../platform/platform.events.service.ts';
+import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import { notifyProblemAction, notifyProblemAssigned } from './oversight.notifications.ts';
 import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
 import { inspections, problemDeferrals, problemSignOffs, problems, problemUnits } from './oversight.schema.ts';

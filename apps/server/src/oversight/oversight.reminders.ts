@@ -2,8 +2,8 @@ import type { Problem, ProblemStatus } from '@fazhi/core/oversight/problem';
 import { dueProblemReminders, problemReminderKindLabels } from '@fazhi/core/oversight/reminders';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { shanghaiDate } from '../platform/clock.ts';
-import { notify } from '../platform/notifications.service.ts';
+import { shanghaiDate } from '../platform/kernel/clock.ts';
+import { notify } from '../platform/platform.notifications.service.ts';
 import { effectiveDeadlineSql } from './oversight.repo.ts';
 
 /**

@@ -3,9 +3,9 @@ import type { Problem, ProblemEventType, ProblemStatus } from '@fazhi/core/overs
 import { daysOverdue } from '@fazhi/core/oversight/problem-deadline';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { shanghaiToday } from '../platform/clock.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 
 /** A problem is visible to the units responsible for it and to the office that registered it. */
 export function problemVisibleSql(user: AuthUser, alias = 'p'): SQL {

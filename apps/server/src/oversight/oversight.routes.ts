@@ -1,6 +1,6 @@
 import { oversightContracts } from '@fazhi/core/oversight/oversight.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
 import {
   bulletinDocx,
   createBulletin,

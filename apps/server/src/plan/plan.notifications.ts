@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { raiseEvent, wantsInApp } from '../platform/notification-events.ts';
-import { notify } from '../platform/notifications.service.ts';
+import { raiseEvent, wantsInApp } from '../platform/platform.notification-events.service.ts';
+import { notify } from '../platform/platform.notifications.service.ts';
 
 /**
  * 任务下达: the reporters and leaders of each task's lead unit and of its assisting units are told, in one INSERT …

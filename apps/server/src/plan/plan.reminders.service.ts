@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client.ts';
-import { shanghaiToday } from '../platform/clock.ts';
-import { notify } from '../platform/notifications.service.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
+import { notify } from '../platform/platform.notifications.service.ts';
 import { withdrawTaskReminders } from './plan.notifications.ts';
 import { reminderKinds, taskReminderSql } from './plan.repo.ts';
 

@@ -3,9 +3,9 @@ import { rollupProgress } from '@fazhi/core/plan/progress-rollup';
 import { isTaskOverdue, type TaskStatus } from '@fazhi/core/plan/task-lifecycle';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { recordEvents } from '../platform/events.service.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { recordEvents } from '../platform/platform.events.service.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { taskAssists, taskEntries, taskEntryAttachments, taskMilestones, tasks, workPoints } from './plan.schema.ts';
 
 /** A task is visible when its lead unit or one of its assisting units is in the user's scope. */

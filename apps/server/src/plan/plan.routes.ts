@@ -1,7 +1,7 @@
 import { planContracts } from '@fazhi/core/plan/plan.contract';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
-import { readUpload, sendXlsx } from '../platform/http.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { readUpload, sendXlsx } from '../platform/kernel/http.ts';
 import {
   addTaskEntry,
   createTask,

@@ -9,11 +9,11 @@ import {
 } from '@fazhi/core/plan/task-lifecycle';
 import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
-import { requireLinkableAttachments } from '../platform/attachment.service.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { isOrgInScope, requireFirst } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
+import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { isOrgInScope, requireFirst } from '../platform/platform.scope.service.ts';
 import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.ts';
 import {
   countTasksLedBy,

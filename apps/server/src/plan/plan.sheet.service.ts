@@ -3,10 +3,10 @@ import { applyTaskAction, taskStatusLabels } from '@fazhi/core/plan/task-lifecyc
 import { can } from '@fazhi/core/platform/roles';
 import { isCalendarDate } from '@fazhi/core/shared/fields';
 import type { Db } from '../db/client.ts';
-import { shanghaiToday } from '../platform/clock.ts';
-import type { Actor } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { type RowError, readSheet, rowErrorsToMessage, writeSheet } from '../platform/excel.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { AppError } from '../platform/kernel/errors.ts';
+import { type RowError, readSheet, rowErrorsToMessage, writeSheet } from '../platform/kernel/excel.ts';
 import { queryTasks, type TaskFilter } from './plan.repo.ts';
 import { insertEntry } from './plan.service.ts';
 

@@ -1,9 +1,9 @@
 import type { WorkPointCreate, WorkPointUpdate } from '@fazhi/core/plan/plan.schemas';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
-import { requireInScope, scopeRootOrgId } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireInScope, scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import { notifyTasksIssued } from './plan.notifications.ts';
 import {
   deleteDraftWorkPointRows,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { sealLegacyAuditRows, verifyAuditChain } from './audit-chain.ts';
+import { sealLegacyAuditRows, verifyAuditChain } from './platform.audit-chain.service.ts';
 
 let t: TestApp;
 let auditor: Client;

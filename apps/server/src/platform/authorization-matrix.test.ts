@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { accessGroups, demoAccounts, routeAccess } from '../../test/route-access-expectations.ts';
 import { queryRows } from '../db/client.ts';
-import { hashPassword } from './auth.service.ts';
+import { hashPassword } from './platform.auth.service.ts';
 
 /**
  * Every API route × every demo account against the hand-written table in test/route-access-expectations.ts (not

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { backupTo, checksumAll, restoreFrom } from './backup.ts';
+import { backupTo, checksumAll, restoreFrom } from './platform.backup.service.ts';
 
 /** Damaged backup files get a Chinese one-line reason and change nothing; the CLI exits 1 without a stack trace. */
 

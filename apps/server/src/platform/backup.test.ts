@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { backupTo, checksumAll, restoreFrom } from './backup.ts';
+import { backupTo, checksumAll, restoreFrom } from './platform.backup.service.ts';
 
 let t: TestApp;
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-backup-'));

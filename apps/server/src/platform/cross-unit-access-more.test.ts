@@ -4,7 +4,7 @@ import { type CrossUnitCall, changedTables, refusedCalls, send, snapshotTables }
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { type DemoAccount, demoAccounts } from '../../test/route-access-expectations.ts';
 import { queryRows } from '../db/client.ts';
-import { hashPassword } from './auth.service.ts';
+import { hashPassword } from './platform.auth.service.ts';
 
 /**
  * The second pass of the cross-unit test: 通报, 立法联系点 consultations, drafts and opinions, 司法所 profiles and

@@ -5,7 +5,7 @@ import { tinyPng } from '../../test/files.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { type DemoAccount, demoAccounts } from '../../test/route-access-expectations.ts';
 import { queryRows } from '../db/client.ts';
-import { hashPassword } from './auth.service.ts';
+import { hashPassword } from './platform.auth.service.ts';
 
 /**
  * Real objects of 区市场监督管理局 (reporter-b's unit), called by every demo account: an account without the

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { databaseRefusal } from './db-errors.ts';
+import { databaseRefusal } from './kernel/db-errors.ts';
 
 /**
  * The server's log never carries personal data: a run that stores an ID number and a phone (a cadre through the

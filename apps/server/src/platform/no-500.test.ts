@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
-import { databaseRefusal } from './db-errors.ts';
+import { databaseRefusal } from './kernel/db-errors.ts';
 
 /** Regression tests for the four causes of 500 answers found by fuzzing, each at the route where it was found. */
 

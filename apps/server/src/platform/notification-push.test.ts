@@ -7,8 +7,8 @@ import { type Client, createTestApp, refusal, type TestApp } from '../../test/ha
 
 import { queryRows } from '../db/client.ts';
 import { runDueJobs, scheduledJobs } from '../scheduled-work.ts';
-import { dingtalkRobot, httpSmsProvider, wecomRobot } from './notification-channels.ts';
-import { deliverPendingPushes, maxAttempts } from './notification-push.service.ts';
+import { dingtalkRobot, httpSmsProvider, wecomRobot } from './platform.notification-channels.service.ts';
+import { deliverPendingPushes, maxAttempts } from './platform.notification-push.service.ts';
 
 // Each channel against a local receiver that checks the real webhook format (企业微信/政务微信 and 钉钉/浙政钉 group
 // robots, a generic HTTP JSON SMS gateway) and answers as the provider does.

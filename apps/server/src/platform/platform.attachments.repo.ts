@@ -1,8 +1,8 @@
 import { and, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import type { AuthUser } from './context.ts';
+import type { AuthUser } from './kernel/context.ts';
 import { attachments } from './platform.schema.ts';
-import { orgScopeSql } from './scope.ts';
+import { orgScopeSql } from './platform.scope.service.ts';
 
 export async function insertAttachment(db: Executor, values: typeof attachments.$inferInsert) {
   const [row] = await db.insert(attachments).values(values).returning({

@@ -1,13 +1,13 @@
 import { platformContracts } from '@fazhi/core/platform/platform.contract';
 import type { FastifyReply } from 'fastify';
-import { csrfCookie, sessionCookie } from './access-hook.ts';
-import { readAttachment, saveAttachment } from './attachment.service.ts';
-import { verifyAuditChain } from './audit-chain.ts';
-import { login, logout, toSessionUser } from './auth.service.ts';
-import { type AppDeps, actorOf, type ZApp } from './context.ts';
-import { implementAll } from './contract-route.ts';
-import { readUpload } from './http.ts';
-import { listNotifications, readNotifications } from './notifications.service.ts';
+import { type AppDeps, actorOf, type ZApp } from './kernel/context.ts';
+import { implementAll } from './kernel/contract-route.ts';
+import { readUpload } from './kernel/http.ts';
+import { csrfCookie, sessionCookie } from './platform.access.service.ts';
+import { readAttachment, saveAttachment } from './platform.attachments.service.ts';
+import { verifyAuditChain } from './platform.audit-chain.service.ts';
+import { login, logout, toSessionUser } from './platform.auth.service.ts';
+import { listNotifications, readNotifications } from './platform.notifications.service.ts';
 import {
   changeOwnPassword,
   createUser,

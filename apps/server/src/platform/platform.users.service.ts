@@ -10,10 +10,10 @@ import { isAdminRole, type Role } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
 import { verify } from '@node-rs/argon2';
 import type { Db } from '../db/client.ts';
-import { writeAudit } from './audit.ts';
-import { hashPassword } from './auth.service.ts';
-import type { Actor } from './context.ts';
-import { badRequest, conflict, notFound } from './errors.ts';
+import type { Actor } from './kernel/context.ts';
+import { badRequest, conflict, notFound } from './kernel/errors.ts';
+import { writeAudit } from './platform.audit.service.ts';
+import { hashPassword } from './platform.auth.service.ts';
 import {
   deleteSessionsOf,
   findUserRow,

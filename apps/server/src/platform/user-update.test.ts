@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { notify } from './notifications.service.ts';
+import { notify } from './platform.notifications.service.ts';
 
 /** The system administrator keeps accounts: a name, the unit an account belongs to, and whether it may log in. */
 let t: TestApp;

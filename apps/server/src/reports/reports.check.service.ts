@@ -1,7 +1,7 @@
 import { checkCompliance } from '@fazhi/core/reports/compliance';
 import { findFigureMismatches } from '@fazhi/core/reports/figure-check';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
+import type { Actor } from '../platform/kernel/context.ts';
 import { ledgerValues, loadReportFigures } from './reports.figures.service.ts';
 import { requireScopedOrg } from './reports.service.ts';
 

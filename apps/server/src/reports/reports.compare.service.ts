@@ -4,7 +4,7 @@ import { type ReportStatus, reportStatusLabels } from '@fazhi/core/reports/repor
 import { assembleReportText } from '@fazhi/core/reports/report-text';
 import { analyzeStructure } from '@fazhi/core/reports/structure';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
+import type { Actor } from '../platform/kernel/context.ts';
 import { queryComparedCounties, queryCountyReportSources } from './reports.repo.ts';
 
 /** The figures compared across counties, in the order the table shows them. */

@@ -7,9 +7,9 @@ import {
 import { type ReportType, reportTypeLabels, reportTypes } from '@fazhi/core/reports/outlines';
 import type { ReportDeadlineOverrideInput } from '@fazhi/core/reports/report.schemas';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, notFound } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import {
   type DeadlineSettingRow,
   deleteDeadlineSetting,

@@ -13,7 +13,7 @@ import {
   run,
   signatureBlock,
   titleParagraph,
-} from '../platform/official-docx.ts';
+} from '../platform/kernel/official-docx.ts';
 
 export type FigureTableRow = { name: string; unit: string; value: number; previous: number | null };
 

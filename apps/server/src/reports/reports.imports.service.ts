@@ -4,10 +4,10 @@ import type { ImportReview } from '@fazhi/core/reports/report.schemas';
 import { analyzeStructure } from '@fazhi/core/reports/structure';
 import { unitFamily } from '@fazhi/core/reports/units';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest } from '../platform/errors.ts';
-import { requireInScope } from '../platform/scope.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { requireInScope } from '../platform/platform.scope.service.ts';
 import {
   insertReportImport,
   queryImportRows,

@@ -1,7 +1,7 @@
 import { defaultReportType, type ReportType, reportTypeLabels } from '@fazhi/core/reports/outlines';
 import { type ReportStatus, reportStatusLabels } from '@fazhi/core/reports/report-lifecycle';
 import type { Executor } from '../db/client.ts';
-import type { Actor } from '../platform/context.ts';
+import type { Actor } from '../platform/kernel/context.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { queryReportListRows } from './reports.repo.ts';
 import { deadlinesOf } from './reports.view.service.ts';

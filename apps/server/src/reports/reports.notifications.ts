@@ -1,6 +1,6 @@
 import type { ReportAction } from '@fazhi/core/reports/report-lifecycle';
 import type { Executor } from '../db/client.ts';
-import { type EventAudience, raiseEvent } from '../platform/notification-events.ts';
+import { type EventAudience, raiseEvent } from '../platform/platform.notification-events.service.ts';
 
 type ReportRef = { id: number; title: string; orgId: number; createdBy: number | null };
 

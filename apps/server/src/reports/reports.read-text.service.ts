@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
-import { checkZipBounded, uploadLimits, ZipRefusedError } from '../platform/bounded-zip.ts';
-import { AppError, badRequest } from '../platform/errors.ts';
-import { runParseJob } from '../platform/parse-worker.ts';
+import { checkZipBounded, uploadLimits, ZipRefusedError } from '../platform/kernel/bounded-zip.ts';
+import { AppError, badRequest } from '../platform/kernel/errors.ts';
+import { runParseJob } from '../platform/kernel/parse-worker.ts';
 
 export type ReportFileKind = 'txt' | 'docx' | 'html';
 

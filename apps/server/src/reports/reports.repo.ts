@@ -3,8 +3,8 @@ import { type Executor, queryRows } from '../db/client.ts';
 import { queryHonoursOfYear } from '../ledgers/ledgers.repo.ts';
 import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
 import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
-import type { AuthUser } from '../platform/context.ts';
-import { orgScopeSql } from '../platform/scope.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import {
   type ImportedFigure,
   metricHistory,

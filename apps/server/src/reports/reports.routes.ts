@@ -1,9 +1,9 @@
 import { figureMetricInfo } from '@fazhi/core/reports/figure-phrases';
 import { reportsContracts } from '@fazhi/core/reports/reports.contract';
-import { currentShanghaiYear } from '../platform/clock.ts';
-import { type AppDeps, actorOf, type ZApp } from '../platform/context.ts';
-import { implementAll } from '../platform/contract-route.ts';
-import { readUpload } from '../platform/http.ts';
+import { currentShanghaiYear } from '../platform/kernel/clock.ts';
+import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { readUpload } from '../platform/kernel/http.ts';
 import { checkReportText } from './reports.check.service.ts';
 import { compareCounties } from './reports.compare.service.ts';
 import { listDeadlineSettings, resetDeadlineOverride, setDeadlineOverride } from './reports.deadlines.service.ts';

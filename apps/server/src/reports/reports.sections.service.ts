@@ -1,9 +1,9 @@
 import { type ReportType, reportOutlines, type SectionKey, withOptionalSection } from '@fazhi/core/reports/outlines';
 import { isReportEditable, type ReportStatus } from '@fazhi/core/reports/report-lifecycle';
 import type { Db } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
 import { updateReportSections } from './reports.repo.ts';
 import { requireReport } from './reports.service.ts';
 

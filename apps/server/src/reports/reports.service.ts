@@ -19,12 +19,12 @@ import {
 } from '@fazhi/core/reports/report-lifecycle';
 import { assembleReportText } from '@fazhi/core/reports/report-text';
 import type { Db, Executor } from '../db/client.ts';
-import { writeAudit } from '../platform/audit.ts';
-import { shanghaiToday } from '../platform/clock.ts';
-import type { Actor } from '../platform/context.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { recordEvents } from '../platform/events.service.ts';
-import { requireInScope, requireOrgInScope } from '../platform/scope.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
+import type { Actor } from '../platform/kernel/context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
+import { writeAudit } from '../platform/platform.audit.service.ts';
+import { recordEvents } from '../platform/platform.events.service.ts';
+import { requireInScope, requireOrgInScope } from '../platform/platform.scope.service.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
 import { notifyReportAction } from './reports.notifications.ts';

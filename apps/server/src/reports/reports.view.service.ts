@@ -11,7 +11,7 @@ import {
   reportStatusLabels,
 } from '@fazhi/core/reports/report-lifecycle';
 import { assembleReportText, type ReportContent } from '@fazhi/core/reports/report-text';
-import { shanghaiDate, shanghaiToday } from '../platform/clock.ts';
+import { shanghaiDate, shanghaiToday } from '../platform/kernel/clock.ts';
 import type { reports } from './reports.schema.ts';
 
 export type ReportRow = typeof reports.$inferSelect;

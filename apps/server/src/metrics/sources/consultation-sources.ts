@@ -1,5 +1,5 @@
 import { OPINION_STATUS_LABELS } from '@fazhi/core/consultation/opinion-lifecycle';
-import { shanghaiDateSql } from '../../platform/clock.ts';
+import { shanghaiDateSql } from '../../platform/kernel/clock.ts';
 import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
 
 // The 立法联系点 tables as metric sources (consultation.drafts / .opinions / .adopted). Counting rules as in

@@ -1,4 +1,4 @@
-import { shanghaiTodaySql } from '../../platform/clock.ts';
+import { shanghaiTodaySql } from '../../platform/kernel/clock.ts';
 import { fieldKey, type SourceAdapter } from './source-adapter.ts';
 
 // 挂点联系 obligations as a metric source (`grassroots.liaison_obligations`), the quarter rule of core

@@ -1,7 +1,7 @@
 import { lawReportFormLabels } from '@fazhi/core/cadres/law-report';
 import { inspectionKeyNodeLabels, inspectionModeLabels } from '@fazhi/core/oversight/inspection';
 import { problemStatusLabels } from '@fazhi/core/oversight/problem';
-import { shanghaiDateSql } from '../../platform/clock.ts';
+import { shanghaiDateSql } from '../../platform/kernel/clock.ts';
 import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
 
 // 督察 and 关键少数 tables as metric sources: oversight.inspections / .problems / .rectified / .rectification_rate

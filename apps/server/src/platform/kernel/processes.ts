@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type Executor, queryRows } from '../db/client.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
 
 /**
  * Each app instance is a row in `app_processes` that heartbeats while it runs. Background jobs (imports) name their

@@ -10,7 +10,7 @@ import { sealBatch } from './seal-core.mjs';
  * started on first use and kept (unref'd: it never holds the process open), answering batches in order. If the worker
  * cannot start or fails, the batch — and every later one — is sealed in this thread with the same code
  * (seal-core.mjs), so sealing never fails because of the worker. The worker entry is plain JavaScript beside this file
- * (from source) or, from the bundle in dist/, found in src/platform.
+ * (from source) or, from the bundle in dist/, found in src/platform/kernel.
  */
 export type SealedBatch = { sealed: string[]; blind: string[] };
 
@@ -19,7 +19,7 @@ const WORKER_FILE = 'seal-worker.worker.mjs';
 function workerPath(): string | null {
   for (const url of [
     new URL(`./${WORKER_FILE}`, import.meta.url),
-    new URL(`../src/platform/${WORKER_FILE}`, import.meta.url),
+    new URL(`../src/platform/kernel/${WORKER_FILE}`, import.meta.url),
   ])
     if (existsSync(url)) return fileURLToPath(url);
   return null;

@@ -1,6 +1,6 @@
 import { asc, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type ChainedRow, chainGenesis, chainHash } from './audit.ts';
+import { type ChainedRow, chainGenesis, chainHash } from './platform.audit.service.ts';
 import { auditLog } from './platform.schema.ts';
 
 export type ChainState =

@@ -6,12 +6,12 @@ import {
 } from '@fazhi/core/notifications/notification-settings.contract';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/client.ts';
-import { writeAudit } from './audit.ts';
-import type { Actor, AuthUser } from './context.ts';
-import { badRequest, notFound } from './errors.ts';
-import { notificationChannels } from './notification-channels.schema.ts';
-import { type ChannelType, channelTypeLabels, maskUrl } from './notification-channels.ts';
-import { orgScopeSql, requireOrgInScope } from './scope.ts';
+import type { Actor, AuthUser } from './kernel/context.ts';
+import { badRequest, notFound } from './kernel/errors.ts';
+import { writeAudit } from './platform.audit.service.ts';
+import { notificationChannels } from './platform.notification-channels.schema.ts';
+import { type ChannelType, channelTypeLabels, maskUrl } from './platform.notification-channels.service.ts';
+import { orgScopeSql, requireOrgInScope } from './platform.scope.service.ts';
 
 /** Every kind with the user's choice (no row = on). */
 export async function myPreferences(db: Db, user: AuthUser) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import type { Actor } from './context.ts';
+import type { Actor } from './kernel/context.ts';
 import { auditLog } from './platform.schema.ts';
 
 export type AuditEntry = {

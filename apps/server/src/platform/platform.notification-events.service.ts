@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { enqueuePushes } from './notification-push.service.ts';
-import { notify } from './notifications.service.ts';
+import { enqueuePushes } from './platform.notification-push.service.ts';
+import { notify } from './platform.notifications.service.ts';
 
 /**
  * Who hears of an event: `unit` — the reporters and leaders of the listed units; `office` — every office account

@@ -4,9 +4,9 @@ import type { SessionUser } from '@fazhi/core/platform/platform.schemas';
 import { type DataScope, isAdminRole, type Role, rolePermissions } from '@fazhi/core/platform/roles';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../db/client.ts';
-import { writeAudit } from './audit.ts';
-import type { AuthUser } from './context.ts';
-import { AppError, unauthorized } from './errors.ts';
+import type { AuthUser } from './kernel/context.ts';
+import { AppError, unauthorized } from './kernel/errors.ts';
+import { writeAudit } from './platform.audit.service.ts';
 import {
   countFailure,
   deleteSession,

@@ -2,7 +2,7 @@ import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
 import { type LedgerDefinition, ledgerDefinitionSchema } from '@fazhi/core/ledgers/definition';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import { type Db, type Executor, queryRows } from '../../db/client.ts';
 import {
   CIPHER_PREFIX,
   dataKeys,

@@ -1,6 +1,6 @@
 import { notificationSettingsContracts } from '@fazhi/core/notifications/notification-settings.contract';
-import { type AppDeps, actorOf, type ZApp } from './context.ts';
-import { implementAll } from './contract-route.ts';
+import { type AppDeps, actorOf, type ZApp } from './kernel/context.ts';
+import { implementAll } from './kernel/contract-route.ts';
 import {
   createChannel,
   deleteChannel,
@@ -8,7 +8,7 @@ import {
   listDeliveries,
   myPreferences,
   savePreferences,
-} from './notification-settings.service.ts';
+} from './platform.notification-settings.service.ts';
 
 /** A user's notification preferences; the office's push channels per unit and their delivery log. */
 export function notificationSettingsRoutes(app: ZApp, deps: AppDeps) {

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
-import type { AuthUser } from './context.ts';
+import type { AuthUser } from './kernel/context.ts';
 import {
   insertNotifications,
   insertNotificationsFrom,

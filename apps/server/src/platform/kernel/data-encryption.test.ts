@@ -6,9 +6,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
-import { queryRows } from '../db/client.ts';
-import { backupTo } from './backup.ts';
+import { type Client, createTestApp, refusal, type TestApp } from '../../../test/harness.ts';
+import { queryRows } from '../../db/client.ts';
+import { backupTo } from '../platform.backup.service.ts';
 import { checkDataKey, compactEncryptedTables, encryptPlaintext, rotateDataKey } from './data-encryption.ts';
 import { dataKeys, deriveKeys, isCiphertext, setDataKey } from './field-crypto.ts';
 

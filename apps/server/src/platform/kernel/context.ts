@@ -7,7 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db, DbKind } from '../db/client.ts';
+import type { Db, DbKind } from '../../db/client.ts';
 
 export type AuthUser = {
   id: number;

@@ -1,8 +1,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
-import type { AuthUser } from './context.ts';
-import { notFound } from './errors.ts';
+import type { AuthUser } from './kernel/context.ts';
+import { notFound } from './kernel/errors.ts';
 import { orgs } from './platform.orgs.schema.ts';
 
 /**

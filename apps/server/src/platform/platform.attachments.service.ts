@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { can } from '@fazhi/core/platform/roles';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.ts';
-import { writeAudit } from './audit.ts';
-import type { Actor, AuthUser } from './context.ts';
-import { AppError, badRequest } from './errors.ts';
+import type { Actor, AuthUser } from './kernel/context.ts';
+import { AppError, badRequest } from './kernel/errors.ts';
 import { attachmentIdsInScope, insertAttachment } from './platform.attachments.repo.ts';
+import { writeAudit } from './platform.audit.service.ts';
 import { attachments } from './platform.schema.ts';
-import { requireInScope } from './scope.ts';
+import { requireInScope } from './platform.scope.service.ts';
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { type Database, openDatabase } from '../db/client.ts';
+import { type Database, openDatabase } from '../../db/client.ts';
 import { compactEncryptedTables, encryptPlaintext } from './data-encryption.ts';
 
 export function dbOptionsFromEnv() {

@@ -6,7 +6,7 @@ import {
   channelOf,
   type NotificationChannel,
   pushText,
-} from './notification-channels.ts';
+} from './platform.notification-channels.service.ts';
 
 /** Attempts before a delivery is logged as failed, and the wait before each retry (1 min, 5 min, 30 min, 2 h). */
 export const maxAttempts = 5;

@@ -33,7 +33,7 @@ function workerPath(): string {
   const here = new URL(`./${WORKER_FILE}`, import.meta.url);
   if (existsSync(here)) return fileURLToPath(here);
   // Defensive: a bundle built without the copy step still finds the source file.
-  return fileURLToPath(new URL(`../src/platform/${WORKER_FILE}`, import.meta.url));
+  return fileURLToPath(new URL(`../src/platform/kernel/${WORKER_FILE}`, import.meta.url));
 }
 
 export function runParseJob<J extends keyof Jobs>(job: J, data: Buffer, limits = parseLimits): Promise<Jobs[J]> {

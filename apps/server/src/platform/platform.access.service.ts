@@ -1,8 +1,8 @@
 import { can, type Permission } from '@fazhi/core/platform/roles';
 import type { FastifyInstance } from 'fastify';
-import { loadSession } from './auth.service.ts';
-import type { AppDeps } from './context.ts';
-import { AppError, forbidden, unauthorized } from './errors.ts';
+import type { AppDeps } from './kernel/context.ts';
+import { AppError, forbidden, unauthorized } from './kernel/errors.ts';
+import { loadSession } from './platform.auth.service.ts';
 
 export const sessionCookie = 'fazhi_sid';
 export const csrfCookie = 'fazhi_csrf';

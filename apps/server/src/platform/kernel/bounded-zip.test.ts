@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bomb, smallZip } from '../../test/bombs.ts';
+import { bomb, smallZip } from '../../../test/bombs.ts';
 import { readZipBounded, uploadLimits, ZipRefusedError } from './bounded-zip.ts';
 
 const budget = { maxTotalBytes: 8 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024, maxEntries: 10 };
