@@ -136,3 +136,17 @@ export const taskEvents = pgTable(
   },
   (t) => [index('task_events_task_idx').on(t.taskId)],
 );
+
+/** 佐证材料 attached to a flow step (a 销号 application). */
+export const taskEventAttachments = pgTable(
+  'task_event_attachments',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => taskEvents.id, { onDelete: 'cascade' }),
+    attachmentId: integer('attachment_id')
+      .notNull()
+      .references(() => attachments.id),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })],
+);

@@ -7,13 +7,14 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
 import { createdAt, identityId } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { attachments, users } from '../platform/platform.schema.ts';
 
 export type StoredSection = { key: string; heading: string; body: string };
 export type StoredSlot = {
@@ -77,6 +78,20 @@ export const reportEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('report_events_report_idx').on(t.reportId)],
+);
+
+/** Files the office attaches to a review step (审核意见 with its 附件). */
+export const reportEventAttachments = pgTable(
+  'report_event_attachments',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => reportEvents.id, { onDelete: 'cascade' }),
+    attachmentId: integer('attachment_id')
+      .notNull()
+      .references(() => attachments.id),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })],
 );
 
 export type { ImportedFigure };
