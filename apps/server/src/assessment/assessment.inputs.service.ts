@@ -8,6 +8,7 @@ import type {
   UnitInputs,
   UnitRecord,
 } from '@fazhi/core/assessment/unit-inputs.schemas';
+import { registryByKey } from '@fazhi/core/metrics/definitions';
 import type { Executor } from '../db/client.ts';
 import {
   type EntryRow,
@@ -122,6 +123,11 @@ export function addFact(unit: GatheredUnit, row: FactRow) {
   for (const ref of c.refs ?? []) unit.refs.set(ref.id, ref);
 }
 
+/** A metric key as users read it: the registry's Chinese name (a key outside the registry stays as typed). */
+function metricName(key: string): string {
+  return registryByKey.get(key)?.name ?? key;
+}
+
 export function factToContribution(r: FactRow): UnitContribution {
   const id = factSourceId(r.id);
   const ref: SourceRef = { id, origin: '手工录入', title: r.title || r.key, evidenceIds: r.evidence_ids ?? [] };
@@ -133,7 +139,7 @@ export function factToContribution(r: FactRow): UnitContribution {
       return {
         orgId: r.org_id,
         metrics: { [r.key]: r.value ?? 0 },
-        refs: [{ ...ref, id: r.key, title: `${r.key} = ${r.value ?? 0}` }],
+        refs: [{ ...ref, id: r.key, title: `${metricName(r.key)} = ${r.value ?? 0}` }],
       };
     case 'record':
       return {

@@ -1,6 +1,6 @@
 import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
 import type { Executor } from '../db/client.ts';
-import { computeFigures } from '../metrics/figures.ts';
+import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { getOrg } from '../org/org.service.ts';
 import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
 import { listTasks } from '../plan/plan.service.ts';
@@ -68,6 +68,12 @@ export const metricsRegistrySource: InputSource = {
   },
 };
 
+/** `problem:13` / `bulletin:5` as a reader sees them: 问题（编号13）, 通报（编号5）. */
+export function sourceLabel(sourceId: string): string {
+  const [kind, id] = sourceId.split(':');
+  return `${kind === 'bulletin' ? '通报' : '问题'}（编号${id}）`;
+}
+
 /** 督查发现问题 deductions from the year's 通报 (oversight): one penalty per unit and level, counted per problem. */
 export const oversightSource: InputSource = {
   name: '督察通报',
@@ -86,7 +92,9 @@ export const oversightSource: InputSource = {
         return {
           orgId: d.orgId,
           penalties: [{ id, kind: d.kind, level: d.level, title, count: d.count }],
-          refs: [{ id, origin: '督察通报', title: `${title}：${d.sourceIds.join('、')}`, evidenceIds: [] }],
+          refs: [
+            { id, origin: '督察通报', title: `${title}：${d.sourceIds.map(sourceLabel).join('、')}`, evidenceIds: [] },
+          ],
         };
       });
   },
