@@ -51,6 +51,8 @@ export const assessmentRounds = pgTable(
     finalizedAt: timestamp('finalized_at', { withTimezone: true }),
     /** The latest result snapshot number: 1 at 公示, +1 per upheld appeal. */
     resultSeq: integer('result_seq').notNull().default(0),
+    /** The office's ranking groups (core RankingGroup[]); null: one group per scheme template (unit type). */
+    rankingGroups: jsonb('ranking_groups').$type<{ name: string; unitTypes: string[] }[]>(),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -156,6 +158,8 @@ export const assessmentResults = pgTable(
     bonus: doublePrecision('bonus').notNull(),
     deductions: doublePrecision('deductions').notNull(),
     gradeCap: text('grade_cap'),
+    /** The ranking group the rank and grade quotas were counted in ('' for rounds ranked as one list). */
+    groupName: text('group_name').notNull().default(''),
     rank: integer('rank').notNull(),
     bandGrade: text('band_grade').notNull(),
     grade: text('grade').notNull(),
@@ -176,6 +180,8 @@ export const assessmentAppeals = pgTable(
       .references(() => assessmentRounds.id),
     orgId: orgIdColumn(),
     reason: text('reason').notNull(),
+    /** The disputed indicators (leaf ids of the unit's template). */
+    indicatorIds: text('indicator_ids').array().notNull().default([]),
     evidenceIds: evidenceIds(),
     filedBy: integer('filed_by').references(() => users.id),
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
