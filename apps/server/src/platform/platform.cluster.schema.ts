@@ -29,3 +29,13 @@ export const scheduledRuns = pgTable('scheduled_runs', {
   lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
   runBy: text('run_by'),
 });
+
+/**
+ * The replication clock: one row the app processes touch on the primary every second while reads may go to a
+ * standby. A standby's copy of it says up to when its data is complete ("数据截至"): everything committed on the
+ * primary before that tick was written to the log before it, so a standby that shows the tick has replayed it all.
+ */
+export const replicationClock = pgTable('replication_clock', {
+  id: integer('id').primaryKey(),
+  tickAt: timestamp('tick_at', { withTimezone: true }).notNull(),
+});
