@@ -1,6 +1,7 @@
 export * from '../assessment/assessment.schema.ts';
 export * from '../cadres/cadres.schema.ts';
 export * from '../consultation/consultation.schema.ts';
+export * from '../consultation/consultation.survey.schema.ts';
 export * from '../grassroots/grassroots.schema.ts';
 export * from '../ledgers/ledgers.schema.ts';
 export * from '../metrics/metrics.schema.ts';
@@ -11,4 +12,5 @@ export * from '../platform/platform.cluster.schema.ts';
 export * from '../platform/platform.data-keys.schema.ts';
 export * from '../platform/platform.notification-channels.schema.ts';
 export * from '../platform/platform.schema.ts';
+export * from '../reports/reports.public.schema.ts';
 export * from '../reports/reports.schema.ts';
