@@ -1,5 +1,7 @@
 import type { RegistryKey } from '../metrics/definitions.ts';
+import { sameDaysLastYear } from '../metrics/period-dates.ts';
 import { dbIdParam } from '../shared/fields.ts';
+import type { Period } from '../shared/period.ts';
 import { z } from '../shared/zod.ts';
 
 /** The figures on the leadership dashboard, in order: every one read through the metrics registry. */
@@ -53,4 +55,35 @@ export function yearOnYear(current: number | null, previous: number | null, isRa
   if (isRate) return Math.round((current - previous) * 10) / 10;
   if (previous === 0) return null;
   return Math.round(((current - previous) / previous) * 1000) / 10;
+}
+
+/**
+ * What a year's figures are compared with, on `today` (Asia/Shanghai `YYYY-MM-DD`): a finished (or future) year
+ * with the whole year before; the year still running with the same days of last year (1 January up to today's
+ * date), never with a full year.
+ */
+export function yearComparison(
+  year: number,
+  today: string,
+): { period: Period; label: '上年' | '上年同期'; through: string | null } {
+  if (Number(today.slice(0, 4)) !== year) return { period: String(year - 1), label: '上年', through: null };
+  return { period: sameDaysLastYear(today, 'year'), label: '上年同期', through: today };
+}
+
+/** 截至11月23日: how far the running year has got. */
+export function throughLabel(today: string): string {
+  return `截至${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`;
+}
+
+/**
+ * The running month of `year` on `today`: labelled 截至N日 and compared with the same days of that month last
+ * year; null when the year holds no running month (finished or future).
+ */
+export function runningMonth(
+  year: number,
+  today: string,
+): { month: string; day: number; label: string; previous: Period } | null {
+  if (Number(today.slice(0, 4)) !== year) return null;
+  const day = Number(today.slice(8, 10));
+  return { month: today.slice(0, 7), day, label: `截至${day}日`, previous: sameDaysLastYear(today, 'month') };
 }

@@ -2,6 +2,7 @@ import { type GrassrootsMetricKey, grassrootsComputations, grassrootsMetrics } f
 import { correctionDecisions } from '../ledgers/builtin/reconsideration.ts';
 import { type OversightMetricKey, oversightComputations, oversightMetrics } from '../oversight/metrics.ts';
 import { type MetricKey, metricCatalogue } from './catalogue.ts';
+import { metricPolarity, type Polarity } from './polarity.ts';
 import type { TableSourceKey } from './sources.ts';
 
 /**
@@ -211,6 +212,8 @@ export type RegistryMetric = {
   name: string;
   unit: string;
   kind: 'count' | 'sum' | 'rate';
+  /** Which way a change is good (polarity.ts): colours and words of every change shown follow it. */
+  polarity: Polarity;
   computation: MetricComputation | null;
 };
 
@@ -224,6 +227,7 @@ export const registryMetrics: readonly RegistryMetric[] = [
   name: m.name,
   unit: m.unit,
   kind: m.kind,
+  polarity: metricPolarity[m.key],
   computation: metricComputations[m.key] ?? null,
 }));
 
