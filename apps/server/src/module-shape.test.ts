@@ -41,25 +41,6 @@ const pendingShape = new Set([
   'cadres/cadres.export.ts',
   // consultation (sensitive words in progress)
   'consultation/consultation.sensitive-words.ts',
-  // ledgers: a re-export of platform/ledger-row-crypto.ts kept only for metrics/ledger-catalogue.ts (metrics was
-  // being worked on); switch that import to the platform file and delete this one.
-  // metrics (会前学法 source in progress). The `sources/` adapter folder is a second level the shape does not have:
-  // either `metrics.<topic>-source.service.ts` files or a documented exception in docs/module-guide.md.
-  'metrics/computation-sql.ts',
-  'metrics/figures.ts',
-  'metrics/ledger-catalogue.ts',
-  'metrics/metrics.fixture.ts',
-  'metrics/rollup-sql.ts',
-  'metrics/rollup.ts',
-  'metrics/sources/consultation-sources.ts',
-  'metrics/sources/index.ts',
-  'metrics/sources/ledger-source.ts',
-  'metrics/sources/liaison-obligations-source.ts',
-  'metrics/sources/org-units-source.ts',
-  'metrics/sources/oversight-sources.ts',
-  'metrics/sources/plan-tasks-source.ts',
-  'metrics/sources/pre-meeting-studies-source.ts',
-  'metrics/sources/source-adapter.ts',
   // oversight (bulletins, problems in progress)
   'oversight/official-docx.ts',
   'oversight/oversight.bulletins.ts',

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
-import { ensureMetricRollup } from '../src/metrics/rollup.ts';
+import { ensureMetricRollup } from '../src/metrics/metrics.rollup.service.ts';
 import { startRouteCoverage } from './route-coverage.ts';
 import { testDatabaseUrl, testNow } from './test-clock.ts';
 

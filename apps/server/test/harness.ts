@@ -4,7 +4,7 @@ import pg from 'pg';
 import { expect, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
-import { whenRollupReady } from '../src/metrics/rollup.ts';
+import { whenRollupReady } from '../src/metrics/metrics.rollup.service.ts';
 import { routeHitFile, writeRouteTable } from './route-coverage.ts';
 import { testDatabaseUrl, testNow } from './test-clock.ts';
 

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { readRoundsStreaming, scoreRoundsStreaming } from '../assessment/assessment.stream.service.ts';
 import { type Db, openDatabase, queryRows } from '../db/client.ts';
-import { ensureMetricRollup, markRollupReady } from '../metrics/rollup.ts';
+import { ensureMetricRollup, markRollupReady } from '../metrics/metrics.rollup.service.ts';
 import {
   alternate,
   type Benchmark,

@@ -10,9 +10,9 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
-import { computeFigures } from '../metrics/figures.ts';
+import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { queryChildren, queryRollupFacts } from '../metrics/metrics.repo.ts';
-import { ensureMetricRollup, whenRollupReady } from '../metrics/rollup.ts';
+import { ensureMetricRollup, whenRollupReady } from '../metrics/metrics.rollup.service.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { hashPassword } from '../platform/platform.auth.service.ts';
 import {

@@ -7,7 +7,7 @@ import { buildApp } from '../app.ts';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { copyLine } from '../ledgers/ledgers.copy.repo.ts';
-import { whenRollupReady } from '../metrics/rollup.ts';
+import { whenRollupReady } from '../metrics/metrics.rollup.service.ts';
 import { currentShanghaiYear } from '../platform/kernel/clock.ts';
 import { fieldEncryptionSettings, sealRow } from '../platform/kernel/ledger-row-crypto.ts';
 import {

@@ -2,7 +2,7 @@ import { dashboardTileKeys, dashboardTrendKeys, dashboardUnitKeys, yearOnYear } 
 import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard.contract';
 import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions';
 import type { Executor } from '../db/client.ts';
-import { computeFigures, type FigureTable } from '../metrics/figures.ts';
+import { computeFigures, type FigureTable } from '../metrics/metrics.figures.service.ts';
 import { type OrgRef, queryChildren } from '../metrics/metrics.repo.ts';
 import { requireScopedOrg } from '../metrics/metrics.service.ts';
 import { shanghaiThisMonth, shanghaiYearMonth } from '../platform/kernel/clock.ts';

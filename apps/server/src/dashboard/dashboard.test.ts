@@ -1,8 +1,8 @@
 import type { Dashboard, DashboardRollup } from '@fazhi/core/dashboard/dashboard.contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
-import { seedMetricFixture } from '../metrics/metrics.fixture.ts';
-import { whenRollupReady } from '../metrics/rollup.ts';
+import { seedMetricFixture } from '../metrics/fixtures/metrics-fixture.ts';
+import { whenRollupReady } from '../metrics/metrics.rollup.service.ts';
 
 let t: TestApp;
 let leader: Client;

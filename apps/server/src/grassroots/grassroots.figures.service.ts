@@ -1,7 +1,7 @@
 import { grassrootsDashboardMetrics } from '@fazhi/core/grassroots/metrics';
 import { registryByKey } from '@fazhi/core/metrics/definitions';
 import type { Executor } from '../db/client.ts';
-import { computeFigures } from '../metrics/figures.ts';
+import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { requireScopedOrg } from '../metrics/metrics.service.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { scopeRootOrgId } from '../platform/platform.scope.service.ts';

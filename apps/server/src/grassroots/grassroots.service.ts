@@ -27,7 +27,7 @@ import { registryByKey } from '@fazhi/core/metrics/definitions';
 import { can } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
 import type { Db, Executor } from '../db/client.ts';
-import { computeFigures } from '../metrics/figures.ts';
+import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { createProblemRecord } from '../oversight/oversight.problems.ts';
 import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } from '../platform/kernel/clock.ts';
 import type { Actor } from '../platform/kernel/context.ts';

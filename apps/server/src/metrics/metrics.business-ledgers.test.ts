@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { whenRollupReady } from './rollup.ts';
+import { whenRollupReady } from './metrics.rollup.service.ts';
 
 /*
  * The issue-18 business ledgers (信访、政务公开、安置帮教、法律服务监管、矛盾纠纷排查/民转刑、基层队伍名册): rows

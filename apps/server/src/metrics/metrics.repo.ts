@@ -1,8 +1,8 @@
 import type { AggregateComputation, RegistryKey } from '@fazhi/core/metrics/definitions';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { conditionSql, contributionSql, dateSql } from './computation-sql.ts';
-import { literal, type SourceAdapter } from './sources/source-adapter.ts';
+import { conditionSql, contributionSql, dateSql } from './metrics.computation.repo.ts';
+import { literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 /** One figure part: value of `key` for the subtree of `orgId` in month `month` (`YYYY-MM`; null = whole range). */
 export type Fact = { key: string; org_id: number; month: string | null; value: number };

@@ -3,8 +3,8 @@ import { metricsContracts } from '@fazhi/core/metrics/metrics.contract';
 import { can } from '@fazhi/core/platform/roles';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
+import { startMetricRollup } from './metrics.rollup.service.ts';
 import { getMetric, getMetricRows } from './metrics.service.ts';
-import { startMetricRollup } from './rollup.ts';
 
 export function metricsRoutes(app: ZApp, deps: AppDeps) {
   const { db } = deps;

@@ -3,7 +3,7 @@ import { date, doublePrecision, integer, pgTable, primaryKey, text, timestamp } 
 /**
  * The pre-aggregated ledger metrics: for every org and each of its ancestors (so a subtree total is one row),
  * every ledger metric, every month. Maintained by statement-level triggers on `ledger_rows` and on org moves,
- * generated from the registry definitions (rollup-sql.ts). No foreign key: a hot table, distributable by org.
+ * generated from the registry definitions (metrics.rollup.repo.ts). No foreign key: a hot table, distributable by org.
  */
 export const metricRollup = pgTable(
   'metric_rollup',

@@ -13,8 +13,8 @@ import type { Executor } from '../db/client.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { badRequest, notFound } from '../platform/kernel/errors.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
-import { computeFigures, ledgerTableExists, rawPart, rowScopeSql } from './figures.ts';
-import { displayLedgerValues, ledgerColumns } from './ledger-catalogue.ts';
+import { computeFigures, ledgerTableExists, rawPart, rowScopeSql } from './metrics.figures.service.ts';
+import { displayLedgerValues, ledgerColumns } from './metrics.ledger-catalogue.service.ts';
 import { type OrgRef, queryOrgs, querySourceRows } from './metrics.repo.ts';
 
 const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind });

@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
-import { computeFigures } from './figures.ts';
-import { seedMetricFixture } from './metrics.fixture.ts';
-import { whenRollupReady } from './rollup.ts';
+import { seedMetricFixture } from './fixtures/metrics-fixture.ts';
+import { computeFigures } from './metrics.figures.service.ts';
+import { whenRollupReady } from './metrics.rollup.service.ts';
 
 let t: TestApp;
 let office: Client;

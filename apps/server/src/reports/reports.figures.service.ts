@@ -1,7 +1,7 @@
 import type { RegistryKey } from '@fazhi/core/metrics/definitions';
 import { figureMetricInfo, phrasedMetrics, type ReportFigureKey } from '@fazhi/core/reports/figure-phrases';
 import type { Executor } from '../db/client.ts';
-import { computeFigures } from '../metrics/figures.ts';
+import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { type OrgRow, queryMetricHistory } from './reports.repo.ts';
 

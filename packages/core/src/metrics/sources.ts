@@ -1,6 +1,7 @@
 /**
  * Non-ledger sources of metrics. A module that owns a table adds its key and fields here, and one adapter in
- * `apps/server/src/metrics/sources/` that says how to read it (table, org column, date, field expressions, rows).
+ * `apps/server/src/metrics/metrics.source-<name>.repo.ts` that says how to read it (table, org column, date, field
+ * expressions, rows).
  */
 export const tableSources = {
   'plan.tasks': {

@@ -1,5 +1,5 @@
-import { shanghaiTodaySql } from '../../platform/kernel/clock.ts';
-import { fieldKey, type SourceAdapter } from './source-adapter.ts';
+import { shanghaiTodaySql } from '../platform/kernel/clock.ts';
+import { fieldKey, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 // 挂点联系 obligations as a metric source (`grassroots.liaison_obligations`), the quarter rule of core
 // `liaisonYearStatuses` in SQL: per assignment, one row per obligation period (month / quarter / year) that starts

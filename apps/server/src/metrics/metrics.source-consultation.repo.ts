@@ -1,6 +1,6 @@
 import { OPINION_STATUS_LABELS } from '@fazhi/core/consultation/opinion-lifecycle';
-import { shanghaiDateSql } from '../../platform/kernel/clock.ts';
-import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
+import { shanghaiDateSql } from '../platform/kernel/clock.ts';
+import { fieldKey, literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 // The 立法联系点 tables as metric sources (consultation.drafts / .opinions / .adopted). Counting rules as in
 // core consultation-stats.ts: drafts by the year the window opened, opinions by the submission date in Shanghai,

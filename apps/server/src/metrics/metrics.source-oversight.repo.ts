@@ -1,8 +1,8 @@
 import { lawReportFormLabels } from '@fazhi/core/cadres/law-report';
 import { inspectionKeyNodeLabels, inspectionModeLabels } from '@fazhi/core/oversight/inspection';
 import { problemStatusLabels } from '@fazhi/core/oversight/problem';
-import { shanghaiDateSql } from '../../platform/kernel/clock.ts';
-import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
+import { shanghaiDateSql } from '../platform/kernel/clock.ts';
+import { fieldKey, literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 // 督察 and 关键少数 tables as metric sources: oversight.inspections / .problems / .rectified / .rectification_rate
 // and cadres.law_reports. Inspections count for the organising office, dated by their first day; problems count

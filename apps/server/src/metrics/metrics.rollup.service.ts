@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { definitionsHash, installSql, rebuildSql } from './rollup-sql.ts';
+import { definitionsHash, installSql, rebuildSql } from './metrics.rollup.repo.ts';
 
 const lockKey = 7_426_001;
 
@@ -67,7 +67,7 @@ export function whenRollupReady(db: Executor): Promise<boolean> {
 }
 
 const settled = new WeakMap<object, boolean>();
-/** Synchronous view of readiness for the query planner in figures.ts. */
+/** Synchronous view of readiness for the query planner in metrics.figures.service.ts. */
 export function isRollupReady(db: Executor): boolean {
   return settled.get(db) === true;
 }

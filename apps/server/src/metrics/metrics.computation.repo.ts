@@ -1,5 +1,5 @@
 import type { AggregateComputation, FieldFilter } from '@fazhi/core/metrics/definitions';
-import { literal, type SourceAdapter } from './sources/source-adapter.ts';
+import { literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 /** One filter as SQL text on the source row `r`; `periodEnd` (exclusive, YYYY-MM-DD) for period-bound filters. */
 export function filterSql(adapter: SourceAdapter, filter: FieldFilter, periodEnd?: string): string {

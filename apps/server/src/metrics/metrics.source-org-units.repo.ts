@@ -1,5 +1,5 @@
 import { orgKindLabels } from '@fazhi/core/org/org.schemas';
-import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
+import { fieldKey, literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 // Org units as a metric source (`org.units`): the denominators of coverage rates, e.g. villages and communities
 // under a township or the county. The org tree keeps no history, so every unit is dated 2000-01-01 and a stock

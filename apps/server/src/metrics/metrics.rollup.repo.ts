@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ledgerComputations } from '@fazhi/core/metrics/definitions';
-import { conditionSql, contributionSql, dateSql } from './computation-sql.ts';
-import { ledgerSource } from './sources/ledger-source.ts';
-import { literal } from './sources/source-adapter.ts';
+import { conditionSql, contributionSql, dateSql } from './metrics.computation.repo.ts';
+import { literal } from './metrics.source-adapter.repo.ts';
+import { ledgerSource } from './metrics.source-ledger.repo.ts';
 
 /**
  * SQL text of the roll-up, generated from the registry: what each ledger row contributes to each metric and month

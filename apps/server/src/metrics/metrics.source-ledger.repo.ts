@@ -1,4 +1,4 @@
-import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
+import { fieldKey, literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 /**
  * Fields every ledger row has besides its data: the unit it belongs to and that unit's kind. `distinct` on `row_org_id`

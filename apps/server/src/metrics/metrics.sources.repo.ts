@@ -1,13 +1,13 @@
 import type { MetricSource } from '@fazhi/core/metrics/definitions';
 import type { TableSourceKey } from '@fazhi/core/metrics/sources';
-import { consultationsSource, opinionsSource } from './consultation-sources.ts';
-import { ledgerSource } from './ledger-source.ts';
-import { liaisonObligationsSource } from './liaison-obligations-source.ts';
-import { orgUnitsSource } from './org-units-source.ts';
-import { inspectionsSource, lawReportsSource, problemsSource } from './oversight-sources.ts';
-import { planTasksSource } from './plan-tasks-source.ts';
-import { preMeetingStudiesSource } from './pre-meeting-studies-source.ts';
-import type { SourceAdapter } from './source-adapter.ts';
+import type { SourceAdapter } from './metrics.source-adapter.repo.ts';
+import { consultationsSource, opinionsSource } from './metrics.source-consultation.repo.ts';
+import { ledgerSource } from './metrics.source-ledger.repo.ts';
+import { liaisonObligationsSource } from './metrics.source-liaison-obligations.repo.ts';
+import { orgUnitsSource } from './metrics.source-org-units.repo.ts';
+import { inspectionsSource, lawReportsSource, problemsSource } from './metrics.source-oversight.repo.ts';
+import { planTasksSource } from './metrics.source-plan-tasks.repo.ts';
+import { preMeetingStudiesSource } from './metrics.source-pre-meeting-studies.repo.ts';
 
 /** One adapter per table source; a module adds its own here with its key in core `metrics/sources.ts`. */
 const tableAdapters: Record<TableSourceKey, SourceAdapter> = {

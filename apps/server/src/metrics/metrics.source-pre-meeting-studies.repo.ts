@@ -1,5 +1,5 @@
 import { studyMeetingKindLabels } from '@fazhi/core/cadres/pre-meeting-study';
-import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
+import { fieldKey, literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 // 会前学法 records of the 关键少数 page as the source of leadership.pre_meeting_study: one row per meeting, counted
 // for the office that recorded it and dated by the meeting day.

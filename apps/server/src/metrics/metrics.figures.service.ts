@@ -12,11 +12,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
-import { ledgerName } from './ledger-catalogue.ts';
+import { ledgerName } from './metrics.ledger-catalogue.service.ts';
 import { type Fact, queryRawFacts, queryRollupFacts, type RawPart } from './metrics.repo.ts';
-import { isRollupReady } from './rollup.ts';
-import { sourceAdapter } from './sources/index.ts';
-import type { SourceAdapter } from './sources/source-adapter.ts';
+import { isRollupReady } from './metrics.rollup.service.ts';
+import type { SourceAdapter } from './metrics.source-adapter.repo.ts';
+import { sourceAdapter } from './metrics.sources.repo.ts';
 
 export type Figure = { value: number | null; note: string | null };
 export type FigureTable = { get: (key: RegistryKey, orgId: number, period: Period) => Figure };

@@ -1,5 +1,5 @@
 import { taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
-import { fieldKey, literal, type SourceAdapter } from './source-adapter.ts';
+import { fieldKey, literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
 const fields: Record<string, string> = { status: 'r.status' };
 const statusLabel = `(case r.status ${Object.entries(taskStatusLabels)
