@@ -61,7 +61,9 @@ describe('public portal', () => {
       submitter: '钱*多',
       phone: '139****5678',
     });
-    expect((await c.get('/api/portal/receipts/ABCDEFGHJK')).json().message).toContain('回执码有误');
+    // A citizen reads a plain sentence, no "路径参数有误：code：" prefix.
+    const wrong = await c.get('/api/portal/receipts/ABCDEFGHJK');
+    expect([wrong.statusCode, wrong.json().message]).toEqual([400, '回执码有误，请核对后重新输入']);
   });
 
   it('strips HTML and script, stores injection attempts as plain text', async () => {

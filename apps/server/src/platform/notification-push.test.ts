@@ -313,6 +313,29 @@ describe('pushes of business events: queued in the transaction, delivered by the
       expect(deliveries.some((d) => d.status === 'failed' && d.statusLabel === '发送失败')).toBe(true);
       expect(deliveries.some((d) => d.status === 'sent' && d.content.includes('执法案卷归档滞后'))).toBe(true);
       expect(JSON.stringify(deliveries)).not.toContain('secret-key-7781');
+      // The log is paged and filtered by status: newest first, the total counts the whole filtered log.
+      const all = await queryRows<{ id: number; status: string }>(
+        t.db,
+        sql`select id, status from notification_deliveries order by id desc`,
+      );
+      const failedIds = all.filter((d) => d.status === 'failed').map((d) => d.id);
+      expect(failedIds.length).toBeGreaterThan(0);
+      const page = (await office.get('/api/notification-channels/deliveries?status=failed&pageSize=1')).json();
+      expect([page.total, page.page, page.pageSize, page.items.map((d: { id: number }) => d.id)]).toEqual([
+        failedIds.length,
+        1,
+        1,
+        [failedIds[0]],
+      ]);
+      const second = (await office.get('/api/notification-channels/deliveries?page=2&pageSize=2')).json();
+      expect([second.total, second.items.map((d: { id: number }) => d.id)]).toEqual([
+        all.length,
+        all.slice(2, 4).map((d) => d.id),
+      ]);
+      expect(await refusal(office.get('/api/notification-channels/deliveries?status=lost'))).toEqual([
+        400,
+        '查询参数有误：status：发送状态应为待发送、已发送或发送失败',
+      ]);
       expect((await office.delete(`/api/notification-channels/${id}`)).json()).toEqual({ ok: true });
       expect(await refusal(office.delete(`/api/notification-channels/${id}`))).toEqual([
         404,

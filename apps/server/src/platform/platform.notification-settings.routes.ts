@@ -19,6 +19,6 @@ export function notificationSettingsRoutes(app: ZApp, deps: AppDeps) {
     listChannels: (request) => listChannels(db, actorOf(request).user),
     createChannel: (request) => createChannel(db, actorOf(request), request.body),
     deleteChannel: (request) => deleteChannel(db, actorOf(request), request.params.id),
-    listDeliveries: (request) => listDeliveries(db, actorOf(request).user),
+    listDeliveries: (request) => listDeliveries(db, actorOf(request).user, request.query),
   });
 }

@@ -1,5 +1,7 @@
 import {
   type ChannelCreate,
+  type DeliveryQuery,
+  deliveryStatusLabels,
   eventKindLabels,
   type NotificationKind,
   notificationKinds,
@@ -121,16 +123,21 @@ export async function deleteChannel(db: Db, actor: Actor, id: number) {
   return { ok: true as const };
 }
 
-const statusLabels = { pending: '待发送', sent: '已发送', failed: '发送失败' } as const;
-
-export async function listDeliveries(db: Db, user: AuthUser) {
+/** The delivery log of the channels in the user's scope, newest first, a page at a time. */
+export async function listDeliveries(db: Db, user: AuthUser, query: DeliveryQuery) {
+  const where = sql`${orgScopeSql(user, sql`c.org_id`)} ${query.status ? sql`and d.status = ${query.status}` : sql``}`;
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from notification_deliveries d join notification_channels c on c.id = d.channel_id
+        where ${where}`,
+  );
   const rows = await queryRows<{
     id: number;
     channel_name: string;
     org_name: string;
     kind: string;
     content: string;
-    status: keyof typeof statusLabels;
+    status: keyof typeof deliveryStatusLabels;
     attempts: number;
     last_error: string | null;
     created_at: Date;
@@ -141,7 +148,8 @@ export async function listDeliveries(db: Db, user: AuthUser) {
                d.last_error, d.created_at, d.sent_at
         from notification_deliveries d join notification_channels c on c.id = d.channel_id
         join orgs o on o.id = c.org_id
-        where ${orgScopeSql(user, sql`c.org_id`)} order by d.id desc limit 100`,
+        where ${where} order by d.id desc
+        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
   return {
     items: rows.map((r) => ({
@@ -151,11 +159,14 @@ export async function listDeliveries(db: Db, user: AuthUser) {
       kind: r.kind,
       content: r.content,
       status: r.status,
-      statusLabel: statusLabels[r.status],
+      statusLabel: deliveryStatusLabels[r.status],
       attempts: r.attempts,
       lastError: r.last_error,
       createdAt: r.created_at,
       sentAt: r.sent_at,
     })),
+    total: count?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
   };
 }

@@ -19,9 +19,12 @@ const queryClient = new QueryClient({
 
 // The session is gone (timed out, or ended by a password change elsewhere): forget everything; the layout then
 // sends the user to the login page, which shows why.
+// A first visit (nobody signed in yet, no session cookie) is no lost session: just the login page, no warning.
 setUnauthorizedHandler((error) => {
   if (window.location.pathname === '/login') return;
-  setSessionEndReason(error.code === 'SESSION_EXPIRED' ? error.message : '登录状态已失效，请重新登录');
+  const hadSession = Boolean(queryClient.getQueryData(meQueryKey));
+  if (error.code === 'SESSION_EXPIRED') setSessionEndReason(error.message);
+  else if (hadSession) setSessionEndReason('登录状态已失效，请重新登录');
   queryClient.setQueryData(meQueryKey, null);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
 });

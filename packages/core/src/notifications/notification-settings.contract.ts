@@ -1,4 +1,4 @@
-import { defineContracts, itemsOf, okResponse, timestamp } from '../shared/contract.ts';
+import { defineContracts, itemsOf, okResponse, pageOf, timestamp } from '../shared/contract.ts';
 import { idParams } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 
@@ -16,6 +16,7 @@ export const eventKindLabels = {
   'assessment.appeal_decided': '考核申诉结果',
   'report.sent_review': '报告待审核',
   'report.returned': '报告退回修改',
+  'report.finalized': '报告审核定稿',
 } as const;
 export type NotificationKind = keyof typeof eventKindLabels;
 export const notificationKinds = Object.keys(eventKindLabels) as [NotificationKind, ...NotificationKind[]];
@@ -76,13 +77,29 @@ export const channelSchema = z.object({
   createdAt: timestamp(),
 });
 
+export const deliveryStatuses = ['pending', 'sent', 'failed'] as const;
+export const deliveryStatusLabels = { pending: '待发送', sent: '已发送', failed: '发送失败' } as const;
+
+/** The delivery log, newest first, a page at a time, optionally of one status. */
+export const deliveryQuerySchema = z.object({
+  page: z.coerce.number().int('页码须为正整数').min(1, '页码须为正整数').default(1),
+  pageSize: z.coerce
+    .number()
+    .int('每页条数须为整数')
+    .min(1, '每页条数须在1到100之间')
+    .max(100, '每页条数须在1到100之间')
+    .default(20),
+  status: z.enum(deliveryStatuses, '发送状态应为待发送、已发送或发送失败').optional(),
+});
+export type DeliveryQuery = z.output<typeof deliveryQuerySchema>;
+
 export const deliverySchema = z.object({
   id: z.number().int(),
   channelName: z.string(),
   orgName: z.string(),
   kind: z.string(),
   content: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  status: z.enum(deliveryStatuses),
   statusLabel: z.string(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
@@ -133,7 +150,8 @@ export const notificationSettingsContracts = defineContracts('消息推送设置
     method: 'GET',
     path: '/api/notification-channels/deliveries',
     access: 'plan.manage',
-    summary: '推送记录（最近100条）',
-    response: itemsOf(deliverySchema),
+    summary: '推送记录（分页，可按发送状态筛选）',
+    query: deliveryQuerySchema,
+    response: pageOf(deliverySchema),
   },
 });

@@ -25,7 +25,16 @@ export function registerErrorHandler(app: FastifyInstance) {
       }));
       const first = issues[0];
       const where = fieldLabels[error.validationContext ?? ''] ?? '请求';
-      const message = first ? `${where}有误：${first.field ? `${first.field}：` : ''}${first.message}` : `${where}有误`;
+      // A public page's visitor (a citizen typing a receipt code) reads the schema's own sentence, not the
+      // developer's "路径参数有误：code：" prefix; signed-in users keep the field name that locates the mistake.
+      const isPublicParam =
+        error.validationContext === 'params' &&
+        (request.routeOptions.config as { access?: string } | undefined)?.access === 'public';
+      const message = !first
+        ? `${where}有误`
+        : isPublicParam
+          ? first.message
+          : `${where}有误：${first.field ? `${first.field}：` : ''}${first.message}`;
       return reply.status(400).send({ code: 'VALIDATION', message, details: issues });
     }
     const status = error.statusCode ?? 500;

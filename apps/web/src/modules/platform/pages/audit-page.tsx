@@ -174,20 +174,13 @@ export function AuditPage() {
             {
               title: '操作',
               dataIndex: 'action',
-              render: (a: string, r) => (
-                <span>
-                  {auditActionLabel(a, r.entity)}{' '}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {a}
-                  </Typography.Text>
-                </span>
-              ),
+              render: (a: string, r) => auditActionLabel(a, r.entity),
             },
             {
               title: '对象',
               dataIndex: 'entity',
               width: 110,
-              render: (e: string) => <Tag>{auditEntityLabels[e] ?? e}</Tag>,
+              render: (e: string) => <Tag>{auditEntityLabels[e] ?? '其他'}</Tag>,
             },
             { title: '对象编号', dataIndex: 'entityId', width: 100, render: (id: string | null) => id ?? '—' },
             { title: 'IP 地址', key: 'ip', width: 140, render: (_, r) => r.ip ?? fromAfter(r, 'ip') ?? '—' },
