@@ -33,7 +33,6 @@ const layers = ['routes', 'service', 'repo', 'schema', 'docx', 'test'];
 const pendingShape = new Set([
   // Notifications (`notify()` calls) — engineer at work on platform notifications; "notifications" is not a layer:
   // fold into the module's service (or `<module>.notifications.service.ts`).
-  'assessment/assessment.notifications.ts',
   'oversight/oversight.notifications.ts',
   'plan/plan.notifications.ts',
   'reports/reports.notifications.ts',

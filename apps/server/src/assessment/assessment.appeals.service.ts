@@ -14,7 +14,7 @@ import {
   recordAppealDecision,
   recordAppealEffect,
 } from './assessment.appeals.repo.ts';
-import { notifyAppealDecided } from './assessment.notifications.ts';
+import { notifyAppealDecided } from './assessment.notifications.service.ts';
 import { latestResults, writeSnapshot } from './assessment.results.repo.ts';
 import { findRoundUnit, lockRound, setResultSeq } from './assessment.rounds.repo.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';

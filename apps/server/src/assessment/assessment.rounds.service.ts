@@ -15,7 +15,7 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isPublished, isStaff, loadRound, type RoundRow, requireStaffOf } from './assessment.access.service.ts';
-import { notifyResultsPublished } from './assessment.notifications.ts';
+import { notifyResultsPublished } from './assessment.notifications.service.ts';
 import { writeSnapshot } from './assessment.results.repo.ts';
 import {
   excludeUnit,
