@@ -1,7 +1,7 @@
 import type { Executor } from '../db/client.ts';
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { notify } from '../platform/platform.notifications.service.ts';
-import { withdrawTaskReminders } from './plan.notifications.ts';
+import { withdrawTaskReminders } from './plan.notifications.service.ts';
 import { reminderKinds, taskReminderSql } from './plan.repo.ts';
 
 /**

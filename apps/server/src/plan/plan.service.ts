@@ -14,7 +14,7 @@ import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/er
 import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isOrgInScope, requireFirst } from '../platform/platform.scope.service.ts';
-import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.ts';
+import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.service.ts';
 import {
   countTasksLedBy,
   deleteTaskRow,

@@ -4,7 +4,7 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { requireInScope, scopeRootOrgId } from '../platform/platform.scope.service.ts';
-import { notifyTasksIssued } from './plan.notifications.ts';
+import { notifyTasksIssued } from './plan.notifications.service.ts';
 import {
   deleteDraftWorkPointRows,
   draftTaskIdsOf,
