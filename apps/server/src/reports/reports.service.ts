@@ -27,7 +27,7 @@ import { recordEvents } from '../platform/platform.events.service.ts';
 import { requireInScope, requireOrgInScope } from '../platform/platform.scope.service.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
-import { notifyReportAction } from './reports.notifications.ts';
+import { notifyReportAction } from './reports.notifications.service.ts';
 import {
   findReportOf,
   insertReport,
