@@ -9,6 +9,7 @@ import { failoverBench } from './failover.ts';
 import { ledgerImport } from './ledger-import.ts';
 import { loadBench } from './load.ts';
 import type { Benchmark, BenchStatus } from './measure.ts';
+import { workpointsBench } from './workpoints-bench.ts';
 
 export type { Benchmark, BenchStatus } from './measure.ts';
 
@@ -20,6 +21,7 @@ export const benchmarks: Benchmark[] = [
   ledgerImport,
   extractionBench,
   draftsBench,
+  workpointsBench,
   encryptionBench,
   failoverBench,
   loadBench,

@@ -71,14 +71,14 @@ const rules: Rule[] = [
   // 6月底前, 2026年6月底, 9月中旬前, 10月前, 11月份完成
   {
     pattern: new RegExp(
-      `(?:(\\d{4})年)?(?<![\\d—–\\-~～至到])(\\d{1,2})月(?:份)?(底|末|上旬|中旬|下旬)?(?:${BEFORE.slice(3, -1)}|底|末)`,
+      `(?:(\\d{4})年)?(?<![\\d—–\\-~～至到])(\\d{1,2})月(?:份)?(?:(上旬|中旬|下旬)(?:${BEFORE.slice(3, -1)})?|(底|末)(?:${BEFORE.slice(3, -1)})?|(?:${BEFORE.slice(3, -1)}))`,
       'g',
     ),
     read: (m, year) => {
       const y = yearOf(m[1], year);
       const month = Number(m[2]);
       if (month < 1 || month > 12) return null;
-      const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : lastDay(y, month);
+      const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : lastDay(y, month); // 下旬, 底, 末, or the month
       return { date: iso(y, month, day), kind: 'month' };
     },
   },

@@ -293,3 +293,18 @@ describe('work point structure', () => {
     expect(run('')).toEqual({ title: '', year: 2026, preamble: '', points: [] });
   });
 });
+
+describe('numbering that runs through the chapters', () => {
+  it('3. under （二） continues 2. under （一）; a restart at 1. is accepted too', () => {
+    const r = run(['（一）甲', '1.子一。', '2.子二。', '（二）乙', '3.子三。', '（三）丙', '1.子一。'].join('\n'));
+    expect(r.points.map((p) => [p.number, p.parentKey])).toEqual([
+      ['（一）', null],
+      ['1.', 'p1'],
+      ['2.', 'p1'],
+      ['（二）', null],
+      ['3.', 'p4'],
+      ['（三）', null],
+      ['1.', 'p6'],
+    ]);
+  });
+});

@@ -314,6 +314,26 @@ function resolveUnits(units: Units, matcher: UnitMatcher): Resolved {
   return { leadOrgId, assistOrgIds, unmatched: [...new Set(unmatched)], unitsText: units.raw.join('；') };
 }
 
+/**
+ * A point's lines as one text. A line that stops mid-sentence — longer than a short field line and not ending in a
+ * stop, or leaving a bracket open — is a hard wrap (text copied out of a PDF) and runs on without a break.
+ */
+function joinLines(lines: string[]): string {
+  let out = '';
+  let open = 0;
+  lines.forEach((line, n) => {
+    if (n > 0) {
+      const prev = lines[n - 1]!;
+      const wrapped = open > 0 || (prev.length >= 28 && !/[。；;！？!?：:）)」”]$/.test(prev));
+      out += wrapped ? '' : '\n';
+    }
+    out += line;
+    open += (line.match(/[（(]/g) ?? []).length - (line.match(/[）)]/g) ?? []).length;
+    if (open < 0) open = 0;
+  });
+  return out;
+}
+
 /** The first sentence of a point, without its unit and deadline fields; a long one is cut at a clause. */
 function titleOf(text: string): string {
   const firstLine = text.split('\n')[0] ?? '';
@@ -366,6 +386,8 @@ export function extractWorkpoints(
   const drafts: Draft[] = [];
   const stack: { rank: number; draft: Draft; lastChild: Map<number, number> }[] = [];
   const rootLast = new Map<number, number>();
+  /** Some documents number 1. 2. … straight through the chapters: 3. may follow 2. of the previous （一）. */
+  const lastOfStyle = new Map<number, number>();
   let firstPointAt = -1;
 
   const open = (rank: number, n: number, number: string, line: number, first: string, tokenAt: number) => {
@@ -373,6 +395,7 @@ export function extractWorkpoints(
     const parent = stack[stack.length - 1];
     const last = parent ? parent.lastChild : rootLast;
     last.set(rank, n);
+    lastOfStyle.set(rank, n);
     const point: ProposedPoint = {
       key: `p${drafts.length + 1}`,
       parentKey: parent?.draft.point.key ?? null,
@@ -403,7 +426,8 @@ export function extractWorkpoints(
     let p = stack.length - 1;
     while (p >= 0 && stack[p]!.rank >= rank) p--;
     const last = (p >= 0 ? stack[p]!.lastChild : rootLast).get(rank) ?? 0;
-    return n === last + 1 || (n === 1 && last === 0);
+    if (n === last + 1) return true;
+    return last === 0 && (n === 1 || n === (lastOfStyle.get(rank) ?? -1) + 1);
   };
 
   let stopped = false;
@@ -446,12 +470,12 @@ export function extractWorkpoints(
       if (r.resp) units.resp.push(r.resp);
       if (r.assist) units.assist.push(r.assist);
       units.raw.push(...[r.lead, r.resp, r.assist].filter((x): x is string => !!x));
-      text = [r.task ?? '', ...d.body].join('\n');
+      text = [r.task ?? '', joinLines(d.body)].filter(Boolean).join('\n');
       const rest = labelledFields(text, units);
       roleClauses(rest, units, matcher);
       if (r.deadline) units.deadline.push(r.deadline);
     } else {
-      text = d.body.join('\n');
+      text = joinLines(d.body);
       const rest = labelledFields(text, units);
       roleClauses(rest, units, matcher);
     }
