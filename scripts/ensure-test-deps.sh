@@ -11,6 +11,13 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
+# The standby-reads test builds its own primary and streaming standby with the server binaries (initdb, pg_basebackup).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "[test] installing Debian's PostgreSQL server binaries for the standby test…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
 url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 if command -v pg_isready >/dev/null && ! pg_isready -q -d "$url"; then
   if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then

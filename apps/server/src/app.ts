@@ -28,6 +28,7 @@ import { registerSecurityHeaders } from './platform/kernel/security-headers.ts';
 import { registerAccessControl } from './platform/platform.access.service.ts';
 import { maxUploadBytes } from './platform/platform.attachments.service.ts';
 import { notificationSettingsRoutes } from './platform/platform.notification-settings.routes.ts';
+import { registerReplicationClock } from './platform/platform.read-source.service.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   registerAccessControl(app, deps);
   requireResponseSchemas(app);
   registerProcess(app, deps.db);
+  registerReplicationClock(app, deps);
 
   const z = app.withTypeProvider<ZodTypeProvider>();
   platformRoutes(z, deps);

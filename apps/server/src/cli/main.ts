@@ -21,7 +21,9 @@ const usage = `用法：npx fazhi <命令>
 
 环境变量：PORT（默认 3000）、FAZHI_DATA_DIR（默认 ./data）、DATABASE_URL（设置后使用 PostgreSQL）、
   FAZHI_DATA_KEY / FAZHI_DATA_KEY_FILE（个人信息数据密钥；嵌入式数据库默认使用数据目录旁的 <目录>.key）、
-  FAZHI_NEW_DATA_KEY（rotate-key 的新密钥）`;
+  FAZHI_NEW_DATA_KEY（rotate-key 的新密钥）、FAZHI_WORKERS（PostgreSQL 下的服务进程数）、
+  FAZHI_READ_DATABASE_URL（只读备库：驾驶舱、大屏、报告预览从备库读取并标明“数据截至”）、
+  FAZHI_READ_MAX_LAG_S（备库数据落后超过该秒数时改读主库，默认 10）`;
 
 const [command, ...args] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { buildApp } from '../app.ts';
+import { openReadReplica } from '../db/replica.ts';
 import { demoAssessors } from '../demo/demo-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
@@ -86,8 +87,11 @@ async function serveProcess() {
     await compactEncryptedTables(database.db); // the seeders' plain-text row versions out of the files
     seeded = true;
   }
+  // Lag-tolerant reads (dashboards, 大屏, report previews) from a standby when one is named; PostgreSQL only.
+  const readUrl = database.kind === 'postgres' ? process.env.FAZHI_READ_DATABASE_URL : undefined;
+  const reads = readUrl ? openReadReplica(readUrl) : undefined;
   const app = await buildApp(
-    { db: database.db, dbKind: database.kind, now },
+    { db: database.db, dbKind: database.kind, now, reads },
     { logger: process.env.LOG_LEVEL !== 'silent' },
   );
   const port = Number(process.env.PORT ?? 3000);
@@ -100,6 +104,7 @@ async function serveProcess() {
     app.log.info(`收到 ${signal}，正在安全关闭……`);
     clearInterval(scheduleTimer);
     await app.close();
+    await reads?.close();
     await database.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db, DbKind } from '../../db/client.ts';
+import type { ReadReplica } from '../../db/replica.ts';
 
 export type AuthUser = {
   id: number;
@@ -31,6 +32,8 @@ export type AppDeps = {
   db: Db;
   dbKind: DbKind;
   now: () => Date;
+  /** A standby for reads that may lag a little (dashboards, 大屏, report previews); absent, they use `db`. */
+  reads?: ReadReplica;
 };
 
 export type ZApp = FastifyInstance<
