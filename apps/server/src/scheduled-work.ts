@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from './db/client.ts';
 import { sendLiaisonReminders } from './grassroots/grassroots.reminders.service.ts';
-import { sendProblemReminders } from './oversight/oversight.reminders.ts';
+import { sendProblemReminders } from './oversight/oversight.reminders.service.ts';
 import { sendTaskReminders } from './plan/plan.reminders.service.ts';
 import { deliverPendingPushes } from './platform/platform.notification-push.service.ts';
 

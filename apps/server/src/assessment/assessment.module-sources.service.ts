@@ -2,7 +2,7 @@ import { type RegistryKey, registryByKey } from '@fazhi/core/metrics/definitions
 import type { Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { getOrg } from '../org/org.service.ts';
-import { oversightDeductions } from '../oversight/oversight.bulletins.ts';
+import { oversightDeductions } from '../oversight/oversight.bulletins.service.ts';
 import { listTasks } from '../plan/plan.service.ts';
 import { shanghaiDate, shanghaiToday } from '../platform/kernel/clock.ts';
 import type { Actor } from '../platform/kernel/context.ts';

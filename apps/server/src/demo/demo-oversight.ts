@@ -8,7 +8,7 @@ import {
 } from '@fazhi/core/oversight/problem-lifecycle';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { saveProblem } from '../oversight/oversight.problems.ts';
+import { saveProblem } from '../oversight/oversight.problems.service.ts';
 import {
   bulletinEntries,
   bulletins,

@@ -28,7 +28,7 @@ import { can } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
 import type { Db, Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/metrics.figures.service.ts';
-import { createProblemRecord } from '../oversight/oversight.problems.ts';
+import { createProblemRecord } from '../oversight/oversight.problems.service.ts';
 import { shanghaiDate, shanghaiToday, shanghaiYearMonth, startOfShanghaiDay } from '../platform/kernel/clock.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';

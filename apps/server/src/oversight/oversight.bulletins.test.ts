@@ -155,7 +155,7 @@ describe('印发 and 撤回', () => {
     expect(present?.sourceIds).toContain(`problem:${problemId}`);
     const inputs = () =>
       oversightSource.gather({ db: t.db, year, ownerOrgId: org('昭化区'), orgIds: [justice] } as never);
-    const named = new RegExp(`problem:${problemId}(?!\\d)`);
+    const named = new RegExp(`问题（编号${problemId}）`);
     expect(JSON.stringify(await inputs())).toMatch(named);
 
     // Another unit's office does not see the bulletin as its own: 404, and nothing changes.

@@ -10,15 +10,20 @@ import {
   setDocNumberCode,
   suggestBulletinEntries,
   withdrawBulletin,
-} from './oversight.bulletins.ts';
-import { createInspection, listInspections, requireInspection, setInspectionStatus } from './oversight.inspections.ts';
+} from './oversight.bulletins.service.ts';
+import {
+  createInspection,
+  listInspections,
+  requireInspection,
+  setInspectionStatus,
+} from './oversight.inspections.service.ts';
 import {
   actOnProblem,
   createProblemRecord,
   ownerOptions,
   problemDetail,
   registerRecurrence,
-} from './oversight.problems.ts';
+} from './oversight.problems.service.ts';
 import { queryOversightStats, queryProblems } from './oversight.repo.ts';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { testNow } from '../../test/test-clock.ts';
 import { queryRows } from '../db/client.ts';
-import { sendProblemReminders } from './oversight.reminders.ts';
+import { sendProblemReminders } from './oversight.reminders.service.ts';
 
 let t: TestApp;
 let office: Client;

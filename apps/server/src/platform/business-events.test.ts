@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
-import { sendProblemReminders } from '../oversight/oversight.reminders.ts';
+import { sendProblemReminders } from '../oversight/oversight.reminders.service.ts';
 import { sendTaskReminders } from '../plan/plan.reminders.service.ts';
 
 // Issue 17: every business transition tells exactly the people who must act or hear of it, in the same transaction
@@ -129,7 +129,7 @@ describe('plan: 下达, 销号 applied / approved / returned', () => {
       office.post(`/api/plan/tasks/${id}/review`, { decision: 'return', reason: '请补充印发文件' }),
     );
     expect(only(returned, 'task.returned')).toEqual(sfj);
-    expect(returned[0]!.body).toBe('“建立行政复议案件通报制度”销号申请被退回，理由：请补充印发文件');
+    expect(returned[0]!.body).toBe('“建立行政复议案件通报制度”销号申请被退回，审核意见：请补充印发文件');
 
     await reporterA.post(`/api/plan/tasks/${id}/apply`);
     const approved = await notesOf(() => office.post(`/api/plan/tasks/${id}/review`, { decision: 'approve' }));
@@ -222,7 +222,7 @@ describe('reports: returned for changes', () => {
       office.post(`/api/reports/${id}/actions`, { action: 'return', reason: '数据口径需与统计年报一致' }),
     );
     expect(only(returned, 'report.returned')).toEqual(await unitPeople('区司法局'));
-    expect(returned[0]!.body).toMatch(/^“.+”被退回修改，理由：数据口径需与统计年报一致$/);
+    expect(returned[0]!.body).toMatch(/^“.+”被退回修改，审核意见：数据口径需与统计年报一致$/);
   });
 });
 

@@ -6,17 +6,9 @@ import type {
   InspectionStatus,
 } from '@fazhi/core/oversight/inspection';
 import { eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
-import type { Actor } from '../platform/kernel/context.ts';
-import { badRequest } from '../platform/kernel/errors.ts';
-import { writeAudit } from '../platform/platform.audit.service.ts';
-import {
-  isOrgInScope,
-  orgScopeSql,
-  requireFirst,
-  requireInScope,
-  scopeRootOrgId,
-} from '../platform/platform.scope.service.ts';
+import { type Executor, queryRows } from '../db/client.ts';
+import type { AuthUser } from '../platform/kernel/context.ts';
+import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { inspections, inspectionTargets } from './oversight.schema.ts';
 
 type InspectionRow = {
@@ -37,8 +29,7 @@ type InspectionRow = {
 };
 
 /** Inspections the user organised (office) or was inspected by (unit), with targets and finding counts. */
-export async function listInspections(db: Executor, actor: Actor, filter: { year?: number; ids?: number[] }) {
-  const user = actor.user;
+export async function queryInspections(db: Executor, user: AuthUser, filter: { year?: number; ids?: number[] }) {
   const conditions = [
     sql`(${orgScopeSql(user, sql`i.org_id`)} or exists (select 1 from inspection_targets it where it.inspection_id = i.id and ${orgScopeSql(user, sql`it.org_id`)}))`,
   ];
@@ -82,48 +73,22 @@ export async function listInspections(db: Executor, actor: Actor, filter: { year
   }));
 }
 
-export async function requireInspection(db: Executor, actor: Actor, id: number) {
-  const row = requireFirst(await listInspections(db, actor, { ids: [id] }), '未找到该督察，或不在您的数据范围内');
-  return row;
+export async function insertInspection(
+  tx: Executor,
+  orgId: number,
+  createdBy: number,
+  input: InspectionCreate,
+): Promise<number> {
+  const { targetOrgIds, ...fields } = input;
+  const [row] = await tx
+    .insert(inspections)
+    .values({ ...fields, orgId, status: 'planned', createdBy })
+    .returning({ id: inspections.id });
+  const id = row!.id;
+  await tx.insert(inspectionTargets).values(targetOrgIds.map((t) => ({ inspectionId: id, orgId: t })));
+  return id;
 }
 
-export async function createInspection(db: Db, actor: Actor, input: InspectionCreate) {
-  return db.transaction(async (tx) => {
-    for (const orgId of input.targetOrgIds) {
-      if (!(await isOrgInScope(tx, actor.user, orgId)))
-        throw badRequest('被督察单位不存在或不在您的数据范围内', [{ field: 'targetOrgIds', message: '单位无效' }]);
-    }
-    const orgId = scopeRootOrgId(actor.user);
-    const { targetOrgIds, ...fields } = input;
-    const [row] = await tx
-      .insert(inspections)
-      .values({ ...fields, orgId, status: 'planned', createdBy: actor.user.id })
-      .returning({ id: inspections.id });
-    const id = row!.id;
-    await tx.insert(inspectionTargets).values(targetOrgIds.map((t) => ({ inspectionId: id, orgId: t })));
-    await writeAudit(tx, actor, {
-      action: 'inspection.create',
-      entity: 'inspection',
-      entityId: id,
-      orgId,
-      after: input,
-    });
-    return { id };
-  });
-}
-
-export async function setInspectionStatus(db: Db, actor: Actor, id: number, status: InspectionStatus) {
-  return db.transaction(async (tx) => {
-    const row = await requireInScope(tx, actor.user, inspections, id, '未找到该督察，或不在您的数据范围内');
-    await tx.update(inspections).set({ status }).where(eq(inspections.id, id));
-    await writeAudit(tx, actor, {
-      action: 'inspection.status',
-      entity: 'inspection',
-      entityId: id,
-      orgId: row.orgId,
-      before: { status: row.status },
-      after: { status },
-    });
-    return { id, status };
-  });
+export async function updateInspectionStatus(tx: Executor, id: number, status: InspectionStatus) {
+  await tx.update(inspections).set({ status }).where(eq(inspections.id, id));
 }

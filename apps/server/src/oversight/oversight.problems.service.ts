@@ -1,10 +1,5 @@
 import type { problemActions } from '@fazhi/core/oversight/oversight.contract';
-import {
-  type Problem,
-  type ProblemStatus,
-  problemEventLabels,
-  problemStatusLabels,
-} from '@fazhi/core/oversight/problem';
+import { type Problem, problemEventLabels, problemStatusLabels } from '@fazhi/core/oversight/problem';
 import type { ProblemCreate } from '@fazhi/core/oversight/problem.schemas';
 import { daysOverdue, effectiveDeadline } from '@fazhi/core/oversight/problem-deadline';
 import {
@@ -16,16 +11,21 @@ import {
   reopenOnRecurrence,
 } from '@fazhi/core/oversight/problem-lifecycle';
 import { can } from '@fazhi/core/platform/roles';
-import { and, eq, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { AppError, badRequest, conflict, forbidden } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
-import { recordEvents } from '../platform/platform.events.service.ts';
 import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/platform.scope.service.ts';
+import { requireInspection } from './oversight.inspections.service.ts';
 import { notifyProblemAction, notifyProblemAssigned } from './oversight.notifications.ts';
+import {
+  countActiveOwners,
+  insertProblem,
+  queryOwnerOptions,
+  queryRelatedProblems,
+  storeProblemState,
+} from './oversight.problems.repo.ts';
 import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
-import { inspections, problemDeferrals, problemSignOffs, problems, problemUnits } from './oversight.schema.ts';
 
 const officeActions = new Set<ProblemAction['type']>([
   'verify_pass',
@@ -44,13 +44,7 @@ export async function problemDetail(db: Executor, actor: Actor, id: number, now:
   const loaded = await requireProblem(db, actor, id);
   const { problem } = loaded;
   const names = new Map(loaded.units.map((u) => [u.id, u.name]));
-  const related = await queryRows<{ id: number; title: string; status: ProblemStatus }>(
-    db,
-    sql`select id, title, status from problems where id in (${sql.join(
-      [problem.recurrenceOf ?? 0, ...problem.recurrenceIds].map((x) => sql`${x}`),
-      sql`, `,
-    )})`,
-  );
+  const related = await queryRelatedProblems(db, [problem.recurrenceOf ?? 0, ...problem.recurrenceIds]);
   return {
     id: problem.id,
     year: loaded.year,
@@ -137,15 +131,15 @@ export async function createProblemRecord(db: Db, actor: Actor, input: ProblemCr
     }
     let year = Number(now.toISOString().slice(0, 4));
     if (input.inspectionId) {
-      const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId));
+      const inspection = await requireInspection(tx, actor, input.inspectionId).catch(() => null);
       if (!inspection || !(await isOrgInScope(tx, actor.user, inspection.orgId)))
         throw badRequest('所属督察不存在或不在您的数据范围内', [{ field: 'inspectionId', message: '督察无效' }]);
       year = inspection.year;
     }
     const draft = createProblem({ ...input, id: 0 }, { by: actor.user.id, at: now });
-    const [row] = await tx
-      .insert(problems)
-      .values({
+    const id = await insertProblem(
+      tx,
+      {
         orgId: draft.unitIds[0]!,
         issuerOrgId: scopeRootOrgId(actor.user),
         inspectionId: input.inspectionId,
@@ -157,11 +151,10 @@ export async function createProblemRecord(db: Db, actor: Actor, input: ProblemCr
         isDeadlineFixed: draft.isDeadlineFixed,
         createdBy: actor.user.id,
         createdAt: now,
-      })
-      .returning({ id: problems.id });
-    const id = row!.id;
-    await tx.insert(problemUnits).values(draft.unitIds.map((orgId, sort) => ({ problemId: id, orgId, sort })));
-    await insertEvents(tx, id, draft.history);
+      },
+      draft.unitIds,
+      draft.history,
+    );
     await notifyProblemAssigned(tx, { id, title: draft.title, unitIds: draft.unitIds }, actor.user.id);
     await writeAudit(tx, actor, {
       action: 'problem.create',
@@ -223,9 +216,9 @@ export async function registerRecurrence(
     const result = reopenOnRecurrence(loaded.problem, { newId: 0, ...input }, { by: actor.user.id, at: now });
     if (!result.ok) throw new AppError(422, result.code.toUpperCase(), result.message);
     const next = result.recurrence;
-    const [row] = await tx
-      .insert(problems)
-      .values({
+    const newId = await insertProblem(
+      tx,
+      {
         orgId: loaded.orgId,
         issuerOrgId: loaded.issuerOrgId,
         inspectionId: next.inspectionId,
@@ -238,11 +231,10 @@ export async function registerRecurrence(
         recurrenceOf: loaded.problem.id,
         createdBy: actor.user.id,
         createdAt: now,
-      })
-      .returning({ id: problems.id });
-    const newId = row!.id;
-    await tx.insert(problemUnits).values(next.unitIds.map((orgId, sort) => ({ problemId: newId, orgId, sort })));
-    await insertEvents(tx, newId, next.history);
+      },
+      next.unitIds,
+      next.history,
+    );
     const original = {
       ...result.original,
       history: result.original.history.map((e) => (e.relatedProblemId === 0 ? { ...e, relatedProblemId: newId } : e)),
@@ -262,102 +254,15 @@ export async function registerRecurrence(
 /** Cadres of the responsible units, to pick the one 整改责任人 from. */
 export async function ownerOptions(db: Executor, actor: Actor, id: number) {
   const loaded = await requireProblem(db, actor, id);
-  return queryRows<{ id: number; name: string; position: string; orgId: number; orgName: string }>(
-    db,
-    sql`select c.id, c.name, c.position, c.org_id as "orgId", o.name as "orgName"
-        from cadres c join orgs o on o.id = c.org_id
-        where c.is_active and c.org_id in (${sql.join(
-          loaded.problem.unitIds.map((u) => sql`${u}`),
-          sql`, `,
-        )})
-        order by c.org_id, c.sort, c.id`,
-  );
+  return queryOwnerOptions(db, loaded.problem.unitIds);
 }
 
 async function requireOwners(tx: Executor, ownerIds: readonly number[], unitIds: number[]) {
-  const rows = await queryRows<{ id: number }>(
-    tx,
-    sql`select id from cadres where is_active and id in (${sql.join(
-      ownerIds.map((x) => sql`${x}`),
-      sql`, `,
-    )}) and org_id in (${sql.join(
-      unitIds.map((x) => sql`${x}`),
-      sql`, `,
-    )})`,
-  );
-  if (rows.length !== new Set(ownerIds).size)
+  if ((await countActiveOwners(tx, ownerIds, unitIds)) !== new Set(ownerIds).size)
     throw badRequest('整改责任人须为责任单位的在职干部', [{ field: 'fields.ownerIds', message: '整改责任人无效' }]);
 }
 
-/** Stores the core's next state: the row (guarded by version), sign-offs, deferrals and the new history events. */
+/** Stores the core's next state (the row guarded by its version: 409 when someone else changed it first). */
 export async function saveProblem(tx: Executor, before: LoadedProblem, after: Problem) {
-  const updated = await tx
-    .update(problems)
-    .set({
-      status: after.status,
-      ownerId: after.fourOnes.ownerId,
-      planText: after.fourOnes.plan,
-      measures: after.fourOnes.measures,
-      deadline: after.fourOnes.deadline,
-      claimedByUnitId: after.claimedByUnitId,
-      rectificationSummary: after.rectificationSummary,
-      closedAt: after.closedAt,
-      version: sql`${problems.version} + 1`,
-    })
-    .where(and(eq(problems.id, after.id), eq(problems.version, before.version)))
-    .returning({ id: problems.id });
-  if (updated.length === 0) throw conflict('该问题已被他人处理，请刷新后重试');
-  if (after.signOffs !== before.problem.signOffs) {
-    await tx.delete(problemSignOffs).where(eq(problemSignOffs.problemId, after.id));
-    if (after.signOffs.length)
-      await tx.insert(problemSignOffs).values(
-        after.signOffs.map((s) => ({
-          problemId: after.id,
-          orgId: s.unitId,
-          signedBy: s.by || null,
-          signedAt: s.at,
-          note: s.note,
-        })),
-      );
-  }
-  for (const [seq, d] of after.deferrals.entries()) {
-    const old = before.problem.deferrals[seq];
-    if (old && old.status === d.status) continue;
-    if (old) {
-      await tx
-        .update(problemDeferrals)
-        .set({ status: d.status, decidedBy: d.decidedBy, decidedAt: d.decidedAt, decisionNote: d.decisionNote })
-        .where(and(eq(problemDeferrals.problemId, after.id), eq(problemDeferrals.seq, seq)));
-    } else {
-      await tx.insert(problemDeferrals).values({
-        problemId: after.id,
-        seq,
-        reason: d.reason,
-        until: d.until,
-        status: d.status,
-        requestedBy: d.requestedBy || null,
-        requestedAt: d.requestedAt,
-      });
-    }
-  }
-  await insertEvents(tx, after.id, after.history.slice(before.problem.history.length));
-}
-
-async function insertEvents(tx: Executor, problemId: number, events: Problem['history']) {
-  if (events.length === 0) return;
-  await recordEvents(
-    tx,
-    'problem',
-    events.map((e) => ({
-      subjectId: problemId,
-      action: e.type,
-      fromStatus: e.from,
-      toStatus: e.to,
-      note: e.note,
-      unitId: e.unitId ?? null,
-      relatedProblemId: e.relatedProblemId ?? null,
-      actorId: e.by || null,
-      at: e.at,
-    })),
-  );
+  if (!(await storeProblemState(tx, before, after))) throw conflict('该问题已被他人处理，请刷新后重试');
 }
