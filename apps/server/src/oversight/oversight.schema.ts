@@ -13,7 +13,7 @@ import {
 import { cadres } from '../cadres/cadres.schema.ts';
 import { createdAt, identityId } from '../db/columns.ts';
 import { orgIdColumn, orgs } from '../org/org.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { attachments, users } from '../platform/platform.schema.ts';
 
 /** 督察: org_id is the organising office; target units are in inspection_targets. */
 export const inspections = pgTable(
@@ -147,6 +147,31 @@ export const problemEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
+);
+
+/**
+ * 佐证材料 cited by a step of the history: the unit's 销号 application, the office's 验收. The file is the platform's
+ * attachment; org_id is the uploader's unit (a unit can link only files uploaded within its own scope).
+ */
+export const problemEvidence = pgTable(
+  'problem_evidence',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => problemEvents.id, { onDelete: 'cascade' }),
+    attachmentId: integer('attachment_id')
+      .notNull()
+      .references(() => attachments.id),
+    orgId: orgIdColumn(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.attachmentId] }),
+    index('problem_evidence_problem_idx').on(t.problemId),
+  ],
 );
 
 /** 通报: issued by the office, praising or criticising named units. */
