@@ -21,9 +21,11 @@ import {
   publishWorkPoint,
   updateWorkPoint,
 } from './plan.work-points.service.ts';
+import { workpointsImportRoutes } from './plan.workpoints-import.routes.ts';
 
 export function planRoutes(app: ZApp, deps: AppDeps) {
   const { db, now } = deps;
+  workpointsImportRoutes(app, deps);
 
   implementAll(app, planContracts, {
     workPoints: async (request) => ({ items: await listWorkPoints(db, actorOf(request), request.query.year) }),

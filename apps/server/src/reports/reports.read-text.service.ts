@@ -1,7 +1,6 @@
 import { parse } from 'node-html-parser';
-import { checkZipBounded, uploadLimits, ZipRefusedError } from '../platform/kernel/bounded-zip.ts';
+import { readDocxText } from '../platform/kernel/docx-text.ts';
 import { AppError, badRequest } from '../platform/kernel/errors.ts';
-import { runParseJob } from '../platform/kernel/parse-worker.ts';
 
 export type ReportFileKind = 'txt' | 'docx' | 'html';
 
@@ -47,24 +46,6 @@ function htmlText(html: string): string {
     .join('\n');
 }
 
-async function docxText(data: Buffer): Promise<string> {
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
-    throw badRequest('文件不是有效的 Word（.docx）文档，请用 Word 或 WPS 另存为 .docx 后重新上传');
-  }
-  // Declared and actual inflated sizes are checked (off the event loop) before mammoth reads anything.
-  await checkZipBounded(data, uploadLimits.docxText).catch((error) => {
-    if (error instanceof ZipRefusedError && !error.message.startsWith('文件无法读取')) throw error;
-    throw badRequest('无法读取该 Word 文档，文件可能已损坏，请另存为 .docx 后重新上传');
-  });
-  // mammoth parses in a worker thread (bounded memory and time), so a large document never holds the event loop.
-  try {
-    const text = await runParseJob('docxText', data);
-    return text.replace(/\n{3,}/g, '\n\n');
-  } catch {
-    throw badRequest('无法读取该 Word 文档，文件可能已损坏，请另存为 .docx 后重新上传');
-  }
-}
-
 /** The plain text of an uploaded report; offsets of extracted figures index this text. */
 export async function readReportText(filename: string, data: Buffer): Promise<{ kind: ReportFileKind; text: string }> {
   const kind = reportFileKind(filename);
@@ -73,7 +54,7 @@ export async function readReportText(filename: string, data: Buffer): Promise<{ 
   if (kind === 'html' && data.length > maxHtmlBytes) {
     throw badRequest(`网页文件“${filename}”超过5MB，请只保存报告正文所在的页面后重新上传`);
   }
-  if (kind === 'docx') text = await docxText(data);
+  if (kind === 'docx') text = await readDocxText(data);
   else if (kind === 'html') text = htmlText(decodeText(data));
   else text = decodeText(data);
   if (text.includes('\u0000')) throw badRequest(`文件“${filename}”不是文本文件，请上传 .docx、.txt 或 .html`);

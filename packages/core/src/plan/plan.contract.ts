@@ -18,6 +18,11 @@ import {
   workPointUpdateSchema,
 } from './plan.schemas.ts';
 import { taskStatuses } from './task-lifecycle.ts';
+import {
+  workpointsProposalSchema,
+  workpointsPublishedSchema,
+  workpointsPublishSchema,
+} from './workpoints-extract-schemas.ts';
 
 export const workPointListQuerySchema = z.object({ year: z.coerce.number().int().optional() });
 const milestoneParams = idParams.extend({ node: z.enum(keyNodes) });
@@ -191,5 +196,25 @@ export const planContracts = defineContracts('plan', {
     summary: '标记关键节点完成',
     params: milestoneParams,
     response: okResponse,
+  },
+});
+
+/** Importing a year's 工作要点 from its document: the proposal to correct, then one publish of it all. */
+export const planWorkpointsImportContracts = defineContracts('plan', {
+  importWorkPointsPreview: {
+    method: 'POST',
+    path: '/api/plan/work-points/import/preview',
+    access: 'plan.manage',
+    summary: '上传工作要点文档（.docx/.pdf/.txt），识别任务、牵头单位和完成时限',
+    upload: true,
+    response: workpointsProposalSchema,
+  },
+  importWorkPointsPublish: {
+    method: 'POST',
+    path: '/api/plan/work-points/import/publish',
+    access: 'plan.manage',
+    summary: '发布校正后的工作要点及其任务（一次完成）',
+    body: workpointsPublishSchema,
+    response: workpointsPublishedSchema,
   },
 });
