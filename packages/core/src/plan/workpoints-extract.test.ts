@@ -308,3 +308,18 @@ describe('numbering that runs through the chapters', () => {
     ]);
   });
 });
+
+describe('hostile input', () => {
+  it('a long text without stops or numbering is read in linear time and yields no points', () => {
+    const r = run(`${'区司法局牵头'.repeat(20000)}\n${'一二三'.repeat(30000)}`);
+    expect(r.points).toEqual([]);
+  });
+
+  it('hundreds of numbered lines nest without quadratic work', () => {
+    const lines = ['一、总体'];
+    for (let i = 1; i <= 900; i++) lines.push(`${i}.第${i}项。（区司法局牵头）`);
+    const r = run(lines.join('\n'));
+    expect(r.points).toHaveLength(901);
+    expect(r.points[0]).toMatchObject({ leadOrgId: 8, leadSource: 'children' });
+  });
+});

@@ -43,8 +43,8 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const styles: Style[] = [
   { rank: 1, re: new RegExp(`^(${CN})[、.．]\\s*(.*)$`), num: (m) => smallNumeral(m[1]!) },
   { rank: 2, re: new RegExp(`^[（(](${CN})[）)][、.．]?\\s*(.*)$`), num: (m) => smallNumeral(m[1]!) },
-  { rank: 3, re: /^(\d{1,2})(?:[.．、](?!\d)|\s+(?=[\u4e00-\u9fff]))\s*(.*)$/, num: (m) => Number(m[1]) },
-  { rank: 4, re: /^[（(](\d{1,2})[）)][、.．]?\s*(.*)$/, num: (m) => Number(m[1]) },
+  { rank: 3, re: /^(\d{1,3})(?:[.．、](?!\d)|\s+(?=[\u4e00-\u9fff]))\s*(.*)$/, num: (m) => Number(m[1]) },
+  { rank: 4, re: /^[（(](\d{1,3})[）)][、.．]?\s*(.*)$/, num: (m) => Number(m[1]) },
   { rank: 5, re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$/, num: (m) => m[1]!.charCodeAt(0) - 0x2460 + 1 },
 ];
 
@@ -231,6 +231,8 @@ function labelledFields(text: string, units: Units): string {
 function roleClauses(text: string, units: Units, matcher: UnitMatcher) {
   for (const clause of text.split(/[，,。；;\n（）()：:]/)) {
     const c = clause.trim();
+    // A unit phrase is short; a long run of text without a stop is a sentence (and would cost the lazy patterns).
+    if (c.length > 200) continue;
     let m = /^(?:由)?(.+?)(?:牵头负责|牵头抓总|牵头落实|共同牵头|牵头)(?:，|,)?$/.exec(c);
     if (m && mentionsUnit(m[1]!, matcher) && m[1]!.length <= 80) {
       units.lead.push(m[1]!);
@@ -500,9 +502,14 @@ export function extractWorkpoints(
 
   // Headings without units of their own: lead from the points below (the unit leading most of them), deadline the
   // last of theirs. Deepest first, so a chapter sees its sections' results.
+  const childrenOf = new Map<string, ProposedPoint[]>();
+  for (const d of drafts) {
+    const parent = d.point.parentKey;
+    if (parent) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), d.point]);
+  }
   for (const d of [...drafts].reverse()) {
     const p = d.point;
-    const kids = drafts.filter((k) => k.point.parentKey === p.key).map((k) => k.point);
+    const kids = childrenOf.get(p.key) ?? [];
     if (kids.length === 0) continue;
     if (!p.leadOrgId) {
       const counts = new Map<number, number>();
