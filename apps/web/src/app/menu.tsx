@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -34,6 +35,7 @@ export const menuEntries: MenuEntry[] = [
   { path: '/cadres', label: '关键少数', icon: <SolutionOutlined />, permission: 'cadres.read' },
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, permission: 'report.read' },
   { path: '/notifications', label: '消息提醒', icon: <BellOutlined />, permission: 'notification.read' },
+  { path: '/push-channels', label: '消息推送', icon: <SendOutlined />, permission: 'plan.manage' },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user.manage' },
   { path: '/admin/security', label: '安全管理', icon: <SafetyCertificateOutlined />, permission: 'security.manage' },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -138,6 +138,9 @@ export const router = createBrowserRouter([
       page('notifications', 'notification.read', () =>
         import('../modules/platform/pages/notifications-page.tsx').then((m) => m.NotificationsPage),
       ),
+      page('push-channels', 'plan.manage', () =>
+        import('../modules/platform/pages/push-channels-page.tsx').then((m) => m.PushChannelsPage),
+      ),
       page('admin/users', 'user.manage', () =>
         import('../modules/platform/pages/users-page.tsx').then((m) => m.UsersPage),
       ),

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { zodItem } from '../../../components/zod-rule.ts';
 import { type SubmitResult, useSubmitOpinion } from '../api/portal-api.ts';
+import { displayReceiptCode } from './portal-format.ts';
 
 type Target = { key: string | null; label: string; text?: string };
 type Values = { name: string; phone: string; content: string };
@@ -57,13 +58,13 @@ export function OpinionDrawer({
             <div>
               <div>您的回执码</div>
               <div className="portal-receipt-code" data-testid="receipt-code">
-                {result.receiptCode.slice(0, 5)}-{result.receiptCode.slice(5)}
+                {displayReceiptCode(result.receiptCode)}
               </div>
               <div style={{ marginBottom: 12, color: '#8c8c8c' }}>请截图或抄下回执码，凭码查询办理情况</div>
               <Button onClick={close} style={{ marginRight: 8 }}>
                 继续浏览
               </Button>
-              <Link to={`/portal/receipt?code=${result.receiptCode}`}>
+              <Link to={`/portal/receipt?code=${displayReceiptCode(result.receiptCode)}`}>
                 <Button type="primary">查询办理情况</Button>
               </Link>
             </div>

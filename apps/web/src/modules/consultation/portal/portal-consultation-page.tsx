@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { usePortalDetail, usePortalFeedback } from '../api/portal-api.ts';
 import { OpinionDrawer } from './opinion-drawer.tsx';
-import { formatDay } from './portal-format.ts';
+import { formatDay, formatMoment } from './portal-format.ts';
 import { PortalLayout } from './portal-layout.tsx';
 
 const decisionColor: Record<string, string> = { adopted: 'green', partly_adopted: 'gold', rejected: 'default' };
@@ -112,6 +112,7 @@ export function PortalConsultationPage() {
                 <Tag>{f.articleLabel}</Tag>
                 {f.decisionLabel ? <Tag color={decisionColor[f.decision ?? '']}>{f.decisionLabel}</Tag> : null}
                 <span className="portal-meta">{f.submitter}</span>
+                {f.answeredAt ? <span className="portal-meta">　答复于{formatMoment(f.answeredAt)}</span> : null}
               </div>
               <div style={{ lineHeight: 1.8 }}>{f.content}</div>
               {f.reply ? (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
 import { useReceipt } from '../api/portal-api.ts';
+import { displayReceiptCode, formatMoment } from './portal-format.ts';
 import { PortalLayout } from './portal-layout.tsx';
 
 const decisionColor: Record<string, string> = { adopted: 'green', partly_adopted: 'gold', rejected: 'default' };
@@ -10,7 +11,13 @@ const decisionColor: Record<string, string> = { adopted: 'green', partly_adopted
 export function PortalReceiptPage() {
   const [params, setParams] = useSearchParams();
   const code = params.get('code') ?? '';
-  const [input, setInput] = useState(code);
+  const [input, setInput] = useState(displayReceiptCode(code));
+  // Typed with or without the hyphen, in lower case or full width: the address and the box show ABCDE-FGHJK.
+  const lookUp = () => {
+    const shown = displayReceiptCode(input);
+    setInput(shown);
+    setParams({ code: shown });
+  };
   // A wrong code is a 400/404, which the app's query client never retries.
   const query = useReceipt(code);
   const r = query.data;
@@ -21,13 +28,13 @@ export function PortalReceiptPage() {
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
           <Input
             size="large"
-            placeholder="请输入10位回执码"
+            placeholder="请输入10位回执码，如 ABCDE-FGHJK"
             value={input}
             onChange={(e) => setInput(e.target.value)}
-            onPressEnter={() => setParams({ code: input.trim() })}
+            onPressEnter={lookUp}
             aria-label="回执码"
           />
-          <Button size="large" type="primary" onClick={() => setParams({ code: input.trim() })}>
+          <Button size="large" type="primary" onClick={lookUp}>
             查询
           </Button>
         </Space.Compact>
@@ -40,13 +47,16 @@ export function PortalReceiptPage() {
             {r.decisionLabel ? <Tag color={decisionColor[r.decision ?? '']}>{r.decisionLabel}</Tag> : null}
           </div>
           <Descriptions column={1} size="small" styles={{ label: { width: 84 } }}>
+            <Descriptions.Item label="回执码">
+              <span className="portal-receipt-inline">{displayReceiptCode(code)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label="征求意见">{r.consultationTitle}</Descriptions.Item>
             <Descriptions.Item label="条文">{r.articleLabel}</Descriptions.Item>
             <Descriptions.Item label="提交人">
               {r.submitter}
               {r.phone ? `（${r.phone}）` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label="提交时间">{new Date(r.submittedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="提交时间">{formatMoment(r.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="意见内容">{r.content}</Descriptions.Item>
           </Descriptions>
           {r.reply ? (

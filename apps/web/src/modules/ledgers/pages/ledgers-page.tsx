@@ -1,7 +1,7 @@
 import { SettingOutlined } from '@ant-design/icons';
 import type { LedgerTypeSummary } from '@fazhi/core/ledgers/ledgers.schemas';
-import { Badge, Button, Card, Empty, Flex, Menu, Spin, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Badge, Button, Card, Empty, Flex, Input, Menu, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
@@ -14,6 +14,13 @@ function groupByCategory(types: LedgerTypeSummary[]) {
   return [...groups];
 }
 
+/** Whether a ledger type matches what was typed in the menu's search box (name, category or key). */
+function matches(t: LedgerTypeSummary, words: string): boolean {
+  const needle = words.trim().toLowerCase();
+  if (!needle) return true;
+  return [t.name, t.category, t.key].some((s) => s.toLowerCase().includes(needle));
+}
+
 /** 业务台账: pick a ledger type on the left, work with its rows on the right. */
 export function LedgersPage() {
   const { typeKey } = useParams();
@@ -22,9 +29,10 @@ export function LedgersPage() {
   const types = useLedgerTypes();
   const current = typeKey ?? types.data?.items[0]?.key;
   const detail = useLedgerType(current);
+  const [search, setSearch] = useState('');
   const items = useMemo(
     () =>
-      groupByCategory(types.data?.items ?? []).map(([category, list]) => ({
+      groupByCategory((types.data?.items ?? []).filter((t) => matches(t, search))).map(([category, list]) => ({
         type: 'group' as const,
         key: category,
         label: category,
@@ -38,7 +46,7 @@ export function LedgersPage() {
           ),
         })),
       })),
-    [types.data],
+    [types.data, search],
   );
   const def = detail.data?.definition;
 
@@ -56,16 +64,30 @@ export function LedgersPage() {
         }
       />
       <Flex gap={16} align="flex-start">
-        <Card size="small" style={{ width: 212, flex: 'none' }} styles={{ body: { padding: 4 } }}>
+        <Card
+          size="small"
+          style={{ width: 228, flex: 'none', position: 'sticky', top: 12 }}
+          styles={{ body: { padding: 4 } }}
+        >
+          <Input.Search
+            allowClear
+            placeholder="搜索台账名称"
+            aria-label="搜索台账"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ padding: 6 }}
+          />
           {types.isLoading ? (
             <Spin style={{ display: 'block', padding: 24 }} />
+          ) : items.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`没有名称含“${search.trim()}”的台账`} />
           ) : (
             <Menu
               mode="inline"
               selectedKeys={current ? [current] : []}
               items={items}
               onClick={(e) => navigate(`/ledgers/${e.key}`)}
-              style={{ borderInlineEnd: 'none' }}
+              style={{ borderInlineEnd: 'none', maxHeight: 'calc(100vh - 230px)', overflowY: 'auto' }}
             />
           )}
         </Card>
