@@ -40,7 +40,7 @@ function migrationsHash() {
 }
 
 const stamp = { pglite: pgliteVersion, migrations: migrationsHash() };
-if (process.argv.includes('--if-stale') && existsSync(stampFile)) {
+if (process.argv.includes('--if-stale') && existsSync(stampFile) && existsSync(join(outDir, 'pgdata', 'PG_VERSION'))) {
   const built = JSON.parse(readFileSync(stampFile, 'utf8'));
   if (built.pglite === stamp.pglite && built.migrations === stamp.migrations) process.exit(0);
 }
