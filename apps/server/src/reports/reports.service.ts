@@ -33,11 +33,11 @@ import {
   insertReport,
   queryOrg,
   queryReportEvents,
-  queryWorkSummary,
   updateReportAtVersion,
 } from './reports.repo.ts';
 import { reports, type StoredSlot } from './reports.schema.ts';
 import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
+import { queryWorkSummary } from './reports.work-summary.service.ts';
 
 export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number): Promise<OrgRow> {
   await requireOrgInScope(db, actor.user, orgId, '未找到该单位，或该单位不在您的数据范围内');
