@@ -117,8 +117,6 @@ export const routeAccess: Record<string, AccessGroup> = {
   'GET /api/plan/tasks': 'businessReaders',
   'POST /api/plan/tasks': 'office',
   'POST /api/plan/work-points/:id/publish': 'office',
-  'POST /api/plan/work-points/import/preview': 'office',
-  'POST /api/plan/work-points/import/publish': 'office',
   'DELETE /api/plan/work-points/:id': 'office',
   'PATCH /api/plan/work-points/:id': 'office',
   'GET /api/plan/work-points': 'businessReaders',
@@ -264,6 +262,7 @@ export const routeAccess: Record<string, AccessGroup> = {
   // reports
   'POST /api/reports/:id/actions': 'unitWorkers',
   'GET /api/reports/:id/docx': 'businessReaders',
+  'GET /api/reports/:id/review-files/:fileId': 'businessReaders',
   'POST /api/reports/:id/refresh': 'unitWorkers',
   'DELETE /api/reports/:id/sections/:key': 'unitWorkers',
   'POST /api/reports/:id/sections': 'unitWorkers',

@@ -31,20 +31,28 @@ export function notifyTasksIssued(tx: Executor, taskIds: readonly number[], acto
 
 type TaskRef = { id: number; title: string; leadOrgId: number };
 
-/** 销号 applied (the office is told), approved or returned (the lead unit is told, with the reason). */
+/**
+ * 销号 applied (the office is told, with the 申请说明 and how many 佐证材料 came with it), approved or returned (the
+ * lead unit is told, with the 审核意见).
+ */
 export function notifyTaskTransition(
   tx: Executor,
   task: TaskRef,
   action: 'apply' | 'approve' | 'return',
   reason: string,
   actorId: number,
+  evidenceCount = 0,
 ) {
   const link = `/plan/tasks/${task.id}`;
   if (action === 'apply')
     return raiseEvent(tx, {
       kind: 'task.applied',
       title: '任务申请销号待审核',
-      body: `“${task.title}”已申请销号，请审核`,
+      body:
+        `“${task.title}”已申请销号` +
+        (evidenceCount ? `，附佐证材料${evidenceCount}份` : '') +
+        (reason ? `，申请说明：${reason}` : '') +
+        '，请审核',
       link,
       audience: { to: 'office', orgIds: [task.leadOrgId] },
       actorId,
@@ -55,7 +63,7 @@ export function notifyTaskTransition(
     title: approved ? '任务销号已通过' : '任务销号被退回',
     body: approved
       ? `“${task.title}”销号申请已审核通过${reason ? `，审核意见：${reason}` : ''}`
-      : `“${task.title}”销号申请被退回，理由：${reason}`,
+      : `“${task.title}”销号申请被退回，审核意见：${reason}`,
     link,
     audience: { to: 'unit', orgIds: [task.leadOrgId] },
     actorId,

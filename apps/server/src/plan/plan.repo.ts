@@ -34,6 +34,7 @@ type TaskRow = {
   plan_attachment: { id: number; filename: string; size: number; mime: string } | null;
   measures: string[];
   entry_count: number;
+  child_count: number;
   milestones: { node: string; dueDate: string; doneAt: string | null }[] | null;
   version: number;
   closed_at: string | Date | null;
@@ -81,6 +82,7 @@ export async function queryTasks(db: Executor, user: AuthUser, filter: TaskFilte
          from attachments a where a.id = t.plan_attachment_id) as plan_attachment,
       t.measures,
       (select count(*)::int from task_entries e where e.task_id = t.id) as entry_count,
+      (select count(*)::int from tasks c where c.parent_id = t.id) as child_count,
       (select json_agg(json_build_object('node', m.node, 'dueDate', to_char(m.due_date, 'YYYY-MM-DD'), 'doneAt', m.done_at)
               order by m.due_date) from task_milestones m where m.task_id = t.id) as milestones,
       t.version, t.closed_at
@@ -110,6 +112,7 @@ export async function queryTasks(db: Executor, user: AuthUser, filter: TaskFilte
     planAttachment: r.plan_attachment,
     measures: r.measures ?? [],
     entryCount: r.entry_count,
+    childCount: r.child_count,
     milestones: (r.milestones ?? []).map((m) => ({
       node: m.node as 'start',
       dueDate: m.dueDate,
@@ -190,10 +193,13 @@ export async function queryTaskEvents(db: Executor, taskId: number): Promise<Tas
     reason: string;
     actor: string | null;
     at: string | Date;
+    attachments: { id: number; filename: string; size: number; mime: string }[] | null;
   }>(
     db,
     sql`
-    select ev.id, ev.action, ev.from_status, ev.to_status, ev.reason, u.display_name as actor, ev.at
+    select ev.id, ev.action, ev.from_status, ev.to_status, ev.reason, u.display_name as actor, ev.at,
+           (select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id)
+              from task_event_attachments ea join attachments a on a.id = ea.attachment_id where ea.event_id = ev.id) as attachments
     from task_events ev left join users u on u.id = ev.actor_id
     where ev.task_id = ${taskId} order by ev.id`,
   );
@@ -205,7 +211,23 @@ export async function queryTaskEvents(db: Executor, taskId: number): Promise<Tas
     reason: r.reason,
     actor: r.actor ?? '',
     at: new Date(r.at).toISOString(),
+    attachments: (r.attachments ?? []).map((a) => ({ ...a, size: Number(a.size) })),
   }));
+}
+
+/**
+ * Links files to the task's newest flow step (the one this transaction just recorded: the optimistic UPDATE of the
+ * task before it keeps a concurrent step out).
+ */
+export async function attachToLatestTaskEvent(db: Executor, taskId: number, attachmentIds: readonly number[]) {
+  if (attachmentIds.length === 0) return;
+  await db.execute(sql`
+    insert into task_event_attachments (event_id, attachment_id)
+    select (select max(id) from task_events where task_id = ${taskId}), a.id
+    from attachments a where a.id in (${sql.join(
+      [...new Set(attachmentIds)].map((id) => sql`${id}::int`),
+      sql`, `,
+    )})`);
 }
 
 // ---- work points ----

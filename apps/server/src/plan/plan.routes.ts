@@ -50,13 +50,21 @@ export function planRoutes(app: ZApp, deps: AppDeps) {
     deleteTask: (request) => deleteTask(db, actorOf(request), request.params.id, now()),
     savePlan: (request) => updateTaskPlan(db, actorOf(request), request.params.id, request.body, now()),
     addEntry: (request) => addTaskEntry(db, actorOf(request), request.params.id, request.body, now()),
-    apply: (request) => transitionTask(db, actorOf(request), request.params.id, { type: 'apply' }, now()),
+    apply: (request) =>
+      transitionTask(
+        db,
+        actorOf(request),
+        request.params.id,
+        { type: 'apply', reason: request.body.note },
+        now(),
+        request.body.attachmentIds,
+      ),
     issue: (request) => transitionTask(db, actorOf(request), request.params.id, { type: 'issue' }, now()),
     review: (request) => {
       const body = request.body;
       const action =
         body.decision === 'approve'
-          ? ({ type: 'approve' } as const)
+          ? ({ type: 'approve', reason: body.reason } as const)
           : ({ type: 'return', reason: body.reason } as const);
       return transitionTask(db, actorOf(request), request.params.id, action, now());
     },

@@ -11,11 +11,12 @@ import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
-import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
+import { isAttachmentInScope, requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isOrgInScope, requireFirst } from '../platform/platform.scope.service.ts';
 import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.service.ts';
 import {
+  attachToLatestTaskEvent,
   countTasksLedBy,
   deleteTaskRow,
   findTaskRow,
@@ -27,7 +28,6 @@ import {
   queryTaskEntries,
   queryTaskEvents,
   queryTasks,
-  queryTopTasksOfYear,
   setTaskAssists,
   setTaskMilestones,
   type TaskFilter,
@@ -250,21 +250,40 @@ export async function insertEntry(
   return entryId;
 }
 
-/** Apply, approve, return, reopen, issue: one path through the core state machine. */
-export async function transitionTask(db: Db, actor: Actor, id: number, action: TaskAction, now: Date) {
+/** 佐证材料 must be files uploaded within the user's scope: another unit's file answers like a missing one. */
+async function requireEvidence(tx: Executor, actor: Actor, ids: readonly number[]) {
+  for (const attachmentId of new Set(ids)) {
+    if (!(await isAttachmentInScope(tx, actor.user, attachmentId)))
+      throw notFound('佐证材料不存在或不在您的数据范围内');
+  }
+}
+
+/**
+ * Apply, approve, return, reopen, issue: one path through the core state machine. `evidenceIds` are the 佐证材料
+ * of a 销号 application, linked to the flow step it records.
+ */
+export async function transitionTask(
+  db: Db,
+  actor: Actor,
+  id: number,
+  action: TaskAction,
+  now: Date,
+  evidenceIds: readonly number[] = [],
+) {
   return db.transaction(async (tx) => {
     const task = await requireTask(tx, actor, id, now);
     const isOfficeAction = action.type !== 'apply';
     if (isOfficeAction && !can(actor.user.role, 'plan.manage'))
       throw forbidden('只有依法治办可以审核、退回或重新打开任务');
     if (!isOfficeAction) await requireReporter(tx, actor, task, true);
+    await requireEvidence(tx, actor, evidenceIds);
     const transition = applyTaskAction(task.status, action, {
       hasPlan: task.planText.trim().length > 0 || task.planAttachment !== null,
       measureCount: task.measures.length,
       entryCount: task.entryCount,
     });
     if (!transition.ok) throw conflict(transition.message);
-    const reason = 'reason' in action ? action.reason : '';
+    const reason = 'reason' in action ? (action.reason ?? '') : '';
     const closing = transition.status === 'closed';
     // The state read above must still hold: a concurrent action on the same task is refused, not applied twice.
     const updated = await updateTaskRow(tx, id, task.version, {
@@ -274,6 +293,7 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
     });
     if (!updated) throw conflict('该任务已被他人同时处理，请刷新后重试');
     await recordEvent(tx, actor, id, action.type, task.status, transition.status, reason);
+    await attachToLatestTaskEvent(tx, id, evidenceIds);
     if (action.type === 'issue') await notifyTasksIssued(tx, [id], actor.user.id);
     if (action.type === 'apply' || action.type === 'approve' || action.type === 'return')
       await notifyTaskTransition(
@@ -282,6 +302,7 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
         action.type,
         reason,
         actor.user.id,
+        evidenceIds.length,
       );
     if (closing) await withdrawTaskReminders(tx, id);
     await writeAudit(tx, actor, {
@@ -290,7 +311,7 @@ export async function transitionTask(db: Db, actor: Actor, id: number, action: T
       entityId: id,
       orgId: task.leadOrgId,
       before: { status: task.status },
-      after: { status: transition.status, reason },
+      after: { status: transition.status, reason, ...(evidenceIds.length ? { attachmentIds: evidenceIds } : {}) },
     });
     return { status: transition.status };
   });
@@ -316,12 +337,4 @@ export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: 
 /** For the org module: a unit that still leads tasks cannot be deleted. */
 export async function countTasksOfOrg(db: Executor, orgId: number) {
   return countTasksLedBy(db, orgId);
-}
-
-/**
- * For the reports module: the top-level tasks of a year in an org subtree (drafts left out), in creation order —
- * what an annual report says was done, is overdue or still open.
- */
-export function topTasksOfYear(db: Executor, subtreePath: string, year: number) {
-  return queryTopTasksOfYear(db, subtreePath, year);
 }

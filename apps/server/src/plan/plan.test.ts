@@ -116,6 +116,7 @@ describe('answers carry exactly the declared fields', () => {
         'planAttachment',
         'measures',
         'entryCount',
+        'childCount',
         'milestones',
         'version',
         'closedAt',
@@ -124,7 +125,7 @@ describe('answers carry exactly the declared fields', () => {
     const detail = (await office.get(`/api/plan/tasks/${task.id}`)).json();
     expect(Object.keys(detail).sort()).toEqual(['entries', 'events', 'task']);
     expect(Object.keys(detail.events[0]).sort()).toEqual(
-      ['id', 'action', 'fromStatus', 'toStatus', 'reason', 'actor', 'at'].sort(),
+      ['id', 'action', 'fromStatus', 'toStatus', 'reason', 'actor', 'at', 'attachments'].sort(),
     );
     const points = (await office.get(`/api/plan/work-points?year=${year}`)).json().items;
     expect(Object.keys(points[0]).sort()).toEqual(
@@ -165,7 +166,7 @@ describe('1×3 销号 lifecycle', () => {
       '您没有执行此操作的权限',
     ]);
     const noReason = await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '' });
-    expect(await refusal(noReason)).toEqual([400, '请求内容有误：reason：退回须填写理由']);
+    expect(await refusal(noReason)).toEqual([400, '请求内容有误：reason：退回须填写审核意见']);
     expect(
       (
         await office.post(`/api/plan/tasks/${task.id}/review`, { decision: 'return', reason: '请补充调解协议书' })

@@ -201,11 +201,11 @@ describe('oversight: problem 交办, 整改 verified pass or fail', () => {
     ]);
     const failed = await notesOf(act(office, { type: 'verify_fail', reason: '仍有3卷未归档' }));
     expect(only(failed, 'problem.verify_failed')).toEqual(sfj);
-    expect(failed[0]!.body).toBe('问题“行政处罚案卷归档不及时”整改验收不通过，理由：仍有3卷未归档');
+    expect(failed[0]!.body).toBe('问题“行政处罚案卷归档不及时”整改验收不通过，审核意见：仍有3卷未归档');
     await notesOf(act(reporterA, { type: 'apply', summary: '已全部归档' }));
     const passed = await notesOf(act(office, { type: 'verify_pass', note: '同意销号' }));
     expect(only(passed, 'problem.verified')).toEqual(sfj);
-    expect(passed[0]!.body).toBe('问题“行政处罚案卷归档不及时”整改验收通过，已销号。验收意见：同意销号');
+    expect(passed[0]!.body).toBe('问题“行政处罚案卷归档不及时”整改验收通过，已销号。审核意见：同意销号');
     // Its deadline reminders (sent before 销号) are withdrawn with it.
     expect(await problemReminders(id)).toEqual([]);
   });

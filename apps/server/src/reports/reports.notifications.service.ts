@@ -5,8 +5,8 @@ import { type EventAudience, raiseEvent } from '../platform/platform.notificatio
 type ReportRef = { id: number; title: string; orgId: number; createdBy: number | null };
 
 /**
- * A report sent for review (the office is told) or returned (the unit's reporters and leaders, and its author, are
- * told with the reason). Other steps raise nothing.
+ * A report sent for review (the office is told), returned for changes or 定稿 (the unit's reporters and leaders, and
+ * its author, are told, with the office's 审核意见 and how many files came with it). Other steps raise nothing.
  */
 export function notifyReportAction(
   tx: Executor,
@@ -14,6 +14,7 @@ export function notifyReportAction(
   action: ReportAction,
   reason: string,
   actorId: number,
+  attachmentCount = 0,
 ) {
   const link = `/reports/${report.id}`;
   if (action === 'send_review')
@@ -25,13 +26,17 @@ export function notifyReportAction(
       audience: { to: 'office', orgIds: [report.orgId] },
       actorId,
     });
-  if (action === 'return') {
+  if (action === 'return' || action === 'finalize') {
     const audience: EventAudience[] = [{ to: 'unit', orgIds: [report.orgId] }];
     if (report.createdBy !== null) audience.push({ to: 'users', userIds: [report.createdBy] });
+    const files = attachmentCount ? `（附件${attachmentCount}份）` : '';
+    const returned = action === 'return';
     return raiseEvent(tx, {
-      kind: 'report.returned',
-      title: '报告被退回修改',
-      body: `“${report.title}”被退回修改，理由：${reason}`,
+      kind: returned ? 'report.returned' : 'report.finalized',
+      title: returned ? '报告被退回修改' : '报告已审核定稿',
+      body: returned
+        ? `“${report.title}”被退回修改，审核意见：${reason}${files}`
+        : `“${report.title}”已审核定稿${reason ? `，审核意见：${reason}` : ''}${files}`,
       link,
       audience,
       actorId,

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
+import { queryHonoursOfYear } from '../ledgers/ledgers.repo.ts';
+import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
+import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import {
@@ -28,6 +31,36 @@ export async function queryOrgByName(db: Executor, name: string): Promise<OrgRow
     sql`select id, name, kind, path, parent_id from orgs where name = ${name} or short_name = ${name} order by id`,
   );
   return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, path: row.path, parentId: row.parent_id }));
+}
+
+export type WorkSummary = {
+  closedTitles: string[];
+  overdueTitles: string[];
+  openTitles: string[];
+  openProblems: { title: string; status: string }[];
+  problemCount: number;
+  honours: { title: string; level: string; authority: string }[];
+};
+
+/**
+ * What a report says in words, for an org subtree and year, from the modules that own the data (three set-based
+ * queries side by side): closed, overdue and open top-level tasks (plan), problems found (oversight), and honours
+ * from the 荣誉 ledger (ledgers).
+ */
+export async function queryWorkSummary(db: Executor, org: OrgRow, year: number, today: string): Promise<WorkSummary> {
+  const [tasks, problems, honours] = await Promise.all([
+    queryTopTasksOfYear(db, org.path, year),
+    queryProblemsOfYear(db, org.path, year),
+    queryHonoursOfYear(db, org.path, year),
+  ]);
+  return {
+    closedTitles: tasks.filter((t) => t.status === 'closed').map((t) => t.title),
+    overdueTitles: tasks.filter((t) => t.status !== 'closed' && t.deadline < today).map((t) => t.title),
+    openTitles: tasks.filter((t) => t.status !== 'closed').map((t) => t.title),
+    openProblems: problems.filter((p) => p.status !== 'closed').map((p) => ({ title: p.title, status: p.status })),
+    problemCount: problems.length,
+    honours,
+  };
 }
 
 export type ReportListRow = {
@@ -271,9 +304,11 @@ export async function insertReport(db: Executor, values: typeof reports.$inferIn
   return row!.id;
 }
 
-/** A report's flow records, oldest first, with the actor's display name. */
-export function queryReportEvents(db: Executor, reportId: number) {
-  return db
+type AttachmentRef = { id: number; filename: string; size: number; mime: string };
+
+/** A report's flow records, oldest first, with the actor's display name and the files of a review step. */
+export async function queryReportEvents(db: Executor, reportId: number) {
+  const rows = await db
     .select({
       action: reportEvents.action,
       fromStatus: reportEvents.fromStatus,
@@ -281,10 +316,44 @@ export function queryReportEvents(db: Executor, reportId: number) {
       reason: reportEvents.reason,
       at: reportEvents.at,
       actor: sql<string | null>`(select display_name from users u where u.id = ${reportEvents.actorId})`,
+      attachments: sql<AttachmentRef[] | null>`(
+        select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id)
+        from report_event_attachments ea join attachments a on a.id = ea.attachment_id
+        where ea.event_id = ${reportEvents.id})`,
     })
     .from(reportEvents)
     .where(eq(reportEvents.reportId, reportId))
     .orderBy(asc(reportEvents.id));
+  return rows.map((r) => ({ ...r, attachments: r.attachments ?? [] }));
+}
+
+/** A file attached to one of this report's review steps, or null. */
+export async function findReviewFile(db: Executor, reportId: number, fileId: number) {
+  const [row] = await queryRows<{ filename: string; mime: string; sha256: string; data: Buffer }>(
+    db,
+    sql`select a.filename, a.mime, a.sha256, a.data
+        from attachments a
+        join report_event_attachments ea on ea.attachment_id = a.id
+        join report_events e on e.id = ea.event_id
+        where e.report_id = ${reportId} and a.id = ${fileId}
+        limit 1`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Links the office's files to the report's newest flow step (the one this transaction just recorded: the optimistic
+ * UPDATE of the report before it keeps a concurrent step out).
+ */
+export async function attachToLatestReportEvent(db: Executor, reportId: number, attachmentIds: readonly number[]) {
+  if (attachmentIds.length === 0) return;
+  await db.execute(sql`
+    insert into report_event_attachments (event_id, attachment_id)
+    select (select max(id) from report_events where report_id = ${reportId}), a.id
+    from attachments a where a.id in (${sql.join(
+      [...new Set(attachmentIds)].map((id) => sql`${id}::int`),
+      sql`, `,
+    )})`);
 }
 
 /** Optimistic update: false when the report is no longer at `version` (someone else changed it). */

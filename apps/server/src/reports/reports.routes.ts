@@ -15,6 +15,7 @@ import { changeOptionalSection } from './reports.sections.service.ts';
 import {
   composeNewReport,
   getReport,
+  readReviewFile,
   refreshFigures,
   requireReport,
   transitionReport,
@@ -62,7 +63,15 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
       changeOptionalSection(db, actorOf(request), request.params.id, request.params.key, 'remove', now()),
     refresh: (request) => refreshFigures(db, actorOf(request), request.params.id, now()),
     act: (request) =>
-      transitionReport(db, actorOf(request), request.params.id, request.body.action, request.body.reason ?? '', now()),
+      transitionReport(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body.action,
+        request.body.reason ?? '',
+        now(),
+        request.body.attachmentIds,
+      ),
     docx: async (request, reply) => {
       const row = await requireReport(db, actorOf(request), request.params.id);
       const slots = row.snapshot?.slots ?? row.slots;
@@ -77,6 +86,15 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${row.title}.docx`)}`)
         .send(data);
+    },
+    reviewFile: async (request, reply) => {
+      const file = await readReviewFile(db, actorOf(request), request.params.id, request.params.fileId);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('x-checksum-sha256', file.sha256)
+        .send(file.data);
     },
   });
 }

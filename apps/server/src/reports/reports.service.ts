@@ -22,6 +22,7 @@ import type { Db, Executor } from '../db/client.ts';
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
+import { isAttachmentInScope } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { recordEvents } from '../platform/platform.events.service.ts';
 import { requireInScope, requireOrgInScope } from '../platform/platform.scope.service.ts';
@@ -29,7 +30,10 @@ import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
 import { notifyReportAction } from './reports.notifications.service.ts';
 import {
+  attachToLatestReportEvent,
   findReportOf,
+  findReviewFile,
+  queryWorkSummary,
   insertReport,
   queryOrg,
   queryReportEvents,
@@ -37,7 +41,6 @@ import {
 } from './reports.repo.ts';
 import { reports, type StoredSlot } from './reports.schema.ts';
 import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
-import { queryWorkSummary } from './reports.work-summary.service.ts';
 
 export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number): Promise<OrgRow> {
   await requireOrgInScope(db, actor.user, orgId, '未找到该单位，或该单位不在您的数据范围内');
@@ -202,6 +205,17 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
   });
 }
 
+/**
+ * A file the office attached to its 审核意见: readable by whoever may read the report (the unit cannot read the
+ * office's own uploads through the attachments route, so the report grants it).
+ */
+export async function readReviewFile(db: Executor, actor: Actor, reportId: number, fileId: number) {
+  await requireReport(db, actor, reportId);
+  const file = await findReviewFile(db, reportId, fileId);
+  if (!file) throw notFound('未找到该附件，或您无权查看');
+  return file;
+}
+
 export async function transitionReport(
   db: Db,
   actor: Actor,
@@ -209,12 +223,16 @@ export async function transitionReport(
   action: ReportAction,
   reason: string,
   now: Date,
+  attachmentIds: readonly number[] = [],
 ) {
   if (!can(actor.user.role, reportActionPermission[action])) {
     throw forbidden(`只有依法治区办可以${reportActionLabels[action]}`);
   }
   return db.transaction(async (tx) => {
     const row = await requireReport(tx, actor, id);
+    for (const attachmentId of new Set(attachmentIds)) {
+      if (!(await isAttachmentInScope(tx, actor.user, attachmentId))) throw notFound('附件不存在或不在您的数据范围内');
+    }
     const result = applyReportAction(row.status as ReportStatus, action, reason);
     if (!result.ok) throw conflict(result.message);
     const patch: Partial<typeof reports.$inferInsert> = {
@@ -257,14 +275,15 @@ export async function transitionReport(
         at: now,
       },
     ]);
-    await notifyReportAction(tx, row, action, reason, actor.user.id);
+    await attachToLatestReportEvent(tx, id, attachmentIds);
+    await notifyReportAction(tx, row, action, reason, actor.user.id, attachmentIds.length);
     await writeAudit(tx, actor, {
       action: `report.${action}`,
       entity: 'report',
       entityId: id,
       orgId: row.orgId,
       before: { status: row.status },
-      after: { status: result.status, reason },
+      after: { status: result.status, reason, ...(attachmentIds.length ? { attachmentIds } : {}) },
     });
     return { id, status: result.status };
   });

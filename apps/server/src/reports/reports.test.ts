@@ -196,7 +196,7 @@ describe('reports: compose, edit, live figures and mismatches', () => {
     ]);
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'send_review' })).statusCode).toBe(200);
     const noReason = await office.post(`/api/reports/${id}/actions`, { action: 'return' });
-    expect(await refusal(noReason)).toEqual([409, '退回修改时请填写退回理由']);
+    expect(await refusal(noReason)).toEqual([409, '退回修改时请填写审核意见']);
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'finalize' })).json().status).toBe('final');
     const final = (await office.get(`/api/reports/${id}`)).json();
     expect(final.isFrozen).toBe(true);

@@ -3,6 +3,7 @@ import { idParams } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import {
   keyNodes,
+  taskApplySchema,
   taskCreateSchema,
   taskEntryCreateSchema,
   taskEntrySchema,
@@ -159,8 +160,9 @@ export const planContracts = defineContracts('plan', {
     method: 'POST',
     path: '/api/plan/tasks/:id/apply',
     access: 'plan.report',
-    summary: '申请销号',
+    summary: '申请销号（附申请说明和佐证材料）',
     params: idParams,
+    body: taskApplySchema,
     response: taskStatusResponse,
   },
   issue: {
@@ -175,7 +177,7 @@ export const planContracts = defineContracts('plan', {
     method: 'POST',
     path: '/api/plan/tasks/:id/review',
     access: 'plan.manage',
-    summary: '审核销号申请（通过或退回）',
+    summary: '审核销号申请（通过或退回，附审核意见）',
     params: idParams,
     body: taskReviewSchema,
     response: taskStatusResponse,

@@ -82,9 +82,23 @@ export const taskEntryCreateSchema = z.object({
 });
 export type TaskEntryCreate = z.infer<typeof taskEntryCreateSchema>;
 
+/** A 销号 application: an optional 申请说明 and the 佐证材料 uploaded with it. */
+export const taskApplySchema = z.object({
+  note: z.string().trim().max(1000, '申请说明不能超过1000个字').default(''),
+  attachmentIds: z.array(id).max(20, '佐证材料不能超过20个').default([]),
+});
+export type TaskApply = z.infer<typeof taskApplySchema>;
+
+/** The office's decision on a 销号 application; the 审核意见 is required to return, optional to approve. */
 export const taskReviewSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), reason: z.string().max(1000).default('') }),
-  z.object({ decision: z.literal('return'), reason: z.string().trim().min(1, '退回须填写理由').max(1000) }),
+  z.object({
+    decision: z.literal('approve'),
+    reason: z.string().trim().max(1000, '审核意见不能超过1000个字').default(''),
+  }),
+  z.object({
+    decision: z.literal('return'),
+    reason: z.string().trim().min(1, '退回须填写审核意见').max(1000, '审核意见不能超过1000个字'),
+  }),
 ]);
 export const taskReasonSchema = z.object({ reason: z.string().trim().min(1, '须填写理由').max(1000) });
 
@@ -122,6 +136,8 @@ export const taskSchema = z.object({
   planAttachment: attachmentRefSchema.nullable(),
   measures: z.array(z.string()),
   entryCount: z.number().int(),
+  /** Sub-tasks, counted whatever the reader's scope (a parent's progress is their roll-up). */
+  childCount: z.number().int(),
   milestones: z.array(
     z.object({ node: z.enum(keyNodes), dueDate: z.string(), /** ISO timestamp */ doneAt: z.string().nullable() }),
   ),
@@ -138,6 +154,8 @@ export const taskEventSchema = z.object({
   reason: z.string(),
   actor: z.string(),
   at: z.string(),
+  /** 佐证材料 of a 销号 application. */
+  attachments: z.array(attachmentRefSchema),
 });
 export type TaskEvent = z.output<typeof taskEventSchema>;
 

@@ -26,7 +26,7 @@ describe('task lifecycle', () => {
   it('退回 needs a reason and returns to 推进中', () => {
     expect(applyTaskAction('applied', { type: 'return', reason: '  ' })).toEqual({
       ok: false,
-      message: '退回须填写理由',
+      message: '退回须填写审核意见',
     });
     expect(applyTaskAction('applied', { type: 'return', reason: '佐证材料不全' })).toEqual({
       ok: true,

@@ -18,8 +18,10 @@ export const taskStatusLabels: Record<TaskStatus, string> = {
 export type TaskAction =
   | { type: 'issue' }
   | { type: 'report' }
-  | { type: 'apply' }
-  | { type: 'approve' }
+  /** `reason`: the unit's 申请说明. */
+  | { type: 'apply'; reason?: string }
+  /** `reason`: the office's 审核意见 (optional when approving). */
+  | { type: 'approve'; reason?: string }
   | { type: 'return'; reason: string }
   | { type: 'reopen'; reason: string };
 
@@ -28,7 +30,7 @@ export const taskActionLabels: Record<TaskAction['type'], string> = {
   report: '填报进展',
   apply: '申请销号',
   approve: '审核通过（销号）',
-  return: '退回',
+  return: '退回销号申请',
   reopen: '重新打开',
 };
 
@@ -67,7 +69,7 @@ export function applyTaskAction(status: TaskStatus, action: TaskAction, oneByThr
       return status === 'applied' ? { ok: true, status: 'closed' } : fail(`任务状态为“${label}”，没有待审核的销号申请`);
     case 'return':
       if (status !== 'applied') return fail(`任务状态为“${label}”，没有可退回的销号申请`);
-      return action.reason.trim() ? { ok: true, status: 'in_progress' } : fail('退回须填写理由');
+      return action.reason.trim() ? { ok: true, status: 'in_progress' } : fail('退回须填写审核意见');
     case 'reopen':
       if (status !== 'closed') return fail('只有已销号的任务可以重新打开');
       return action.reason.trim() ? { ok: true, status: 'in_progress' } : fail('重新打开已销号任务须填写理由');

@@ -48,7 +48,7 @@ export function applyReportAction(status: ReportStatus, action: ReportAction, re
       message: `报告状态为“${reportStatusLabels[status]}”，不能${reportActionLabels[action]}（需为“${reportStatusLabels[rule.from]}”）`,
     };
   }
-  if (action === 'return' && reason.trim() === '') return { ok: false, message: '退回修改时请填写退回理由' };
+  if (action === 'return' && reason.trim() === '') return { ok: false, message: '退回修改时请填写审核意见' };
   return { ok: true, status: rule.to };
 }
 

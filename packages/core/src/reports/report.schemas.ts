@@ -33,9 +33,11 @@ export const reportUpdateSchema = z.object({
 });
 export type ReportUpdate = z.infer<typeof reportUpdateSchema>;
 
+/** A step of a report's flow; a review (退回修改, 定稿) carries the office's 审核意见 and optional 附件. */
 export const reportActionSchema = z.object({
   action: z.enum(reportActions, { message: '未知的操作' }),
-  reason: z.string().max(500).optional(),
+  reason: z.string().trim().max(500, '审核意见不能超过500个字').optional(),
+  attachmentIds: z.array(dbId()).max(20, '附件不能超过20个').default([]),
 });
 
 export const reportListQuerySchema = z.object({

@@ -208,9 +208,12 @@ export const reportViewSchema = z.object({
       action: z.string(),
       fromStatus: z.string().nullable(),
       toStatus: z.string().nullable(),
+      /** The 审核意见 of a review step (the reason of a 退回修改). */
       reason: z.string(),
       at: timestamp(),
       actor: z.string().nullable(),
+      /** Files the office attached to its 审核意见. */
+      attachments: z.array(z.object({ id: z.number(), filename: z.string(), size: z.number(), mime: z.string() })),
     }),
   ),
 });
@@ -511,6 +514,14 @@ export const reportsContracts = defineContracts('reports', {
     access: 'report.read',
     summary: '下载 Word 文档（GB/T 9704 公文格式）',
     params: idParams,
+    response: fileBody,
+  },
+  reviewFile: {
+    method: 'GET',
+    path: '/api/reports/:id/review-files/:fileId',
+    access: 'report.read',
+    summary: '下载审核意见所附的附件（报告所属单位和依法治区办可见）',
+    params: idParams.extend({ fileId: dbIdParam() }),
     response: fileBody,
   },
 });

@@ -1,7 +1,8 @@
 import { type TaskStatus, taskActionLabels, taskStatusLabels } from '@fazhi/core/plan/task-lifecycle';
-import { Empty, Timeline, Typography } from 'antd';
+import { Empty, Space, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../components/format.ts';
 import type { TaskEvent } from '../api/plan-api.ts';
+import { AttachmentLink } from './plan-materials-card.tsx';
 
 const eventLabels: Record<string, string> = { ...taskActionLabels, create: '创建任务', report: '开始填报进展' };
 const eventColors: Record<string, string> = {
@@ -10,6 +11,9 @@ const eventColors: Record<string, string> = {
   reopen: 'orange',
   apply: 'blue',
 };
+
+/** What the text of a step is: the unit's 申请说明, the office's 审核意见, or a 理由. */
+const reasonLabels: Record<string, string> = { apply: '申请说明', approve: '审核意见', return: '审核意见' };
 
 const statusLabel = (s: string | null) => (s ? (taskStatusLabels[s as TaskStatus] ?? s) : '—');
 
@@ -36,8 +40,23 @@ export function EventsTimeline({ events }: { events: TaskEvent[] }) {
               </Typography.Text>
             </div>
             {e.reason ? (
-              <div style={{ marginTop: 4, background: '#fff7e6', padding: '4px 8px', borderRadius: 4 }}>
-                理由：{e.reason}
+              <div
+                className="fz-pre-line"
+                style={{ marginTop: 4, background: '#fff7e6', padding: '4px 8px', borderRadius: 4 }}
+              >
+                {reasonLabels[e.action] ?? '理由'}：{e.reason}
+              </div>
+            ) : null}
+            {e.attachments.length ? (
+              <div style={{ marginTop: 4 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  佐证材料：
+                </Typography.Text>
+                <Space wrap size={[12, 0]}>
+                  {e.attachments.map((a) => (
+                    <AttachmentLink key={a.id} file={a} />
+                  ))}
+                </Space>
               </div>
             ) : null}
           </div>

@@ -29,7 +29,19 @@ type Values = { entryDate: Dayjs; percent: number; content: string };
 const fields = taskEntryCreateSchema.shape;
 const toDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v);
 
-function EntryForm({ taskId, lastPercent }: { taskId: number; lastPercent: number }) {
+/**
+ * `rolledUp`: a parent task's progress, the roll-up of its sub-tasks. Its entries record the work and evidence only;
+ * no percent is asked for (the roll-up would override it), the entry keeps the rolled-up figure.
+ */
+function EntryForm({
+  taskId,
+  lastPercent,
+  rolledUp,
+}: {
+  taskId: number;
+  lastPercent: number;
+  rolledUp: number | null;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<AttachmentRef[]>([]);
@@ -37,7 +49,7 @@ function EntryForm({ taskId, lastPercent }: { taskId: number; lastPercent: numbe
     params: { id: taskId },
     body: {
       entryDate: values.entryDate.format('YYYY-MM-DD'),
-      percent: values.percent,
+      percent: rolledUp ?? values.percent,
       content: values.content.trim(),
       attachmentIds: files.map((f) => f.id),
     },
@@ -67,9 +79,19 @@ function EntryForm({ taskId, lastPercent }: { taskId: number; lastPercent: numbe
         >
           <DatePicker style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="percent" label="完成进度" {...zodItem(fields.percent, { requiredMessage: '请填写完成进度' })}>
-          <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
-        </Form.Item>
+        {rolledUp === null ? (
+          <Form.Item
+            name="percent"
+            label="完成进度"
+            {...zodItem(fields.percent, { requiredMessage: '请填写完成进度' })}
+          >
+            <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} />
+          </Form.Item>
+        ) : (
+          <Form.Item label="完成进度">
+            <Typography.Text type="secondary">由子任务汇总（当前 {rolledUp}%），无需填写</Typography.Text>
+          </Form.Item>
+        )}
       </Flex>
       <Form.Item name="content" label="进展说明" {...zodItem(fields.content)}>
         <Input.TextArea rows={3} placeholder="本阶段做了哪些工作、取得了哪些成效" maxLength={5000} showCount />
@@ -97,7 +119,9 @@ function EntryForm({ taskId, lastPercent }: { taskId: number; lastPercent: numbe
 }
 
 /** 1×3 part three: the dated ledger of progress with its evidence, newest first. */
-export function LedgerCard({ taskId, entries, canAdd }: { taskId: number; entries: TaskEntry[]; canAdd: boolean }) {
+type CardProps = { taskId: number; entries: TaskEntry[]; canAdd: boolean; rolledUp: number | null };
+
+export function LedgerCard({ taskId, entries, canAdd, rolledUp }: CardProps) {
   const sorted = [...entries].sort((a, b) => b.entryDate.localeCompare(a.entryDate) || b.id - a.id);
   return (
     <Card title={`工作台账（${entries.length}）`} size="small" style={{ marginBottom: 16 }}>
@@ -111,7 +135,7 @@ export function LedgerCard({ taskId, entries, canAdd }: { taskId: number; entrie
             <List.Item key={e.id} style={{ paddingBlock: 10 }}>
               <Flex gap={12} align="center" wrap style={{ marginBottom: 4 }}>
                 <Typography.Text strong>{e.entryDate}</Typography.Text>
-                <Tag color="blue">进度 {e.percent}%</Tag>
+                {rolledUp === null ? <Tag color="blue">进度 {e.percent}%</Tag> : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.createdBy
                     ? `${e.createdBy} 于 ${formatDateTime(e.createdAt)} 填报`
@@ -137,7 +161,7 @@ export function LedgerCard({ taskId, entries, canAdd }: { taskId: number; entrie
           <Divider titlePlacement="start" plain style={{ marginTop: 8 }}>
             填报进展
           </Divider>
-          <EntryForm taskId={taskId} lastPercent={sorted[0]?.percent ?? 0} />
+          <EntryForm taskId={taskId} lastPercent={sorted[0]?.percent ?? 0} rolledUp={rolledUp} />
         </>
       ) : null}
     </Card>

@@ -1,5 +1,8 @@
+import { DeleteOutlined } from '@ant-design/icons';
 import type { z } from '@fazhi/core/shared/zod';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
 
 type Props = {
@@ -7,16 +10,38 @@ type Props = {
   title: string;
   notice: string;
   okText: string;
+  /** The text field's label: 理由, 审核意见, 申请说明. */
+  label?: string;
+  placeholder?: string;
   schema: z.ZodType;
+  /** When set, files may be uploaded with the text (the label of the upload row, e.g. 佐证材料). */
+  filesLabel?: string;
   isDanger?: boolean;
   isBusy: boolean;
   onCancel: () => void;
-  onSubmit: (reason: string) => void;
+  onSubmit: (reason: string, attachmentIds: number[]) => void;
 };
 
-/** Asks for the reason a 退回 or 重新打开 needs; the reason goes into the task's 流转记录 and the audit log. */
-export function ReasonModal({ open, title, notice, okText, schema, isDanger, isBusy, onCancel, onSubmit }: Props) {
+/**
+ * Asks for the text a flow step carries (a 退回's 审核意见, a 销号 application's 申请说明 and 佐证材料, a 重新打开's
+ * 理由); it goes into the task's 流转记录, the audit log and the notification.
+ */
+export function ReasonModal({
+  open,
+  title,
+  notice,
+  okText,
+  label = '理由',
+  placeholder = '请写明具体理由',
+  schema,
+  filesLabel,
+  isDanger,
+  isBusy,
+  onCancel,
+  onSubmit,
+}: Props) {
   const [form] = Form.useForm<{ reason: string }>();
+  const [files, setFiles] = useState<AttachmentRef[]>([]);
   return (
     <Modal
       open={open}
@@ -28,15 +53,36 @@ export function ReasonModal({ open, title, notice, okText, schema, isDanger, isB
       onCancel={onCancel}
       onOk={async () => {
         const values = await validFields(form);
-        if (values) onSubmit(values.reason.trim());
+        if (values)
+          onSubmit(
+            (values.reason ?? '').trim(),
+            files.map((f) => f.id),
+          );
       }}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="reason" label="理由" {...zodItem(schema)}>
-          <Input.TextArea rows={4} maxLength={1000} showCount placeholder="请写明具体理由" />
+      <Form form={form} layout="vertical" preserve={false} aria-label={title}>
+        <Form.Item name="reason" label={label} {...zodItem(schema)}>
+          <Input.TextArea rows={4} maxLength={1000} showCount placeholder={placeholder} />
         </Form.Item>
+        {filesLabel ? (
+          <Form.Item label={filesLabel} extra="可上传多个文件，单个不超过 20MB">
+            <Space wrap>
+              {files.map((f) => (
+                <Tag
+                  key={f.id}
+                  closable
+                  onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
+                  closeIcon={<DeleteOutlined />}
+                >
+                  {f.filename}
+                </Tag>
+              ))}
+              <UploadButton label={`上传${filesLabel}`} onUploaded={(f) => setFiles((list) => [...list, f])} />
+            </Space>
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

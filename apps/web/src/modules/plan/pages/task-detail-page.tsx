@@ -7,7 +7,7 @@ import {
   SendOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
-import { taskReasonSchema, taskReviewSchema } from '@fazhi/core/plan/plan.schemas';
+import { taskApplySchema, taskReasonSchema, taskReviewSchema } from '@fazhi/core/plan/plan.schemas';
 import { isTaskEditable, oneByThreeGaps } from '@fazhi/core/plan/task-lifecycle';
 import {
   Alert,
@@ -37,9 +37,14 @@ import { MilestonesCard } from '../components/milestones-card.tsx';
 import { PlanMaterialsCard } from '../components/plan-materials-card.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { ReasonModal } from '../components/reason-modal.tsx';
+import { SubTasksCard } from '../components/sub-tasks-card.tsx';
 import { TaskFormModal, type TaskFormMode } from '../components/task-form-modal.tsx';
 
-const returnReason = taskReviewSchema.options[1].shape.reason;
+const approveOpinion = taskReviewSchema.options[0].shape.reason;
+const returnOpinion = taskReviewSchema.options[1].shape.reason;
+const applyNote = taskApplySchema.shape.note;
+
+type StepModal = 'apply' | 'approve' | 'return' | 'reopen';
 
 export function TaskDetailPage() {
   const id = Number(useParams().id);
@@ -47,17 +52,20 @@ export function TaskDetailPage() {
   const { me, can } = useSession();
   const { message } = App.useApp();
   const detail = useTaskDetail(id);
-  const [reasonFor, setReasonFor] = useState<'return' | 'reopen' | null>(null);
+  const [reasonFor, setReasonFor] = useState<StepModal | null>(null);
   const [formMode, setFormMode] = useState<TaskFormMode>(null);
 
   const byId = (_?: undefined) => ({ params: { id } });
   const issue = usePlanMutation(planRoutes.issue, byId);
   const deleteTask = usePlanMutation(planRoutes.deleteTask, byId);
-  const apply = usePlanMutation(planRoutes.apply, byId);
-  const review = usePlanMutation(
-    planRoutes.review,
-    (body: { decision: 'approve' } | { decision: 'return'; reason: string }) => ({ params: { id }, body }),
-  );
+  const apply = usePlanMutation(planRoutes.apply, (body: { note: string; attachmentIds: number[] }) => ({
+    params: { id },
+    body,
+  }));
+  const review = usePlanMutation(planRoutes.review, (body: { decision: 'approve' | 'return'; reason: string }) => ({
+    params: { id },
+    body,
+  }));
   const reopen = usePlanMutation(planRoutes.reopen, (reason: string) => ({ params: { id }, body: { reason } }));
   const isBusy = [issue, deleteTask, apply, review, reopen].some((m) => m.isPending);
   const act = (write: Promise<unknown>, done: string, after?: () => void) =>
@@ -138,32 +146,16 @@ export function TaskDetailPage() {
             </Button>
           </Tooltip>
         ) : (
-          <Popconfirm
-            title="确定申请销号吗？"
-            description="提交后等待依法治办审核，审核期间不能再填报进展。"
-            okText="申请销号"
-            cancelText="取消"
-            onConfirm={() => act(apply.mutateAsync(undefined), '已提交销号申请，等待依法治办审核')}
-          >
-            <Button type="primary" icon={<CheckOutlined />}>
-              申请销号
-            </Button>
-          </Popconfirm>
+          <Button type="primary" icon={<CheckOutlined />} onClick={() => setReasonFor('apply')}>
+            申请销号
+          </Button>
         )
       ) : null}
       {canManage && task.status === 'applied' ? (
         <>
-          <Popconfirm
-            title="确定审核通过并销号吗？"
-            description="销号后任务内容锁定，不能再修改。"
-            okText="审核通过"
-            cancelText="取消"
-            onConfirm={() => act(review.mutateAsync({ decision: 'approve' }), '审核通过，任务已销号')}
-          >
-            <Button type="primary" icon={<CheckOutlined />}>
-              审核通过
-            </Button>
-          </Popconfirm>
+          <Button type="primary" icon={<CheckOutlined />} onClick={() => setReasonFor('approve')}>
+            审核通过
+          </Button>
           <Button danger icon={<RollbackOutlined />} onClick={() => setReasonFor('return')}>
             退回
           </Button>
@@ -231,7 +223,7 @@ export function TaskDetailPage() {
             { key: 'weight', label: '权重', children: task.weight },
             {
               key: 'progress',
-              label: '当前进度',
+              label: task.childCount > 0 ? '当前进度（子任务汇总）' : '当前进度',
               children: <ProgressBar value={task.progress} isClosed={task.status === 'closed'} />,
             },
             ...(task.description
@@ -249,8 +241,14 @@ export function TaskDetailPage() {
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
+          {task.childCount > 0 ? <SubTasksCard task={task} /> : null}
           <PlanMaterialsCard task={task} canEdit={canEditPlan} />
-          <LedgerCard taskId={task.id} entries={entries} canAdd={canReport} />
+          <LedgerCard
+            taskId={task.id}
+            entries={entries}
+            canAdd={canReport}
+            rolledUp={task.childCount > 0 ? task.progress : null}
+          />
         </Col>
         <Col xs={24} xl={9}>
           <MilestonesCard task={task} canEdit={canReport} />
@@ -263,11 +261,16 @@ export function TaskDetailPage() {
         mode={reasonFor}
         isBusy={isBusy}
         onCancel={() => setReasonFor(null)}
-        onSubmit={(reason) =>
-          reasonFor === 'return'
-            ? act(review.mutateAsync({ decision: 'return', reason }), '已退回销号申请', () => setReasonFor(null))
-            : act(reopen.mutateAsync(reason), '任务已重新打开', () => setReasonFor(null))
-        }
+        onSubmit={(reason, attachmentIds) => {
+          const close = () => setReasonFor(null);
+          if (reasonFor === 'apply')
+            act(apply.mutateAsync({ note: reason, attachmentIds }), '已提交销号申请，等待依法治办审核', close);
+          else if (reasonFor === 'approve')
+            act(review.mutateAsync({ decision: 'approve', reason }), '审核通过，任务已销号', close);
+          else if (reasonFor === 'return')
+            act(review.mutateAsync({ decision: 'return', reason }), '已退回销号申请', close);
+          else act(reopen.mutateAsync(reason), '任务已重新打开', close);
+        }}
       />
       <TaskFormModal mode={formMode} onClose={() => setFormMode(null)} />
     </>
@@ -280,19 +283,52 @@ function ReasonModalHost({
   onCancel,
   onSubmit,
 }: {
-  mode: 'return' | 'reopen' | null;
+  mode: StepModal | null;
   isBusy: boolean;
   onCancel: () => void;
-  onSubmit: (reason: string) => void;
+  onSubmit: (reason: string, attachmentIds: number[]) => void;
 }) {
+  if (mode === 'apply')
+    return (
+      <ReasonModal
+        open
+        title="申请销号"
+        notice="提交后等待依法治办审核，审核期间不能再填报进展。"
+        okText="提交申请"
+        label="申请说明"
+        placeholder="简要说明任务完成情况（选填）"
+        schema={applyNote}
+        filesLabel="佐证材料"
+        isBusy={isBusy}
+        onCancel={onCancel}
+        onSubmit={onSubmit}
+      />
+    );
+  if (mode === 'approve')
+    return (
+      <ReasonModal
+        open
+        title="审核通过并销号"
+        notice="销号后任务内容锁定，不能再修改；审核意见将通知牵头单位。"
+        okText="审核通过"
+        label="审核意见"
+        placeholder="填写审核意见（选填）"
+        schema={approveOpinion}
+        isBusy={isBusy}
+        onCancel={onCancel}
+        onSubmit={onSubmit}
+      />
+    );
   if (mode === 'return')
     return (
       <ReasonModal
         open
         title="退回销号申请"
-        notice="退回后任务回到“推进中”，牵头单位须按理由完善后重新申请。"
+        notice="退回后任务回到“推进中”，牵头单位须按审核意见完善后重新申请。"
         okText="确定退回"
-        schema={returnReason}
+        label="审核意见"
+        placeholder="请写明退回的理由和需要完善的内容"
+        schema={returnOpinion}
         isDanger
         isBusy={isBusy}
         onCancel={onCancel}

@@ -50,9 +50,12 @@ import { TaskFormModal, type TaskFormMode } from '../components/task-form-modal.
 import { buildTaskTree, collectIds, type TaskNode } from '../components/task-tree.ts';
 import { WorkPointFormModal } from '../components/work-point-form-modal.tsx';
 
-function yearOptions() {
+/** Next year, this year and three before; a year the user moved to (a new work point's) is added. */
+function yearOptions(selected: number) {
   const now = currentYear();
-  return [now + 1, now, now - 1, now - 2, now - 3].map((y) => ({ value: y, label: `${y}年` }));
+  const years = [now + 1, now, now - 1, now - 2, now - 3];
+  if (!years.includes(selected)) years.push(selected);
+  return years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));
 }
 
 function WorkPointList({
@@ -189,7 +192,7 @@ export function TasksPage() {
                 setYear(y);
                 setWorkPointId(undefined);
               }}
-              options={yearOptions()}
+              options={yearOptions(year)}
               style={{ width: 110 }}
               aria-label="年度"
             />
@@ -203,11 +206,6 @@ export function TasksPage() {
               >
                 新建工作要点
               </Button>
-            ) : null}
-            {canManage ? (
-              <Link to="/plan/import">
-                <Button icon={<UploadOutlined />}>从文档导入</Button>
-              </Link>
             ) : null}
             {canManage ? (
               <Button
@@ -428,6 +426,10 @@ export function TasksPage() {
         year={year}
         editing={editingWorkPoint}
         onClose={() => setWorkPointOpen(false)}
+        onCreated={(created) => {
+          setYear(created);
+          setWorkPointId(undefined);
+        }}
       />
       <ExcelImportDialog<TaskImportResult>
         open={isImportOpen}

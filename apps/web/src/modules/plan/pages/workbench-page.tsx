@@ -17,14 +17,24 @@ const statusColors: Record<TaskStatus, string> = {
   closed: '#52c41a',
 };
 
-function TaskTable({ tasks, emptyText, showLead }: { tasks: Task[]; emptyText: string; showLead?: boolean }) {
+type TableProps = { tasks: Task[]; emptyText: string; showLead?: boolean; isLoading: boolean };
+
+/** While the tasks load, the table says so: "暂无…" only once the answer is in. */
+function TaskTable({ tasks, emptyText, showLead, isLoading }: TableProps) {
   return (
     <Table<Task>
       rowKey="id"
       size="small"
       dataSource={tasks}
+      loading={isLoading}
       pagination={tasks.length > 10 ? { pageSize: 10, size: 'small' } : false}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+      locale={{
+        emptyText: isLoading ? (
+          <div style={{ padding: 24, color: '#8c8c8c' }}>正在加载任务…</div>
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
+        ),
+      }}
       columns={[
         {
           title: '任务名称',
@@ -92,7 +102,9 @@ export function WorkbenchPage() {
   const { me, can } = useSession();
   const year = currentYear();
   const isOverview = can('plan.manage') || !can('plan.report');
-  const tasks = useTasks(isOverview ? { year } : { year, orgId: me?.orgId });
+  // A unit's list waits for the session: without it the query would ask for the whole county first.
+  const tasks = useTasks(isOverview ? { year } : { year, orgId: me?.orgId }, Boolean(me));
+  const isLoading = !me || tasks.isPending;
   const items = tasks.data?.items ?? [];
   const count = (s: TaskStatus) => items.filter((t) => t.status === s).length;
   const overdue = items.filter((t) => t.isOverdue);
@@ -114,7 +126,7 @@ export function WorkbenchPage() {
       />
       <Flex gap={16} wrap style={{ marginBottom: 16 }}>
         {stats.map((stat) => (
-          <Card key={stat.key} size="small" loading={tasks.isLoading} style={{ flex: '1 1 140px' }}>
+          <Card key={stat.key} size="small" loading={isLoading} style={{ flex: '1 1 140px' }}>
             <Statistic
               title={stat.title}
               value={stat.value}
@@ -130,11 +142,11 @@ export function WorkbenchPage() {
             <>
               {can('plan.manage') ? (
                 <Card title={`待审核的销号申请（${applied.length}）`} size="small" style={{ marginBottom: 16 }}>
-                  <TaskTable tasks={applied} emptyText="暂无待审核的销号申请" showLead />
+                  <TaskTable tasks={applied} emptyText="暂无待审核的销号申请" showLead isLoading={isLoading} />
                 </Card>
               ) : null}
               <Card title={`逾期任务（${overdue.length}）`} size="small" style={{ marginBottom: 16 }}>
-                <TaskTable tasks={overdue} emptyText="暂无逾期任务" showLead />
+                <TaskTable tasks={overdue} emptyText="暂无逾期任务" showLead isLoading={isLoading} />
               </Card>
             </>
           ) : (
@@ -147,6 +159,7 @@ export function WorkbenchPage() {
               <TaskTable
                 tasks={[...open, ...items.filter((t) => t.status === 'closed')]}
                 emptyText="本单位暂无目标任务"
+                isLoading={isLoading}
               />
             </Card>
           )}

@@ -40,7 +40,11 @@ export const useRefreshFigures = (id: number) =>
   useContractMutation(routes.refresh, { toInput: (_: undefined) => ({ params: { id } }) });
 export const useReportAction = (id: number) =>
   useContractMutation(routes.act, {
-    toInput: (v: { action: CallInput<typeof routes.act>['body']['action']; reason?: string }) => ({
+    toInput: (v: {
+      action: CallInput<typeof routes.act>['body']['action'];
+      reason?: string;
+      attachmentIds?: number[];
+    }) => ({
       params: { id },
       body: v,
     }),

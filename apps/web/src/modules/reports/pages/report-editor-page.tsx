@@ -11,7 +11,6 @@ import {
   DatePicker,
   Descriptions,
   Input,
-  Modal,
   Popconfirm,
   Result,
   Row,
@@ -41,6 +40,7 @@ import {
 import { ComplianceChecklist } from '../components/compliance-checklist.tsx';
 import { HighlightedText, type Mark, sentenceEnd } from '../components/highlighted-text.tsx';
 import { DeadlineTag, ReportStatusTag } from '../components/report-tags.tsx';
+import { ReviewDialog, ReviewFileLink } from '../components/review-dialog.tsx';
 import { TypingCheck } from '../components/typing-check.tsx';
 
 const toDraft = (r: ReportView): ReportSave => ({
@@ -145,18 +145,17 @@ function SectionControls({
 function Actions({ report }: { report: ReportView }) {
   const { can } = useSession();
   const { message } = App.useApp();
-  const [reason, setReason] = useState('');
-  const [returning, setReturning] = useState(false);
+  const [reviewing, setReviewing] = useState<'return' | 'finalize' | null>(null);
   const action = useReportAction(report.id);
   const act = {
     isPending: action.isPending,
-    mutate: ({ action: a, why }: { action: ReportAction; why?: string }) =>
+    mutate: ({ action: a, why, files = [] }: { action: ReportAction; why?: string; files?: number[] }) =>
       action.mutate(
-        { action: a, reason: why },
+        { action: a, reason: why, attachmentIds: files },
         {
           onSuccess: () => {
             message.success(`已${reportActionLabels[a]}`);
-            setReturning(false);
+            setReviewing(null);
           },
           onError: (e) => message.error(errorMessage(e)),
         },
@@ -166,40 +165,43 @@ function Actions({ report }: { report: ReportView }) {
   return (
     <Space wrap>
       {allowed.map((action) =>
-        action === 'return' ? (
-          <Button key={action} danger onClick={() => setReturning(true)}>
+        action === 'return' || action === 'finalize' ? (
+          <Button
+            key={action}
+            danger={action === 'return'}
+            type={action === 'finalize' ? 'primary' : 'default'}
+            onClick={() => setReviewing(action)}
+          >
             {reportActionLabels[action]}
           </Button>
         ) : (
           <Popconfirm
             key={action}
             title={`确认${reportActionLabels[action]}？`}
-            description={action === 'finalize' ? '定稿后正文和所用数据将被冻结，不能再修改。' : undefined}
             onConfirm={() => act.mutate({ action })}
           >
-            <Button
-              type={action === 'finalize' || action === 'send_review' ? 'primary' : 'default'}
-              loading={act.isPending}
-            >
+            <Button type={action === 'send_review' ? 'primary' : 'default'} loading={act.isPending}>
               {reportActionLabels[action]}
             </Button>
           </Popconfirm>
         ),
       )}
-      <Modal
-        title="退回修改"
-        open={returning}
-        onCancel={() => setReturning(false)}
-        onOk={() => act.mutate({ action: 'return', why: reason })}
-        okButtonProps={{ disabled: !reason.trim() }}
-      >
-        <Input.TextArea
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          placeholder="请写明退回理由"
+      {reviewing ? (
+        <ReviewDialog
+          title={reviewing === 'return' ? '退回修改' : '审核定稿'}
+          notice={
+            reviewing === 'return'
+              ? '退回后报告回到“起草”，审核意见和附件将通知报告单位和起草人。'
+              : '定稿后正文和所用数据将被冻结，不能再修改；审核意见将通知报告单位和起草人。'
+          }
+          okText={reviewing === 'return' ? '确定退回' : '确认定稿'}
+          isRequired={reviewing === 'return'}
+          isDanger={reviewing === 'return'}
+          isBusy={act.isPending}
+          onCancel={() => setReviewing(null)}
+          onSubmit={(why, files) => act.mutate({ action: reviewing, why, files })}
         />
-      </Modal>
+      ) : null}
     </Space>
   );
 }
@@ -474,9 +476,22 @@ export function ReportEditorPage() {
                               {e.action === 'compose' ? '生成初稿' : reportActionLabels[e.action as ReportAction]} ·{' '}
                               {e.actor ?? '系统'}
                             </div>
-                            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-                              {formatDateTime(e.at)} {e.reason ? `理由：${e.reason}` : ''}
-                            </div>
+                            <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatDateTime(e.at)}</div>
+                            {e.reason ? (
+                              <div
+                                className="fz-pre-line"
+                                style={{ marginTop: 4, background: '#fff7e6', padding: '4px 8px', borderRadius: 4 }}
+                              >
+                                {e.action === 'return' || e.action === 'finalize' ? '审核意见' : '说明'}：{e.reason}
+                              </div>
+                            ) : null}
+                            {e.attachments.length ? (
+                              <Space wrap size={[12, 0]} style={{ marginTop: 4 }}>
+                                {e.attachments.map((a) => (
+                                  <ReviewFileLink key={a.id} reportId={report.id} file={a} />
+                                ))}
+                              </Space>
+                            ) : null}
                           </>
                         ),
                       }))}
