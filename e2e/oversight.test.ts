@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, type Harness, loginAs, startHarness, type UserSession } from './support.ts';
+import { apiAs, type Harness, loginAs, startHarness, tinyPng, type UserSession } from './support.ts';
 
 /** An open antd modal by its title (antd's dialog is labelled by an id that is not unique in every build). */
 const modal = (page: Page, title: string) =>
@@ -8,7 +8,8 @@ const modal = (page: Page, title: string) =>
 
 // 四个一 through the UI: the office records an inspection with a finding; the unit sets owner, plan, measures and
 // deadline and applies for 销号; the office verifies; the problem comes back, is registered as a recurrence linked to
-// the original, and both show it in their history.
+// the original, and both show it in their history. 销号 cites an uploaded 佐证材料; the office returns it once with a
+// 审核意见 the unit then reads in the history (issue 17 point 7).
 describe('督察问题整改（四个一）', () => {
   let harness: Harness;
   let office: UserSession;
@@ -84,6 +85,28 @@ describe('督察问题整改（四个一）', () => {
     expect(await problemStatus()).toBe('applied');
   }
 
+  /** Applied again after the office returned it (the third test), through the API unless that test ran. */
+  async function reappliedProblem() {
+    await appliedProblem();
+    const id = problemPath.split('/').at(-1);
+    const history = (await apiAs(office, 'GET', `/api/oversight/problems/${id}`)).body.history as { type: string }[];
+    if (!history.some((e) => e.type === 'verified_fail')) {
+      const back = await apiAs(office, 'POST', `/api/oversight/problems/${id}/actions`, {
+        type: 'verify_fail',
+        reason: '月度核查台账缺少11月记录。',
+      });
+      expect(back.status).toBe(200);
+    }
+    if ((await problemStatus()) === 'rectifying') {
+      const again = await apiAs(reporter, 'POST', `/api/oversight/problems/${id}/actions`, {
+        type: 'apply',
+        summary: '已补齐11月核查记录。',
+      });
+      expect(again.status).toBe(200);
+    }
+    expect(await problemStatus()).toBe('applied');
+  }
+
   it('the office records an inspection and a finding for 区司法局', async () => {
     const { page } = office;
     await page.goto('/oversight');
@@ -119,7 +142,7 @@ describe('督察问题整改（四个一）', () => {
     expect(await page.getByText('待认领', { exact: true }).first().isVisible()).toBe(true);
   });
 
-  it('the unit is refused until the 四个一 are complete, then claims and applies for 销号', async () => {
+  it('the unit is refused until the 四个一 are complete, then claims and applies for 销号 with a file', async () => {
     await unclaimedProblem();
     const { page } = reporter;
     await page.goto(problemPath);
@@ -142,19 +165,56 @@ describe('督察问题整改（四个一）', () => {
     await page.getByRole('button', { name: '申请销号' }).click();
     const dialog = modal(page, '申请销号');
     await dialog.getByLabel('整改情况说明').fill('公示信息已全部更新，月度核查台账已建立。');
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '公示信息更新截图.png', mimeType: 'image/png', buffer: tinyPng() });
+    await dialog.locator('.ant-tag', { hasText: '公示信息更新截图.png' }).waitFor();
     await dialog.getByRole('button', { name: '提交申请' }).click();
     await page.getByText('已申请销号，等待验收').waitFor();
     await page.getByText('申请销号', { exact: true }).first().waitFor();
+    const applied = page.getByTestId('history-item').first();
+    await applied.getByRole('button', { name: '公示信息更新截图.png' }).waitFor();
     expect(await page.getByRole('button', { name: '验收通过' }).count()).toBe(0);
   });
 
-  it('the office verifies, then registers a recurrence linked to the original, and the history shows it', async () => {
+  it('the office opens the file and returns the 销号 with a 审核意见, which the unit reads in the history', async () => {
     await appliedProblem();
     const { page } = office;
     await page.goto(problemPath);
     await page.getByRole('heading', { name: title }).waitFor();
+    const fileButton = page.getByTestId('history-item').first().getByRole('button', { name: '公示信息更新截图.png' });
+    const [file] = await Promise.all([page.waitForEvent('download'), fileButton.click()]);
+    expect(file.suggestedFilename()).toBe('公示信息更新截图.png');
+    await page.getByRole('button', { name: '验收不通过' }).click();
+    const dialog = modal(page, '验收不通过');
+    await dialog.getByRole('button', { name: '退回整改' }).click();
+    await dialog.getByText('请填写审核意见').waitFor();
+    await dialog.getByLabel('审核意见').fill('月度核查台账缺少11月记录，请补齐后重新申请。');
+    await dialog.getByRole('button', { name: '退回整改' }).click();
+    await page.getByText('已退回整改').waitFor();
+
+    const unit = reporter.page;
+    await unit.goto(problemPath);
+    await unit.getByRole('heading', { name: title }).waitFor();
+    const returned = unit.getByTestId('history-item').first();
+    expect(await returned.locator('strong').textContent()).toBe('验收不通过');
+    expect(await returned.getByTestId('history-note').textContent()).toBe(
+      '审核意见：月度核查台账缺少11月记录，请补齐后重新申请。',
+    );
+    await unit.getByRole('button', { name: '申请销号' }).waitFor();
+    const api = await apiAs(reporter, 'GET', `/api/oversight/problems/${problemPath.split('/').at(-1)}`);
+    expect(api.body.status).toBe('rectifying');
+  });
+
+  it('the office verifies, then registers a recurrence linked to the original, and the history shows it', async () => {
+    await reappliedProblem();
+    const { page } = office;
+    await page.goto(problemPath);
+    await page.getByRole('heading', { name: title }).waitFor();
     await page.getByRole('button', { name: '验收通过' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
+    const pass = modal(page, '验收通过并销号');
+    await pass.getByLabel('审核意见').fill('台账齐全，同意销号。');
+    await pass.getByRole('button', { name: '通过并销号' }).click();
     await page.getByText('验收通过，问题已销号').waitFor();
     await page.getByText('已销号', { exact: true }).first().waitFor();
 
@@ -175,7 +235,15 @@ describe('督察问题整改（四个一）', () => {
     await page.getByText('该问题销号后复发，已重新登记：').waitFor();
     const history = page.getByTestId('history-item');
     const steps = await history.locator('strong').allTextContents();
-    expect(steps).toEqual(['问题复发', '验收通过（销号）', '申请销号', '认领问题', '登记问题']);
+    expect(steps).toEqual([
+      '问题复发',
+      '验收通过（销号）',
+      '申请销号',
+      '验收不通过',
+      '申请销号',
+      '认领问题',
+      '登记问题',
+    ]);
     await history.first().getByRole('link', { name: '查看复发登记的新问题' }).click();
     await page.waitForURL((url) => url.pathname === recurrencePath);
 

@@ -151,6 +151,7 @@ export const routeAccess: Record<string, AccessGroup> = {
   'POST /api/oversight/inspections': 'office',
   'POST /api/oversight/problems/:id/actions': 'unitWorkers',
   'GET /api/oversight/problems/:id/owner-options': 'unitWorkers',
+  'GET /api/oversight/problems/:id/evidence/:attachmentId': 'businessReaders',
   'POST /api/oversight/problems/:id/recurrence': 'office',
   'GET /api/oversight/problems/:id': 'businessReaders',
   'GET /api/oversight/problems': 'businessReaders',

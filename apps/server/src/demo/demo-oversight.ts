@@ -556,6 +556,7 @@ async function store(tx: Executor, problem: Problem) {
     owner: null,
     createdAt: '',
     actorNames: new Map<number, string>(),
+    eventAttachments: [],
   };
   await saveProblem(tx, before, problem);
 }

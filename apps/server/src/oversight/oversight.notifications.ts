@@ -1,4 +1,4 @@
-import type { ProblemAction } from '@fazhi/core/oversight/problem-lifecycle';
+import type { ProblemActionInput } from '@fazhi/core/oversight/problem.schemas';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { raiseEvent } from '../platform/platform.notification-events.service.ts';
@@ -20,10 +20,10 @@ export function notifyProblemAssigned(tx: Executor, problem: ProblemRef, actorId
 }
 
 /**
- * The steps others must hear of: 销号 applied (the office verifies), 整改 verified pass or fail (the responsible
- * units). Other steps raise nothing.
+ * The steps others must hear of: 销号 applied (the office verifies; how many 佐证材料 it cites), 整改 verified pass or
+ * fail (the responsible units, with the office's 审核意见). Other steps raise nothing.
  */
-export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: ProblemAction, actorId: number) {
+export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: ProblemActionInput, actorId: number) {
   const link = linkOf(problem.id);
   const base = { link, actorId };
   if (action.type === 'apply')
@@ -31,7 +31,7 @@ export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: P
       ...base,
       kind: 'problem.applied',
       title: '问题整改申请销号待验收',
-      body: `问题“${problem.title}”已申请销号，请验收`,
+      body: `问题“${problem.title}”已申请销号${action.attachmentIds.length ? `，附佐证材料${action.attachmentIds.length}份` : ''}，请验收`,
       audience: { to: 'office', orgIds: problem.unitIds },
     });
   if (action.type === 'verify_pass')
@@ -40,7 +40,7 @@ export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: P
         ...base,
         kind: 'problem.verified',
         title: '问题整改验收通过',
-        body: `问题“${problem.title}”整改验收通过，已销号${action.note ? `。验收意见：${action.note}` : ''}`,
+        body: `问题“${problem.title}”整改验收通过，已销号${action.note?.trim() ? `。审核意见：${action.note.trim()}` : ''}`,
         audience: { to: 'unit', orgIds: problem.unitIds },
       }),
     );
@@ -49,7 +49,7 @@ export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: P
       ...base,
       kind: 'problem.verify_failed',
       title: '问题整改验收不通过',
-      body: `问题“${problem.title}”整改验收不通过，理由：${action.reason}`,
+      body: `问题“${problem.title}”整改验收不通过，审核意见：${action.reason}`,
       audience: { to: 'unit', orgIds: problem.unitIds },
     });
   return Promise.resolve(0);

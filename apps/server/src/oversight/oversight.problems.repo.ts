@@ -1,9 +1,10 @@
-import type { Problem, ProblemStatus } from '@fazhi/core/oversight/problem';
+import type { Problem, ProblemEventType, ProblemStatus } from '@fazhi/core/oversight/problem';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { recordEvents } from '../platform/platform.events.service.ts';
+import { attachments } from '../platform/platform.schema.ts';
 import type { LoadedProblem } from './oversight.repo.ts';
-import { problemDeferrals, problemSignOffs, problems, problemUnits } from './oversight.schema.ts';
+import { problemDeferrals, problemEvidence, problemSignOffs, problems, problemUnits } from './oversight.schema.ts';
 
 const idList = (list: readonly number[]) => sql.join(list.length ? list.map((x) => sql`${x}`) : [sql`0`], sql`, `);
 
@@ -124,4 +125,54 @@ async function insertProblemEvents(tx: Executor, problemId: number, events: Prob
       at: e.at,
     })),
   );
+}
+
+/**
+ * Links 佐证材料 to the latest history event of `type` (the one the caller's transition just appended: the problem
+ * row's version guard keeps another step from slipping in between).
+ */
+export async function linkEvidenceToLastEvent(
+  tx: Executor,
+  problemId: number,
+  type: ProblemEventType,
+  files: readonly { attachmentId: number; orgId: number }[],
+) {
+  if (files.length === 0) return;
+  const [event] = await queryRows<{ id: number }>(
+    tx,
+    sql`select max(id)::int as id from problem_events where problem_id = ${problemId} and type = ${type}`,
+  );
+  await tx
+    .insert(problemEvidence)
+    .values(
+      files.map((f, sort) => ({ problemId, eventId: event!.id, attachmentId: f.attachmentId, orgId: f.orgId, sort })),
+    );
+}
+
+/** A 佐证材料 file cited by a step of the problem's history, with its content; undefined when it is not cited there. */
+export async function findProblemEvidenceFile(db: Executor, problemId: number, attachmentId: number) {
+  const [row] = await db
+    .select({
+      filename: attachments.filename,
+      mime: attachments.mime,
+      sha256: attachments.sha256,
+      data: attachments.data,
+    })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.id, attachmentId),
+        sql`exists (select 1 from problem_evidence pe where pe.problem_id = ${problemId} and pe.attachment_id = ${attachments.id})`,
+      ),
+    );
+  return row;
+}
+
+/** The uploading org of each attachment among `ids` (to record whose file a step cites). */
+export async function attachmentOrgs(db: Executor, ids: readonly number[]) {
+  const rows = await queryRows<{ id: number; org_id: number }>(
+    db,
+    sql`select id, org_id from attachments where id in (${idList(ids)})`,
+  );
+  return new Map(rows.map((r) => [r.id, r.org_id]));
 }

@@ -1,6 +1,6 @@
 import type { problemActions } from '@fazhi/core/oversight/oversight.contract';
 import { type Problem, problemEventLabels, problemStatusLabels } from '@fazhi/core/oversight/problem';
-import type { ProblemCreate } from '@fazhi/core/oversight/problem.schemas';
+import type { ProblemActionInput, ProblemCreate } from '@fazhi/core/oversight/problem.schemas';
 import { daysOverdue, effectiveDeadline } from '@fazhi/core/oversight/problem-deadline';
 import {
   applyProblemAction,
@@ -13,14 +13,18 @@ import {
 import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
-import { AppError, badRequest, conflict, forbidden } from '../platform/kernel/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
+import { isAttachmentInScope } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import { requireInspection } from './oversight.inspections.service.ts';
 import { notifyProblemAction, notifyProblemAssigned } from './oversight.notifications.ts';
 import {
+  attachmentOrgs,
   countActiveOwners,
+  findProblemEvidenceFile,
   insertProblem,
+  linkEvidenceToLastEvent,
   queryOwnerOptions,
   queryRelatedProblems,
   storeProblemState,
@@ -86,7 +90,7 @@ export async function problemDetail(db: Executor, actor: Actor, id: number, now:
     })),
     recurrenceOf: related.find((r) => r.id === problem.recurrenceOf) ?? null,
     recurrences: related.filter((r) => problem.recurrenceIds.includes(r.id)),
-    history: problem.history.map((e) => ({
+    history: problem.history.map((e, i) => ({
       type: e.type,
       label: problemEventLabels[e.type],
       from: e.from,
@@ -96,6 +100,7 @@ export async function problemDetail(db: Executor, actor: Actor, id: number, now:
       relatedProblemId: e.relatedProblemId ?? null,
       actor: loaded.actorNames.get(e.by) ?? '',
       at: e.at.toISOString(),
+      attachments: loaded.eventAttachments[i] ?? [],
     })),
     allowedActions: allowedActions(actor, loaded),
   };
@@ -167,8 +172,24 @@ export async function createProblemRecord(db: Db, actor: Actor, input: ProblemCr
   });
 }
 
-/** One lifecycle step: the core decides, the service checks who may ask and stores the result with its audit entry. */
-export async function actOnProblem(db: Db, actor: Actor, id: number, input: ProblemAction, now: Date) {
+/** The history event a step with 佐证材料 appends, which the files are linked to. */
+const evidenceEvent = { apply: 'applied', verify_pass: 'verified_pass', verify_fail: 'verified_fail' } as const;
+
+/**
+ * 佐证材料 a user may cite: files uploaded within their own scope. Another unit's file answers like one that does not
+ * exist (404), so nothing confirms it is there.
+ */
+async function requireEvidence(tx: Executor, actor: Actor, ids: readonly number[]) {
+  for (const attachmentId of ids)
+    if (!(await isAttachmentInScope(tx, actor.user, attachmentId)))
+      throw notFound(`未找到佐证材料（附件编号${attachmentId}），或无权使用该文件`);
+}
+
+/**
+ * One lifecycle step: the core decides, the service checks who may ask and stores the result, the 佐证材料 it cites
+ * and its audit entry, in one transaction.
+ */
+export async function actOnProblem(db: Db, actor: Actor, id: number, input: ProblemActionInput, now: Date) {
   return db.transaction(async (tx) => {
     const loaded = await requireProblem(tx, actor, id);
     const { problem } = loaded;
@@ -179,7 +200,9 @@ export async function actOnProblem(db: Db, actor: Actor, id: number, input: Prob
     } else if (!isOffice && !problem.unitIds.includes(actor.user.orgId)) {
       throw forbidden(`本单位不是该问题的责任单位，不能${label}`);
     }
-    const action = input;
+    const action: ProblemAction = input;
+    const evidenceIds = 'attachmentIds' in input ? [...new Set(input.attachmentIds)] : [];
+    await requireEvidence(tx, actor, evidenceIds);
     if ((action.type === 'claim' || action.type === 'sign_off') && !isOffice && action.unitId !== actor.user.orgId)
       throw forbidden(`只能以本单位名义${label}`);
     if (action.type === 'claim' || action.type === 'set_four_ones') {
@@ -189,6 +212,18 @@ export async function actOnProblem(db: Db, actor: Actor, id: number, input: Prob
     const result = applyProblemAction(problem, action, { by: actor.user.id, at: now });
     if (!result.ok) throw new AppError(422, result.code.toUpperCase(), result.message, result.details);
     await saveProblem(tx, loaded, result.problem);
+    if (
+      evidenceIds.length &&
+      (input.type === 'apply' || input.type === 'verify_pass' || input.type === 'verify_fail')
+    ) {
+      const orgOf = await attachmentOrgs(tx, evidenceIds);
+      await linkEvidenceToLastEvent(
+        tx,
+        id,
+        evidenceEvent[input.type],
+        evidenceIds.map((attachmentId) => ({ attachmentId, orgId: orgOf.get(attachmentId)! })),
+      );
+    }
     await notifyProblemAction(tx, { id, title: problem.title, unitIds: problem.unitIds }, input, actor.user.id);
     await writeAudit(tx, actor, {
       action: `problem.${input.type}`,
@@ -249,6 +284,18 @@ export async function registerRecurrence(
     });
     return { id: newId };
   });
+}
+
+/**
+ * A 佐证材料 file of the problem, for whoever may see the problem (the office's 验收 files reach the unit this way,
+ * though they were uploaded outside the unit's scope); a file the problem does not cite is not found.
+ */
+export async function problemEvidenceFile(db: Executor, actor: Actor, id: number, attachmentId: number) {
+  if (!can(actor.user.role, 'attachment.read')) throw forbidden('您的角色不能查阅业务附件');
+  await requireProblem(db, actor, id);
+  const file = await findProblemEvidenceFile(db, id, attachmentId);
+  if (!file) throw notFound('未找到该佐证材料');
+  return file;
 }
 
 /** Cadres of the responsible units, to pick the one 整改责任人 from. */

@@ -72,9 +72,13 @@ type ProblemRow = {
         by: number | null;
         byName: string | null;
         at: string;
+        attachments: EvidenceFile[] | null;
       }[]
     | null;
 };
+
+/** A 佐证材料 file as the history lists it (its content is read through `findProblemEvidenceFile`). */
+export type EvidenceFile = { id: number; filename: string; size: number };
 
 export type LoadedProblem = {
   problem: Problem;
@@ -87,6 +91,8 @@ export type LoadedProblem = {
   owner: { id: number; name: string; position: string } | null;
   createdAt: string;
   actorNames: Map<number, string>;
+  /** The 佐证材料 of each history event, in the order of `problem.history`. */
+  eventAttachments: EvidenceFile[][];
 };
 
 /** Everything about the given problems, visible to `user`, as the core's `Problem` plus display fields. */
@@ -109,7 +115,9 @@ export async function loadProblems(db: Executor, user: AuthUser | null, ids: num
          from problem_deferrals d where d.problem_id = p.id) as deferrals,
       (select json_agg(r.id order by r.id) from problems r where r.recurrence_of = p.id) as recurrence_ids,
       (select json_agg(json_build_object('id', e.id, 'type', e.type, 'from', e.from_status, 'to', e.to_status, 'note', e.note,
-              'unitId', e.unit_id, 'relatedProblemId', e.related_problem_id, 'by', e.actor_id, 'byName', u.display_name, 'at', e.at)
+              'unitId', e.unit_id, 'relatedProblemId', e.related_problem_id, 'by', e.actor_id, 'byName', u.display_name, 'at', e.at,
+              'attachments', (select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size) order by pe.sort)
+                 from problem_evidence pe join attachments a on a.id = pe.attachment_id where pe.event_id = e.id))
               order by e.id)
          from problem_events e left join users u on u.id = e.actor_id where e.problem_id = p.id) as events
     from problems p
@@ -172,6 +180,7 @@ export async function loadProblems(db: Executor, user: AuthUser | null, ids: num
       owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '', position: r.owner_position ?? '' } : null,
       createdAt: iso(r.created_at)!,
       actorNames,
+      eventAttachments: (r.events ?? []).map((e) => e.attachments ?? []),
     };
   });
 }

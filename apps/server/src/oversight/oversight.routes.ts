@@ -22,6 +22,7 @@ import {
   createProblemRecord,
   ownerOptions,
   problemDetail,
+  problemEvidenceFile,
   registerRecurrence,
 } from './oversight.problems.service.ts';
 import { queryOversightStats, queryProblems } from './oversight.repo.ts';
@@ -47,6 +48,16 @@ export function oversightRoutes(app: ZApp, deps: AppDeps) {
     problem: (request) => problemDetail(db, actorOf(request), request.params.id, now()),
     ownerOptions: async (request) => ({ items: await ownerOptions(db, actorOf(request), request.params.id) }),
     act: (request) => actOnProblem(db, actorOf(request), request.params.id, request.body, now()),
+    evidenceFile: async (request, reply) => {
+      const { id, attachmentId } = request.params;
+      const file = await problemEvidenceFile(db, actorOf(request), id, attachmentId);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('x-checksum-sha256', file.sha256)
+        .send(file.data);
+    },
     recur: (request) => registerRecurrence(db, actorOf(request), request.params.id, request.body, now()),
     bulletins: async (request) => ({ items: await listBulletins(db, actorOf(request), request.query.year) }),
     suggestions: async (request) => ({

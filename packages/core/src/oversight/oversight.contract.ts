@@ -1,6 +1,6 @@
 import { LEVELS } from '../assessment/scheme-constants.ts';
 import { defineContracts, fileBody, itemsOf, timestamp } from '../shared/contract.ts';
-import { idParams } from '../shared/fields.ts';
+import { dbIdParam, idParams } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import { bulletinLevels, bulletinStances } from './bulletin.ts';
 import { inspectionCreateSchema, inspectionKeyNodes, inspectionModes, inspectionStatuses } from './inspection.ts';
@@ -131,6 +131,8 @@ export const problemDetailSchema = z.object({
       relatedProblemId: z.number().nullable(),
       actor: z.string(),
       at: z.string(),
+      /** 佐证材料 cited by this step (销号 application, 验收), downloadable through `evidenceFile`. */
+      attachments: z.array(z.object({ id: z.number(), filename: z.string(), size: z.number() })),
     }),
   ),
   allowedActions: z.array(z.enum(problemActions)),
@@ -271,6 +273,14 @@ export const oversightContracts = defineContracts('oversight', {
     params: idParams,
     body: problemActionSchema,
     response: z.object({ id: z.number(), status: problemStatus }),
+  },
+  evidenceFile: {
+    method: 'GET',
+    path: '/api/oversight/problems/:id/evidence/:attachmentId',
+    access: 'oversight.read',
+    summary: '下载问题整改的佐证材料',
+    params: z.object({ id: dbIdParam(), attachmentId: dbIdParam('附件编号不正确') }),
+    response: fileBody,
   },
   recur: {
     method: 'POST',

@@ -351,7 +351,7 @@ describe('problemActionSchema', () => {
       type: 'claim',
     });
     const bad = problemActionSchema.safeParse({ type: 'verify_fail', reason: '  ' });
-    expect(bad.error?.issues[0]?.message).toBe('请填写验收不通过理由');
+    expect(bad.error?.issues[0]?.message).toBe('请填写审核意见');
     const deferral = problemActionSchema.safeParse({ type: 'request_deferral', reason: '理由', until: '8月31日' });
     expect(deferral.error?.issues[0]?.message).toContain('YYYY-MM-DD');
   });

@@ -169,7 +169,7 @@ export function applyProblemAction(problem: Problem, action: ProblemAction, ctx:
       if (problem.status !== 'applied') return fail('invalid_state', `问题状态为“${label}”，没有待验收的销号申请`);
       if (action.type === 'verify_fail') {
         const reason = action.reason.trim();
-        if (!reason) return fail('reason_required', '验收不通过须填写理由');
+        if (!reason) return fail('reason_required', '验收不通过须填写审核意见');
         // Units re-sign after reworking: their earlier sign-off vouched for work the verifier has just rejected.
         return ok(problem, {
           status: 'rectifying',

@@ -19,6 +19,18 @@ export const problemCreateSchema = z.object({
 });
 export type ProblemCreate = z.infer<typeof problemCreateSchema>;
 
+/**
+ * 佐证材料: ids of files uploaded through POST /api/attachments, linked to the step that cites them (销号 application,
+ * 验收). Only files uploaded within the user's own scope can be linked.
+ */
+export const evidenceIdsSchema = z
+  .array(dbId('佐证材料编号不正确'), { error: '佐证材料应为附件编号列表' })
+  .max(20, '佐证材料不能超过20个')
+  .default([]);
+
+/** 审核意见 of the office's 验收: optional on pass, required to return (不通过). */
+const opinion = z.string().max(2000, '审核意见不能超过2000个字');
+
 /** Partial on purpose: a unit may save the “四个一” step by step; the lifecycle gate decides when it is enough. */
 export const fourOnesFieldsSchema = z.object({
   ownerIds: z.array(id, { error: '整改责任人不正确' }).max(10, '整改责任人只能有一人').optional(),
@@ -41,9 +53,9 @@ export const problemActionSchema = z.discriminatedUnion(
       unitId: id,
       note: z.string().max(1000, '会签意见不能超过1000个字').optional(),
     }),
-    z.object({ type: z.literal('apply'), summary: reason('整改情况说明') }),
-    z.object({ type: z.literal('verify_pass'), note: z.string().max(2000, '验收意见不能超过2000个字').optional() }),
-    z.object({ type: z.literal('verify_fail'), reason: reason('验收不通过理由') }),
+    z.object({ type: z.literal('apply'), summary: reason('整改情况说明'), attachmentIds: evidenceIdsSchema }),
+    z.object({ type: z.literal('verify_pass'), note: opinion.optional(), attachmentIds: evidenceIdsSchema }),
+    z.object({ type: z.literal('verify_fail'), reason: reason('审核意见'), attachmentIds: evidenceIdsSchema }),
     z.object({ type: z.literal('request_deferral'), reason: reason('延期理由'), until: day }),
     z.object({
       type: z.literal('approve_deferral'),
@@ -53,6 +65,8 @@ export const problemActionSchema = z.discriminatedUnion(
   ],
   { error: '操作类型不正确' },
 );
+
+export type ProblemActionInput = z.output<typeof problemActionSchema>;
 
 export const recurrenceSchema = z.object({
   reason: reason('复发情况'),

@@ -1,5 +1,8 @@
-import { DatePicker, Form, Input, Modal } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Modal, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
 
 export type ActionModalSpec = {
   title: string;
@@ -9,9 +12,13 @@ export type ActionModalSpec = {
   dateLabel?: string;
   isDanger?: boolean;
   placeholder?: string;
+  /** Whether the step cites 佐证材料 (uploaded files). */
+  hasEvidence?: boolean;
 };
 
-/** A reason (and optionally a date) for a lifecycle step: 申请销号, 验收不通过, 申请延期, 登记复发 … */
+export type ActionModalResult = { text: string; date: string | null; attachmentIds: number[] };
+
+/** A reason (and optionally a date and 佐证材料) for a lifecycle step: 申请销号, 验收, 申请延期, 登记复发 … */
 export function ActionModal({
   spec,
   isBusy,
@@ -21,9 +28,10 @@ export function ActionModal({
   spec: ActionModalSpec | null;
   isBusy: boolean;
   onCancel: () => void;
-  onSubmit: (text: string, date: string | null) => void;
+  onSubmit: (result: ActionModalResult) => void;
 }) {
   const [form] = Form.useForm<{ text: string; date?: Dayjs }>();
+  const [files, setFiles] = useState<AttachmentRef[]>([]);
   return (
     <Modal
       open={spec !== null}
@@ -35,8 +43,13 @@ export function ActionModal({
       onCancel={onCancel}
       onOk={async () => {
         const v = await form.validateFields();
-        onSubmit((v.text ?? '').trim(), v.date ? v.date.format('YYYY-MM-DD') : null);
+        onSubmit({
+          text: (v.text ?? '').trim(),
+          date: v.date ? v.date.format('YYYY-MM-DD') : null,
+          attachmentIds: files.map((f) => f.id),
+        });
       }}
+      afterClose={() => setFiles([])}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false} aria-label={spec?.title}>
@@ -54,6 +67,27 @@ export function ActionModal({
             rules={[{ required: true, message: `请选择${spec.dateLabel}` }]}
           >
             <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        ) : null}
+        {spec?.hasEvidence ? (
+          <Form.Item label="佐证材料" extra="PDF、图片、Word、Excel，可上传多个，单个不超过 20MB">
+            <Space wrap>
+              {files.map((f) => (
+                <Tag
+                  key={f.id}
+                  closable
+                  closeIcon={<DeleteOutlined aria-label={`移除${f.filename}`} />}
+                  onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
+                >
+                  {f.filename}
+                </Tag>
+              ))}
+              <UploadButton
+                label="上传佐证材料"
+                disabled={files.length >= 20}
+                onUploaded={(f) => setFiles((list) => [...list, f])}
+              />
+            </Space>
           </Form.Item>
         ) : null}
       </Form>

@@ -29,21 +29,38 @@ import {
   useProblemAction,
   useRecurProblem,
 } from '../api/oversight-api.ts';
-import { ActionModal, type ActionModalSpec } from '../components/action-modal.tsx';
+import { ActionModal, type ActionModalResult, type ActionModalSpec } from '../components/action-modal.tsx';
 import { FourOnesForm } from '../components/four-ones-form.tsx';
 import { ProblemHistory } from '../components/problem-history.tsx';
 import { ProblemStatusTag } from '../components/problem-status-tag.tsx';
 
-type ModalKind = 'apply' | 'verify_fail' | 'request_deferral' | 'reject_deferral' | 'recur';
+type ModalKind = 'apply' | 'verify_pass' | 'verify_fail' | 'request_deferral' | 'reject_deferral' | 'recur';
 const modalSpecs: Record<ModalKind, ActionModalSpec> = {
   apply: {
     title: '申请销号',
     okText: '提交申请',
     label: '整改情况说明',
     isRequired: true,
-    placeholder: '整改完成情况、佐证材料',
+    placeholder: '整改完成情况、采取的措施和取得的成效',
+    hasEvidence: true,
   },
-  verify_fail: { title: '验收不通过', okText: '退回整改', label: '不通过理由', isRequired: true, isDanger: true },
+  verify_pass: {
+    title: '验收通过并销号',
+    okText: '通过并销号',
+    label: '审核意见',
+    isRequired: false,
+    placeholder: '选填：验收核查情况',
+    hasEvidence: true,
+  },
+  verify_fail: {
+    title: '验收不通过',
+    okText: '退回整改',
+    label: '审核意见',
+    isRequired: true,
+    isDanger: true,
+    placeholder: '不通过的原因和需要补充整改的内容',
+    hasEvidence: true,
+  },
   request_deferral: { title: '申请延期', okText: '提交申请', label: '延期理由', isRequired: true, dateLabel: '延期至' },
   reject_deferral: { title: '不批准延期', okText: '不批准', label: '不批准理由', isRequired: true, isDanger: true },
   recur: {
@@ -129,12 +146,14 @@ export function ProblemDetailPage() {
       },
       (e) => message.error(errorMessage(e)),
     );
-  const submitModal = (text: string, date: string | null) => {
+  const submitModal = ({ text, date, attachmentIds }: ActionModalResult) => {
     switch (modal) {
       case 'apply':
-        return run({ type: 'apply', summary: text }, '已申请销号，等待验收');
+        return run({ type: 'apply', summary: text, attachmentIds }, '已申请销号，等待验收');
+      case 'verify_pass':
+        return run({ type: 'verify_pass', note: text, attachmentIds }, '验收通过，问题已销号');
       case 'verify_fail':
-        return run({ type: 'verify_fail', reason: text }, '已退回整改');
+        return run({ type: 'verify_fail', reason: text, attachmentIds }, '已退回整改');
       case 'request_deferral':
         return run({ type: 'request_deferral', reason: text, until: date ?? '' }, '延期申请已提交');
       case 'reject_deferral':
@@ -230,14 +249,9 @@ export function ProblemDetailPage() {
                 <Button onClick={() => setModal('request_deferral')}>申请延期</Button>
               ) : null}
               {allowed.has('verify_pass') ? (
-                <Popconfirm
-                  title="确认验收通过并销号？"
-                  okText="通过"
-                  cancelText="取消"
-                  onConfirm={() => run({ type: 'verify_pass' }, '验收通过，问题已销号')}
-                >
-                  <Button type="primary">验收通过</Button>
-                </Popconfirm>
+                <Button type="primary" onClick={() => setModal('verify_pass')}>
+                  验收通过
+                </Button>
               ) : null}
               {allowed.has('verify_fail') ? (
                 <Button danger onClick={() => setModal('verify_fail')}>
@@ -344,7 +358,7 @@ export function ProblemDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card title="整改记录">
-            <ProblemHistory history={p.history} />
+            <ProblemHistory problemId={p.id} history={p.history} />
           </Card>
         </Col>
       </Row>
