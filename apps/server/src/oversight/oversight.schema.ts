@@ -168,10 +168,7 @@ export const problemEvidence = pgTable(
     orgId: orgIdColumn(),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.attachmentId] }),
-    index('problem_evidence_problem_idx').on(t.problemId),
-  ],
+  (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] }), index('problem_evidence_problem_idx').on(t.problemId)],
 );
 
 /** 通报: issued by the office, praising or criticising named units. */
