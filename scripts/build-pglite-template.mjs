@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Builds, once per install, the embedded database's starting point: an initialised and migrated PGlite data folder
-// as a tarball (apps/server/dist/pglite-template/). A first start then unpacks it instead of running PGlite's
-// initdb, which holds a second database instance and the initdb module in memory at once (~900 MB peak; unpacking
-// peaks near 350 MB). The build itself is that ~900 MB, once, here at `npm install` (prepare) — or at `npm start`
+// (apps/server/dist/pglite-template/pgdata). A first start copies it instead of running PGlite's initdb, which holds
+// a second database instance and the initdb module in memory at once (~900 MB peak); opening the copy costs what a
+// restart costs. The build itself is that ~900 MB, once, here at `npm install` (prepare) — or at `npm start`
 // after an update changed the migrations. With --if-stale it skips when the stamp names this PGlite version and these
 // migrations. The server uses the tarball only when its PGlite version matches, and migrates it further if needed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,7 @@ function migrationsHash() {
 }
 
 const stamp = { pglite: pgliteVersion, migrations: migrationsHash() };
-if (process.argv.includes('--if-stale') && existsSync(stampFile)) {
+if (process.argv.includes('--if-stale') && existsSync(stampFile) && existsSync(join(outDir, 'pgdata', 'PG_VERSION'))) {
   const built = JSON.parse(readFileSync(stampFile, 'utf8'));
   if (built.pglite === stamp.pglite && built.migrations === stamp.migrations) process.exit(0);
 }
@@ -49,15 +49,17 @@ const started = performance.now();
 const { PGlite } = await import(fromServer.resolve('@electric-sql/pglite'));
 const { drizzle } = await import(fromServer.resolve('drizzle-orm/pglite'));
 const { migrate } = await import(fromServer.resolve('drizzle-orm/pglite/migrator'));
-const pg = await PGlite.create('memory://');
-await migrate(drizzle(pg), { migrationsFolder: migrations });
-const tarball = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
-await pg.close();
 mkdirSync(outDir, { recursive: true });
-// Written beside and renamed, so a server never reads half a tarball; the stamp last.
-writeFileSync(join(outDir, 'pgdata.tar.gz.tmp'), tarball);
-renameSync(join(outDir, 'pgdata.tar.gz.tmp'), join(outDir, 'pgdata.tar.gz'));
+// Built beside and renamed, so a server never copies half a folder; the stamp last.
+const building = join(outDir, 'pgdata.building');
+rmSync(building, { recursive: true, force: true });
+const pg = await PGlite.create(building);
+await migrate(drizzle(pg), { migrationsFolder: migrations });
+await pg.close();
+rmSync(stampFile, { force: true });
+rmSync(join(outDir, 'pgdata'), { recursive: true, force: true });
+renameSync(building, join(outDir, 'pgdata'));
 writeFileSync(stampFile, `${JSON.stringify(stamp)}\n`);
 console.log(
-  `已生成嵌入式数据库初始模板：apps/server/dist/pglite-template（${(tarball.length / 1e6).toFixed(1)} MB，${((performance.now() - started) / 1000).toFixed(1)} 秒）`,
+  `已生成嵌入式数据库初始模板：apps/server/dist/pglite-template（${((performance.now() - started) / 1000).toFixed(1)} 秒）`,
 );

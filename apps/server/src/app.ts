@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { cadresRoutes } from './cadres/cadres.routes.ts';
 import { consultationRoutes } from './consultation/consultation.routes.ts';
+import { surveyRoutes } from './consultation/consultation.survey.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { grassrootsRoutes } from './grassroots/grassroots.routes.ts';
 import { ledgerRoutes } from './ledgers/ledgers.routes.ts';
@@ -30,6 +31,7 @@ import { maxUploadBytes } from './platform/platform.attachments.service.ts';
 import { notificationSettingsRoutes } from './platform/platform.notification-settings.routes.ts';
 import { registerReplicationClock } from './platform/platform.read-source.service.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
+import { publicReportRoutes } from './reports/reports.public.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 
 /** `logStream`: where the log goes when logging is on (standard output by default; tests read it from a buffer). */
@@ -86,8 +88,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   metricsRoutes(z, deps);
   dashboardRoutes(z, deps);
   consultationRoutes(z, deps);
+  surveyRoutes(z, deps);
   grassrootsRoutes(z, deps);
   reportRoutes(z, deps);
+  publicReportRoutes(z, deps);
   notificationSettingsRoutes(z, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(webDist);

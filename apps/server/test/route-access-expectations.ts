@@ -117,6 +117,8 @@ export const routeAccess: Record<string, AccessGroup> = {
   'GET /api/plan/tasks': 'businessReaders',
   'POST /api/plan/tasks': 'office',
   'POST /api/plan/work-points/:id/publish': 'office',
+  'POST /api/plan/work-points/import/preview': 'office',
+  'POST /api/plan/work-points/import/publish': 'office',
   'DELETE /api/plan/work-points/:id': 'office',
   'PATCH /api/plan/work-points/:id': 'office',
   'GET /api/plan/work-points': 'businessReaders',

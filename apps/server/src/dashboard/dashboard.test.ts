@@ -38,12 +38,12 @@ describe('leadership dashboard', () => {
 
   it('answers exactly the declared fields (the response schema encodes the answer)', async () => {
     const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2024`)).json();
-    expect(Object.keys(d).sort()).toEqual(['org', 'plan', 'rollup', 'tiles', 'trend', 'year']);
+    expect(Object.keys(d).sort()).toEqual(['asOf', 'org', 'plan', 'rollup', 'tiles', 'trend', 'year']);
     expect(Object.keys(d.org).sort()).toEqual(['id', 'kind', 'name', 'parentId']);
     expect(Object.keys(d.rollup.units[0]!).sort()).toEqual(['hasChildren', 'org', 'values']);
     expect(Object.keys(d.rollup.units[0]!.org).sort()).toEqual(['id', 'kind', 'name']);
     const rollup: DashboardRollup = (await leader.get(`/api/dashboard/rollup?org=${ids.county}&year=2024`)).json();
-    expect(Object.keys(rollup).sort()).toEqual(['columns', 'org', 'total', 'units', 'year']);
+    expect(Object.keys(rollup).sort()).toEqual(['columns', 'org', 'own', 'total', 'units', 'year']);
   });
 
   it('leaves the months still to come in the running year empty rather than 0', async () => {
@@ -63,7 +63,7 @@ describe('leadership dashboard', () => {
     expect(y2025.tiles.find((x) => x.key === 'mediation.cases')).toMatchObject({ value: 1, previous: 5, change: -80 });
   });
 
-  it('compares the year still running with the same months of last year (clock: 2026-11-23)', async () => {
+  it('compares the year still running with the same days of last year (clock: 2026-11-23)', async () => {
     const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2026`)).json();
     const tile = d.tiles.find((x) => x.key === 'mediation.cases')!;
     expect(tile).toMatchObject({ value: 0, previous: 1, previousLabel: '上年同期', change: -100 });

@@ -10,7 +10,7 @@ import { serverPath } from '../paths.ts';
 import { loadDataKey } from '../platform/kernel/field-crypto.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
-import { pgliteTemplateFor } from './pglite-template.ts';
+import { copyPgliteTemplate } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -76,12 +76,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     try {
       // PGlite's WASM heap never shrinks: a small buffer pool keeps a county office's server near 330 MB resident
       // instead of ~460 MB (docs/benchmarks.md); reads of a county's data stay well within it.
-      // A new folder starts from the install-time template when there is one (db/pglite-template.ts).
+      // A new folder starts as a copy of the install-time template when there is one (db/pglite-template.ts).
       const pgdata = `${dataDir}/pgdata`;
-      client = await PGlite.create(pgdata, {
-        postgresqlconf: ['shared_buffers = 16MB'],
-        loadDataDir: pgliteTemplateFor(pgdata),
-      });
+      copyPgliteTemplate(pgdata);
+      client = await PGlite.create(pgdata, { postgresqlconf: ['shared_buffers = 16MB'] });
     } catch (err) {
       lock.release();
       throw err;

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverPath } from '../paths.ts';
 import { openDatabase, queryRows } from './client.ts';
-import { pgliteTemplateDir, pgliteTemplateFor } from './pglite-template.ts';
+import { copyPgliteTemplate, pgliteTemplateDir } from './pglite-template.ts';
 
 /**
  * The embedded database's install-time template (issue 20: a first start without PGlite's ~900 MB initdb peak).
@@ -39,7 +39,7 @@ async function systemIdentifier(dataDir: string) {
 }
 
 describe('first start from the install-time template', () => {
-  it('a new data folder is unpacked from the template: migrated, and the same cluster as any other folder made from it', async () => {
+  it('a new data folder is a copy of the template: migrated, and the same cluster as any other folder made from it', async () => {
     const a = await systemIdentifier(join(work, 'a'));
     const b = await systemIdentifier(join(work, 'b'));
     expect(a.migrations).toBe(journalEntries());
@@ -48,18 +48,21 @@ describe('first start from the install-time template', () => {
 
   it('an existing database is never replaced by the template', async () => {
     const before = await systemIdentifier(join(work, 'a'));
-    expect(pgliteTemplateFor(join(work, 'a', 'pgdata'))).toBeUndefined();
+    expect(copyPgliteTemplate(join(work, 'a', 'pgdata'))).toBe(false);
     const again = await systemIdentifier(join(work, 'a'));
     expect(again.id).toBe(before.id);
   });
 
-  it('a template built by another PGlite version, or none at all, is not used', () => {
+  it('a template built by another PGlite version, or none at all, is not used and copies nothing', () => {
     const other = join(work, 'other-template');
     mkdirSync(other);
-    cpSync(join(pgliteTemplateDir, 'pgdata.tar.gz'), join(other, 'pgdata.tar.gz'));
+    cpSync(join(pgliteTemplateDir, 'pgdata'), join(other, 'pgdata'), { recursive: true });
     writeFileSync(join(other, 'stamp.json'), JSON.stringify({ pglite: '0.0.1', migrations: 'x' }));
-    expect(pgliteTemplateFor(join(work, 'new', 'pgdata'), other)).toBeUndefined();
-    expect(pgliteTemplateFor(join(work, 'new', 'pgdata'), join(work, 'missing'))).toBeUndefined();
-    expect(pgliteTemplateFor(join(work, 'new', 'pgdata'))).toBeInstanceOf(Blob);
+    const target = join(work, 'new', 'pgdata');
+    expect(copyPgliteTemplate(target, other)).toBe(false);
+    expect(copyPgliteTemplate(target, join(work, 'missing'))).toBe(false);
+    expect(existsSync(target)).toBe(false);
+    expect(copyPgliteTemplate(target)).toBe(true);
+    expect(existsSync(join(target, 'PG_VERSION'))).toBe(true);
   });
 });

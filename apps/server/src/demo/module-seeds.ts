@@ -8,6 +8,7 @@ import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedLizhou } from './demo-lizhou.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
 import { seedReports } from './demo-reports.ts';
+import { seedSurveys } from './demo-survey.ts';
 
 /** What a module's demo seeder gets: the org ids by name, the demo users by username, and the clock. */
 export type DemoContext = {
@@ -30,5 +31,6 @@ export const moduleSeeds: DemoSeeder[] = [
   seedGrassroots,
   seedAffairs,
   seedReports,
+  seedSurveys,
   seedLizhou,
 ];

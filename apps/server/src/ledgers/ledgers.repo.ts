@@ -257,7 +257,7 @@ export async function orgNames(db: Executor, ids: number[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Up to `limit` honours (荣誉 ledger) of a year in an org subtree, by date (read by the reports module). */
+/** Up to `limit` honours (荣誉 ledger) of a year in an org subtree, by date (reports reads it through the service). */
 export async function queryHonoursOfYear(db: Executor, subtreePath: string, year: number, limit = 12) {
   return queryRows<{ title: string; level: string; authority: string }>(
     db,

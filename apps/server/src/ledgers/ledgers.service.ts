@@ -24,6 +24,7 @@ import {
   orgLookup,
   orgNames,
   queryAllRows,
+  queryHonoursOfYear,
   queryRowPage,
   rowsOfTypeDated,
   type StoredRow,
@@ -239,4 +240,9 @@ export function ledgerRowsOfTypeDated(
   to: string,
 ) {
   return rowsOfTypeDated(db, typeKey, orgIds, from, to);
+}
+
+/** For the reports module: up to `limit` honours (荣誉 ledger) of a year in an org subtree, by date. */
+export function honoursOfYear(db: Executor, subtreePath: string, year: number, limit = 12) {
+  return queryHonoursOfYear(db, subtreePath, year, limit);
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('GET /api/metrics', () => {
-  it('lists every registry metric with its name, unit, kind and how it is computed', async () => {
+  it('lists every registry metric with its name, unit, kind, polarity and how it is computed', async () => {
     const res = await leader.get('/api/metrics');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { key: string; name: string; unit: string; kind: string; computation: unknown }[];
@@ -22,10 +22,13 @@ describe('GET /api/metrics', () => {
         name: m.name,
         unit: m.unit,
         kind: m.kind,
+        polarity: m.polarity,
         computation: JSON.parse(JSON.stringify(m.computation)),
       })),
     );
     expect(items.find((m) => m.key === 'mediation.cases')).toMatchObject({ name: '调解矛盾纠纷', unit: '件' });
+    expect(items.find((m) => m.key === 'petitions.repeat_rate')).toMatchObject({ polarity: 'lower' });
+    expect(items.find((m) => m.key === 'mediation.success_rate')).toMatchObject({ polarity: 'higher' });
   });
 
   it('needs a session', async () => {

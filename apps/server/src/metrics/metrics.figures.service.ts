@@ -87,19 +87,47 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
   const cumulative = rollupKeys.filter((k) => (metricComputations[k] as AggregateComputation).window === 'cumulative');
   const scopeFor = (adapter: SourceAdapter) => rowScopeSql(user, adapter.org);
 
-  const [rollupFacts, rawFacts, ...distinctFacts] = await Promise.all([
-    queryRollupFacts(db, rollupKeys, cumulative, orgIds, from, to),
-    monthly.length
-      ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor })
-      : Promise.resolve([] as Fact[]),
-    ...distinct.flatMap((part) =>
-      periods.map((p, i) =>
-        queryRawFacts(db, [part], orgIds, rootPath, ranges[i]!.from, ranges[i]!.to, {
+  // A running period cut at a day (the same days of last year): its whole months come from the monthly facts above,
+  // the days of its last month straight from the rows — as a flow even for a stock, whose earlier months are summed.
+  const additiveParts = parts
+    .filter((k) => (metricComputations[k] as AggregateComputation).kind !== 'distinct')
+    .map(rawPart)
+    .map((p) => ({ ...p, computation: { ...p.computation, window: 'period' as const } }));
+  const partialFacts = Promise.all(
+    periods.flatMap((p, i) => {
+      const partial = ranges[i]!.partial;
+      if (!partial || additiveParts.length === 0) return [];
+      return [
+        queryRawFacts(db, additiveParts, orgIds, rootPath, partial.from, partial.to, {
           byMonth: false,
           scope: scopeFor,
         }).then((facts) => facts.map((f) => ({ ...f, month: p }))),
+      ];
+    }),
+  );
+  const [partialCells, [rollupFacts, rawFacts, ...distinctFacts]] = await Promise.all([
+    partialFacts.then((facts) => {
+      const cells = new Map<string, number>();
+      for (const f of facts.flat()) {
+        const cell = `${f.key}|${f.org_id}|${f.month}`;
+        cells.set(cell, (cells.get(cell) ?? 0) + Number(f.value));
+      }
+      return cells;
+    }),
+    Promise.all([
+      queryRollupFacts(db, rollupKeys, cumulative, orgIds, from, to),
+      monthly.length
+        ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor })
+        : Promise.resolve([] as Fact[]),
+      ...distinct.flatMap((part) =>
+        periods.map((p, i) =>
+          queryRawFacts(db, [part], orgIds, rootPath, ranges[i]!.from, ranges[i]!.to, {
+            byMonth: false,
+            scope: scopeFor,
+          }).then((facts) => facts.map((f) => ({ ...f, month: p }))),
+        ),
       ),
-    ),
+    ]),
   ]);
 
   // key|org → month → value
@@ -124,10 +152,13 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
       const range = ranges[index]!;
       for (const [month, value] of months) {
         if (month === null) continue;
-        const inside = c.window === 'cumulative' ? `${month}-01` < range.to : range.months.includes(month);
+        // A period cut at a day: a stock counts the months before the cut month, the cut month's days come below.
+        const end = range.partial?.from ?? range.to;
+        const inside = c.window === 'cumulative' ? `${month}-01` < end : range.months.includes(month);
         if (inside) total += value;
       }
     }
+    if (c.kind !== 'distinct' && ranges[index]!.partial) total += partialCells.get(`${key}|${orgId}|${period}`) ?? 0;
     if (c.kind === 'sum' && c.scale) total *= c.scale;
     return { value: Math.round(total * 100) / 100, note: null };
   };

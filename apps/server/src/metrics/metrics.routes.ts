@@ -21,6 +21,7 @@ export function metricsRoutes(app: ZApp, deps: AppDeps) {
         name: m.name,
         unit: m.unit,
         kind: m.kind,
+        polarity: m.polarity,
         computation: m.computation,
       })),
     }),

@@ -15,7 +15,9 @@ import { badRequest, notFound } from '../platform/kernel/errors.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { computeFigures, ledgerTableExists, rawPart, rowScopeSql } from './metrics.figures.service.ts';
 import { displayLedgerValues, ledgerColumns } from './metrics.ledger-catalogue.service.ts';
-import { type OrgRef, queryOrgs, querySourceRows } from './metrics.repo.ts';
+import { type OrgRef, queryChildren, queryOrgs, querySourceRows } from './metrics.repo.ts';
+
+export type { OrgRef };
 
 const orgOut = (o: OrgRef) => ({ id: o.id, name: o.name, kind: o.kind });
 
@@ -159,4 +161,9 @@ export async function getMetricRows(
     pageSize: query.pageSize,
     masked,
   };
+}
+
+/** For the dashboard: the org's children, each with whether it has children of its own (the drill-down rows). */
+export function childOrgs(db: Executor, orgId: number) {
+  return queryChildren(db, orgId);
 }

@@ -8,6 +8,7 @@ import { orgUnitsSource } from './metrics.source-org-units.repo.ts';
 import { inspectionsSource, lawReportsSource, problemsSource } from './metrics.source-oversight.repo.ts';
 import { planTasksSource } from './metrics.source-plan-tasks.repo.ts';
 import { preMeetingStudiesSource } from './metrics.source-pre-meeting-studies.repo.ts';
+import { surveyRatingsSource } from './metrics.source-survey.repo.ts';
 
 /** One adapter per table source; a module adds its own here with its key in core `metrics/sources.ts`. */
 const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
@@ -18,6 +19,7 @@ const tableAdapters: Record<TableSourceKey, SourceAdapter> = {
   'oversight.problems': problemsSource,
   'cadres.law_reports': lawReportsSource,
   'cadres.pre_meeting_studies': preMeetingStudiesSource,
+  'consultation.survey_ratings': surveyRatingsSource,
   'org.units': orgUnitsSource,
   'grassroots.liaison_obligations': liaisonObligationsSource,
 };

@@ -5,7 +5,7 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { requireFound } from '../platform/platform.scope.service.ts';
-import { countUsersOfOrg } from '../platform/platform.users.repo.ts';
+import { countUsersOfOrg } from '../platform/platform.users.service.ts';
 import {
   countChildOrgs,
   countVisibleDimensions,

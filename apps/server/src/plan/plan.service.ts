@@ -28,6 +28,7 @@ import {
   queryTaskEntries,
   queryTaskEvents,
   queryTasks,
+  queryTopTasksOfYear,
   setTaskAssists,
   setTaskMilestones,
   type TaskFilter,
@@ -337,4 +338,12 @@ export async function markMilestoneDone(db: Db, actor: Actor, id: number, node: 
 /** For the org module: a unit that still leads tasks cannot be deleted. */
 export async function countTasksOfOrg(db: Executor, orgId: number) {
   return countTasksLedBy(db, orgId);
+}
+
+/**
+ * For the reports module: the top-level tasks of a year in an org subtree (drafts left out), in creation order —
+ * what an annual report says was done, is overdue or still open.
+ */
+export function topTasksOfYear(db: Executor, subtreePath: string, year: number) {
+  return queryTopTasksOfYear(db, subtreePath, year);
 }

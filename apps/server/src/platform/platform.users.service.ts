@@ -9,12 +9,13 @@ import type {
 import { isAdminRole, type Role } from '@fazhi/core/platform/roles';
 import type { z } from '@fazhi/core/shared/zod';
 import { verify } from '@node-rs/argon2';
-import type { Db } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import type { Actor } from './kernel/context.ts';
 import { badRequest, conflict, notFound } from './kernel/errors.ts';
 import { writeAudit } from './platform.audit.service.ts';
 import { hashPassword } from './platform.auth.service.ts';
 import {
+  countUsersOfOrg as countUsersOfOrgRow,
   deleteSessionsOf,
   findUserRow,
   findUserWithHash,
@@ -175,4 +176,9 @@ export async function listAudit(db: Db, query: z.output<typeof auditQuerySchema>
     to: to ? parseDate(to, '结束时间') : undefined,
   });
   return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), total, page, pageSize };
+}
+
+/** For the org module: a unit that still has user accounts cannot be deleted. */
+export function countUsersOfOrg(db: Executor, orgId: number) {
+  return countUsersOfOrgRow(db, orgId);
 }

@@ -7,8 +7,9 @@ import type { AuthUser } from '../platform/kernel/context.ts';
 import { openFromEnv } from '../platform/kernel/open-database.ts';
 import { buildReportDocx } from './reports.docx.ts';
 import { loadReportFigures, type OrgRow } from './reports.figures.service.ts';
-import { findLatestReport, queryOrg, queryOrgByName, queryWorkSummary } from './reports.repo.ts';
+import { findLatestReport, queryOrg, queryOrgByName } from './reports.repo.ts';
 import { contentOf } from './reports.view.service.ts';
+import { queryWorkSummary } from './reports.work-summary.service.ts';
 
 const usage = '用法：npx fazhi report <单位名称或编号> <年度> -o <文件.docx>';
 

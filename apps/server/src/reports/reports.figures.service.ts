@@ -68,3 +68,12 @@ export function ledgerValues(figures: ReportFigures) {
     .filter((f) => f.value !== null)
     .map((f) => ({ metric: f.metric, value: f.value as number, unit: f.unit }));
 }
+
+/**
+ * Figures accepted from imported reports for one org and period (`metric_history`), by metric: the dashboard's
+ * last-year figure where the ledgers hold nothing for that year, as they are the report's.
+ */
+export async function importedFigures(db: Executor, orgId: number, period: string): Promise<Map<string, number>> {
+  const rows = await queryMetricHistory(db, orgId, [period]);
+  return new Map(rows.map((r) => [r.metric_key, Number(r.value)]));
+}

@@ -1,8 +1,5 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
-import { queryHonoursOfYear } from '../ledgers/ledgers.repo.ts';
-import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
-import { queryTopTasksOfYear } from '../plan/plan.repo.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import {
@@ -31,36 +28,6 @@ export async function queryOrgByName(db: Executor, name: string): Promise<OrgRow
     sql`select id, name, kind, path, parent_id from orgs where name = ${name} or short_name = ${name} order by id`,
   );
   return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, path: row.path, parentId: row.parent_id }));
-}
-
-export type WorkSummary = {
-  closedTitles: string[];
-  overdueTitles: string[];
-  openTitles: string[];
-  openProblems: { title: string; status: string }[];
-  problemCount: number;
-  honours: { title: string; level: string; authority: string }[];
-};
-
-/**
- * What a report says in words, for an org subtree and year, from the modules that own the data (three set-based
- * queries side by side): closed, overdue and open top-level tasks (plan), problems found (oversight), and honours
- * from the 荣誉 ledger (ledgers).
- */
-export async function queryWorkSummary(db: Executor, org: OrgRow, year: number, today: string): Promise<WorkSummary> {
-  const [tasks, problems, honours] = await Promise.all([
-    queryTopTasksOfYear(db, org.path, year),
-    queryProblemsOfYear(db, org.path, year),
-    queryHonoursOfYear(db, org.path, year),
-  ]);
-  return {
-    closedTitles: tasks.filter((t) => t.status === 'closed').map((t) => t.title),
-    overdueTitles: tasks.filter((t) => t.status !== 'closed' && t.deadline < today).map((t) => t.title),
-    openTitles: tasks.filter((t) => t.status !== 'closed').map((t) => t.title),
-    openProblems: problems.filter((p) => p.status !== 'closed').map((p) => ({ title: p.title, status: p.status })),
-    problemCount: problems.length,
-    honours,
-  };
 }
 
 export type ReportListRow = {

@@ -33,7 +33,6 @@ import {
   attachToLatestReportEvent,
   findReportOf,
   findReviewFile,
-  queryWorkSummary,
   insertReport,
   queryOrg,
   queryReportEvents,
@@ -41,6 +40,7 @@ import {
 } from './reports.repo.ts';
 import { reports, type StoredSlot } from './reports.schema.ts';
 import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
+import { queryWorkSummary } from './reports.work-summary.service.ts';
 
 export async function requireScopedOrg(db: Executor, actor: Actor, orgId: number): Promise<OrgRow> {
   await requireOrgInScope(db, actor.user, orgId, '未找到该单位，或该单位不在您的数据范围内');

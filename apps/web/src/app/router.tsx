@@ -98,6 +98,9 @@ export const router = createBrowserRouter([
       ),
       page('org', 'org.read', () => import('../modules/org/pages/org-page.tsx').then((m) => m.OrgPage)),
       page('plan', 'plan.read', () => import('../modules/plan/pages/tasks-page.tsx').then((m) => m.TasksPage)),
+      page('plan/import', 'plan.manage', () =>
+        import('../modules/plan/pages/workpoints-import-page.tsx').then((m) => m.WorkpointsImportPage),
+      ),
       page('plan/tasks/:id', 'plan.read', () =>
         import('../modules/plan/pages/task-detail-page.tsx').then((m) => m.TaskDetailPage),
       ),

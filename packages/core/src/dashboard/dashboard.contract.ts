@@ -12,19 +12,30 @@ const dashboardOrgSchema = z.object({
   parentId: z.number().nullable(),
 });
 
-const columnSchema = z.object({ key: z.string(), name: z.string(), unit: z.string() });
+/** Which way a change is good (the registry's polarity): colours and words of a change follow it. */
+const polaritySchema = z.enum(['higher', 'lower', 'neutral']);
+
+const columnSchema = z.object({ key: z.string(), name: z.string(), unit: z.string(), polarity: polaritySchema });
 
 export const dashboardTileSchema = z.object({
   key: z.string(),
   name: z.string(),
   unit: z.string(),
+  polarity: polaritySchema,
   value: z.number().nullable(),
   previous: z.number().nullable(),
-  /** 上年 (a finished year) or 上年同期 (the current year, against the same months last year). */
+  /** 上年 (a finished year) or 上年同期 (the running year, against 1 January up to the same day last year). */
   previousLabel: z.string(),
+  /**
+   * Where last year's figure comes from: the ledgers, or the figures imported from an earlier report (used when
+   * the ledgers hold nothing for that year); null without a figure.
+   */
+  previousSource: z.enum(['ledgers', 'imported']).nullable(),
   /** Change against the same period last year: percent for counts, percentage points for rates. */
   change: z.number().nullable(),
   changeUnit: z.enum(['%', '个百分点']),
+  /** How the change reads by the metric's polarity: good / bad, neutral for a plain volume, flat for none. */
+  tone: z.enum(['good', 'bad', 'neutral', 'flat']),
   note: z.string().nullable(),
 });
 
@@ -38,13 +49,18 @@ export const dashboardRollupSchema = z.object({
   org: dashboardOrgSchema,
   year: z.number(),
   columns: z.array(columnSchema),
+  /** The org's whole subtree: equals 本级 (`own`) plus the units listed, column by column. */
   total: z.record(z.string(), dashboardFigureSchema),
+  /** 本级: the org's own rows, not those of the units below it. */
+  own: z.record(z.string(), dashboardFigureSchema),
   units: z.array(dashboardUnitSchema),
 });
 
 export const dashboardSchema = z.object({
   org: dashboardOrgSchema,
   year: z.number(),
+  /** The running year: the day its figures reach (截至11月23日); null for a finished year. */
+  asOf: z.string().nullable(),
   tiles: z.array(dashboardTileSchema),
   plan: z.object({
     tasks: z.number().nullable(),
@@ -54,7 +70,15 @@ export const dashboardSchema = z.object({
   }),
   trend: z.object({
     months: z.array(z.string()),
-    series: z.array(columnSchema.extend({ values: z.array(z.number().nullable()) })),
+    /** The running month, cut at today: labelled 截至N日, compared with the same days of that month last year. */
+    running: z.object({ month: z.string(), label: z.string() }).nullable(),
+    series: z.array(
+      columnSchema.extend({
+        values: z.array(z.number().nullable()),
+        /** The same months last year (the running month: its same days); a gap where the ledgers have no figure. */
+        previous: z.array(z.number().nullable()),
+      }),
+    ),
   }),
   rollup: dashboardRollupSchema,
 });

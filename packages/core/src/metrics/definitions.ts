@@ -1,3 +1,4 @@
+import { type SurveyMetricKey, surveyComputations, surveyMetrics } from '../consultation/survey-metrics.ts';
 import { type GrassrootsMetricKey, grassrootsComputations, grassrootsMetrics } from '../grassroots/metrics.ts';
 import { correctionDecisions } from '../ledgers/builtin/reconsideration.ts';
 import { type OversightMetricKey, oversightComputations, oversightMetrics } from '../oversight/metrics.ts';
@@ -66,7 +67,7 @@ export const auxiliaryMetrics = [
 ] as const;
 
 export type AuxiliaryKey = (typeof auxiliaryMetrics)[number]['key'];
-export type RegistryKey = MetricKey | AuxiliaryKey | GrassrootsMetricKey | OversightMetricKey;
+export type RegistryKey = MetricKey | AuxiliaryKey | GrassrootsMetricKey | OversightMetricKey | SurveyMetricKey;
 
 const ledger = (key: string): MetricSource => ({ kind: 'ledger', ledger: key });
 const count = (source: MetricSource, ...filters: FieldFilter[]): MetricComputation => ({
@@ -205,6 +206,7 @@ export const metricComputations: Partial<Record<RegistryKey, MetricComputation>>
   'cadres.law_reports': { kind: 'distinct', source: { kind: 'table', table: 'cadres.law_reports' }, field: 'cadre_id' },
   ...grassrootsComputations,
   ...oversightComputations,
+  ...surveyComputations,
 };
 
 export type RegistryMetric = {
@@ -222,6 +224,7 @@ export const registryMetrics: readonly RegistryMetric[] = [
   ...auxiliaryMetrics,
   ...grassrootsMetrics,
   ...oversightMetrics,
+  ...surveyMetrics,
 ].map((m) => ({
   key: m.key,
   name: m.name,

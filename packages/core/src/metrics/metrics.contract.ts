@@ -69,7 +69,7 @@ export const metricsContracts = defineContracts('metrics', {
     method: 'GET',
     path: '/api/metrics',
     access: 'metrics.read',
-    summary: '指标目录（名称、单位、计算方式）',
+    summary: '指标目录（名称、单位、计算方式、升降方向）',
     response: z.object({
       items: z.array(
         z.object({
@@ -77,6 +77,8 @@ export const metricsContracts = defineContracts('metrics', {
           name: z.string(),
           unit: z.string(),
           kind: z.string(),
+          /** Which way a change is good: higher / lower is better, or neutral (a plain volume). */
+          polarity: z.enum(['higher', 'lower', 'neutral']),
           /** How the figure is computed (source, filters, window); null while a metric has no computation yet. */
           computation: z.record(z.string(), z.unknown()).nullable(),
         }),

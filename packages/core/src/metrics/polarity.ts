@@ -174,6 +174,9 @@ export const metricPolarity: Record<RegistryKey, Polarity> = {
   'legal_services.complaints_handled': neutral,
   'legal_services.complaints_on_time': higher,
   'legal_services.complaint_on_time_rate': higher,
+  'survey.ratings': neutral,
+  'survey.satisfied': higher,
+  'survey.satisfaction_rate': higher,
 };
 
 /** How a change reads: `good` / `bad` by the metric's polarity, `neutral` for a plain volume, `flat` for none. */

@@ -42,6 +42,14 @@ export const tableSources = {
      */
     fields: { meeting_kind: '会议类型' },
   },
+  'consultation.survey_ratings': {
+    name: '群众满意度测评评分',
+    /**
+     * One row per 1–5 score of a public survey answer, at the unit or township rated and dated by the answer day
+     * (Asia/Shanghai): `survey.*` metrics.
+     */
+    fields: { score: '满意程度（1–5分）', question_key: '题目', survey_id: '测评' },
+  },
   'org.units': {
     name: '单位（组织机构）',
     /**

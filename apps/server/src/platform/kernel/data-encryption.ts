@@ -4,6 +4,7 @@ import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../../db/client.ts';
 import {
+  blindIndex,
   CIPHER_PREFIX,
   dataKeys,
   decryptValue,
@@ -27,7 +28,11 @@ export const encryptedColumns = [
   { table: 'cadres', column: 'id_number' },
   { table: 'cadres', column: 'phone' },
   { table: 'consultation_opinions', column: 'phone' },
+  { table: 'survey_responses', column: 'phone' },
 ] as const;
+
+/** Blind indexes kept beside an encrypted column (HMAC-SM3 of the plain value): rebuilt when the key rotates. */
+export const blindIndexColumns = [{ table: 'survey_responses', column: 'phone', index: 'phone_index' }] as const;
 
 const batch = 1000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -138,6 +143,34 @@ async function rewriteColumn(
   return changed;
 }
 
+/** Recomputes a blind index from its (already re-encrypted) column under `keys`. */
+async function rebuildBlindIndex(tx: Executor, table: string, column: string, index: string, keys: FieldKeys) {
+  const t = sql.identifier(table);
+  const c = sql.identifier(column);
+  const i = sql.identifier(index);
+  let lastId = 0;
+  let changed = 0;
+  for (;;) {
+    const rows = await queryRows<{ id: number; v: string }>(
+      tx,
+      sql`select id, ${c} as v from ${t} where id > ${lastId} and ${c} is not null order by id limit ${batch}`,
+    );
+    if (!rows.length) break;
+    lastId = Number(rows.at(-1)!.id);
+    const values = rows.map((r) => ({
+      id: Number(r.id),
+      v: blindIndex(keys, isCiphertext(r.v) ? decryptValue(keys, r.v) : r.v),
+    }));
+    await tx.execute(
+      sql`update ${t} x set ${i} = v.v from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id bigint, v text)
+          where x.id = v.id`,
+    );
+    changed += rows.length;
+    await yieldToEventLoop();
+  }
+  return changed;
+}
+
 /**
  * Encrypts every personal value still stored in plain text (data from before encryption, demo seeds written as SQL,
  * a field newly marked personal). Idempotent: sealed values are left alone, so a second run changes nothing.
@@ -173,6 +206,8 @@ export async function rotateDataKey(db: Db, from: FieldKeys, newMaster: Buffer) 
       values += await rewriteColumn(tx, table, column, 'all', (v) =>
         encryptValue(to, isCiphertext(v) ? decryptValue(from, v) : v),
       );
+    for (const { table, column, index } of blindIndexColumns)
+      values += await rebuildBlindIndex(tx, table, column, index, to);
     await tx.execute(
       sql`update data_key_check set sealed = ${encryptValue(to, CHECK_TEXT)}, updated_at = now() where id = 1`,
     );

@@ -1,29 +1,50 @@
 import type { DashboardTile } from '@fazhi/core/dashboard/dashboard.contract';
-import { Typography } from 'antd';
+import { changeToneColor, changeToneWord } from '@fazhi/core/metrics/polarity';
+import { Tooltip, Typography } from 'antd';
 import { MetricFigure } from '../../../components/metric-figure.tsx';
 
+const polarityHint = {
+  higher: '该指标越高越好',
+  lower: '该指标越低越好',
+  neutral: '该指标为工作量，升降不评判好坏',
+} as const;
+
+/**
+ * The change against last year, coloured and worded by the metric's polarity: green 向好 when it moves the good
+ * way (a fall of 重复信访率, a rise of 调解成功率), red 需关注 the other way, blue for a plain volume.
+ */
 function Change({ tile, dark }: { tile: DashboardTile; dark?: boolean }) {
+  const imported = tile.previousSource === 'imported' ? '（导入的历史数据）' : '';
   if (tile.change === null) {
     return (
       <span style={{ opacity: 0.65 }}>
-        {tile.previousLabel} {tile.previous === null ? '—' : `${tile.previous.toLocaleString('zh-CN')}${tile.unit}`}
+        {tile.previousLabel}
+        {imported} {tile.previous === null ? '—' : `${tile.previous.toLocaleString('zh-CN')}${tile.unit}`}
       </span>
     );
   }
-  const up = tile.change > 0;
-  const color = tile.change === 0 ? undefined : up ? '#cf1322' : '#389e0d';
-  const arrow = tile.change === 0 ? '' : up ? '▲' : '▼';
+  const tone = tile.tone;
+  const color = dark && tone === 'neutral' ? '#69b1ff' : changeToneColor[tone];
+  const arrow = tile.change === 0 ? '' : tile.change > 0 ? '▲' : '▼';
+  const word = changeToneWord(tone);
+  const previous =
+    tile.previous === null
+      ? ''
+      : `${tile.previousLabel}${imported} ${tile.previous.toLocaleString('zh-CN')}${tile.unit}`;
   return (
-    <span>
-      <span style={{ opacity: dark ? 0.75 : 0.65 }}>
-        {tile.previousLabel === '上年同期' ? '同比（同期）' : '同比'}{' '}
+    <Tooltip title={`${previous}；${polarityHint[tile.polarity]}`}>
+      <span data-tone={tone}>
+        <span style={{ opacity: dark ? 0.75 : 0.65 }}>
+          {tile.previousLabel === '上年同期' ? '较上年同期' : '较上年'}{' '}
+        </span>
+        <span style={{ color }}>
+          {arrow}
+          {Math.abs(tile.change).toLocaleString('zh-CN')}
+          {tile.changeUnit}
+          {word ? ` ${word}` : ''}
+        </span>
       </span>
-      <span style={{ color }}>
-        {arrow}
-        {Math.abs(tile.change).toLocaleString('zh-CN')}
-        {tile.changeUnit}
-      </span>
-    </span>
+    </Tooltip>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { DashboardRollup, DashboardUnit } from '@fazhi/core/dashboard/dashboard.contract';
-import { Breadcrumb, Button, Table } from 'antd';
+import { Breadcrumb, Button, Table, Tooltip } from 'antd';
 import { useState } from 'react';
+import { formatFigure } from '../../../components/format.ts';
 import { MetricFigure } from '../../../components/metric-figure.tsx';
 import { useRollup } from '../api/dashboard-api.ts';
 
@@ -13,8 +14,9 @@ const CrumbLink = ({ onClick, children }: { onClick: () => void; children: React
 );
 
 /**
- * The region roll-up: the org's total and each unit below it, every cell a registry figure that opens its rows;
- * 下钻 goes one level down (county → townships/units, city → counties, province → cities).
+ * The region roll-up: the org's total (合计), its own rows (本级) and each unit below it — so the total is the sum
+ * of the rows listed — every cell a registry figure that opens its rows; 下钻 goes one level down (county →
+ * townships/units, city → counties, province → cities).
  */
 export function RollupTable({ root, year, dark }: { root: DashboardRollup; year: number; dark?: boolean }) {
   const [trail, setTrail] = useState<Crumb[]>([]);
@@ -28,6 +30,18 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
     align: 'right' as const,
     render: (_: unknown, unit: DashboardUnit) => {
       const f = unit.values[c.key];
+      if (unit === ownRow) {
+        // 本级 is the total less the units below: its rows are the org's own, counted in the 合计 row's detail.
+        const text = f?.value === null || f?.value === undefined ? '—' : formatFigure(f.value);
+        return (
+          <Tooltip title={f?.value === null && f?.note ? f.note : '本级：本单位自身填报的数据（不含下级单位）'}>
+            <span>
+              {text}
+              {c.unit === '%' && f?.value !== null && f?.value !== undefined ? '%' : ''}
+            </span>
+          </Tooltip>
+        );
+      }
       return (
         <MetricFigure
           metric={c.key}
@@ -43,6 +57,10 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
   const totalRow: DashboardUnit | null = rollup
     ? { org: { ...rollup.org, name: `${rollup.org.name}（合计）` }, hasChildren: false, values: rollup.total }
     : null;
+  const ownRow: DashboardUnit | null =
+    rollup && rollup.units.length > 0
+      ? { org: { ...rollup.org, name: `${rollup.org.name}本级` }, hasChildren: false, values: rollup.own }
+      : null;
   return (
     <>
       <Breadcrumb
@@ -63,9 +81,9 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
       />
       <Table<DashboardUnit>
         size={dark ? 'middle' : 'small'}
-        rowKey={(u) => u.org.id}
+        rowKey={(u) => (u === ownRow ? `own-${u.org.id}` : u.org.id)}
         loading={current ? drilled.isFetching : false}
-        dataSource={[...(totalRow ? [totalRow] : []), ...(rollup?.units ?? [])]}
+        dataSource={[...(totalRow ? [totalRow] : []), ...(ownRow ? [ownRow] : []), ...(rollup?.units ?? [])]}
         pagination={false}
         scroll={{ x: 'max-content', y: dark ? 270 : 480 }}
         rowClassName={(u) => (u === totalRow ? 'rollup-total-row' : '')}

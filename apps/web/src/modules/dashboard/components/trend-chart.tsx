@@ -2,7 +2,18 @@ import type { Dashboard } from '@fazhi/core/dashboard/dashboard.contract';
 import { useOpenMetricSource } from '../../../components/metric-figure.tsx';
 import { Chart } from './echarts.tsx';
 
-/** Month-by-month lines; clicking a point opens the rows of that metric in that month. */
+const palette = ['#1677ff', '#52c41a', '#fa8c16', '#722ed1', '#eb2f96', '#13c2c2'];
+
+type Series = Dashboard['trend']['series'][number];
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('zh-CN'));
+
+/**
+ * Month-by-month lines; clicking a point opens the rows of that metric in that month. The running month is not a
+ * full month: its point is hollow on a dashed segment, its axis label says 截至N日, and the tooltip sets it beside
+ * the same days of that month last year (every other month beside the whole month last year).
+ */
 export function TrendChart({
   trend,
   org,
@@ -15,20 +26,67 @@ export function TrendChart({
   height?: number;
 }) {
   const open = useOpenMetricSource();
+  const runningIndex = trend.running ? trend.months.indexOf(trend.running.month) : -1;
+  const monthLabel = (m: string) => `${Number(m.slice(5))}月`;
+  // Each metric is a solid line over the finished months and, for the running month, a dashed segment: two chart
+  // series under one legend name (the legend toggles both).
+  const chartSeries: { source: Series; option: Record<string, unknown> }[] = trend.series.flatMap((s, i) => {
+    const color = palette[i % palette.length];
+    const solid = {
+      source: s,
+      option: {
+        name: s.name,
+        type: 'line',
+        smooth: true,
+        symbolSize: 7,
+        color,
+        data: s.values.map((v, m) => (m === runningIndex ? null : v)),
+      },
+    };
+    if (runningIndex < 0) return [solid];
+    const dashed = {
+      source: s,
+      option: {
+        name: s.name,
+        type: 'line',
+        symbol: 'emptyCircle',
+        symbolSize: 9,
+        color,
+        lineStyle: { type: 'dashed' },
+        data: s.values.map((v, m) => (m === runningIndex || m === runningIndex - 1 ? v : null)),
+      },
+    };
+    return [solid, dashed];
+  });
   const option = {
     backgroundColor: 'transparent',
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, ...(dark ? { textStyle: { fontSize: 14 } } : {}) },
-    grid: { left: 40, right: 16, top: 40, bottom: 28 },
-    xAxis: { type: 'category', data: trend.months.map((m) => `${Number(m.slice(5))}月`), boundaryGap: false },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { dataIndex: number }[]) => {
+        const index = params[0]?.dataIndex ?? 0;
+        const month = trend.months[index] ?? '';
+        const running = index === runningIndex && trend.running;
+        const title = running ? `${monthLabel(month)}（${trend.running!.label}）` : monthLabel(month);
+        const against = running ? '上年同期' : '上年同月';
+        const lines = trend.series.map(
+          (s) =>
+            `${escapeHtml(s.name)}：<b>${figure(s.values[index])}</b>${escapeHtml(s.unit)}` +
+            `<span style="opacity:.7">（${against} ${figure(s.previous[index])}）</span>`,
+        );
+        return [`<b>${escapeHtml(title)}</b>`, ...lines].join('<br/>');
+      },
+    },
+    legend: { top: 0, data: trend.series.map((s) => s.name), ...(dark ? { textStyle: { fontSize: 14 } } : {}) },
+    grid: { left: 40, right: 16, top: 40, bottom: runningIndex >= 0 ? 40 : 28 },
+    xAxis: {
+      type: 'category',
+      data: trend.months.map((m, i) =>
+        i === runningIndex ? `${monthLabel(m)}\n${trend.running!.label}` : monthLabel(m),
+      ),
+      boundaryGap: false,
+    },
     yAxis: { type: 'value', minInterval: 1 },
-    series: trend.series.map((s) => ({
-      name: s.name,
-      type: 'line',
-      smooth: true,
-      symbolSize: 7,
-      data: s.values,
-    })),
+    series: chartSeries.map((s) => s.option),
   };
   return (
     <Chart
@@ -36,7 +94,7 @@ export function TrendChart({
       dark={dark}
       style={{ height }}
       onClick={(e) => {
-        const series = trend.series[e.seriesIndex ?? 0];
+        const series = chartSeries[e.seriesIndex ?? 0]?.source;
         const month = trend.months[e.dataIndex];
         if (series && month) open?.({ key: series.key, org, period: month });
       }}

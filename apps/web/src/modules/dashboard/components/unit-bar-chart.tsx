@@ -19,7 +19,11 @@ export function UnitBarChart({
     rollup.columns.find((c) => c.key === 'mediation.cases')?.key ?? rollup.columns[0]!.key,
   );
   const column = rollup.columns.find((c) => c.key === key)!;
-  const units = rollup.units
+  // The org's own rows (本级) stand beside the units below it, so the bars add up to the total.
+  const own = rollup.units.length
+    ? [{ org: { ...rollup.org, name: `${rollup.org.name}本级` }, hasChildren: false, values: rollup.own, isOwn: true }]
+    : [];
+  const units = [...own, ...rollup.units.map((u) => ({ ...u, isOwn: false }))]
     .map((u) => ({ unit: u, value: u.values[key]?.value ?? null }))
     .filter((x) => x.value !== null && x.value > 0)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
@@ -61,7 +65,7 @@ export function UnitBarChart({
           style={{ height: Math.max(160, Math.min(height, units.length * 28 + 24)) }}
           onClick={(e) => {
             const unit = units[e.dataIndex]?.unit;
-            if (unit) open?.({ key, org: unit.org.id, period: String(rollup.year) });
+            if (unit && !unit.isOwn) open?.({ key, org: unit.org.id, period: String(rollup.year) });
           }}
         />
       )}

@@ -10,6 +10,7 @@ import { MetricTiles } from '../components/metric-tiles.tsx';
 import { RollupTable } from '../components/rollup-table.tsx';
 import { TrendChart } from '../components/trend-chart.tsx';
 import { UnitBarChart } from '../components/unit-bar-chart.tsx';
+import './big-screen.css';
 import { useDashboardParams } from './use-dashboard-params.ts';
 
 const refreshMs = 60_000;
@@ -23,11 +24,13 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
         background: 'rgba(16, 42, 84, 0.55)',
         border: '1px solid rgba(79, 195, 247, 0.35)',
         borderRadius: 6,
-        padding: '12px 16px',
+        padding: '8px 14px',
         height: '100%',
+        minHeight: 0,
+        overflow: 'hidden',
       }}
     >
-      <div style={{ fontSize: 18, fontWeight: 600, color: '#8fd3ff', marginBottom: 8, letterSpacing: 2 }}>{title}</div>
+      <div style={{ fontSize: 16, fontWeight: 600, color: '#8fd3ff', marginBottom: 4, letterSpacing: 2 }}>{title}</div>
       {children}
     </div>
   );
@@ -48,7 +51,24 @@ export function BigScreenPage() {
   const navigate = useNavigate();
   const { data, dataUpdatedAt } = useDashboard(org, year, refreshMs);
   return (
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: '#4fc3f7', fontSize: 15 } }}>
+    <ConfigProvider
+      theme={{
+        algorithm: theme.darkAlgorithm,
+        token: { colorPrimary: '#4fc3f7', fontSize: 15 },
+        // The roll-up table on the screen's navy, not antd's near-black: light text, a blue header, visible lines.
+        components: {
+          Table: {
+            colorBgContainer: '#0c2448',
+            headerBg: '#133a6e',
+            headerColor: '#bfe6ff',
+            headerSplitColor: 'rgba(79, 195, 247, 0.25)',
+            borderColor: 'rgba(79, 195, 247, 0.22)',
+            rowHoverBg: '#18467f',
+            colorText: '#e6f4ff',
+          },
+        },
+      }}
+    >
       <MetricSourceProvider>
         <div
           className="big-screen"
@@ -56,22 +76,27 @@ export function BigScreenPage() {
             position: 'fixed',
             inset: 0,
             zIndex: 900,
+            // 1440×900 (and 1280×800 up) shows everything without scrolling; a smaller window may still scroll.
             overflow: 'auto',
-            padding: '16px 24px',
+            display: 'flex',
+            flexDirection: 'column',
+            gap: 10,
+            padding: '10px 20px 12px',
             color: '#e6f4ff',
             background: 'radial-gradient(ellipse at top, #0b2a57 0%, #050f24 70%)',
           }}
         >
-          <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
+          <Flex justify="space-between" align="center" style={{ flex: 'none' }}>
             <div style={{ fontSize: 16, opacity: 0.8, minWidth: 220 }}>
               <Clock />
             </div>
-            <h1 style={{ margin: 0, fontSize: 34, letterSpacing: 6, color: '#fff', textAlign: 'center' }}>
+            <h1 style={{ margin: 0, fontSize: 30, letterSpacing: 6, color: '#fff', textAlign: 'center' }}>
               {data ? `${data.org.name}法治建设数据大屏` : '法治建设数据大屏'}
             </h1>
             <Flex gap={12} align="center" style={{ minWidth: 220, justifyContent: 'flex-end' }}>
               <span style={{ opacity: 0.7, fontSize: 13 }}>
-                {year}年 · {dataUpdatedAt ? `${dayjs(dataUpdatedAt).tz(shanghai).format('HH:mm:ss')} 更新` : ''}
+                {year}年{data?.asOf ? `（${data.asOf}）` : ''} ·{' '}
+                {dataUpdatedAt ? `${dayjs(dataUpdatedAt).tz(shanghai).format('HH:mm:ss')} 更新` : ''}
               </span>
               <Button
                 icon={<CloseOutlined />}
@@ -87,25 +112,27 @@ export function BigScreenPage() {
               <Spin size="large" />
             </Flex>
           ) : (
-            <Flex vertical gap={12}>
-              <MetricTiles tiles={data.tiles} org={data.org.id} year={year} dark />
-              <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)', gap: 12 }}>
+            <>
+              <div className="big-screen-tiles">
+                <MetricTiles tiles={data.tiles} org={data.org.id} year={year} dark />
+              </div>
+              <div className="big-screen-row" style={{ gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)' }}>
                 <Panel title="目标任务销号">
                   <ClosureGauge plan={data.plan} org={data.org.id} year={year} dark />
                 </Panel>
                 <Panel title="月度趋势">
-                  <TrendChart trend={data.trend} org={data.org.id} dark height={230} />
+                  <TrendChart trend={data.trend} org={data.org.id} dark height={238} />
                 </Panel>
               </div>
-              <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', gap: 12 }}>
+              <div className="big-screen-row" style={{ gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)' }}>
                 <Panel title="下级单位对比">
-                  <UnitBarChart rollup={data.rollup} dark height={300} />
+                  <UnitBarChart rollup={data.rollup} dark height={226} />
                 </Panel>
                 <Panel title="区域汇总">
                   <RollupTable key={`${data.org.id}-${year}`} root={data.rollup} year={year} dark />
                 </Panel>
               </div>
-            </Flex>
+            </>
           )}
         </div>
       </MetricSourceProvider>

@@ -22,7 +22,7 @@ export function DashboardPage() {
         title="领导驾驶舱"
         description={
           data
-            ? `${data.org.name}（含下级）· ${year}年 · 数据来自各单位业务台账和目标任务，点击任一数字查看来源明细`
+            ? `${data.org.name}（含下级）· ${year}年${data.asOf ? `（${data.asOf}，与上年同期比较）` : ''} · 数据来自各单位业务台账和目标任务，点击任一数字查看来源明细`
             : '数据来自各单位业务台账和目标任务'
         }
         extra={

@@ -208,6 +208,11 @@ export function TasksPage() {
               </Button>
             ) : null}
             {canManage ? (
+              <Link to="/plan/import">
+                <Button icon={<UploadOutlined />}>从文档导入</Button>
+              </Link>
+            ) : null}
+            {canManage ? (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}

@@ -1,0 +1,55 @@
+import { publicReportContracts } from '@fazhi/core/reports/reports.public.contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps, ZApp } from '../platform/kernel/context.ts';
+import { implementAll } from '../platform/kernel/contract-route.ts';
+import { AppError } from '../platform/kernel/errors.ts';
+import {
+  listPublicCounties,
+  listPublicReports,
+  publicReportDocx,
+  publicReportPdf,
+  readPublicReport,
+} from './reports.public.service.ts';
+
+function limit(max: number, what: string) {
+  return {
+    max,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => request.ip,
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+      new AppError(429, 'RATE_LIMITED', `${what}过于频繁，请${Math.max(1, Math.ceil(context.ttl / 1000))}秒后再试`),
+  };
+}
+
+const mime = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+function sendFile(reply: FastifyReply, file: { title: string; data: Buffer }, ext: keyof typeof mime) {
+  return reply
+    .header('content-type', mime[ext])
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${file.title}.${ext}`)}`)
+    .send(file.data);
+}
+
+/** The public annual-report pages: no login; rate limited per client like the consultation portal. */
+export function publicReportRoutes(app: ZApp, deps: AppDeps) {
+  const { db } = deps;
+  const browse = { config: { rateLimit: limit(240, '访问') } };
+  const files = { config: { rateLimit: limit(30, '下载') } };
+
+  implementAll(app, publicReportContracts, {
+    counties: { ...browse, handler: async () => ({ items: await listPublicCounties(db) }) },
+    list: { ...browse, handler: (r) => listPublicReports(db, r.params.countyId) },
+    read: { ...browse, handler: (r) => readPublicReport(db, r.params.countyId, r.params.id) },
+    docx: {
+      ...files,
+      handler: async (r, reply) => sendFile(reply, await publicReportDocx(db, r.params.countyId, r.params.id), 'docx'),
+    },
+    pdf: {
+      ...files,
+      handler: async (r, reply) => sendFile(reply, await publicReportPdf(db, r.params.countyId, r.params.id), 'pdf'),
+    },
+  });
+}
