@@ -17,7 +17,7 @@ export type StandbyCluster = {
   stop: () => void;
 };
 
-function binDir(): string {
+export function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
@@ -26,7 +26,7 @@ function binDir(): string {
   return join(root, newest, 'bin');
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -37,30 +37,37 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startStandbyCluster(): Promise<StandbyCluster> {
+/** Runs the machine's PostgreSQL tools as the `postgres` user (as root) in a fresh folder it owns. */
+export function postgresTools() {
   const bin = binDir();
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) =>
     execFileSync(
       asRoot ? 'runuser' : join(bin, tool),
       asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args,
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: 120_000,
-      },
+      { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
     ).toString();
-  const dir = mkdtempSync(join(tmpdir(), 'fazhi-standby-'));
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-pg-'));
   chmodSync(dir, 0o700);
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, uid, gid);
   }
+  /** Server options for a cluster on `port` with its socket in the folder; durability off (a test's data). */
+  const options = (port: number, extra = '') =>
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off ${extra}`.trim();
+  const psql = (port: number, query: string) =>
+    run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-tAc', query]).trim();
+  return { run, dir, options, psql };
+}
+
+export async function startStandbyCluster(): Promise<StandbyCluster> {
+  const { run, dir, options: serverOptions, psql } = postgresTools();
   const [primaryPort, standbyPort] = [await freePort(), await freePort()];
   const primary = join(dir, 'primary');
   const standby = join(dir, 'standby');
-  const options = (port: number) =>
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = (port: number) => serverOptions(port, '-c synchronous_commit=off');
   const started: string[] = [];
   const stop = () => {
     for (const data of started.reverse()) {
@@ -101,8 +108,7 @@ export async function startStandbyCluster(): Promise<StandbyCluster> {
   return {
     primaryUrl: url(primaryPort),
     standbyUrl: url(standbyPort),
-    onStandby: (query) =>
-      run('psql', ['-h', '127.0.0.1', '-p', String(standbyPort), '-U', 'postgres', '-d', 'postgres', '-tAc', query]),
+    onStandby: (query) => psql(standbyPort, query),
     stop,
   };
 }
