@@ -39,6 +39,29 @@ describe('领导驾驶舱', () => {
       .toBe(Math.min(tile.value!, 10));
   });
 
+  it('labels the running year, colours and words each change by its polarity', async () => {
+    const { page } = leader;
+    await page.goto('/dashboard');
+    await page.locator('.metric-figure[data-metric="mediation.cases"]').first().waitFor();
+    const orgs = (await apiAs(leader, 'GET', '/api/orgs')).body.items as { id: number; name: string }[];
+    const org = orgs.find((o) => o.name === '昭化区')!.id;
+    const d = (await apiAs(leader, 'GET', `/api/dashboard?org=${org}&year=${new Date().getFullYear()}`))
+      .body as unknown as Dashboard;
+    expect(d.asOf).toMatch(/^截至\d+月\d+日$/);
+    await expect.poll(() => page.getByText(`（${d.asOf}，与上年同期比较）`).isVisible()).toBe(true);
+    const changed = d.tiles.filter((t) => t.change !== null && t.change !== 0);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const tile of changed) {
+      const shown = page.locator(`[data-tile="${tile.key}"] [data-tone]`);
+      expect(await shown.getAttribute('data-tone'), tile.key).toBe(tile.tone);
+      const text = await shown.innerText();
+      expect(text, tile.key).toContain('较上年同期');
+      const word = tile.tone === 'good' ? '向好' : tile.tone === 'bad' ? '需关注' : null;
+      if (word) expect(text, tile.key).toContain(word);
+      else expect(text, tile.key).not.toMatch(/向好|需关注/);
+    }
+  });
+
   it('drills the region roll-up down one level', async () => {
     const { page } = leader;
     await page.goto('/dashboard');
@@ -47,5 +70,8 @@ describe('领导驾驶舱', () => {
     await township.first().click();
     await expect.poll(() => page.locator('.ant-breadcrumb').getByText('元坝镇').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('元坝镇司法所').first().isVisible()).toBe(true);
+    // The township's own rows are listed, so the total is the sum of the rows shown.
+    await expect.poll(() => page.getByText('元坝镇（合计）').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('元坝镇本级').isVisible()).toBe(true);
   });
 });

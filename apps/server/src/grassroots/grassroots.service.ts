@@ -104,21 +104,32 @@ export async function officeDetail(db: Executor, actor: Actor, orgId: number, ye
     label: judicialOfficeFunctionLabels[code],
     performed: summary.functions.includes(code),
   }));
-  const placeId = row.township_id ?? row.org_id;
-  const placePath = await orgPathOf(db, placeId);
+  // The office's own figures, and beside them the whole township's (its villages, units and the office).
+  const townshipId = row.township_id;
   const period = String(year);
   const table = await computeFigures(db, {
     user: actor.user,
     keys: townshipReportMetrics,
-    orgIds: [placeId],
-    rootPath: placePath,
+    orgIds: townshipId === null ? [row.org_id] : [row.org_id, townshipId],
+    rootPath: await orgPathOf(db, townshipId ?? row.org_id),
     periods: [period],
   });
-  const figures = townshipReportMetrics.map((key) => {
-    const m = registryByKey.get(key)!;
-    return { key, name: m.name, unit: m.unit, ...table.get(key, placeId, period) };
-  });
-  return { ...summary, checklist, year, figures, figuresOrgId: placeId, period };
+  const figuresOf = (orgId: number) =>
+    townshipReportMetrics.map((key) => {
+      const m = registryByKey.get(key)!;
+      return { key, name: m.name, unit: m.unit, ...table.get(key, orgId, period) };
+    });
+  const townshipFigures =
+    townshipId === null ? null : { id: townshipId, name: row.township ?? '', figures: figuresOf(townshipId) };
+  return {
+    ...summary,
+    checklist,
+    year,
+    figures: figuresOf(row.org_id),
+    figuresOrgId: row.org_id,
+    townshipFigures,
+    period,
+  };
 }
 
 export async function updateFunctions(

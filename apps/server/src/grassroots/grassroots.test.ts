@@ -40,11 +40,20 @@ describe('司法所 profiles', () => {
     const detail = (await office.get(`/api/grassroots/offices/${list[0]!.orgId}?year=2026`)).json();
     expect(detail.checklist).toHaveLength(10);
     expect(detail.figures.map((f: { key: string }) => f.key)).toContain('mediation.cases');
-    // Figures are the township's, from the registry: the liaison rate of its 司法所 and its villages' coverage.
-    expect(detail.figuresOrgId).toBe(await orgId('元坝镇'));
-    const figure = (key: string) => detail.figures.find((f: { key: string }) => f.key === key);
-    expect(figure('grassroots.adviser_coverage_rate')).toMatchObject({ value: 100, unit: '%' });
-    expect(figure('grassroots.liaison_rate').value).toBeGreaterThan(0);
+    // The office's own figures, and beside them the township's (labelled): never the township's under its name.
+    expect(detail.figuresOrgId).toBe(list[0]!.orgId);
+    expect(detail.townshipFigures).toMatchObject({ id: await orgId('元坝镇'), name: '元坝镇' });
+    type F = { key: string; value: number | null; note: string | null };
+    const own = (key: string) => detail.figures.find((f: F) => f.key === key);
+    const town = (key: string) => detail.townshipFigures.figures.find((f: F) => f.key === key);
+    expect(town('grassroots.adviser_coverage_rate')).toMatchObject({ value: 100, unit: '%' });
+    // Villages belong to the township, not to the office: no coverage of its own.
+    expect(own('grassroots.adviser_coverage_rate')).toMatchObject({ value: null, note: '分母为 0，比率无意义' });
+    // Liaison visits are to the office: its rate is its own, and the township's includes it.
+    expect(own('grassroots.liaison_rate').value).toBeGreaterThan(0);
+    expect(town('grassroots.liaison_rate').value).toBe(own('grassroots.liaison_rate').value);
+    // The township's mediation cases include the office's and more.
+    expect(town('mediation.cases').value).toBeGreaterThan(own('mediation.cases').value);
   });
 
   it('updates the checklist in scope; another unit can neither read nor change it; bad input is refused', async () => {

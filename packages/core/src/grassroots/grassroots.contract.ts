@@ -50,9 +50,15 @@ export const officeSchema = z.object({
 export const officeDetailSchema = officeSchema.extend({
   checklist: z.array(z.object({ code: z.string(), label: z.string(), performed: z.boolean() })),
   year: z.number(),
+  /** The 司法所's own figures: rows entered by the office itself. */
   figures: z.array(figureSchema),
-  /** The township (or the office itself) the figures are counted for. */
+  /** The org the figures are counted for: the 司法所 itself. */
   figuresOrgId: z.number(),
+  /**
+   * The township the office serves, with the same figures for the whole township (its villages, units and the
+   * office), shown beside the office's and labelled as the township's; null for an office outside a township.
+   */
+  townshipFigures: z.object({ id: z.number(), name: z.string(), figures: z.array(figureSchema) }).nullable(),
   period: z.string(),
 });
 

@@ -69,7 +69,7 @@ export function MetricTiles({
       }}
     >
       {tiles.map((tile) => (
-        <div key={tile.key}>
+        <div key={tile.key} data-tile={tile.key}>
           <div
             style={{
               height: '100%',

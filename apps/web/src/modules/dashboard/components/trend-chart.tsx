@@ -11,8 +11,9 @@ const figure = (v: number | null | undefined) => (v === null || v === undefined 
 
 /**
  * Month-by-month lines; clicking a point opens the rows of that metric in that month. The running month is not a
- * full month: its point is hollow on a dashed segment, its axis label says 截至N日, and the tooltip sets it beside
- * the same days of that month last year (every other month beside the whole month last year).
+ * full month: its point stands apart (hollow, not joined to the line), its axis label says 截至N日, a grey diamond
+ * marks the same days of that month last year, and the tooltip sets the two side by side (every other month
+ * beside the whole month last year).
  */
 export function TrendChart({
   trend,
@@ -28,8 +29,8 @@ export function TrendChart({
   const open = useOpenMetricSource();
   const runningIndex = trend.running ? trend.months.indexOf(trend.running.month) : -1;
   const monthLabel = (m: string) => `${Number(m.slice(5))}月`;
-  // Each metric is a solid line over the finished months and, for the running month, a dashed segment: two chart
-  // series under one legend name (the legend toggles both).
+  // Each metric is a line over the finished months; the running month is a hollow point of its own, not joined
+  // to the line (a few days are not a month: no cliff), with last year's same days beside it as a grey diamond.
   const chartSeries: { source: Series; option: Record<string, unknown> }[] = trend.series.flatMap((s, i) => {
     const color = palette[i % palette.length];
     const solid = {
@@ -44,19 +45,26 @@ export function TrendChart({
       },
     };
     if (runningIndex < 0) return [solid];
-    const dashed = {
-      source: s,
-      option: {
-        name: s.name,
-        type: 'line',
-        symbol: 'emptyCircle',
-        symbolSize: 9,
-        color,
-        lineStyle: { type: 'dashed' },
-        data: s.values.map((v, m) => (m === runningIndex || m === runningIndex - 1 ? v : null)),
+    const only = (values: (number | null)[]) => values.map((v, m) => (m === runningIndex ? v : null));
+    return [
+      solid,
+      {
+        source: s,
+        option: { name: s.name, type: 'line', symbol: 'emptyCircle', symbolSize: 10, color, data: only(s.values) },
       },
-    };
-    return [solid, dashed];
+      {
+        source: s,
+        option: {
+          name: s.name,
+          type: 'line',
+          symbol: 'diamond',
+          symbolSize: 8,
+          color,
+          itemStyle: { color: dark ? '#8c8c8c' : '#bfbfbf', borderColor: color, borderWidth: 1 },
+          data: only(s.previous),
+        },
+      },
+    ];
   });
   const option = {
     backgroundColor: 'transparent',

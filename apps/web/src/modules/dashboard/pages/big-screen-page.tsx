@@ -64,6 +64,8 @@ export function BigScreenPage() {
             headerSplitColor: 'rgba(79, 195, 247, 0.25)',
             borderColor: 'rgba(79, 195, 247, 0.22)',
             rowHoverBg: '#18467f',
+            cellPaddingBlockMD: 6,
+            headerBorderRadius: 4,
             colorText: '#e6f4ff',
           },
         },

@@ -56,18 +56,17 @@ export function DashboardPage() {
               </Card>
             </Col>
           </Row>
-          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-            <Col xs={24} xl={10}>
-              <Card size="small" title="下级单位对比" style={{ height: '100%' }}>
-                <UnitBarChart rollup={data.rollup} />
-              </Card>
-            </Col>
-            <Col xs={24} xl={14}>
-              <Card size="small" title="区域汇总" extra="点击单位名称逐级下钻" style={{ height: '100%' }}>
-                <RollupTable key={`${data.org.id}-${year}`} root={data.rollup} year={year} />
-              </Card>
-            </Col>
-          </Row>
+          <Card
+            size="small"
+            title="区域汇总"
+            extra="合计 = 本级 + 所列下级单位；点击单位名称逐级下钻"
+            style={{ marginTop: 12 }}
+          >
+            <RollupTable key={`${data.org.id}-${year}`} root={data.rollup} year={year} />
+          </Card>
+          <Card size="small" title="下级单位对比" style={{ marginTop: 12 }}>
+            <UnitBarChart rollup={data.rollup} />
+          </Card>
         </>
       )}
     </MetricSourceProvider>

@@ -1,5 +1,5 @@
 import type { JudicialOfficeFunction } from '@fazhi/core/grassroots/judicial-office';
-import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Input, Spin, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Drawer, Flex, Input, Spin, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { MetricFigure, MetricSourceProvider } from '../../../components/metric-figure.tsx';
@@ -8,6 +8,53 @@ import { useOffice, useUpdateFunctions } from '../api/grassroots-api.ts';
 import { percent } from './percent.ts';
 
 type Props = { orgId: number | null; year: number; onClose: () => void };
+
+type Office = NonNullable<ReturnType<typeof useOffice>['data']>;
+type FigureRow = Office['figures'][number] & { township: Office['figures'][number] | null };
+
+/**
+ * The office's own figures (rows it entered itself) and, beside them and labelled as such, the whole township's
+ * (its villages, units and the office): a township figure is never shown under the office's name.
+ */
+function OfficeFigures({ data }: { data: Office }) {
+  const rows: FigureRow[] = data.figures.map((f) => ({
+    ...f,
+    township: data.townshipFigures?.figures.find((t) => t.key === f.key) ?? null,
+  }));
+  const cell = (f: Office['figures'][number] | null, org: number) =>
+    f ? (
+      <MetricFigure metric={f.key} org={org} period={data.period} value={f.value} unit={f.unit} note={f.note} />
+    ) : (
+      '—'
+    );
+  return (
+    <Table<FigureRow>
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title: '指标', dataIndex: 'name', key: 'name' },
+        {
+          title: `本所（${data.name}）`,
+          key: 'own',
+          align: 'right',
+          render: (_: unknown, f: FigureRow) => cell(f, data.figuresOrgId),
+        },
+        ...(data.townshipFigures
+          ? [
+              {
+                title: `所在乡镇（${data.townshipFigures.name}合计）`,
+                key: 'township',
+                align: 'right' as const,
+                render: (_: unknown, f: FigureRow) => cell(f.township, data.townshipFigures!.id),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
 
 /** One 司法所: the statutory functions checklist (editable), staff and rating facts, and this year's figures. */
 export function OfficeDrawer({ orgId, year, onClose }: Props) {
@@ -55,23 +102,7 @@ export function OfficeDrawer({ orgId, year, onClose }: Props) {
           <div>
             <Typography.Title level={5}>{year}年工作数据（来自业务台账）</Typography.Title>
             <MetricSourceProvider>
-              <Flex wrap gap={24}>
-                {data.figures.map((f) => (
-                  <div key={f.key} style={{ minWidth: 120 }}>
-                    <Typography.Text type="secondary">{f.name}</Typography.Text>
-                    <div style={{ fontSize: 22 }}>
-                      <MetricFigure
-                        metric={f.key}
-                        org={data.figuresOrgId}
-                        period={data.period}
-                        value={f.value}
-                        unit={f.unit}
-                        note={f.note}
-                      />
-                    </div>
-                  </div>
-                ))}
-              </Flex>
+              <OfficeFigures data={data} />
             </MetricSourceProvider>
           </div>
           <div>
