@@ -8,6 +8,7 @@ import {
 } from '@fazhi/core/oversight/problem-lifecycle';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
+import { issueDocNumber, openDocNumberRegister } from '../oversight/oversight.bulletins.service.ts';
 import { saveProblem } from '../oversight/oversight.problems.service.ts';
 import {
   bulletinEntries,
@@ -501,13 +502,17 @@ export async function seedDemoOversight(tx: Executor, ctx: DemoContext) {
     await store(tx, problem);
   }
 
+  // Issued by the office (区委依法治区办, the 发文机关 of its 落款), its 文号 taken from the office's register as 印发 does.
+  const issuer = ctx.orgIds.get('区委依法治区办')!;
+  await openDocNumberRegister(tx, issuer, year, '昭法治办');
   const [bulletin] = await tx
     .insert(bulletins)
     .values({
-      orgId: county,
+      orgId: issuer,
       year,
       title: `关于${year}年上半年法治督察发现问题整改情况的通报`,
-      docNo: `昭法治办〔${year}〕12号`,
+      docNo: await issueDocNumber(tx, issuer, year),
+      cc: '市委依法治市办',
       level: 'county',
       issuedOn: clamp(y('07-15')),
       createdBy: office,

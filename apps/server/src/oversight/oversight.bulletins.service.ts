@@ -63,8 +63,7 @@ export async function createBulletin(db: Db, actor: Actor, input: BulletinCreate
       );
     const orgId = await issuingOrgId(tx, actor);
     const year = Number(input.issuedOn.slice(0, 4));
-    const taken = await takeDocNumber(tx, orgId, year);
-    const docNo = formatDocNo(taken.code, year, taken.number);
+    const docNo = await issueDocNumber(tx, orgId, year);
     const id = await insertBulletin(
       tx,
       {
@@ -88,6 +87,20 @@ export async function createBulletin(db: Db, actor: Actor, input: BulletinCreate
     });
     return { id };
   });
+}
+
+/**
+ * The next 文号 of an office's register for a year, taken in the caller's transaction (which a rollback gives back).
+ * The demo's issued 通报 takes its number here too, so no 文号 is ever typed.
+ */
+export async function issueDocNumber(tx: Executor, orgId: number, year: number) {
+  const taken = await takeDocNumber(tx, orgId, year);
+  return formatDocNo(taken.code, year, taken.number);
+}
+
+/** Opens (or renames) an office's register for a year with its 机关代字, as the office does on the register page. */
+export async function openDocNumberRegister(tx: Executor, orgId: number, year: number, code: string) {
+  await upsertDocNumberCode(tx, orgId, year, code);
 }
 
 /**

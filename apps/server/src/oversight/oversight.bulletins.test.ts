@@ -76,10 +76,26 @@ const deductionsOf = async (client: Client) =>
   }[];
 
 describe('文号 register', () => {
-  it('starts at 1 with the default 机关代字, which the office can change for the year', async () => {
+  it('starts at 1 with last year’s 机关代字, which the office can change for the year', async () => {
+    // The demo office issued its 通报 of 2026 from its register (opened as 昭法治办): number 1, nothing typed.
+    const demoYear = (await office.get('/api/oversight/doc-numbers?year=2026')).json();
+    expect(demoYear).toMatchObject({ orgName: '区委依法治区办', code: '昭法治办', lastNo: 1 });
+    expect(demoYear.issued).toEqual([
+      expect.objectContaining({
+        docNo: '昭法治办〔2026〕1号',
+        title: '关于2026年上半年法治督察发现问题整改情况的通报',
+      }),
+    ]);
     const before = await office.get(`/api/oversight/doc-numbers?year=${year}`);
     expect(before.statusCode).toBe(200);
-    expect(before.json()).toMatchObject({ orgName: '区委依法治区办', year, lastNo: 0, next: `法治办〔${year}〕1号` });
+    expect(before.json()).toMatchObject({ orgName: '区委依法治区办', year, lastNo: 0, next: `昭法治办〔${year}〕1号` });
+    const renamed = await office.put('/api/oversight/doc-numbers', { year, code: '昭依法治办' });
+    expect(renamed.json()).toMatchObject({
+      code: '昭依法治办',
+      lastNo: 0,
+      next: `昭依法治办〔${year}〕1号`,
+      issued: [],
+    });
     const set = await office.put('/api/oversight/doc-numbers', { year, code: '昭法治办' });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({ code: '昭法治办', lastNo: 0, next: `昭法治办〔${year}〕1号`, issued: [] });
