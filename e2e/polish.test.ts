@@ -183,4 +183,64 @@ describe('界面打磨：消息推送设置、台账搜索、门户回执码与�
     await expect.poll(() => alert.textContent()).toBe('回执码有误，请核对后重新输入');
     await context.close();
   });
+  it('at 1280 and 1440 px: 下达 is not clipped, ledger columns are one sticky scroll bar away', async () => {
+    const wp = await apiAs(office, 'POST', '/api/plan/work-points', {
+      year: new Date().getFullYear() + 1,
+      title: '下年度依法治区工作要点（草稿）',
+      content: '',
+    });
+    expect(wp.status).toBe(200);
+    const orgs = (await apiAs(office, 'GET', '/api/orgs')).body.items as { id: number; name: string }[];
+    const task = await apiAs(office, 'POST', '/api/plan/tasks', {
+      workPointId: wp.body.id,
+      title: '推进行政执法案卷评查结果运用并建立问题整改台账',
+      leadOrgId: orgs.find((o) => o.name === '区司法局')!.id,
+      deadline: `${new Date().getFullYear() + 1}-12-31`,
+      milestones: [{ node: 'end', dueDate: `${new Date().getFullYear() + 1}-12-31` }],
+    });
+    expect(task.status).toBe(200);
+    const { page } = office;
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/plan');
+      await page.getByRole('combobox').first().click();
+      await page.getByTitle(`${new Date().getFullYear() + 1}年`).click();
+      const row = rowOf(page, '推进行政执法案卷评查结果运用并建立问题整改台账');
+      const issue = row.getByRole('button', { name: '下达' });
+      await expect.poll(() => issue.isVisible()).toBe(true);
+      const [button, cell] = await Promise.all([issue.boundingBox(), row.locator('td').last().boundingBox()]);
+      expect(button!.x + button!.width).toBeLessThanOrEqual(cell!.x + cell!.width);
+      expect(button!.x).toBeGreaterThanOrEqual(cell!.x);
+
+      await page.goto('/ledgers');
+      const scrollBar = page.locator('.ant-table-sticky-scroll');
+      await expect.poll(() => scrollBar.count()).toBe(1);
+      const bar = await scrollBar.boundingBox();
+      expect(bar!.y + bar!.height).toBeLessThanOrEqual(900);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('the 大屏 fits 1440×900 without scrolling; its table is navy with light text, not black', async () => {
+    const { page } = office;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/dashboard/screen');
+    const cell = page.locator('.big-screen .ant-table-tbody .ant-table-cell').first();
+    await expect.poll(() => cell.isVisible()).toBe(true);
+    const size = await page.evaluate(() => {
+      const screen = document.querySelector('.big-screen')!;
+      return { scroll: screen.scrollHeight, client: screen.clientHeight, width: screen.scrollWidth };
+    });
+    expect(size.scroll).toBeLessThanOrEqual(size.client);
+    expect(size.width).toBeLessThanOrEqual(1440);
+    const colours = await cell.evaluate((td) => {
+      const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+      return { bg: rgb(getComputedStyle(td).backgroundColor), text: rgb(getComputedStyle(td).color) };
+    });
+    // Navy (blue clearly above red and green), light text: never antd's near-black #141414.
+    const [red = 0, , blue = 0] = colours.bg;
+    expect(blue).toBeGreaterThan(60);
+    expect(blue).toBeGreaterThan(red + 30);
+    expect(Math.min(...colours.text)).toBeGreaterThan(180);
+  });
 });

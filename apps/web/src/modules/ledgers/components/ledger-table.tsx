@@ -240,6 +240,9 @@ export function LedgerTable({ definition: def }: Props) {
         dataSource={rows.data?.items ?? []}
         columns={columns}
         scroll={{ x: 'max-content' }}
+        // At 1280 px the columns overflow: the header and the horizontal scroll bar stay in view, so the hidden
+        // columns are one drag away instead of below the last row.
+        sticky={{ offsetHeader: 0 }}
         locale={{ emptyText: <Empty description="暂无记录" /> }}
         onChange={(pagination, _filters, sorter) => {
           const s = sorter as SorterResult<LedgerRow>;

@@ -40,7 +40,9 @@ export function LedgersPage() {
           key: t.key,
           label: (
             <Flex justify="space-between" align="center" gap={8}>
-              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{t.name}</span>
+              <span title={t.name} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {t.name}
+              </span>
               <Badge count={t.rowCount} overflowCount={9999} showZero color="#d9d9d9" style={{ color: '#555' }} />
             </Flex>
           ),

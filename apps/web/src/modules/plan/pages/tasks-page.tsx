@@ -372,9 +372,10 @@ export function TasksPage() {
                   {
                     title: '操作',
                     key: 'actions',
-                    width: 100,
+                    // Room for 新建子任务 and 下达 side by side: neither is clipped at 1280 px or wider.
+                    width: 150,
                     render: (_: unknown, t: Task) => (
-                      <Space size={0}>
+                      <Space size={0} wrap>
                         {t.status !== 'closed' ? (
                           <Button
                             type="link"

@@ -191,22 +191,23 @@ function ChannelsTab() {
         loading={isFetching}
         dataSource={data ?? []}
         pagination={false}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1100 }}
         locale={{
           emptyText: <Empty description="尚未配置推送渠道：消息只在系统内提醒">{addButton}</Empty>,
         }}
         columns={[
-          { title: '单位', dataIndex: 'orgName', width: 160 },
-          { title: '渠道名称', dataIndex: 'name', width: 180 },
+          { title: '单位', dataIndex: 'orgName', width: 140 },
+          { title: '渠道名称', dataIndex: 'name', width: 170 },
           {
             title: '类型',
             dataIndex: 'type',
-            width: 200,
+            width: 190,
             render: (t: ChannelType) => <Tag>{typeNames[t]}</Tag>,
           },
           {
             title: '推送地址',
             dataIndex: 'maskedUrl',
+            width: 230,
             ellipsis: true,
             render: (url: string) => <Typography.Text type="secondary">{url}</Typography.Text>,
           },
@@ -284,7 +285,7 @@ function DeliveriesTab() {
         rowKey="id"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1030 }}
         locale={{ emptyText: status === 'all' ? '暂无推送记录' : `没有${deliveryStatusLabels[status]}的推送` }}
         pagination={{
           current: page,
@@ -298,16 +299,27 @@ function DeliveriesTab() {
           },
         }}
         columns={[
-          { title: '时间', dataIndex: 'createdAt', width: 150, render: formatDateTime },
-          { title: '单位', dataIndex: 'orgName', width: 140 },
-          { title: '渠道', dataIndex: 'channelName', width: 150 },
+          { title: '时间', dataIndex: 'createdAt', width: 140, render: formatDateTime },
+          {
+            title: '单位 / 渠道',
+            key: 'channel',
+            width: 170,
+            render: (_, d) => (
+              <div>
+                <div>{d.channelName}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {d.orgName}
+                </Typography.Text>
+              </div>
+            ),
+          },
           {
             title: '消息类型',
             dataIndex: 'kind',
             width: 130,
             render: (kind: string) => <Tag>{notificationKindLabels[kind] ?? '系统消息'}</Tag>,
           },
-          { title: '内容', dataIndex: 'content' },
+          { title: '内容', dataIndex: 'content', width: 300 },
           {
             title: '状态',
             dataIndex: 'status',
@@ -317,14 +329,14 @@ function DeliveriesTab() {
           {
             title: '尝试',
             dataIndex: 'attempts',
-            width: 70,
+            width: 64,
             align: 'right',
             render: (n: number) => `${n}次`,
           },
           {
             title: '最近错误',
             dataIndex: 'lastError',
-            width: 140,
+            width: 130,
             render: (e: string | null) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : '—'),
           },
         ]}
