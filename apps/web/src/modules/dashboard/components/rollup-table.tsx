@@ -28,6 +28,8 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
     title: c.unit === '%' ? c.name : `${c.name}（${c.unit}）`,
     key: c.key,
     align: 'right' as const,
+    // A fixed width lets long headers wrap, so all columns fit beside the unit names at 1280 px.
+    width: dark ? undefined : 112,
     render: (_: unknown, unit: DashboardUnit) => {
       const f = unit.values[c.key];
       if (unit === ownRow) {
@@ -85,7 +87,7 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
         loading={current ? drilled.isFetching : false}
         dataSource={[...(totalRow ? [totalRow] : []), ...(ownRow ? [ownRow] : []), ...(rollup?.units ?? [])]}
         pagination={false}
-        scroll={{ x: 'max-content', y: dark ? 270 : 480 }}
+        scroll={{ x: dark ? 'max-content' : 200 + 112 * (rollup ?? root).columns.length, y: dark ? 270 : 480 }}
         rowClassName={(u) => (u === totalRow ? 'rollup-total-row' : '')}
         onRow={(u) => (u === totalRow ? { style: { fontWeight: 600 } } : {})}
         columns={[
@@ -93,7 +95,7 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
             title: '单位',
             key: 'org',
             fixed: 'left',
-            width: 220,
+            width: dark ? 220 : 200,
             render: (_: unknown, u: DashboardUnit) =>
               u.hasChildren ? (
                 <Button

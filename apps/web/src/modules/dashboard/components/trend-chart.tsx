@@ -85,12 +85,14 @@ export function TrendChart({
       },
     },
     legend: { top: 0, data: trend.series.map((s) => s.name), ...(dark ? { textStyle: { fontSize: 14 } } : {}) },
-    grid: { left: 40, right: 16, top: 40, bottom: runningIndex >= 0 ? 40 : 28 },
+    grid: { left: 40, right: 32, top: 40, bottom: runningIndex >= 0 ? 40 : 28 },
     xAxis: {
       type: 'category',
       data: trend.months.map((m, i) =>
         i === runningIndex ? `${monthLabel(m)}\n${trend.running!.label}` : monthLabel(m),
       ),
+      // Every month named (1280 px would skip every other one), the running month's 截至N日 under it.
+      axisLabel: { interval: 0, fontSize: 11, hideOverlap: false },
       boundaryGap: false,
     },
     yAxis: { type: 'value', minInterval: 1 },
