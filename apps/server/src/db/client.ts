@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -64,7 +66,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       : new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    if (shouldMigrate) await migratePg(drizzlePg(pool), { migrationsFolder });
+    if (shouldMigrate && (await migrationsPending(db))) await migratePg(drizzlePg(pool), { migrationsFolder });
     if (shouldMigrate) await sealAuditChain(db);
     return { db, kind: 'postgres', close: () => pool.end() };
   }
@@ -87,7 +89,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const pglite = client;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
-  if (shouldMigrate) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+  if (shouldMigrate && (await migrationsPending(db))) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
   if (shouldMigrate) await sealAuditChain(db);
   return {
     db,
@@ -97,6 +99,26 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       lock?.release();
     },
   };
+}
+
+/**
+ * Whether drizzle's migrator has work: it applies the migrations newer than the newest one recorded, so when the
+ * database records one at least as new as the journal's last, a restart skips reading and hashing every file.
+ */
+async function migrationsPending(db: Db): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  try {
+    const [row] = await queryRows<{ at: number | string | null }>(
+      db,
+      sql`select max(created_at) as at from drizzle.__drizzle_migrations`,
+    );
+    return !(row?.at != null && Number(row.at) >= newest);
+  } catch {
+    return true; // no migrations table yet: a new database
+  }
 }
 
 /** Audit rows from before the hash chain get their hashes once, before anything new is appended. */
