@@ -1,7 +1,7 @@
 import { cadresContracts } from '@fazhi/core/cadres/cadres.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { exportArchive } from './cadres.export.ts';
+import { exportArchive } from './cadres.export.service.ts';
 import {
   createCadre,
   createExam,
