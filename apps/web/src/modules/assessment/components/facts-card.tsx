@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type FactKind, factCreateSchema, factKindLabels } from '@fazhi/core/assessment/api.schemas';
 import { BONUS_CATEGORIES, LEVELS } from '@fazhi/core/assessment/scheme-constants';
+import { registryByKey, registryMetrics } from '@fazhi/core/metrics/definitions';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
@@ -38,7 +39,13 @@ export function FactsCard({ roundId, orgId, facts, canEdit, isStaff }: Props) {
         locale={{ emptyText: '暂无录入的考核事项' }}
         columns={[
           { title: '类别', dataIndex: 'kind', width: 110, render: (k: FactKind) => <Tag>{factKindLabels[k]}</Tag> },
-          { title: '项目', dataIndex: 'key', width: 200 },
+          {
+            title: '项目',
+            dataIndex: 'key',
+            width: 200,
+            // A metric figure is named as users know it, never by its registry key.
+            render: (key: string, f) => (f.kind === 'metric' ? (registryByKey.get(key)?.name ?? key) : key),
+          },
           { title: '事项', dataIndex: 'title', render: (t: string, f) => t || (f.value ?? '') },
           { title: '级别', dataIndex: 'level', width: 70 },
           { title: '数值/次数', width: 90, render: (_, f) => f.value ?? f.count ?? '' },
@@ -87,16 +94,18 @@ export function FactsCard({ roundId, orgId, facts, canEdit, isStaff }: Props) {
             <Form.Item name="key" label="加分类别" rules={[{ required: true, message: '请选择加分类别' }]}>
               <Select options={BONUS_CATEGORIES.map((c) => ({ value: c, label: c }))} />
             </Form.Item>
+          ) : kind === 'metric' ? (
+            <Form.Item name="key" label="数据指标" rules={[{ required: true, message: '请选择数据指标' }]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="输入名称搜索，如 销号率"
+                options={registryMetrics.map((m) => ({ value: m.key, label: `${m.name}（${m.unit}）` }))}
+              />
+            </Form.Item>
           ) : (
             <Form.Item
               name="key"
-              label={
-                kind === 'metric'
-                  ? '数据指标键（如 plan.closure_rate）'
-                  : kind === 'penalty'
-                    ? '减分项目（如 督查发现问题）'
-                    : '记录类别（如 litigation.lost）'
-              }
+              label={kind === 'penalty' ? '减分项目（如 督查发现问题）' : '记录类别（如 litigation.lost）'}
               {...zodItem(factCreateSchema.shape.key)}
             >
               <Input />
