@@ -61,7 +61,7 @@ describe('目标任务销号', () => {
         attachmentIds: [file.body.id],
       });
       expect(entry.status).toBe(200);
-      expect((await apiAs(reporter, 'POST', `/api/plan/tasks/${task.id}/apply`)).status).toBe(200);
+      expect((await apiAs(reporter, 'POST', `/api/plan/tasks/${task.id}/apply`, {})).status).toBe(200);
     }
     expect(await statusOf(task.id)).toBe('applied');
     return task;
@@ -72,14 +72,25 @@ describe('目标任务销号', () => {
     const task = await closeOffTask();
     if ((await statusOf(task.id)) !== 'closed') {
       await applied();
-      const review = await apiAs(office, 'POST', `/api/plan/tasks/${task.id}/review`, { decision: 'approve' });
+      const review = await apiAs(office, 'POST', `/api/plan/tasks/${task.id}/review`, {
+        decision: 'approve',
+        reason: '材料齐全，同意销号',
+      });
       expect(review.status).toBe(200);
     }
     expect(await statusOf(task.id)).toBe('closed');
     return task;
   }
 
-  it('reporter-a adds a progress entry with evidence and applies for 销号', async () => {
+  /** Opens the bell and returns the unread item whose title is `title`. */
+  async function bellItem(page: Page, title: string) {
+    await page.getByRole('button', { name: '消息提醒' }).click();
+    const item = page.locator('.ant-popover .ant-list-item').filter({ hasText: title }).first();
+    await item.waitFor();
+    return item;
+  }
+
+  it('reporter-a adds a progress entry with evidence and applies for 销号 with a 申请说明 and 佐证材料', async () => {
     const task = await closeOffTask();
     const { page } = reporter;
     await page.goto(`/plan/tasks/${task.id}`);
@@ -104,25 +115,58 @@ describe('目标任务销号', () => {
     await expect.poll(() => entry.getByRole('link', { name: /佐证照片\.png/ }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: '申请销号' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '申请销号' }).click();
+    const dialog = modal(page, '申请销号');
+    await dialog.getByLabel('申请说明').fill('全年任务已完成，印发文件见佐证材料');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '销号佐证.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    await dialog.getByText('销号佐证.png').waitFor();
+    await dialog.getByRole('button', { name: '提交申请' }).click();
     await page.getByText('已提交销号申请，等待依法治办审核').waitFor();
     await page.getByText('销号申请审核中').waitFor();
+    // The 流转记录 keeps the application with its note and its file.
+    await page.getByText('申请说明：全年任务已完成，印发文件见佐证材料').waitFor();
+    await expect.poll(() => page.getByRole('link', { name: /销号佐证\.png/ }).isVisible()).toBe(true);
     // While under review the reporter can no longer add entries.
     expect(await page.getByRole('form', { name: '填报进展' }).count()).toBe(0);
   });
 
-  it('office approves, and the task shows 已销号 with no edit controls', async () => {
+  it('the office is told in the bell, opens the task from it and approves with a 审核意见', async () => {
     const task = await applied();
     const { page } = office;
-    await page.goto(`/plan/tasks/${task.id}`);
+    await page.goto('/plan');
+    const note = await bellItem(page, '任务申请销号待审核');
+    await expect.poll(() => note.textContent()).toContain(`“${task.title}”已申请销号，附佐证材料1份`);
+    await note.click();
+    await page.waitForURL(`**/plan/tasks/${task.id}`);
     await page.getByRole('heading', { name: task.title }).waitFor();
+    // The office can open the unit's evidence from the history.
+    await expect.poll(() => page.getByRole('link', { name: /销号佐证\.png/ }).isVisible()).toBe(true);
     await page.getByRole('button', { name: '审核通过' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    const dialog = modal(page, '审核通过并销号');
+    await dialog.getByLabel('审核意见').fill('材料齐全，同意销号');
+    await dialog.getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过，任务已销号').waitFor();
     await page.getByText('该任务已销号，内容已锁定').waitFor();
     expect(await page.getByText('已销号', { exact: true }).first().isVisible()).toBe(true);
-    // The 流转记录 keeps the approval.
+    // The 流转记录 keeps the approval with its opinion.
     expect(await page.getByText('审核通过（销号）').isVisible()).toBe(true);
+    expect(await page.getByText('审核意见：材料齐全，同意销号').isVisible()).toBe(true);
+  });
+
+  it('the reporter is told in the bell with the 审核意见 and sees it in the task history', async () => {
+    const task = await closed();
+    const { page } = reporter;
+    await page.goto('/plan');
+    const note = await bellItem(page, '任务销号已通过');
+    await expect
+      .poll(() => note.textContent())
+      .toContain(`“${task.title}”销号申请已审核通过，审核意见：材料齐全，同意销号`);
+    await note.click();
+    await page.waitForURL(`**/plan/tasks/${task.id}`);
+    await page.getByText('审核意见：材料齐全，同意销号').waitFor();
   });
 
   it('the closed task is locked for the lead unit: no form, no edit buttons, and the API refuses entries', async () => {

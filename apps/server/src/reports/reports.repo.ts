@@ -286,7 +286,7 @@ export async function queryReportEvents(db: Executor, reportId: number) {
       attachments: sql<AttachmentRef[] | null>`(
         select json_agg(json_build_object('id', a.id, 'filename', a.filename, 'size', a.size, 'mime', a.mime) order by a.id)
         from report_event_attachments ea join attachments a on a.id = ea.attachment_id
-        where ea.event_id = ${reportEvents.id})`,
+        where ea.event_id = "report_events"."id")`,
     })
     .from(reportEvents)
     .where(eq(reportEvents.reportId, reportId))

@@ -38,12 +38,12 @@ export function SubTasksCard({ task }: { task: Task }) {
             dataIndex: 'title',
             render: (title: string, r) => <Link to={`/plan/tasks/${r.id}`}>{title}</Link>,
           },
-          { title: '牵头单位', dataIndex: 'leadOrgName', width: 150 },
-          { title: '权重', dataIndex: 'weight', width: 60, align: 'right' },
+          { title: '牵头单位', dataIndex: 'leadOrgName', width: 110, ellipsis: true },
+          { title: '权重', dataIndex: 'weight', width: 52, align: 'right' },
           {
             title: '完成时限',
             dataIndex: 'deadline',
-            width: 150,
+            width: 120,
             render: (d: string, r) => (
               <span>
                 {d} {r.isOverdue ? <OverdueTag /> : null}
@@ -59,7 +59,7 @@ export function SubTasksCard({ task }: { task: Task }) {
           {
             title: '进度',
             dataIndex: 'progress',
-            width: 150,
+            width: 130,
             render: (p: number, r) => <ProgressBar value={p} isClosed={r.status === 'closed'} />,
           },
         ]}
