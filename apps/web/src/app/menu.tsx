@@ -13,6 +13,7 @@ import {
   MessageOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
+  SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,7 @@ export const menuEntries: MenuEntry[] = [
   { path: '/grassroots', label: '基层法治', icon: <HomeOutlined />, permission: 'grassroots.read' },
   { path: '/assessment', label: '考核评价', icon: <FormOutlined />, permission: 'assessment.read' },
   { path: '/consultation', label: '立法联系点', icon: <MessageOutlined />, permission: 'consultation.read' },
+  { path: '/surveys', label: '满意度测评', icon: <SmileOutlined />, permission: 'consultation.read' },
   { path: '/oversight', label: '督察督办', icon: <EyeOutlined />, permission: 'oversight.read' },
   { path: '/cadres', label: '关键少数', icon: <SolutionOutlined />, permission: 'cadres.read' },
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, permission: 'report.read' },

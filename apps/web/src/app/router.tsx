@@ -71,6 +71,18 @@ export const router = createBrowserRouter([
   publicPage('/portal/receipt', () =>
     import('../modules/consultation/portal/portal-receipt-page.tsx').then((m) => m.PortalReceiptPage),
   ),
+  publicPage('/portal/survey/:id', () =>
+    import('../modules/consultation/portal/portal-survey-page.tsx').then((m) => m.PortalSurveyPage),
+  ),
+  publicPage('/public/reports', () =>
+    import('../modules/reports/public/public-counties-page.tsx').then((m) => m.PublicCountiesPage),
+  ),
+  publicPage('/public/reports/:countyId', () =>
+    import('../modules/reports/public/public-report-list-page.tsx').then((m) => m.PublicReportListPage),
+  ),
+  publicPage('/public/reports/:countyId/:id', () =>
+    import('../modules/reports/public/public-report-page.tsx').then((m) => m.PublicReportPage),
+  ),
   {
     path: '/',
     element: <AppLayout />,
@@ -152,6 +164,12 @@ export const router = createBrowserRouter([
       ),
       page('admin/audit', 'audit.read', () =>
         import('../modules/platform/pages/audit-page.tsx').then((m) => m.AuditPage),
+      ),
+      page('surveys', 'consultation.read', () =>
+        import('../modules/consultation/pages/surveys-page.tsx').then((m) => m.SurveysPage),
+      ),
+      page('surveys/:id', 'consultation.read', () =>
+        import('../modules/consultation/pages/survey-detail-page.tsx').then((m) => m.SurveyDetailPage),
       ),
       page('consultation', 'consultation.read', () =>
         import('../modules/consultation/pages/consultations-page.tsx').then((m) => m.ConsultationsPage),
