@@ -25,6 +25,7 @@ import { Link, useNavigate } from 'react-router';
 import { call, errorMessage, upload } from '../../../components/api-client.ts';
 import { invalidatePrefix } from '../../../components/contract-query.ts';
 import { dayjs } from '../../../components/format.ts';
+import { useOrgs } from '../../../components/org-data.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { planInvalidate } from '../api/plan-api.ts';
@@ -78,6 +79,13 @@ export function WorkpointsImportPage() {
   const [isReading, setReading] = useState(false);
   const [isPublishing, setPublishing] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  const { data: orgList } = useOrgs();
+  const orgName = useMemo(() => new Map((orgList ?? []).map((o) => [o.id, o.name])), [orgList]);
+  /** The assisting units in words, under the select whose tags collapse to "+ N". */
+  const assistSummary = (ids: number[]) => {
+    const names = ids.map((id) => orgName.get(id) ?? '');
+    return names.length > 3 ? `${names.slice(0, 3).join('、')}等${names.length}个单位` : names.join('、');
+  };
 
   const read = async (file: File) => {
     if (file.size > maxBytes) {
@@ -149,8 +157,12 @@ export function WorkpointsImportPage() {
     {
       title: '编号',
       dataIndex: 'number',
-      width: 110,
-      render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+      width: 92,
+      render: (n: string) => (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {n}
+        </Typography.Text>
+      ),
     },
     {
       title: '任务名称',
@@ -175,7 +187,7 @@ export function WorkpointsImportPage() {
     {
       title: '牵头单位',
       key: 'lead',
-      width: 220,
+      width: 190,
       render: (_: unknown, p: Row) => (
         <Space direction="vertical" size={2} style={{ width: '100%' }}>
           <div
@@ -204,21 +216,28 @@ export function WorkpointsImportPage() {
     {
       title: '协办单位',
       key: 'assist',
-      width: 240,
+      width: 200,
       render: (_: unknown, p: Row) => (
-        <OrgTreeSelect
-          multiple
-          value={p.assistOrgIds}
-          placeholder="可选"
-          excludeIds={p.leadOrgId ? [p.leadOrgId] : []}
-          onChange={(v) => update(p.key, { assistOrgIds: Array.isArray(v) ? v : [] })}
-        />
+        <Space direction="vertical" size={2} style={{ width: '100%' }}>
+          <OrgTreeSelect
+            multiple
+            value={p.assistOrgIds}
+            placeholder="可选"
+            excludeIds={p.leadOrgId ? [p.leadOrgId] : []}
+            onChange={(v) => update(p.key, { assistOrgIds: Array.isArray(v) ? v : [] })}
+          />
+          {p.assistOrgIds.length > 1 ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>
+              {assistSummary(p.assistOrgIds)}
+            </Typography.Text>
+          ) : null}
+        </Space>
       ),
     },
     {
       title: '完成时限',
       key: 'deadline',
-      width: 150,
+      width: 140,
       render: (_: unknown, p: Row) => (
         <DatePicker
           aria-label={`第${p.number}项完成时限`}
@@ -361,7 +380,8 @@ export function WorkpointsImportPage() {
             columns={columns}
             dataSource={tree}
             pagination={false}
-            expandable={{ defaultExpandAllRows: true, indentSize: 16 }}
+            tableLayout="fixed"
+            expandable={{ defaultExpandAllRows: true, indentSize: 12 }}
             scroll={{ x: 1000 }}
           />
         </Card>
