@@ -299,7 +299,7 @@ function DeliveriesTab() {
           },
         }}
         columns={[
-          { title: '时间', dataIndex: 'createdAt', width: 140, render: formatDateTime },
+          { title: '时间', dataIndex: 'createdAt', width: 156, render: formatDateTime },
           {
             title: '单位 / 渠道',
             key: 'channel',
