@@ -34,8 +34,6 @@ const pendingShape = new Set([
   // Notifications (`notify()` calls) — engineer at work on platform notifications; "notifications" is not a layer:
   // fold into the module's service (or `<module>.notifications.service.ts`).
   'oversight/oversight.notifications.ts',
-  // consultation (sensitive words in progress)
-  'consultation/consultation.sensitive-words.ts',
   // platform (notifications in progress). The shared kernel is named by concern today, not `platform.<topic>.<layer>`:
   // rename, or decide and document a rule of its own for platform in docs/module-guide.md.
 ]);

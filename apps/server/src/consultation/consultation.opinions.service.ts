@@ -27,7 +27,7 @@ import {
   writeOpinionStates,
 } from './consultation.opinions.repo.ts';
 import { consultationVersionId, findPoint } from './consultation.repo.ts';
-import { sensitiveWordFilter } from './consultation.sensitive-words.ts';
+import { sensitiveWordFilter } from './consultation.sensitive-words.service.ts';
 import { requireConsultation } from './consultation.service.ts';
 
 /** Phones are shown in full only to roles holding 'personal.read' (stored SM4-encrypted; opened by the repo). */

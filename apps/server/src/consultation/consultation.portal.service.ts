@@ -22,7 +22,7 @@ import {
   queryPublishedConsultation,
   queryPublishedConsultations,
 } from './consultation.portal.repo.ts';
-import { sensitiveWordFilter } from './consultation.sensitive-words.ts';
+import { sensitiveWordFilter } from './consultation.sensitive-words.service.ts';
 
 // The public side: no login, nothing personal in any answer except the submitter's own (masked) name and phone
 // when they look up their own receipt code.

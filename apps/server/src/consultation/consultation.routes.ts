@@ -20,7 +20,7 @@ import {
   deleteSensitiveWord,
   importSensitiveWords,
   listSensitiveWords,
-} from './consultation.sensitive-words.ts';
+} from './consultation.sensitive-words.service.ts';
 import {
   adoptLatestVersion,
   changeChecklist,

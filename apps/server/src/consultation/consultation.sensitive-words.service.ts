@@ -4,12 +4,11 @@ import {
   parseSensitiveWordList,
   type SensitiveWordFilter,
 } from '@fazhi/core/consultation/sensitive-words';
-import { asc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
-import { consultationSensitiveWords as words } from './consultation.schema.ts';
+import { deleteWord, insertWord, insertWords, queryWordList, queryWords } from './consultation.sensitive-words.repo.ts';
 
 // The portal's sensitive-word list, maintained by the office: a portal or offline opinion containing a listed word
 // waits in 待审核 with the words that held it. The matcher is cached per database and rebuilt after every change
@@ -22,7 +21,7 @@ const cache = new WeakMap<object, { filter: SensitiveWordFilter; loadedAt: numbe
 export async function sensitiveWordFilter(db: Executor): Promise<SensitiveWordFilter> {
   const hit = cache.get(db);
   if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit.filter;
-  const rows = await db.select({ word: words.word }).from(words).orderBy(asc(words.id));
+  const rows = await queryWordList(db);
   const filter = createSensitiveWordFilter(rows.map((r) => r.word));
   cache.set(db, { filter, loadedAt: Date.now() });
   return filter;
@@ -33,30 +32,22 @@ function forget(db: object) {
 }
 
 export async function listSensitiveWords(db: Executor) {
-  const items = await db
-    .select({ id: words.id, word: words.word, createdAt: words.createdAt })
-    .from(words)
-    .orderBy(asc(words.word));
-  return { items };
+  return { items: await queryWords(db) };
 }
 
 export async function addSensitiveWord(db: Db, actor: Actor, input: { word: string }) {
   const checked = checkSensitiveWord(input.word);
   if (!checked.ok) throw badRequest(checked.message);
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(words)
-      .values({ word: checked.word, createdBy: actor.user.id })
-      .onConflictDoNothing()
-      .returning({ id: words.id });
-    if (!row) throw conflict(`敏感词“${checked.word}”已在词表中`);
+    const id = await insertWord(tx, checked.word, actor.user.id);
+    if (id === null) throw conflict(`敏感词“${checked.word}”已在词表中`);
     await writeAudit(tx, actor, {
       action: 'sensitive_word.create',
       entity: 'sensitive_word',
-      entityId: row.id,
+      entityId: id,
       after: { word: checked.word },
     });
-    return row.id;
+    return id;
   });
   forget(db);
   return { id };
@@ -64,13 +55,13 @@ export async function addSensitiveWord(db: Db, actor: Actor, input: { word: stri
 
 export async function deleteSensitiveWord(db: Db, actor: Actor, id: number) {
   await db.transaction(async (tx) => {
-    const [row] = await tx.delete(words).where(eq(words.id, id)).returning({ word: words.word });
-    if (!row) throw notFound('未找到该敏感词，可能已被删除');
+    const word = await deleteWord(tx, id);
+    if (word === null) throw notFound('未找到该敏感词，可能已被删除');
     await writeAudit(tx, actor, {
       action: 'sensitive_word.delete',
       entity: 'sensitive_word',
       entityId: id,
-      before: { word: row.word },
+      before: { word },
     });
   });
   forget(db);
@@ -82,11 +73,7 @@ export async function importSensitiveWords(db: Db, actor: Actor, input: { text: 
   const parsed = parseSensitiveWordList(input.text);
   if (!parsed.ok) throw badRequest(parsed.message);
   const added = await db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(words)
-      .values(parsed.words.map((word) => ({ word, createdBy: actor.user.id })))
-      .onConflictDoNothing()
-      .returning({ id: words.id, word: words.word });
+    const rows = await insertWords(tx, parsed.words, actor.user.id);
     if (rows.length > 0)
       await writeAudit(tx, actor, {
         action: 'sensitive_word.import',
