@@ -10,7 +10,7 @@ import { type Client, createTestApp, refusal, type TestApp } from '../../../test
 import { queryRows } from '../../db/client.ts';
 import { backupTo } from '../platform.backup.service.ts';
 import { checkDataKey, compactEncryptedTables, encryptPlaintext, rotateDataKey } from './data-encryption.ts';
-import { dataKeys, deriveKeys, isCiphertext, setDataKey } from './field-crypto.ts';
+import { dataKeys, deriveKeys, indexOf, isCiphertext, open, setDataKey } from './field-crypto.ts';
 
 let t: TestApp;
 let office: Client;
@@ -188,7 +188,7 @@ describe('personal data encrypted at rest', () => {
   });
 
   it('no plaintext ID number or phone of the demo county is left in any table', async () => {
-    for (const table of ['ledger_rows', 'cadres', 'consultation_opinions']) {
+    for (const table of ['ledger_rows', 'cadres', 'consultation_opinions', 'survey_responses']) {
       const text = await storedText(table);
       expect(text.length).toBeGreaterThan(100);
       // 18-digit ID numbers and 11-digit mobiles, as plain digits anywhere in the table's text
@@ -288,6 +288,13 @@ describe('personal data encrypted at rest', () => {
     const changed = await rotateDataKey(t.db, oldKeys, newMaster);
     expect(changed).toBeGreaterThan(10);
     setDataKey(newMaster);
+    // The survey's phone blind index is rebuilt under the new key (one answer per phone keeps holding).
+    const answers = await queryRows<{ phone: string; phone_index: string }>(
+      t.db,
+      sql`select phone, phone_index from survey_responses order by id limit 3`,
+    );
+    expect(answers).toHaveLength(3);
+    for (const a of answers) expect(a.phone_index).toBe(indexOf(open(a.phone)!));
     const after = await queryRows<{ id: number; v: string }>(
       t.db,
       sql`select id, data->>'id_number' as v from ledger_rows where type_key = 'corrections_subject' order by id limit 3`,
