@@ -157,6 +157,15 @@ describe('通报 .docx per GB/T 9704', () => {
     expect(texts).not.toContain('昭化区');
     expect(texts).toContain('抄送：市委依法治市办。');
     expect(texts.slice(-2)).toEqual(['区委依法治区办', '2027年4月10日印发']);
+    // The 版记 (§7.4) is a section of its own: it starts on the next even page, after the body's section, and blank
+    // grid lines put it at the foot of that page (checked as PDF pages through LibreOffice).
+    const bodyEnd = xml.indexOf('</w:sectPr>');
+    const [body, back] = [xml.slice(0, bodyEnd), xml.slice(bodyEnd)];
+    expect(body).toContain('（印章位置）');
+    expect(body).not.toContain('抄送');
+    expect(back.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/)![0]).toContain('<w:type w:val="evenPage"/>');
+    const blankLines = back.slice(0, back.indexOf('抄送')).match(/<w:p><w:pPr><w:spacing[^>]*\/><\/w:pPr><\/w:p>/g);
+    expect(blankLines).toHaveLength(22 - 2 - 1); // 22 grid lines, 2 lines of 版记, 1 spare for its border lines
   });
 });
 

@@ -9,6 +9,7 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  SectionType,
   Tab,
   Table,
   TableCell,
@@ -28,7 +29,7 @@ import {
 export const gbt9704 = {
   page: { width: 11906, height: 16838 },
   margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 },
-  grid: { linePitch: 579 },
+  grid: { linePitch: 579, linesPerPage: 22 },
   size: { title: 44, body: 32, pageNumber: 28, table: 28 },
   font: {
     title: '方正小标宋简体',
@@ -234,6 +235,13 @@ export type OfficialDocument = {
    * LibreOffice would stretch every table line to a grid line.
    */
   lineGrid?: boolean;
+  /**
+   * The 版记 (抄送, 印发): GB/T 9704-2012 §7.4 puts it at the foot of the last page, an even page (封四). It gets a
+   * section of its own that starts on the next even page, bottom-aligned (Word) and filled from the top with blank grid
+   * lines (LibreOffice); when the body ends on an even page, a blank odd page comes between (the standard allows a
+   * blank page before the 版记 page).
+   */
+  backPage?: Paragraph[];
 };
 
 /** The .docx of an official document: page, margins, line grid, default fonts and "— 1 —" page numbers. */
@@ -241,6 +249,14 @@ export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
   const isLandscape = doc.orientation === 'landscape';
   const m = gbt9704.margin;
   const margin = isLandscape ? { top: m.left, bottom: m.right, left: m.top, right: m.bottom } : m;
+  const pageProperties = {
+    page: {
+      size: { ...gbt9704.page, ...(isLandscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+      margin: { ...margin, header: 851, footer: 1134 },
+    },
+    ...(doc.lineGrid === false ? {} : { grid: { type: DocumentGridType.LINES, linePitch: gbt9704.grid.linePitch } }),
+  };
+  const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
   const document = new Document({
     creator: doc.creator ?? 'Fazhi 法治建设综合管理平台',
     title: doc.title,
@@ -263,19 +279,20 @@ export async function officialDocument(doc: OfficialDocument): Promise<Buffer> {
       ],
     },
     sections: [
-      {
-        properties: {
-          page: {
-            size: { ...gbt9704.page, ...(isLandscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
-            margin: { ...margin, header: 851, footer: 1134 },
-          },
-          ...(doc.lineGrid === false
-            ? {}
-            : { grid: { type: DocumentGridType.LINES, linePitch: gbt9704.grid.linePitch } }),
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: doc.children,
-      },
+      { properties: pageProperties, footers, children: doc.children },
+      ...(doc.backPage?.length
+        ? [
+            {
+              properties: {
+                ...pageProperties,
+                type: SectionType.EVEN_PAGE,
+                verticalAlign: VerticalAlign.BOTTOM,
+              },
+              footers,
+              children: doc.backPage,
+            },
+          ]
+        : []),
     ],
   });
   return Packer.toBuffer(document);
@@ -362,7 +379,7 @@ export function distributionBlock(d: Distribution): Paragraph[] {
   const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
   const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
   const textRun = (text: string) => new TextRun({ text, font: font(gbt9704.font.body), size, snapToGrid: false });
-  const rows: Paragraph[] = [blank()];
+  const rows: Paragraph[] = [];
   if (d.cc)
     rows.push(
       new Paragraph({
@@ -384,7 +401,12 @@ export function distributionBlock(d: Distribution): Paragraph[] {
       ],
     }),
   );
-  return rows;
+  // The 版记 has a page of its own (the document's last section, see `backPage`): blank grid lines fill the text block
+  // above it so it sits at the foot of the page (LibreOffice ignores a section's bottom alignment, a frame's, and an
+  // exact line taller than the page's grid). One line is kept spare for the border lines, so nothing spills over.
+  const spare = 1;
+  const fill = Array.from({ length: gbt9704.grid.linesPerPage - rows.length - spare }, () => blank());
+  return [...fill, ...rows];
 }
 
 export type DocBlock =
@@ -443,4 +465,8 @@ export function blockParagraph(block: SingleBlock): Paragraph {
 }
 
 export const blocksDocx = (blocks: readonly DocBlock[], meta: { title: string; creator: string }) =>
-  officialDocument({ ...meta, children: blocks.flatMap(blockParagraphs) });
+  officialDocument({
+    ...meta,
+    children: blocks.filter((b) => b.kind !== 'distribution').flatMap(blockParagraphs),
+    backPage: blocks.filter((b) => b.kind === 'distribution').flatMap(blockParagraphs),
+  });
