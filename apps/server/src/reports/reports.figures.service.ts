@@ -1,7 +1,10 @@
 import type { RegistryKey } from '@fazhi/core/metrics/definitions';
+import { sameDaysLastYear } from '@fazhi/core/metrics/period-dates';
+import type { ComparisonBasis } from '@fazhi/core/reports/figure-phrases';
 import { figureMetricInfo, phrasedMetrics, type ReportFigureKey } from '@fazhi/core/reports/figure-phrases';
 import type { Executor } from '../db/client.ts';
 import { computeFigures } from '../metrics/metrics.figures.service.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { type OrgRow, queryMetricHistory } from './reports.repo.ts';
 
@@ -15,6 +18,8 @@ export type ReportFigure = {
   unit: string;
   source: 'registry' | 'history' | null;
   previousSource: 'registry' | 'history' | null;
+  /** 上年同期 for a year still running: `previous` covers 1 January up to the same day of last year. */
+  basis: ComparisonBasis;
 };
 
 export type ReportFigures = Map<ReportFigureKey, ReportFigure>;
@@ -30,11 +35,17 @@ export async function loadReportFigures(
   org: OrgRow,
   year: number,
   keys: readonly ReportFigureKey[] = phrasedMetrics,
+  /** With the clock, a year still running is compared with the same days of last year (较上年同期). */
+  now?: Date,
 ): Promise<ReportFigures> {
-  const periods = [String(year), String(year - 1)];
+  const today = now ? shanghaiToday(now) : null;
+  const running = today !== null && Number(today.slice(0, 4)) === year;
+  const basis: ComparisonBasis = running ? '上年同期' : '上年';
+  const periods = [String(year), running ? sameDaysLastYear(today, 'year') : String(year - 1)];
   const [table, history] = await Promise.all([
     computeFigures(db, { user, keys: keys as RegistryKey[], orgIds: [org.id], rootPath: org.path, periods }),
-    queryMetricHistory(db, org.id, periods),
+    // An imported figure is a whole year: no stand-in for the same days of last year.
+    queryMetricHistory(db, org.id, [String(year), String(year - 1)]),
   ]);
   const fromHistory = new Map(history.map((h) => [`${h.metric_key}|${h.period}`, Number(h.value)]));
   const figures: ReportFigures = new Map();
@@ -57,6 +68,7 @@ export async function loadReportFigures(
       unit: figureMetricInfo(metric).unit,
       source: current.source,
       previousSource: previous.source,
+      basis,
     });
   }
   return figures;

@@ -87,7 +87,7 @@ export async function insertComposed(
 ): Promise<number> {
   const today = shanghaiToday(now);
   const [figures, summary] = await Promise.all([
-    loadReportFigures(tx, actor.user, org, year),
+    loadReportFigures(tx, actor.user, org, year, undefined, now),
     queryWorkSummary(tx, org, year, today),
   ]);
   const content = composeContent({
@@ -168,7 +168,7 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
     const row = await requireReport(tx, actor, id);
     if (!isReportEditable(row.status as ReportStatus)) throw conflict('只有起草中的报告可以更新数据');
     const org = (await queryOrg(tx, row.orgId))!;
-    const figures = await loadReportFigures(tx, actor.user, org, row.year);
+    const figures = await loadReportFigures(tx, actor.user, org, row.year, undefined, now);
     const sections = row.sections.map((s) => ({ ...s }));
     let changed = 0;
     const slots: StoredSlot[] = row.slots.map((slot) => {
@@ -177,11 +177,12 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
       const phrase = figurePhrase(slot.metric as never, f.value);
       const section = sections.find((s) => s.body.includes(slot.phrase));
       if (!phrase || !section) return slot;
-      const oldFull = slot.phrase + comparisonPhrase(slot.value, slot.previous, slot.unit);
-      const newFull = phrase + comparisonPhrase(f.value, f.previous, f.unit);
-      section.body = section.body.includes(oldFull)
-        ? section.body.replace(oldFull, newFull)
-        : section.body.replace(slot.phrase, phrase);
+      // The comparison was written against the same days of last year while the year ran, or the whole year.
+      const oldFull = (['上年同期', '上年'] as const)
+        .map((basis) => slot.phrase + comparisonPhrase(slot.value, slot.previous, slot.unit, basis))
+        .find((text) => section.body.includes(text));
+      const newFull = phrase + comparisonPhrase(f.value, f.previous, f.unit, f.basis);
+      section.body = oldFull ? section.body.replace(oldFull, newFull) : section.body.replace(slot.phrase, phrase);
       changed++;
       return { ...slot, value: f.value, previous: f.previous, phrase };
     });

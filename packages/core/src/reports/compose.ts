@@ -1,9 +1,15 @@
 import type { FigureSlot } from './figure-check.ts';
-import { comparisonPhrase, figurePhrase, type ReportFigureKey } from './figure-phrases.ts';
+import { type ComparisonBasis, comparisonPhrase, figurePhrase, type ReportFigureKey } from './figure-phrases.ts';
 import { defaultSigner, type ReportOutline, type SectionKey } from './outlines.ts';
 import type { ReportContent } from './report-text.ts';
 
-export type ComposeFigure = { value: number | null; previous: number | null; unit: string };
+export type ComposeFigure = {
+  value: number | null;
+  previous: number | null;
+  unit: string;
+  /** 上年同期 when the year is still running (previous = the same days of last year); default 上年. */
+  basis?: ComparisonBasis;
+};
 
 /** What the composer knows about the org and year, gathered by the server. */
 export type ComposeInput = {
@@ -62,7 +68,7 @@ class Composer {
       phrase,
     });
     // A zero last year is a year without ledgers, not a year without work: no comparison.
-    return phrase + comparisonPhrase(f.value, f.previous || null, f.unit);
+    return phrase + comparisonPhrase(f.value, f.previous || null, f.unit, f.basis);
   }
 
   paragraph(section: SectionKey, p: Paragraph): string | null {

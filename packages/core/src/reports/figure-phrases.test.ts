@@ -59,4 +59,11 @@ describe('figure phrases read back as their metric', () => {
     const [, change] = extractFigures('调解矛盾纠纷12件，较上年增加3件。');
     expect(change!.comparison).toBe(true);
   });
+
+  it('sets a running year beside the same days of last year, and says so', () => {
+    expect(comparisonPhrase(75, 100, '%', '上年同期')).toBe('，较上年同期下降25.0个百分点');
+    expect(comparisonPhrase(10, 10, '件', '上年同期')).toBe('，与上年同期持平');
+    const [, change] = extractFigures('调解矛盾纠纷12件，较上年同期减少3件。');
+    expect(change!.comparison).toBe(true);
+  });
 });

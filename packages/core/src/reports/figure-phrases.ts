@@ -150,13 +150,24 @@ export function findTemplateFigures(text: string): TemplateFigure[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** 较上年增加3件 / 较上年提高2.5个百分点 / 与上年持平: worded so extraction reads it as a comparison. */
-export function comparisonPhrase(value: number, previous: number | null, unit: string): string {
+/** What a year's figures are compared with: the whole last year, or its same days for a year still running. */
+export type ComparisonBasis = '上年' | '上年同期';
+
+/**
+ * 较上年增加3件 / 较上年提高2.5个百分点 / 与上年持平 (较上年同期… for a running year, set beside the same days of
+ * last year): worded so extraction reads it as a comparison.
+ */
+export function comparisonPhrase(
+  value: number,
+  previous: number | null,
+  unit: string,
+  basis: ComparisonBasis = '上年',
+): string {
   if (previous === null) return '';
   const delta = Math.round((value - previous) * 100) / 100;
-  if (delta === 0) return '，与上年持平';
+  if (delta === 0) return `，与${basis}持平`;
   const isRate = unit === '%';
   const verb = delta > 0 ? (isRate ? '提高' : '增加') : isRate ? '下降' : '减少';
   const amount = isRate ? Math.abs(delta).toFixed(1) : formatFigure(Math.abs(delta));
-  return `，较上年${verb}${amount}${isRate ? '个百分点' : unit}`;
+  return `，较${basis}${verb}${amount}${isRate ? '个百分点' : unit}`;
 }
