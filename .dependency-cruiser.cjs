@@ -11,7 +11,7 @@ const allowedModuleDependencies = {
   assessment: ['ledgers', 'metrics', 'org', 'oversight', 'plan'],
   cadres: ['org'],
   consultation: ['org'],
-  dashboard: ['metrics'],
+  dashboard: ['metrics', 'reports'],
   grassroots: ['metrics', 'org', 'oversight'],
   ledgers: ['org'],
   metrics: ['ledgers'],
