@@ -82,6 +82,15 @@ const rules: Rule[] = [
       return { date: iso(y, month, day), kind: 'month' };
     },
   },
+  // 4月份启动, 11月份: the month's end
+  {
+    pattern: /(?:(\d{4})年)?(?<![\d—–\-~～至到])(\d{1,2})月份/g,
+    read: (m, year) => {
+      const y = yearOf(m[1], year);
+      const month = Number(m[2]);
+      return month >= 1 && month <= 12 ? { date: iso(y, month, lastDay(y, month)), kind: 'month' } : null;
+    },
+  },
   // 一季度, 第三季度末, 二季度前 (not 每季度)
   {
     pattern: /(?<!每)(?:(\d{4})年)?第?([一二三四1-4])季度(?:末|底)?/g,

@@ -323,3 +323,42 @@ describe('hostile input', () => {
     expect(r.points[0]).toMatchObject({ leadOrgId: 8, leadSource: 'children' });
   });
 });
+
+describe('patterns added after the first held-out run', () => {
+  it('参加 assists; 按职责落实 / 分别负责 without a lead: the first unit leads', () => {
+    const p = byNumber(
+      [
+        '1.甲事项（政法委牵头，法院、检察院参加）。',
+        '2.乙事项（法院、检察院、司法局按职责落实）。',
+        '3.丙事项（司法局、各镇分别负责，上半年）。',
+      ].join('\n'),
+    );
+    expect(p.get('1.')).toMatchObject({ leadOrgId: 4, assistOrgIds: [5, 6] });
+    expect(p.get('2.')).toMatchObject({ leadOrgId: 5, assistOrgIds: [6, 8] });
+    expect(p.get('3.')).toMatchObject({ leadOrgId: 8, assistOrgIds: [11, 12], deadline: '2026-06-30' });
+  });
+
+  it('N月份 is the month end; a bare month is a deadline only in a 完成时限 field', () => {
+    expect(pointDeadline('4月份启动', 2026)).toMatchObject({ date: '2026-04-30', kind: 'month' });
+    expect(pointDeadline('全区11月开展活动', 2026)).toBeNull();
+    const p = byNumber(['1.甲事项。', '牵头单位：区司法局', '完成时限：11月'].join('\n'));
+    expect(p.get('1.')).toMatchObject({ deadline: '2026-11-30' });
+  });
+
+  it('a field line after a ①②③ list belongs to the item holding the list', () => {
+    const r = run(
+      [
+        '1.开展活动。主要做法：',
+        '①组建服务团；',
+        '②编印指引；',
+        '责任单位：区司法局、区法院',
+        '完成时限：10月底前',
+      ].join('\n'),
+    );
+    expect(r.points.map((p) => [p.number, p.parentKey, p.leadOrgId, p.deadline])).toEqual([
+      ['1.', null, 8, '2026-10-31'],
+      ['①', 'p1', null, null],
+      ['②', 'p1', null, null],
+    ]);
+  });
+});

@@ -181,6 +181,10 @@ const LABELS: [RegExp, 'lead' | 'resp' | 'assist' | 'deadline'][] = [
 ];
 const LABEL_RE =
   /(牵头单位|牵头部门|主责单位|主办单位|主要责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|完成时限|完成时间|时间节点|时限要求|完成期限|时间要求)\s*[:：]/g;
+/** A line that is nothing but labelled fields. */
+const FIELD_LINE =
+  /^[（(]?(?:牵头单位|牵头部门|主责单位|主办单位|主要责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|完成时限|完成时间|时间节点|时限要求|完成期限|时间要求)\s*[:：]/;
+
 const roleOf = (label: string) => LABELS.find(([re]) => re.test(label))?.[1] ?? null;
 
 type Units = { lead: string[]; resp: string[]; assist: string[]; deadline: string[]; raw: string[] };
@@ -239,16 +243,17 @@ function roleClauses(text: string, units: Units, matcher: UnitMatcher) {
       units.raw.push(c);
       continue;
     }
-    m =
-      /^(?:由)?(.+?)(?:协同配合|按职责分工负责|按职责分工落实|分工负责|配合落实|共同落实|共同推进|协助|协办|配合|参与)$/.exec(
-        c,
-      );
+    m = /^(?:由)?(.+?)(?:协同配合|配合落实|共同落实|共同推进|共同参与|协助|协办|配合|参与|参加)$/.exec(c);
     if (m && mentionsUnit(m[1]!, matcher) && m[1]!.length <= 80) {
       units.assist.push(m[1]!);
       units.raw.push(c);
       continue;
     }
-    m = /^(?:由)?(.+?)(?:具体负责|负责落实|负责实施|负责)$/.exec(c);
+    // No lead named: the first unit listed leads (分别负责, 按职责落实 …).
+    m =
+      /^(?:由)?(.+?)(?:具体负责|负责落实|负责实施|按职责分工负责|按职责分工落实|按职责落实|分工负责|分工落实|负责)$/.exec(
+        c,
+      );
     if (m && hasUnit(m[1]!, matcher) && isMostlyUnits(m[1]!, matcher)) {
       units.resp.push(m[1]!);
       units.raw.push(c);
@@ -457,7 +462,11 @@ export function extractWorkpoints(
       open(style.rank, n, number, token.line, rest, at);
       return;
     }
-    const current = stack[stack.length - 1];
+    let current = stack[stack.length - 1];
+    // "责任单位：…" on its own line after a ①②③ list belongs to the item that holds the list.
+    if (current && current.rank === 5 && FIELD_LINE.test(line)) {
+      current = [...stack].reverse().find((e) => e.rank < 5) ?? current;
+    }
     if (current) current.draft.body.push(line);
   });
 
@@ -490,7 +499,9 @@ export function extractWorkpoints(
     p.assistOrgIds = resolved.assistOrgIds;
     p.unmatchedUnits = resolved.unmatched;
     p.unitsText = resolved.unitsText;
-    const deadlineSource = units.deadline.length ? units.deadline.join('；') : text;
+    // In a 完成时限 field or column a bare month ("11月") is that month's end.
+    const fields = units.deadline.map((v) => v.replace(/^((?:\d{4}年)?\d{1,2})月$/, '$1月底'));
+    const deadlineSource = fields.length ? fields.join('；') : text;
     const found = pointDeadline(deadlineSource, head.year);
     if (found) {
       p.deadline = found.date;
