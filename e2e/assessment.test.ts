@@ -199,15 +199,32 @@ describe('年度考核', () => {
     await page.getByRole('tab', { name: '申诉' }).click();
     const reason = page.getByLabel('申诉理由');
     await reason.waitFor();
+    // The disputed indicator is chosen from the unit's template; the 佐证材料 is uploaded with the appeal.
+    await page.getByLabel('有异议的指标').click();
+    await page.getByLabel('有异议的指标').fill('第一责任人');
+    await page.locator('.ant-select-item-option', { hasText: leafName }).click();
+    await page.keyboard.press('Escape');
     await reason.fill('述法材料已于公示前补交，请复核“第一责任人职责”评分');
+    await page
+      .locator('.ant-card', { hasText: '提出申诉' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: '补交述法材料.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByText('补交述法材料.png').waitFor();
     await page.getByRole('button', { name: '提交申诉' }).click();
     // The submission is settled when the server has it (the toast is short-lived on a loaded machine).
     const appealOf = async () => {
       const appeals = await apiAs(office, 'GET', `/api/assessment/rounds/${roundId}/appeals`);
-      return (appeals.body.items as { id: number; orgId: number }[]).find((a) => a.orgId === orgId);
+      type Item = { id: number; orgId: number; indicators: { id: string }[]; evidence: { filename: string }[] };
+      return (appeals.body.items as Item[]).find((a) => a.orgId === orgId);
     };
     await expect.poll(appealOf).toBeTruthy();
-    const appeal = (await appealOf())!;
+    const appeal = (await appealOf())! as {
+      id: number;
+      indicators: { id: string }[];
+      evidence: { filename: string }[];
+    };
+    expect(appeal.indicators.map((i) => i.id)).toEqual(['fz-1-1']);
+    expect(appeal.evidence.map((e) => e.filename)).toEqual(['补交述法材料.png']);
     const decided = await apiAs(office, 'POST', `/api/assessment/appeals/${appeal.id}/decide`, {
       outcome: 'upheld',
       reason: '补交材料属实，第一责任人职责改评5.5分',
@@ -216,7 +233,10 @@ describe('年度考核', () => {
     expect(decided.status).toBe(200);
     await page.reload();
     await page.getByRole('tab', { name: '申诉' }).click();
-    await expect.poll(() => page.getByTestId('appeal-decision').first().textContent()).toContain('补交材料属实');
+    await expect
+      .poll(() => page.getByTestId('appeal-decision').first().textContent())
+      .toContain('审核意见：补交材料属实');
+    await page.getByRole('link', { name: /补交述法材料\.png/ }).waitFor();
     await expect
       .poll(() =>
         page

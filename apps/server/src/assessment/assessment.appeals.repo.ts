@@ -11,6 +11,8 @@ export type AppealRow = {
   id: number;
   org_id: number;
   org_name: string;
+  unit_type: string;
+  indicator_ids: string[];
   reason: string;
   evidence_ids: number[];
   filed_at: Date | string;
@@ -28,9 +30,10 @@ export function queryAppeals(db: Executor, roundId: number, of: { scope: AuthUse
   const orgFilter = 'scope' in of ? orgScopeSql(of.scope, sql`a.org_id`) : sql`a.org_id = ${of.orgId}`;
   return queryRows<AppealRow>(
     db,
-    sql`select a.id, a.org_id, o.name as org_name, a.reason, a.evidence_ids, a.filed_at, a.outcome, a.decision_reason,
+    sql`select a.id, a.org_id, o.name as org_name, ru.unit_type, a.indicator_ids, a.reason, a.evidence_ids, a.filed_at, a.outcome, a.decision_reason,
                a.decided_at, u.display_name as decided_by_name, a.corrections, a.before, a.after
         from assessment_appeals a join orgs o on o.id = a.org_id left join users u on u.id = a.decided_by
+        join assessment_units ru on ru.round_id = a.round_id and ru.org_id = a.org_id
         where a.round_id = ${roundId} and ${orgFilter}
         order by a.id`,
   );

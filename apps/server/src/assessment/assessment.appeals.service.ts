@@ -3,8 +3,8 @@ import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import { can } from '@fazhi/core/platform/roles';
 import type { Db, Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
-import { notFound } from '../platform/kernel/errors.ts';
-import { requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
+import { badRequest, notFound } from '../platform/kernel/errors.ts';
+import { isAttachmentInScope, requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isStaff, loadRound, requireStaffOf, requireUnit } from './assessment.access.service.ts';
 import {
@@ -14,11 +14,13 @@ import {
   recordAppealDecision,
   recordAppealEffect,
 } from './assessment.appeals.repo.ts';
+import { leavesOf } from './assessment.entries.service.ts';
 import { notifyAppealDecided } from './assessment.notifications.service.ts';
 import { latestResults, writeSnapshot } from './assessment.results.repo.ts';
 import { findRoundUnit, lockRound, setResultSeq } from './assessment.rounds.repo.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
 import { applyEvents, coreRoundOf, entryOf } from './assessment.state.service.ts';
+import { attachmentsById } from './assessment.units.repo.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -27,13 +29,20 @@ export async function listAppeals(db: Executor, actor: Actor, roundId: number) {
   const round = await loadRound(db, actor, roundId);
   const staff = isStaff(actor);
   const rows = await queryAppeals(db, round.id, staff ? { scope: actor.user } : { orgId: actor.user.orgId });
+  const files = await attachmentsById(
+    db,
+    rows.flatMap((r) => r.evidence_ids),
+  );
+  const pathOf = (unitType: string, id: string) => leavesOf(round, unitType).find((l) => l.id === id)?.path ?? id;
   return {
     items: rows.map((r) => ({
       id: r.id,
       orgId: r.org_id,
       orgName: r.org_name,
+      indicators: r.indicator_ids.map((id) => ({ id, path: pathOf(r.unit_type, id) })),
       reason: r.reason,
       evidenceIds: r.evidence_ids,
+      evidence: r.evidence_ids.map((id) => files[String(id)] ?? { id, filename: `附件${id}` }),
       filedAt: new Date(r.filed_at).toISOString(),
       outcome: r.outcome,
       decisionReason: r.decision_reason,
@@ -52,11 +61,21 @@ export async function fileAppeal(
   actor: Actor,
   roundId: number,
   orgId: number,
-  input: { reason: string; evidenceIds: number[] },
+  input: { indicatorIds: string[]; reason: string; evidenceIds: number[] },
   now: Date,
 ) {
   const round = await loadRound(db, actor, roundId);
-  await requireUnit(db, actor, round, orgId, 'own');
+  const unit = await requireUnit(db, actor, round, orgId, 'own');
+  const leaves = leavesOf(round, unit.unit_type);
+  const indicatorIds = [...new Set(input.indicatorIds)];
+  const unknown = indicatorIds.filter((id) => !leaves.some((l) => l.id === id));
+  if (unknown.length > 0) {
+    throw badRequest(`有异议的指标“${unknown.join('”“')}”不在本单位的考核模板中`);
+  }
+  // 佐证材料 must be the unit's own uploads: another unit's file answers like a missing one.
+  for (const id of new Set(input.evidenceIds)) {
+    if (!(await isAttachmentInScope(db, actor.user, id))) throw notFound('未找到该佐证材料，或不在您的数据范围内');
+  }
   return db.transaction(async (tx) => {
     await lockRound(tx, roundId);
     await requireLinkableAttachments(tx, actor, input.evidenceIds);
@@ -64,6 +83,7 @@ export async function fileAppeal(
     const id = await insertAppealRow(tx, {
       roundId,
       orgId,
+      indicatorIds,
       reason: input.reason,
       evidenceIds: input.evidenceIds,
       filedBy: actor.user.id,
@@ -78,7 +98,7 @@ export async function fileAppeal(
       entity: 'assessment_appeal',
       entityId: id,
       orgId,
-      after: input,
+      after: { ...input, indicatorIds },
     });
     return { id };
   });

@@ -54,13 +54,15 @@ describe('round workbook after 公示', () => {
     const api = (await office.get(`/api/assessment/rounds/${final}/ranking`)).json().items as {
       orgId: number;
       orgName: string;
+      group: string;
       rank: number;
       total: number;
       grade: string;
     }[];
     const ranking = rowsOf(wb, '考核排名');
-    expect(ranking.map((r) => [r.单位, r.名次, r.总分, r.等次])).toEqual(
-      api.map((r) => [r.orgName, r.rank, r.total, r.grade]),
+    // Group by group, a rank within its group (排名组别 then 组内名次), in the API's order.
+    expect(ranking.map((r) => [r.排名组别, r.单位, r.组内名次, r.总分, r.等次])).toEqual(
+      api.map((r) => [r.group, r.orgName, r.rank, r.total, r.grade]),
     );
     const detail = rowsOf(wb, '评分明细');
     expect(new Set(detail.map((r) => r.单位))).toEqual(new Set(api.map((r) => r.orgName)));

@@ -1,3 +1,4 @@
+import { placingText } from '@fazhi/core/assessment/ranking';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
 import ExcelJS from 'exceljs';
@@ -15,7 +16,13 @@ import { attachmentsById } from './assessment.units.repo.ts';
 import { ranking } from './assessment.units.service.ts';
 
 type VisibleUnit = { org_id: number; org_name: string; unit_type: string };
-type UnitSheet = VisibleUnit & { score: UnitScore; refs: Map<string, SourceRef>; rank?: number; grade?: string };
+type UnitSheet = VisibleUnit & {
+  score: UnitScore;
+  refs: Map<string, SourceRef>;
+  rank?: number;
+  group?: string;
+  grade?: string;
+};
 
 /**
  * Which units' sheets the actor may export, and from which stage. Office staff and assessors of the round's county:
@@ -38,7 +45,7 @@ async function unitSheets(db: Executor, round: RoundRow, units: VisibleUnit[], s
   // Sources (titles, evidence) come from a live scoring; after 公示 the figures come from the frozen snapshot.
   const live = await scoreUnits(db, round, units, stage === 'self' ? 'self' : 'review');
   const liveBy = new Map(live.map((s) => [s.orgId, s]));
-  const frozen = new Map<number, { score: UnitScore; rank: number; grade: string }>();
+  const frozen = new Map<number, { score: UnitScore; rank: number; group_name: string; grade: string }>();
   if (stage === 'published') {
     const rows = await querySnapshotScores(
       db,
@@ -51,7 +58,11 @@ async function unitSheets(db: Executor, round: RoundRow, units: VisibleUnit[], s
   return units.map((u): UnitSheet => {
     const s = liveBy.get(u.org_id)!;
     const f = frozen.get(u.org_id);
-    return { ...u, refs: s.refs, ...(f ? { score: f.score, rank: f.rank, grade: f.grade } : { score: s.score }) };
+    return {
+      ...u,
+      refs: s.refs,
+      ...(f ? { score: f.score, rank: f.rank, group: f.group_name, grade: f.grade } : { score: s.score }),
+    };
   });
 }
 
@@ -106,7 +117,7 @@ function addDetailSheet(wb: ExcelJS.Workbook, sheets: readonly UnitSheet[], atta
         source: sourceOf(s, line.source),
       });
     }
-    const placing = s.grade ? `第${s.rank}名，${s.grade}` : '';
+    const placing = s.grade ? placingText(s.group ?? '', s.rank!, s.grade) : '';
     const total = ws.addRow({
       ...unit,
       kind: '总分',

@@ -1,4 +1,5 @@
 import type { AssessmentStatus } from '@fazhi/core/assessment/assessment-lifecycle';
+import type { RankingGroup } from '@fazhi/core/assessment/ranking-groups';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
@@ -18,6 +19,8 @@ export type RoundRow = {
   appeal_closes_at: Date | string | null;
   finalized_at: Date | string | null;
   result_seq: number;
+  /** The office's ranking groups; null: the scheme's default (one group per template). */
+  ranking_groups: RankingGroup[] | null;
   scheme_updated_at: Date | string;
   definition: unknown;
 };
@@ -35,7 +38,7 @@ export async function findVisibleRound(db: Executor, user: AuthUser, id: number)
   const [row] = await queryRows<RoundRow>(
     db,
     sql`select r.id, r.org_id, o.name as org_name, r.scheme_id, r.year, r.name, r.status, r.published_at,
-               r.appeal_closes_at, r.finalized_at, r.result_seq, s.updated_at as scheme_updated_at, s.definition
+               r.appeal_closes_at, r.finalized_at, r.result_seq, r.ranking_groups, s.updated_at as scheme_updated_at, s.definition
         from assessment_rounds r join assessment_schemes s on s.id = r.scheme_id join orgs o on o.id = r.org_id
         where r.id = ${id} and ${roundVisibleSql(user)}`,
   );
@@ -76,6 +79,39 @@ export function queryRounds(db: Executor, user: AuthUser, year?: number) {
         where ${roundVisibleSql(user)} and (${year ?? null}::int is null or r.year = ${year ?? null}::int)
         order by r.year desc, r.id desc`,
   );
+}
+
+/**
+ * The scoring queue's inputs: rounds in 审核评分 whose county is in the user's scope, their participating units, and
+ * every (unit, indicator) with a score — whether the user gave one.
+ */
+export async function queryScoringQueue(db: Executor, user: AuthUser) {
+  const rounds = await queryRows<RoundRow>(
+    db,
+    sql`select r.id, r.org_id, o.name as org_name, r.scheme_id, r.year, r.name, r.status, r.published_at,
+               r.appeal_closes_at, r.finalized_at, r.result_seq, r.ranking_groups, s.updated_at as scheme_updated_at,
+               s.definition
+        from assessment_rounds r join assessment_schemes s on s.id = r.scheme_id join orgs o on o.id = r.org_id
+        where r.status = 'review' and ${orgScopeSql(user, sql`r.org_id`)}
+        order by r.year desc, r.id desc`,
+  );
+  const ids = intArray(rounds.map((r) => r.id));
+  const [units, scored] = await Promise.all([
+    queryRows<{ round_id: number; org_id: number; org_name: string; unit_type: string }>(
+      db,
+      sql`select u.round_id, u.org_id, o.name as org_name, u.unit_type
+          from assessment_units u join orgs o on o.id = u.org_id
+          where u.round_id = any(${ids}) and u.excluded_reason is null
+          order by u.round_id, u.unit_type, o.sort, o.name`,
+    ),
+    queryRows<{ round_id: number; org_id: number; indicator_id: string; mine: boolean }>(
+      db,
+      sql`select round_id, org_id, indicator_id, bool_or(assessor_id = ${user.id}) as mine
+          from assessment_review_scores where round_id = any(${ids}) and value is not null
+          group by round_id, org_id, indicator_id`,
+    ),
+  ]);
+  return { rounds, units, scored };
 }
 
 /** The round's units in the user's scope with how many leaves assessors have scored. */
@@ -132,6 +168,29 @@ export async function markRoundPublished(tx: Executor, id: number, at: Date, app
 
 export async function markRoundFinalized(tx: Executor, id: number, at: Date) {
   await tx.execute(sql`update assessment_rounds set finalized_at = ${at.toISOString()}::timestamptz where id = ${id}`);
+}
+
+/**
+ * Store the round's ranking groups (null: back to the default), only while results are not yet published — the
+ * UPDATE itself checks the stage, so a 公示 racing the change wins cleanly. False when the round had moved on.
+ */
+export async function updateRankingGroups(tx: Executor, id: number, groups: RankingGroup[] | null) {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`update assessment_rounds set ranking_groups = ${groups === null ? null : JSON.stringify(groups)}::jsonb
+        where id = ${id} and status in ('scheme', 'self_assessment', 'review') returning id`,
+  );
+  return rows.length > 0;
+}
+
+/** The issuing office of a round's documents: the org of the user who started it (the 依法治区办), if known. */
+export async function findRoundIssuer(db: Executor, roundId: number) {
+  const [row] = await queryRows<{ name: string }>(
+    db,
+    sql`select o.name from assessment_rounds r join users u on u.id = r.created_by join orgs o on o.id = u.org_id
+        where r.id = ${roundId}`,
+  );
+  return row?.name;
 }
 
 export async function setResultSeq(tx: Executor, roundId: number, seq: number) {
@@ -220,9 +279,9 @@ export async function orgsUnderCountyInScope(db: Executor, user: AuthUser, count
 
 /** The participating units (不参评 left out) with their submission time, by org id. */
 export function queryLifecycleUnits(db: Executor, roundId: number) {
-  return queryRows<{ org_id: number; submitted_at: Date | string | null }>(
+  return queryRows<{ org_id: number; unit_type: string; submitted_at: Date | string | null }>(
     db,
-    sql`select org_id, submitted_at from assessment_units where round_id = ${roundId} and excluded_reason is null
+    sql`select org_id, unit_type, submitted_at from assessment_units where round_id = ${roundId} and excluded_reason is null
         order by org_id`,
   );
 }

@@ -16,6 +16,7 @@ import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isPublished, isStaff, loadRound, type RoundRow, requireStaffOf } from './assessment.access.service.ts';
 import { notifyResultsPublished } from './assessment.notifications.service.ts';
+import { roundGroups } from './assessment.ranking-groups.service.ts';
 import { writeSnapshot } from './assessment.results.repo.ts';
 import {
   excludeUnit,
@@ -67,7 +68,14 @@ export async function getRound(db: Executor, actor: Actor, id: number) {
   const scheme = round.definition as Scheme;
   return {
     ...summary!,
-    scheme: { id: round.scheme_id, name: scheme.name, version: scheme.version, grading: scheme.grading },
+    scheme: {
+      id: round.scheme_id,
+      name: scheme.name,
+      version: scheme.version,
+      grading: scheme.grading,
+      unitTypes: scheme.templates.map((t) => t.unitType),
+    },
+    rankingGroups: { groups: roundGroups(round), isDefault: round.ranking_groups === null },
     units: units.map((u) => ({
       orgId: u.org_id,
       orgName: u.org_name,
@@ -149,8 +157,10 @@ export async function transitionRound(
   if (!can(actor.user.role, 'assessment.manage')) throw notFound('未找到该考核，或不在您的数据范围内');
   return db.transaction(async (tx) => {
     await lockRound(tx, id);
-    const core = await coreRoundOf(tx, round);
-    const before = round.status;
+    // Re-read under the lock: the ranking groups (or anything else) may have changed since the first read.
+    const current = await loadRound(tx, actor, id);
+    const core = await coreRoundOf(tx, current);
+    const before = current.status;
     let next = core;
     switch (input.action) {
       case 'open_self_assessment':

@@ -1,3 +1,4 @@
+import { placingText } from '@fazhi/core/assessment/ranking';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
@@ -9,10 +10,14 @@ export const explanationKinds = { lost: '失分', bonus: '加分', deduction: '�
 
 type RankingRow = Awaited<ReturnType<typeof ranking>>['items'][number];
 
-/** Sheet 考核排名: rank, unit, figures, grade and the reasons a grade was adjusted. */
+/**
+ * Sheet 考核排名: group by group (a rank is within its group, quotas counted per group), rank, unit, figures, grade
+ * and the reasons a grade was adjusted.
+ */
 export function addRankingSheet(wb: ExcelJS.Workbook, items: readonly RankingRow[]) {
   const ws = addSheet(wb, '考核排名', [
-    { header: '名次', key: 'rank', width: 8 },
+    { header: '排名组别', key: 'group', width: 14 },
+    { header: '组内名次', key: 'rank', width: 10 },
     { header: '单位', key: 'orgName', width: 28 },
     { header: '单位类型', key: 'unitType', width: 14 },
     { header: '指标得分', key: 'baseScore', width: 12 },
@@ -22,7 +27,7 @@ export function addRankingSheet(wb: ExcelJS.Workbook, items: readonly RankingRow
     { header: '等次', key: 'grade', width: 10 },
     { header: '等次说明', key: 'notes', width: 60 },
   ]);
-  for (const r of items) ws.addRow({ ...r, notes: r.gradeNotes.join('；') });
+  for (const r of items) ws.addRow({ ...r, group: r.group || '全部单位', notes: r.gradeNotes.join('；') });
 }
 
 /** The published ranking with grades and the reasons a grade was adjusted. */
@@ -69,7 +74,11 @@ export async function exportScoreSheet(
   ws.addRow({ path: '指标得分', score: s.score.baseScore, max: s.score.baseMax });
   ws.addRow({ path: '加分', score: s.score.bonus.awarded });
   ws.addRow({ path: '减分', score: -s.score.deductions.applied });
-  ws.addRow({ path: '总分', score: s.score.total, lost: s.grade ? `第${s.rank}名，${s.grade}` : '' }).font = {
+  ws.addRow({
+    path: '总分',
+    score: s.score.total,
+    lost: s.grade ? placingText(s.group ?? '', s.rank!, s.grade) : '',
+  }).font = {
     bold: true,
   };
   const ex = addSheet(wb, '得失分依据', [

@@ -11,6 +11,7 @@ import type { Executor } from '../db/client.ts';
 import { AppError } from '../platform/kernel/errors.ts';
 import type { RoundRow } from './assessment.access.service.ts';
 import { queryRoundAppeals } from './assessment.appeals.repo.ts';
+import { lifecycleGroups } from './assessment.ranking-groups.service.ts';
 import { latestResults, type ResultRow } from './assessment.results.repo.ts';
 import { queryLifecycleUnits } from './assessment.rounds.repo.ts';
 
@@ -38,6 +39,7 @@ export async function coreRoundOf(db: Executor, round: RoundRow): Promise<Assess
   const scheme = round.definition as Scheme;
   const graded: GradedUnit[] = results.map((r) => ({
     ...entryOf(r),
+    group: r.group_name,
     rank: r.rank,
     bandGrade: r.band_grade,
     grade: r.grade,
@@ -65,6 +67,8 @@ export async function coreRoundOf(db: Executor, round: RoundRow): Promise<Assess
     status: round.status,
     unitIds: units.map((u) => String(u.org_id)),
     grading: scheme.grading,
+    // Units rank and share grade quotas within their group (by template / unit type unless the office set groups).
+    groups: lifecycleGroups(round, units),
     submittedUnitIds: units.filter((u) => u.submitted_at).map((u) => String(u.org_id)),
     scores: Object.fromEntries(
       graded.map((g) => [g.unitId, entryOf(results.find((r) => String(r.org_id) === g.unitId)!)]),

@@ -1,4 +1,5 @@
 import type { AppealCorrection } from '@fazhi/core/assessment/api.schemas';
+import type { RankingGroup } from '@fazhi/core/assessment/ranking-groups';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
@@ -126,12 +127,13 @@ export type RoundHead = {
   year: number;
   scheme_updated_at: string;
   definition: unknown;
+  ranking_groups: RankingGroup[] | null;
 };
 /** The heads (county, scheme, year) of the given rounds, by id. */
 export function queryRoundHeads(db: Executor, roundIds: readonly number[]) {
   return queryRows<RoundHead>(
     db,
-    sql`select r.id, r.org_id, r.scheme_id, r.year, s.updated_at as scheme_updated_at, s.definition
+    sql`select r.id, r.org_id, r.scheme_id, r.year, s.updated_at as scheme_updated_at, s.definition, r.ranking_groups
         from assessment_rounds r join assessment_schemes s on s.id = r.scheme_id
         where r.id = any(${intArray(roundIds)}) order by r.id`,
   );

@@ -1,4 +1,5 @@
-import { type GradedUnit, rankAndGrade, toRankingEntry } from '@fazhi/core/assessment/ranking';
+import { type GradedUnit, toRankingEntry } from '@fazhi/core/assessment/ranking';
+import { rankAndGradeInGroups } from '@fazhi/core/assessment/ranking-groups';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { scoreUnitTotals } from '@fazhi/core/assessment/score-unit';
 import type { Db, Executor } from '../db/client.ts';
@@ -9,6 +10,7 @@ import {
   mergeContribution,
   type UnitContribution,
 } from './assessment.inputs.service.ts';
+import { lifecycleGroups } from './assessment.ranking-groups.service.ts';
 import { applyCorrection, compiledOf, metricKeysOf } from './assessment.scoring.service.ts';
 import {
   idList,
@@ -64,7 +66,9 @@ export async function scoreRoundsStreaming(db: Db, roundIds: readonly number[], 
         cells += totals.nodeCents.length;
         return toRankingEntry(String(u.org_id), totals);
       });
-      onRound({ roundId: round.id, results: rankAndGrade(entries, compiled.scheme.grading), cells });
+      const groups = lifecycleGroups(round, roundUnits);
+      const results = rankAndGradeInGroups(entries, (id) => groups.of[id], groups.order, compiled.scheme.grading);
+      onRound({ roundId: round.id, results, cells });
     }
     await Promise.all([units.drain(), selfRows.drain(), reviews.drain(), facts.drain()]);
   });

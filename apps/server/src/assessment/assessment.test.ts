@@ -331,19 +331,49 @@ describe('review, 公示, appeals, final', () => {
 
   it('an upheld appeal re-scores and re-ranks; the published snapshot stays as it was', async () => {
     const before = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
-    expect(await refusal(await unitB.post(`${unitUrl(orgA)}/appeals`, { reason: '代为申诉' }))).toEqual([
-      404,
-      '未找到该单位的考核信息，或不在您的数据范围内',
-    ]);
-    expect(await refusal(await unitA.post(`${unitUrl(orgA)}/appeals`, { reason: '  ' }))).toEqual([
+    const disputed = ['fz-3-2-1'];
+    expect(
+      await refusal(await unitB.post(`${unitUrl(orgA)}/appeals`, { indicatorIds: disputed, reason: '代为申诉' })),
+    ).toEqual([404, '未找到该单位的考核信息，或不在您的数据范围内']);
+    expect(
+      await refusal(await unitA.post(`${unitUrl(orgA)}/appeals`, { indicatorIds: disputed, reason: '  ' })),
+    ).toEqual([400, '请求内容有误：reason：申诉须写明理由']);
+    // The disputed indicators are chosen from the unit's own template.
+    expect(await refusal(await unitA.post(`${unitUrl(orgA)}/appeals`, { reason: '评分有误' }))).toEqual([
       400,
-      '请求内容有误：reason：申诉须写明理由',
+      '请求内容有误：indicatorIds：请选择有异议的指标',
     ]);
+    expect(
+      await refusal(await unitA.post(`${unitUrl(orgA)}/appeals`, { indicatorIds: [], reason: '评分有误' })),
+    ).toEqual([400, '请求内容有误：indicatorIds：请选择有异议的指标']);
+    expect(
+      await refusal(
+        await unitA.post(`${unitUrl(orgA)}/appeals`, { indicatorIds: ['fz-3-2-1', 'no-such'], reason: '评分有误' }),
+      ),
+    ).toEqual([400, '有异议的指标“no-such”不在本单位的考核模板中']);
+    // 佐证材料 uploaded by another unit answers like a missing file; nothing is filed.
+    const othersFile = (await unitB.upload('/api/attachments', '他单位材料.png', tinyPng, 'image/png')).json().id;
+    expect(
+      await refusal(
+        await unitA.post(`${unitUrl(orgA)}/appeals`, {
+          indicatorIds: disputed,
+          reason: '评分有误',
+          evidenceIds: [evidenceId, othersFile],
+        }),
+      ),
+    ).toEqual([404, '未找到该佐证材料，或不在您的数据范围内']);
+    expect((await unitA.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items).toHaveLength(0);
     const filed = await unitA.post(`${unitUrl(orgA)}/appeals`, {
+      indicatorIds: disputed,
       reason: '案卷评查已补正文书，申请复核',
       evidenceIds: [evidenceId],
     });
     expect(filed.statusCode).toBe(200);
+    const listed = (await office.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items[0];
+    expect([listed.indicators, listed.evidence]).toEqual([
+      [{ id: 'fz-3-2-1', path: expect.stringMatching(/ \/ /) }],
+      [{ id: evidenceId, filename: '执法案卷评查记录.png' }],
+    ]);
     const noFix = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
       outcome: 'upheld',
       reason: '支持',
@@ -369,7 +399,13 @@ describe('review, 公示, appeals, final', () => {
     ).rejects.toThrow();
     const appeals = (await unitA.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items;
     expect(appeals).toHaveLength(1);
-    expect(appeals[0]).toMatchObject({ outcome: 'upheld', decisionReason: '补正材料属实，政务公开改为9.5分' });
+    // The 审核意见 reaches the unit with the appeal's indicators and evidence.
+    expect(appeals[0]).toMatchObject({
+      outcome: 'upheld',
+      decisionReason: '补正材料属实，政务公开改为9.5分',
+      indicators: [{ id: 'fz-3-2-1' }],
+      evidence: [{ id: evidenceId, filename: '执法案卷评查记录.png' }],
+    });
     expect((await unitB.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items).toHaveLength(0);
     const again = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
       outcome: 'rejected',
@@ -381,7 +417,11 @@ describe('review, 公示, appeals, final', () => {
   it('the appeal window closes; then final freezes everything', async () => {
     t.advanceClock(8 * 86400000);
     [office, unitA, unitB] = await Promise.all([t.as('office'), t.as('reporter-a'), t.as('reporter-b')]);
-    const late = await unitB.post(`${unitUrl(orgB)}/appeals`, { reason: '逾期申诉' });
+    const leafOfB = (await unitB.get(unitUrl(orgB))).json().leaves[0].id as string;
+    const late = await unitB.post(`${unitUrl(orgB)}/appeals`, {
+      indicatorIds: [leafOfB],
+      reason: '逾期申诉',
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toContain('申诉期');
     expect(await refusal(office.post(`/api/assessment/rounds/${round.id}/transition`, { action: 'finalize' }))).toEqual(
@@ -408,7 +448,7 @@ describe('review, 公示, appeals, final', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('考核排名')!;
-    expect(ws.getRow(1).getCell(2).value).toBe('单位');
+    expect(ws.getRow(1).getCell(3).value).toBe('单位');
     expect(ws.rowCount).toBe(round.units.length + 1);
     const sheet = await unitA.get(`${unitUrl(orgA)}/score/export`);
     const wb2 = new ExcelJS.Workbook();

@@ -68,9 +68,16 @@ export function queryUnitFacts(db: Executor, roundId: number, orgId: number) {
 
 /** The unit's latest published result (the newest snapshot holding it). */
 export async function findLatestUnitResult(db: Executor, roundId: number, orgId: number) {
-  const [row] = await queryRows<{ seq: number; score: UnitScore; rank: number; grade: string; grade_notes: string[] }>(
+  const [row] = await queryRows<{
+    seq: number;
+    score: UnitScore;
+    rank: number;
+    group_name: string;
+    grade: string;
+    grade_notes: string[];
+  }>(
     db,
-    sql`select seq, score, rank, grade, grade_notes from assessment_results
+    sql`select seq, score, rank, group_name, grade, grade_notes from assessment_results
         where round_id = ${roundId} and org_id = ${orgId} order by seq desc limit 1`,
   );
   return row;

@@ -14,6 +14,7 @@ import {
 } from './assessment.access.service.ts';
 import { leavesOf } from './assessment.entries.service.ts';
 import type { SourceRef } from './assessment.inputs.service.ts';
+import { roundGroups } from './assessment.ranking-groups.service.ts';
 import { latestResults } from './assessment.results.repo.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
 import {
@@ -136,6 +137,7 @@ async function liveScore(
     seq: null,
     score: scored!.score,
     rank: null,
+    group: null,
     grade: null,
     gradeNotes: [],
     ...(await explain(db, scored!.score, scored!.refs)),
@@ -153,6 +155,7 @@ async function publishedScore(db: Executor, round: RoundRow, orgId: number): Pro
     seq: row.seq,
     score: row.score,
     rank: row.rank,
+    group: row.group_name,
     grade: row.grade,
     gradeNotes: row.grade_notes,
     ...(await explain(db, row.score, live!.refs)),
@@ -167,12 +170,28 @@ export async function ranking(db: Executor, actor: Actor, roundId: number) {
   const round = await loadRound(db, actor, roundId);
   if (!isPublished(round.status)) throw conflict('考核结果尚未公示，暂不能查看排名');
   const rows = await latestResults(db, roundId, round.result_seq);
+  // Groups in the round's order; a snapshot taken before groups existed ('') or under a since-renamed group keeps its own.
+  const configured = roundGroups(round);
+  const names = [...new Set([...configured.map((g) => g.name), ...rows.map((r) => r.group_name)])];
+  const groups = names
+    .map((name) => {
+      const members = rows.filter((r) => r.group_name === name);
+      const unitTypes = configured.find((g) => g.name === name)?.unitTypes ?? [
+        ...new Set(members.map((r) => r.unit_type)),
+      ];
+      return { name, unitTypes, unitCount: members.length };
+    })
+    .filter((g) => g.unitCount > 0);
+  const order = new Map(groups.map((g, i) => [g.name, i]));
+  const sorted = [...rows].sort((a, b) => order.get(a.group_name)! - order.get(b.group_name)! || a.rank - b.rank);
   return {
     round: { id: round.id, name: round.name, year: round.year, status: round.status, seq: round.result_seq },
-    items: rows.map((r) => ({
+    groups,
+    items: sorted.map((r) => ({
       orgId: r.org_id,
       orgName: r.org_name,
       unitType: r.unit_type,
+      group: r.group_name,
       total: r.total,
       baseScore: r.base_score,
       bonus: r.bonus,

@@ -1,8 +1,14 @@
-import { type AssessmentEvent, createAssessmentRound, transition } from '@fazhi/core/assessment/assessment-lifecycle';
+import {
+  type AssessmentEvent,
+  type AssessmentRound,
+  createAssessmentRound,
+  transition,
+} from '@fazhi/core/assessment/assessment-lifecycle';
 import { buildDemoScheme } from '@fazhi/core/assessment/demo-scheme';
 import { toRankingEntry } from '@fazhi/core/assessment/ranking';
 import type { Scheme } from '@fazhi/core/assessment/scheme.schemas';
 import { sql } from 'drizzle-orm';
+import { lifecycleGroups } from '../assessment/assessment.ranking-groups.service.ts';
 import { writeSnapshot } from '../assessment/assessment.results.repo.ts';
 import {
   assessmentAppeals,
@@ -246,7 +252,12 @@ async function seedFinalRound(
   const publishedAt = new Date(Date.UTC(o.year + 1, 0, 10, 2));
   const appealClosesAt = new Date(publishedAt.getTime() + 7 * dayMs);
   const unitIds = o.units.map((u) => String(u.orgId));
-  let core = createAssessmentRound(unitIds, scheme.grading);
+  // Ranked and graded per group (one per template / unit type), as the API publishes.
+  const groups = lifecycleGroups(
+    { definition: scheme, ranking_groups: null },
+    o.units.map((u) => ({ org_id: u.orgId, unit_type: u.unitType })),
+  );
+  let core: AssessmentRound = { ...createAssessmentRound(unitIds, scheme.grading), groups };
   const step = (event: AssessmentEvent) => {
     const result = transition(core, event);
     if (!result.ok) throw new Error(result.error.message);

@@ -255,7 +255,10 @@ describe('assessment: results to 公示, appeal decided', () => {
     expect(only(published, 'assessment.published')).toEqual(expected);
     expect(published[0]!.body).toMatch(/^“.+”考核结果已公示，如有异议请于2026年11月30日前提出申诉$/);
 
-    const filed = await reporterA.post(`${url}/units/${orgA}/appeals`, { reason: '案卷评查分值有误，申请复核' });
+    const filed = await reporterA.post(`${url}/units/${orgA}/appeals`, {
+      indicatorIds: ['fz-3-2-1'],
+      reason: '案卷评查分值有误，申请复核',
+    });
     expect(filed.statusCode, filed.body).toBe(200);
     const decided = await notesOf(() =>
       office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {

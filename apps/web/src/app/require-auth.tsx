@@ -26,9 +26,11 @@ export function RequirePermission({ permission, children }: { permission: Permis
 
 const homeOrder = ['/workbench', '/admin/users', '/admin/security', '/admin/audit'];
 
-/** The first page the user may open: 工作台 for business roles, the duty page for 三员. */
+/** The first page the user may open: 工作台 for business roles, the scoring queue for assessors, the duty page for 三员. */
 export function HomeRedirect() {
   const { can } = useSession();
+  // An assessor's work is scoring: they land on their scoring queue (考核评价 › 我的评分任务), not the task workbench.
+  if (can('assessment.score')) return <Navigate to="/assessment?tab=scoring" replace />;
   const allowed = menuEntries.filter((entry) => can(entry.permission));
   const first = homeOrder.map((path) => allowed.find((e) => e.path === path)).find(Boolean) ?? allowed[0];
   return <Navigate to={first?.path ?? '/notifications'} replace />;

@@ -50,6 +50,21 @@ export const unitParticipationSchema = z.object({
   reason: z.string().trim().max(500, '理由不超过500字').optional(),
 });
 
+/** The office's ranking groups of a round (排名组别); null: back to one group per scheme template. */
+export const rankingGroupsSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, '组别名称不能为空').max(30, '组别名称不超过30个字'),
+        unitTypes: z.array(z.string().trim().min(1, '单位类型不能为空')).min(1, '每个组别至少包含一种单位类型'),
+      }),
+    )
+    .min(1, '请至少设置一个排名组别')
+    .max(20, '排名组别不超过20个')
+    .nullable(),
+});
+export type RankingGroupsInput = z.infer<typeof rankingGroupsSchema>;
+
 export const roundTransitionSchema = z.object({
   action: z.enum(roundActions, { message: '操作无效' }),
   /** publish: the appeal window closes this many days after 公示 (default 7). */
@@ -103,7 +118,13 @@ export const factCreateSchema = z
 export type FactCreate = z.infer<typeof factCreateSchema>;
 
 export const appealCreateSchema = z.object({
+  /** The disputed indicators (leaf ids of the unit's template). */
+  indicatorIds: z
+    .array(z.string().trim().min(1, '指标编号不能为空').max(100, '指标编号有误'), { message: '请选择有异议的指标' })
+    .min(1, '请选择有异议的指标')
+    .max(30, '有异议的指标不超过30项'),
   reason: z.string().trim().min(1, '申诉须写明理由').max(5000, '申诉理由不能超过5000个字'),
+  /** 佐证材料: platform attachments the unit uploaded. */
   evidenceIds,
 });
 

@@ -1,6 +1,7 @@
 import { SHANGHAI_OFFSET_MS } from '../shared/shanghai-calendar.ts';
 import type { GradedUnit, RankingEntry } from './ranking.ts';
 import { rankAndGrade } from './ranking.ts';
+import { rankAndGradeInGroups } from './ranking-groups.ts';
 import type { Grading } from './scheme.schemas.ts';
 
 export type AssessmentStatus = 'scheme' | 'self_assessment' | 'review' | 'publicity' | 'appeal' | 'final';
@@ -29,6 +30,8 @@ export type AssessmentRound = {
   status: AssessmentStatus;
   unitIds: readonly string[];
   grading: Grading;
+  /** Ranking groups: each unit's group and the groups' order; absent, all units are ranked together. */
+  groups?: { of: Readonly<Record<string, string>>; order: readonly string[] };
   submittedUnitIds: readonly string[];
   /** Review scores by unit; frozen once published, changed afterwards only by an upheld appeal. */
   scores: Readonly<Record<string, RankingEntry>>;
@@ -162,7 +165,7 @@ function publish(round: AssessmentRound, at: Date, appealClosesAt: Date): Transi
   const missing = round.unitIds.filter((id) => !round.scores[id]);
   if (missing.length > 0) return fail('incomplete', `尚有${missing.length}个单位未评分：${missing.join('、')}`);
   if (!(appealClosesAt > at)) return fail('invalid_transition', '申诉截止时间应晚于公示时间');
-  const results = rankAndGrade(Object.values(round.scores), round.grading);
+  const results = rankRound(round, round.scores);
   return ok({ ...round, status: 'publicity', results, publishedAt: at, appealClosesAt });
 }
 
@@ -213,9 +216,17 @@ function decideAppeal(
   return ok({
     ...round,
     scores,
-    results: rankAndGrade(Object.values(scores), round.grading),
+    results: rankRound(round, scores),
     appeals: decided(decision),
   });
+}
+
+/** Rank and grade within the round's groups, or all units together when it has none. */
+function rankRound(round: AssessmentRound, scores: Readonly<Record<string, RankingEntry>>) {
+  const entries = Object.values(scores);
+  const { groups } = round;
+  if (!groups) return rankAndGrade(entries, round.grading);
+  return rankAndGradeInGroups(entries, (id) => groups.of[id], groups.order, round.grading);
 }
 
 /** "2025年1月15日18:00" in Asia/Shanghai (UTC+8, no DST). */

@@ -75,11 +75,48 @@ export const roundUnitSchema = z.object({
   scoredLeaves: z.number().nullable(),
 });
 
+export const rankingGroupSchema = z.object({ name: z.string(), unitTypes: z.array(z.string()) });
+
+/** A round's ranking groups and whether they are the scheme's default (one per template). */
+export const rankingGroupsAnswer = z.object({ groups: z.array(rankingGroupSchema), isDefault: z.boolean() });
+
 export const roundDetailSchema = roundSummarySchema.extend({
-  scheme: z.object({ id: z.number(), name: z.string(), version: z.number(), grading: gradingSchema }),
+  scheme: z.object({
+    id: z.number(),
+    name: z.string(),
+    version: z.number(),
+    grading: gradingSchema,
+    /** The unit types of the scheme's templates, in order. */
+    unitTypes: z.array(z.string()),
+  }),
+  rankingGroups: rankingGroupsAnswer,
   units: z.array(roundUnitSchema),
 });
 export type RoundDetail = z.output<typeof roundDetailSchema>;
+
+/** An assessor's scoring queue: rounds in 审核评分 with each unit's hand-scored indicators and who has scored them. */
+export const scoringQueueAnswer = z.object({
+  rounds: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      year: z.number(),
+      units: z.array(
+        z.object({
+          orgId: z.number(),
+          orgName: z.string(),
+          unitType: z.string(),
+          /** Indicators the assessors score by hand (人工评分). */
+          toScore: z.number(),
+          /** Of those, how many this assessor has scored. */
+          scoredByMe: z.number(),
+          /** Of those, how many any assessor has scored (公示 waits until every one is). */
+          scoredByAnyone: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
 
 export const roundTransitionAnswer = z.object({
   id: z.number(),
@@ -106,6 +143,8 @@ export const rankingItemSchema = z.object({
   orgId: z.number(),
   orgName: z.string(),
   unitType: z.string(),
+  /** The ranking group; rank and grade quotas count within it ('' for a round ranked as one list). */
+  group: z.string(),
   total: z.number(),
   baseScore: z.number(),
   bonus: z.number(),
@@ -126,6 +165,8 @@ export const rankingAnswer = z.object({
     status: assessmentStatusSchema,
     seq: z.number(),
   }),
+  /** One entry per group that has results, in the round's group order; items come group by group, by rank. */
+  groups: z.array(rankingGroupSchema.extend({ unitCount: z.number() })),
   items: z.array(rankingItemSchema),
 });
 
@@ -265,6 +306,8 @@ export const explainedScoreSchema = z.object({
   seq: z.number().nullable(),
   score: unitScoreSchema,
   rank: z.number().nullable(),
+  /** The ranking group the rank is within ('' for a round ranked as one list); null for a live score. */
+  group: z.string().nullable(),
   grade: z.string().nullable(),
   gradeNotes: z.array(z.string()),
   refs: z.record(z.string(), sourceRefSchema),
@@ -306,10 +349,15 @@ export const appealItemSchema = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string(),
+  /** The disputed indicators, with their path in the unit's template. */
+  indicators: z.array(z.object({ id: z.string(), path: z.string() })),
   reason: z.string(),
   evidenceIds: z.array(z.number()),
+  /** 佐证材料, downloadable by the unit and the office. */
+  evidence: z.array(evidenceSchema),
   filedAt: timestamp(),
   outcome: z.enum(['upheld', 'rejected']).nullable(),
+  /** 审核意见: the office's opinion on the appeal, shown to the unit. */
   decisionReason: z.string().nullable(),
   decidedAt: timestamp().nullable(),
   decidedByName: z.string().nullable(),

@@ -16,6 +16,8 @@ export type RankingEntry = {
 export type RankedUnit = RankingEntry & { rank: number };
 
 export type GradedUnit = RankedUnit & {
+  /** The ranking group (组别) the rank and quotas are counted in; '' when the round ranks all units together. */
+  group: string;
   /** Grade from the score bands alone. */
   bandGrade: string;
   grade: string;
@@ -86,12 +88,12 @@ export function gradeByBands(total: number, bands: Grading['bands']): string {
 
 /**
  * Grades in three steps: score bands; then vetoes cap the grade; then quotas, best grade first.
- * A quota allows floor(n × maxShare) units, n being all units ranked together. Units beyond it drop to the
+ * A quota allows floor(n × maxShare) units, n being all units ranked together (one group). Units beyond it drop to the
  * next grade, lowest ranked first, and may cascade into that grade's quota.
  * Ties at the quota boundary: units sharing the rank that straddles the limit all drop together, so a quota
  * is never exceeded and equal units are never split by an arbitrary key (the quota may be under-filled).
  */
-export function assignGrades(ranked: readonly RankedUnit[], grading: Grading): GradedUnit[] {
+export function assignGrades(ranked: readonly RankedUnit[], grading: Grading, group = ''): GradedUnit[] {
   const order = grading.bands.map((b) => b.grade);
   const graded: GradedUnit[] = ranked.map((unit) => {
     const bandGrade = gradeByBands(unit.total, grading.bands);
@@ -102,7 +104,7 @@ export function assignGrades(ranked: readonly RankedUnit[], grading: Grading): G
       notes.push(`因一票否决，等次由“${bandGrade}”调整为“${order[capIndex]}”`);
       index = capIndex;
     }
-    return { ...unit, bandGrade, grade: order[index]!, gradeNotes: notes };
+    return { ...unit, group, bandGrade, grade: order[index]!, gradeNotes: notes };
   });
   const n = graded.length;
   for (let g = 0; g < order.length - 1; g++) {
@@ -116,11 +118,12 @@ export function assignGrades(ranked: readonly RankedUnit[], grading: Grading): G
     while (keep > 0 && holders[keep - 1]!.rank === holders[keep]!.rank) keep--;
     const next = order[g + 1]!;
     const share = `${formatPoints(quota.maxShare * 100)}%`;
+    const scope = group ? `${groupLabel(group)}${n}个单位限${limit}个` : `${n}个单位限${limit}个`;
     for (const unit of holders.slice(keep)) {
       const isBoundaryTie = keep < limit && unit.rank === holders[keep]!.rank;
       const tie = isBoundaryTie ? '；与名额边界单位同分，同分单位一并调整' : '';
       unit.gradeNotes.push(
-        `“${grade}”等次不超过${share}（${n}个单位限${limit}个），排名第${unit.rank}，调整为“${next}”${tie}`,
+        `“${grade}”等次不超过${share}（${scope}），${group ? '组内' : ''}排名第${unit.rank}，调整为“${next}”${tie}`,
       );
       unit.grade = next;
     }
@@ -128,7 +131,14 @@ export function assignGrades(ranked: readonly RankedUnit[], grading: Grading): G
   return graded;
 }
 
+/** How a group is named in sentences: "乡镇街道" → "乡镇街道组"; a name already ending in 组 is kept. */
+export const groupLabel = (group: string) => (group.endsWith('组') ? group : `${group}组`);
+
+/** A unit's placing in words: "乡镇街道组第2名，良好" (or "第2名，良好" when the round ranks all units together). */
+export const placingText = (group: string, rank: number, grade: string) =>
+  `${group ? groupLabel(group) : ''}第${rank}名，${grade}`;
+
 /** Rank then grade a group of units assessed together (one unit type, one scheme). */
-export function rankAndGrade(entries: readonly RankingEntry[], grading: Grading): GradedUnit[] {
-  return assignGrades(rankUnits(entries, grading.tieBreak), grading);
+export function rankAndGrade(entries: readonly RankingEntry[], grading: Grading, group = ''): GradedUnit[] {
+  return assignGrades(rankUnits(entries, grading.tieBreak), grading, group);
 }

@@ -19,6 +19,7 @@ export type RoundDetail = ResponseOf<typeof rounds.getRound>;
 export type RoundUnit = RoundDetail['units'][number];
 export type PublicationGaps = ResponseOf<typeof rounds.publicationGaps>;
 export type RankingItem = ResponseOf<typeof rounds.ranking>['items'][number];
+export type RankingGroup = RoundDetail['rankingGroups']['groups'][number];
 export type UnitSheet = ResponseOf<typeof units.sheet>;
 export type SheetLeaf = UnitSheet['leaves'][number];
 export type Fact = UnitSheet['facts'][number];
@@ -35,6 +36,8 @@ export type ScoreStage = 'self' | 'review' | 'published';
 
 export const useSchemes = () => useContractQuery(rounds.listSchemes, {});
 export const useScheme = (id: number) => useContractQuery(rounds.getScheme, { params: { id } });
+/** The assessor's queue: rounds in 审核评分 with each unit's indicators to score. */
+export const useScoringQueue = () => useContractQuery(rounds.scoringQueue, {});
 export const useRounds = () => useContractQuery(rounds.listRounds, {});
 export const useRound = (id: number | undefined) =>
   useContractQuery(rounds.getRound, { params: { id: id ?? 0 } }, { enabled: !!id });
@@ -56,6 +59,7 @@ export const useAppeals = (id: number) => useContractQuery(appeals.listAppeals, 
 // ---- downloads ----
 
 export const downloadRanking = (id: number) => download(rounds.exportRanking, { params: { id } });
+export const downloadRankingDocx = (id: number) => download(rounds.exportRankingDocx, { params: { id } });
 export const downloadRoundWorkbook = (id: number) => download(rounds.exportRound, { params: { id } });
 
 // ---- writes (each refreshes every /api/assessment answer) ----
@@ -75,6 +79,10 @@ export const useCreateRound = () =>
 export const useTransition = (id: number) =>
   useContractMutation(rounds.transitionRound, {
     toInput: (body: CallInput<typeof rounds.transitionRound>['body']) => ({ params: { id }, body }),
+  });
+export const useSetRankingGroups = (id: number) =>
+  useContractMutation(rounds.setRankingGroups, {
+    toInput: (groups: RankingGroup[] | null) => ({ params: { id }, body: { groups } }),
   });
 export const useSetParticipation = (id: number) =>
   useContractMutation(rounds.setParticipation, {
@@ -103,9 +111,10 @@ export const useAddFact = (id: number, orgId: number) =>
   useContractMutation(units.addFact, { toInput: (body: FactInput) => ({ params: { id, orgId }, body }) });
 export const useDeleteFact = (id: number, orgId: number) =>
   useContractMutation(units.deleteFact, { toInput: (factId: number) => ({ params: { id, orgId, factId } }) });
+export type AppealInput = CallInput<typeof appeals.fileAppeal>['body'];
 export const useFileAppeal = (id: number, orgId: number) =>
   useContractMutation(appeals.fileAppeal, {
-    toInput: (reason: string) => ({ params: { id, orgId }, body: { reason, evidenceIds: [] } }),
+    toInput: (body: AppealInput) => ({ params: { id, orgId }, body }),
   });
 export const useDecideAppeal = (appealId: number) =>
   useContractMutation(appeals.decideAppeal, {

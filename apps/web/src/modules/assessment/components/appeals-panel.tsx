@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { appealDecisionSchema } from '@fazhi/core/assessment/api.schemas';
 import {
   Alert,
@@ -18,6 +19,7 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
+import { type AttachmentRef, attachmentUrl, UploadButton } from '../../../components/upload-button.tsx';
 import { zodItem } from '../../../components/zod-rule.ts';
 import {
   type AppealItem,
@@ -41,52 +43,20 @@ const outcomeTag = (a: AppealItem) =>
 
 /** Appeals: a unit files one within the window; the office decides with a reason (支持 re-scores and re-ranks). */
 export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
-  const { message } = App.useApp();
   const appeals = useAppeals(round.id);
-  const [reason, setReason] = useState('');
   const [deciding, setDeciding] = useState<AppealItem | null>(null);
-  const file = useFileAppeal(round.id, myOrgId);
   const isOpen = round.status === 'publicity';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {canAppeal ? (
         <Card size="small" title="提出申诉">
           {isOpen ? (
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">
-                申诉截止：{appeals.data?.appealClosesAt ? formatDateTime(appeals.data.appealClosesAt) : '—'}
-                。请写明对哪项指标、哪条扣分有异议及理由。
-              </Typography.Text>
-              <Input.TextArea
-                rows={3}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                maxLength={5000}
-                placeholder="申诉理由"
-                aria-label="申诉理由"
-              />
-              <Button
-                type="primary"
-                disabled={!reason.trim()}
-                loading={file.isPending}
-                onClick={() =>
-                  file.mutateAsync(reason).then(
-                    () => {
-                      message.success('申诉已提交');
-                      setReason('');
-                    },
-                    (e) => message.error(errorMessage(e)),
-                  )
-                }
-              >
-                提交申诉
-              </Button>
-            </Space>
+            <AppealForm round={round} myOrgId={myOrgId} closesAt={appeals.data?.appealClosesAt ?? null} />
           ) : (
             <Alert
               type="info"
               showIcon
-              message={
+              title={
                 round.status === 'appeal' || round.status === 'final'
                   ? '申诉期已截止，不再受理申诉。'
                   : '考核结果公示后可在申诉期内提出申诉。'
@@ -124,10 +94,23 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
               }
               description={
                 <Space orientation="vertical" size={2}>
+                  <Typography.Text>
+                    有异议的指标：{a.indicators.length ? a.indicators.map((i) => i.path).join('；') : '未注明'}
+                  </Typography.Text>
                   <Typography.Text>申诉理由：{a.reason}</Typography.Text>
+                  {a.evidence.length ? (
+                    <Space size={12} wrap>
+                      佐证材料：
+                      {a.evidence.map((e) => (
+                        <Typography.Link key={e.id} href={attachmentUrl(e.id)} target="_blank" rel="noopener">
+                          <PaperClipOutlined /> {e.filename}
+                        </Typography.Link>
+                      ))}
+                    </Space>
+                  ) : null}
                   {a.outcome ? (
                     <Typography.Text data-testid="appeal-decision">
-                      处理意见：{a.decisionReason}（{a.decidedByName ?? ''}{' '}
+                      审核意见：{a.decisionReason}（{a.decidedByName ?? ''}{' '}
                       {a.decidedAt ? formatDateTime(a.decidedAt) : ''}）
                     </Typography.Text>
                   ) : null}
@@ -189,8 +172,16 @@ function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: Ap
         }
       }}
     >
-      <Typography.Paragraph type="secondary">申诉理由：{appeal.reason}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'rejected' }}>
+      <Typography.Paragraph type="secondary">
+        有异议的指标：{appeal.indicators.map((i) => i.path).join('；') || '未注明'}
+        <br />
+        申诉理由：{appeal.reason}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ outcome: 'rejected', indicatorId: appeal.indicators[0]?.id }}
+      >
         <Form.Item name="outcome" label="处理结果">
           <Radio.Group
             options={[
@@ -213,10 +204,75 @@ function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: Ap
             </Form.Item>
           </>
         ) : null}
-        <Form.Item name="reason" label="处理理由" {...zodItem(appealDecisionSchema.shape.reason)}>
-          <Input.TextArea rows={3} maxLength={5000} />
+        <Form.Item name="reason" label="审核意见（申诉单位可见）" {...zodItem(appealDecisionSchema.shape.reason)}>
+          <Input.TextArea rows={3} maxLength={5000} placeholder="写明复核情况和处理依据" />
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** The unit's appeal: the disputed indicators (from its own template), the reason and 佐证材料 uploads. */
+function AppealForm({ round, myOrgId, closesAt }: { round: RoundDetail; myOrgId: number; closesAt: string | null }) {
+  const { message } = App.useApp();
+  const sheet = useSheet(round.id, myOrgId);
+  const file = useFileAppeal(round.id, myOrgId);
+  const [indicatorIds, setIndicatorIds] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [evidence, setEvidence] = useState<AttachmentRef[]>([]);
+  const leaves = sheet.data?.leaves ?? [];
+  const ready = indicatorIds.length > 0 && !!reason.trim();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">
+        申诉截止：{closesAt ? formatDateTime(closesAt) : '—'}。请选择有异议的指标，写明理由，并上传佐证材料。
+      </Typography.Text>
+      <Select
+        mode="multiple"
+        aria-label="有异议的指标"
+        placeholder="有异议的指标（可多选）"
+        style={{ width: '100%' }}
+        loading={sheet.isLoading}
+        value={indicatorIds}
+        onChange={setIndicatorIds}
+        optionFilterProp="label"
+        options={leaves.map((l) => ({ value: l.id, label: l.path }))}
+      />
+      <Input.TextArea
+        rows={3}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={5000}
+        placeholder="申诉理由：对哪条扣分有异议，依据是什么"
+        aria-label="申诉理由"
+      />
+      <Space wrap>
+        <span>佐证材料：</span>
+        {evidence.map((e) => (
+          <Tag key={e.id} closable onClose={() => setEvidence((list) => list.filter((x) => x.id !== e.id))}>
+            {e.filename}
+          </Tag>
+        ))}
+        <UploadButton label="上传佐证材料" onUploaded={(a) => setEvidence((list) => [...list, a])} />
+      </Space>
+      <Button
+        type="primary"
+        disabled={!ready}
+        loading={file.isPending}
+        onClick={() =>
+          file.mutateAsync({ indicatorIds, reason: reason.trim(), evidenceIds: evidence.map((e) => e.id) }).then(
+            () => {
+              message.success('申诉已提交');
+              setIndicatorIds([]);
+              setReason('');
+              setEvidence([]);
+            },
+            (e) => message.error(errorMessage(e)),
+          )
+        }
+      >
+        提交申诉
+      </Button>
+    </Space>
   );
 }

@@ -4,8 +4,10 @@ import type { RoundDetail } from '../api/assessment-api.ts';
 import { UnitSheet } from './unit-sheet.tsx';
 
 /** Assessors pick a unit and score its sheet; the office sees the same sheets. */
-export function ReviewPanel({ round }: { round: RoundDetail }) {
-  const [orgId, setOrgId] = useState<number | undefined>(round.units[0]?.orgId);
+export function ReviewPanel({ round, initialOrgId }: { round: RoundDetail; initialOrgId?: number | undefined }) {
+  const [orgId, setOrgId] = useState<number | undefined>(
+    round.units.find((u) => u.orgId === initialOrgId)?.orgId ?? round.units[0]?.orgId,
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {round.status !== 'review' ? (

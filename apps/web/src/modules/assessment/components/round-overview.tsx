@@ -28,6 +28,7 @@ import {
   useSetParticipation,
   useTransition,
 } from '../api/assessment-api.ts';
+import { describeGroups, RankingGroupsModal } from './ranking-groups-modal.tsx';
 
 const order: AssessmentStatus[] = ['scheme', 'self_assessment', 'review', 'publicity', 'appeal', 'final'];
 const stepTitles = ['方案', '自评', '审核评分', '公示', '申诉', '终定'];
@@ -61,6 +62,8 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
   const blocked = action === 'publish' && (gaps.isLoading || !!gaps.data?.message);
   const canExclude = canManage && (round.status === 'self_assessment' || round.status === 'review');
   const [excluding, setExcluding] = useState<RoundUnit | null>(null);
+  const [editingGroups, setEditingGroups] = useState(false);
+  const canGroup = canManage && ['scheme', 'self_assessment', 'review'].includes(round.status);
   const [reason, setReason] = useState('');
   const participation = useSetParticipation(round.id);
   const exclude = () => {
@@ -153,8 +156,22 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
             {round.appealClosesAt ? formatDateTime(round.appealClosesAt) : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="等次名额">
-            {round.scheme.grading.quotas.map((q) => `${q.grade}不超过${Math.round(q.maxShare * 100)}%`).join('，') ||
-              '不限'}
+            {round.scheme.grading.quotas.length
+              ? `${round.scheme.grading.quotas.map((q) => `${q.grade}不超过${Math.round(q.maxShare * 100)}%`).join('，')}（各组分别计算）`
+              : '不限'}
+          </Descriptions.Item>
+          <Descriptions.Item label="排名组别" span={{ xs: 1, md: 3 }}>
+            <Space size={8} wrap>
+              <span>{describeGroups(round.rankingGroups.groups)}</span>
+              <Typography.Text type="secondary">
+                {round.rankingGroups.isDefault ? '（按考核模板分组）' : '（考核办已调整）'}
+              </Typography.Text>
+              {canGroup ? (
+                <Button size="small" type="link" onClick={() => setEditingGroups(true)}>
+                  设置排名组别
+                </Button>
+              ) : null}
+            </Space>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -233,6 +250,9 @@ export function RoundOverview({ round, canManage }: { round: RoundDetail; canMan
             : []),
         ]}
       />
+      {canGroup ? (
+        <RankingGroupsModal round={round} open={editingGroups} onClose={() => setEditingGroups(false)} />
+      ) : null}
       <Modal
         open={!!excluding}
         title={`标记${excluding?.orgName ?? ''}不参评`}

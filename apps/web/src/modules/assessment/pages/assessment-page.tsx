@@ -1,6 +1,6 @@
 import { Alert, Empty, Select, Space, Spin, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
 import { useRound, useRounds } from '../api/assessment-api.ts';
@@ -8,13 +8,30 @@ import { AppealsPanel } from '../components/appeals-panel.tsx';
 import { RankingPanel } from '../components/ranking-panel.tsx';
 import { ReviewPanel } from '../components/review-panel.tsx';
 import { RoundOverview } from '../components/round-overview.tsx';
+import { ScoringQueue } from '../components/scoring-queue.tsx';
 import { UnitSheet } from '../components/unit-sheet.tsx';
 
 /** 考核评价: one year's round — overview, my self-assessment, assessors' scoring, ranking, appeals. */
 export function AssessmentPage() {
   const { me, can } = useSession();
   const rounds = useRounds();
-  const [roundId, setRoundId] = useState<number>();
+  // ?round=&tab=&unit= open a round's tab (and a unit's sheet); an assessor lands on 我的评分任务 (tab=scoring).
+  const [search, setSearch] = useSearchParams();
+  const linkedRound = Number(search.get('round')) || undefined;
+  const linkedUnit = Number(search.get('unit')) || undefined;
+  const [roundId, setRoundId] = useState<number | undefined>(linkedRound);
+  const tab = search.get('tab') ?? undefined;
+  const setTab = (key: string) =>
+    setSearch((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('tab', key);
+      next.delete('unit');
+      return next;
+    });
+  const openForScoring = (id: number, orgId: number) => {
+    setRoundId(id);
+    setSearch({ round: String(id), tab: 'review', unit: String(orgId) });
+  };
   useEffect(() => {
     const first = rounds.data?.items[0];
     if (!roundId && first) setRoundId(first.id);
@@ -27,7 +44,10 @@ export function AssessmentPage() {
     <Select
       style={{ width: 260 }}
       value={roundId}
-      onChange={setRoundId}
+      onChange={(id: number) => {
+        setRoundId(id);
+        if (tab !== 'scoring') setSearch({ round: String(id) });
+      }}
       options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` }))}
       aria-label="选择年度考核"
     />
@@ -50,6 +70,9 @@ export function AssessmentPage() {
   const data = round.data;
   const tabs = data
     ? [
+        ...(canScore
+          ? [{ key: 'scoring', label: '我的评分任务', children: <ScoringQueue onOpen={openForScoring} /> }]
+          : []),
         { key: 'overview', label: '考核进度', children: <RoundOverview round={data} canManage={canManage} /> },
         ...(isUnit && me
           ? [
@@ -61,7 +84,13 @@ export function AssessmentPage() {
             ]
           : []),
         ...(canScore || canManage
-          ? [{ key: 'review', label: '考核评分', children: <ReviewPanel round={data} /> }]
+          ? [
+              {
+                key: 'review',
+                label: '考核评分',
+                children: <ReviewPanel key={linkedUnit ?? 0} round={data} initialOrgId={linkedUnit} />,
+              },
+            ]
           : []),
         {
           key: 'ranking',
@@ -98,7 +127,16 @@ export function AssessmentPage() {
         <Tabs
           items={tabs}
           destroyOnHidden
-          defaultActiveKey={isUnit && data.status === 'self_assessment' ? 'self' : 'overview'}
+          activeKey={
+            tab && tabs.some((t) => t.key === tab)
+              ? tab
+              : canScore
+                ? 'scoring'
+                : isUnit && data.status === 'self_assessment'
+                  ? 'self'
+                  : 'overview'
+          }
+          onChange={setTab}
           key={data.id}
         />
       ) : (
