@@ -1,4 +1,5 @@
 import type { Dashboard } from '@fazhi/core/dashboard/dashboard.contract';
+import { changeTone, changeToneColor, changeToneWord } from '@fazhi/core/metrics/polarity';
 import { useOpenMetricSource } from '../../../components/metric-figure.tsx';
 import { Chart } from './echarts.tsx';
 
@@ -76,11 +77,21 @@ export function TrendChart({
         const running = index === runningIndex && trend.running;
         const title = running ? `${monthLabel(month)}（${trend.running!.label}）` : monthLabel(month);
         const against = running ? '上年同期' : '上年同月';
-        const lines = trend.series.map(
-          (s) =>
-            `${escapeHtml(s.name)}：<b>${figure(s.values[index])}</b>${escapeHtml(s.unit)}` +
-            `<span style="opacity:.7">（${against} ${figure(s.previous[index])}）</span>`,
-        );
+        const lines = trend.series.map((s) => {
+          const value = s.values[index];
+          const before = s.previous[index];
+          // The arrow is coloured by the metric's polarity (green the good way, red the other, blue a volume).
+          const delta =
+            value === null || value === undefined || before === null || before === undefined ? null : value - before;
+          const tone = changeTone(s.polarity, delta);
+          const arrow = delta
+            ? `<span style="color:${changeToneColor[tone]}">${delta > 0 ? '▲' : '▼'}${changeToneWord(tone)}</span>`
+            : '';
+          return (
+            `${escapeHtml(s.name)}：<b>${figure(value)}</b>${escapeHtml(s.unit)}` +
+            `<span style="opacity:.7">（${against} ${figure(before)}）</span>${arrow}`
+          );
+        });
         return [`<b>${escapeHtml(title)}</b>`, ...lines].join('<br/>');
       },
     },
