@@ -73,11 +73,7 @@ const openToOtherModules = ['\\.(service|schema)\\.ts$', `${server}platform/kern
  * The to-do: cross-module imports that do not go through a service yet, each named (importing file → imported
  * files, under apps/server/src/). Whoever gives the target module the service function removes the entry.
  */
-const pendingServiceImports = {
-  // oversight is being reshaped by its engineer (issue 19, 2026-12-06): an oversight service is to export the
-  // problems of a year; then import that here.
-  'reports/reports.work-summary.service.ts': ['oversight/oversight.repo.ts'],
-};
+const pendingServiceImports = {};
 
 const pathRegex = (path) => path.replaceAll('.', '\\.');
 const pendingFiles = Object.keys(pendingServiceImports).map((f) => `${server}${pathRegex(f)}$`);

@@ -29,7 +29,7 @@ import {
   queryRelatedProblems,
   storeProblemState,
 } from './oversight.problems.repo.ts';
-import { type LoadedProblem, loadProblems } from './oversight.repo.ts';
+import { type LoadedProblem, loadProblems, queryProblemsOfYear } from './oversight.repo.ts';
 
 const officeActions = new Set<ProblemAction['type']>([
   'verify_pass',
@@ -312,4 +312,9 @@ async function requireOwners(tx: Executor, ownerIds: readonly number[], unitIds:
 /** Stores the core's next state (the row guarded by its version: 409 when someone else changed it first). */
 export async function saveProblem(tx: Executor, before: LoadedProblem, after: Problem) {
   if (!(await storeProblemState(tx, before, after))) throw conflict('该问题已被他人处理，请刷新后重试');
+}
+
+/** For the reports module: the problems found in a year in an org subtree, in the order they were raised. */
+export function problemsOfYear(db: Executor, subtreePath: string, year: number) {
+  return queryProblemsOfYear(db, subtreePath, year);
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client.ts';
 import { honoursOfYear } from '../ledgers/ledgers.service.ts';
-import { queryProblemsOfYear } from '../oversight/oversight.repo.ts';
+import { problemsOfYear } from '../oversight/oversight.problems.service.ts';
 import { topTasksOfYear } from '../plan/plan.service.ts';
 import type { OrgRow } from './reports.repo.ts';
 
@@ -21,7 +21,7 @@ export type WorkSummary = {
 export async function queryWorkSummary(db: Executor, org: OrgRow, year: number, today: string): Promise<WorkSummary> {
   const [tasks, problems, honours] = await Promise.all([
     topTasksOfYear(db, org.path, year),
-    queryProblemsOfYear(db, org.path, year),
+    problemsOfYear(db, org.path, year),
     honoursOfYear(db, org.path, year),
   ]);
   return {
