@@ -147,8 +147,13 @@ describe('基层法治：挂点联系走访', () => {
     await expect
       .poll(() => drawer.getByText('调解矛盾纠纷').or(drawer.getByText(/调解/)).first().isVisible())
       .toBe(true);
-    // Its figures come from the registry: a click lists the rows behind one.
-    await drawer.locator('.metric-figure[data-metric="grassroots.reasoning_coverage_rate"]').click();
+    // The office's own figures, and the township's beside them under a label of their own.
+    await expect.poll(() => drawer.getByText('本所（元坝镇司法所）').isVisible()).toBe(true);
+    await expect.poll(() => drawer.getByText('所在乡镇（元坝镇合计）').isVisible()).toBe(true);
+    // Its figures come from the registry: a click on the township's village coverage lists the rows behind it.
+    const coverage = drawer.locator('.metric-figure[data-metric="grassroots.reasoning_coverage_rate"]');
+    await expect.poll(() => coverage.count()).toBe(2);
+    await coverage.nth(1).click();
     const rows = page.locator('.ant-drawer', { hasText: '来源明细' });
     await expect.poll(() => rows.getByText('泉坝村居民评理说事点').first().isVisible()).toBe(true);
   });
