@@ -31,11 +31,9 @@ const layers = ['routes', 'service', 'repo', 'schema', 'docx', 'test'];
  * fails the test, so the list only shrinks.
  */
 const pendingShape = new Set([
-  // Notifications (`notify()` calls) — engineer at work on platform notifications; "notifications" is not a layer:
-  // fold into the module's service (or `<module>.notifications.service.ts`).
+  // "notifications" is not a layer: `<module>.notifications.service.ts` (as assessment, plan and reports have it).
+  // Left to the oversight engineer, who is editing this file today (issue 19, 2026-12-06).
   'oversight/oversight.notifications.ts',
-  // platform (notifications in progress). The shared kernel is named by concern today, not `platform.<topic>.<layer>`:
-  // rename, or decide and document a rule of its own for platform in docs/module-guide.md.
 ]);
 
 const src = import.meta.dirname;
