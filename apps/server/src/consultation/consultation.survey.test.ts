@@ -2,6 +2,7 @@ import { DUPLICATE_DEVICE_MESSAGE, DUPLICATE_PHONE_MESSAGE } from '@fazhi/core/c
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
+import { metricsRegistrySource } from '../assessment/assessment.module-sources.service.ts';
 import { queryRows } from '../db/client.ts';
 
 // 群众满意度测评 end to end through the API: the office defines and publishes, anonymous answers (one per phone and per
@@ -265,5 +266,33 @@ describe('satisfaction survey: public answers', () => {
       await refusal(await anonPost(url(), { phone: '13800000009', targetOrgId: yuanba, scores: { q1: 5, q2: 5 } })),
     ).toEqual([409, '本次测评已结束，感谢关注']);
     expect((await anonGet(`/api/portal/surveys/${surveyId}`)).json().blockedReason).toBe('本次测评已结束，感谢关注');
+  });
+});
+
+describe('satisfaction survey: the assessment reads it', () => {
+  it('the township’s 群众满意度 indicator (survey.satisfaction_rate) reads the registry figure per unit', async () => {
+    const rounds = (await office.get('/api/assessment/rounds?year=2026')).json().items;
+    const sheet = (await office.get(`/api/assessment/rounds/${rounds[0].id}/units/${yuanba}`)).json();
+    const leaf = sheet.leaves.find((l: { id: string }) => l.id === 'xz-6-1');
+    expect(leaf.rule).toMatchObject({ kind: 'metric', metricKey: 'survey.satisfaction_rate', target: 90 });
+    const registry = async (org: number) =>
+      (await office.get(`/api/metrics/survey.satisfaction_rate?org=${org}&period=2026`)).json().value as number;
+    const context: Partial<Parameters<typeof metricsRegistrySource.gather>[0]> = {
+      db: t.db,
+      roundId: rounds[0].id,
+      year: 2026,
+      ownerOrgId: county,
+      orgIds: [yuanba, bureau],
+      stage: 'review',
+      metricKeys: ['survey.satisfaction_rate'],
+    };
+    const contributions = await metricsRegistrySource.gather(
+      context as Parameters<typeof metricsRegistrySource.gather>[0],
+    );
+    for (const org of [yuanba, bureau]) {
+      const c = contributions.find((x) => x.orgId === org)!;
+      expect(c.metrics!['survey.satisfaction_rate']).toBe(await registry(org));
+      expect(c.refs![0]).toMatchObject({ id: 'survey.satisfaction_rate', origin: '数据指标库' });
+    }
   });
 });
