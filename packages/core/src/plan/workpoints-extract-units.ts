@@ -42,7 +42,8 @@ const collectives: { pattern: RegExp; kinds: string[] }[] = [
   },
   { pattern: /^各(?:中心)?司法所/, kinds: ['judicial_office'] },
   {
-    pattern: /^(?:各成员单位|区级各部门|县级各部门|区直各部门|县直各部门|区级各成员单位|县级各成员单位)/,
+    pattern:
+      /^(?:各成员单位|区级各部门|县级各部门|区直各部门|县直各部门|区级各成员单位|县级各成员单位|区各部门|县各部门)/,
     kinds: ['department'],
   },
 ];

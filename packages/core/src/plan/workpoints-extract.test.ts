@@ -362,3 +362,59 @@ describe('patterns added after the first held-out run', () => {
     ]);
   });
 });
+
+describe('patterns added after the second held-out run', () => {
+  it('short labels “（牵头：…；配合：…）” and units written with the county name', () => {
+    const r = extractWorkpoints('（一）开展宣誓。（牵头：昭化区司法局；配合：昭化区委宣传部、区法院）', orgs, {
+      year: 2026,
+    });
+    expect(r.points[0]).toMatchObject({ leadOrgId: 8, assistOrgIds: [3, 5] });
+  });
+
+  it('section rows inside a numbered table are headings, and the table goes on', () => {
+    const cells = [
+      '序号',
+      '工作任务',
+      '牵头单位',
+      '完成时限',
+      '一、决策',
+      '1',
+      '甲任务',
+      '区政府办',
+      '3月底前',
+      '二、执法',
+      '2',
+      '乙任务',
+      '司法局',
+      '全年',
+    ];
+    const r = run(cells.join('\n\n'));
+    expect(r.points.map((p) => [p.number, p.parentKey, p.title, p.leadOrgId, p.deadline])).toEqual([
+      ['一、', null, '决策', 10, '2026-03-31'],
+      ['1', 'p1', '甲任务', 10, '2026-03-31'],
+      ['二、', null, '执法', 8, '2026-12-31'],
+      ['2', 'p3', '乙任务', 8, '2026-12-31'],
+    ]);
+  });
+
+  it('a cover letter numbered before its 附件 list: the list after the title replaces it', () => {
+    const r = run(
+      [
+        '关于做好任务落实的通知',
+        '一、高度重视。',
+        '二、按时报送。',
+        '附件：任务清单',
+        '2026年法治建设任务清单',
+        '一、推进依法行政',
+        '1.甲。（区司法局负责）',
+      ].join('\n'),
+    );
+    expect(r.title).toBe('2026年法治建设任务清单');
+    expect(r.points.map((p) => [p.key, p.number, p.title])).toEqual([
+      ['p1', '一、', '推进依法行政'],
+      ['p2', '1.', '甲'],
+    ]);
+    // Without a list after it, 附件 ends the points as before.
+    expect(run(['一、甲', '附件：1.名单', '2.报送表'].join('\n')).points.map((p) => p.number)).toEqual(['一、']);
+  });
+});

@@ -53,7 +53,7 @@ const headerWords: [RegExp, Column][] = [
   [/^(?:序号|编号|序)$/, 'num'],
   [/^(?:牵头单位|牵头部门|牵头领导单位|主责单位|主办单位)$/, 'lead'],
   [/^(?:责任单位|责任部门|主要责任单位|责任主体)$/, 'resp'],
-  [/^(?:配合单位|配合部门|协办单位|参与单位|协同单位|协助单位)$/, 'assist'],
+  [/^(?:配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|配合|协办|参与)$/, 'assist'],
   [/^(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限|时间要求|进度安排)$/, 'deadline'],
   [
     /^(?:工作任务|任务内容|重点任务|工作内容|主要任务|工作要点|具体任务|任务|工作事项|主要内容|具体措施|工作措施|目标任务)$/,
@@ -133,7 +133,15 @@ function readCellRows(lines: string[], start: number, cols: Column[], tokens: To
   let i = start;
   let expected = 1;
   while (i < lines.length) {
-    if (headingStart(lines[i]!)) break;
+    if (headingStart(lines[i]!)) {
+      // A section row (一、… in a merged cell) between task rows: a heading, and the table goes on.
+      if (numbered && lines[i + 1] === String(expected)) {
+        tokens.push({ kind: 'line', text: lines[i]!, line: i + 1 });
+        i++;
+        continue;
+      }
+      break;
+    }
     if (numbered && lines[i] !== String(expected)) break;
     const rowLine = i + 1;
     if (numbered) i++;
@@ -176,14 +184,14 @@ function readCellRows(lines: string[], start: number, cols: Column[], tokens: To
 const LABELS: [RegExp, 'lead' | 'resp' | 'assist' | 'deadline'][] = [
   [/^(?:牵头单位|牵头部门|主责单位|主办单位|牵头)$/, 'lead'],
   [/^(?:责任单位|责任部门|主要责任单位|责任主体)$/, 'resp'],
-  [/^(?:配合单位|配合部门|协办单位|参与单位|协同单位|协助单位)$/, 'assist'],
+  [/^(?:配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|配合|协办|参与)$/, 'assist'],
   [/^(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限|时间要求)$/, 'deadline'],
 ];
 const LABEL_RE =
-  /(牵头单位|牵头部门|主责单位|主办单位|主要责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|完成时限|完成时间|时间节点|时限要求|完成期限|时间要求)\s*[:：]/g;
+  /(牵头单位|牵头部门|主责单位|主办单位|主要责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|牵头|配合|协办|参与)\s*[:：]/g;
 /** A line that is nothing but labelled fields. */
 const FIELD_LINE =
-  /^[（(]?(?:牵头单位|牵头部门|主责单位|主办单位|主要责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|完成时限|完成时间|时间节点|时限要求|完成期限|时间要求)\s*[:：]/;
+  /^[（(]?(?:牵头单位|牵头部门|主责单位|主办单位|主要责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|参与单位|协同单位|协助单位|完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|牵头|配合)\s*[:：]/;
 
 const roleOf = (label: string) => LABELS.find(([re]) => re.test(label))?.[1] ?? null;
 
@@ -358,7 +366,11 @@ function titleOf(text: string): string {
 /** Title, year and preamble of the document: the line naming 要点 (or the first line) before the first point. */
 function documentHead(lines: Token[], firstPointAt: number, fallbackYear: number) {
   const head = lines.slice(0, firstPointAt).filter((t): t is Token & { kind: 'line' } => t.kind === 'line');
-  const titleLine = head.find((t) => /要点|工作安排|任务分工|重点任务/.test(t.text)) ?? head[0];
+  // The last title-like line before the points: a cover letter's own title comes before the list's.
+  const titleLine =
+    head.findLast(
+      (t) => t.text.length <= 60 && !/[。；]$/.test(t.text) && /要点|工作安排|任务分工|重点任务|任务清单/.test(t.text),
+    ) ?? head[0];
   const title = (titleLine?.text ?? '').replace(/\s+/g, '').slice(0, 200);
   const year = Number(/((?:19|20)\d{2})\s*年/.exec(title)?.[1] ?? fallbackYear);
   const preamble = head
@@ -368,8 +380,10 @@ function documentHead(lines: Token[], firstPointAt: number, fallbackYear: number
   return { title, year, preamble };
 }
 
-const STOP =
-  /^(?:附件\s*[:：\d]|抄送[:：]|(?:中共)?[\u4e00-\u9fff]{2,20}(?:办公室|委员会)\s*\d{4}年\d{1,2}月\d{1,2}日印发)/;
+const ATTACHMENTS = /^附件\s*[:：\d]/;
+/** The title of a list that follows a cover letter's 附件 line. */
+const LIST_TITLE = /要点|清单|方案|工作安排|任务分工/;
+const STOP = /^(?:抄送[:：]|(?:中共)?[\u4e00-\u9fff]{2,20}(?:办公室|委员会)\s*\d{4}年\d{1,2}月\d{1,2}日印发)/;
 
 export function extractWorkpoints(
   text: string,
@@ -438,6 +452,7 @@ export function extractWorkpoints(
   };
 
   let stopped = false;
+  let inAttachments = false;
   tokens.forEach((token, at) => {
     if (stopped) return;
     if (token.kind === 'row') {
@@ -450,6 +465,23 @@ export function extractWorkpoints(
     const line = token.text;
     if (firstPointAt >= 0 && STOP.test(line)) {
       stopped = true;
+      return;
+    }
+    if (firstPointAt >= 0 && ATTACHMENTS.test(line)) {
+      inAttachments = true;
+      return;
+    }
+    if (inAttachments) {
+      // After 附件: the attachments' names, until the attached list itself starts with its title. What was
+      // numbered before it was the cover letter's own text (一、高度重视…), not work points.
+      if (line.length <= 40 && LIST_TITLE.test(line) && !styles.some((st) => st.re.test(line))) {
+        inAttachments = false;
+        drafts.length = 0;
+        stack.length = 0;
+        rootLast.clear();
+        lastOfStyle.clear();
+        firstPointAt = -1;
+      }
       return;
     }
     for (const style of styles) {
