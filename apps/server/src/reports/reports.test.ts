@@ -61,7 +61,15 @@ describe('reports: demo, list and deadlines', () => {
     ]);
     expect(Object.keys(composed.report).sort()).toEqual(['id', 'status', 'statusLabel', 'title', 'updatedAt']);
     const report = (await office.get(`/api/reports/${composed.report.id}`)).json();
-    expect(Object.keys(report.events[0]).sort()).toEqual(['action', 'actor', 'at', 'fromStatus', 'reason', 'toStatus']);
+    expect(Object.keys(report.events[0]).sort()).toEqual([
+      'action',
+      'actor',
+      'at',
+      'attachments',
+      'fromStatus',
+      'reason',
+      'toStatus',
+    ]);
     expect(report).not.toHaveProperty('createdBy');
     expect(report).not.toHaveProperty('snapshot');
   });
