@@ -86,6 +86,8 @@ describe('公开页面', () => {
   it('满意度测评: the office’s QR card links to the public page, answered once on a phone; results count it', async () => {
     const { page } = office;
     await page.goto('/surveys');
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+    await page.screenshot({ path: `${shots}/survey-list-1440.png` });
     const year = new Date().getFullYear();
     await page.getByRole('link', { name: `${year}年度昭化区法治建设群众满意度测评` }).click();
     await expect.poll(() => page.getByRole('img', { name: '测评二维码' }).locator('svg').count()).toBe(1);
@@ -153,5 +155,9 @@ describe('公开页面', () => {
 
     await page.reload();
     await expect.poll(received).toBe(49);
+    // The answer page at desktop width too (the office's own browser, no login needed).
+    await page.goto(path);
+    await expect.poll(() => page.getByRole('button', { name: '提交评价' }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/survey-public-1440.png` });
   });
 });
