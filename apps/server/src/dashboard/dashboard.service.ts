@@ -86,7 +86,7 @@ export async function getDashboard(
   orgId: number,
   year: number,
   options: Options = {},
-): Promise<Dashboard> {
+): Promise<Omit<Dashboard, 'dataAsOf'>> {
   const { org, children } = await scopedOrgAndChildren(db, user, orgId);
   const period = String(year);
   const today = shanghaiToday(options.now);

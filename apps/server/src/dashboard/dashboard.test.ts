@@ -38,12 +38,12 @@ describe('leadership dashboard', () => {
 
   it('answers exactly the declared fields (the response schema encodes the answer)', async () => {
     const d: Dashboard = (await leader.get(`/api/dashboard?org=${ids.county}&year=2024`)).json();
-    expect(Object.keys(d).sort()).toEqual(['asOf', 'org', 'plan', 'rollup', 'tiles', 'trend', 'year']);
+    expect(Object.keys(d).sort()).toEqual(['asOf', 'dataAsOf', 'org', 'plan', 'rollup', 'tiles', 'trend', 'year']);
     expect(Object.keys(d.org).sort()).toEqual(['id', 'kind', 'name', 'parentId']);
     expect(Object.keys(d.rollup.units[0]!).sort()).toEqual(['hasChildren', 'org', 'values']);
     expect(Object.keys(d.rollup.units[0]!.org).sort()).toEqual(['id', 'kind', 'name']);
     const rollup: DashboardRollup = (await leader.get(`/api/dashboard/rollup?org=${ids.county}&year=2024`)).json();
-    expect(Object.keys(rollup).sort()).toEqual(['columns', 'org', 'own', 'total', 'units', 'year']);
+    expect(Object.keys(rollup).sort()).toEqual(['columns', 'dataAsOf', 'org', 'own', 'total', 'units', 'year']);
   });
 
   it('leaves the months still to come in the running year empty rather than 0', async () => {

@@ -66,7 +66,8 @@ describe('roll-up totals (demo data)', () => {
     const [county] = await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '昭化区'`);
     const leader = await t.as('leader');
     const d = (await leader.get(`/api/dashboard?org=${county!.id}&year=2026`)).json();
-    const r = (await leader.get(`/api/dashboard/rollup?org=${county!.id}&year=2026`)).json();
+    const { dataAsOf, ...r } = (await leader.get(`/api/dashboard/rollup?org=${county!.id}&year=2026`)).json();
+    expect(dataAsOf).toBe(d.dataAsOf);
     expect(d.rollup).toEqual(r);
   });
 

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { type StandbyCluster, startStandbyCluster } from '../../test/standby-cluster.ts';
+import { testNow } from '../../test/test-clock.ts';
 import { buildApp } from '../app.ts';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { openReadReplica, type ReadReplica } from '../db/replica.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
 import { readSettings, readSource, tickReplicationClock } from './platform.read-source.service.ts';
 
 /**
@@ -104,6 +106,63 @@ if (onPostgres) {
       expect(await marker(again.db)).toBe(1);
     });
 
+    it('the dashboard reads from the standby and says 数据截至; past the bound it reads the primary', async () => {
+      await seedDemo(primary.db, new Date());
+      await tickReplicationClock(primary.db);
+      const tick = await primaryTick();
+      const caughtUp = await until(async () => {
+        const at = await reads.asOf();
+        return at && at.getTime() >= tick.getTime() ? at : null;
+      }, 'the standby to replay the demo');
+      let clock = new Date(caughtUp.getTime() + 1000);
+      const app = await buildApp({ db: primary.db, dbKind: 'postgres', now: () => clock, reads }, { serveWeb: false });
+      await app.ready();
+      try {
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'leader', password: 'Fazhi@2026' },
+        });
+        expect(login.statusCode).toBe(200);
+        const cookies = { fazhi_sid: login.cookies.find((c) => c.name === 'fazhi_sid')!.value };
+        const [county] = await queryRows<{ id: number; user: number }>(
+          primary.db,
+          sql`select o.id, (select id from users where username = 'office') as user
+              from orgs o where o.kind = 'county' order by o.id limit 1`,
+        );
+        const year = Number(caughtUp.toISOString().slice(0, 4));
+        const dashboard = async () => {
+          const res = await app.inject({
+            method: 'GET',
+            url: `/api/dashboard?org=${county!.id}&year=${year}`,
+            cookies,
+          });
+          expect(res.statusCode).toBe(200);
+          const body = res.json() as { dataAsOf: string; tiles: { key: string; value: number | null }[] };
+          return { dataAsOf: body.dataAsOf, reviews: body.tiles.find((x) => x.key === 'legality_review.total')!.value };
+        };
+        // The app's own ticks must not move the standby on: replay is paused before the new row is written.
+        cluster.onStandby('select pg_wal_replay_pause()');
+        const frozen = (await reads.asOf())!;
+        clock = new Date(frozen.getTime() + 1000);
+        const before = await dashboard();
+        expect(before.dataAsOf).toBe(frozen.toISOString());
+        await primary.db.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
+          values ('legality_review', ${county!.id}, ${`${year}-03-02`}, '{}'::jsonb, ${county!.user})`);
+
+        const stillStandby = await dashboard();
+        expect(stillStandby).toEqual(before);
+
+        clock = new Date(frozen.getTime() + maxLagMs + 1000);
+        const fromPrimary = await dashboard();
+        expect(fromPrimary.dataAsOf).toBe(clock.toISOString());
+        expect(fromPrimary.reviews).toBe(before.reviews! + 1);
+      } finally {
+        cluster.onStandby('select pg_wal_replay_resume()');
+        await app.close();
+      }
+    });
+
     it('a standby that was promoted (a failover) is no longer read from', async () => {
       cluster.onStandby('select pg_promote(true, 60)');
       await until(async () => (await reads.asOf()) === null, 'the promoted standby to stop serving reads');
@@ -131,6 +190,21 @@ if (onPostgres) {
       expect(source.dataAsOf).toEqual(now);
       const [row] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from replication_clock`);
       expect(row!.n).toBe(0);
+    });
+
+    it('the dashboard and the roll-up say 数据截至 the moment they were answered', async () => {
+      const leader = await t.as('leader');
+      const [county] = await queryRows<{ id: number }>(
+        t.db,
+        sql`select id from orgs where kind = 'county' order by id limit 1`,
+      );
+      const now = testNow.toISOString();
+      const dashboard = await leader.get(`/api/dashboard?org=${county!.id}&year=2026`);
+      expect(dashboard.statusCode).toBe(200);
+      expect(dashboard.json().dataAsOf).toBe(now);
+      const rollup = await leader.get(`/api/dashboard/rollup?org=${county!.id}&year=2026`);
+      expect(rollup.statusCode).toBe(200);
+      expect(rollup.json().dataAsOf).toBe(now);
     });
   });
 }

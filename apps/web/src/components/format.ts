@@ -15,6 +15,11 @@ export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).tz(zone).format('YYYY-MM-DD HH:mm') : '—';
 }
 
+/** "数据截至 14:05:09": up to when a read-only page's figures are complete (they may come from a standby). */
+export function formatDataAsOf(value: string | Date | null | undefined): string {
+  return value ? `数据截至 ${dayjs(value).tz(zone).format('HH:mm:ss')}` : '';
+}
+
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dayjs(value).tz(zone).format('YYYY-MM-DD');

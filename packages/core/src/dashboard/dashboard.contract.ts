@@ -1,4 +1,4 @@
-import { defineContracts } from '../shared/contract.ts';
+import { defineContracts, timestamp } from '../shared/contract.ts';
 import { z } from '../shared/zod.ts';
 import { dashboardQuerySchema } from './dashboard.ts';
 
@@ -56,11 +56,15 @@ export const dashboardRollupSchema = z.object({
   units: z.array(dashboardUnitSchema),
 });
 
+/** 数据截至: the moment the figures are complete to (a standby's replication tick, or the answer's own time). */
+const dataAsOf = timestamp();
+
 export const dashboardSchema = z.object({
   org: dashboardOrgSchema,
   year: z.number(),
   /** The running year: the day its figures reach (截至11月23日); null for a finished year. */
   asOf: z.string().nullable(),
+  dataAsOf,
   tiles: z.array(dashboardTileSchema),
   plan: z.object({
     tasks: z.number().nullable(),
@@ -104,6 +108,6 @@ export const dashboardContracts = defineContracts('dashboard', {
     access: 'dashboard.read',
     summary: '区域汇总（逐级下钻）',
     query: dashboardQuerySchema,
-    response: dashboardRollupSchema,
+    response: dashboardRollupSchema.extend({ dataAsOf }),
   },
 });

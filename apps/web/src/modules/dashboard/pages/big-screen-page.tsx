@@ -2,7 +2,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Flex, Spin, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { dayjs } from '../../../components/format.ts';
+import { dayjs, formatDataAsOf } from '../../../components/format.ts';
 import { MetricSourceProvider } from '../../../components/metric-figure.tsx';
 import { useDashboard } from '../api/dashboard-api.ts';
 import { ClosureGauge } from '../components/closure-gauge.tsx';
@@ -49,7 +49,7 @@ function Clock() {
 export function BigScreenPage() {
   const { org, year } = useDashboardParams();
   const navigate = useNavigate();
-  const { data, dataUpdatedAt } = useDashboard(org, year, refreshMs);
+  const { data } = useDashboard(org, year, refreshMs);
   return (
     <ConfigProvider
       theme={{
@@ -97,8 +97,7 @@ export function BigScreenPage() {
             </h1>
             <Flex gap={12} align="center" style={{ minWidth: 220, justifyContent: 'flex-end' }}>
               <span style={{ opacity: 0.7, fontSize: 13 }}>
-                {year}年{data?.asOf ? `（${data.asOf}）` : ''} ·{' '}
-                {dataUpdatedAt ? `${dayjs(dataUpdatedAt).tz(shanghai).format('HH:mm:ss')} 更新` : ''}
+                {year}年{data?.asOf ? `（${data.asOf}）` : ''} · {formatDataAsOf(data?.dataAsOf)}
               </span>
               <Button
                 icon={<CloseOutlined />}

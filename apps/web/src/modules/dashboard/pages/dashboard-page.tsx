@@ -1,6 +1,7 @@
 import { FullscreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton } from 'antd';
 import { Link } from 'react-router';
+import { formatDataAsOf } from '../../../components/format.ts';
 import { MetricSourceProvider } from '../../../components/metric-figure.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useDashboard } from '../api/dashboard-api.ts';
@@ -22,7 +23,7 @@ export function DashboardPage() {
         title="领导驾驶舱"
         description={
           data
-            ? `${data.org.name}（含下级）· ${year}年${data.asOf ? `（${data.asOf}，与上年同期比较）` : ''} · 数据来自各单位业务台账和目标任务，点击任一数字查看来源明细`
+            ? `${data.org.name}（含下级）· ${year}年${data.asOf ? `（${data.asOf}，与上年同期比较）` : ''} · ${formatDataAsOf(data.dataAsOf)} · 数据来自各单位业务台账和目标任务，点击任一数字查看来源明细`
             : '数据来自各单位业务台账和目标任务'
         }
         extra={
