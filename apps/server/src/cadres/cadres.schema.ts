@@ -78,7 +78,7 @@ export const lawReports = pgTable(
   (t) => [unique('law_reports_cadre_year').on(t.cadreId, t.year), index('law_reports_org_idx').on(t.orgId, t.year)],
 );
 
-/** 法治考核 results. */
+/** 法治考核 results: the yearly exam and the exam before promotion (任前考法). */
 export const lawExams = pgTable(
   'law_exams',
   {
@@ -88,6 +88,8 @@ export const lawExams = pgTable(
       .notNull()
       .references(() => cadres.id),
     year: integer('year').notNull(),
+    /** 'annual' (the yearly 学法考法) or 'pre_promotion' (任前考法, before taking up a post). */
+    kind: text('kind').notNull().default('annual'),
     examName: text('exam_name').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     score: doublePrecision('score'),

@@ -1,0 +1,1 @@
+ALTER TABLE "law_exams" ADD COLUMN "kind" text DEFAULT 'annual' NOT NULL;
