@@ -18,7 +18,7 @@ import { isAttachmentInScope } from '../platform/platform.attachments.service.ts
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import { requireInspection } from './oversight.inspections.service.ts';
-import { notifyProblemAction, notifyProblemAssigned } from './oversight.notifications.ts';
+import { notifyProblemAction, notifyProblemAssigned } from './oversight.notifications.service.ts';
 import {
   attachmentOrgs,
   countActiveOwners,
