@@ -73,5 +73,15 @@ describe('领导驾驶舱', () => {
     // The township's own rows are listed, so the total is the sum of the rows shown.
     await expect.poll(() => page.getByText('元坝镇（合计）').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('元坝镇本级').isVisible()).toBe(true);
+    // A 本级 figure opens the township's own rows only.
+    const ownRow = page.locator('tr', { hasText: '元坝镇本级' });
+    const own = Number(
+      (await ownRow.locator('.metric-figure[data-metric="mediation.cases"]').innerText()).replace(/\D/g, ''),
+    );
+    expect(own).toBeGreaterThan(0);
+    await ownRow.locator('.metric-figure[data-metric="mediation.cases"]').click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.getByText('元坝镇本级（不含下级单位）').isVisible()).toBe(true);
+    await expect.poll(() => drawer.getByText(`共 ${own} 条`).first().isVisible()).toBe(true);
   });
 });

@@ -169,4 +169,30 @@ describe('roll-up totals add up', () => {
     expect(tasks.own['plan.tasks']).toEqual({ value: 0, note: null });
     expect(tasks.own['plan.closure_rate']).toEqual({ value: null, note: '分母为 0，比率无意义' });
   });
+
+  it('opens a 本级 figure down to the rows the org entered itself', async () => {
+    const own = await leader.get(`/api/metrics/mediation.cases?org=${ids.township}&period=2024&scope=own`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ value: 2, scope: 'own', sources: [{ count: 2 }] });
+    const rows = await leader.get(own.json().sources[0].href);
+    expect(rows.json()).toMatchObject({ scope: 'own', total: 2 });
+    expect(rows.json().items.map((r: { orgName: string }) => r.orgName)).toEqual(['元坝镇', '元坝镇']);
+    // The county has no cases of its own: 区司法局's three and 元坝镇's two are its units'.
+    const county = (await leader.get(`/api/metrics/mediation.cases?org=${ids.county}&period=2024&scope=own`)).json();
+    expect(county).toMatchObject({ value: 0, sources: [{ count: 0 }] });
+    const countyRows = (await leader.get(county.sources[0].href)).json();
+    expect(countyRows.total).toBe(0);
+    // A rate of 本级 from its own parts: 1 success of 2 at 元坝镇.
+    const rate = (
+      await leader.get(`/api/metrics/mediation.success_rate?org=${ids.township}&period=2024&scope=own`)
+    ).json();
+    expect(rate).toMatchObject({ value: 50, sources: [{ count: 1 }, { count: 2 }] });
+    const whole = (await leader.get(`/api/metrics/mediation.cases?org=${ids.county}&period=2024`)).json();
+    expect(whole).toMatchObject({ value: 5, scope: 'subtree' });
+    const bad = await leader.get(`/api/metrics/mediation.cases?org=${ids.county}&period=2024&scope=all`);
+    expect([bad.statusCode, bad.json().message]).toEqual([
+      400,
+      '查询参数有误：scope：范围（scope）应为 subtree 或 own',
+    ]);
+  });
 });

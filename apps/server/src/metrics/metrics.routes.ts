@@ -26,7 +26,14 @@ export function metricsRoutes(app: ZApp, deps: AppDeps) {
       })),
     }),
     value: (request) =>
-      getMetric(db, actorOf(request).user, request.params.key, request.query.org, request.query.period),
+      getMetric(
+        db,
+        actorOf(request).user,
+        request.params.key,
+        request.query.org,
+        request.query.period,
+        request.query.scope,
+      ),
     rows: (request) => {
       const { user } = actorOf(request);
       return getMetricRows(db, user, request.params.key, request.query, can(user.role, 'personal.read'));

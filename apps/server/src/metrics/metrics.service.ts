@@ -4,7 +4,9 @@ import {
   type RegistryKey,
   registryByKey,
 } from '@fazhi/core/metrics/definitions';
+import type { MetricScope } from '@fazhi/core/metrics/metric-api';
 import type { MetricRowsPage, MetricSourceRef, MetricValue } from '@fazhi/core/metrics/metrics.contract';
+import { ownFigure } from '@fazhi/core/metrics/own-figure';
 import { periodDates } from '@fazhi/core/metrics/period-dates';
 import { maskPersonal } from '@fazhi/core/shared/mask-personal-data';
 import type { Period } from '@fazhi/core/shared/period';
@@ -34,8 +36,14 @@ export async function requireScopedOrg(db: Executor, user: AuthUser, orgId: numb
   return org;
 }
 
-const rowsHref = (key: string, orgId: number, period: string) =>
-  `/api/metrics/${key}/rows?org=${orgId}&period=${period}`;
+const rowsHref = (key: string, orgId: number, period: string, scope: MetricScope) =>
+  `/api/metrics/${key}/rows?org=${orgId}&period=${period}${scope === 'own' ? '&scope=own' : ''}`;
+
+/** Rows a user may count, limited to the org's own (本级) for `own`. */
+const rowsInScope = (user: AuthUser, part: ReturnType<typeof rawPart>, org: OrgRef, scope: MetricScope) =>
+  scope === 'own'
+    ? sql`${rowScopeSql(user, part.adapter.org)} and o.id = ${org.id}`
+    : rowScopeSql(user, part.adapter.org);
 
 /** One figure with the sources that lead to its exact rows (a rate leads to the rows of both its parts). */
 export async function getMetric(
@@ -44,9 +52,12 @@ export async function getMetric(
   key: string,
   orgId: number,
   period: Period,
+  scope: MetricScope = 'subtree',
 ): Promise<MetricValue> {
   const metric = requireMetric(key);
   const org = await requireScopedOrg(db, user, orgId);
+  // 本级: the org's subtree less its children's (a rate from its own parts) — see core own-figure.ts.
+  const children = scope === 'own' ? await queryChildren(db, org.id) : [];
   const registryKey = metric.key as RegistryKey;
   const c = metric.computation;
   const partKeys: RegistryKey[] = !c
@@ -59,17 +70,24 @@ export async function getMetric(
   const figures = await computeFigures(db, {
     user,
     keys: [registryKey, ...partKeys],
-    orgIds: [org.id],
+    orgIds: [org.id, ...children.map((c) => c.id)],
     rootPath: org.path,
     periods: [period],
   });
-  const figure = figures.get(registryKey, org.id, period);
+  const figureOf = (k: RegistryKey) =>
+    scope === 'own'
+      ? ownFigure(k, (part) => ({
+          self: figures.get(part, org.id, period),
+          children: children.map((c) => figures.get(part, c.id, period)),
+        }))
+      : figures.get(k, org.id, period);
+  const figure = figureOf(registryKey);
   const sources: MetricSourceRef[] = [];
   for (const part of partKeys) {
     const pc = metricComputations[part] as AggregateComputation;
     if (pc.source.kind === 'ledger' && !(await ledgerTableExists(db))) continue;
-    const value = figures.get(part, org.id, period).value ?? 0;
-    const count = pc.kind === 'count' ? value : await countRows(db, user, part, org, period);
+    const value = figureOf(part).value ?? 0;
+    const count = pc.kind === 'count' ? value : await countRows(db, user, part, org, period, scope);
     sources.push({
       ...(pc.source.kind === 'ledger' ? { ledger: pc.source.ledger } : { table: pc.source.table }),
       name: rawPart(part).adapter.name,
@@ -77,7 +95,7 @@ export async function getMetric(
       filters: (pc.filters ?? []).map((f) => ({ ...f }) as MetricSourceRef['filters'][number]),
       window: pc.window ?? 'period',
       count,
-      href: rowsHref(part, org.id, period),
+      href: rowsHref(part, org.id, period, scope),
     });
   }
   return {
@@ -87,15 +105,23 @@ export async function getMetric(
     unit: metric.unit,
     org: orgOut(org),
     period,
+    scope,
     note: figure.note,
     sources,
   };
 }
 
-async function countRows(db: Executor, user: AuthUser, key: RegistryKey, org: OrgRef, period: Period) {
+async function countRows(
+  db: Executor,
+  user: AuthUser,
+  key: RegistryKey,
+  org: OrgRef,
+  period: Period,
+  scope: MetricScope,
+) {
   const part = rawPart(key);
   const { from, to } = periodDates(period);
-  const page = await querySourceRows(db, part, org.path, from, to, rowScopeSql(user, part.adapter.org), 1, 1);
+  const page = await querySourceRows(db, part, org.path, from, to, rowsInScope(user, part, org, scope), 1, 1);
   return page.total;
 }
 
@@ -104,7 +130,7 @@ export async function getMetricRows(
   db: Executor,
   user: AuthUser,
   key: string,
-  query: { org: number; period: Period; page: number; pageSize: number },
+  query: { org: number; period: Period; scope: MetricScope; page: number; pageSize: number },
   canSeePersonal: boolean,
 ): Promise<MetricRowsPage> {
   const metric = requireMetric(key);
@@ -122,7 +148,7 @@ export async function getMetricRows(
     org.path,
     from,
     to,
-    rowScopeSql(user, part.adapter.org),
+    rowsInScope(user, part, org, query.scope),
     query.page,
     query.pageSize,
   );
@@ -148,6 +174,7 @@ export async function getMetricRows(
     name: part.adapter.name,
     org: orgOut(org),
     period: query.period,
+    scope: query.scope,
     columns,
     items: page.items.map((row) => ({
       id: Number(row.id),

@@ -1,5 +1,6 @@
 import { Tooltip, Typography } from 'antd';
 import { type CSSProperties, createContext, type ReactNode, useContext, useState } from 'react';
+import type { MetricRef } from '../modules/metrics/api/metrics-api.ts';
 import { formatFigure } from './format.ts';
 import { MetricSourceDrawer } from './metric-source-drawer.tsx';
 
@@ -8,6 +9,8 @@ export type MetricFigureProps = {
   metric: string;
   org: number;
   period: string;
+  /** `own`: a 本级 figure, whose rows are the org's own (not its units'). */
+  scope?: 'subtree' | 'own';
   value: number | null;
   unit?: string;
   /** Shown instead of the number when the value is null (a rate with a 0 denominator …). */
@@ -18,7 +21,7 @@ export type MetricFigureProps = {
   children?: ReactNode;
 };
 
-const OpenSource = createContext<((ref: { key: string; org: number; period: string }) => void) | null>(null);
+const OpenSource = createContext<((ref: MetricRef) => void) | null>(null);
 
 /** Opens the source drawer of the surrounding MetricSourceProvider (charts use it for a clicked point). */
 export function useOpenMetricSource() {
@@ -27,7 +30,7 @@ export function useOpenMetricSource() {
 
 /** One drawer for a whole page of figures (instead of one per figure): wrap the page in it. */
 export function MetricSourceProvider({ children }: { children: ReactNode }) {
-  const [target, setTarget] = useState<{ key: string; org: number; period: string } | null>(null);
+  const [target, setTarget] = useState<MetricRef | null>(null);
   return (
     <OpenSource.Provider value={setTarget}>
       {children}
@@ -44,6 +47,7 @@ export function MetricFigure({
   metric,
   org,
   period,
+  scope,
   value,
   unit,
   note,
@@ -52,8 +56,8 @@ export function MetricFigure({
   children,
 }: MetricFigureProps) {
   const open = useContext(OpenSource);
-  const [localTarget, setLocalTarget] = useState<{ key: string; org: number; period: string } | null>(null);
-  const show = () => (open ?? setLocalTarget)({ key: metric, org, period });
+  const [localTarget, setLocalTarget] = useState<MetricRef | null>(null);
+  const show = () => (open ?? setLocalTarget)({ key: metric, org, period, ...(scope === 'own' ? { scope } : {}) });
   const content = children ?? (
     <>
       {formatFigure(value)}

@@ -3,10 +3,10 @@ import type { MetricSourceRef } from '@fazhi/core/metrics/metrics.contract';
 import { periodLabel } from '@fazhi/core/metrics/period-dates';
 import { Alert, Descriptions, Drawer, Empty, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMetricRows, useMetricValue } from '../modules/metrics/api/metrics-api.ts';
+import { type MetricRef, useMetricRows, useMetricValue } from '../modules/metrics/api/metrics-api.ts';
 import { formatFigure } from './format.ts';
 
-type Target = { key: string; org: number; period: string };
+type Target = MetricRef;
 
 /** Which part of a derived figure a source is: a rate's 分子/分母, a difference's 加项/减项. */
 function sourceRole(key: string, index: number) {
@@ -27,7 +27,7 @@ function renderCell(value: unknown) {
 function SourceRows({ source, target }: { source: MetricSourceRef; target: Target }) {
   const [page, setPage] = useState(1);
   const { data, isLoading, error } = useMetricRows(
-    { key: source.metric, org: target.org, period: target.period },
+    { key: source.metric, org: target.org, period: target.period, scope: target.scope },
     page,
   );
   if (error) return <Alert type="error" showIcon title={error.message} />;
@@ -85,7 +85,9 @@ export function MetricSourceDrawer({ target, onClose }: { target: Target | null;
       ) : (
         <>
           <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
-            <Descriptions.Item label="单位">{data.org.name}（含下级）</Descriptions.Item>
+            <Descriptions.Item label="单位">
+              {data.scope === 'own' ? `${data.org.name}本级（不含下级单位）` : `${data.org.name}（含下级）`}
+            </Descriptions.Item>
             <Descriptions.Item label="期间">{periodLabel(data.period)}</Descriptions.Item>
             <Descriptions.Item label="数值">
               <strong>{formatFigure(data.value)}</strong> {data.value === null ? '' : data.unit}

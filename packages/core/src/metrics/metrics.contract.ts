@@ -1,6 +1,6 @@
 import { defineContracts } from '../shared/contract.ts';
 import { z } from '../shared/zod.ts';
-import { metricQuerySchema, metricRowsQuerySchema } from './metric-api.ts';
+import { metricQuerySchema, metricRowsQuerySchema, metricScopeSchema } from './metric-api.ts';
 
 const keyParams = z.object({ key: z.string().min(1).max(80) });
 
@@ -34,6 +34,8 @@ export const metricValueSchema = z.object({
   unit: z.string(),
   org: metricOrg,
   period: z.string(),
+  /** `own`: 本级 — the org's own rows, not those of the units below it. */
+  scope: metricScopeSchema,
   note: z.string().nullable(),
   sources: z.array(metricSourceRefSchema),
 });
@@ -44,6 +46,7 @@ export const metricRowsPageSchema = z.object({
   name: z.string(),
   org: metricOrg,
   period: z.string(),
+  scope: metricScopeSchema,
   columns: z.array(z.object({ key: z.string(), title: z.string() })),
   items: z.array(
     z.object({

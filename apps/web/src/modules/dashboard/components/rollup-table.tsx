@@ -1,7 +1,6 @@
 import type { DashboardRollup, DashboardUnit } from '@fazhi/core/dashboard/dashboard.contract';
-import { Breadcrumb, Button, Table, Tooltip } from 'antd';
+import { Breadcrumb, Button, Table } from 'antd';
 import { useState } from 'react';
-import { formatFigure } from '../../../components/format.ts';
 import { MetricFigure } from '../../../components/metric-figure.tsx';
 import { useRollup } from '../api/dashboard-api.ts';
 
@@ -32,23 +31,12 @@ export function RollupTable({ root, year, dark }: { root: DashboardRollup; year:
     width: dark ? undefined : 112,
     render: (_: unknown, unit: DashboardUnit) => {
       const f = unit.values[c.key];
-      if (unit === ownRow) {
-        // 本级 is the total less the units below: its rows are the org's own, counted in the 合计 row's detail.
-        const text = f?.value === null || f?.value === undefined ? '—' : formatFigure(f.value);
-        return (
-          <Tooltip title={f?.value === null && f?.note ? f.note : '本级：本单位自身填报的数据（不含下级单位）'}>
-            <span>
-              {text}
-              {c.unit === '%' && f?.value !== null && f?.value !== undefined ? '%' : ''}
-            </span>
-          </Tooltip>
-        );
-      }
       return (
         <MetricFigure
           metric={c.key}
           org={unit.org.id}
           period={period}
+          scope={unit === ownRow ? 'own' : undefined}
           value={f?.value ?? null}
           unit={c.unit === '%' ? '%' : undefined}
           note={f?.note}

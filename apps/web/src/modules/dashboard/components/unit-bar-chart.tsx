@@ -65,7 +65,8 @@ export function UnitBarChart({
           style={{ height: Math.max(160, Math.min(height, units.length * 28 + 24)) }}
           onClick={(e) => {
             const unit = units[e.dataIndex]?.unit;
-            if (unit && !unit.isOwn) open?.({ key, org: unit.org.id, period: String(rollup.year) });
+            if (unit)
+              open?.({ key, org: unit.org.id, period: String(rollup.year), ...(unit.isOwn ? { scope: 'own' } : {}) });
           }}
         />
       )}
