@@ -1,5 +1,11 @@
 import type { FigureSlot } from './figure-check.ts';
-import { type ComparisonBasis, comparisonPhrase, figurePhrase, type ReportFigureKey } from './figure-phrases.ts';
+import {
+  type ComparisonBasis,
+  comparisonPhrase,
+  figurePhrase,
+  type ReportFigureKey,
+  statesZero,
+} from './figure-phrases.ts';
 import { defaultSigner, type ReportOutline, type SectionKey } from './outlines.ts';
 import type { ReportContent } from './report-text.ts';
 
@@ -50,10 +56,13 @@ class Composer {
   readonly slots: FigureSlot[] = [];
   constructor(private readonly input: ComposeInput) {}
 
-  /** 调解矛盾纠纷12件，较上年增加3件 — recorded as a slot; null when the ledgers have no figure. */
+  /**
+   * 调解矛盾纠纷12件，较上年增加3件 — recorded as a slot; null when the ledgers have no figure. A zero is left out
+   * unless the metric is a lower-is-better count that words none (未发生“民转刑”案件).
+   */
   figure(section: SectionKey, metric: ReportFigureKey): string | null {
     const f = this.input.figures.get(metric);
-    if (!f || f.value === null || f.value === 0) return null;
+    if (!f || f.value === null || (f.value === 0 && !statesZero(metric))) return null;
     const phrase = figurePhrase(metric, f.value);
     if (!phrase) return null;
     this.slots.push({
@@ -160,6 +169,16 @@ function measures(c: Composer, input: ComposeInput): string {
               'litigation.head_appearance_rate',
             ] as const,
           },
+          {
+            heading: '推进政务公开。',
+            lead: '坚持以公开为常态、不公开为例外，',
+            metrics: [
+              'disclosure.proactive',
+              ['disclosure.dual', 'disclosure.timely_rate'],
+              ['disclosure.requests', 'disclosure.request_timely_rate'],
+              'disclosure.requests_corrected',
+            ] as const,
+          },
         ]),
     ...(['government', 'township'].includes(input.outline.type) ? [grassroots(input)] : []),
     {
@@ -172,6 +191,11 @@ function measures(c: Composer, input: ComposeInput): string {
         'mediation.resolved',
         'mediation.success_rate',
         'mediation.amount',
+        ['grassroots.dispute_leads', 'grassroots.disputes_resolved', 'grassroots.dispute_resolution_rate'],
+        ['grassroots.civil_criminal_cases', 'grassroots.civil_criminal_improper'],
+        ['petitions.received', 'petitions.concluded', 'petitions.on_time_rate'],
+        'petitions.classified_rate',
+        ['petitions.repeat', 'petitions.repeat_rate'],
       ],
     },
     {
@@ -182,10 +206,16 @@ function measures(c: Composer, input: ComposeInput): string {
         'pls.rooms',
         'pls.village_advisers',
         'pls.legal_literates',
+        ['grassroots.village_sages', 'grassroots.sage_coverage_rate'],
+        ['grassroots.village_hosts', 'grassroots.host_coverage_rate'],
         'legal_aid.cases',
         'legal_aid.services',
+        ['legal_services.practitioners', 'legal_services.institutions', 'legal_services.assessment_pass_rate'],
+        ['legal_services.complaints', 'legal_services.complaint_on_time_rate'],
         'corrections.active',
         'corrections.location_rate',
+        ['grassroots.released_received', 'grassroots.released_handover_rate', 'grassroots.released_help_rate'],
+        ['grassroots.released_reoffended', 'grassroots.reoffending_rate'],
       ],
     },
     {
@@ -195,6 +225,7 @@ function measures(c: Composer, input: ComposeInput): string {
         'publicity.activities',
         'publicity.participants',
         'publicity.demo_sites',
+        ['grassroots.law_volunteers', 'grassroots.volunteer_coverage_rate'],
         'consultation.drafts',
         'consultation.opinions',
         'consultation.adopted',

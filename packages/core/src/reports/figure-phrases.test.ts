@@ -7,12 +7,13 @@ import {
   figurePhrase,
   findTemplateFigures,
   grassrootsFigureKeys,
-  isGrassrootsFigureKey,
+  isTemplateFigureKey,
+  ledgerFigureKeys,
   phrasedMetrics,
   type ReportFigureKey,
 } from './figure-phrases.ts';
 
-const catalogueKeys = phrasedMetrics.filter((m) => !isGrassrootsFigureKey(m));
+const catalogueKeys = phrasedMetrics.filter((m) => !isTemplateFigureKey(m));
 const sample = (metric: ReportFigureKey) => (registryByKey.get(metric)!.unit === '%' ? 96.5 : 37);
 
 describe('figure phrases read back as their metric', () => {
@@ -26,7 +27,7 @@ describe('figure phrases read back as their metric', () => {
     expect(figures[0]!.value).toBe(unit === '万元' ? value * 10000 : value);
   });
 
-  it.each(grassrootsFigureKeys)('%s (grass-roots, by its template)', (metric) => {
+  it.each([...grassrootsFigureKeys, ...ledgerFigureKeys])('%s (registry, by its template)', (metric) => {
     const unit = registryByKey.get(metric)!.unit;
     const value = sample(metric);
     const text = `全年，${figurePhrase(metric, value)}${comparisonPhrase(value, value - 3, unit)}。`;
@@ -36,8 +37,8 @@ describe('figure phrases read back as their metric', () => {
     expect(findTemplateFigures(edited)).toMatchObject([{ metric, value: 12 }]);
   });
 
-  it('every grass-roots figure key is a registry key outside the catalogue and has a phrase', () => {
-    for (const key of grassrootsFigureKeys) {
+  it('every template figure key is a registry key outside the catalogue and has a phrase', () => {
+    for (const key of [...grassrootsFigureKeys, ...ledgerFigureKeys]) {
       expect(registryByKey.has(key), key).toBe(true);
       expect(metricByKey.has(key as never), key).toBe(false);
       expect(phrasedMetrics).toContain(key);

@@ -25,11 +25,59 @@ export const grassrootsFigureKeys = [
 
 export type GrassrootsFigureKey = (typeof grassrootsFigureKeys)[number];
 
-/** A key a report figure (slot) may hold: the catalogue or a chosen grass-roots registry key. */
-export type ReportFigureKey = MetricKey | GrassrootsFigureKey;
+/**
+ * Registry keys of the later ledgers (issue 18) that reports quote: 信访, 政务公开, 安置帮教, supervision of legal
+ * services, 矛盾纠纷排查 and 民转刑, rosters. Outside the catalogue too, so read back by their phrase template.
+ */
+export const ledgerFigureKeys = [
+  'petitions.received',
+  'petitions.concluded',
+  'petitions.on_time_rate',
+  'petitions.classified_rate',
+  'petitions.repeat',
+  'petitions.repeat_rate',
+  'disclosure.proactive',
+  'disclosure.dual',
+  'disclosure.timely_rate',
+  'disclosure.requests',
+  'disclosure.request_timely_rate',
+  'disclosure.requests_corrected',
+  'grassroots.released_received',
+  'grassroots.released_handover_rate',
+  'grassroots.released_help_rate',
+  'grassroots.released_reoffended',
+  'grassroots.reoffending_rate',
+  'legal_services.practitioners',
+  'legal_services.institutions',
+  'legal_services.assessment_pass_rate',
+  'legal_services.complaints',
+  'legal_services.complaint_on_time_rate',
+  'grassroots.dispute_leads',
+  'grassroots.disputes_resolved',
+  'grassroots.dispute_resolution_rate',
+  'grassroots.civil_criminal_cases',
+  'grassroots.civil_criminal_improper',
+  'grassroots.law_volunteers',
+  'grassroots.volunteer_coverage_rate',
+  'grassroots.village_sages',
+  'grassroots.sage_coverage_rate',
+  'grassroots.village_hosts',
+  'grassroots.host_coverage_rate',
+] as const;
+
+export type LedgerFigureKey = (typeof ledgerFigureKeys)[number];
+
+/** A key a report figure (slot) may hold: the catalogue or a chosen registry key outside it. */
+export type ReportFigureKey = MetricKey | GrassrootsFigureKey | LedgerFigureKey;
 
 const grassrootsKeySet: ReadonlySet<string> = new Set(grassrootsFigureKeys);
 export const isGrassrootsFigureKey = (key: string): key is GrassrootsFigureKey => grassrootsKeySet.has(key);
+
+/** Every report key read back by its phrase template rather than by extraction. */
+export const templateFigureKeys = [...grassrootsFigureKeys, ...ledgerFigureKeys] as const;
+const templateKeySet: ReadonlySet<string> = new Set(templateFigureKeys);
+export const isTemplateFigureKey = (key: string): key is GrassrootsFigureKey | LedgerFigureKey =>
+  templateKeySet.has(key);
 
 /** Name and unit of a report figure's metric, from the registry. */
 export function figureMetricInfo(key: string): { name: string; unit: string } {
@@ -108,7 +156,57 @@ const phrases: Partial<Record<ReportFigureKey, (v: string) => string>> = {
   'grassroots.service_circle_rate': (v) => `法律援助“1小时服务圈”覆盖率${v}%`,
   'grassroots.major_decisions_complete': (v) => `五项法定程序齐全的重大行政决策${v}件`,
   'grassroots.major_decision_steps_rate': (v) => `重大行政决策法定程序履行率${v}%`,
+  'petitions.received': (v) => `受理信访事项${v}件`,
+  'petitions.concluded': (v) => `办结信访事项${v}件`,
+  'petitions.on_time_rate': (v) => `信访事项按期办结率${v}%`,
+  'petitions.classified_rate': (v) => `信访事项依法分类处理率${v}%`,
+  'petitions.repeat': (v) => `重复信访${v}件`,
+  'petitions.repeat_rate': (v) => `重复信访率${v}%`,
+  'disclosure.proactive': (v) => `主动公开政府信息${v}条`,
+  'disclosure.dual': (v) => `公示“双公示”信息${v}条`,
+  'disclosure.timely_rate': (v) => `“双公示”信息公开及时率${v}%`,
+  'disclosure.requests': (v) => `办理政府信息公开申请${v}件`,
+  'disclosure.request_timely_rate': (v) => `依申请公开按期答复率${v}%`,
+  'disclosure.requests_corrected': (v) => `依申请公开被复议或诉讼纠错${v}件`,
+  'grassroots.released_received': (v) => `接收刑满释放人员${v}人`,
+  'grassroots.released_handover_rate': (v) => `刑满释放人员衔接率${v}%`,
+  'grassroots.released_help_rate': (v) => `刑满释放人员帮教率${v}%`,
+  'grassroots.released_reoffended': (v) => `刑满释放人员重新违法犯罪${v}人`,
+  'grassroots.reoffending_rate': (v) => `刑满释放人员重新犯罪率${v}%`,
+  'legal_services.practitioners': (v) => `监管执业法律服务人员${v}人`,
+  'legal_services.institutions': (v) => `监管执业法律服务机构${v}个`,
+  'legal_services.assessment_pass_rate': (v) => `法律服务年度考核合格率${v}%`,
+  'legal_services.complaints': (v) => `受理法律服务投诉${v}件`,
+  'legal_services.complaint_on_time_rate': (v) => `法律服务投诉按期办结率${v}%`,
+  'grassroots.dispute_leads': (v) => `排查矛盾纠纷线索${v}条`,
+  'grassroots.disputes_resolved': (v) => `已化解线索${v}条`,
+  'grassroots.dispute_resolution_rate': (v) => `排查矛盾纠纷化解率${v}%`,
+  'grassroots.civil_criminal_cases': (v) => `发生“民转刑”案件${v}件`,
+  'grassroots.civil_criminal_improper': (v) => `其中因调处不当引发${v}件`,
+  'grassroots.law_volunteers': (v) => `在册普法志愿者${v}人`,
+  'grassroots.volunteer_coverage_rate': (v) => `普法志愿者村（社区）覆盖率${v}%`,
+  'grassroots.village_sages': (v) => `在册乡贤${v}人`,
+  'grassroots.sage_coverage_rate': (v) => `乡贤村（社区）覆盖率${v}%`,
+  'grassroots.village_hosts': (v) => `在册农村知客${v}人`,
+  'grassroots.host_coverage_rate': (v) => `农村知客村（社区）覆盖率${v}%`,
 };
+
+/**
+ * A zero worth stating: for a lower-is-better count (registry polarity `lower`) none at all is the result, so the
+ * report says so in words instead of leaving the figure out. Other zeros are left out (no ledger work to report).
+ */
+const zeroPhrases: Partial<Record<ReportFigureKey, string>> = {
+  'petitions.repeat': '未发生重复信访',
+  'disclosure.requests_corrected': '未发生依申请公开被复议或诉讼纠错',
+  'grassroots.released_reoffended': '刑满释放人员未发生重新违法犯罪',
+  'legal_services.complaints': '未收到法律服务投诉',
+  'grassroots.civil_criminal_cases': '未发生“民转刑”案件',
+};
+
+/** Whether a zero of this metric is stated (lower-is-better count with its own wording for none). */
+export function statesZero(metric: ReportFigureKey): boolean {
+  return zeroPhrases[metric] !== undefined && registryByKey.get(metric)?.polarity === 'lower';
+}
 
 export const phrasedMetrics = Object.keys(phrases) as ReportFigureKey[];
 
@@ -124,15 +222,22 @@ function formatValue(metric: ReportFigureKey, value: number): string {
 
 /** The phrase for one figure, or null when the metric has no wording yet. */
 export function figurePhrase(metric: ReportFigureKey, value: number): string | null {
+  if (value === 0 && statesZero(metric)) return zeroPhrases[metric] ?? null;
   const phrase = phrases[metric];
   return phrase ? phrase(formatValue(metric, value)) : null;
 }
 
 /** A grass-roots figure found in text by its phrase template, whatever number it now states. */
-export type TemplateFigure = { metric: GrassrootsFigureKey; value: number; text: string; start: number; end: number };
+export type TemplateFigure = {
+  metric: GrassrootsFigureKey | LedgerFigureKey;
+  value: number;
+  text: string;
+  start: number;
+  end: number;
+};
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const templates = grassrootsFigureKeys.flatMap((metric) => {
+const templates = templateFigureKeys.flatMap((metric) => {
   const phrase = phrases[metric];
   if (!phrase) return [];
   const [before, after] = phrase('\u0000').split('\u0000') as [string, string];

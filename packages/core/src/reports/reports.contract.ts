@@ -4,7 +4,7 @@ import { dbIdParam, idParams } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import type { ComplianceStatus } from './compliance.ts';
 import { type DeadlineState, deadlineStateLabels } from './deadlines.ts';
-import { grassrootsFigureKeys, type ReportFigureKey } from './figure-phrases.ts';
+import { type ReportFigureKey, templateFigureKeys } from './figure-phrases.ts';
 import { reportTypes } from './outlines.ts';
 import {
   compareQuerySchema,
@@ -41,8 +41,8 @@ export const sectionParams = z.object({ id: dbIdParam(), key: z.string().min(1).
 
 // ---- response parts ----
 
-const reportFigureKeys = [...metricKeys, ...grassrootsFigureKeys] as [ReportFigureKey, ...ReportFigureKey[]];
-/** A figure a report can phrase: a catalogue metric or a grass-roots figure. */
+const reportFigureKeys = [...metricKeys, ...templateFigureKeys] as [ReportFigureKey, ...ReportFigureKey[]];
+/** A figure a report can phrase: a catalogue metric or a registry figure read back by its template. */
 export const reportFigureKeySchema = z.enum(reportFigureKeys);
 
 const reportParts = [
