@@ -9,11 +9,12 @@ import { periodDates } from '@fazhi/core/metrics/period-dates';
 import { computeRate } from '@fazhi/core/metrics/rate';
 import type { Period } from '@fazhi/core/shared/period';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { ledgerName } from './metrics.ledger-catalogue.service.ts';
 import { type Fact, queryRawFacts, queryRollupFacts, type RawPart } from './metrics.repo.ts';
+import { ledgerRowsTableExists } from './metrics.rollup.repo.ts';
 import { isRollupReady } from './metrics.rollup.service.ts';
 import type { SourceAdapter } from './metrics.source-adapter.repo.ts';
 import { sourceAdapter } from './metrics.sources.repo.ts';
@@ -27,9 +28,7 @@ const ledgersReady = new WeakMap<object, Promise<boolean>>();
 export function ledgerTableExists(db: Executor): Promise<boolean> {
   let known = ledgersReady.get(db);
   if (!known) {
-    known = queryRows<{ ok: boolean }>(db, sql`select to_regclass('ledger_rows') is not null as ok`).then(
-      (rows) => rows[0]?.ok === true,
-    );
+    known = ledgerRowsTableExists(db);
     ledgersReady.set(db, known);
   }
   return known;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ledgerComputations } from '@fazhi/core/metrics/definitions';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../db/client.ts';
 import { conditionSql, contributionSql, dateSql } from './metrics.computation.repo.ts';
 import { literal } from './metrics.source-adapter.repo.ts';
 import { ledgerSource } from './metrics.source-ledger.repo.ts';
@@ -98,4 +100,42 @@ export function definitionsHash(): string {
     .update([...installSql(), ...rebuildSql()].join('\n'))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** Whether `ledger_rows` exists in this database (a database without the ledgers module has no roll-up). */
+export async function ledgerRowsTableExists(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ ok: boolean }>(db, sql`select to_regclass('ledger_rows') is not null as ok`);
+  return row?.ok === true;
+}
+
+/** The definitions hash the roll-up was last built from (undefined: never built). */
+export async function builtDefinitionsHash(db: Executor): Promise<string | undefined> {
+  const [state] = await queryRows<{ hash: string }>(
+    db,
+    sql`select definitions_hash as hash from metric_rollup_state where id = 1`,
+  );
+  return state?.hash;
+}
+
+const lockKey = 7_426_001;
+
+/**
+ * Takes the roll-up build lock until `tx` ends, so two servers don't rebuild at once, and lets the rebuild hash
+ * its millions of rows in memory instead of spilling (this transaction only).
+ */
+export async function lockRollupBuild(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockKey})`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
+}
+
+/** Records that the roll-up now matches the definitions of `hash`. */
+export async function saveBuiltDefinitionsHash(tx: Executor, hash: string): Promise<void> {
+  await tx.execute(sql`insert into metric_rollup_state (id, definitions_hash, built_at) values (1, ${hash}, now())
+    on conflict (id) do update set definitions_hash = excluded.definitions_hash, built_at = excluded.built_at`);
+}
+
+/** Installs the triggers afresh and recomputes every figure from `ledger_rows`. */
+export async function installAndRebuildRollup(db: Executor): Promise<void> {
+  for (const statement of installSql()) await db.execute(sql.raw(statement));
+  for (const statement of rebuildSql()) await db.execute(sql.raw(statement));
 }

@@ -1,42 +1,33 @@
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
-import { definitionsHash, installSql, rebuildSql } from './metrics.rollup.repo.ts';
-
-const lockKey = 7_426_001;
+import type { Executor } from '../db/client.ts';
+import {
+  builtDefinitionsHash,
+  definitionsHash,
+  installAndRebuildRollup,
+  ledgerRowsTableExists,
+  lockRollupBuild,
+  saveBuiltDefinitionsHash,
+} from './metrics.rollup.repo.ts';
 
 /**
  * Installs the roll-up triggers and rebuilds the roll-up when the definitions changed since the last build
  * (or it was never built). Idempotent; one transaction under an advisory lock so two servers don't race.
  */
 export async function ensureMetricRollup(db: Executor): Promise<'built' | 'current' | 'no-ledgers'> {
-  const [table] = await queryRows<{ ok: boolean }>(db, sql`select to_regclass('ledger_rows') is not null as ok`);
-  if (!table?.ok) return 'no-ledgers';
+  if (!(await ledgerRowsTableExists(db))) return 'no-ledgers';
   const hash = definitionsHash();
-  const [state] = await queryRows<{ hash: string }>(
-    db,
-    sql`select definitions_hash as hash from metric_rollup_state where id = 1`,
-  );
-  if (state?.hash === hash) return 'current';
+  if ((await builtDefinitionsHash(db)) === hash) return 'current';
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${lockKey})`);
-    // The rebuild groups millions of rows: let it hash in memory instead of spilling (this transaction only).
-    await tx.execute(sql`set local work_mem = '256MB'`);
-    const [again] = await queryRows<{ hash: string }>(
-      tx,
-      sql`select definitions_hash as hash from metric_rollup_state where id = 1`,
-    );
-    if (again?.hash === hash) return;
+    await lockRollupBuild(tx);
+    if ((await builtDefinitionsHash(tx)) === hash) return;
     await rebuildMetricRollup(tx);
-    await tx.execute(sql`insert into metric_rollup_state (id, definitions_hash, built_at) values (1, ${hash}, now())
-      on conflict (id) do update set definitions_hash = excluded.definitions_hash, built_at = excluded.built_at`);
+    await saveBuiltDefinitionsHash(tx, hash);
   });
   return 'built';
 }
 
 /** Triggers installed afresh and every figure recomputed from `ledger_rows` (also after a bulk load without them). */
 export async function rebuildMetricRollup(db: Executor): Promise<void> {
-  for (const statement of installSql()) await db.execute(sql.raw(statement));
-  for (const statement of rebuildSql()) await db.execute(sql.raw(statement));
+  await installAndRebuildRollup(db);
 }
 
 const readiness = new WeakMap<object, Promise<boolean>>();
