@@ -7,6 +7,7 @@ import { buildApp } from '../app.ts';
 import { type Database, openDatabase, queryRows } from '../db/client.ts';
 import { openReadReplica, type ReadReplica } from '../db/replica.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { listPublicReports } from '../reports/reports.public.service.ts';
 import { readSettings, readSource, tickReplicationClock } from './platform.read-source.service.ts';
 
 /**
@@ -141,6 +142,13 @@ if (onPostgres) {
           const body = res.json() as { dataAsOf: string; tiles: { key: string; value: number | null }[] };
           return { dataAsOf: body.dataAsOf, reviews: body.tiles.find((x) => x.key === 'legality_review.total')!.value };
         };
+        // The public annual-report pages read from the standby too, and answer what the primary holds.
+        const counties = await app.inject({ method: 'GET', url: '/api/portal/report-counties' });
+        expect(counties.statusCode).toBe(200);
+        const published = await app.inject({ method: 'GET', url: `/api/portal/counties/${county!.id}/reports` });
+        expect(published.statusCode).toBe(200);
+        expect(published.json()).toEqual(await listPublicReports(primary.db, county!.id));
+
         // The app's own ticks must not move the standby on: replay is paused before the new row is written.
         cluster.onStandby('select pg_wal_replay_pause()');
         const frozen = (await reads.asOf())!;

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
 import { AppError } from '../platform/kernel/errors.ts';
+import { readSource } from '../platform/platform.read-source.service.ts';
 import {
   listPublicCounties,
   listPublicReports,
@@ -33,19 +34,25 @@ function sendFile(reply: FastifyReply, file: { title: string; data: Buffer }, ex
     .send(file.data);
 }
 
-/** The public annual-report pages: no login; rate limited per client like the consultation portal. */
+/**
+ * The public annual-report pages: no login; rate limited per client like the consultation portal. Published reports
+ * do not change, so the pages that only read are served by a standby when one is within its bound
+ * (platform.read-source.service.ts); the PDF writes its cache and stays on the primary.
+ */
 export function publicReportRoutes(app: ZApp, deps: AppDeps) {
   const { db } = deps;
   const browse = { config: { rateLimit: limit(240, '访问') } };
   const files = { config: { rateLimit: limit(30, '下载') } };
+  const reader = async () => (await readSource(deps)).db;
 
   implementAll(app, publicReportContracts, {
-    counties: { ...browse, handler: async () => ({ items: await listPublicCounties(db) }) },
-    list: { ...browse, handler: (r) => listPublicReports(db, r.params.countyId) },
-    read: { ...browse, handler: (r) => readPublicReport(db, r.params.countyId, r.params.id) },
+    counties: { ...browse, handler: async () => ({ items: await listPublicCounties(await reader()) }) },
+    list: { ...browse, handler: async (r) => listPublicReports(await reader(), r.params.countyId) },
+    read: { ...browse, handler: async (r) => readPublicReport(await reader(), r.params.countyId, r.params.id) },
     docx: {
       ...files,
-      handler: async (r, reply) => sendFile(reply, await publicReportDocx(db, r.params.countyId, r.params.id), 'docx'),
+      handler: async (r, reply) =>
+        sendFile(reply, await publicReportDocx(await reader(), r.params.countyId, r.params.id), 'docx'),
     },
     pdf: {
       ...files,
