@@ -143,7 +143,9 @@ export async function decideAppeal(db: Db, actor: Actor, appealId: number, input
       await writeSnapshot(tx, round.id, seq, next.results, new Map([[appeal.org_id, scored!.score]]));
       const after = next.results.find((r) => r.unitId === String(appeal.org_id));
       await setResultSeq(tx, round.id, seq);
-      const before = previous ? { ...entryOf(previous), rank: previous.rank, grade: previous.grade } : null;
+      const before = previous
+        ? { ...entryOf(previous), group: previous.group_name, rank: previous.rank, grade: previous.grade }
+        : null;
       await recordAppealEffect(tx, appealId, before, after);
     }
     await notifyAppealDecided(tx, round, appeal.org_id, input.outcome, input.reason, actor.user.id);

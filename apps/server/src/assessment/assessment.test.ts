@@ -406,6 +406,9 @@ describe('review, 公示, appeals, final', () => {
       indicators: [{ id: 'fz-3-2-1' }],
       evidence: [{ id: evidenceId, filename: '执法案卷评查记录.png' }],
     });
+    // Before and after name the ranking group the rank is within (the unit's template group).
+    expect([appeals[0].before.group, appeals[0].after.group]).toEqual([after.group, after.group]);
+    expect(after.group).toBe(round.units.find((u: { orgId: number }) => u.orgId === orgA)!.unitType);
     expect((await unitB.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items).toHaveLength(0);
     const again = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
       outcome: 'rejected',

@@ -1,4 +1,5 @@
 import type { ExplainedScore } from '@fazhi/core/assessment/assessment.responses';
+import { groupLabel } from '@fazhi/core/assessment/ranking';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
 import type { Executor } from '../db/client.ts';
@@ -16,6 +17,7 @@ import { leavesOf } from './assessment.entries.service.ts';
 import type { SourceRef } from './assessment.inputs.service.ts';
 import { roundGroups } from './assessment.ranking-groups.service.ts';
 import { latestResults } from './assessment.results.repo.ts';
+import { listRounds } from './assessment.rounds.service.ts';
 import { scoreUnits } from './assessment.scoring.service.ts';
 import {
   attachmentsById,
@@ -203,4 +205,25 @@ export async function ranking(db: Executor, actor: Actor, roundId: number) {
       gradeCap: r.grade_cap,
     })),
   };
+}
+
+/**
+ * Each unit's published result in the year's rounds the actor can see (公示 or later), by org id — for the use of
+ * results (the cadres module's 干部考察 export, wired in app.ts). Of two published rounds taking the same unit, the
+ * later one counts.
+ */
+export async function publishedUnitResultsOfYear(db: Executor, actor: Actor, year: number) {
+  const rounds = (await listRounds(db, actor, year)).filter((r) => isPublished(r.status)).sort((a, b) => a.id - b.id);
+  const results = new Map<number, { roundName: string; total: number; placing: string; grade: string }>();
+  for (const round of rounds) {
+    const { items } = await ranking(db, actor, round.id);
+    for (const r of items)
+      results.set(r.orgId, {
+        roundName: round.name,
+        total: r.total,
+        placing: `${r.group ? groupLabel(r.group) : ''}第${r.rank}名`,
+        grade: r.grade,
+      });
+  }
+  return results;
 }

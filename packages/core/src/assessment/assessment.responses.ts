@@ -325,6 +325,8 @@ const appealResultSchema = z.object({
   bonus: z.number(),
   deductions: z.number(),
   gradeCap: z.string().nullable(),
+  /** The ranking group the rank is within (absent in decisions recorded before groups). */
+  group: z.string().optional(),
   rank: z.number(),
   bandGrade: z.string().optional(),
   grade: z.string(),

@@ -1,5 +1,6 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { appealDecisionSchema } from '@fazhi/core/assessment/api.schemas';
+import { placingText } from '@fazhi/core/assessment/ranking';
 import {
   Alert,
   App,
@@ -116,8 +117,8 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
                   ) : null}
                   {a.before && a.after ? (
                     <Typography.Text type="success">
-                      成绩由{a.before.total}分（第{a.before.rank}名，{a.before.grade}）调整为{a.after.total}分（第
-                      {a.after.rank}名，{a.after.grade}）
+                      成绩由{a.before.total}分（{placingText(a.before.group ?? '', a.before.rank, a.before.grade)}
+                      ）调整为{a.after.total}分（{placingText(a.after.group ?? '', a.after.rank, a.after.grade)}）
                     </Typography.Text>
                   ) : null}
                 </Space>

@@ -44,6 +44,12 @@ export function RankingGroupsModal({
       types.map((t) => [t, round.rankingGroups.groups.find((g) => g.unitTypes.includes(t))?.name ?? t]),
     );
   const [nameOf, setNameOf] = useState<Record<string, string>>(initial);
+  // Each opening starts from the round's current groups (set at once, not after the opening animation).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setNameOf(initial());
+  }
   const groups = groupsOf(types, nameOf);
   const names = [...new Set([...types, ...Object.values(nameOf).map((n) => n.trim())])].filter(Boolean);
   const submit = (value: RankingGroup[] | null) =>
@@ -61,7 +67,6 @@ export function RankingGroupsModal({
       title="设置排名组别"
       width={620}
       onCancel={onClose}
-      afterOpenChange={(visible) => visible && setNameOf(initial())}
       footer={
         <Space>
           <Button onClick={() => submit(null)} loading={save.isPending}>
@@ -75,8 +80,9 @@ export function RankingGroupsModal({
       }
     >
       <Typography.Paragraph type="secondary">
-        同一组别的单位一起排名，等次比例（如优秀不超过一定比例）在组内分别计算。默认每种单位类型（考核模板）单独成组；
-        填写相同的组别名称即可合并。公示后不能再调整，每次调整记入操作日志。
+        {
+          '同一组别的单位一起排名，等次比例（如优秀不超过一定比例）在组内分别计算。默认每种单位类型（考核模板）单独成组；填写相同的组别名称即可合并。公示后不能再调整，每次调整记入操作日志。'
+        }
       </Typography.Paragraph>
       <Table
         size="small"
