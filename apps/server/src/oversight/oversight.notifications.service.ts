@@ -1,7 +1,7 @@
 import type { ProblemActionInput } from '@fazhi/core/oversight/problem.schemas';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { raiseEvent } from '../platform/platform.notification-events.service.ts';
+import { withdrawNotifications } from '../platform/platform.notifications.service.ts';
 
 type ProblemRef = { id: number; title: string; unitIds: readonly number[] };
 
@@ -56,8 +56,6 @@ export function notifyProblemAction(tx: Executor, problem: ProblemRef, action: P
 }
 
 /** A problem 销号: its deadline and escalation reminders have no reason left and are withdrawn (deleted). */
-export async function withdrawProblemReminders(tx: Executor, problemId: number) {
-  await tx.execute(
-    sql`delete from notifications where kind like 'oversight.%' and link = ${`/oversight/problems/${problemId}`}`,
-  );
+export function withdrawProblemReminders(tx: Executor, problemId: number) {
+  return withdrawNotifications(tx, { kindPrefix: 'oversight.', link: linkOf(problemId) });
 }

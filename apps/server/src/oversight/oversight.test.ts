@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { testNow } from '../../test/test-clock.ts';
 import { queryRows } from '../db/client.ts';
+import { withdrawProblemReminders } from './oversight.notifications.service.ts';
 import { sendProblemReminders } from './oversight.reminders.service.ts';
 
 let t: TestApp;
@@ -324,6 +325,32 @@ describe('reminders', () => {
       sql`select u.username from notifications n join users u on u.id = n.user_id where n.kind = 'oversight.escalation'`,
     );
     expect(escalations.every((r) => r.username === 'office')).toBe(true);
+  });
+
+  it("a problem's withdrawal deletes its own oversight reminders only, read or not", async () => {
+    await sendProblemReminders(t.db, testNow);
+    const perLink = () =>
+      queryRows<{ link: string; kind: string; n: number }>(
+        t.db,
+        sql`select link, kind, count(*)::int as n from notifications where link like '/oversight/problems/%'
+            group by link, kind order by link, kind`,
+      );
+    const [target] = (await perLink()).filter((r) => r.kind.startsWith('oversight.'));
+    expect(target).toBeDefined();
+    const problemId = Number(target!.link.split('/').at(-1));
+    // One of them read, and a notification of another kind on the same problem, which must stay.
+    await t.db.execute(sql`update notifications set read_at = now()
+      where id = (select min(id) from notifications where link = ${target!.link} and kind like 'oversight.%')`);
+    await t.db.execute(sql`insert into notifications (user_id, kind, title, body, link, dedupe_key)
+      select id, 'problem.assigned', '督察问题交办', '测试', ${target!.link}, ${`withdraw-test:${problemId}`}
+      from users where username = 'office'`);
+    const before = await perLink();
+
+    await withdrawProblemReminders(t.db, problemId);
+
+    const expected = before.filter((r) => !(r.link === target!.link && r.kind.startsWith('oversight.')));
+    expect(await perLink()).toEqual(expected);
+    expect(expected).toContainEqual(expect.objectContaining({ link: target!.link, kind: 'problem.assigned' }));
   });
 });
 

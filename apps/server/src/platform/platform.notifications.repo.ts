@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { notifications } from './platform.schema.ts';
 
@@ -77,4 +77,9 @@ export function markNotificationsRead(db: Executor, userId: number, ids: readonl
     .update(notifications)
     .set({ readAt: now })
     .where(and(unreadOf(userId), ids ? inArray(notifications.id, [...ids]) : undefined));
+}
+
+/** Deletes the notifications, read or not, whose kind starts with `kindPrefix` and that link to `link`. */
+export async function deleteNotificationsLinkingTo(db: Executor, kindPrefix: string, link: string) {
+  await db.delete(notifications).where(and(like(notifications.kind, `${kindPrefix}%`), eq(notifications.link, link)));
 }

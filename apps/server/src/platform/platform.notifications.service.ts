@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import type { AuthUser } from './kernel/context.ts';
 import {
+  deleteNotificationsLinkingTo,
   insertNotifications,
   insertNotificationsFrom,
   markNotificationsRead,
@@ -19,6 +20,14 @@ export type { NotificationInput } from './platform.notifications.repo.ts';
  */
 export function notify(tx: Executor, source: readonly NotificationInput[] | { select: SQL }): Promise<number> {
   return 'select' in source ? insertNotificationsFrom(tx, source.select) : insertNotifications(tx, source);
+}
+
+/**
+ * Withdraws (deletes, read or not) the notifications whose reason is gone: those whose kind starts with `kindPrefix`
+ * and that link to `link` (e.g. a closed problem's reminders).
+ */
+export function withdrawNotifications(tx: Executor, target: { kindPrefix: string; link: string }): Promise<void> {
+  return deleteNotificationsLinkingTo(tx, target.kindPrefix, target.link);
 }
 
 /** The signed-in user's own notifications: a page, its total and the unread count in all. */
