@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -32,6 +32,31 @@ const layers = ['routes', 'service', 'repo', 'schema', 'docx', 'test'];
  */
 const pendingShape = new Set<string>([
   // Empty since oversight's notifications file became `oversight.notifications.service.ts` (issue 19, 2026-12-06).
+]);
+
+/**
+ * Services run no SQL themselves (docs/module-guide.md, "One shape"): they call their own repo or another module's
+ * service. A service may still compose a fragment that a repo runs: a data-scope filter (`orgScopeSql`) or the
+ * recipient SELECT handed to `notify`. This regex finds a service that executes a query: `queryRows`, `.execute(`,
+ * or a Drizzle query builder (`db.select(` and the like, or a chain line starting with `.select(` / `.from(`).
+ */
+const runsSql =
+  /\bqueryRows\b|\.execute\(|\b(db|tx|t|database|executor)\s*\.\s*(select|selectDistinct|insert|update|delete)\(|^\s*\.(select|selectDistinct|insert|update|delete|from)\(/m;
+
+/**
+ * The to-do: service files that still run SQL (issue 19, 2026-12-06), all but one the platform's. Whoever moves
+ * a file's SQL into its repo removes it here; an entry that no longer runs SQL, or no longer exists, fails the test.
+ */
+const pendingServiceSql = new Set<string>([
+  // Withdraws a task's deadline reminders (a DELETE on the platform's notifications joined with plan's tasks).
+  'plan/plan.notifications.service.ts',
+  'platform/platform.audit-chain.service.ts',
+  'platform/platform.audit.service.ts',
+  'platform/platform.backup.service.ts',
+  'platform/platform.notification-push.service.ts',
+  'platform/platform.notification-settings.service.ts',
+  'platform/platform.read-source.service.ts',
+  'platform/platform.scope.service.ts',
 ]);
 
 const src = import.meta.dirname;
@@ -85,5 +110,27 @@ describe('module shape', () => {
     const present = new Set(moduleFiles);
     const stale = [...pendingShape].filter((f) => !present.has(f) || hasModuleShape(f)).sort();
     expect(stale).toEqual([]);
+  });
+
+  it('finds a service that runs SQL, not one that composes a fragment', () => {
+    expect(runsSql.test('const rows = await queryRows<{ id: number }>(db, sql`select 1`);')).toBe(true);
+    expect(runsSql.test('await tx.execute(sql`delete from x`);')).toBe(true);
+    expect(runsSql.test('await db.insert(notifications).values(rows);')).toBe(true);
+    expect(runsSql.test('const rows = await db\n    .select({ id: orgs.id })\n    .from(orgs);')).toBe(true);
+    expect(runsSql.test('return notify(tx, { select: sql`select u.id from users u` });')).toBe(false);
+    expect(runsSql.test("createHash('sha256').update(text).digest('hex'); cache.delete(db);")).toBe(false);
+  });
+
+  const services = moduleFiles.filter((f) => f.endsWith('.service.ts'));
+  const sqlOf = (f: string) => runsSql.test(readFileSync(join(src, f), 'utf8'));
+
+  it('no service runs SQL itself, apart from the named pending files', () => {
+    expect(services.length).toBeGreaterThan(50);
+    expect(services.filter((f) => sqlOf(f) && !pendingServiceSql.has(f)).sort()).toEqual([]);
+  });
+
+  it('the pending service list holds only services that exist and still run SQL', () => {
+    const present = new Set(services);
+    expect([...pendingServiceSql].filter((f) => !present.has(f) || !sqlOf(f)).sort()).toEqual([]);
   });
 });
