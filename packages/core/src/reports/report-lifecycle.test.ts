@@ -16,7 +16,7 @@ describe('report lifecycle', () => {
     expect(skip.ok).toBe(false);
     expect(!skip.ok && skip.message).toContain('起草');
     const noReason = applyReportAction('review', 'return', ' ');
-    expect(!noReason.ok && noReason.message).toContain('退回理由');
+    expect(!noReason.ok && noReason.message).toBe('退回修改时请填写审核意见');
     expect(applyReportAction('published', 'publish').ok).toBe(false);
   });
 
