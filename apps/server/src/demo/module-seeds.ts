@@ -4,6 +4,7 @@ import { seedAssessment } from './demo-assessment.ts';
 import { seedDemoCadres } from './demo-cadres.ts';
 import { seedConsultation } from './demo-consultation.ts';
 import { seedGrassroots } from './demo-grassroots.ts';
+import { seedGrids } from './demo-grids.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedLizhou } from './demo-lizhou.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
@@ -33,4 +34,5 @@ export const moduleSeeds: DemoSeeder[] = [
   seedReports,
   seedSurveys,
   seedLizhou,
+  seedGrids,
 ];

@@ -175,8 +175,10 @@ export async function moveOrgSubtree(db: Executor, id: number, oldPath: string, 
     where path like ${`${oldPath}%`}`);
 }
 
-export async function countChildOrgs(db: Executor, id: number) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentId, id));
+/** Direct children of a unit, or only those of one kind (the grids of a village). */
+export async function countChildOrgs(db: Executor, id: number, kind?: string) {
+  const where = kind ? and(eq(orgs.parentId, id), eq(orgs.kind, kind)) : eq(orgs.parentId, id);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where);
   return row?.n ?? 0;
 }
 

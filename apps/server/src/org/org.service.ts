@@ -1,4 +1,5 @@
-import type { DimensionCreate, OrgCreate, OrgUpdate } from '@fazhi/core/org/org.schemas';
+import type { DimensionCreate, OrgCreate, OrgKind, OrgUpdate } from '@fazhi/core/org/org.schemas';
+import { placementError } from '@fazhi/core/org/org-kinds';
 import type { Db, Executor } from '../db/client.ts';
 import { countTasksOfOrg } from '../plan/plan.service.ts';
 import type { Actor } from '../platform/kernel/context.ts';
@@ -56,6 +57,12 @@ async function requireUniqueCode(tx: Executor, code: string | null | undefined, 
     throw conflict(`单位编码“${code}”已被使用`, [{ field: 'code', message: '编码重复' }]);
 }
 
+/** A 网格 sits under a 村（社区） only, and nothing under a grid: 400 in Chinese naming the parent's kind. */
+function requirePlacement(kind: OrgKind, parent: { kind: string; name: string }, field: 'parentId' | 'kind') {
+  const error = placementError(kind, { kind: parent.kind as OrgKind, name: parent.name });
+  if (error) throw badRequest(error, [{ field, message: error }]);
+}
+
 export async function createOrg(db: Db, actor: Actor, input: OrgCreate) {
   return db.transaction((tx) => insertOrg(tx, actor, input));
 }
@@ -63,6 +70,7 @@ export async function createOrg(db: Db, actor: Actor, input: OrgCreate) {
 /** Inserts one org under a visible parent; the caller owns the transaction (import inserts many in one). */
 export async function insertOrg(tx: Executor, actor: Actor, input: OrgCreate) {
   const parent = await requireOrg(tx, actor, input.parentId, '上级单位');
+  requirePlacement(input.kind, parent, 'parentId');
   await requireUniqueCode(tx, input.code);
   await requireDimensionsVisible(tx, actor, input.dimensionIds);
   // Take the id first so the row is inserted once with its final path.
@@ -93,6 +101,7 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
   return db.transaction(async (tx) => {
     const before = await requireOrg(tx, actor, id);
     if (before.version !== input.version) throw conflict('该单位已被他人修改，请刷新后再编辑');
+    if (input.kind && input.kind !== before.kind) await requireKindChangeFits(tx, actor, before, input.kind);
     await requireUniqueCode(tx, input.code, id);
     const { version: _v, dimensionIds, ...fields } = input;
     const updated = await updateOrgRow(tx, id, input.version, {
@@ -109,6 +118,21 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: OrgUpda
   });
 }
 
+/** A unit becoming a grid must sit under a village and have no units below; a village with grids stays a village. */
+async function requireKindChangeFits(
+  tx: Executor,
+  actor: Actor,
+  org: { id: number; kind: string; name: string; parentId: number | null },
+  kind: OrgKind,
+) {
+  if (org.parentId) requirePlacement(kind, await requireOrg(tx, actor, org.parentId, '上级单位'), 'kind');
+  const gridChildren = await countChildOrgs(tx, org.id, 'grid');
+  if (kind === 'grid' && (await countChildOrgs(tx, org.id)) > 0)
+    throw badRequest(`“${org.name}”下还有下级单位，不能改为网格`, [{ field: 'kind', message: '有下级单位' }]);
+  if (kind !== 'village' && gridChildren > 0)
+    throw badRequest(`“${org.name}”下设有网格，只能是村（社区）`, [{ field: 'kind', message: '下设网格' }]);
+}
+
 /** Moving rewrites the path prefix of the whole subtree in one statement. */
 export async function moveOrg(db: Db, actor: Actor, id: number, parentId: number) {
   return db.transaction(async (tx) => {
@@ -116,6 +140,7 @@ export async function moveOrg(db: Db, actor: Actor, id: number, parentId: number
     const parent = await requireOrg(tx, actor, parentId, '上级单位');
     if (!org.parentId) throw badRequest('根节点不能移动');
     if (parent.path.startsWith(org.path)) throw badRequest('不能将单位移动到其自身或其下级单位之下');
+    requirePlacement(org.kind as OrgKind, parent, 'parentId');
     const newPath = `${parent.path}${id}/`;
     await moveOrgSubtree(tx, id, org.path, parentId, newPath);
     await writeAudit(tx, actor, {

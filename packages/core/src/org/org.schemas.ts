@@ -8,6 +8,7 @@ export const orgKinds = [
   'county',
   'township',
   'village',
+  'grid',
   'committee',
   'office',
   'department',
@@ -20,12 +21,13 @@ export const orgKindLabels: Record<OrgKind, string> = {
   county: '县（区）',
   township: '乡镇（街道）',
   village: '村（社区）',
+  grid: '网格',
   committee: '委员会',
   office: '办公室',
   department: '区级部门',
   judicial_office: '司法所',
 };
-export const regionKinds: readonly OrgKind[] = ['province', 'city', 'county', 'township', 'village'];
+export const regionKinds: readonly OrgKind[] = ['province', 'city', 'county', 'township', 'village', 'grid'];
 
 export const dimensionKinds = ['coord_group', 'tier', 'sector', 'center_office'] as const;
 export type DimensionKind = (typeof dimensionKinds)[number];
