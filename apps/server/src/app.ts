@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './assessment/assessment.routes.ts';
+import { publishedUnitResultsOfYear } from './assessment/assessment.units.service.ts';
 import { cadresRoutes } from './cadres/cadres.routes.ts';
 import { consultationRoutes } from './consultation/consultation.routes.ts';
 import { surveyRoutes } from './consultation/consultation.survey.routes.ts';
@@ -83,7 +84,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   planRoutes(z, deps);
   ledgerRoutes(z, deps);
   oversightRoutes(z, deps);
-  cadresRoutes(z, deps);
+  // cadres may not import assessment (assessment → oversight → cadres): its 干部考察 export gets the results here
+  cadresRoutes(z, deps, { unitResultsOfYear: publishedUnitResultsOfYear });
   assessmentRoutes(z, deps);
   metricsRoutes(z, deps);
   dashboardRoutes(z, deps);

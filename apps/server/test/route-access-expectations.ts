@@ -161,6 +161,8 @@ export const routeAccess: Record<string, AccessGroup> = {
   'GET /api/oversight/stats': 'businessReaders',
   // cadres
   'GET /api/cadres/:id/archive/export': 'businessReaders',
+  // 干部考察 export: the office (no organisation-department role exists yet)
+  'GET /api/cadres/results/export': 'office',
   'GET /api/cadres/:id/archive': 'businessReaders',
   'PUT /api/cadres/:id/archive': 'office',
   'DELETE /api/cadres/:id': 'office',

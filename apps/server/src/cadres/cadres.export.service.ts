@@ -1,9 +1,10 @@
+import { buildResultsExport, resultsExportColumns, type UnitAssessmentResult } from '@fazhi/core/cadres/results-export';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { addSheet } from '../platform/kernel/excel.ts';
 import { blank, officialDocument, officialTable, textWidth, titleParagraph } from '../platform/kernel/official-docx.ts';
-import { lawArchive } from './cadres.service.ts';
+import { cadreRecordsOfYear, lawArchive } from './cadres.service.ts';
 
 type Archive = Awaited<ReturnType<typeof lawArchive>>;
 
@@ -79,4 +80,44 @@ export async function exportArchive(
     children: [titleParagraph(`领导干部法治档案（${year}年度）`), blank(), table],
   });
   return { filename: `${base}.docx`, data };
+}
+
+/**
+ * The units' published assessment results of a year, by org id. The assessment module answers it; the composition
+ * layer (app.ts) hands its service in, since cadres may not import assessment (assessment → oversight → cadres).
+ */
+export type UnitResultsOfYear = (
+  db: Executor,
+  actor: Actor,
+  year: number,
+) => Promise<ReadonlyMap<number, UnitAssessmentResult>>;
+
+const wideColumns: Record<string, number> = {
+  单位: 22,
+  单位年度考核: 30,
+  单位考核排名: 18,
+  任前考法: 40,
+  会前学法记录: 70,
+};
+
+/** 干部考察 export: each leading cadre's unit result, 述法, exams and 会前学法 of the year, without personal data. */
+export async function exportCadreResults(
+  db: Executor,
+  actor: Actor,
+  year: number,
+  unitResultsOfYear: UnitResultsOfYear,
+) {
+  const [records, unitResults] = await Promise.all([
+    cadreRecordsOfYear(db, actor, year),
+    unitResultsOfYear(db, actor, year),
+  ]);
+  const rows = buildResultsExport({ ...records, unitResults });
+  const wb = new ExcelJS.Workbook();
+  const ws = addSheet(
+    wb,
+    `${year}年度`,
+    resultsExportColumns.map((header, i) => ({ header, key: `c${i}`, width: wideColumns[header] })),
+  );
+  for (const row of rows) ws.addRow(row).alignment = { wrapText: true, vertical: 'top' };
+  return { filename: `领导干部${year}年度法治建设考核结果运用表.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

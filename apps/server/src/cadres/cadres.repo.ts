@@ -48,7 +48,8 @@ export function queryThreeOnes(db: Executor, cadreIds: readonly number[], year: 
     db,
     sql`select c.id,
           exists (select 1 from law_reports r where r.cadre_id = c.id and r.year = ${year}) as has_report,
-          exists (select 1 from law_exams e where e.cadre_id = c.id and e.year = ${year} and e.score is not null) as has_exam,
+          exists (select 1 from law_exams e where e.cadre_id = c.id and e.year = ${year} and e.kind = 'annual'
+                  and e.score is not null) as has_exam,
           exists (select 1 from cadre_archives a where a.cadre_id = c.id and a.year = ${year} and a.filed_on is not null) as filed
         from cadres c where c.id in (${idList(cadreIds)})`,
   );
@@ -117,6 +118,15 @@ export function queryStudiesAttendedBy(db: Executor, cadreId: number, year: numb
           s.expected_count, s.attendee_count, s.org_id
         from pre_meeting_studies s
         where extract(year from s.date)::int = ${year} and s.attendee_ids @> ${JSON.stringify([cadreId])}::jsonb`,
+  );
+}
+
+/** All 会前学法 meetings of a year with who attended (the results export keeps those of the cadres in scope). */
+export function queryStudiesOfYear(db: Executor, year: number) {
+  return queryRows<{ date: string; meeting_name: string; laws: string[]; attendee_ids: number[] }>(
+    db,
+    sql`select to_char(s.date, 'YYYY-MM-DD') as date, s.meeting_name, s.laws, s.attendee_ids
+        from pre_meeting_studies s where extract(year from s.date)::int = ${year} order by s.date, s.id`,
   );
 }
 
@@ -192,6 +202,7 @@ export type LawExamRow = {
   position: string;
   org_name: string;
   year: number;
+  kind: 'annual' | 'pre_promotion';
   exam_name: string;
   date: string;
   score: number | null;
@@ -202,7 +213,7 @@ export type LawExamRow = {
 export function queryLawExams(db: Executor, user: AuthUser, filter: { year?: number; cadreId?: number }) {
   return queryRows<LawExamRow>(
     db,
-    sql`select e.id, e.cadre_id, c.name as cadre_name, c.position, o.name as org_name, e.year, e.exam_name,
+    sql`select e.id, e.cadre_id, c.name as cadre_name, c.position, o.name as org_name, e.year, e.kind, e.exam_name,
           to_char(e.date, 'YYYY-MM-DD') as date, e.score, e.pass_mark
         from law_exams e join cadres c on c.id = e.cadre_id join orgs o on o.id = e.org_id
         where ${orgScopeSql(user, sql`e.org_id`)}

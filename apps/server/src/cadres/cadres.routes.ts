@@ -1,7 +1,7 @@
 import { cadresContracts } from '@fazhi/core/cadres/cadres.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { exportArchive } from './cadres.export.service.ts';
+import { exportArchive, exportCadreResults, type UnitResultsOfYear } from './cadres.export.service.ts';
 import {
   createCadre,
   createExam,
@@ -24,7 +24,8 @@ const contentTypes = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export function cadresRoutes(app: ZApp, deps: AppDeps) {
+/** `unitResultsOfYear`: the assessment module's published results, handed in by app.ts (see the export service). */
+export function cadresRoutes(app: ZApp, deps: AppDeps, hooks: { unitResultsOfYear: UnitResultsOfYear }) {
   const { db } = deps;
 
   implementAll(app, cadresContracts, {
@@ -42,6 +43,14 @@ export function cadresRoutes(app: ZApp, deps: AppDeps) {
     createExam: (request) => createExam(db, actorOf(request), request.body),
     archive: (request) => lawArchive(db, actorOf(request), request.params.id, request.query.year),
     updateArchive: (request) => updateArchive(db, actorOf(request), request.params.id, request.body),
+    exportResults: async (request, reply) => {
+      const { year } = request.query;
+      const { filename, data } = await exportCadreResults(db, actorOf(request), year, hooks.unitResultsOfYear);
+      return reply
+        .header('content-type', contentTypes.xlsx)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .send(data);
+    },
     exportArchive: async (request, reply) => {
       const { year, format } = request.query;
       const { filename, data } = await exportArchive(db, actorOf(request), request.params.id, year, format);

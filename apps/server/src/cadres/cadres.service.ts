@@ -1,6 +1,6 @@
 import type { CadreCreate, CadreUpdate } from '@fazhi/core/cadres/cadre.schemas';
 import { buildLawArchivePage, type FirstResponsibleDuty } from '@fazhi/core/cadres/law-archive';
-import { examOutcome, examOutcomeLabels, type LawExam } from '@fazhi/core/cadres/law-exam';
+import { examKindLabels, examOutcome, examOutcomeLabels, type LawExam } from '@fazhi/core/cadres/law-exam';
 import {
   evaluateLawReport,
   type LawReport,
@@ -33,6 +33,7 @@ import {
   queryCadres as queryStoredCadres,
   queryStudies,
   queryStudiesAttendedBy,
+  queryStudiesOfYear,
   queryThreeOnes,
   type StoredCadreRow,
   updateCadreAtVersion,
@@ -303,6 +304,8 @@ async function queryExams(db: Executor, actor: Actor, filter: { year?: number; c
       position: r.position,
       orgName: r.org_name,
       year: r.year,
+      kind: r.kind,
+      kindLabel: examKindLabels[r.kind] ?? r.kind,
       examName: r.exam_name,
       date: r.date,
       score,
@@ -360,14 +363,18 @@ export async function lawArchive(db: Executor, actor: Actor, cadreId: number, ye
         panelScores: r.panel_scores,
         survey: r.survey,
       })),
-      exams: exams.map((e) => ({
-        cadreId: e.cadreId,
-        year: e.year,
-        examName: e.examName,
-        date: e.date,
-        score: e.score,
-        passMark: e.passMark,
-      })),
+      // the 三个一's exam is the yearly one; a 任前考法 is listed in the results export
+      exams: exams
+        .filter((e) => e.kind === 'annual')
+        .map((e) => ({
+          cadreId: e.cadreId,
+          kind: e.kind,
+          year: e.year,
+          examName: e.examName,
+          date: e.date,
+          score: e.score,
+          passMark: e.passMark,
+        })),
       studies: studies.map((s) => ({
         orgId: s.org_id,
         date: s.date,
@@ -413,4 +420,48 @@ export async function updateArchive(
     });
     return { ok: true };
   });
+}
+
+/**
+ * A year's records of the cadres in scope for the results export (干部考察): no ID number or phone is read.
+ * 会前学法 meetings count wherever they were held, as on the 法治档案 page.
+ */
+export async function cadreRecordsOfYear(db: Executor, actor: Actor, year: number) {
+  const [cadreRows, reports, exams, studies] = await Promise.all([
+    queryStoredCadres(db, actor.user, {}),
+    queryReports(db, actor, { year }),
+    queryExams(db, actor, { year }),
+    queryStudiesOfYear(db, year),
+  ]);
+  return {
+    cadres: cadreRows.map((c) => ({
+      id: c.id,
+      orgId: c.org_id,
+      orgName: c.org_name,
+      name: c.name,
+      position: c.position,
+      isPrincipal: c.is_principal,
+    })),
+    lawReports: reports.map((r) => ({
+      cadreId: r.cadre_id,
+      form: r.form,
+      date: r.date,
+      panelScores: r.panel_scores,
+      survey: r.survey,
+    })),
+    exams: exams.map((e) => ({
+      cadreId: e.cadreId,
+      kind: e.kind,
+      examName: e.examName,
+      date: e.date,
+      score: e.score,
+      passMark: e.passMark,
+    })),
+    studies: studies.map((s) => ({
+      date: s.date,
+      meetingName: s.meeting_name,
+      laws: s.laws,
+      attendeeIds: s.attendee_ids,
+    })),
+  };
 }

@@ -197,6 +197,22 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
       score: i === 9 ? null : i === 17 ? 56 : 68 + ((i * 5) % 31),
     });
   }
+  // 任前考法: two deputies sat the exam before promotion last year (one passed at the second try)
+  const deputies = list.filter((c) => !c.isPrincipal);
+  for (const [k, c] of deputies.slice(0, 2).entries()) {
+    const orgId = ctx.orgIds.get(c.orgName)!;
+    const sitting = (date: string, score: number) => ({
+      orgId,
+      cadreId: c.id,
+      kind: 'pre_promotion',
+      year: ctx.year - 1,
+      examName: '拟提拔领导干部任前法律知识考试',
+      date,
+      score,
+    });
+    exams.push(sitting(`${ctx.year - 1}-0${4 + k}-12`, k === 0 ? 88 : 54));
+    if (k === 1) exams.push(sitting(`${ctx.year - 1}-06-20`, 76));
+  }
   await tx.insert(lawExams).values(exams);
 
   const duties = (done: boolean) =>

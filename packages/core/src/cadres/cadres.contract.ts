@@ -10,7 +10,7 @@ import {
   dutySchema,
   lawReportScoresSchema,
 } from './cadre.schemas.ts';
-import { examOutcomes, lawExamSchema } from './law-exam.ts';
+import { examKinds, examOutcomes, lawExamSchema } from './law-exam.ts';
 import { lawReportForms, lawReportLevels, lawReportSchema, lawReportSurveySchema } from './law-report.ts';
 import { preMeetingStudySchema, studyMeetingKinds } from './pre-meeting-study.ts';
 
@@ -80,6 +80,8 @@ export const examItemSchema = z.object({
   position: z.string(),
   orgName: z.string(),
   year: z.number(),
+  kind: z.enum(examKinds),
+  kindLabel: z.string(),
   examName: z.string(),
   date: z.string(),
   score: z.number().nullable(),
@@ -250,6 +252,16 @@ export const cadresContracts = defineContracts('cadres', {
     params: idParams,
     body: archiveUpdateSchema,
     response: okResponse,
+  },
+  exportResults: {
+    method: 'GET',
+    path: '/api/cadres/results/export',
+    access: 'cadres.manage',
+    summary: '导出领导干部考核结果运用表（干部考察用，.xlsx，不含身份证号和电话）',
+    query: z.object({
+      year: z.coerce.number({ error: '请选择年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
+    }),
+    response: fileBody,
   },
   exportArchive: {
     method: 'GET',

@@ -1,4 +1,4 @@
-import { lawExamSchema } from '@fazhi/core/cadres/law-exam';
+import { examKindLabels, examKinds, lawExamSchema } from '@fazhi/core/cadres/law-exam';
 import { lawReportFormLabels, lawReportForms, lawReportSchema } from '@fazhi/core/cadres/law-report';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ type Values = {
   form?: string;
   date: Dayjs;
   summary?: string;
+  kind?: string;
   examName?: string;
   score?: number | null;
 };
@@ -59,7 +60,7 @@ export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; ye
             createReport.mutateAsync,
           )
         : submitParsed(
-            lawExamSchema.safeParse({ ...base, examName: v.examName, score: v.score ?? null }),
+            lawExamSchema.safeParse({ ...base, kind: v.kind, examName: v.examName, score: v.score ?? null }),
             createExam.mutateAsync,
           );
     if (!run) return;
@@ -90,7 +91,7 @@ export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; ye
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ form: 'on_site', examName: `${year}年度领导干部学法用法考试` }}
+        initialValues={{ form: 'on_site', kind: 'annual', examName: `${year}年度领导干部学法用法考试` }}
       >
         <Form.Item name="cadreId" label="领导干部" rules={[{ required: true, message: '请选择领导干部' }]}>
           <Select showSearch optionFilterProp="label" options={options} loading={cadres.isLoading} />
@@ -127,6 +128,9 @@ export function RecordFormModal({ kind, year, onClose }: { kind: Kind | null; ye
           </>
         ) : (
           <>
+            <Form.Item name="kind" label="考试类型" extra="任前考法：拟提拔任职前的法律知识考试">
+              <Select options={examKinds.map((k) => ({ value: k, label: examKindLabels[k] }))} />
+            </Form.Item>
             <Form.Item name="examName" label="考核名称" rules={[{ required: true, message: '请填写考核名称' }]}>
               <Input maxLength={200} />
             </Form.Item>

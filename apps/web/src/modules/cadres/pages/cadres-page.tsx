@@ -1,8 +1,16 @@
-import { CheckCircleTwoTone, CloseCircleTwoTone, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CheckCircleTwoTone,
+  CloseCircleTwoTone,
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import { cadresContracts } from '@fazhi/core/cadres/cadres.contract';
 import { App, Button, Card, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../components/api-client.ts';
+import { download, errorMessage } from '../../../components/api-client.ts';
 import { currentYear } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useSession } from '../../../components/session.ts';
@@ -181,6 +189,12 @@ function ExamsTab({ year }: { year: number }) {
         { title: '姓名', dataIndex: 'cadreName', width: 110 },
         { title: '单位及职务', key: 'pos', render: (_, e) => `${e.orgName}${e.position}` },
         { title: '考核名称', dataIndex: 'examName' },
+        {
+          title: '类型',
+          key: 'kind',
+          width: 120,
+          render: (_, e) => (e.kind === 'pre_promotion' ? <Tag color="purple">{e.kindLabel}</Tag> : e.kindLabel),
+        },
         { title: '日期', dataIndex: 'date', width: 110 },
         { title: '成绩', key: 'score', width: 80, render: (_, e) => e.score ?? '—' },
         {
@@ -287,6 +301,14 @@ export function CadresPage() {
   const [record, setRecord] = useState<'report' | 'exam' | null>(null);
   const [isCadreOpen, setCadreOpen] = useState(false);
   const [editingCadre, setEditingCadre] = useState<CadreItem | undefined>();
+  const [isExporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const exportResults = () => {
+    setExporting(true);
+    download(cadresContracts.routes.exportResults, { query: { year } }, `领导干部${year}年度考核结果运用表.xlsx`)
+      .catch((e) => message.error(errorMessage(e)))
+      .finally(() => setExporting(false));
+  };
   const action =
     tab === 'studies'
       ? { label: '登记会前学法', run: () => setStudyOpen(true) }
@@ -315,6 +337,16 @@ export function CadresPage() {
               style={{ width: 110 }}
               options={[0, 1, 2].map((d) => ({ value: currentYear() - d, label: `${currentYear() - d}年` }))}
             />
+            {canManage ? (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={isExporting}
+                onClick={exportResults}
+                title="供组织部门干部考察：单位考核结果、述法、学法考法、任前考法、会前学法（不含身份证号和电话）"
+              >
+                导出考核结果运用表
+              </Button>
+            ) : null}
             {canManage && action ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={action.run}>
                 {action.label}
