@@ -56,7 +56,6 @@ const pendingServiceSql = new Set<string>([
   'platform/platform.notification-push.service.ts',
   'platform/platform.notification-settings.service.ts',
   'platform/platform.read-source.service.ts',
-  'platform/platform.scope.service.ts',
 ]);
 
 const src = import.meta.dirname;

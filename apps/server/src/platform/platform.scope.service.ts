@@ -1,9 +1,10 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import type { AuthUser } from './kernel/context.ts';
 import { notFound } from './kernel/errors.ts';
 import { orgs } from './platform.orgs.schema.ts';
+import { orgMeetsScope, type ScopedTable, selectScopedRow } from './platform.scope.repo.ts';
 
 /**
  * The one place data scope becomes SQL: a condition on an org id column that is true exactly for the orgs the user
@@ -33,11 +34,7 @@ export function orgTreeScopeSql(user: AuthUser, orgIdColumn: AnyPgColumn | SQL):
 }
 
 export async function isOrgInScope(db: Executor, user: AuthUser, orgId: number): Promise<boolean> {
-  const rows = await db
-    .select({ id: orgs.id })
-    .from(orgs)
-    .where(sql`${orgs.id} = ${orgId} and ${orgScopeSql(user, orgs.id)}`);
-  return rows.length > 0;
+  return orgMeetsScope(db, orgId, orgScopeSql(user, orgs.id));
 }
 
 export async function requireOrgInScope(db: Executor, user: AuthUser, orgId: number, message?: string) {
@@ -48,9 +45,6 @@ export async function requireOrgInScope(db: Executor, user: AuthUser, orgId: num
 export function scopeRootOrgId(user: AuthUser): number {
   return Number(user.scopePath.split('/').filter(Boolean).at(-1));
 }
-
-/** A table whose rows belong to one org: an `id` key and an `orgId` owner column. */
-type ScopedTable = PgTable & { id: AnyPgColumn; orgId: AnyPgColumn };
 
 /**
  * The one "row in scope or 404": the row of `table` with this id whose owner org is in the user's data scope,
@@ -65,12 +59,8 @@ export async function requireInScope<T extends ScopedTable>(
   message: string,
   options: { lock?: boolean } = {},
 ): Promise<T['$inferSelect']> {
-  const query = db
-    .select()
-    .from(table as PgTable)
-    .where(and(eq(table.id, id), orgScopeSql(user, table.orgId)));
-  const rows = options.lock ? await query.for('update') : await query;
-  return requireFirst(rows as T['$inferSelect'][], message);
+  const rows = await selectScopedRow(db, table, id, orgScopeSql(user, table.orgId), options.lock === true);
+  return requireFirst(rows, message);
 }
 
 /** The first row a scoped query found (the query applied the data scope itself), or 404 with `message`. */
