@@ -258,7 +258,19 @@ describe('lists', () => {
   it('a unit filter takes the subtree', async () => {
     const town = (await office.get(`${base}?orgId=${orgId.get('元坝镇')}&pageSize=200`)).json();
     const names = new Set(town.items.map((r: { orgName: string }) => r.orgName));
-    expect([...names].every((n) => ['元坝镇', '元坝社区', '泉坝村', '元坝镇司法所'].includes(n as string))).toBe(true);
+    expect(
+      [...names].every((n) =>
+        [
+          '元坝镇',
+          '元坝社区',
+          '元坝社区第一网格',
+          '元坝社区第二网格',
+          '元坝社区第三网格',
+          '泉坝村',
+          '元坝镇司法所',
+        ].includes(n as string),
+      ),
+    ).toBe(true);
   });
 
   it('reconsideration rows carry the due date and an overdue flag computed for today', async () => {
