@@ -55,7 +55,6 @@ const pendingServiceSql = new Set<string>([
   'platform/platform.backup.service.ts',
   'platform/platform.notification-push.service.ts',
   'platform/platform.notification-settings.service.ts',
-  'platform/platform.read-source.service.ts',
 ]);
 
 const src = import.meta.dirname;

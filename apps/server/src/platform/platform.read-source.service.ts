@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { AppDeps } from './kernel/context.ts';
+import { upsertReplicationTick } from './platform.cluster.repo.ts';
 
 /**
  * Where a lag-tolerant read (dashboard, 大屏, report preview) goes. With a standby configured
@@ -28,10 +28,7 @@ export async function readSource(deps: AppDeps): Promise<ReadSource> {
 }
 
 /** One tick of the replication clock on the primary (an upsert of its single row). */
-export async function tickReplicationClock(db: Db) {
-  await db.execute(sql`insert into replication_clock (id, tick_at) values (1, now())
-    on conflict (id) do update set tick_at = excluded.tick_at`);
-}
+export const tickReplicationClock = (db: Db) => upsertReplicationTick(db);
 
 /**
  * While a standby serves reads, every app process ticks the clock each second (any one would do; several only
