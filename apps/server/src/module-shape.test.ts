@@ -54,7 +54,6 @@ const pendingServiceSql = new Set<string>([
   'platform/platform.audit.service.ts',
   'platform/platform.backup.service.ts',
   'platform/platform.notification-push.service.ts',
-  'platform/platform.notification-settings.service.ts',
 ]);
 
 const src = import.meta.dirname;
