@@ -1,4 +1,5 @@
 import { orgCreateSchema, orgKindLabels, orgKinds } from '@fazhi/core/org/org.schemas';
+import { placementError } from '@fazhi/core/org/org-kinds';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
@@ -39,7 +40,8 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
     if (!mode) return;
     form.resetFields();
     if (mode.kind === 'edit') form.setFieldsValue(mode.org);
-    else form.setFieldsValue({ kind: 'department', sort: 0, dimensionIds: [] });
+    else
+      form.setFieldsValue({ kind: mode.parent.kind === 'village' ? 'grid' : 'department', sort: 0, dimensionIds: [] });
   }, [mode, form]);
 
   const submit = async () => {
@@ -57,6 +59,10 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
     );
   };
 
+  // A new unit offers only the kinds its parent can hold: a 网格 only under a 村（社区）.
+  const kindOptions = orgKinds
+    .filter((k) => mode?.kind !== 'create' || !placementError(k, mode.parent))
+    .map((k) => ({ value: k, label: orgKindLabels[k] }));
   const title =
     mode?.kind === 'edit'
       ? `编辑单位：${mode.org.name}`
@@ -83,7 +89,7 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
           <Input placeholder="如：司法局" />
         </Form.Item>
         <Form.Item name="kind" label="单位类型" {...zodItem(fields.kind)}>
-          <Select options={orgKinds.map((k) => ({ value: k, label: orgKindLabels[k] }))} />
+          <Select options={kindOptions} />
         </Form.Item>
         <Form.Item name="code" label="单位编码" {...zodItem(fields.code)}>
           <Input placeholder="如统一社会信用代码或行政区划代码，可不填" />

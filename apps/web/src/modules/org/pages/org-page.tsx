@@ -168,7 +168,7 @@ export function OrgPage() {
     <>
       <PageHeader
         title="组织机构"
-        description="“1+3+N”组织体系：委员会、协调小组和成员单位，区级部门、乡镇（街道）、村（社区）三级。"
+        description="“1+3+N”组织体系：委员会、协调小组和成员单位，区级部门、乡镇（街道）、村（社区）三级，村（社区）下设网格。"
         extra={
           <>
             {canManage ? (
@@ -271,6 +271,8 @@ export function OrgPage() {
                       <Button
                         type="primary"
                         icon={<PlusOutlined />}
+                        disabled={selected.kind === 'grid'}
+                        title={selected.kind === 'grid' ? '网格之下不能再设下级单位' : undefined}
                         onClick={() => setFormMode({ kind: 'create', parent: selected })}
                       >
                         新增下级单位
