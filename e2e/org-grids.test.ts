@@ -64,4 +64,20 @@ describe('组织机构：网格', () => {
       await page.screenshot({ path: `/tmp/grids-org-${width}.png` });
     }
   });
+
+  it('the 矛盾纠纷调解 (人民调解 case) form offers the grids in its 填报单位 picker, below their community', async () => {
+    const { page } = office;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/ledgers/mediation_case');
+    await page.getByRole('button', { name: '新增' }).click();
+    const form = page.locator('.ant-modal', { hasText: '新增矛盾纠纷调解' });
+    await form.waitFor();
+    await form.locator('.ant-select').first().click();
+    await page.keyboard.type('网格');
+    const option = page.locator('.ant-select-tree-title', { hasText: '元坝社区第二网格' });
+    await expect.poll(() => option.isVisible()).toBe(true);
+    await page.screenshot({ path: '/tmp/grids-ledger-picker-1440.png' });
+    await option.click();
+    await expect.poll(() => form.locator('.ant-select').first().textContent()).toBe('元坝社区第二网格');
+  });
 });
