@@ -53,7 +53,6 @@ const pendingServiceSql = new Set<string>([
   'platform/platform.audit-chain.service.ts',
   'platform/platform.audit.service.ts',
   'platform/platform.backup.service.ts',
-  'platform/platform.notification-push.service.ts',
 ]);
 
 const src = import.meta.dirname;

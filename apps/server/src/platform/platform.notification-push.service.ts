@@ -1,12 +1,17 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
 import {
   type ChannelConfig,
-  type ChannelType,
   channelOf,
   type NotificationChannel,
   pushText,
 } from './platform.notification-channels.service.ts';
+import {
+  claimDueDeliveries,
+  insertDeliveries,
+  markDeliveryFailed,
+  markDeliverySent,
+} from './platform.notification-push.repo.ts';
 
 /** Attempts before a delivery is logged as failed, and the wait before each retry (1 min, 5 min, 30 min, 2 h). */
 export const maxAttempts = 5;
@@ -24,30 +29,8 @@ export async function enqueuePushes(
   event: { kind: string; title: string; body: string },
   recipients: SQL,
 ) {
-  const content = pushText(event);
-  const result = await tx.execute(sql`
-    insert into notification_deliveries (channel_id, kind, content)
-    select c.id, ${event.kind}, ${content}
-    from notification_channels c
-    where c.enabled
-      and (jsonb_array_length(c.kinds) = 0 or c.kinds ? ${event.kind})
-      and c.org_id in (select u.org_id from users u where u.is_active and (${recipients}))`);
-  return (
-    (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
-    (result as { rowCount?: number }).rowCount ??
-    0
-  );
+  return insertDeliveries(tx, event.kind, pushText(event), recipients);
 }
-
-type DueRow = {
-  id: number;
-  attempts: number;
-  content: string;
-  type: ChannelType;
-  url: string;
-  secret: string | null;
-  phones: string[];
-};
 
 /**
  * Sends the pushes that are due, each to its channel, and logs every attempt. A retryable failure waits with
@@ -60,14 +43,7 @@ export async function deliverPendingPushes(
   now: Date,
   channelFor: (config: ChannelConfig) => NotificationChannel = channelOf,
 ) {
-  const due = await queryRows<DueRow>(
-    tx,
-    sql`select d.id, d.attempts, d.content, c.type, c.url, c.secret, c.phones
-        from notification_deliveries d join notification_channels c on c.id = d.channel_id
-        where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
-        order by d.id limit ${batch}
-        for update of d skip locked`,
-  );
+  const due = await claimDueDeliveries(tx, now, batch);
   let sent = 0;
   let failed = 0;
   let retrying = 0;
@@ -78,20 +54,14 @@ export async function deliverPendingPushes(
     const entry = JSON.stringify([{ at: now.toISOString(), ok: result.ok, error: result.ok ? null : result.error }]);
     if (result.ok) {
       sent++;
-      await tx.execute(sql`update notification_deliveries
-        set status = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz, last_error = null,
-            log = log || ${entry}::jsonb
-        where id = ${row.id}`);
+      await markDeliverySent(tx, row.id, attempts, now, entry);
       continue;
     }
     const giveUp = !result.retryable || attempts >= maxAttempts;
     if (giveUp) failed++;
     else retrying++;
     const next = new Date(now.getTime() + (backoffMs[attempts - 1] ?? backoffMs.at(-1)!));
-    await tx.execute(sql`update notification_deliveries
-      set status = ${giveUp ? 'failed' : 'pending'}, attempts = ${attempts}, last_error = ${result.error},
-          next_attempt_at = ${next.toISOString()}::timestamptz, log = log || ${entry}::jsonb
-      where id = ${row.id}`);
+    await markDeliveryFailed(tx, row.id, { giveUp, attempts, error: result.error, next, entry });
   }
   return { sent, failed, retrying };
 }
