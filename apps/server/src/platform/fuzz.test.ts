@@ -28,6 +28,7 @@ type JsonSchema = {
   format?: string;
   pattern?: string;
   nullable?: boolean;
+  items?: JsonSchema;
 };
 type Operation = {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
@@ -182,7 +183,8 @@ function bodyProbes(route: Route, url: string, schema: JsonSchema | undefined): 
     }
     if (type === 'array') {
       exact('not an array', 'abc', { status: 400, code: 'VALIDATION' });
-      if (isIdsName(name)) {
+      // A list of record ids (numbers); a list of keys named `…Ids` (an appeal's indicator ids) is a string list.
+      if (isIdsName(name) && ['integer', 'number'].includes(typeOf(s.items))) {
         for (const v of [0, -1, MAX + 1, 1e20, 1.5, 'abc', null])
           exact(`id list [${JSON.stringify(v)}]`, [v], { status: 400, code: 'VALIDATION' });
       } else {
