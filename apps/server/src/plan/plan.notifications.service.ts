@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { raiseEvent, wantsInApp } from '../platform/platform.notification-events.service.ts';
-import { notify } from '../platform/platform.notifications.service.ts';
+import { notify, withdrawNotificationsUnless } from '../platform/platform.notifications.service.ts';
 
 /**
  * 任务下达: the reporters and leaders of each task's lead unit and of its assisting units are told, in one INSERT …
@@ -75,19 +75,14 @@ export function notifyTaskTransition(
  * deleted or applied (only the overdue one stays for an applied task), and those keyed to a deadline the task no
  * longer has. `taskId` limits this to one task (the transition that closed it); without it every task is swept.
  */
-export async function withdrawTaskReminders(tx: Executor, taskId?: number) {
-  const result = await tx.execute(sql`
-    delete from notifications n
-    where n.kind in ('task.due7', 'task.due1', 'task.due0', 'task.overdue')
-      ${taskId === undefined ? sql`` : sql`and n.dedupe_key like ${`task:%:${taskId}:%`}`}
-      and not exists (
+export function withdrawTaskReminders(tx: Executor, taskId?: number) {
+  return withdrawNotificationsUnless(tx, {
+    kinds: ['task.due7', 'task.due1', 'task.due0', 'task.overdue'],
+    keyLike: taskId === undefined ? undefined : `task:%:${taskId}:%`,
+    stillDue: sql`exists (
         select 1 from tasks t
         where n.dedupe_key = 'task:' || substr(n.kind, 6) || ':' || t.id || ':' || to_char(t.deadline, 'YYYY-MM-DD')
           and t.status in ('issued', 'in_progress', 'applied')
-          and (t.status <> 'applied' or n.kind = 'task.overdue'))`);
-  return (
-    (result as { affectedRows?: number; rowCount?: number }).affectedRows ??
-    (result as { rowCount?: number }).rowCount ??
-    0
-  );
+          and (t.status <> 'applied' or n.kind = 'task.overdue'))`,
+  });
 }

@@ -83,3 +83,25 @@ export function markNotificationsRead(db: Executor, userId: number, ids: readonl
 export async function deleteNotificationsLinkingTo(db: Executor, kindPrefix: string, link: string) {
   await db.delete(notifications).where(and(like(notifications.kind, `${kindPrefix}%`), eq(notifications.link, link)));
 }
+
+/**
+ * Deletes the notifications, read or not, of the given kinds (and, with `keyLike`, whose dedupe key matches it) for
+ * which `keep` — a condition on `n`, the notification — is false. Returns how many were deleted.
+ */
+export async function deleteNotificationsUnless(
+  db: Executor,
+  kinds: readonly string[],
+  keyLike: string | undefined,
+  keep: SQL,
+) {
+  return affected(
+    await db.execute(sql`
+    delete from notifications n
+    where n.kind in (${sql.join(
+      kinds.map((k) => sql`${k}`),
+      sql`, `,
+    )})
+      ${keyLike === undefined ? sql`` : sql`and n.dedupe_key like ${keyLike}`}
+      and not (${keep})`),
+  );
+}

@@ -3,6 +3,7 @@ import type { Db, Executor } from '../db/client.ts';
 import type { AuthUser } from './kernel/context.ts';
 import {
   deleteNotificationsLinkingTo,
+  deleteNotificationsUnless,
   insertNotifications,
   insertNotificationsFrom,
   markNotificationsRead,
@@ -28,6 +29,18 @@ export function notify(tx: Executor, source: readonly NotificationInput[] | { se
  */
 export function withdrawNotifications(tx: Executor, target: { kindPrefix: string; link: string }): Promise<void> {
   return deleteNotificationsLinkingTo(tx, target.kindPrefix, target.link);
+}
+
+/**
+ * Withdraws (deletes, read or not) the notifications of `kinds` whose reason is gone: those for which `stillDue` —
+ * a condition on `n`, the notification (its `kind`, `dedupe_key`, `link`) — is false. `keyLike` narrows them to the
+ * dedupe keys matching that LIKE pattern. Returns how many were withdrawn.
+ */
+export function withdrawNotificationsUnless(
+  tx: Executor,
+  target: { kinds: readonly string[]; keyLike?: string; stillDue: SQL },
+): Promise<number> {
+  return deleteNotificationsUnless(tx, target.kinds, target.keyLike, target.stillDue);
 }
 
 /** The signed-in user's own notifications: a page, its total and the unread count in all. */
