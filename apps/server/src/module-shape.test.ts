@@ -50,7 +50,6 @@ const runsSql =
 const pendingServiceSql = new Set<string>([
   'platform/platform.audit-chain.service.ts',
   'platform/platform.audit.service.ts',
-  'platform/platform.backup.service.ts',
 ]);
 
 const src = import.meta.dirname;

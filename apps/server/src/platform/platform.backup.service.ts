@@ -4,62 +4,21 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
+import {
+  checksumAll,
+  insertRowsFromJson,
+  listTables,
+  resetIdentities,
+  selectRowsAsJson,
+  setUserTriggers,
+  truncateTables,
+} from './platform.backup.repo.ts';
+
+export { checksumAll } from './platform.backup.repo.ts';
 
 const format = 'fazhi-backup/1';
 const batchSize = 500;
-
-/**
- * Runtime state of the running processes, not data: their heartbeats and rate-limit counters. A backup leaves them
- * out and a restore leaves them as they are, so restoring never removes the live server's own process row.
- */
-const runtimeTables = new Set(['app_processes', 'rate_limits']);
-
-/** Tables of our schema in an order where parents come first; rows within a table are ordered the same way. */
-async function listTables(db: Executor) {
-  const rows = await queryRows<{ table_name: string }>(
-    db,
-    sql`
-    select table_name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
-  );
-  const names = rows.map((r) => r.table_name).filter((name) => !runtimeTables.has(name));
-  const deps = await queryRows<{ child: string; parent: string }>(
-    db,
-    sql`
-    select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
-    from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-    where c.contype = 'f' and n.nspname = 'public'`,
-  );
-  const ordered: string[] = [];
-  const visit = (name: string, seen: Set<string>) => {
-    if (ordered.includes(name) || seen.has(name)) return;
-    seen.add(name);
-    for (const d of deps) if (d.child === name && d.parent !== name) visit(d.parent, seen);
-    ordered.push(name);
-  };
-  for (const n of names) visit(n, new Set());
-  return ordered;
-}
-
-const rowOrder = (table: string) => sql.raw(table === 'orgs' ? 'length(t.path), t.id' : '1');
-
-/** An order-independent fingerprint of every row of every table: equal checksums, equal data. */
-export async function checksumAll(db: Executor) {
-  const tables = await listTables(db);
-  const parts: string[] = [];
-  for (const table of tables) {
-    const [row] = await queryRows<{ md5: string; n: number }>(
-      db,
-      sql`
-      select md5(coalesce(string_agg(x, '|' order by x), '')) as md5, count(*)::int as n
-      from (select row_to_json(t)::text as x from ${sql.identifier(table)} t) s`,
-    );
-    parts.push(`${table}:${row!.n}:${row!.md5}`);
-  }
-  return { checksum: parts.join(';'), tables: tables.length };
-}
 
 export async function backupTo(db: Db, file: string) {
   const tables = await listTables(db);
@@ -68,13 +27,8 @@ export async function backupTo(db: Db, file: string) {
     yield `${JSON.stringify({ format, createdAt: new Date().toISOString(), tables, checksum })}\n`;
     for (const table of tables) {
       for (let offset = 0; ; offset += batchSize) {
-        const rows = await queryRows<{ j: string }>(
-          db,
-          sql`
-          select row_to_json(t)::text as j from ${sql.identifier(table)} t order by ${rowOrder(table)}
-          limit ${batchSize} offset ${offset}`,
-        );
-        for (const r of rows) yield `${JSON.stringify({ t: table })}\t${r.j}\n`;
+        const rows = await selectRowsAsJson(db, table, offset, batchSize);
+        for (const j of rows) yield `${JSON.stringify({ t: table })}\t${j}\n`;
         if (rows.length < batchSize) break;
       }
     }
@@ -154,14 +108,13 @@ async function restoreStream(db: Db, file: string) {
     // Derived tables (metric roll-ups) are restored from the backup as they were: triggers that maintain them, and the
     // audit log's append-only guard (which refuses TRUNCATE too), stay off while the tables are emptied and the rows
     // go back in, inside this one transaction. The restored audit rows keep their hash chain.
-    for (const t of tables) await tx.execute(sql.raw(`alter table "${t}" disable trigger user`));
-    await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`));
+    await setUserTriggers(tx, tables, false);
+    await truncateTables(tx, tables);
     let table = '';
     let batch: string[] = [];
     const flush = async () => {
       if (!batch.length) return;
-      await tx.execute(sql`insert into ${sql.identifier(table)}
-        select * from json_populate_recordset(null::${sql.identifier(table)}, ${`[${batch.join(',')}]`}::json)`);
+      await insertRowsFromJson(tx, table, batch);
       batch = [];
     };
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
@@ -177,17 +130,8 @@ async function restoreStream(db: Db, file: string) {
     await flush();
     const streamError = await inflated;
     if (streamError) throw streamError;
-    for (const t of tables) await tx.execute(sql.raw(`alter table "${t}" enable trigger user`));
-    const identities = await queryRows<{ table_name: string }>(
-      tx,
-      sql`
-      select table_name from information_schema.columns
-      where table_schema = 'public' and column_name = 'id' and is_identity = 'YES'`,
-    );
-    for (const { table_name: t } of identities) {
-      await tx.execute(sql`select setval(pg_get_serial_sequence(${t}, 'id'),
-        coalesce((select max(id) from ${sql.identifier(t)}), 0) + 1, false)`);
-    }
+    await setUserTriggers(tx, tables, true);
+    await resetIdentities(tx);
     const { checksum } = await checksumAll(tx);
     if (checksum !== header.checksum) throw new Error('恢复后的数据校验和与备份不一致，已撤销恢复');
   });
