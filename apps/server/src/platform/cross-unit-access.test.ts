@@ -285,7 +285,7 @@ const writes: CrossUnitCall[] = [
   {
     route: 'POST /api/assessment/rounds/:id/units/:orgId/appeals',
     url: () => `/api/assessment/rounds/${ids.round}/units/${unitB}/appeals`,
-    body: () => ({ reason: '代为申诉，理由充分详细' }),
+    body: () => ({ indicatorIds: ['1.1'], reason: '代为申诉，理由充分详细' }),
     outOfScope: 404,
     legit: ['office', 'reporter-b'],
   },
