@@ -1,7 +1,14 @@
-import { asc, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import {
+  type AuditRow,
+  firstUnsealedAuditId,
+  lastSealedHashBefore,
+  lockAuditLogExclusive,
+  sealAuditRow,
+  selectAuditRowsAfter,
+  selectUnsealedAuditRows,
+} from './platform.audit.repo.ts';
 import { type ChainedRow, chainGenesis, chainHash } from './platform.audit.service.ts';
-import { auditLog } from './platform.schema.ts';
 
 export type ChainState =
   | { isIntact: true; rows: number }
@@ -9,7 +16,7 @@ export type ChainState =
 
 const batchSize = 2000;
 
-const toChained = (r: typeof auditLog.$inferSelect): ChainedRow => ({
+const toChained = (r: AuditRow): ChainedRow => ({
   id: r.id,
   at: r.at,
   userId: r.userId,
@@ -32,12 +39,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainState> {
   let lastId = 0;
   let position = 0;
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.id, lastId))
-      .orderBy(asc(auditLog.id))
-      .limit(batchSize);
+    const rows = await selectAuditRowsAfter(db, lastId, batchSize);
     for (const r of rows) {
       position++;
       const broken = (reason: string) => ({
@@ -62,28 +64,17 @@ export async function verifyAuditChain(db: Db): Promise<ChainState> {
  * append-only trigger lets exactly this through (hash columns only, only while still empty). Runs at start.
  */
 export async function sealLegacyAuditRows(db: Db): Promise<number> {
-  const [pending] = await db.select({ id: auditLog.id }).from(auditLog).where(isNull(auditLog.hash)).limit(1);
-  if (!pending) return 0;
+  const pendingId = await firstUnsealedAuditId(db);
+  if (pendingId === undefined) return 0;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`lock table audit_log in exclusive mode`);
-    const [last] = await tx
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .where(sql`${auditLog.hash} is not null and ${auditLog.id} < ${pending.id}`)
-      .orderBy(sql`${auditLog.id} desc`)
-      .limit(1);
-    let prev = last?.hash ?? chainGenesis;
+    await lockAuditLogExclusive(tx);
+    let prev = (await lastSealedHashBefore(tx, pendingId)) ?? chainGenesis;
     let sealed = 0;
     for (;;) {
-      const rows = await tx
-        .select()
-        .from(auditLog)
-        .where(isNull(auditLog.hash))
-        .orderBy(asc(auditLog.id))
-        .limit(batchSize);
+      const rows = await selectUnsealedAuditRows(tx, batchSize);
       for (const r of rows) {
         const hash = chainHash(prev, toChained(r));
-        await tx.execute(sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where id = ${r.id}`);
+        await sealAuditRow(tx, r.id, prev, hash);
         prev = hash;
       }
       sealed += rows.length;

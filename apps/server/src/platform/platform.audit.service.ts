@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import type { Actor } from './kernel/context.ts';
-import { auditLog } from './platform.schema.ts';
+import { insertAuditRow, lockAuditChain, readChainHead } from './platform.audit.repo.ts';
 
 export type AuditEntry = {
   action: string;
@@ -15,8 +14,6 @@ export type AuditEntry = {
   subject?: { userId?: number | null; username: string; ip: string | null };
 };
 
-/** Any fixed 64-bit key: appends to the audit chain take this transaction-level advisory lock one at a time. */
-const chainLockKey = 0x66617a68_61756474n; // "fazhaudt"
 /** The hash the first row of the chain points back to. */
 export const chainGenesis = '0'.repeat(64);
 
@@ -55,16 +52,11 @@ export async function writeAudit(tx: Executor, actor: Actor | null, entry: Audit
   };
   await tx.transaction(async (t) => {
     // Two statements: a statement's snapshot is taken before it could wait for the lock, so the read comes after.
-    await t.execute(sql`select pg_advisory_xact_lock(${chainLockKey.toString()}::bigint)`);
-    const [head] = await queryRows<{ id: string | number; at: Date | string; prev: string | null }>(
-      t,
-      sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id,
-            date_trunc('milliseconds', now()) as at,
-            (select hash from audit_log order by id desc limit 1) as prev`,
-    );
-    const row: ChainedRow = { id: Number(head!.id), at: new Date(head!.at), ...values };
-    const prevHash = head!.prev ?? chainGenesis;
-    await t.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+    await lockAuditChain(t);
+    const head = await readChainHead(t);
+    const row: ChainedRow = { id: Number(head.id), at: new Date(head.at), ...values };
+    const prevHash = head.prev ?? chainGenesis;
+    await insertAuditRow(t, { ...row, prevHash, hash: chainHash(prevHash, row) });
   });
 }
 
