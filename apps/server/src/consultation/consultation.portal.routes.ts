@@ -1,8 +1,7 @@
 import { portalContracts } from '@fazhi/core/consultation/consultation.portal.contract';
-import type { FastifyRequest } from 'fastify';
+import { perClientLimit } from '../platform/kernel/client-rate-limit.ts';
 import type { AppDeps, ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { AppError } from '../platform/kernel/errors.ts';
 import { createPortalService } from './consultation.portal.service.ts';
 
 /** Per client (IP) and minute; FAZHI_PORTAL_SUBMIT_LIMIT raises it, e.g. for a load test from one machine. */
@@ -11,33 +10,23 @@ export function portalSubmitLimit(): number {
   return Number.isFinite(value) && value > 0 ? value : 10;
 }
 
-function limit(max: number, what: string) {
-  return {
-    max,
-    timeWindow: 60_000,
-    keyGenerator: (request: FastifyRequest) => request.ip,
-    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-      new AppError(429, 'RATE_LIMITED', `${what}过于频繁，请${Math.max(1, Math.ceil(context.ttl / 1000))}秒后再试`),
-  };
-}
-
 /** The public portal: no login; every route is rate limited per client. */
 export function portalRoutes(app: ZApp, deps: AppDeps) {
   const portal = createPortalService(deps);
-  const browse = { config: { rateLimit: limit(240, '访问') } };
+  const browse = { config: { rateLimit: perClientLimit(240, '访问') } };
 
   implementAll(app, portalContracts, {
     list: { ...browse, handler: async () => ({ items: await portal.list() }) },
     detail: { ...browse, handler: (r) => portal.detail(r.params.id) },
     feedback: { ...browse, handler: async (r) => ({ items: await portal.feedback(r.params.id) }) },
     submit: {
-      config: { rateLimit: limit(portalSubmitLimit(), '提交') },
+      config: { rateLimit: perClientLimit(portalSubmitLimit(), '提交') },
       handler: async (r, reply) => {
         const result = await portal.submit(r.params.id, r.body);
         reply.status(201);
         return result;
       },
     },
-    receipt: { config: { rateLimit: limit(30, '查询') }, handler: (r) => portal.lookup(r.params.code) },
+    receipt: { config: { rateLimit: perClientLimit(30, '查询') }, handler: (r) => portal.lookup(r.params.code) },
   });
 }

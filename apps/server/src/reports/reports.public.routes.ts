@@ -1,8 +1,8 @@
 import { publicReportContracts } from '@fazhi/core/reports/reports.public.contract';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { perClientLimit } from '../platform/kernel/client-rate-limit.ts';
 import type { AppDeps, ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { AppError } from '../platform/kernel/errors.ts';
 import { readSource } from '../platform/platform.read-source.service.ts';
 import {
   listPublicCounties,
@@ -11,16 +11,6 @@ import {
   publicReportPdf,
   readPublicReport,
 } from './reports.public.service.ts';
-
-function limit(max: number, what: string) {
-  return {
-    max,
-    timeWindow: 60_000,
-    keyGenerator: (request: FastifyRequest) => request.ip,
-    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-      new AppError(429, 'RATE_LIMITED', `${what}过于频繁，请${Math.max(1, Math.ceil(context.ttl / 1000))}秒后再试`),
-  };
-}
 
 const mime = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -41,8 +31,8 @@ function sendFile(reply: FastifyReply, file: { title: string; data: Buffer }, ex
  */
 export function publicReportRoutes(app: ZApp, deps: AppDeps) {
   const { db } = deps;
-  const browse = { config: { rateLimit: limit(240, '访问') } };
-  const files = { config: { rateLimit: limit(30, '下载') } };
+  const browse = { config: { rateLimit: perClientLimit(240, '访问') } };
+  const files = { config: { rateLimit: perClientLimit(30, '下载') } };
   const reader = async () => (await readSource(deps)).db;
 
   implementAll(app, publicReportContracts, {
