@@ -187,6 +187,8 @@ export const assessmentAppeals = pgTable(
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
     outcome: text('outcome'),
     decisionReason: text('decision_reason'),
+    /** The office's own files on its decision, served to the unit through the appeal. */
+    decisionEvidenceIds: integer('decision_evidence_ids').array().notNull().default([]),
     /** Upheld: the leaf values and records the decision corrected. */
     corrections: jsonb('corrections'),
     decidedBy: integer('decided_by').references(() => users.id),

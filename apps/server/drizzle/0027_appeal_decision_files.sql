@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_appeals" ADD COLUMN "decision_evidence_ids" integer[] DEFAULT '{}' NOT NULL;
