@@ -111,6 +111,7 @@ export const routeAccess: Record<string, AccessGroup> = {
   'POST /api/plan/tasks/:id/review': 'office',
   'DELETE /api/plan/tasks/:id': 'office',
   'GET /api/plan/tasks/:id': 'businessReaders',
+  'GET /api/plan/tasks/:id/files/:fileId': 'businessReaders',
   'PATCH /api/plan/tasks/:id': 'office',
   'GET /api/plan/tasks/export': 'businessReaders',
   'POST /api/plan/tasks/import': 'unitWorkers',
@@ -179,6 +180,7 @@ export const routeAccess: Record<string, AccessGroup> = {
   'POST /api/cadres': 'office',
   // assessment
   'POST /api/assessment/appeals/:id/decide': 'office',
+  'GET /api/assessment/appeals/:id/files/:fileId': 'businessReaders',
   'GET /api/assessment/rounds/:id/appeals': 'businessReaders',
   'GET /api/assessment/rounds/:id/export': 'businessReaders',
   'GET /api/assessment/rounds/:id/ranking/export': 'businessReaders',

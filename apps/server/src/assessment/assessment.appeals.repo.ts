@@ -18,6 +18,7 @@ export type AppealRow = {
   filed_at: Date | string;
   outcome: 'upheld' | 'rejected' | null;
   decision_reason: string | null;
+  decision_evidence_ids: number[];
   decided_at: string | null;
   decided_by_name: string | null;
   corrections: AppealCorrection | null;
@@ -31,7 +32,7 @@ export function queryAppeals(db: Executor, roundId: number, of: { scope: AuthUse
   return queryRows<AppealRow>(
     db,
     sql`select a.id, a.org_id, o.name as org_name, ru.unit_type, a.indicator_ids, a.reason, a.evidence_ids, a.filed_at, a.outcome, a.decision_reason,
-               a.decided_at, u.display_name as decided_by_name, a.corrections, a.before, a.after
+               a.decision_evidence_ids, a.decided_at, u.display_name as decided_by_name, a.corrections, a.before, a.after
         from assessment_appeals a join orgs o on o.id = a.org_id left join users u on u.id = a.decided_by
         join assessment_units ru on ru.round_id = a.round_id and ru.org_id = a.org_id
         where a.round_id = ${roundId} and ${orgFilter}
@@ -47,6 +48,17 @@ export async function findAppealRow(db: Executor, id: number) {
   return row;
 }
 
+/** A file of the appeal (the unit's 佐证材料 or the office's decision file), or null. */
+export async function findAppealFile(db: Executor, appealId: number, fileId: number) {
+  const [row] = await queryRows<{ filename: string; mime: string; sha256: string; data: Buffer }>(
+    db,
+    sql`select f.filename, f.mime, f.sha256, f.data
+        from attachments f join assessment_appeals a on a.id = ${appealId}
+        where f.id = ${fileId} and (f.id = any(a.evidence_ids) or f.id = any(a.decision_evidence_ids))`,
+  );
+  return row ?? null;
+}
+
 export async function insertAppealRow(tx: Executor, values: typeof assessmentAppeals.$inferInsert) {
   const [row] = await tx.insert(assessmentAppeals).values(values).returning({ id: assessmentAppeals.id });
   return row!.id;
@@ -59,12 +71,14 @@ export async function recordAppealDecision(
     outcome: 'upheld' | 'rejected';
     reason: string;
     corrections?: AppealCorrection | undefined;
+    attachmentIds: readonly number[];
     decidedBy: number;
     at: Date;
   },
 ) {
   await tx.execute(sql`update assessment_appeals set outcome = ${decision.outcome}, decision_reason = ${decision.reason},
                        corrections = ${decision.corrections ? JSON.stringify(decision.corrections) : null}::jsonb,
+                       decision_evidence_ids = ${intArray([...new Set(decision.attachmentIds)])},
                        decided_by = ${decision.decidedBy}, decided_at = ${decision.at.toISOString()}::timestamptz
                        where id = ${id}`);
 }

@@ -8,6 +8,7 @@ import { isAttachmentInScope, requireLinkableAttachments } from '../platform/pla
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isStaff, loadRound, requireStaffOf, requireUnit } from './assessment.access.service.ts';
 import {
+  findAppealFile,
   findAppealRow,
   insertAppealRow,
   queryAppeals,
@@ -31,8 +32,9 @@ export async function listAppeals(db: Executor, actor: Actor, roundId: number) {
   const rows = await queryAppeals(db, round.id, staff ? { scope: actor.user } : { orgId: actor.user.orgId });
   const files = await attachmentsById(
     db,
-    rows.flatMap((r) => r.evidence_ids),
+    rows.flatMap((r) => [...r.evidence_ids, ...r.decision_evidence_ids]),
   );
+  const fileOf = (id: number) => files[String(id)] ?? { id, filename: `附件${id}` };
   const pathOf = (unitType: string, id: string) => leavesOf(round, unitType).find((l) => l.id === id)?.path ?? id;
   return {
     items: rows.map((r) => ({
@@ -42,12 +44,13 @@ export async function listAppeals(db: Executor, actor: Actor, roundId: number) {
       indicators: r.indicator_ids.map((id) => ({ id, path: pathOf(r.unit_type, id) })),
       reason: r.reason,
       evidenceIds: r.evidence_ids,
-      evidence: r.evidence_ids.map((id) => files[String(id)] ?? { id, filename: `附件${id}` }),
+      evidence: r.evidence_ids.map(fileOf),
       filedAt: new Date(r.filed_at).toISOString(),
       outcome: r.outcome,
       decisionReason: r.decision_reason,
       decidedAt: iso(r.decided_at),
       decidedByName: r.decided_by_name,
+      decisionFiles: r.decision_evidence_ids.map(fileOf),
       corrections: r.corrections,
       before: r.before,
       after: r.after,
@@ -112,6 +115,10 @@ export async function decideAppeal(db: Db, actor: Actor, appealId: number, input
     throw notFound('未找到该申诉');
   });
   await requireStaffOf(db, actor, round);
+  // The office's files must be uploaded within its scope: another unit's file answers like a missing one.
+  for (const id of new Set(input.attachmentIds)) {
+    if (!(await isAttachmentInScope(db, actor.user, id))) throw notFound('附件不存在或不在您的数据范围内');
+  }
   return db.transaction(async (tx) => {
     await lockRound(tx, round.id);
     const fresh = await loadRound(tx, actor, round.id);
@@ -122,6 +129,7 @@ export async function decideAppeal(db: Db, actor: Actor, appealId: number, input
       await recordAppealDecision(tx, appealId, {
         outcome: 'rejected',
         reason: input.reason,
+        attachmentIds: input.attachmentIds,
         decidedBy: actor.user.id,
         at: now,
       });
@@ -131,6 +139,7 @@ export async function decideAppeal(db: Db, actor: Actor, appealId: number, input
         outcome: 'upheld',
         reason: input.reason,
         corrections: input.corrections,
+        attachmentIds: input.attachmentIds,
         decidedBy: actor.user.id,
         at: now,
       });
@@ -158,4 +167,22 @@ export async function decideAppeal(db: Db, actor: Actor, appealId: number, input
     });
     return { id: appealId, outcome: input.outcome };
   });
+}
+
+/** A file of an appeal, for whoever sees the appeal: the unit that filed it, and the office above it. */
+export async function readAppealFile(db: Executor, actor: Actor, appealId: number, fileId: number) {
+  const appeal = await findAppealRow(db, appealId);
+  if (!appeal) throw notFound('未找到该申诉');
+  const round = await loadRound(db, actor, appeal.round_id).catch(() => {
+    throw notFound('未找到该申诉');
+  });
+  const visible = await queryAppeals(
+    db,
+    round.id,
+    isStaff(actor) ? { scope: actor.user } : { orgId: actor.user.orgId },
+  );
+  if (!visible.some((a) => a.id === appealId)) throw notFound('未找到该申诉');
+  const file = await findAppealFile(db, appealId, fileId);
+  if (!file) throw notFound('未找到该附件，或您无权查看');
+  return file;
 }

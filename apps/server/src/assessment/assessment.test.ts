@@ -379,10 +379,27 @@ describe('review, 公示, appeals, final', () => {
       reason: '支持',
     });
     expect(await refusal(noFix)).toEqual([400, '请求内容有误：corrections：支持申诉的，须给出调整的指标或记录']);
+    // A missing file on the decision is refused as missing, and the appeal stays undecided.
+    const missingFile = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
+      outcome: 'upheld',
+      reason: '补正材料属实，政务公开改为9.5分',
+      corrections: { leaves: [{ indicatorId: 'fz-3-2-1', value: 9.5, note: '申诉复核' }] },
+      attachmentIds: [2_000_000_000],
+    });
+    expect(await refusal(missingFile)).toEqual([404, '附件不存在或不在您的数据范围内']);
+    expect((await unitA.get(`/api/assessment/rounds/${round.id}/appeals`)).json().items[0]).toMatchObject({
+      outcome: null,
+      decisionReason: null,
+      decisionFiles: [],
+    });
+    expect((await unitA.get(`${unitUrl(orgA)}/score`)).json().seq).toBe(before.seq);
+    const officeFile = (await office.upload('/api/attachments', '复核意见书.png', tinyPng, 'image/png')).json()
+      .id as number;
     const decided = await office.post(`/api/assessment/appeals/${filed.json().id}/decide`, {
       outcome: 'upheld',
       reason: '补正材料属实，政务公开改为9.5分',
       corrections: { leaves: [{ indicatorId: 'fz-3-2-1', value: 9.5, note: '申诉复核' }] },
+      attachmentIds: [officeFile],
     });
     expect(decided.statusCode).toBe(200);
     const after = (await unitA.get(`${unitUrl(orgA)}/score`)).json();
@@ -405,7 +422,17 @@ describe('review, 公示, appeals, final', () => {
       decisionReason: '补正材料属实，政务公开改为9.5分',
       indicators: [{ id: 'fz-3-2-1' }],
       evidence: [{ id: evidenceId, filename: '执法案卷评查记录.png' }],
+      decisionFiles: [{ id: officeFile, filename: '复核意见书.png' }],
     });
+    // The unit downloads the office's file (and its own 佐证材料) through the appeal; another unit cannot.
+    const appealFiles = `/api/assessment/appeals/${filed.json().id}/files`;
+    const download = await unitA.get(`${appealFiles}/${officeFile}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.rawPayload.equals(tinyPng)).toBe(true);
+    expect((await office.get(`${appealFiles}/${evidenceId}`)).rawPayload.equals(tinyPng)).toBe(true);
+    expect(await refusal(unitB.get(`${appealFiles}/${officeFile}`))).toEqual([404, '未找到该申诉']);
+    expect(await refusal(unitA.get(`${appealFiles}/${othersFile}`))).toEqual([404, '未找到该附件，或您无权查看']);
     // Before and after name the ranking group the rank is within (the unit's template group).
     expect([appeals[0].before.group, appeals[0].after.group]).toEqual([after.group, after.group]);
     expect(after.group).toBe(round.units.find((u: { orgId: number }) => u.orgId === orgA)!.unitType);

@@ -145,12 +145,50 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     expect(await refusal(blank)).toEqual([400, '请求内容有误：reason：退回须填写审核意见']);
     expect(await detailOf(office)).toEqual(before);
 
+    const missing = await office.post(`/api/plan/tasks/${taskId}/review`, {
+      decision: 'return',
+      reason: '请补充第四季度通报的印发文件',
+      attachmentIds: [2_000_000_000],
+    });
+    expect(await refusal(missing)).toEqual([404, '附件不存在或不在您的数据范围内']);
+    expect(await detailOf(office)).toEqual(before);
+    expect(await auditOf('task.return')).toEqual([]);
+
+    const upload = await office.upload('/api/attachments', '补充材料清单.png', tinyPng, 'image/png');
+    expect(upload.statusCode, upload.body).toBe(200);
+    const fileId = upload.json().id as number;
     const since = await lastNotification();
     const returned = await office.post(`/api/plan/tasks/${taskId}/review`, {
       decision: 'return',
       reason: '请补充第四季度通报的印发文件',
+      attachmentIds: [fileId],
     });
     expect(returned.json()).toEqual({ status: 'in_progress' });
+    const decision = (await detailOf(reporterA)).events.at(-1)!;
+    expect(decision).toMatchObject({ action: 'return', reason: '请补充第四季度通报的印发文件' });
+    expect(decision.attachments).toEqual([
+      { id: fileId, filename: '补充材料清单.png', size: tinyPng.length, mime: 'image/png' },
+    ]);
+    expect((await auditOf('task.return'))[0]!.after).toEqual({
+      status: 'in_progress',
+      reason: '请补充第四季度通报的印发文件',
+      attachmentIds: [fileId],
+    });
+    // The lead unit reads the office's file through the task; another unit sees neither the task nor the file.
+    const file = await reporterA.get(`/api/plan/tasks/${taskId}/files/${fileId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(tinyPng)).toBe(true);
+    expect(await refusal(await reporterB.get(`/api/plan/tasks/${taskId}/files/${fileId}`))).toEqual([
+      404,
+      '未找到该任务，或该任务不在您的数据范围内',
+    ]);
+    // A file not linked to this task's history is not served through it.
+    const loose = await office.upload('/api/attachments', '未关联.png', tinyPng, 'image/png');
+    expect(await refusal(await reporterA.get(`/api/plan/tasks/${taskId}/files/${loose.json().id}`))).toEqual([
+      404,
+      '未找到该附件，或您无权查看',
+    ]);
     const notes = await notesAfter(since);
     expect(new Set(notes.map((n) => n.kind))).toEqual(new Set(['task.returned']));
     expect(notes[0]!.body).toBe('“建立行政执法案卷评查通报制度”销号申请被退回，审核意见：请补充第四季度通报的印发文件');
@@ -171,7 +209,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
       ['create', '', 0],
       ['report', '', 0],
       ['apply', '四期通报均已印发', 1],
-      ['return', '请补充第四季度通报的印发文件', 0],
+      ['return', '请补充第四季度通报的印发文件', 1],
       ['apply', '', 0],
       ['approve', '材料齐全，同意销号', 0],
     ]);

@@ -215,6 +215,20 @@ export async function queryTaskEvents(db: Executor, taskId: number): Promise<Tas
   }));
 }
 
+/** A file linked to one of the task's flow steps (an application's 佐证材料 or a decision's file), or null. */
+export async function findTaskEventFile(db: Executor, taskId: number, fileId: number) {
+  const [row] = await queryRows<{ filename: string; mime: string; sha256: string; data: Buffer }>(
+    db,
+    sql`select a.filename, a.mime, a.sha256, a.data
+        from attachments a
+        join task_event_attachments ea on ea.attachment_id = a.id
+        join task_events e on e.id = ea.event_id
+        where e.task_id = ${taskId} and a.id = ${fileId}
+        limit 1`,
+  );
+  return row ?? null;
+}
+
 /**
  * Links files to the task's newest flow step (the one this transaction just recorded: the optimistic UPDATE of the
  * task before it keeps a concurrent step out).

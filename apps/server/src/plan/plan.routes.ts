@@ -9,6 +9,7 @@ import {
   getTaskDetail,
   listTasks,
   markMilestoneDone,
+  readTaskFile,
   transitionTask,
   updateTask,
   updateTaskPlan,
@@ -66,7 +67,16 @@ export function planRoutes(app: ZApp, deps: AppDeps) {
         body.decision === 'approve'
           ? ({ type: 'approve', reason: body.reason } as const)
           : ({ type: 'return', reason: body.reason } as const);
-      return transitionTask(db, actorOf(request), request.params.id, action, now());
+      return transitionTask(db, actorOf(request), request.params.id, action, now(), body.attachmentIds);
+    },
+    taskFile: async (request, reply) => {
+      const file = await readTaskFile(db, actorOf(request), request.params.id, request.params.fileId, now());
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('x-checksum-sha256', file.sha256)
+        .send(file.data);
     },
     reopen: (request) =>
       transitionTask(db, actorOf(request), request.params.id, { type: 'reopen', reason: request.body.reason }, now()),

@@ -19,6 +19,7 @@ import {
   attachToLatestTaskEvent,
   countTasksLedBy,
   deleteTaskRow,
+  findTaskEventFile,
   findTaskRow,
   hasChildTask,
   insertTask,
@@ -251,17 +252,31 @@ export async function insertEntry(
   return entryId;
 }
 
-/** 佐证材料 must be files uploaded within the user's scope: another unit's file answers like a missing one. */
-async function requireEvidence(tx: Executor, actor: Actor, ids: readonly number[]) {
+/**
+ * 佐证材料 and the office's decision files must be files uploaded within the user's scope: another unit's file
+ * answers like a missing one.
+ */
+async function requireEvidence(tx: Executor, actor: Actor, ids: readonly number[], label: string) {
   for (const attachmentId of new Set(ids)) {
     if (!(await isAttachmentInScope(tx, actor.user, attachmentId)))
-      throw notFound('佐证材料不存在或不在您的数据范围内');
+      throw notFound(`${label}不存在或不在您的数据范围内`);
   }
 }
 
 /**
+ * A file of the task's flow record, for whoever may see the task: the lead unit reads the office's decision files
+ * through it, the office the unit's 佐证材料.
+ */
+export async function readTaskFile(db: Executor, actor: Actor, id: number, fileId: number, now: Date) {
+  await requireTask(db, actor, id, now);
+  const file = await findTaskEventFile(db, id, fileId);
+  if (!file) throw notFound('未找到该附件，或您无权查看');
+  return file;
+}
+
+/**
  * Apply, approve, return, reopen, issue: one path through the core state machine. `evidenceIds` are the 佐证材料
- * of a 销号 application, linked to the flow step it records.
+ * of a 销号 application or the office's files on its decision, linked to the flow step it records.
  */
 export async function transitionTask(
   db: Db,
@@ -277,7 +292,7 @@ export async function transitionTask(
     if (isOfficeAction && !can(actor.user.role, 'plan.manage'))
       throw forbidden('只有依法治办可以审核、退回或重新打开任务');
     if (!isOfficeAction) await requireReporter(tx, actor, task, true);
-    await requireEvidence(tx, actor, evidenceIds);
+    await requireEvidence(tx, actor, evidenceIds, isOfficeAction ? '附件' : '佐证材料');
     const transition = applyTaskAction(task.status, action, {
       hasPlan: task.planText.trim().length > 0 || task.planAttachment !== null,
       measureCount: task.measures.length,

@@ -152,6 +152,8 @@ export const appealDecisionSchema = z
     outcome: z.enum(['upheld', 'rejected'], { message: '处理结果应为支持或驳回' }),
     reason: z.string().trim().min(1, '申诉处理须说明理由').max(5000, '处理理由不能超过5000个字'),
     corrections: appealCorrectionSchema.optional(),
+    /** The office's own files on its decision (uploaded within its scope), served to the unit with the appeal. */
+    attachmentIds: z.array(id, { message: '附件应为附件编号列表' }).max(20, '附件不能超过20个').default([]),
   })
   .superRefine((d, ctx) => {
     const c = d.corrections;

@@ -288,4 +288,12 @@ export const assessmentAppealContracts = defineContracts('assessment', {
     body: appealDecisionSchema,
     response: z.object({ id: z.number(), outcome: z.enum(['upheld', 'rejected']) }),
   },
+  appealFile: {
+    method: 'GET',
+    path: '/api/assessment/appeals/:id/files/:fileId',
+    access: 'assessment.read',
+    summary: '下载申诉的佐证材料或处理附件（申诉单位和依法治办可见）',
+    params: idParams.extend({ fileId: dbIdParam() }),
+    response: fileBody,
+  },
 });

@@ -363,6 +363,8 @@ export const appealItemSchema = z.object({
   decisionReason: z.string().nullable(),
   decidedAt: timestamp().nullable(),
   decidedByName: z.string().nullable(),
+  /** The office's files on its decision, downloadable by the unit through the appeal. */
+  decisionFiles: z.array(evidenceSchema),
   corrections: appealCorrectionAnswer.nullable(),
   before: appealResultSchema.nullable(),
   after: appealResultSchema.nullable(),

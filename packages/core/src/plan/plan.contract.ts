@@ -1,5 +1,5 @@
 import { defineContracts, fileBody, itemsOf, okResponse } from '../shared/contract.ts';
-import { idParams } from '../shared/fields.ts';
+import { dbIdParam, idParams } from '../shared/fields.ts';
 import { z } from '../shared/zod.ts';
 import {
   keyNodes,
@@ -181,6 +181,14 @@ export const planContracts = defineContracts('plan', {
     params: idParams,
     body: taskReviewSchema,
     response: taskStatusResponse,
+  },
+  taskFile: {
+    method: 'GET',
+    path: '/api/plan/tasks/:id/files/:fileId',
+    access: 'plan.read',
+    summary: '下载任务流转记录所附的文件（佐证材料和审核附件，牵头单位和依法治办可见）',
+    params: idParams.extend({ fileId: dbIdParam() }),
+    response: fileBody,
   },
   reopen: {
     method: 'POST',

@@ -89,15 +89,23 @@ export const taskApplySchema = z.object({
 });
 export type TaskApply = z.infer<typeof taskApplySchema>;
 
-/** The office's decision on a 销号 application; the 审核意见 is required to return, optional to approve. */
+/** Files the office attaches to its decision, shaped like the application's 佐证材料. */
+const decisionAttachmentIds = z.array(id).max(20, '附件不能超过20个').default([]);
+
+/**
+ * The office's decision on a 销号 application; the 审核意见 is required to return, optional to approve. Either
+ * decision may carry the office's own files.
+ */
 export const taskReviewSchema = z.discriminatedUnion('decision', [
   z.object({
     decision: z.literal('approve'),
     reason: z.string().trim().max(1000, '审核意见不能超过1000个字').default(''),
+    attachmentIds: decisionAttachmentIds,
   }),
   z.object({
     decision: z.literal('return'),
     reason: z.string().trim().min(1, '退回须填写审核意见').max(1000, '审核意见不能超过1000个字'),
+    attachmentIds: decisionAttachmentIds,
   }),
 ]);
 export const taskReasonSchema = z.object({ reason: z.string().trim().min(1, '须填写理由').max(1000) });
