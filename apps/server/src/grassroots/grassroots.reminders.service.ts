@@ -1,8 +1,13 @@
-import { type LiaisonReminder, liaisonReminders, liaisonYearStatuses } from '@fazhi/core/grassroots/liaison-obligation';
+import {
+  type LiaisonReminder,
+  liaisonReminderKinds,
+  liaisonReminders,
+  liaisonYearStatuses,
+} from '@fazhi/core/grassroots/liaison-obligation';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { shanghaiYearMonth, startOfShanghaiYear } from '../platform/kernel/clock.ts';
-import { notify } from '../platform/platform.notifications.service.ts';
+import { notify, withdrawNotificationsUnless } from '../platform/platform.notifications.service.ts';
 import { queryAssignments, queryVisits } from './grassroots.repo.ts';
 
 /**
@@ -68,4 +73,46 @@ export async function sendLiaisonReminders(db: Executor, now: Date) {
             select 1 from orgs root where root.id = coalesce(u.scope_org_id, u.org_id) and p.path like root.path || '%')))`,
   });
   return { sent };
+}
+
+/**
+ * Withdraws (deletes, read or not) a leader × point's liaison reminders whose reason is gone: those keyed to a period
+ * that the pair's assignments no longer leave short of visits — a visit recorded has filled it, or an ended
+ * assignment no longer owes it. Reminders of periods still short of visits, and of other leaders and points, stay.
+ * Runs in the caller's transaction; returns how many were withdrawn.
+ */
+export async function withdrawSettledLiaisonReminders(tx: Executor, leaderId: number, pointId: number, now: Date) {
+  const assignments = (await queryAssignments(tx, null, { leaderId })).filter((a) => a.org_id === pointId);
+  const visits = (await queryVisits(tx, null, { leaderId, orgId: pointId })).map((v) => ({
+    id: v.id,
+    leaderId: v.leader_id,
+    pointId: v.org_id,
+    visitedAt: v.visited_at,
+  }));
+  const { year } = shanghaiYearMonth(now);
+  const owed = new Set<string>();
+  for (const a of assignments) {
+    const assignment = {
+      id: a.id,
+      leaderId: a.leader_id,
+      pointId: a.org_id,
+      obligation: { every: a.every, times: a.times },
+      startDate: a.start_date,
+      endDate: a.end_date,
+    };
+    for (let y = Number(a.start_date.slice(0, 4)); y <= year; y++)
+      for (const s of liaisonYearStatuses(assignment, visits, y, now)) if (s.status !== 'done') owed.add(s.period);
+  }
+  return withdrawNotificationsUnless(tx, {
+    kinds: liaisonReminderKinds.map((k) => `grassroots.liaison_${k}`),
+    keyLike: `grassroots:liaison:${leaderId}:${pointId}:%`,
+    // The key is grassroots:liaison:<leader>:<point>:<period>:<kind>.
+    stillDue:
+      owed.size === 0
+        ? sql`false`
+        : sql`split_part(n.dedupe_key, ':', 5) in (${sql.join(
+            [...owed].map((p) => sql`${p}`),
+            sql`, `,
+          )})`,
+  });
 }

@@ -35,7 +35,7 @@ export function grassrootsRoutes(app: ZApp, deps: AppDeps) {
     leaders: async (request) => ({ items: await listLeaders(db, actorOf(request)) }),
     createLeader: (request) => createLeader(db, actorOf(request), request.body),
     createAssignment: (request) => createAssignment(db, actorOf(request), request.body),
-    endAssignment: (request) => endAssignment(db, actorOf(request), request.params.id, request.body.endDate),
+    endAssignment: (request) => endAssignment(db, actorOf(request), request.params.id, request.body.endDate, now()),
     visits: async (request) => {
       const overview = await liaisonOverview(db, actorOf(request), year(request.query.year), now());
       const { leaderId, orgId } = request.query;

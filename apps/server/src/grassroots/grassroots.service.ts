@@ -34,6 +34,7 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isOrgInScope, requireFirst, requireOrgInScope } from '../platform/platform.scope.service.ts';
+import { withdrawSettledLiaisonReminders } from './grassroots.reminders.service.ts';
 import {
   type AssignmentRow,
   findOfficeProfile,
@@ -207,7 +208,7 @@ export async function createAssignment(db: Db, actor: Actor, input: z.infer<type
   });
 }
 
-export async function endAssignment(db: Db, actor: Actor, id: number, endDate: string) {
+export async function endAssignment(db: Db, actor: Actor, id: number, endDate: string, now: Date) {
   return db.transaction(async (tx) => {
     const a = requireFirst(
       await queryAssignments(tx, actor.user, { id }),
@@ -217,6 +218,8 @@ export async function endAssignment(db: Db, actor: Actor, id: number, endDate: s
     if (endDate < a.start_date)
       throw badRequest('结束日期不能早于开始日期', [{ field: 'endDate', message: '早于开始日期' }]);
     await setAssignmentEnd(tx, id, endDate);
+    // Reminders of periods the assignment no longer owes are withdrawn with it.
+    await withdrawSettledLiaisonReminders(tx, a.leader_id, a.org_id, now);
     await writeAudit(tx, actor, {
       action: 'grassroots.assignment.end',
       entity: 'liaison_assignment',
@@ -344,6 +347,8 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreate, now:
       orgId: input.orgId,
       after: input,
     });
+    // The reminders of the period this visit fills are withdrawn with it.
+    await withdrawSettledLiaisonReminders(tx, input.leaderId, input.orgId, now);
     return row;
   });
 }

@@ -244,6 +244,83 @@ describe('liaison points', () => {
   });
 });
 
+describe('liaison reminders withdrawn when their reason is gone', () => {
+  it('withdraws the reminders of the period a visit fills, and of the periods an ended assignment no longer owes', async () => {
+    // The test clock stands at 2026-11-23 10:00 Beijing time; the reminder job runs at that moment.
+    const now = new Date('2026-11-23T02:00:00Z');
+    const leader = await office.post('/api/grassroots/liaison/leaders', {
+      orgId: await orgId('区司法局'),
+      name: '孙立新',
+      title: '副局长',
+    });
+    expect(leader.statusCode).toBe(200);
+    const leaderId = leader.json().id as number;
+    const [a, b, c] = [await orgId('元坝镇司法所'), await orgId('射箭镇司法所'), await orgId('卫子镇司法所')];
+    const assign = async (point: number, every: 'month' | 'quarter', startDate: string) => {
+      const res = await office.post('/api/grassroots/liaison/assignments', {
+        leaderId,
+        orgId: point,
+        every,
+        times: 1,
+        startDate,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().id as number;
+    };
+    await assign(a, 'quarter', '2026-01-01');
+    const bAssignment = await assign(b, 'quarter', '2026-01-01');
+    await assign(c, 'month', '2026-11-01');
+    const reminders = async () =>
+      (
+        await queryRows<{ key: string }>(
+          t.db,
+          sql`select distinct dedupe_key as key from notifications
+              where dedupe_key like ${`grassroots:liaison:${leaderId}:%`} order by 1`,
+        )
+      ).map((r) => r.key.slice(`grassroots:liaison:${leaderId}:`.length));
+    const visit = async (point: number, visitedOn: string) => {
+      const res = await reporterA.post('/api/grassroots/liaison/visits', {
+        leaderId,
+        orgId: point,
+        visitedOn,
+        peopleMet: '司法所所长',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    await sendLiaisonReminders(t.db, now);
+    const sent = [
+      `${a}:2026-Q1:overdue`,
+      `${a}:2026-Q2:overdue`,
+      `${a}:2026-Q3:overdue`,
+      `${b}:2026-Q1:overdue`,
+      `${b}:2026-Q2:overdue`,
+      `${b}:2026-Q3:overdue`,
+      `${c}:2026-11:due_soon`,
+    ].sort();
+    expect(await reminders()).toEqual(sent);
+
+    // The current month's visit at C fills November: its due-soon reminder goes.
+    await visit(c, '2026-11-20');
+    expect(await reminders()).toEqual(sent.filter((k) => k !== `${c}:2026-11:due_soon`));
+    // A visit recorded late, dated in the third quarter, fills A's Q3: only that quarter's reminder goes;
+    // A's other quarters and B's quarters stay.
+    await visit(a, '2026-08-15');
+    const afterVisits = sent.filter((k) => k !== `${c}:2026-11:due_soon` && k !== `${a}:2026-Q3:overdue`);
+    expect(await reminders()).toEqual(afterVisits);
+    // Running the job again sends none of them back.
+    expect((await sendLiaisonReminders(t.db, now)).sent).toBe(0);
+    expect(await reminders()).toEqual(afterVisits);
+
+    // B's assignment ended on 30 June: its Q3 is no longer owed, its Q1 and Q2 still are.
+    const ended = await office.post(`/api/grassroots/liaison/assignments/${bAssignment}/end`, {
+      endDate: '2026-06-30',
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(await reminders()).toEqual(afterVisits.filter((k) => k !== `${b}:2026-Q3:overdue`));
+  });
+});
+
 describe('重大行政决策 legal steps and village coverage', () => {
   it('saves an adopted decision with steps missing but warns, naming the steps; a complete one has no warning', async () => {
     const url = '/api/ledgers/types/major_decision/rows';
