@@ -147,6 +147,13 @@ describe('目标任务销号', () => {
     await page.getByRole('button', { name: '审核通过' }).click();
     const dialog = modal(page, '审核通过并销号');
     await dialog.getByLabel('审核意见').fill('材料齐全，同意销号');
+    // The office attaches its own file to the decision.
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '销号审核表.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    await dialog.getByText('销号审核表.png').waitFor();
     await dialog.getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过，任务已销号').waitFor();
     await page.getByText('该任务已销号，内容已锁定').waitFor();
@@ -167,6 +174,13 @@ describe('目标任务销号', () => {
     await note.click();
     await page.waitForURL(`**/plan/tasks/${task.id}`);
     await page.getByText('审核意见：材料齐全，同意销号').waitFor();
+    // The office's file is downloadable by the lead unit through the task.
+    const link = page.getByRole('link', { name: /销号审核表\.png/ });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/api/plan/tasks/${task.id}/files/\\d+$`));
+    const file = await page.request.get((await link.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body()).equals(tinyPng())).toBe(true);
   });
 
   it('the closed task is locked for the lead unit: no form, no edit buttons, and the API refuses entries', async () => {

@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { formatDateTime } from '../../../components/format.ts';
-import { type AttachmentRef, attachmentUrl, UploadButton } from '../../../components/upload-button.tsx';
+import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
 import { zodItem } from '../../../components/zod-rule.ts';
 import {
   type AppealItem,
@@ -103,7 +103,7 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
                     <Space size={12} wrap>
                       佐证材料：
                       {a.evidence.map((e) => (
-                        <Typography.Link key={e.id} href={attachmentUrl(e.id)} target="_blank" rel="noopener">
+                        <Typography.Link key={e.id} href={appealFileUrl(a.id, e.id)} target="_blank" rel="noopener">
                           <PaperClipOutlined /> {e.filename}
                         </Typography.Link>
                       ))}
@@ -114,6 +114,16 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
                       审核意见：{a.decisionReason}（{a.decidedByName ?? ''}{' '}
                       {a.decidedAt ? formatDateTime(a.decidedAt) : ''}）
                     </Typography.Text>
+                  ) : null}
+                  {a.decisionFiles.length ? (
+                    <Space size={12} wrap>
+                      审核附件：
+                      {a.decisionFiles.map((f) => (
+                        <Typography.Link key={f.id} href={appealFileUrl(a.id, f.id)} target="_blank" rel="noopener">
+                          <PaperClipOutlined /> {f.filename}
+                        </Typography.Link>
+                      ))}
+                    </Space>
                   ) : null}
                   {a.before && a.after ? (
                     <Typography.Text type="success">
@@ -132,8 +142,12 @@ export function AppealsPanel({ round, myOrgId, canAppeal, canDecide }: Props) {
   );
 }
 
+/** An appeal's files (the unit's 佐证材料, the office's 审核附件) are served through the appeal. */
+const appealFileUrl = (appealId: number, fileId: number) => `/api/assessment/appeals/${appealId}/files/${fileId}`;
+
 function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: AppealItem; onClose: () => void }) {
   const { message } = App.useApp();
+  const [files, setFiles] = useState<AttachmentRef[]>([]);
   const [form] = Form.useForm();
   const outcome = Form.useWatch('outcome', form);
   const sheet = useSheet(roundId, appeal.orgId);
@@ -165,7 +179,12 @@ function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: Ap
               }
             : undefined;
         try {
-          await decide.mutateAsync({ outcome: v.outcome, reason: v.reason, ...(corrections ? { corrections } : {}) });
+          await decide.mutateAsync({
+            outcome: v.outcome,
+            reason: v.reason,
+            attachmentIds: files.map((f) => f.id),
+            ...(corrections ? { corrections } : {}),
+          });
           message.success(v.outcome === 'upheld' ? '已支持申诉，成绩和排名已重新计算' : '已驳回申诉');
           onClose();
         } catch (error) {
@@ -207,6 +226,16 @@ function DecideModal({ roundId, appeal, onClose }: { roundId: number; appeal: Ap
         ) : null}
         <Form.Item name="reason" label="审核意见（申诉单位可见）" {...zodItem(appealDecisionSchema.shape.reason)}>
           <Input.TextArea rows={3} maxLength={5000} placeholder="写明复核情况和处理依据" />
+        </Form.Item>
+        <Form.Item label="审核附件（申诉单位可下载）" extra="可上传多个文件，单个不超过 20MB">
+          <Space wrap>
+            {files.map((f) => (
+              <Tag key={f.id} closable onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}>
+                {f.filename}
+              </Tag>
+            ))}
+            <UploadButton label="上传审核附件" onUploaded={(f) => setFiles((list) => [...list, f])} />
+          </Space>
         </Form.Item>
       </Form>
     </Modal>

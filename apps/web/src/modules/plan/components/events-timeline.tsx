@@ -17,7 +17,10 @@ const reasonLabels: Record<string, string> = { apply: '申请说明', approve: '
 
 const statusLabel = (s: string | null) => (s ? (taskStatusLabels[s as TaskStatus] ?? s) : '—');
 
-export function EventsTimeline({ events }: { events: TaskEvent[] }) {
+/** The files of a step: the unit's 佐证材料 with its application, the office's 审核附件 with its decision. */
+const fileLabels: Record<string, string> = { approve: '审核附件', return: '审核附件' };
+
+export function EventsTimeline({ taskId, events }: { taskId: number; events: TaskEvent[] }) {
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无流转记录" />;
   const sorted = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   return (
@@ -50,11 +53,11 @@ export function EventsTimeline({ events }: { events: TaskEvent[] }) {
             {e.attachments.length ? (
               <div style={{ marginTop: 4 }}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  佐证材料：
+                  {fileLabels[e.action] ?? '佐证材料'}：
                 </Typography.Text>
                 <Space wrap size={[12, 0]}>
                   {e.attachments.map((a) => (
-                    <AttachmentLink key={a.id} file={a} />
+                    <AttachmentLink key={a.id} file={a} href={`/api/plan/tasks/${taskId}/files/${a.id}`} />
                   ))}
                 </Space>
               </div>

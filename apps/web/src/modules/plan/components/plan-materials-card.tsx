@@ -11,9 +11,10 @@ import { planRoutes, type Task, usePlanMutation } from '../api/plan-api.ts';
 type Props = { task: Task; canEdit: boolean };
 const fields = taskPlanSchema.shape;
 
-export function AttachmentLink({ file }: { file: AttachmentRef }) {
+/** `href` defaults to the plain attachment address; a task's flow files go through the task instead. */
+export function AttachmentLink({ file, href }: { file: AttachmentRef; href?: string }) {
   return (
-    <Typography.Link href={attachmentUrl(file.id)} target="_blank" rel="noopener">
+    <Typography.Link href={href ?? attachmentUrl(file.id)} target="_blank" rel="noopener">
       <PaperClipOutlined /> {file.filename}
       <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
         （{formatFileSize(file.size)}）

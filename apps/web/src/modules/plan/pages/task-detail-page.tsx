@@ -62,10 +62,10 @@ export function TaskDetailPage() {
     params: { id },
     body,
   }));
-  const review = usePlanMutation(planRoutes.review, (body: { decision: 'approve' | 'return'; reason: string }) => ({
-    params: { id },
-    body,
-  }));
+  const review = usePlanMutation(
+    planRoutes.review,
+    (body: { decision: 'approve' | 'return'; reason: string; attachmentIds: number[] }) => ({ params: { id }, body }),
+  );
   const reopen = usePlanMutation(planRoutes.reopen, (reason: string) => ({ params: { id }, body: { reason } }));
   const isBusy = [issue, deleteTask, apply, review, reopen].some((m) => m.isPending);
   const act = (write: Promise<unknown>, done: string, after?: () => void) =>
@@ -253,7 +253,7 @@ export function TaskDetailPage() {
         <Col xs={24} xl={9}>
           <MilestonesCard task={task} canEdit={canReport} />
           <Card title="流转记录" size="small">
-            <EventsTimeline events={events} />
+            <EventsTimeline taskId={task.id} events={events} />
           </Card>
         </Col>
       </Row>
@@ -266,9 +266,9 @@ export function TaskDetailPage() {
           if (reasonFor === 'apply')
             act(apply.mutateAsync({ note: reason, attachmentIds }), '已提交销号申请，等待依法治办审核', close);
           else if (reasonFor === 'approve')
-            act(review.mutateAsync({ decision: 'approve', reason }), '审核通过，任务已销号', close);
+            act(review.mutateAsync({ decision: 'approve', reason, attachmentIds }), '审核通过，任务已销号', close);
           else if (reasonFor === 'return')
-            act(review.mutateAsync({ decision: 'return', reason }), '已退回销号申请', close);
+            act(review.mutateAsync({ decision: 'return', reason, attachmentIds }), '已退回销号申请', close);
           else act(reopen.mutateAsync(reason), '任务已重新打开', close);
         }}
       />
@@ -314,6 +314,7 @@ function ReasonModalHost({
         label="审核意见"
         placeholder="填写审核意见（选填）"
         schema={approveOpinion}
+        filesLabel="审核附件"
         isBusy={isBusy}
         onCancel={onCancel}
         onSubmit={onSubmit}
@@ -329,6 +330,7 @@ function ReasonModalHost({
         label="审核意见"
         placeholder="请写明退回的理由和需要完善的内容"
         schema={returnOpinion}
+        filesLabel="审核附件"
         isDanger
         isBusy={isBusy}
         onCancel={onCancel}
