@@ -225,10 +225,18 @@ describe('年度考核', () => {
     };
     expect(appeal.indicators.map((i) => i.id)).toEqual(['fz-1-1']);
     expect(appeal.evidence.map((e) => e.filename)).toEqual(['补交述法材料.png']);
+    // The office's own file goes with its decision; the unit downloads it through the appeal.
+    const officeFile = await uploadAs(office, '/api/attachments', {
+      name: '申诉复核意见书.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    expect(officeFile.status).toBe(200);
     const decided = await apiAs(office, 'POST', `/api/assessment/appeals/${appeal.id}/decide`, {
       outcome: 'upheld',
       reason: '补交材料属实，第一责任人职责改评5.5分',
       corrections: { leaves: [{ indicatorId: 'fz-1-1', value: 5.5, note: '申诉复核' }] },
+      attachmentIds: [officeFile.body.id],
     });
     expect(decided.status).toBe(200);
     await page.reload();
@@ -237,6 +245,13 @@ describe('年度考核', () => {
       .poll(() => page.getByTestId('appeal-decision').first().textContent())
       .toContain('审核意见：补交材料属实');
     await page.getByRole('link', { name: /补交述法材料\.png/ }).waitFor();
+    const decisionFile = page.getByRole('link', { name: /申诉复核意见书\.png/ });
+    await decisionFile.waitFor();
+    const href = (await decisionFile.getAttribute('href'))!;
+    expect(href).toBe(`/api/assessment/appeals/${appeal.id}/files/${officeFile.body.id}`);
+    const download = await page.request.get(href);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(tinyPng())).toBe(true);
     await expect
       .poll(() =>
         page
