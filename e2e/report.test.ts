@@ -142,12 +142,9 @@ describe('年度报告', () => {
       .first()
       .click();
     await expect.poll(() => page.getByText('审核中').first().isVisible()).toBe(true);
+    // 定稿 opens the review dialog: a 审核意见 is optional when finalising.
     await page.getByRole('button', { name: '定稿' }).click();
-    await page
-      .getByRole('button', { name: '确 定' })
-      .or(page.getByRole('button', { name: '确定' }))
-      .first()
-      .click();
+    await page.getByRole('dialog', { name: '审核定稿' }).getByRole('button', { name: '确认定稿' }).click();
     await expect.poll(() => page.getByText('已冻结').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: '编辑' }).count()).toBe(0);
     // the final report still shows its frozen figures, and they still open their rows
