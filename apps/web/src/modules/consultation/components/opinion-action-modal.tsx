@@ -1,6 +1,6 @@
 import type { OpinionActionInput } from '@fazhi/core/consultation/consultation.schemas';
 import { Form, Input, Modal, Radio, Select } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { Opinion } from '../api/consultation-api.ts';
 
 export type ModalAction = 'decide' | 'block' | 'merge' | 'answer' | 'organize';
@@ -36,7 +36,9 @@ export function OpinionActionModal({
   onSubmit: (input: OpinionActionInput) => Promise<unknown>;
 }) {
   const [form] = Form.useForm<Values>();
-  useEffect(() => {
+  // Reset before the dialog is painted: a reset in useEffect runs after paint and, on a busy machine, can wipe what a
+  // quick user already chose or typed (seen as 部分采纳 saved as 采纳 in the e2e under load).
+  useLayoutEffect(() => {
     if (action) form.resetFields();
   }, [action, form]);
   const decision = Form.useWatch('decision', form);
