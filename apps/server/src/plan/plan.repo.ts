@@ -215,35 +215,6 @@ export async function queryTaskEvents(db: Executor, taskId: number): Promise<Tas
   }));
 }
 
-/** A file linked to one of the task's flow steps (an application's 佐证材料 or a decision's file), or null. */
-export async function findTaskEventFile(db: Executor, taskId: number, fileId: number) {
-  const [row] = await queryRows<{ filename: string; mime: string; sha256: string; data: Buffer }>(
-    db,
-    sql`select a.filename, a.mime, a.sha256, a.data
-        from attachments a
-        join task_event_attachments ea on ea.attachment_id = a.id
-        join task_events e on e.id = ea.event_id
-        where e.task_id = ${taskId} and a.id = ${fileId}
-        limit 1`,
-  );
-  return row ?? null;
-}
-
-/**
- * Links files to the task's newest flow step (the one this transaction just recorded: the optimistic UPDATE of the
- * task before it keeps a concurrent step out).
- */
-export async function attachToLatestTaskEvent(db: Executor, taskId: number, attachmentIds: readonly number[]) {
-  if (attachmentIds.length === 0) return;
-  await db.execute(sql`
-    insert into task_event_attachments (event_id, attachment_id)
-    select (select max(id) from task_events where task_id = ${taskId}), a.id
-    from attachments a where a.id in (${sql.join(
-      [...new Set(attachmentIds)].map((id) => sql`${id}::int`),
-      sql`, `,
-    )})`);
-}
-
 // ---- work points ----
 
 /** Work points of the user's office, and those of other offices with a non-draft task the user can see. */

@@ -13,13 +13,12 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
 import { isAttachmentInScope, requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
+import { attachToLatestEvent, findEventFile } from '../platform/platform.events.service.ts';
 import { isOrgInScope, requireFirst } from '../platform/platform.scope.service.ts';
 import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.service.ts';
 import {
-  attachToLatestTaskEvent,
   countTasksLedBy,
   deleteTaskRow,
-  findTaskEventFile,
   findTaskRow,
   hasChildTask,
   insertTask,
@@ -269,7 +268,7 @@ async function requireEvidence(tx: Executor, actor: Actor, ids: readonly number[
  */
 export async function readTaskFile(db: Executor, actor: Actor, id: number, fileId: number, now: Date) {
   await requireTask(db, actor, id, now);
-  const file = await findTaskEventFile(db, id, fileId);
+  const file = await findEventFile(db, 'task', id, fileId);
   if (!file) throw notFound('未找到该附件，或您无权查看');
   return file;
 }
@@ -309,7 +308,7 @@ export async function transitionTask(
     });
     if (!updated) throw conflict('该任务已被他人同时处理，请刷新后重试');
     await recordEvent(tx, actor, id, action.type, task.status, transition.status, reason);
-    await attachToLatestTaskEvent(tx, id, evidenceIds);
+    await attachToLatestEvent(tx, 'task', id, evidenceIds);
     if (action.type === 'issue') await notifyTasksIssued(tx, [id], actor.user.id);
     if (action.type === 'apply' || action.type === 'approve' || action.type === 'return')
       await notifyTaskTransition(

@@ -1,7 +1,13 @@
 import type { Executor } from '../db/client.ts';
-import { type EventLog, insertEventRows } from './platform.events.repo.ts';
+import {
+  type EventLog,
+  type FileEventLog,
+  findEventFileRow,
+  insertEventRows,
+  linkFilesToLatestEventRow,
+} from './platform.events.repo.ts';
 
-export type { EventLog } from './platform.events.repo.ts';
+export type { EventLog, FileEventLog } from './platform.events.repo.ts';
 
 /** One entry of a flow record (a task's, a report's or a problem's history). */
 export type EventInput = {
@@ -41,4 +47,25 @@ export function recordEvents(tx: Executor, log: EventLog, events: readonly Event
       relatedProblemId: e.relatedProblemId ?? null,
     })),
   );
+}
+
+/**
+ * A file linked to one of the flow steps of a task or a report (a 销号 application's 佐证材料, the office's file on a
+ * decision or its 审核意见), or null. The caller checks first that the actor may see the subject.
+ */
+export function findEventFile(db: Executor, log: FileEventLog, subjectId: number, fileId: number) {
+  return findEventFileRow(db, log, subjectId, fileId);
+}
+
+/**
+ * Links files to the subject's newest flow step: call it in the transaction right after `recordEvents`, where the
+ * optimistic UPDATE of the subject before it keeps a concurrent step out, so the newest step is the one just recorded.
+ */
+export function attachToLatestEvent(
+  tx: Executor,
+  log: FileEventLog,
+  subjectId: number,
+  attachmentIds: readonly number[],
+) {
+  return linkFilesToLatestEventRow(tx, log, subjectId, attachmentIds);
 }

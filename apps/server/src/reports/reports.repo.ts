@@ -294,35 +294,6 @@ export async function queryReportEvents(db: Executor, reportId: number) {
   return rows.map((r) => ({ ...r, attachments: r.attachments ?? [] }));
 }
 
-/** A file attached to one of this report's review steps, or null. */
-export async function findReviewFile(db: Executor, reportId: number, fileId: number) {
-  const [row] = await queryRows<{ filename: string; mime: string; sha256: string; data: Buffer }>(
-    db,
-    sql`select a.filename, a.mime, a.sha256, a.data
-        from attachments a
-        join report_event_attachments ea on ea.attachment_id = a.id
-        join report_events e on e.id = ea.event_id
-        where e.report_id = ${reportId} and a.id = ${fileId}
-        limit 1`,
-  );
-  return row ?? null;
-}
-
-/**
- * Links the office's files to the report's newest flow step (the one this transaction just recorded: the optimistic
- * UPDATE of the report before it keeps a concurrent step out).
- */
-export async function attachToLatestReportEvent(db: Executor, reportId: number, attachmentIds: readonly number[]) {
-  if (attachmentIds.length === 0) return;
-  await db.execute(sql`
-    insert into report_event_attachments (event_id, attachment_id)
-    select (select max(id) from report_events where report_id = ${reportId}), a.id
-    from attachments a where a.id in (${sql.join(
-      [...new Set(attachmentIds)].map((id) => sql`${id}::int`),
-      sql`, `,
-    )})`);
-}
-
 /** Optimistic update: false when the report is no longer at `version` (someone else changed it). */
 export async function updateReportAtVersion(
   db: Executor,

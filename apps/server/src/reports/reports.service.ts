@@ -24,20 +24,12 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
 import { isAttachmentInScope } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
-import { recordEvents } from '../platform/platform.events.service.ts';
+import { attachToLatestEvent, findEventFile, recordEvents } from '../platform/platform.events.service.ts';
 import { requireInScope, requireOrgInScope } from '../platform/platform.scope.service.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
 import { notifyReportAction } from './reports.notifications.service.ts';
-import {
-  attachToLatestReportEvent,
-  findReportOf,
-  findReviewFile,
-  insertReport,
-  queryOrg,
-  queryReportEvents,
-  updateReportAtVersion,
-} from './reports.repo.ts';
+import { findReportOf, insertReport, queryOrg, queryReportEvents, updateReportAtVersion } from './reports.repo.ts';
 import { reports, type StoredSlot } from './reports.schema.ts';
 import { contentOf, type ReportRow, reportView } from './reports.view.service.ts';
 import { queryWorkSummary } from './reports.work-summary.service.ts';
@@ -212,7 +204,7 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
  */
 export async function readReviewFile(db: Executor, actor: Actor, reportId: number, fileId: number) {
   await requireReport(db, actor, reportId);
-  const file = await findReviewFile(db, reportId, fileId);
+  const file = await findEventFile(db, 'report', reportId, fileId);
   if (!file) throw notFound('未找到该附件，或您无权查看');
   return file;
 }
@@ -276,7 +268,7 @@ export async function transitionReport(
         at: now,
       },
     ]);
-    await attachToLatestReportEvent(tx, id, attachmentIds);
+    await attachToLatestEvent(tx, 'report', id, attachmentIds);
     await notifyReportAction(tx, row, action, reason, actor.user.id, attachmentIds.length);
     await writeAudit(tx, actor, {
       action: `report.${action}`,
