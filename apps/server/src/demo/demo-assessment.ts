@@ -41,7 +41,7 @@ function unitRandom(text: string): number {
   return ((h >>> 0) % 10000) / 10000;
 }
 
-type Unit = { orgId: number; name: string; unitType: string };
+export type Unit = { orgId: number; name: string; unitType: string };
 
 /**
  * 昭化区: last year's assessment scored by two assessors, published, one appeal rejected, final; this year's
@@ -80,7 +80,7 @@ async function unitsOf(tx: Executor, county: number): Promise<Unit[]> {
   }));
 }
 
-async function insertSchemeAndRound(
+export async function insertSchemeAndRound(
   tx: Executor,
   county: number,
   scheme: Scheme,
@@ -107,7 +107,7 @@ async function insertSchemeAndRound(
   return { schemeId: s!.id, schemeUpdatedAt: s!.updatedAt, roundId: r!.id };
 }
 
-function leavesOf(scheme: Scheme, unitType: string) {
+export function leavesOf(scheme: Scheme, unitType: string) {
   const out: {
     id: string;
     name: string;
@@ -234,7 +234,49 @@ async function seedFinalRound(
     sql`update assessment_units set submitted_at = ${submittedAt.toISOString()}::timestamptz where round_id = ${roundId}`,
   );
 
-  // Publish through the same core lifecycle and snapshot writer the API uses.
+  const { publishedAt, appealClosesAt } = await publishRound(tx, {
+    roundId,
+    county: o.county,
+    year: o.year,
+    scheme,
+    schemeId,
+    schemeUpdatedAt,
+    units: o.units,
+    submittedAt,
+  });
+  const appellant = o.units.find((u) => u.name === '区市场监督管理局') ?? o.units[0]!;
+  const filedAt = new Date(publishedAt.getTime() + 2 * dayMs);
+  await tx.insert(assessmentAppeals).values({
+    roundId,
+    orgId: appellant.orgId,
+    reason: '行政执法案卷评查扣分偏多，申请复核',
+    filedAt,
+    outcome: 'rejected',
+    decisionReason: '经复核，案卷评查扣分依据充分，维持原评分',
+    decidedBy: o.officeUser,
+    decidedAt: new Date(filedAt.getTime() + 3 * dayMs),
+  });
+  await tx.execute(sql`update assessment_rounds set published_at = ${publishedAt.toISOString()}::timestamptz,
+      appeal_closes_at = ${appealClosesAt.toISOString()}::timestamptz,
+      finalized_at = ${new Date(appealClosesAt.getTime() + 3 * dayMs).toISOString()}::timestamptz, result_seq = 1
+      where id = ${roundId}`);
+}
+
+/** Score the review entries and publish the round through the same core lifecycle and snapshot writer the API uses. */
+export async function publishRound(
+  tx: Executor,
+  o: {
+    roundId: number;
+    county: number;
+    year: number;
+    scheme: Scheme;
+    schemeId: number;
+    schemeUpdatedAt: Date;
+    units: Unit[];
+    submittedAt: Date;
+  },
+) {
+  const { roundId, scheme, schemeId, schemeUpdatedAt, submittedAt } = o;
   const round = {
     id: roundId,
     year: o.year,
@@ -269,25 +311,10 @@ async function seedFinalRound(
   for (const s of scored) step({ type: 'record_score', entry: toRankingEntry(String(s.orgId), s.score) });
   step({ type: 'publish', at: publishedAt, appealClosesAt });
   await writeSnapshot(tx, roundId, 1, core.results, new Map(scored.map((s) => [s.orgId, s.score])));
-  const appellant = o.units.find((u) => u.name === '区市场监督管理局') ?? o.units[0]!;
-  const filedAt = new Date(publishedAt.getTime() + 2 * dayMs);
-  await tx.insert(assessmentAppeals).values({
-    roundId,
-    orgId: appellant.orgId,
-    reason: '行政执法案卷评查扣分偏多，申请复核',
-    filedAt,
-    outcome: 'rejected',
-    decisionReason: '经复核，案卷评查扣分依据充分，维持原评分',
-    decidedBy: o.officeUser,
-    decidedAt: new Date(filedAt.getTime() + 3 * dayMs),
-  });
-  await tx.execute(sql`update assessment_rounds set published_at = ${publishedAt.toISOString()}::timestamptz,
-      appeal_closes_at = ${appealClosesAt.toISOString()}::timestamptz,
-      finalized_at = ${new Date(appealClosesAt.getTime() + 3 * dayMs).toISOString()}::timestamptz, result_seq = 1
-      where id = ${roundId}`);
+  return { publishedAt, appealClosesAt };
 }
 
-function leafPoints(scheme: Scheme, unitType: string, id: string): number {
+export function leafPoints(scheme: Scheme, unitType: string, id: string): number {
   let found = 0;
   const visit = (nodes: Scheme['templates'][number]['indicators']) => {
     for (const n of nodes) {

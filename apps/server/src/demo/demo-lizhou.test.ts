@@ -60,4 +60,71 @@ describe('利州区 demo data', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().value).toBe(9);
   });
+
+  it("the city sees each county's own assessment round, with its own scheme and results", async () => {
+    const rounds = await city.get('/api/assessment/rounds?year=2025');
+    expect(rounds.statusCode, rounds.body).toBe(200);
+    const items: { id: number; orgName: string; name: string; status: string; unitCount: number }[] =
+      rounds.json().items;
+    expect(items.map((r) => [r.orgName, r.name, r.status, r.unitCount]).sort()).toEqual([
+      ['利州区', '利州区2025年度法治建设考核方案', 'final', 5],
+      ['昭化区', '2025年度法治建设考核方案', 'final', 29],
+    ]);
+    const rankingOf = async (county: string) => {
+      const res = await city.get(`/api/assessment/rounds/${items.find((r) => r.orgName === county)!.id}/ranking`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as {
+        orgName: string;
+        group: string;
+        total: number;
+        bonus: number;
+        deductions: number;
+        rank: number;
+        grade: string;
+      }[];
+    };
+    // Hand-computed from the seeded entries (see demo-lizhou-assessment.ts): points lost leaf by leaf, then bonus
+    // and deductions; 优秀 limited to half of each group (floor), so 公安分局 (94.1, second of three) is 良好.
+    const lizhou = await rankingOf('利州区');
+    expect(lizhou.map((u) => [u.orgName, u.group, u.total, u.bonus, u.deductions, u.rank, u.grade])).toEqual([
+      ['利州区市场监督管理局', '执法部门', 97.15, 3, 0, 1, '优秀'],
+      ['利州区公安分局', '执法部门', 94.1, 1, 0, 2, '良好'],
+      ['利州区住房和城乡建设局', '执法部门', 88.4, 0, 2, 3, '良好'],
+      ['利州区司法局', '非执法部门', 95.75, 2, 2, 1, '优秀'],
+      ['利州区教育局', '非执法部门', 87.75, 0.5, 0, 2, '良好'],
+    ]);
+    // 昭化区's ranking holds its own 29 units and none of 利州区's; the two counties' figures differ.
+    const zhaohua = await rankingOf('昭化区');
+    expect(zhaohua).toHaveLength(29);
+    expect(zhaohua.filter((u) => u.orgName.startsWith('利州区'))).toEqual([]);
+    const justice = zhaohua.find((u) => u.orgName === '区司法局')!;
+    expect(justice.total).not.toBe(95.75);
+  });
+
+  it("a 利州区 unit's sheet explains its score from its own facts", async () => {
+    const [round] = await queryRows<{ id: number }>(
+      t.db,
+      sql`select r.id from assessment_rounds r join orgs o on o.id = r.org_id where o.name = '利州区' and r.year = 2025`,
+    );
+    const [edu] = await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '利州区教育局'`);
+    const res = await city.get(`/api/assessment/rounds/${round!.id}/units/${edu!.id}/score`);
+    expect(res.statusCode, res.body).toBe(200);
+    const score = res.json().score as {
+      baseScore: number;
+      total: number;
+      explanation: { kind: string; indicatorId?: string; points: number }[];
+    };
+    expect(score.baseScore).toBe(87.25);
+    expect(score.total).toBe(87.75);
+    // Each point lost and gained, as seeded: 普法 6 of 8 场次, 2 of 5 意见, 负责人 5.25 of 6, 合同审查 not met,
+    // 满意度 88 % against 90 %, and the 区级 通报表扬.
+    expect(score.explanation.map((l) => [l.kind, l.indicatorId ?? '', l.points])).toEqual([
+      ['lost', 'fz-1-1', 0.75],
+      ['lost', 'fz-2-1', 3],
+      ['lost', 'fz-3-1-2', 5],
+      ['lost', 'fz-5-2', 2],
+      ['lost', 'fz-6-1', 2],
+      ['bonus', '', 0.5],
+    ]);
+  });
 });

@@ -3,14 +3,15 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { insertSeries, personName, pick } from './demo-ledgers-sql.ts';
+import { seedLizhouAssessment } from './demo-lizhou-assessment.ts';
 import { demoCounty } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 
 /**
  * The demo's second county, 利州区 (an urban district beside 昭化区), with a year of its own so every city view
  * compares two counties: fewer mediated disputes at a lower success rate, but more legal aid, more legality reviews,
- * more publicity and a higher task closure rate; fewer oversight problems, most of them rectified. All figures are
- * invented for the demo. Set-based: one INSERT … SELECT per batch.
+ * more publicity and a higher task closure rate; fewer oversight problems, most of them rectified; its own assessment
+ * (demo-lizhou-assessment.ts). All figures are invented for the demo. Set-based: one INSERT … SELECT per batch.
  */
 export async function seedLizhou(tx: Executor, ctx: DemoContext) {
   const n = demoCounty.neighbour;
@@ -34,6 +35,8 @@ export async function seedLizhou(tx: Executor, ctx: DemoContext) {
     await seedPlan(tx, y, { office, justice, police });
     await seedProblems(tx, y, { office, justice, police });
   }
+  // After the plan: the finished year's scoring reads the late tasks of its units.
+  await seedLizhouAssessment(tx, ctx);
 }
 
 type Year = { year: number; start: string; span: number; share: number; today: string; userId: number | null };
