@@ -10,9 +10,9 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { createdAt, identityId } from '../db/columns.ts';
+import { createdAt, identityId, updatedAt } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { createdBy, updatedBy, users } from '../platform/platform.schema.ts';
 
 const evidenceIds = () => integer('evidence_ids').array().notNull().default([]);
 
@@ -27,9 +27,9 @@ export const assessmentSchemes = pgTable(
     name: text('name').notNull(),
     definition: jsonb('definition').notNull(),
     copiedFromId: integer('copied_from_id'),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [unique('assessment_schemes_org_year_version').on(t.orgId, t.year, t.version)],
 );
@@ -53,7 +53,7 @@ export const assessmentRounds = pgTable(
     resultSeq: integer('result_seq').notNull().default(0),
     /** The office's ranking groups (core RankingGroup[]); null: one group per scheme template (unit type). */
     rankingGroups: jsonb('ranking_groups').$type<{ name: string; unitTypes: string[] }[]>(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('assessment_rounds_org_year_idx').on(t.orgId, t.year)],
@@ -89,8 +89,8 @@ export const assessmentSelfEntries = pgTable(
     passed: boolean('passed'),
     note: text('note').notNull().default(''),
     evidenceIds: evidenceIds(),
-    updatedBy: integer('updated_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: updatedBy(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.orgId, t.indicatorId] })],
 );
@@ -110,7 +110,7 @@ export const assessmentReviewScores = pgTable(
     value: doublePrecision('value'),
     passed: boolean('passed'),
     note: text('note').notNull().default(''),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.orgId, t.indicatorId, t.assessorId] })],
 );
@@ -138,7 +138,7 @@ export const assessmentFacts = pgTable(
     indicatorId: text('indicator_id'),
     matterId: text('matter_id'),
     evidenceIds: evidenceIds(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('assessment_facts_round_org_idx').on(t.roundId, t.orgId)],

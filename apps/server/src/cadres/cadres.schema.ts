@@ -1,18 +1,7 @@
-import {
-  boolean,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
-import { createdAt, identityId } from '../db/columns.ts';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { createdAt, identityId, updatedAt } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { attachments, users } from '../platform/platform.schema.ts';
+import { attachments, createdBy, updatedBy, users } from '../platform/platform.schema.ts';
 
 /** Leading cadres (关键少数). ID number and phone are personal data: shown unmasked only with 'personal.read'. */
 export const cadres = pgTable(
@@ -50,7 +39,7 @@ export const preMeetingStudies = pgTable(
     expectedCount: integer('expected_count').notNull(),
     attendeeCount: integer('attendee_count').notNull(),
     attendeeIds: jsonb('attendee_ids').$type<number[]>().notNull().default([]),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('pre_meeting_studies_org_date_idx').on(t.orgId, t.date)],
@@ -72,7 +61,7 @@ export const lawReports = pgTable(
     summary: text('summary').notNull().default(''),
     panelScores: jsonb('panel_scores').$type<number[]>().notNull().default([]),
     survey: jsonb('survey').$type<{ satisfied: number; basicallySatisfied: number; dissatisfied: number } | null>(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [unique('law_reports_cadre_year').on(t.cadreId, t.year), index('law_reports_org_idx').on(t.orgId, t.year)],
@@ -94,7 +83,7 @@ export const lawExams = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     score: doublePrecision('score'),
     passMark: doublePrecision('pass_mark').notNull().default(60),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('law_exams_cadre_idx').on(t.cadreId, t.year), index('law_exams_org_idx').on(t.orgId, t.year)],
@@ -111,8 +100,8 @@ export const cadreArchives = pgTable(
     orgId: orgIdColumn(),
     duties: jsonb('duties').$type<{ title: string; status: string; note: string }[]>().notNull().default([]),
     filedOn: date('filed_on', { mode: 'string' }),
-    updatedBy: integer('updated_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: updatedBy(),
+    updatedAt: updatedAt(),
   },
   (t) => [unique('cadre_archives_cadre_year').on(t.cadreId, t.year)],
 );

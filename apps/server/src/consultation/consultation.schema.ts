@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, identityId } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { createdBy } from '../platform/platform.schema.ts';
 
 /** A 基层立法联系点 (parent null) and its 立法议事小院 / 立法信息员; sub-points share the point's org. */
 export const consultationPoints = pgTable(
@@ -40,7 +40,7 @@ export const consultationDrafts = pgTable(
       .notNull()
       .references(() => consultationPoints.id),
     title: text('title').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('consultation_drafts_org_idx').on(t.orgId)],
@@ -62,7 +62,7 @@ export const consultationDraftVersions = pgTable(
     sourceText: text('source_text').notNull(),
     parsed: jsonb('parsed').$type<ParsedDraft>().notNull(),
     articles: jsonb('articles').$type<StoredArticle[]>().notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('consultation_draft_versions_draft_version').on(t.draftId, t.version)],
@@ -93,7 +93,7 @@ export const consultations = pgTable(
     finalAdoptedOn: date('final_adopted_on', { mode: 'string' }),
     finalSummary: text('final_summary'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('consultations_org_idx').on(t.orgId), index('consultations_status_idx').on(t.status, t.closesOn)],
@@ -145,7 +145,7 @@ export const consultationOpinions = pgTable(
     reply: text('reply'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
   },
   (t) => [
     uniqueIndex('consultation_opinions_receipt').on(t.receiptCode),
@@ -165,7 +165,7 @@ export const consultationSensitiveWords = pgTable(
   {
     id: identityId(),
     word: text('word').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('consultation_sensitive_words_word_idx').on(t.word)],

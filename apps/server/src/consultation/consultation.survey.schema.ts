@@ -1,8 +1,8 @@
 import type { SurveyQuestion } from '@fazhi/core/consultation/survey';
 import { date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, identityId } from '../db/columns.ts';
+import { createdAt, identityId, updatedAt } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { createdBy } from '../platform/platform.schema.ts';
 
 /**
  * 群众满意度测评: a survey the office defines for its county (`org_id`), with 1–5 satisfaction questions and the
@@ -21,9 +21,9 @@ export const surveys = pgTable(
     opensOn: date('opens_on', { mode: 'string' }).notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('surveys_org_idx').on(t.orgId)],
 );

@@ -7,3 +7,6 @@ export const identityId = () => integer('id').primaryKey().generatedByDefaultAsI
 
 /** When the row was written, with time zone. */
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** When the row was last changed, with time zone (the writer sets it; the default covers the insert). */
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

@@ -1,8 +1,8 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, identityId } from '../db/columns.ts';
+import { createdAt, identityId, updatedAt } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
 import { problems } from '../oversight/oversight.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { createdBy, updatedBy, users } from '../platform/platform.schema.ts';
 
 /**
  * A 司法所's profile: the statutory functions it performs (checked against the county's checklist, or the core
@@ -16,8 +16,8 @@ export const judicialOfficeProfiles = pgTable(
     functions: jsonb('functions').$type<string[]>().notNull().default([]),
     note: text('note').notNull().default(''),
     version: integer('version').notNull().default(1),
-    updatedBy: integer('updated_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: updatedBy(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('judicial_office_profiles_org_idx').on(t.orgId)],
 );
@@ -52,7 +52,7 @@ export const liaisonAssignments = pgTable(
     times: integer('times').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('liaison_assignments_org_idx').on(t.orgId), index('liaison_assignments_leader_idx').on(t.leaderId)],
@@ -72,7 +72,7 @@ export const liaisonVisits = pgTable(
     problemsHeard: text('problems_heard').notNull().default(''),
     followUp: text('follow_up').notNull().default(''),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -94,7 +94,7 @@ export const liaisonProblems = pgTable(
     description: text('description').notNull().default(''),
     problemId: integer('problem_id').references(() => problems.id),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('liaison_problems_visit_idx').on(t.visitId), index('liaison_problems_org_idx').on(t.orgId)],

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { updatedAt } from '../db/columns.ts';
 import { orgIdColumn, orgs } from '../org/org.schema.ts';
-import { users } from '../platform/platform.schema.ts';
+import { createdBy } from '../platform/platform.schema.ts';
 
 /**
  * Every business ledger row of every ledger type (the storage contract the ledger engine and the metrics registry
@@ -19,9 +20,9 @@ export const ledgerRows = pgTable(
     /** Blind indexes (HMAC-SM3) of the SM4-encrypted personal fields in `data`, by field key. */
     blind: jsonb('blind').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('ledger_rows_type_org_date_idx').on(t.typeKey, t.orgId, t.rowDate),
@@ -37,7 +38,7 @@ export const ledgerTypes = pgTable('ledger_types', {
     .references(() => orgs.id),
   definition: jsonb('definition').notNull(),
   version: integer('version').notNull().default(1),
-  createdBy: integer('created_by').references(() => users.id),
+  createdBy: createdBy(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });

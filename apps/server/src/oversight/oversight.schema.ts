@@ -13,7 +13,8 @@ import {
 import { cadres } from '../cadres/cadres.schema.ts';
 import { createdAt, identityId } from '../db/columns.ts';
 import { orgIdColumn, orgs } from '../org/org.schema.ts';
-import { attachments, users } from '../platform/platform.schema.ts';
+import { actorIdColumn, eventFileColumns } from '../platform/platform.events.schema.ts';
+import { createdBy, users } from '../platform/platform.schema.ts';
 
 /** 督察: org_id is the organising office; target units are in inspection_targets. */
 export const inspections = pgTable(
@@ -30,7 +31,7 @@ export const inspections = pgTable(
     status: text('status').notNull().default('planned'),
     checklist: jsonb('checklist').$type<{ content: string; basis: string }[]>().notNull(),
     team: jsonb('team').$type<{ name: string; userId?: number | null; orgName: string; role: string }[]>().notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('inspections_org_year_idx').on(t.orgId, t.year)],
@@ -72,7 +73,7 @@ export const problems = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     recurrenceOf: integer('recurrence_of').references((): AnyPgColumn => problems.id),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -143,7 +144,7 @@ export const problemEvents = pgTable(
     note: text('note').notNull().default(''),
     unitId: integer('unit_id').references(() => orgs.id),
     relatedProblemId: integer('related_problem_id').references((): AnyPgColumn => problems.id),
-    actorId: integer('actor_id').references(() => users.id),
+    actorId: actorIdColumn(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
@@ -159,12 +160,7 @@ export const problemEvidence = pgTable(
     problemId: integer('problem_id')
       .notNull()
       .references(() => problems.id, { onDelete: 'cascade' }),
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => problemEvents.id, { onDelete: 'cascade' }),
-    attachmentId: integer('attachment_id')
-      .notNull()
-      .references(() => attachments.id),
+    ...eventFileColumns(() => problemEvents.id),
     orgId: orgIdColumn(),
     sort: integer('sort').notNull().default(0),
   },
@@ -185,7 +181,7 @@ export const bulletins = pgTable(
     intro: text('intro').notNull().default(''),
     /** 抄送机关 of the 版记. */
     cc: text('cc').notNull().default(''),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
     /** 撤回: a withdrawn bulletin stays listed but feeds no deductions. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),

@@ -11,8 +11,9 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createdAt, identityId } from '../db/columns.ts';
+import { eventFileColumns, flowEventColumns } from '../platform/platform.events.schema.ts';
 import { orgIdColumn } from '../platform/platform.orgs.schema.ts';
-import { attachments, users } from '../platform/platform.schema.ts';
+import { attachmentIdColumn, attachments, createdBy, users } from '../platform/platform.schema.ts';
 
 export const workPoints = pgTable(
   'work_points',
@@ -25,7 +26,7 @@ export const workPoints = pgTable(
     status: text('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('work_points_org_year_idx').on(t.orgId, t.year)],
@@ -55,7 +56,7 @@ export const tasks = pgTable(
     version: integer('version').notNull().default(1),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: integer('closed_by').references(() => users.id),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -101,7 +102,7 @@ export const taskEntries = pgTable(
     entryDate: date('entry_date', { mode: 'string' }).notNull(),
     percent: doublePrecision('percent').notNull(),
     content: text('content').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('task_entries_task_idx').on(t.taskId, t.entryDate)],
@@ -113,9 +114,7 @@ export const taskEntryAttachments = pgTable(
     entryId: integer('entry_id')
       .notNull()
       .references(() => taskEntries.id, { onDelete: 'cascade' }),
-    attachmentId: integer('attachment_id')
-      .notNull()
-      .references(() => attachments.id),
+    attachmentId: attachmentIdColumn(),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.attachmentId] })],
 );
@@ -127,12 +126,7 @@ export const taskEvents = pgTable(
     taskId: integer('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    reason: text('reason').notNull().default(''),
-    actorId: integer('actor_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    ...flowEventColumns(),
   },
   (t) => [index('task_events_task_idx').on(t.taskId)],
 );
@@ -141,12 +135,7 @@ export const taskEvents = pgTable(
 export const taskEventAttachments = pgTable(
   'task_event_attachments',
   {
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => taskEvents.id, { onDelete: 'cascade' }),
-    attachmentId: integer('attachment_id')
-      .notNull()
-      .references(() => attachments.id),
+    ...eventFileColumns(() => taskEvents.id),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })],
 );

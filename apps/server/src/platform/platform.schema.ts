@@ -22,6 +22,12 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
+/** Who wrote the row (null when no user did, e.g. a seed). */
+export const createdBy = () => integer('created_by').references(() => users.id);
+
+/** Who last changed the row. */
+export const updatedBy = () => integer('updated_by').references(() => users.id);
+
 export const sessions = pgTable(
   'sessions',
   {
@@ -69,6 +75,11 @@ export const attachments = pgTable('attachments', {
   uploadedBy: integer('uploaded_by').references(() => users.id),
   createdAt: createdAt(),
 });
+/** A link table's reference to a stored file. */
+export const attachmentIdColumn = () =>
+  integer('attachment_id')
+    .notNull()
+    .references(() => attachments.id);
 
 export const notifications = pgTable(
   'notifications',

@@ -12,9 +12,10 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { createdAt, identityId } from '../db/columns.ts';
+import { createdAt, identityId, updatedAt } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { attachments, users } from '../platform/platform.schema.ts';
+import { eventFileColumns, flowEventColumns } from '../platform/platform.events.schema.ts';
+import { createdBy, updatedBy } from '../platform/platform.schema.ts';
 
 export type StoredSection = { key: string; heading: string; body: string };
 export type StoredSlot = {
@@ -56,9 +57,9 @@ export const reports = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [unique('reports_org_year_type').on(t.orgId, t.year, t.type), index('reports_year_idx').on(t.year)],
 );
@@ -70,12 +71,7 @@ export const reportEvents = pgTable(
     reportId: integer('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
-    reason: text('reason').notNull().default(''),
-    actorId: integer('actor_id').references(() => users.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    ...flowEventColumns(),
   },
   (t) => [index('report_events_report_idx').on(t.reportId)],
 );
@@ -84,12 +80,7 @@ export const reportEvents = pgTable(
 export const reportEventAttachments = pgTable(
   'report_event_attachments',
   {
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => reportEvents.id, { onDelete: 'cascade' }),
-    attachmentId: integer('attachment_id')
-      .notNull()
-      .references(() => attachments.id),
+    ...eventFileColumns(() => reportEvents.id),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })],
 );
@@ -109,7 +100,7 @@ export const reportImports = pgTable(
     figures: jsonb('figures').$type<ImportedFigure[]>().notNull(),
     status: text('status').notNull().default('pending'),
     isDemo: boolean('is_demo').notNull().default(false),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [index('report_imports_org_year_idx').on(t.orgId, t.year)],
@@ -129,7 +120,7 @@ export const metricHistory = pgTable(
     value: doublePrecision('value').notNull(),
     source: text('source').notNull(),
     importId: integer('import_id').references(() => reportImports.id, { onDelete: 'set null' }),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [unique('metric_history_org_period_key').on(t.orgId, t.period, t.metricKey)],
@@ -148,8 +139,8 @@ export const reportDeadlineSettings = pgTable(
     type: text('type').notNull(),
     submitBy: date('submit_by', { mode: 'string' }).notNull(),
     publishBy: date('publish_by', { mode: 'string' }),
-    updatedBy: integer('updated_by').references(() => users.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: updatedBy(),
+    updatedAt: updatedAt(),
   },
   (t) => [unique('report_deadline_settings_org_year_type').on(t.orgId, t.year, t.type)],
 );
@@ -167,7 +158,7 @@ export const reportKeyPhrases = pgTable(
     phrase: text('phrase').notNull(),
     /** Null: the reviewer said the figure has no key. */
     metricKey: text('metric_key'),
-    createdBy: integer('created_by').references(() => users.id),
+    createdBy: createdBy(),
     createdAt: createdAt(),
   },
   (t) => [unique('report_key_phrases_org_phrase').on(t.orgId, t.phrase)],
