@@ -251,6 +251,7 @@ export const routeAccess: Record<string, AccessGroup> = {
   'POST /api/portal/consultations/:id/opinions': 'anyone',
   'GET /api/portal/consultations/:id': 'anyone',
   'GET /api/portal/consultations': 'anyone',
+  'GET /api/portal/point': 'anyone',
   'GET /api/portal/receipts/:code': 'anyone',
   'GET /api/portal/report-counties': 'anyone',
   'GET /api/portal/counties/:countyId/reports': 'anyone',

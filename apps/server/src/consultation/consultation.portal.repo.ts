@@ -7,6 +7,19 @@ import type { StoredArticle } from './consultation.schema.ts';
 
 // SQL of the public portal: only published consultations, only approved opinions.
 
+/** The portal's 基层立法联系点 (the first top-level contact point) and the county its unit belongs to. */
+export async function queryPortalPoint(db: Executor) {
+  const [row] = await queryRows<{ name: string; county_id: number | null; county_name: string | null }>(
+    db,
+    sql`select p.name, c.id as county_id, c.name as county_name
+        from consultation_points p join orgs o on o.id = p.org_id
+        left join orgs c on c.kind = 'county' and o.path like c.path || '%'
+        where p.parent_id is null and p.kind = 'contact_point'
+        order by p.id limit 1`,
+  );
+  return row ?? null;
+}
+
 /** What a submission needs of a published consultation. */
 export async function publishedConsultationMeta(db: Executor, id: number) {
   const [row] = await queryRows<{

@@ -16,6 +16,7 @@ export function portalRoutes(app: ZApp, deps: AppDeps) {
   const browse = { config: { rateLimit: perClientLimit(240, '访问') } };
 
   implementAll(app, portalContracts, {
+    point: { ...browse, handler: () => portal.point() },
     list: { ...browse, handler: async () => ({ items: await portal.list() }) },
     detail: { ...browse, handler: (r) => portal.detail(r.params.id) },
     feedback: { ...browse, handler: async (r) => ({ items: await portal.feedback(r.params.id) }) },

@@ -19,6 +19,7 @@ import {
   publishedConsultationMeta,
   queryAnsweredOpinions,
   queryOpinionByReceipt,
+  queryPortalPoint,
   queryPublishedConsultation,
   queryPublishedConsultations,
 } from './consultation.portal.repo.ts';
@@ -195,7 +196,15 @@ export function createPortalService(deps: AppDeps) {
     return lookupReceipt(db, code);
   }
 
-  return { submit, list, detail, feedback, lookup };
+  async function point() {
+    const row = await queryPortalPoint(db);
+    return {
+      name: row?.name ?? null,
+      county: row?.county_id && row.county_name ? { id: row.county_id, name: row.county_name } : null,
+    };
+  }
+
+  return { submit, list, detail, feedback, lookup, point };
 }
 
 /** The submitter's own opinion by receipt code; a merged duplicate shows the answer of the opinion it joined. */

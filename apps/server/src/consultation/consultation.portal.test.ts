@@ -37,6 +37,13 @@ const valid = (extra: object = {}) => ({
 });
 
 describe('public portal', () => {
+  it("names its 基层立法联系点 and the point's county, whose published reports it links to", async () => {
+    const res = await client().get('/api/portal/point');
+    expect(res.statusCode, res.body).toBe(200);
+    const [county] = await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '昭化区'`);
+    expect(res.json()).toEqual({ name: '昭化区基层立法联系点', county: { id: county!.id, name: '昭化区' } });
+  });
+
   it('lists published consultations and shows the draft by article without logging in', async () => {
     const c = client();
     const detail = (await c.get(`/api/portal/consultations/${openId}`)).json();

@@ -75,7 +75,17 @@ export const portalReceiptSchema = z.object({
   reply: z.string().nullable(),
 });
 
+/**
+ * The 基层立法联系点 the portal speaks for (the first top-level contact point) and its county, whose published annual
+ * reports the portal links to; both null before any point exists.
+ */
+export const portalPointSchema = z.object({
+  name: z.string().nullable(),
+  county: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+
 export type PortalListItem = z.output<typeof portalListItemSchema>;
+export type PortalPoint = z.output<typeof portalPointSchema>;
 export type PortalDetail = z.output<typeof portalDetailSchema>;
 export type PortalFeedback = z.output<typeof portalFeedbackSchema>;
 export type PortalSubmitResult = z.output<typeof portalSubmitResultSchema>;
@@ -84,6 +94,13 @@ export type PortalReceipt = z.output<typeof portalReceiptSchema>;
 const base = '/api/portal';
 
 export const portalContracts = defineContracts('consultation-portal', {
+  point: {
+    method: 'GET',
+    path: `${base}/point`,
+    access: 'public',
+    summary: '门户所属的基层立法联系点及其区县',
+    response: portalPointSchema,
+  },
   list: {
     method: 'GET',
     path: `${base}/consultations`,
