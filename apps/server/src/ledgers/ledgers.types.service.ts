@@ -5,7 +5,9 @@ import type { CustomTypeInput, LedgerTypeSummary } from '@fazhi/core/ledgers/led
 import { customTypeInputSchema } from '@fazhi/core/ledgers/ledgers.schemas';
 import type { Db, Executor } from '../db/client.ts';
 import type { Actor, AuthUser } from '../platform/kernel/context.ts';
+import { encryptLedgerTypePlaintextIn } from '../platform/kernel/data-encryption.ts';
 import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
+import { encryptedFieldKeys } from '../platform/kernel/ledger-row-crypto.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { requireFound, scopeRootOrgId } from '../platform/platform.scope.service.ts';
 import {
@@ -133,6 +135,10 @@ export async function updateCustomType(db: Db, actor: Actor, key: string, input:
     }
     const version = await updateCustomTypeRow(tx, key, current.version, definition);
     if (version === undefined) throw conflict('该台账定义已被他人修改，请刷新后重试');
+    // A field newly marked personal has its stored values encrypted now, with the change (start-up does not sweep).
+    const wasEncrypted = new Set(encryptedFieldKeys(before));
+    if (encryptedFieldKeys(definition).some((k) => !wasEncrypted.has(k)))
+      await encryptLedgerTypePlaintextIn(tx, definition);
     await writeAudit(tx, actor, {
       action: 'ledger_type.update',
       entity: 'ledger_type',

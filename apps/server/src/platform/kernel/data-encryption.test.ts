@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../../test/harness.ts';
 import { queryRows } from '../../db/client.ts';
 import { backupTo } from '../platform.backup.service.ts';
-import { checkDataKey, compactEncryptedTables, encryptPlaintext, rotateDataKey } from './data-encryption.ts';
+import {
+  checkDataKey,
+  compactEncryptedTables,
+  encryptPlaintext,
+  encryptPlaintextIfNeeded,
+  rotateDataKey,
+} from './data-encryption.ts';
 import { dataKeys, deriveKeys, indexOf, isCiphertext, open, setDataKey } from './field-crypto.ts';
 
 let t: TestApp;
@@ -454,5 +460,84 @@ describe('ledger attachment fields', () => {
     expect(other.json().message).toBe('证书或文件无效，请重新上传');
     expect(other.json()).toEqual(missing.json());
     expect((await reporterB.post(url, body(mine))).statusCode).toBe(200);
+  });
+});
+
+describe('start-up sweeps for plain text only when needed', () => {
+  const stampKey = 'data_encryption.plaintext_sweep';
+  const rawIdNumber = async (id: number) =>
+    (await queryRows<{ v: string }>(t.db, sql`select data->>'id_number' as v from ledger_rows where id = ${id}`))[0]!.v;
+
+  it('a restart reads the stamp and sweeps nothing; a missing or stale stamp makes the next start sweep once', async () => {
+    await t.db.execute(sql`delete from settings where key = ${stampKey}`);
+    expect((await encryptPlaintextIfNeeded(t.db)).swept).toBe(true);
+    expect(await encryptPlaintextIfNeeded(t.db)).toEqual({ swept: false, changed: 0 });
+    // A plain value written behind the application's back (as data from before encryption was) is left alone by a
+    // restart — the evidence that the sweep did not run — and sealed by the next start once the stamp is stale.
+    const plain = idNumber(160);
+    const [row] = await queryRows<{ id: number }>(
+      t.db,
+      sql`insert into ledger_rows (type_key, org_id, row_date, data)
+          values ('corrections_subject', ${orgId.get(unitA)!}, '2026-05-02',
+            ${JSON.stringify(subject(plain))}::jsonb) returning id`,
+    );
+    expect(await encryptPlaintextIfNeeded(t.db)).toEqual({ swept: false, changed: 0 });
+    expect(await rawIdNumber(row!.id)).toBe(plain);
+    await t.db.execute(
+      sql`update settings set value = jsonb_set(value, '{fingerprint}', '"an older release"') where key = ${stampKey}`,
+    );
+    expect(await encryptPlaintextIfNeeded(t.db)).toEqual({ swept: true, changed: 1 });
+    expect(isCiphertext(await rawIdNumber(row!.id))).toBe(true);
+    expect(await encryptPlaintextIfNeeded(t.db)).toEqual({ swept: false, changed: 0 });
+    expect((await office.get(`${rows}/${row!.id}`)).json().data.id_number).toBe(plain);
+  });
+
+  it('a custom field newly marked personal has its stored values encrypted with the change; the API reads them back', async () => {
+    await encryptPlaintextIfNeeded(t.db); // the stamp is current
+    const created = await office.post('/api/ledgers/types', {
+      name: '普法志愿者登记',
+      dateField: '登记日期',
+      fields: [
+        { label: '登记日期', kind: 'date', required: true },
+        { label: '志愿者', kind: 'text', required: true },
+        { label: '家庭住址', kind: 'text' },
+      ],
+      listColumns: ['志愿者'],
+    });
+    expect(created.statusCode).toBe(200);
+    const { key, definition, version } = created.json();
+    const url = `/api/ledgers/types/${key}/rows`;
+    const address = '利州区东坝街道滨河路 18 号';
+    const added = await reporterA.post(url, {
+      orgId: orgId.get(unitA)!,
+      data: { f1: '2026-05-03', f2: '王小明', f3: address },
+    });
+    expect(added.statusCode).toBe(200);
+    const id = added.json().id as number;
+    const raw = async () =>
+      (
+        await queryRows<{ v: string; blind: Record<string, string> }>(
+          t.db,
+          sql`select data->>'f3' as v, blind from ledger_rows where id = ${id}`,
+        )
+      )[0]!;
+    expect((await raw()).v).toBe(address);
+
+    const marked = await office.put(`/api/ledgers/types/${key}`, {
+      ...definition,
+      version,
+      fields: definition.fields.map((f: { key: string }) => (f.key === 'f3' ? { ...f, personal: true } : f)),
+    });
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json().definition.fields[2].personal).toBe(true);
+    // Stored encrypted at once, in the definition change's transaction: no restart needed, none sweeps.
+    const stored = await raw();
+    expect(isCiphertext(stored.v)).toBe(true);
+    expect(stored.blind.f3).toBe(indexOf(address));
+    expect(await encryptPlaintextIfNeeded(t.db)).toEqual({ swept: false, changed: 0 });
+    const read = await office.get(`${url}/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().data.f3).toBe(address);
+    expect(read.json().data.f2).toBe('王小明');
   });
 });

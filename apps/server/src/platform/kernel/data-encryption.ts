@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { builtinLedgers } from '@fazhi/core/ledgers/builtin/index';
 import { type LedgerDefinition, ledgerDefinitionSchema } from '@fazhi/core/ledgers/definition';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
@@ -46,15 +47,16 @@ export async function encryptedLedgerTypes(db: Executor): Promise<{ def: LedgerD
 
 /**
  * Refuses a database whose data is sealed under another key (Chinese message, nothing written); on a database
- * without a check value yet, stores one.
+ * without a check value yet, stores one. Returns the stored check value (it changes only when the key rotates).
  */
-export async function checkDataKey(db: Executor, keys: FieldKeys = dataKeys()) {
+export async function checkDataKey(db: Executor, keys: FieldKeys = dataKeys()): Promise<string> {
   const [row] = await queryRows<{ sealed: string }>(db, sql`select sealed from data_key_check where id = 1`);
   if (!row) {
     await db.execute(
       sql`insert into data_key_check (id, sealed) values (1, ${encryptValue(keys, CHECK_TEXT)}) on conflict (id) do nothing`,
     );
-    return;
+    const [stored] = await queryRows<{ sealed: string }>(db, sql`select sealed from data_key_check where id = 1`);
+    return stored!.sealed;
   }
   let ok = false;
   try {
@@ -66,6 +68,7 @@ export async function checkDataKey(db: Executor, keys: FieldKeys = dataKeys()) {
     throw new FieldCryptoError(
       '数据密钥与数据库中的数据不符：请使用加密这些数据时的密钥（FAZHI_DATA_KEY 或密钥文件）。密钥丢失则加密的个人信息无法恢复。',
     );
+  return row.sealed;
 }
 
 /** A ledger row re-sealed: every encrypted value opened with `from` and sealed again, blind indexes rebuilt, with `to`. */
@@ -189,6 +192,60 @@ export async function encryptPlaintextIn(tx: Executor): Promise<number> {
   for (const { table, column } of encryptedColumns)
     changed += await rewriteColumn(tx, table, column, 'plaintext', (v) => encryptValue(keys, v));
   return changed;
+}
+
+/**
+ * The settings row stamping the last full plain-text sweep: a fingerprint of what the sweep covered (the module
+ * columns and built-in ledger fields this code encrypts, and the key's check value). Start-up sweeps only when the
+ * stamp is missing or differs — a database from before the stamp, a release that encrypts another column or field, a
+ * rotated key — instead of scanning every personal table at every start. A custom field newly marked personal is
+ * encrypted when its definition changes (`encryptLedgerTypePlaintextIn`, same transaction), not here.
+ */
+const sweepStampKey = 'data_encryption.plaintext_sweep';
+/** Raise to make every database sweep once more at its next start (a fix to what the sweep does, say). */
+const sweepVersion = 1;
+
+function sweepFingerprint(sealedCheck: string) {
+  const coverage = {
+    version: sweepVersion,
+    columns: encryptedColumns,
+    ledgers: builtinLedgers.map((d) => [d.key, encryptedFieldKeys(d)]),
+    check: sealedCheck,
+  };
+  return createHash('sha256').update(JSON.stringify(coverage)).digest('hex');
+}
+
+/**
+ * Start-up's sweep, run only when needed (see `sweepStampKey`): `swept` tells whether it ran, `changed` how many values
+ * it encrypted. One transaction: the key check, the sweep and the new stamp are written together.
+ */
+export async function encryptPlaintextIfNeeded(db: Db): Promise<{ swept: boolean; changed: number }> {
+  return db.transaction(async (tx) => {
+    const fingerprint = sweepFingerprint(await checkDataKey(tx));
+    const [stamp] = await queryRows<{ fingerprint: string | null }>(
+      tx,
+      sql`select value->>'fingerprint' as fingerprint from settings where key = ${sweepStampKey}`,
+    );
+    if (stamp?.fingerprint === fingerprint) return { swept: false, changed: 0 };
+    const changed = await encryptPlaintextIn(tx);
+    const value = JSON.stringify({ fingerprint, sweptAt: new Date().toISOString(), changed });
+    await tx.execute(
+      sql`insert into settings (key, value) values (${sweepStampKey}, ${value}::jsonb)
+          on conflict (key) do update set value = excluded.value`,
+    );
+    return { swept: true, changed };
+  });
+}
+
+/**
+ * Encrypts the plain-text values of one ledger type's encrypted fields, in the caller's transaction: a custom field
+ * newly marked personal (or given an ID-number/phone kind) has its existing values sealed with the definition change.
+ */
+export async function encryptLedgerTypePlaintextIn(tx: Executor, def: LedgerDefinition): Promise<number> {
+  const fieldKeys = encryptedFieldKeys(def);
+  if (!fieldKeys.length) return 0;
+  const keys = dataKeys();
+  return rewriteLedgerRows(tx, def.key, 'plaintext', fieldKeys, (data) => sealRowWith(keys, fieldKeys, data));
 }
 
 /**
