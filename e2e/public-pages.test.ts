@@ -83,6 +83,31 @@ describe('公开页面', () => {
     await context.close();
   });
 
+  it("立法联系点门户 links to its county's published reports, and that page links back to the portal", async () => {
+    const context = await harness.browser.newContext({
+      baseURL: harness.baseUrl,
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto('/portal');
+    await expect.poll(() => page.locator('.portal-org').textContent()).toBe('昭化区基层立法联系点');
+    await page.getByRole('link', { name: '昭化区年度报告公开', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/\/public\/reports\/\d+$/);
+    await expect.poll(() => page.locator('.pub-crumbs > span').textContent()).toBe('全部区县 / 昭化区');
+    await expect.poll(() => page.locator('.pub-card').count()).toBe(1);
+    await page.screenshot({ path: `${shots}/portal-to-reports-1280.png` });
+    await page.getByRole('link', { name: '昭化区基层立法联系点 · 法律法规草案意见征集', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/portal');
+    await expect.poll(() => page.locator('.portal-title').textContent()).toBe('法律法规草案意见征集');
+    // 利州区 has no 基层立法联系点 in the portal: its report page offers no way back to 昭化区's portal.
+    await page.goto('/public/reports');
+    await page.getByText('利州区', { exact: true }).click();
+    await expect.poll(() => page.getByText('暂无公开的年度报告').isVisible()).toBe(true);
+    expect(await page.locator('.pub-crumbs-out').count()).toBe(0);
+    await context.close();
+  });
+
   it('满意度测评: the office’s QR card links to the public page, answered once on a phone; results count it', async () => {
     const { page } = office;
     await page.goto('/surveys');

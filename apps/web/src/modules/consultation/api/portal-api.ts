@@ -12,6 +12,8 @@ export type PortalFeedback = ResponseOf<Routes['feedback']>['items'][number];
 export type Receipt = ResponseOf<Routes['receipt']>;
 export type SubmitResult = ResponseOf<Routes['submit']>;
 
+/** The portal's 基层立法联系点 and its county (the header and the link to the county's published annual reports). */
+export const usePortalPoint = () => useContractQuery(portalRoutes.point, {});
 export const usePortalList = () => useContractQuery(portalRoutes.list, {});
 export const usePortalDetail = (id: number) => useContractQuery(portalRoutes.detail, { params: { id } });
 export const usePortalFeedback = (id: number, enabled = true) =>

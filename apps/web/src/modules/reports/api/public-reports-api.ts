@@ -1,3 +1,4 @@
+import { portalContracts } from '@fazhi/core/consultation/consultation.portal.contract';
 import { publicReportContracts } from '@fazhi/core/reports/reports.public.contract';
 import type { ResponseOf } from '@fazhi/core/shared/contract';
 import { download } from '../../../components/api-client.ts';
@@ -12,6 +13,8 @@ export type PublicReportList = ResponseOf<Routes['list']>;
 export type PublicReport = ResponseOf<Routes['read']>;
 
 export const usePublicCounties = () => useContractQuery(publicReportRoutes.counties, {});
+/** The public portal's 基层立法联系点 and its county: that county's report pages link back to the portal. */
+export const usePortalPoint = () => useContractQuery(portalContracts.routes.point, {});
 export const usePublicReports = (countyId: number) =>
   useContractQuery(publicReportRoutes.list, { params: { countyId } });
 export const usePublicReport = (countyId: number, id: number) =>

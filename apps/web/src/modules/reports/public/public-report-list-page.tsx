@@ -1,7 +1,7 @@
 import { Empty, Result, Skeleton, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../components/api-client.ts';
-import { usePublicReports } from '../api/public-reports-api.ts';
+import { usePortalPoint, usePublicReports } from '../api/public-reports-api.ts';
 import { PublicReportsLayout } from './public-layout.tsx';
 
 /** One county's published annual reports, newest year first. */
@@ -9,10 +9,18 @@ export function PublicReportListPage() {
   const countyId = Number(useParams().countyId);
   const list = usePublicReports(countyId);
   const data = list.data;
+  const point = usePortalPoint().data;
   return (
     <PublicReportsLayout org={data?.county.name}>
       <div className="pub-crumbs">
-        <Link to="/public/reports">全部区县</Link> / {data?.county.name ?? '…'}
+        <span>
+          <Link to="/public/reports">全部区县</Link> / {data?.county.name ?? '…'}
+        </span>
+        {point?.name && point.county?.id === countyId ? (
+          <Link to="/portal" className="pub-crumbs-out">
+            {point.name} · 法律法规草案意见征集
+          </Link>
+        ) : null}
       </div>
       {list.isLoading ? <Skeleton active /> : null}
       {list.error ? <Result status="404" title={errorMessage(list.error)} /> : null}
