@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDraft } from '@fazhi/core/consultation/article-parser';
 import { type DraftScore, draftLabelsSchema, scoreDraft } from '@fazhi/core/consultation/article-parser-score';
-import { evalHalves } from './eval-halves.ts';
+import { labelledTexts, scoreEvalHalves, withoutBom } from './eval-halves.ts';
 import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 // The draft parser measured on hand-labelled texts: eval/drafts/dev (tuned on) and eval/drafts/test (only reported).
@@ -15,26 +13,13 @@ const CORPUS = fileURLToPath(new URL('../../../../eval/drafts/', import.meta.url
 type HalfResult = { texts: { file: string; score: DraftScore }[] };
 
 export function scoreDraftFolder(dir: string): HalfResult {
-  const texts: HalfResult['texts'] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()) {
-    const labelsPath = join(dir, `${basename(file, '.txt')}.labels.json`);
-    let labelsText: string;
-    try {
-      labelsText = readFileSync(labelsPath, 'utf8');
-    } catch {
-      continue; // a text without labels is not scored
-    }
-    const labels = draftLabelsSchema.safeParse(JSON.parse(labelsText));
-    if (!labels.success) throw new Error(`${labelsPath} 格式不正确：${labels.error.issues[0]?.message ?? ''}`);
-    const text = readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '');
-    texts.push({ file, score: scoreDraft(parseDraft(text), labels.data) });
-  }
-  return { texts };
+  return {
+    texts: labelledTexts(dir, draftLabelsSchema).map(({ file, text, labels }) => ({
+      file,
+      score: scoreDraft(parseDraft(withoutBom(text)), labels),
+    })),
+  };
 }
-
-const halves = () => evalHalves(CORPUS);
 
 function printHalf(name: string, { texts }: HalfResult, verbose: boolean) {
   const fully = texts.filter((t) => t.score.isFullyRight).length;
@@ -54,13 +39,8 @@ function printHalf(name: string, { texts }: HalfResult, verbose: boolean) {
 export const draftsBench: Benchmark = {
   name: 'drafts',
   run: async () => {
-    const list = halves();
-    if (typeof list === 'string') return notMeasured('drafts', list);
-    const verbose = process.argv.includes('--verbose');
-    const results = list.map((half) => ({ half, result: scoreDraftFolder(half.dir) }));
-    for (const { half, result } of results) printHalf(half.name, result, verbose);
-    // The goal is judged on the test half (tuning uses only dev), or on the one folder given.
-    const judged = results.find((r) => r.half.name === 'test') ?? results[0]!;
+    const judged = scoreEvalHalves(CORPUS, scoreDraftFolder, printHalf);
+    if (typeof judged === 'string') return notMeasured('drafts', judged);
     const texts = judged.result.texts;
     const isMet = texts.length > 0 && texts.every((t) => t.score.isFullyRight);
     console.log(`${judged.half.name} 目标（全部草案完全正确）：${isMet ? '达到' : '未达到'}`);

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { z } from '@fazhi/core/shared/zod';
 
 /** One folder of labelled texts to score: a half of a corpus in `eval/`, or an office's own folder. */
 export type EvalHalf = { name: string; dir: string };
@@ -31,3 +32,47 @@ export function evalHalves(corpus: string): EvalHalf[] | string {
   const missing = found.find((half) => !isFolder(half.dir));
   return missing ? `评测语料不存在：${missing.dir}` : found;
 }
+
+/**
+ * Scores every half with `score`, prints each with `print` (`--verbose` on the command line asks for every miss), and
+ * returns the half the goal is judged on: the test half (tuning uses only dev), or the one folder given. A string is
+ * the Chinese reason the bench cannot run.
+ */
+export function scoreEvalHalves<R>(
+  corpus: string,
+  score: (dir: string) => R,
+  print: (name: string, result: R, verbose: boolean) => void,
+): { half: EvalHalf; result: R } | string {
+  const list = evalHalves(corpus);
+  if (typeof list === 'string') return list;
+  const verbose = process.argv.includes('--verbose');
+  const results = list.map((half) => ({ half, result: score(half.dir) }));
+  for (const { half, result } of results) print(half.name, result, verbose);
+  return results.find((r) => r.half.name === 'test') ?? results[0]!;
+}
+
+/**
+ * Every `<name>.txt` of `dir` (by name) that has `<name>.labels.json` beside it, with its labels checked against
+ * `schema`; a text without labels is not scored, labels that do not fit stop the bench. The text is as read.
+ */
+export function labelledTexts<S extends z.ZodType>(dir: string, schema: S) {
+  const texts: { file: string; text: string; labels: z.output<S> }[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const labelsPath = join(dir, `${basename(file, '.txt')}.labels.json`);
+    let labelsText: string;
+    try {
+      labelsText = readFileSync(labelsPath, 'utf8');
+    } catch {
+      continue; // a text without labels is not scored
+    }
+    const labels = schema.safeParse(JSON.parse(labelsText));
+    if (!labels.success) throw new Error(`${labelsPath} 格式不正确：${labels.error.issues[0]?.message ?? ''}`);
+    texts.push({ file, text: readFileSync(join(dir, file), 'utf8'), labels: labels.data });
+  }
+  return texts;
+}
+
+/** A text without its byte-order mark (a file saved by Notepad starts with one). */
+export const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFigures } from '@fazhi/core/reports/extract-figures';
 import {
@@ -10,7 +8,7 @@ import {
   tallyLabelledText,
   textLabelsSchema,
 } from '@fazhi/core/reports/score-extraction';
-import { evalHalves } from './eval-halves.ts';
+import { labelledTexts, scoreEvalHalves } from './eval-halves.ts';
 import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 // Figure extraction measured on hand-labelled texts: eval/extraction/dev (tuned on) and eval/extraction/test (only
@@ -24,23 +22,10 @@ export type HalfResult = { tally: CorpusTally; details: { file: string; detail: 
 
 /** Scores every `<name>.txt` in `dir` that has `<name>.labels.json` beside it. */
 export function scoreFolder(dir: string): HalfResult {
-  const texts = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
   let tally = emptyTally();
   const details: HalfResult['details'] = [];
-  for (const file of texts) {
-    const labelsPath = join(dir, `${basename(file, '.txt')}.labels.json`);
-    let labelsText: string;
-    try {
-      labelsText = readFileSync(labelsPath, 'utf8');
-    } catch {
-      continue; // a text without labels is not scored
-    }
-    const parsed = textLabelsSchema.safeParse(JSON.parse(labelsText));
-    if (!parsed.success) throw new Error(`${labelsPath} 格式不正确：${parsed.error.issues[0]?.message ?? ''}`);
-    const text = readFileSync(join(dir, file), 'utf8');
-    const scored = tallyLabelledText(text, parsed.data, extractFigures(text));
+  for (const { file, text, labels } of labelledTexts(dir, textLabelsSchema)) {
+    const scored = tallyLabelledText(text, labels, extractFigures(text));
     tally = addTallies(tally, scored.tally);
     details.push({ file, detail: scored.detail });
   }
@@ -79,18 +64,11 @@ function printHalf(name: string, { tally: t, details }: HalfResult, verbose: boo
   }
 }
 
-const halves = () => evalHalves(CORPUS);
-
 export const extractionBench: Benchmark = {
   name: 'extraction',
   run: async () => {
-    const list = halves();
-    if (typeof list === 'string') return notMeasured('extraction', list);
-    const verbose = process.argv.includes('--verbose');
-    const results = list.map((half) => ({ half, result: scoreFolder(half.dir) }));
-    for (const { half, result } of results) printHalf(half.name, result, verbose);
-    // Goals are judged on the test half (tuning uses only dev), or on the one folder given.
-    const judged = results.find((r) => r.half.name === 'test') ?? results[0]!;
+    const judged = scoreEvalHalves(CORPUS, scoreFolder, printHalf);
+    if (typeof judged === 'string') return notMeasured('extraction', judged);
     const isMet = meetsGoals(judged.result.tally);
     console.log(
       `${judged.half.name} 目标（找到 ≥ 99%，约数 100%，指标召回 ≥ 90%，指标准确 ≥ 95%，非数量 0）：${isMet ? '达到' : '未达到'}`,

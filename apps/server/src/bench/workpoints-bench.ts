@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractWorkpoints, type WorkpointOrg } from '@fazhi/core/plan/workpoints-extract';
 import { scoreWorkpoints, type WorkpointScore, workpointLabelsSchema } from '@fazhi/core/plan/workpoints-extract-score';
-import { evalHalves } from './eval-halves.ts';
+import { labelledTexts, scoreEvalHalves, withoutBom } from './eval-halves.ts';
 import { type Benchmark, goal, notMeasured } from './measure.ts';
 
 // The work-point extractor measured on hand-labelled 工作要点 texts: eval/workpoints/dev (tuned on) and
@@ -28,24 +28,12 @@ function readOrgs(dir: string): WorkpointOrg[] {
 
 export function scoreWorkpointFolder(dir: string): HalfResult {
   const orgs = readOrgs(dir);
-  const texts: HalfResult['texts'] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()) {
-    const labelsPath = join(dir, `${basename(file, '.txt')}.labels.json`);
-    let labelsText: string;
-    try {
-      labelsText = readFileSync(labelsPath, 'utf8');
-    } catch {
-      continue; // a text without labels is not scored
-    }
-    const labels = workpointLabelsSchema.safeParse(JSON.parse(labelsText));
-    if (!labels.success) throw new Error(`${labelsPath} 格式不正确：${labels.error.issues[0]?.message ?? ''}`);
-    const text = readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '');
-    const proposal = extractWorkpoints(text, orgs, { year: labels.data.year });
-    texts.push({ file, score: scoreWorkpoints(proposal, labels.data, orgs) });
-  }
-  return { texts };
+  return {
+    texts: labelledTexts(dir, workpointLabelsSchema).map(({ file, text, labels }) => ({
+      file,
+      score: scoreWorkpoints(extractWorkpoints(withoutBom(text), orgs, { year: labels.year }), labels, orgs),
+    })),
+  };
 }
 
 const share = (r: { right: number; total: number }) =>
@@ -78,12 +66,8 @@ export const workpointsGoal = { points: 0.9, leads: 0.85 };
 export const workpointsBench: Benchmark = {
   name: 'workpoints',
   run: async () => {
-    const list = evalHalves(CORPUS);
-    if (typeof list === 'string') return notMeasured('workpoints', list);
-    const verbose = process.argv.includes('--verbose');
-    const results = list.map((half) => ({ half, result: scoreWorkpointFolder(half.dir) }));
-    for (const { half, result } of results) printHalf(half.name, result, verbose);
-    const judged = results.find((r) => r.half.name === 'test') ?? results[0]!;
+    const judged = scoreEvalHalves(CORPUS, scoreWorkpointFolder, printHalf);
+    if (typeof judged === 'string') return notMeasured('workpoints', judged);
     const points = sum(judged.result.texts, 'points');
     const leads = sum(judged.result.texts, 'leads');
     const isMet =
