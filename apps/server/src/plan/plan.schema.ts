@@ -11,7 +11,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createdAt, identityId } from '../db/columns.ts';
-import { eventFileColumns, flowEventColumns } from '../platform/platform.events.schema.ts';
+import { eventFilesTable, flowEventColumns } from '../platform/platform.events.schema.ts';
 import { orgIdColumn } from '../platform/platform.orgs.schema.ts';
 import { attachmentIdColumn, attachments, createdBy, users } from '../platform/platform.schema.ts';
 
@@ -132,10 +132,4 @@ export const taskEvents = pgTable(
 );
 
 /** 佐证材料 attached to a flow step (a 销号 application). */
-export const taskEventAttachments = pgTable(
-  'task_event_attachments',
-  {
-    ...eventFileColumns(() => taskEvents.id),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })],
-);
+export const taskEventAttachments = eventFilesTable('task_event_attachments', () => taskEvents.id);

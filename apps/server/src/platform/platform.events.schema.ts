@@ -1,4 +1,4 @@
-import { type AnyPgColumn, integer, text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { attachmentIdColumn, users } from './platform.schema.ts';
 
 /**
@@ -27,3 +27,7 @@ export const eventFileColumns = (eventId: () => AnyPgColumn) => ({
   eventId: integer('event_id').notNull().references(eventId, { onDelete: 'cascade' }),
   attachmentId: attachmentIdColumn(),
 });
+
+/** The link table of a flow record's files (`task_event_attachments`, `report_event_attachments`): a file once a step. */
+export const eventFilesTable = <N extends string>(name: N, eventId: () => AnyPgColumn) =>
+  pgTable(name, eventFileColumns(eventId), (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })]);

@@ -7,14 +7,13 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
 import { createdAt, identityId, updatedAt } from '../db/columns.ts';
 import { orgIdColumn } from '../org/org.schema.ts';
-import { eventFileColumns, flowEventColumns } from '../platform/platform.events.schema.ts';
+import { eventFilesTable, flowEventColumns } from '../platform/platform.events.schema.ts';
 import { createdBy, updatedBy } from '../platform/platform.schema.ts';
 
 export type StoredSection = { key: string; heading: string; body: string };
@@ -77,13 +76,7 @@ export const reportEvents = pgTable(
 );
 
 /** Files the office attaches to a review step (审核意见 with its 附件). */
-export const reportEventAttachments = pgTable(
-  'report_event_attachments',
-  {
-    ...eventFileColumns(() => reportEvents.id),
-  },
-  (t) => [primaryKey({ columns: [t.eventId, t.attachmentId] })],
-);
+export const reportEventAttachments = eventFilesTable('report_event_attachments', () => reportEvents.id);
 
 export type { ImportedFigure };
 
