@@ -94,11 +94,15 @@ const profiles: Record<string, Profile> = {
   },
 };
 
-/** 利州区's own scheme: the demo scheme under its own name, 优秀 allowed to half of each group (昭化区: 30 %). */
+/**
+ * 利州区's own scheme: the demo scheme under its own name for departments only (its units are all departments), 优秀
+ * allowed to half of each group (昭化区: 30 %).
+ */
 export function buildLizhouScheme(year: number): Scheme {
   const scheme = buildDemoScheme(year);
   return {
     ...scheme,
+    templates: scheme.templates.filter((t) => t.unitType !== '乡镇街道'),
     id: `scheme-lizhou-${year}`,
     name: `利州区${year}年度法治建设考核方案`,
     grading: { ...scheme.grading, quotas: [{ grade: '优秀', maxShare: 0.5 }] },

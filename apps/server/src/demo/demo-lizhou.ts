@@ -125,7 +125,7 @@ async function seedPlan(tx: Executor, y: Year, u: Units) {
   await tx.execute(sql`
     insert into tasks (work_point_id, org_id, year, title, deadline, status, closed_at, created_by)
     select ${wp!.id}::int, (${sql.raw(units)})[1 + g % 3], ${y.year}::int,
-           '利州区' || ${pick(['行政执法案卷评查', '合同合法性审查全覆盖', '法治宣传进楼宇', '政务公开专栏更新', '行政复议案件办理', '公共法律服务站点建设'], 'g')} || '（' || g || '）',
+           '利州区' || ${pick(['行政执法案卷评查', '合同合法性审查全覆盖', '法治宣传进楼宇', '政务公开专栏更新', '行政复议案件办理', '公共法律服务站点建设'], 'g + g / 6')} || '（' || g || '）',
            date '${sql.raw(y.start)}' + ((g * 113) % ${sql.raw(String(days))}),
            case when g % 6 = 0 then 'in_progress' else 'closed' end,
            case when g % 6 = 0 then null else (date '${sql.raw(y.start)}' + ((g * 113) % ${sql.raw(String(days))}))::timestamptz end,

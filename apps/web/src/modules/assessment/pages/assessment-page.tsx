@@ -11,6 +11,20 @@ import { RoundOverview } from '../components/round-overview.tsx';
 import { ScoringQueue } from '../components/scoring-queue.tsx';
 import { UnitSheet } from '../components/unit-sheet.tsx';
 
+type RoundItem = { id: number; orgName: string; name: string; statusLabel: string };
+
+/** One county's rounds as plain options; a city user's rounds of several counties grouped under each county. */
+function roundOptions(items: readonly RoundItem[]) {
+  const option = (r: RoundItem) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` });
+  const counties = [...new Set(items.map((r) => r.orgName))];
+  if (counties.length < 2) return items.map(option);
+  return counties.map((county) => ({
+    label: county,
+    title: county,
+    options: items.filter((r) => r.orgName === county).map(option),
+  }));
+}
+
 /** 考核评价: one year's round — overview, my self-assessment, assessors' scoring, ranking, appeals. */
 export function AssessmentPage() {
   const { me, can } = useSession();
@@ -42,13 +56,13 @@ export function AssessmentPage() {
   const isUnit = can('assessment.self') && !!round.data?.isParticipant;
   const select = (
     <Select
-      style={{ width: 260 }}
+      style={{ width: 320 }}
       value={roundId}
       onChange={(id: number) => {
         setRoundId(id);
         if (tab !== 'scoring') setSearch({ round: String(id) });
       }}
-      options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` }))}
+      options={roundOptions(rounds.data?.items ?? [])}
       aria-label="选择年度考核"
     />
   );
