@@ -1,5 +1,5 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
 import type { Evidence, SheetLeaf } from '../api/assessment-api.ts';
@@ -22,7 +22,8 @@ export function LeafEntryModal({ leaf, mode, onClose, onSave }: Props) {
   const [form] = Form.useForm<LeafEntryValues>();
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [isSaving, setSaving] = useState(false);
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+  useLayoutEffect(() => {
     if (!leaf) return;
     const mine = mode === 'self' ? leaf.self : leaf.reviews.find((r) => r.isMine);
     form.setFieldsValue({ value: mine?.value ?? null, passed: mine?.passed ?? null, note: mine?.note ?? '' });

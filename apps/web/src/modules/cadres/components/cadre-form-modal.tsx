@@ -1,6 +1,6 @@
 import { cadreCreateSchema, cadreUpdateSchema } from '@fazhi/core/cadres/cadre.schemas';
 import { App, Checkbox, Form, Input, Modal } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
@@ -25,7 +25,8 @@ export function CadreFormModal({
   const { message } = App.useApp();
   const create = useCreateCadre();
   const update = useUpdateCadre();
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+  useLayoutEffect(() => {
     if (!open) return;
     form.setFieldsValue(
       editing

@@ -3,7 +3,7 @@ import { inputFields, isPersonalField, type LedgerField } from '@fazhi/core/ledg
 import { rowWriteSchema } from '@fazhi/core/ledgers/ledgers.schemas';
 import { fieldValueSchema } from '@fazhi/core/ledgers/row-schema';
 import { App, Col, Form, Modal, Row } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { useSession } from '../../../components/session.ts';
@@ -56,7 +56,9 @@ export function LedgerRowForm({ definition, row, open, onClose, onSaved }: Props
       ? (row.data[f.key] ?? undefined)
       : undefined;
 
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(row ? { __org: row.orgId, ...formFromData(definition, row.data) } : { __org: me?.orgId });

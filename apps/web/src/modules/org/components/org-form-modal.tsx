@@ -1,7 +1,7 @@
 import { orgCreateSchema, orgKindLabels, orgKinds } from '@fazhi/core/org/org.schemas';
 import { placementError } from '@fazhi/core/org/org-kinds';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import type { Dimension, OrgRow } from '../../../components/org-data.ts';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
@@ -36,7 +36,9 @@ export function OrgFormModal({ mode, dimensions, onClose, onSaved }: Props) {
     throw new Error('没有要保存的单位');
   };
 
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+
+  useLayoutEffect(() => {
     if (!mode) return;
     form.resetFields();
     if (mode.kind === 'edit') form.setFieldsValue(mode.org);

@@ -1,6 +1,6 @@
 import { orgMoveSchema } from '@fazhi/core/org/org.schemas';
 import { App, Form, Modal } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import type { OrgRow } from '../../../components/org-data.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
@@ -17,7 +17,8 @@ export function OrgMoveModal({ org, allOrgs, onClose }: Props) {
     params: { id: org?.id ?? 0 },
     body: { parentId },
   }));
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+  useLayoutEffect(() => {
     if (org) form.setFieldsValue({ parentId: org.parentId ?? undefined });
   }, [org, form]);
   const excluded = org ? allOrgs.filter((o) => o.path.startsWith(org.path)).map((o) => o.id) : [];

@@ -1,7 +1,7 @@
 import { type KeyNode, keyNodeLabels, keyNodes, taskCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { dayjs } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
@@ -68,7 +68,9 @@ export function TaskFormModal({
     return created.id;
   };
 
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+
+  useLayoutEffect(() => {
     if (!mode) return;
     form.resetFields();
     if (mode.kind === 'edit') {

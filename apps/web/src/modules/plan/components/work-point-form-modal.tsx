@@ -1,6 +1,6 @@
 import { workPointCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
 import { planRoutes, usePlanMutation, type WorkPoint } from '../api/plan-api.ts';
@@ -32,7 +32,8 @@ export function WorkPointFormModal({ open, year, editing, onClose, onCreated }: 
   const { message } = App.useApp();
   const create = usePlanMutation(planRoutes.createWorkPoint);
   const update = usePlanMutation(planRoutes.updateWorkPoint);
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+  useLayoutEffect(() => {
     if (!open) return;
     form.setFieldsValue(
       editing

@@ -1,7 +1,7 @@
 import { type UserGrant, userGrantSchema } from '@fazhi/core/platform/platform.schemas';
 import { dataScopeLabels, grantableRoles, grantableScopes, roleLabels } from '@fazhi/core/platform/roles';
 import { App, Form, Modal, Select } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
@@ -15,7 +15,9 @@ export function GrantModal({ user, onClose }: Props) {
   const { message } = App.useApp();
   const role = Form.useWatch('role', form);
 
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+
+  useLayoutEffect(() => {
     if (!user) return;
     form.resetFields();
     const isGranted = user.role !== 'pending';

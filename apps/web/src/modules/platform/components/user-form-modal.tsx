@@ -2,7 +2,7 @@ import { checkPassword } from '@fazhi/core/platform/password-policy';
 import { userCreateSchema } from '@fazhi/core/platform/platform.schemas';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { ApiError, errorMessage } from '../../../components/api-client.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { showFieldErrors, validFields, zodItem } from '../../../components/zod-rule.ts';
@@ -24,7 +24,9 @@ export function UserFormModal({ open, user, onClose }: Props) {
   const update = useUpdateUser();
   const isEdit = user !== null;
 
-  useEffect(() => {
+  // Fill the form before the dialog is painted: after paint, a quick user could type into fields about to be reset.
+
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     if (user) form.setFieldsValue(user);
