@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { open } from '../platform/kernel/field-crypto.ts';
@@ -13,9 +14,6 @@ beforeAll(async () => {
   office = await t.as('office');
 });
 afterAll(() => t?.close());
-
-const orgId = async (name: string) =>
-  (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = ${name}`))[0]!.id;
 
 async function sheetOf(client: Client, year: number) {
   const res = await client.get(`/api/cadres/results/export?year=${year}`);
@@ -170,7 +168,7 @@ describe('干部考察 export (use of results)', () => {
 
   it('adds a 任前考法 entered on the page, which does not count as the yearly exam of the “三个一”', async () => {
     const created = await office.post('/api/cadres', {
-      orgId: await orgId('区财政局'),
+      orgId: await orgIdByName(t.db, '区财政局'),
       name: '任前甲',
       position: '副局长',
       isPrincipal: false,

@@ -2,6 +2,7 @@ import { grassrootsLedgers } from '@fazhi/core/grassroots/ledger-types/index';
 import { buildRowSchema } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { openRowData } from '../platform/kernel/ledger-row-crypto.ts';
@@ -42,7 +43,7 @@ describe('司法所 profiles', () => {
     expect(detail.figures.map((f: { key: string }) => f.key)).toContain('mediation.cases');
     // The office's own figures, and beside them the township's (labelled): never the township's under its name.
     expect(detail.figuresOrgId).toBe(list[0]!.orgId);
-    expect(detail.townshipFigures).toMatchObject({ id: await orgId('元坝镇'), name: '元坝镇' });
+    expect(detail.townshipFigures).toMatchObject({ id: await orgIdByName(t.db, '元坝镇'), name: '元坝镇' });
     type F = { key: string; value: number | null; note: string | null };
     const own = (key: string) => detail.figures.find((f: F) => f.key === key);
     const town = (key: string) => detail.townshipFigures.figures.find((f: F) => f.key === key);
@@ -75,16 +76,12 @@ describe('司法所 profiles', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect((await offices(office)).find((o) => o.orgId === target.orgId)!.functionsPerformed).toBe(2);
-    const notOffice = await office.put(`/api/grassroots/offices/${await orgId('区司法局')}/functions`, {
+    const notOffice = await office.put(`/api/grassroots/offices/${await orgIdByName(t.db, '区司法局')}/functions`, {
       functions: [],
     });
     expect(await refusal(notOffice)).toEqual([400, '只有司法所可以维护职能清单']);
   });
 });
-
-async function orgId(name: string) {
-  return (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = ${name}`))[0]!.id;
-}
 
 describe('liaison points', () => {
   it('shows each assignment’s quarters with the overdue one flagged', async () => {
@@ -99,7 +96,7 @@ describe('liaison points', () => {
   });
 
   it('gives the same visits done vs due in the metric registry as the liaison overview', async () => {
-    const county = await orgId('昭化区');
+    const county = await orgIdByName(t.db, '昭化区');
     const overview = (await office.get('/api/grassroots/liaison?year=2025')).json();
     const metric = (await office.get(`/api/metrics/grassroots.liaison_rate?org=${county}&period=2025`)).json();
     const parts = Object.fromEntries(metric.sources.map((s: { metric: string; count: number }) => [s.metric, s]));
@@ -111,7 +108,7 @@ describe('liaison points', () => {
     expect(metric.value).toBe(100);
     expect(Object.keys(parts)).toEqual(['grassroots.liaison_done', 'grassroots.liaison_due']);
     // A unit outside the liaison points counts nothing of them.
-    const market = await orgId('区市场监督管理局');
+    const market = await orgIdByName(t.db, '区市场监督管理局');
     expect((await reporterB.get(`/api/metrics/grassroots.liaison_due?org=${market}&period=2025`)).json().value).toBe(0);
   });
 
@@ -126,7 +123,10 @@ describe('liaison points', () => {
       400,
       '请求内容有误：peopleMet：请填写座谈对象',
     ]);
-    const wrong = await office.post('/api/grassroots/liaison/visits', { ...visit, orgId: await orgId('射箭镇司法所') });
+    const wrong = await office.post('/api/grassroots/liaison/visits', {
+      ...visit,
+      orgId: await orgIdByName(t.db, '射箭镇司法所'),
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().message).toContain('未挂点联系');
     expect(await refusal(await reporterB.post('/api/grassroots/liaison/visits', visit))).toEqual([
@@ -209,7 +209,7 @@ describe('liaison points', () => {
   });
 
   it('lets only the office assign leaders and points', async () => {
-    const bureau = await orgId('区司法局');
+    const bureau = await orgIdByName(t.db, '区司法局');
     expect(await refusal(reporterA.post('/api/grassroots/liaison/leaders', { orgId: bureau, name: '张三' }))).toEqual([
       403,
       '您没有执行此操作的权限',
@@ -222,7 +222,7 @@ describe('liaison points', () => {
     expect(created.statusCode).toBe(200);
     const bad = await office.post('/api/grassroots/liaison/assignments', {
       leaderId: created.json().id,
-      orgId: await orgId('元坝镇司法所'),
+      orgId: await orgIdByName(t.db, '元坝镇司法所'),
       every: 'quarter',
       times: 1,
       startDate: '2026-05-01',
@@ -231,7 +231,7 @@ describe('liaison points', () => {
     expect(await refusal(bad)).toEqual([400, '请求内容有误：endDate：结束日期不能早于开始日期']);
     const ok = await office.post('/api/grassroots/liaison/assignments', {
       leaderId: created.json().id,
-      orgId: await orgId('元坝镇司法所'),
+      orgId: await orgIdByName(t.db, '元坝镇司法所'),
       every: 'quarter',
       times: 1,
       startDate: '2026-05-01',
@@ -249,13 +249,17 @@ describe('liaison reminders withdrawn when their reason is gone', () => {
     // The test clock stands at 2026-11-23 10:00 Beijing time; the reminder job runs at that moment.
     const now = new Date('2026-11-23T02:00:00Z');
     const leader = await office.post('/api/grassroots/liaison/leaders', {
-      orgId: await orgId('区司法局'),
+      orgId: await orgIdByName(t.db, '区司法局'),
       name: '孙立新',
       title: '副局长',
     });
     expect(leader.statusCode).toBe(200);
     const leaderId = leader.json().id as number;
-    const [a, b, c] = [await orgId('元坝镇司法所'), await orgId('射箭镇司法所'), await orgId('卫子镇司法所')];
+    const [a, b, c] = [
+      await orgIdByName(t.db, '元坝镇司法所'),
+      await orgIdByName(t.db, '射箭镇司法所'),
+      await orgIdByName(t.db, '卫子镇司法所'),
+    ];
     const assign = async (point: number, every: 'month' | 'quarter', startDate: string) => {
       const res = await office.post('/api/grassroots/liaison/assignments', {
         leaderId,
@@ -336,11 +340,11 @@ describe('重大行政决策 legal steps and village coverage', () => {
       decided_date: '2026-05-01',
       status: 'decided',
     };
-    const res = await office.post(url, { orgId: await orgId('区政府办公室'), data });
+    const res = await office.post(url, { orgId: await orgIdByName(t.db, '区政府办公室'), data });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().warnings).toEqual(['“测试决策：农贸市场搬迁”已作出决策，但缺少法定程序：专家论证、合法性审查']);
     const fixed = await office.put(`${url}/${res.json().id}`, {
-      orgId: await orgId('区政府办公室'),
+      orgId: await orgIdByName(t.db, '区政府办公室'),
       version: res.json().version,
       data: { ...data, expert_argument: true, legality_reviewed: true },
     });
@@ -349,7 +353,7 @@ describe('重大行政决策 legal steps and village coverage', () => {
   });
 
   it('shows the demo county’s village coverage from the registry', async () => {
-    const county = await orgId('昭化区');
+    const county = await orgIdByName(t.db, '昭化区');
     const value = async (key: string) =>
       (await office.get(`/api/metrics/${key}?org=${county}&period=2026`)).json().value as number;
     expect(await value('grassroots.villages')).toBe(24);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastNotificationId, type Note, notesAfter } from '../../test/db-lookups.ts';
 import { tinyPng } from '../../test/files.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
@@ -12,21 +13,12 @@ let reporterA: Client;
 let reporterB: Client;
 let taskId: number;
 
-type Note = { username: string; kind: string; title: string; body: string; link: string | null };
 type Event = {
   action: string;
   reason: string;
   attachments: { id: number; filename: string; size: number; mime: string }[];
 };
 
-const lastNotification = async () =>
-  (await queryRows<{ n: number }>(t.db, sql`select coalesce(max(id), 0)::int as n from notifications`))[0]!.n;
-const notesAfter = (id: number) =>
-  queryRows<Note>(
-    t.db,
-    sql`select u.username, n.kind, n.title, n.body, n.link from notifications n join users u on u.id = n.user_id
-        where n.id > ${id} order by u.username, n.id`,
-  );
 const usernames = async (where: ReturnType<typeof sql>) =>
   (
     await queryRows<{ username: string }>(
@@ -84,14 +76,14 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     const upload = await reporterB.upload('/api/attachments', '他单位材料.png', tinyPng, 'image/png');
     expect(upload.statusCode, upload.body).toBe(200);
     const before = await detailOf(reporterA);
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const refused = await reporterA.post(`/api/plan/tasks/${taskId}/apply`, {
       note: '已完成',
       attachmentIds: [upload.json().id],
     });
     expect(await refusal(refused)).toEqual([404, '佐证材料不存在或不在您的数据范围内']);
     expect(await detailOf(reporterA)).toEqual(before);
-    expect(await notesAfter(since)).toEqual([]);
+    expect(await notesAfter(t.db, since)).toEqual([]);
     expect(await auditOf('task.apply')).toEqual([]);
   });
 
@@ -106,7 +98,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     const upload = await reporterA.upload('/api/attachments', '评查通报.png', tinyPng, 'image/png');
     expect(upload.statusCode, upload.body).toBe(200);
     const fileId = upload.json().id as number;
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const applied = await reporterA.post(`/api/plan/tasks/${taskId}/apply`, {
       note: '四期通报均已印发',
       attachmentIds: [fileId],
@@ -123,7 +115,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(tinyPng)).toBe(true);
 
-    const notes = await notesAfter(since);
+    const notes = await notesAfter(t.db, since);
     expect(notes.map((n) => n.username)).toEqual(await usernames(sql`role = 'office'`));
     expect(notes[0]).toEqual({
       username: notes[0]!.username,
@@ -157,7 +149,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     const upload = await office.upload('/api/attachments', '补充材料清单.png', tinyPng, 'image/png');
     expect(upload.statusCode, upload.body).toBe(200);
     const fileId = upload.json().id as number;
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const returned = await office.post(`/api/plan/tasks/${taskId}/review`, {
       decision: 'return',
       reason: '请补充第四季度通报的印发文件',
@@ -189,7 +181,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
       404,
       '未找到该附件，或您无权查看',
     ]);
-    const notes = await notesAfter(since);
+    const notes = await notesAfter(t.db, since);
     expect(new Set(notes.map((n) => n.kind))).toEqual(new Set(['task.returned']));
     expect(notes[0]!.body).toBe('“建立行政执法案卷评查通报制度”销号申请被退回，审核意见：请补充第四季度通报的印发文件');
   });
@@ -197,7 +189,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
   it('approving stores the 审核意见 in the history and the audit, and the lead unit is told it', async () => {
     const applied = await reporterA.post(`/api/plan/tasks/${taskId}/apply`, {});
     expect(applied.json()).toEqual({ status: 'applied' });
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const approved = await office.post(`/api/plan/tasks/${taskId}/review`, {
       decision: 'approve',
       reason: '材料齐全，同意销号',
@@ -215,7 +207,7 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     ]);
     expect((await auditOf('task.approve'))[0]!.after).toEqual({ status: 'closed', reason: '材料齐全，同意销号' });
 
-    const notes = await notesAfter(since);
+    const notes = await notesAfter(t.db, since);
     const me = (await reporterA.get('/api/auth/me')).json() as { orgId: number };
     expect(notes.map((n) => n.username)).toEqual(
       await usernames(sql`org_id = ${me.orgId} and role in ('reporter', 'unit_leader')`),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastNotificationId, type Note, notesAfter } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
 import { sendProblemReminders } from '../oversight/oversight.reminders.service.ts';
@@ -31,21 +32,12 @@ afterAll(() => t?.close());
 
 const org = (name: string) => orgIds.get(name)!;
 
-type Note = { username: string; kind: string; title: string; body: string; link: string | null };
-
-const lastId = async () =>
-  (await queryRows<{ n: number }>(t.db, sql`select coalesce(max(id), 0)::int as n from notifications`))[0]!.n;
-
 /** Runs one request and returns the notifications it created, ordered by user name. */
 async function notesOf(action: () => Promise<{ statusCode: number; body: string }>): Promise<Note[]> {
-  const before = await lastId();
+  const before = await lastNotificationId(t.db);
   const res = await action();
   expect(res.statusCode, res.body).toBe(200);
-  return queryRows<Note>(
-    t.db,
-    sql`select u.username, n.kind, n.title, n.body, n.link from notifications n join users u on u.id = n.user_id
-        where n.id > ${before} order by u.username, n.id`,
-  );
+  return notesAfter(t.db, before);
 }
 
 /** The active reporters and leaders of a unit, from the seeded accounts. */

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let office: Client;
-const orgId = async (name: string) => {
-  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
-  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
-};
 let countyId: number;
 let bureauId: number;
 let neighbourId: number;
@@ -14,9 +11,9 @@ let neighbourId: number;
 beforeAll(async () => {
   t = await createTestApp();
   office = await t.as('office');
-  countyId = await orgId('昭化区');
-  bureauId = await orgId('区司法局');
-  neighbourId = await orgId('利州区');
+  countyId = await orgIdByName(t.db, '昭化区');
+  bureauId = await orgIdByName(t.db, '区司法局');
+  neighbourId = await orgIdByName(t.db, '利州区');
 });
 afterAll(() => t?.close());
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastNotificationId, notesAfter, orgIdByName } from '../../test/db-lookups.ts';
 import { tinyPng } from '../../test/files.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
@@ -13,21 +14,12 @@ let reporterB: Client;
 let reportId: number;
 let bureauId: number;
 
-type Note = { username: string; kind: string; title: string; body: string; link: string | null };
 type ReportEvent = {
   action: string;
   reason: string;
   attachments: { id: number; filename: string; size: number; mime: string }[];
 };
 
-const lastNotification = async () =>
-  (await queryRows<{ n: number }>(t.db, sql`select coalesce(max(id), 0)::int as n from notifications`))[0]!.n;
-const notesAfter = (id: number) =>
-  queryRows<Note>(
-    t.db,
-    sql`select u.username, n.kind, n.title, n.body, n.link from notifications n join users u on u.id = n.user_id
-        where n.id > ${id} order by u.username, n.id`,
-  );
 const unitPeople = async () =>
   (
     await queryRows<{ username: string }>(
@@ -45,7 +37,7 @@ const reportOf = async (client: Client) => {
 beforeAll(async () => {
   t = await createTestApp();
   [office, reporterA, reporterB] = await Promise.all([t.as('office'), t.as('reporter-a'), t.as('reporter-b')]);
-  bureauId = (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '区司法局'`))[0]!.id;
+  bureauId = await orgIdByName(t.db, '区司法局');
   const composed = await reporterA.post('/api/reports', { orgId: bureauId, year: 2024 });
   expect(composed.statusCode, composed.body).toBe(200);
   reportId = composed.json().id;
@@ -57,7 +49,7 @@ afterAll(() => t?.close());
 describe('report review with 审核意见 and files', () => {
   it('a file that does not exist is refused as missing (404) and the report stays under review', async () => {
     const before = await reportOf(office);
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const refused = await office.post(`/api/reports/${reportId}/actions`, {
       action: 'return',
       reason: '请核对',
@@ -65,7 +57,7 @@ describe('report review with 审核意见 and files', () => {
     });
     expect(await refusal(refused)).toEqual([404, '附件不存在或不在您的数据范围内']);
     expect(await reportOf(office)).toEqual(before);
-    expect(await notesAfter(since)).toEqual([]);
+    expect(await notesAfter(t.db, since)).toEqual([]);
   });
 
   it('returned with a 审核意见 and a file: the unit and the author are told, and the unit can open the file', async () => {
@@ -78,7 +70,7 @@ describe('report review with 审核意见 and files', () => {
       '未找到该附件，或您无权查看',
     ]);
 
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const returned = await office.post(`/api/reports/${reportId}/actions`, {
       action: 'return',
       reason: '调解案件数须与统计年报一致',
@@ -87,7 +79,7 @@ describe('report review with 审核意见 and files', () => {
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().status).toBe('draft');
 
-    const notes = await notesAfter(since);
+    const notes = await notesAfter(t.db, since);
     expect(notes.map((n) => n.username)).toEqual(await unitPeople());
     expect(new Set(notes.map((n) => n.kind))).toEqual(new Set(['report.returned']));
     expect(notes[0]!.body).toMatch(/^“.+”被退回修改，审核意见：调解案件数须与统计年报一致（附件1份）$/);
@@ -124,14 +116,14 @@ describe('report review with 审核意见 and files', () => {
 
   it('定稿 with an optional 审核意见 tells the unit and the author', async () => {
     expect((await reporterA.post(`/api/reports/${reportId}/actions`, { action: 'send_review' })).statusCode).toBe(200);
-    const since = await lastNotification();
+    const since = await lastNotificationId(t.db);
     const final = await office.post(`/api/reports/${reportId}/actions`, {
       action: 'finalize',
       reason: '数据已核对一致，同意定稿',
     });
     expect(final.statusCode, final.body).toBe(200);
     expect(final.json().status).toBe('final');
-    const notes = await notesAfter(since);
+    const notes = await notesAfter(t.db, since);
     expect(notes.map((n) => n.username)).toEqual(await unitPeople());
     expect(notes[0]).toMatchObject({ kind: 'report.finalized', title: '报告已审核定稿', link: `/reports/${reportId}` });
     expect(notes[0]!.body).toMatch(/^“.+”已审核定稿，审核意见：数据已核对一致，同意定稿$/);

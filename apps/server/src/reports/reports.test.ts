@@ -1,5 +1,6 @@
 import { sampleCountyReport } from '@fazhi/core/reports/sample-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 
 const sampleReport = sampleCountyReport(2024);
@@ -8,10 +9,6 @@ let t: TestApp;
 let office: Client;
 let reporter: Client;
 let city: Client;
-const orgId = async (name: string) => {
-  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
-  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
-};
 let countyId: number;
 let bureauId: number;
 let neighbourId: number;
@@ -21,9 +18,9 @@ beforeAll(async () => {
   office = await t.as('office');
   reporter = await t.as('reporter-a');
   city = await t.as('city');
-  countyId = await orgId('昭化区');
-  bureauId = await orgId('区司法局');
-  neighbourId = await orgId('利州区');
+  countyId = await orgIdByName(t.db, '昭化区');
+  bureauId = await orgIdByName(t.db, '区司法局');
+  neighbourId = await orgIdByName(t.db, '利州区');
 });
 afterAll(() => t?.close());
 
