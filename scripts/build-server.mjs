@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Builds the server once into apps/server/dist/fazhi.mjs, so production runs plain JavaScript instead of
-// transpiling TypeScript through tsx at every start. One ES module bundle of the server and @fazhi/core; every
-// other package stays in node_modules (imported as is). With --if-stale it skips the build when the bundle is newer
+// transpiling TypeScript through tsx at every start. An ES module bundle of the server and @fazhi/core; every
+// other package stays in node_modules (imported as is). Code split: what a command or route loads with `import()`
+// (the CLI's other commands, the benchmarks) goes into chunk-*.mjs files beside it, evaluated with their packages
+// only when first used — esbuild hoists a bundled module's package imports to the top of its output file, so
+// without splitting every package any command uses would be loaded at every start. With --if-stale it skips the build when the bundle is newer
 // than every source file; `npm install` runs it through `prepare`, `npm start` checks it.
 // esbuild is the one tsx (a dependency of the server) already brings: no install script is needed to use it.
-import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const server = join(root, 'apps/server');
 const entry = join(server, 'src/cli/main.ts');
-const outfile = join(server, 'dist/fazhi.mjs');
+const outdir = join(server, 'dist');
+const outfile = join(outdir, 'fazhi.mjs');
 const sourceDirs = [join(server, 'src'), join(root, 'packages/core/src')];
 
 function newest(dir) {
@@ -42,9 +46,16 @@ try {
 }
 
 const started = performance.now();
+// Chunks of an earlier build go first (their names carry a content hash).
+if (existsSync(outdir))
+  for (const name of readdirSync(outdir)) if (/^chunk-.*\.mjs(\.map)?$/.test(name)) rmSync(join(outdir, name));
 await esbuild.build({
-  entryPoints: [entry],
-  outfile,
+  // Chunks sit beside fazhi.mjs: code resolving paths from its own import.meta.url finds the same folders.
+  entryPoints: { fazhi: entry },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

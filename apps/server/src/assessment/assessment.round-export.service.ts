@@ -1,11 +1,11 @@
 import { placingText } from '@fazhi/core/assessment/ranking';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
 import type { UnitScore } from '@fazhi/core/assessment/score-unit';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
 import { notFound } from '../platform/kernel/errors.ts';
-import { addSheet } from '../platform/kernel/excel.ts';
+import { addSheet, newWorkbook } from '../platform/kernel/excel.ts';
 import { isPublished, isStaff, loadRound, type RoundRow } from './assessment.access.service.ts';
 import type { SourceRef } from './assessment.inputs.service.ts';
 import { querySnapshotScores } from './assessment.results.repo.ts';
@@ -168,7 +168,7 @@ export async function exportRoundWorkbook(db: Executor, actor: Actor, roundId: n
     ...[...s.refs.values()].flatMap((r) => r.evidenceIds.map(String)),
   ]);
   const files = Object.values(await attachmentsById(db, evidenceIds.map(Number).filter(Number.isInteger)));
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fazhi';
   if (stage === 'published') addRankingSheet(wb, (await ranking(db, actor, roundId)).items);
   else if (isRoundStaff) addPreviewSheet(wb, sheets);

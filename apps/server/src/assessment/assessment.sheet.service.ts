@@ -1,9 +1,9 @@
 import { placingText } from '@fazhi/core/assessment/ranking';
 import { RULE_KIND_LABELS } from '@fazhi/core/assessment/scheme-constants';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
-import { addSheet } from '../platform/kernel/excel.ts';
+import { addSheet, newWorkbook } from '../platform/kernel/excel.ts';
 import { ranking, unitScore } from './assessment.units.service.ts';
 
 export const explanationKinds = { lost: '失分', bonus: '加分', deduction: '减分', veto: '一票否决' } as const;
@@ -33,7 +33,7 @@ export function addRankingSheet(wb: ExcelJS.Workbook, items: readonly RankingRow
 /** The published ranking with grades and the reasons a grade was adjusted. */
 export async function exportRanking(db: Executor, actor: Actor, roundId: number) {
   const data = await ranking(db, actor, roundId);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fazhi';
   addRankingSheet(wb, data.items);
   return { filename: `${data.round.name}排名.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
@@ -48,7 +48,7 @@ export async function exportScoreSheet(
   stage: 'self' | 'review' | 'published',
 ) {
   const s = await unitScore(db, actor, roundId, orgId, stage);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fazhi';
   const ws = addSheet(wb, '评分表', [
     { header: '指标', key: 'path', width: 50 },

@@ -1,8 +1,7 @@
 import { buildResultsExport, resultsExportColumns, type UnitAssessmentResult } from '@fazhi/core/cadres/results-export';
-import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from '../platform/kernel/context.ts';
-import { addSheet } from '../platform/kernel/excel.ts';
+import { addSheet, newWorkbook } from '../platform/kernel/excel.ts';
 import { blank, officialDocument, officialTable, textWidth, titleParagraph } from '../platform/kernel/official-docx.ts';
 import { cadreRecordsOfYear, lawArchive } from './cadres.service.ts';
 
@@ -56,7 +55,7 @@ export async function exportArchive(
   const rows = archiveRows(archive);
   const base = `${archive.cadre.name}${year}年度法治档案`;
   if (format === 'xlsx') {
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     const ws = addSheet(wb, '法治档案', [
       { header: '项目', key: 'k', width: 20 },
       { header: '内容', key: 'v', width: 90 },
@@ -112,7 +111,7 @@ export async function exportCadreResults(
     unitResultsOfYear(db, actor, year),
   ]);
   const rows = buildResultsExport({ ...records, unitResults });
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addSheet(
     wb,
     `${year}年度`,

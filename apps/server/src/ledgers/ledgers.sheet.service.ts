@@ -1,9 +1,9 @@
 import { formatCell, headerIndex, headerOf, normaliseHeader, orgHeader, type RawCell } from '@fazhi/core/ledgers/cells';
 import { fieldKindLabels, inputFields, type LedgerDefinition, type LedgerField } from '@fazhi/core/ledgers/definition';
 import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../platform/kernel/errors.ts';
-import { addSheet } from '../platform/kernel/excel.ts';
+import { addSheet, newWorkbook } from '../platform/kernel/excel.ts';
 import { openFirstSheet, type SheetRow, XlsxError, type XlsxParts } from './ledgers.xlsx-reader.service.ts';
 
 const templateRows = 5000;
@@ -42,7 +42,7 @@ const columnLetter = (n: number) => {
 
 /** The import template: one header row (required headers in red), drop-downs for options, and a 填写说明 sheet. */
 export async function templateWorkbook(def: LedgerDefinition): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fazhi';
   const ws = wb.addWorksheet(def.name.slice(0, 31));
   const fields = sheetFields(def);
@@ -102,7 +102,7 @@ export type ExportRow = { orgName: string; data: LedgerData };
 
 /** Every field (computed ones too) in definition order, values as people read them. */
 export async function exportWorkbook(def: LedgerDefinition, rows: ExportRow[], orgName: (id: number) => string) {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fazhi';
   const fields = def.fields.filter((f) => f.kind !== 'attachment');
   const ws = addSheet(wb, def.name.slice(0, 31), [
@@ -120,7 +120,7 @@ export async function exportWorkbook(def: LedgerDefinition, rows: ExportRow[], o
 export type ReportError = { row: number; column: string; message: string };
 
 export async function errorReportWorkbook(errors: ReportError[]) {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = addSheet(wb, '错误报告', [
     { header: '行号', key: 'row', width: 10 },
     { header: '列', key: 'column', width: 24 },

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { can } from '@fazhi/core/platform/roles';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../db/client.ts';
 import type { Actor, AuthUser } from './kernel/context.ts';
 import { AppError, badRequest } from './kernel/errors.ts';
@@ -23,6 +22,7 @@ const allowedTypes: Record<string, string> = {
 };
 
 export async function detectAllowedType(data: Buffer): Promise<{ ext: string; mime: string }> {
+  const { fileTypeFromBuffer } = await import('file-type'); // loaded on the first upload, not at start
   const type = await fileTypeFromBuffer(data);
   const mime = type ? allowedTypes[type.ext] : undefined;
   if (!type || !mime) {

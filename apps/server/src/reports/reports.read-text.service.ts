@@ -1,4 +1,3 @@
-import { parse } from 'node-html-parser';
 import { readDocxText } from '../platform/kernel/docx-text.ts';
 import { AppError, badRequest } from '../platform/kernel/errors.ts';
 
@@ -36,7 +35,8 @@ const maxHtmlBytes = 5 * 1024 * 1024;
 
 const BLOCK_NOISE = 'script, style, noscript, nav, header, footer, iframe, form, button, select';
 
-function htmlText(html: string): string {
+async function htmlText(html: string): Promise<string> {
+  const { parse } = await import('node-html-parser'); // loaded on the first HTML report, not at start
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false } });
   for (const node of root.querySelectorAll(BLOCK_NOISE)) node.remove();
   const body = root.querySelector('body') ?? root;
@@ -55,7 +55,7 @@ export async function readReportText(filename: string, data: Buffer): Promise<{ 
     throw badRequest(`网页文件“${filename}”超过5MB，请只保存报告正文所在的页面后重新上传`);
   }
   if (kind === 'docx') text = await readDocxText(data);
-  else if (kind === 'html') text = htmlText(decodeText(data));
+  else if (kind === 'html') text = await htmlText(decodeText(data));
   else text = decodeText(data);
   if (text.includes('\u0000')) throw badRequest(`文件“${filename}”不是文本文件，请上传 .docx、.txt 或 .html`);
   if (text.length > maxReportChars) {

@@ -1,7 +1,16 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkZipBounded, uploadLimits, ZipRefusedError } from './bounded-zip.ts';
 import { AppError } from './errors.ts';
 import { runParseJob } from './parse-worker.ts';
+
+/**
+ * A new workbook. exceljs is loaded on the first export, not at start: evaluating it is the largest share of the
+ * server's module loading, and only the export routes need it (imports parse in the worker thread).
+ */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  return new Excel.Workbook();
+}
 
 export type SheetColumn = { key: string; header: string; width?: number };
 
@@ -24,7 +33,7 @@ export async function writeSheet(
   columns: readonly SheetColumn[],
   rows: readonly Record<string, unknown>[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fazhi';
   const ws = addSheet(wb, name, columns);
   for (const row of rows) ws.addRow(row);
