@@ -1,4 +1,4 @@
-import { Alert, Empty, Select, Space, Spin, Tabs, Tag } from 'antd';
+import { Alert, Empty, Select, type SelectProps, Space, Spin, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -14,7 +14,7 @@ import { UnitSheet } from '../components/unit-sheet.tsx';
 type RoundItem = { id: number; orgName: string; name: string; statusLabel: string };
 
 /** One county's rounds as plain options; a city user's rounds of several counties grouped under each county. */
-function roundOptions(items: readonly RoundItem[]) {
+function roundOptions(items: readonly RoundItem[]): NonNullable<SelectProps['options']> {
   const option = (r: RoundItem) => ({ value: r.id, label: `${r.name}（${r.statusLabel}）` });
   const counties = [...new Set(items.map((r) => r.orgName))];
   if (counties.length < 2) return items.map(option);
