@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { importLedgerFile, mediationCaseHeaders } from '../../test/ledger-import.ts';
 import { queryRows } from '../db/client.ts';
 import { uploadLimits } from '../platform/kernel/bounded-zip.ts';
 import { importSettings } from './ledgers.import.service.ts';
@@ -23,16 +24,7 @@ afterEach(() => {
   Object.assign(uploadLimits.ledgerXlsx, uploadDefaults);
 });
 
-const headers = [
-  '填报单位',
-  '案件编号',
-  '纠纷类型',
-  '当事人',
-  '受理日期',
-  '办结日期',
-  '调解结果',
-  '协议涉及金额（元）',
-];
+const headers = mediationCaseHeaders;
 let seq = 0;
 const row = (prefix: string) => [
   '元坝镇',
@@ -53,17 +45,7 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function runImport(file: Uint8Array) {
-  const res = await office.upload('/api/ledgers/types/mediation_case/import', 'data.xlsx', Buffer.from(file));
-  expect(res.statusCode).toBe(202);
-  const { jobId } = res.json();
-  for (let i = 0; i < 2000; i++) {
-    const job = (await office.get(`/api/ledgers/jobs/${jobId}`)).json();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import job did not finish');
-}
+const runImport = (file: Uint8Array) => importLedgerFile(office, 'mediation_case', file);
 
 const stored = async (prefix: string) =>
   queryRows<{ case_no: string; data: Record<string, unknown>; row_date: string }>(

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { mediationCaseHeaders } from '../../test/ledger-import.ts';
 import { queryRows } from '../db/client.ts';
 
 let t: TestApp;
@@ -23,16 +24,7 @@ async function bigWorkbook(rows: number): Promise<Buffer> {
   out.on('data', (c: Buffer) => chunks.push(c));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
   const ws = wb.addWorksheet('台账');
-  ws.addRow([
-    '填报单位',
-    '案件编号',
-    '纠纷类型',
-    '当事人',
-    '受理日期',
-    '办结日期',
-    '调解结果',
-    '协议涉及金额（元）',
-  ]).commit();
+  ws.addRow(mediationCaseHeaders).commit();
   const types = ['邻里纠纷', '婚姻家庭', '土地承包', '合同纠纷'];
   for (let i = 1; i <= rows; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { importLedgerFile } from '../../test/ledger-import.ts';
 import { queryRows } from '../db/client.ts';
 import { blindIndex, dataKeys, decryptValue, isCiphertext } from '../platform/kernel/field-crypto.ts';
 import { sealWorkerSettings, stopSealWorker } from '../platform/kernel/seal-worker.ts';
@@ -45,17 +46,7 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function runImport(file: Buffer) {
-  const res = await office.upload('/api/ledgers/types/corrections_subject/import', 'data.xlsx', file);
-  expect(res.statusCode).toBe(202);
-  const { jobId } = res.json();
-  for (let i = 0; i < 3000; i++) {
-    const job = (await office.get(`/api/ledgers/jobs/${jobId}`)).json();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import job did not finish');
-}
+const runImport = (file: Buffer) => importLedgerFile(office, 'corrections_subject', file, { tries: 3000 });
 
 const stored = (prefix: string) =>
   queryRows<{ data: Record<string, unknown>; blind: Record<string, string> }>(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
+import { importLedgerFile, mediationCaseHeaders } from '../../test/ledger-import.ts';
 import { queryRows } from '../db/client.ts';
 import { failOrphanedJobs } from '../platform/kernel/processes.ts';
 import { importSettings } from './ledgers.import.service.ts';
@@ -19,16 +20,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 afterEach(() => Object.assign(importSettings, defaults));
 
-const headers = [
-  '填报单位',
-  '案件编号',
-  '纠纷类型',
-  '当事人',
-  '受理日期',
-  '办结日期',
-  '调解结果',
-  '协议涉及金额（元）',
-];
+const headers = mediationCaseHeaders;
 let seq = 0;
 const goodRow = (prefix = 'IMP') => [
   '元坝镇',
@@ -49,17 +41,7 @@ async function workbook(head: string[], rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function runImport(client: Client, file: Buffer, type = 'mediation_case') {
-  const res = await client.upload(`/api/ledgers/types/${type}/import`, 'data.xlsx', file);
-  expect(res.statusCode).toBe(202);
-  const { jobId } = res.json();
-  for (let i = 0; i < 2000; i++) {
-    const job = (await client.get(`/api/ledgers/jobs/${jobId}`)).json();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import job did not finish');
-}
+const runImport = (client: Client, file: Buffer, type = 'mediation_case') => importLedgerFile(client, type, file);
 
 const countLike = async (prefix: string) =>
   (

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { importLedgerFile } from '../../test/ledger-import.ts';
 import { queryRows } from '../db/client.ts';
 
 // The 综治中心 rooms checklist is a multi-select: one row per centre with the rooms it has.
@@ -38,16 +39,7 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function runImport(file: Buffer) {
-  const res = await office.upload('/api/ledgers/types/center_room/import', 'rooms.xlsx', file);
-  expect(res.statusCode).toBe(202);
-  for (let i = 0; i < 2000; i++) {
-    const job = (await office.get(`/api/ledgers/jobs/${res.json().jobId}`)).json();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import job did not finish');
-}
+const runImport = (file: Buffer) => importLedgerFile(office, 'center_room', file, { filename: 'rooms.xlsx' });
 
 describe('multi-select ledger field (综治中心功能室)', () => {
   it('refuses an unknown room naming the field and the value, writing nothing', async () => {

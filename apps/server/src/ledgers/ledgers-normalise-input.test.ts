@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
+import { importLedgerFile } from '../../test/ledger-import.ts';
 import { queryRows } from '../db/client.ts';
 
 /*
@@ -28,17 +29,7 @@ async function workbook(head: string[], rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function runImport(file: Buffer, type: string) {
-  const res = await office.upload(`/api/ledgers/types/${type}/import`, 'data.xlsx', file);
-  expect(res.statusCode, res.body).toBe(202);
-  const { jobId } = res.json();
-  for (let i = 0; i < 2000; i++) {
-    const job = (await office.get(`/api/ledgers/jobs/${jobId}`)).json();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('import job did not finish');
-}
+const runImport = (file: Buffer, type: string) => importLedgerFile(office, type, file);
 
 /** The stored row as the office reads it (personal values decrypted). */
 async function readRow(type: string, id: number) {

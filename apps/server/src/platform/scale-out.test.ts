@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, clientFor, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
+import { mediationCaseHeaders } from '../../test/ledger-import.ts';
 import { testDatabaseUrl } from '../../test/test-clock.ts';
 import { buildApp } from '../app.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
@@ -129,16 +130,7 @@ describe('two app instances on one database', () => {
   });
 });
 
-const headers = [
-  '填报单位',
-  '案件编号',
-  '纠纷类型',
-  '当事人',
-  '受理日期',
-  '办结日期',
-  '调解结果',
-  '协议涉及金额（元）',
-];
+const headers = mediationCaseHeaders;
 async function workbook(n: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('台账');
