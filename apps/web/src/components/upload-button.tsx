@@ -1,9 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import type { attachmentRefSchema } from '@fazhi/core/plan/plan.schemas';
 import { platformContracts } from '@fazhi/core/platform/platform.contract';
 import type { z } from '@fazhi/core/shared/zod';
-import { App, Button, Upload } from 'antd';
-import { useState } from 'react';
+import { App, Button, Space, Tag, Upload } from 'antd';
+import { type Dispatch, type SetStateAction, useState } from 'react';
 import { errorMessage, upload } from './api-client.ts';
 
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
@@ -46,6 +46,38 @@ export function UploadButton({ label = '上传附件', onUploaded, disabled, acc
         {label}
       </Button>
     </Upload>
+  );
+}
+
+type FilesProps = {
+  files: AttachmentRef[];
+  setFiles: Dispatch<SetStateAction<AttachmentRef[]>>;
+  /** The upload button's text. */
+  label: string;
+  /** No more uploads once this many files are listed. */
+  max?: number;
+};
+
+/** The files uploaded so far, each removable, and a button to upload one more (a dialog's 佐证材料 or 附件). */
+export function UploadedFiles({ files, setFiles, label, max }: FilesProps) {
+  return (
+    <Space wrap>
+      {files.map((f) => (
+        <Tag
+          key={f.id}
+          closable
+          closeIcon={<DeleteOutlined aria-label={`移除${f.filename}`} />}
+          onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
+        >
+          {f.filename}
+        </Tag>
+      ))}
+      <UploadButton
+        label={label}
+        disabled={max !== undefined && files.length >= max}
+        onUploaded={(f) => setFiles((list) => [...list, f])}
+      />
+    </Space>
   );
 }
 

@@ -1,8 +1,7 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { DatePicker, Form, Input, Modal, Space, Tag } from 'antd';
+import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
+import { type AttachmentRef, UploadedFiles } from '../../../components/upload-button.tsx';
 
 export type ActionModalSpec = {
   title: string;
@@ -71,23 +70,7 @@ export function ActionModal({
         ) : null}
         {spec?.hasEvidence ? (
           <Form.Item label="佐证材料" extra="PDF、图片、Word、Excel，可上传多个，单个不超过 20MB">
-            <Space wrap>
-              {files.map((f) => (
-                <Tag
-                  key={f.id}
-                  closable
-                  closeIcon={<DeleteOutlined aria-label={`移除${f.filename}`} />}
-                  onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
-                >
-                  {f.filename}
-                </Tag>
-              ))}
-              <UploadButton
-                label="上传佐证材料"
-                disabled={files.length >= 20}
-                onUploaded={(f) => setFiles((list) => [...list, f])}
-              />
-            </Space>
+            <UploadedFiles files={files} setFiles={setFiles} label="上传佐证材料" max={20} />
           </Form.Item>
         ) : null}
       </Form>

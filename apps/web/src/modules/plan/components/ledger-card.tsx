@@ -1,4 +1,3 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import { taskEntryCreateSchema } from '@fazhi/core/plan/plan.schemas';
 import {
   App,
@@ -20,7 +19,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../../components/api-client.ts';
 import { dayjs, formatDateTime } from '../../../components/format.ts';
-import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
+import { type AttachmentRef, UploadedFiles } from '../../../components/upload-button.tsx';
 import { zodItem } from '../../../components/zod-rule.ts';
 import { planRoutes, type TaskEntry, usePlanMutation } from '../api/plan-api.ts';
 import { AttachmentLink } from './plan-materials-card.tsx';
@@ -97,19 +96,7 @@ function EntryForm({
         <Input.TextArea rows={3} placeholder="本阶段做了哪些工作、取得了哪些成效" maxLength={5000} showCount />
       </Form.Item>
       <Form.Item label="佐证材料" extra="可上传多个文件，单个不超过 20MB">
-        <Space wrap>
-          {files.map((f) => (
-            <Tag
-              key={f.id}
-              closable
-              onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
-              closeIcon={<DeleteOutlined />}
-            >
-              {f.filename}
-            </Tag>
-          ))}
-          <UploadButton label="上传佐证材料" onUploaded={(f) => setFiles((list) => [...list, f])} />
-        </Space>
+        <UploadedFiles files={files} setFiles={setFiles} label="上传佐证材料" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={add.isPending}>
         提交进展

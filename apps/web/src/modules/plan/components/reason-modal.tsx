@@ -1,8 +1,7 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import type { z } from '@fazhi/core/shared/zod';
-import { Alert, Form, Input, Modal, Space, Tag } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
+import { type AttachmentRef, UploadedFiles } from '../../../components/upload-button.tsx';
 import { validFields, zodItem } from '../../../components/zod-rule.ts';
 
 type Props = {
@@ -68,19 +67,7 @@ export function ReasonModal({
         </Form.Item>
         {filesLabel ? (
           <Form.Item label={filesLabel} extra="可上传多个文件，单个不超过 20MB">
-            <Space wrap>
-              {files.map((f) => (
-                <Tag
-                  key={f.id}
-                  closable
-                  onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
-                  closeIcon={<DeleteOutlined />}
-                >
-                  {f.filename}
-                </Tag>
-              ))}
-              <UploadButton label={`上传${filesLabel}`} onUploaded={(f) => setFiles((list) => [...list, f])} />
-            </Space>
+            <UploadedFiles files={files} setFiles={setFiles} label={`上传${filesLabel}`} />
           </Form.Item>
         ) : null}
       </Form>

@@ -1,7 +1,7 @@
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { type AttachmentRef, UploadButton } from '../../../components/upload-button.tsx';
+import { type AttachmentRef, UploadedFiles } from '../../../components/upload-button.tsx';
 
 type Props = {
   title: string;
@@ -50,19 +50,7 @@ export function ReviewDialog({ title, notice, okText, isRequired, isBusy, isDang
           />
         </Form.Item>
         <Form.Item label="附件" extra="选填，可上传多个文件，单个不超过 20MB">
-          <Space wrap>
-            {files.map((f) => (
-              <Tag
-                key={f.id}
-                closable
-                onClose={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
-                closeIcon={<DeleteOutlined />}
-              >
-                {f.filename}
-              </Tag>
-            ))}
-            <UploadButton label="上传附件" onUploaded={(f) => setFiles((list) => [...list, f])} />
-          </Space>
+          <UploadedFiles files={files} setFiles={setFiles} label="上传附件" />
         </Form.Item>
       </Form>
     </Modal>
