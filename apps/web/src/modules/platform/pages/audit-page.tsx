@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useServerPaging } from '../../../components/server-paging.ts';
 import { type AuditEntry, useAudit, useAuditChain } from '../api/platform-api.ts';
 import { auditActionLabel, auditActionLabels, auditEntityLabels } from '../components/audit-labels.ts';
 
@@ -73,8 +74,7 @@ function ChainState() {
 export function AuditPage() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const { data, isFetching } = useAudit({ ...filters, page, pageSize });
 
   const apply = (values: Filters) => {
@@ -152,17 +152,7 @@ export function AuditPage() {
               </Flex>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data?.total)}
           columns={[
             { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
             {

@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../components/format.ts';
 import { type Notification, useMarkNotificationsRead, useNotifications } from '../../../components/notifications.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useServerPaging } from '../../../components/server-paging.ts';
 import { NotificationPreferences } from './notification-preferences.tsx';
 
 const kindLabels: Record<string, string> = notificationKindLabels;
 
 export function NotificationsPage() {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const [isUnreadOnly, setUnreadOnly] = useState(false);
   const { data, isFetching } = useNotifications({ page, pageSize, unread: isUnreadOnly });
   const markRead = useMarkNotificationsRead();
@@ -46,17 +46,7 @@ export function NotificationsPage() {
           loading={isFetching}
           dataSource={data?.items ?? []}
           locale={{ emptyText: isUnreadOnly ? '没有未读消息' : '暂无消息' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data?.total)}
           columns={[
             {
               title: '状态',

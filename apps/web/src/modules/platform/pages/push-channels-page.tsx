@@ -31,6 +31,7 @@ import { useContractMutation, useContractQuery } from '../../../components/contr
 import { formatDateTime } from '../../../components/format.ts';
 import { OrgTreeSelect } from '../../../components/org-tree-select.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useServerPaging } from '../../../components/server-paging.ts';
 import { showFieldErrors, validFields } from '../../../components/zod-rule.ts';
 
 const { listChannels, createChannel, deleteChannel, listDeliveries } = notificationSettingsContracts.routes;
@@ -257,8 +258,7 @@ function ChannelsTab() {
 }
 
 function DeliveriesTab() {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = useServerPaging();
   const [status, setStatus] = useState<DeliveryStatus | 'all'>('all');
   const { data, isFetching } = useContractQuery(
     listDeliveries,
@@ -287,17 +287,7 @@ function DeliveriesTab() {
         dataSource={data?.items ?? []}
         scroll={{ x: 1030 }}
         locale={{ emptyText: status === 'all' ? '暂无推送记录' : `没有${deliveryStatusLabels[status]}的推送` }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(data?.total)}
         columns={[
           { title: '时间', dataIndex: 'createdAt', width: 156, render: formatDateTime },
           {
