@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { buildApp } from '../app.ts';
 import { openReadReplica } from '../db/replica.ts';
 import { demoAssessors } from '../demo/demo-assessment.ts';
+import { lizhouAssessors } from '../demo/demo-lizhou-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
 import { hasData, seedDemo } from '../demo/seed-demo.ts';
 import { compactEncryptedTables } from '../platform/kernel/data-encryption.ts';
@@ -75,7 +76,8 @@ async function servePrimary(workers: number) {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-const demoAccounts = () => [...demoUsers, ...demoAssessors].map((u) => u.username).join('、');
+const demoAccounts = () =>
+  [...demoUsers, ...demoAssessors, ...lizhouAssessors].map((u) => u.username).join('、');
 
 async function serveProcess() {
   const started = performance.now();
