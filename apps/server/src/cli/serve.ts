@@ -76,8 +76,7 @@ async function servePrimary(workers: number) {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-const demoAccounts = () =>
-  [...demoUsers, ...demoAssessors, ...lizhouAssessors].map((u) => u.username).join('、');
+const demoAccounts = () => [...demoUsers, ...demoAssessors, ...lizhouAssessors].map((u) => u.username).join('、');
 
 async function serveProcess() {
   const started = performance.now();
