@@ -8,8 +8,9 @@
 // (A B, B A, A B … so a busy machine's noise falls on both alike), with the load of `npm run bench --
 // consultation-load`: portal opinion submissions, 20 connections, a fresh text per request, the submission rate
 // limit raised (FAZHI_PORTAL_SUBMIT_LIMIT). The dashboard API (GET /api/dashboard as the demo leader, on the demo
-// data) is alternated the same way. Each pair gives one ratio B ÷ A of throughput; the median and range of the
-// pairs' ratios is the result. Worktrees, databases and servers are removed at the end, also on failure or Ctrl-C.
+// data) is alternated the same way. Each pair gives one ratio B ÷ A of throughput and one of the server process's
+// CPU time per request (from /proc; it moves far less with the machine's load); the median, middle half and range of
+// the pairs' ratios, a 95 % bootstrap interval of that median, and a sign test of how many pairs B won, are the result. Worktrees, databases and servers are removed at the end, also on failure or Ctrl-C.
 //
 // Options: --pairs N (default 6), --duration S seconds per burst (default 5), --connections N for the portal
 //   (default 20), --dashboard-connections N (default 4), --no-dashboard, --prof-dir DIR (run both servers under `node --cpu-prof`, profiles written to DIR/<rev>/),
@@ -18,7 +19,7 @@
 // databases.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
@@ -227,6 +228,20 @@ const submitBody = JSON.stringify({
   content: '压测意见[<id>]：建议第三条增加“尊重村民意愿”的表述。',
 });
 
+/**
+ * CPU seconds (user + system) the server process has used, from /proc (null where there is none). CPU per request
+ * moves far less with the machine's load than throughput does: other processes take wall time, not this one's CPU.
+ */
+function cpuSeconds(pid) {
+  try {
+    // Fields after the command name (which is in parentheses and may contain spaces): utime is the 12th, stime 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 /** One burst from a second process (autocannon's CLI), bounded by time or by count. */
 function fire(workload, bound) {
   const limit = 'amount' in bound ? ['-a', String(bound.amount)] : ['-d', String(bound.duration)];
@@ -238,6 +253,7 @@ function fire(workload, bound) {
     args.push('-H', `cookie=${workload.cookie}`);
   }
   args.push(workload.url);
+  const cpuBefore = cpuSeconds(workload.pid);
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -258,7 +274,15 @@ function fire(workload, bound) {
       if (statuses.length || r.errors || r.timeouts) {
         return fail(new Error(`${workload.url}：意外响应 ${statuses.join(' ')}，错误 ${r.errors}，超时 ${r.timeouts}`));
       }
-      done({ rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total });
+      const cpuAfter = cpuSeconds(workload.pid);
+      const cpuMs = cpuBefore === null || cpuAfter === null ? NaN : ((cpuAfter - cpuBefore) * 1000) / r.requests.total;
+      done({
+        rps: r.requests.total / r.duration,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        total: r.requests.total,
+        cpuMs,
+      });
     });
   });
 }
@@ -278,6 +302,25 @@ function stats(samples) {
     max: sorted.at(-1),
   };
 }
+/** 95 % bootstrap interval of the median (5 000 resamples, fixed seed so a run's printout is reproducible). */
+function bootstrapMedian(samples) {
+  let seed = 19;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const medians = [];
+  for (let i = 0; i < 5000; i++) {
+    const resample = samples.map(() => samples[Math.floor(random() * samples.length)]);
+    medians.push(stats(resample).median);
+  }
+  medians.sort((x, y) => x - y);
+  return [quantile(medians, 0.025), quantile(medians, 0.975)];
+}
+
 /** Two-sided sign test: the chance of a split at least this uneven if neither build were faster. */
 function signTest(wins, n) {
   const choose = (k) => {
@@ -290,8 +333,11 @@ function signTest(wins, n) {
   for (let k = 0; k <= extreme; k++) p += choose(k) / 2 ** n;
   return Math.min(1, 2 * p);
 }
-const ratioText = (s) =>
-  `${s.median.toFixed(3)}×（中间一半 ${s.q1.toFixed(3)}–${s.q3.toFixed(3)}，全部 ${s.min.toFixed(3)}–${s.max.toFixed(3)}）`;
+const ratioText = (samples) => {
+  const s = stats(samples);
+  const [lo, hi] = bootstrapMedian(samples);
+  return `${s.median.toFixed(3)}×（中位数的 95% 自助区间 ${lo.toFixed(3)}–${hi.toFixed(3)}；中间一半 ${s.q1.toFixed(3)}–${s.q3.toFixed(3)}，全部 ${s.min.toFixed(3)}–${s.max.toFixed(3)}）`;
+};
 
 async function main() {
   const revs = positionals.map((rev) => ({ rev, sha: git('rev-parse', '--short', `${rev}^{commit}`) }));
@@ -318,6 +364,7 @@ async function main() {
         name: 'portal',
         kind: 'portal',
         expect: 201,
+        pid: server.child.pid,
         url: `${server.origin}/api/portal/consultations/${t.consultationId}/opinions`,
       },
     ];
@@ -328,6 +375,7 @@ async function main() {
         name: 'dashboard',
         kind: 'dashboard',
         expect: 200,
+        pid: server.child.pid,
         cookie,
         url: `${server.origin}/api/dashboard?org=${t.leaderOrg}&year=${year}`,
       });
@@ -342,9 +390,12 @@ async function main() {
   log(
     `\n${PAIRS} 对交替（A B、B A、A B …），每次 ${DURATION} s，门户提交 ${CONNECTIONS} 个连接、驾驶舱 ${DASHBOARD_CONNECTIONS} 个；autocannon 在另一进程中经回环地址施压`,
   );
-  log('| 轮 | 负载 | 顺序 | A req/s | B req/s | B ÷ A | A p50/p99 ms | B p50/p99 ms | 1/5/15 分钟负载 |');
-  log('|---|---|---|---|---|---|---|---|---|');
+  log(
+    '| 轮 | 负载 | 顺序 | A req/s | B req/s | B ÷ A | A p50/p99 ms | B p50/p99 ms | 服务进程 CPU ms/请求 A / B | B ÷ A | 1/5/15 分钟负载 |',
+  );
+  log('|---|---|---|---|---|---|---|---|---|---|---|');
   const ratios = Object.fromEntries(names.map((n) => [n, []]));
+  const cpuRatios = Object.fromEntries(names.map((n) => [n, []]));
   const rates = Object.fromEntries(names.map((n) => [n, { A: [], B: [] }]));
   for (let pair = 0; pair < PAIRS; pair++) {
     const order = pair % 2 === 0 ? [0, 1] : [1, 0];
@@ -355,8 +406,10 @@ async function main() {
       ratios[name].push(ratio);
       rates[name].A.push(result.A.rps);
       rates[name].B.push(result.B.rps);
+      const cpuRatio = result.B.cpuMs / result.A.cpuMs;
+      cpuRatios[name].push(cpuRatio);
       log(
-        `| ${pair + 1} | ${name} | ${order.map((i) => builds[i].label).join(' ')} | ${result.A.rps.toFixed(0)} | ${result.B.rps.toFixed(0)} | ${ratio.toFixed(3)} | ${result.A.p50}/${result.A.p99} | ${result.B.p50}/${result.B.p99} | ${load()} |`,
+        `| ${pair + 1} | ${name} | ${order.map((i) => builds[i].label).join(' ')} | ${result.A.rps.toFixed(0)} | ${result.B.rps.toFixed(0)} | ${ratio.toFixed(3)} | ${result.A.p50}/${result.A.p99} | ${result.B.p50}/${result.B.p99} | ${result.A.cpuMs.toFixed(2)} / ${result.B.cpuMs.toFixed(2)} | ${cpuRatio.toFixed(3)} | ${load()} |`,
       );
     }
   }
@@ -367,8 +420,13 @@ async function main() {
     const b = stats(rates[name].B);
     const faster = ratios[name].filter((r) => r > 1).length;
     log(
-      `${name}：A ${a.median.toFixed(0)} req/s（${a.min.toFixed(0)}–${a.max.toFixed(0)}），B ${b.median.toFixed(0)} req/s（${b.min.toFixed(0)}–${b.max.toFixed(0)}），吞吐量 B ÷ A 各对中位数 ${ratioText(stats(ratios[name]))}；B 较快 ${faster}/${PAIRS} 对（符号检验 p = ${signTest(faster, PAIRS).toFixed(2)}）`,
+      `${name}：A ${a.median.toFixed(0)} req/s（${a.min.toFixed(0)}–${a.max.toFixed(0)}），B ${b.median.toFixed(0)} req/s（${b.min.toFixed(0)}–${b.max.toFixed(0)}），吞吐量 B ÷ A 各对中位数 ${ratioText(ratios[name])}；B 较快 ${faster}/${PAIRS} 对（符号检验 p = ${signTest(faster, PAIRS).toFixed(2)}）`,
     );
+    const cheaper = cpuRatios[name].filter((r) => r < 1).length;
+    if (cpuRatios[name].every(Number.isFinite))
+      log(
+        `${name}：服务进程每个请求的 CPU 时间 B ÷ A 各对中位数 ${ratioText(cpuRatios[name])}；B 较省 ${cheaper}/${PAIRS} 对（符号检验 p = ${signTest(cheaper, PAIRS).toFixed(2)}）`,
+      );
   }
 }
 
