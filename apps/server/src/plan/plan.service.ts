@@ -13,7 +13,7 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
 import { isAttachmentInScope, requireLinkableAttachments } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
-import { attachToLatestEvent, findEventFile } from '../platform/platform.events.service.ts';
+import { attachToLatestEvent, requireEventFile } from '../platform/platform.events.service.ts';
 import { isOrgInScope, requireFirst } from '../platform/platform.scope.service.ts';
 import { notifyTasksIssued, notifyTaskTransition, withdrawTaskReminders } from './plan.notifications.service.ts';
 import {
@@ -268,9 +268,7 @@ async function requireEvidence(tx: Executor, actor: Actor, ids: readonly number[
  */
 export async function readTaskFile(db: Executor, actor: Actor, id: number, fileId: number, now: Date) {
   await requireTask(db, actor, id, now);
-  const file = await findEventFile(db, 'task', id, fileId);
-  if (!file) throw notFound('未找到该附件，或您无权查看');
-  return file;
+  return requireEventFile(db, 'task', id, fileId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client.ts';
+import { notFound } from './kernel/errors.ts';
 import {
   type EventLog,
   type FileEventLog,
@@ -51,10 +52,13 @@ export function recordEvents(tx: Executor, log: EventLog, events: readonly Event
 
 /**
  * A file linked to one of the flow steps of a task or a report (a 销号 application's 佐证材料, the office's file on a
- * decision or its 审核意见), or null. The caller checks first that the actor may see the subject.
+ * decision or its 审核意见); 404 when the subject has no such file. The caller checks first that the actor may see the
+ * subject.
  */
-export function findEventFile(db: Executor, log: FileEventLog, subjectId: number, fileId: number) {
-  return findEventFileRow(db, log, subjectId, fileId);
+export async function requireEventFile(db: Executor, log: FileEventLog, subjectId: number, fileId: number) {
+  const file = await findEventFileRow(db, log, subjectId, fileId);
+  if (!file) throw notFound('未找到该附件，或您无权查看');
+  return file;
 }
 
 /**

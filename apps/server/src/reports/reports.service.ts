@@ -24,7 +24,7 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/kernel/errors.ts';
 import { isAttachmentInScope } from '../platform/platform.attachments.service.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
-import { attachToLatestEvent, findEventFile, recordEvents } from '../platform/platform.events.service.ts';
+import { attachToLatestEvent, recordEvents, requireEventFile } from '../platform/platform.events.service.ts';
 import { requireInScope, requireOrgInScope } from '../platform/platform.scope.service.ts';
 import { loadDeadlineResolver } from './reports.deadlines.service.ts';
 import { ledgerValues, loadReportFigures, type OrgRow } from './reports.figures.service.ts';
@@ -204,9 +204,7 @@ export async function refreshFigures(db: Db, actor: Actor, id: number, now: Date
  */
 export async function readReviewFile(db: Executor, actor: Actor, reportId: number, fileId: number) {
   await requireReport(db, actor, reportId);
-  const file = await findEventFile(db, 'report', reportId, fileId);
-  if (!file) throw notFound('未找到该附件，或您无权查看');
-  return file;
+  return requireEventFile(db, 'report', reportId, fileId);
 }
 
 export async function transitionReport(
