@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let office: Client;
-const orgId = async (name: string) => {
-  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
-  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
-};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -24,7 +21,7 @@ type View = {
 
 describe('a final report keeps the figures it was frozen with', () => {
   it('after the ledgers change, its live figures and ledger column stay as frozen; the registry moves on', async () => {
-    const countyId = await orgId('昭化区');
+    const countyId = await orgIdByName(t.db, '昭化区');
     const list = (await office.get('/api/reports?year=2026')).json();
     const id = list.items.find((i: { orgId: number }) => i.orgId === countyId).report.id;
     expect((await office.post(`/api/reports/${id}/actions`, { action: 'send_review' })).statusCode).toBe(200);
@@ -38,7 +35,7 @@ describe('a final report keeps the figures it was frozen with', () => {
     expect(before.value).toBe(live.value);
 
     const added = await office.post('/api/ledgers/types/mediation_case/rows', {
-      orgId: await orgId('元坝镇'),
+      orgId: await orgIdByName(t.db, '元坝镇'),
       data: {
         case_no: '测试调〔2026〕9001号',
         dispute_type: 'neighbourhood',

@@ -1,13 +1,10 @@
 import { figurePhrase, grassrootsFigureKeys, type ReportFigureKey } from '@fazhi/core/reports/figure-phrases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let office: Client;
-const orgId = async (name: string) => {
-  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
-  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
-};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,7 +52,7 @@ async function expectFiguresFromRegistry(view: View, org: number, period: string
 
 describe('grass-roots figures in the annual report', () => {
   it('the demo county’s composed report has a 夯实基层法治基础 paragraph whose figures equal the registry', async () => {
-    const countyId = await orgId('昭化区');
+    const countyId = await orgIdByName(t.db, '昭化区');
     const list = (await office.get('/api/reports?year=2026')).json();
     const id = list.items.find((i: { orgId: number }) => i.orgId === countyId).report.id;
     const view = (await office.get(`/api/reports/${id}`)).json() as View;
@@ -83,7 +80,7 @@ describe('grass-roots figures in the annual report', () => {
   });
 
   it('a hand-typed grass-roots figure that disagrees with the ledgers is flagged where it stands and is no longer live', async () => {
-    const countyId = await orgId('昭化区');
+    const countyId = await orgIdByName(t.db, '昭化区');
     const list = (await office.get('/api/reports?year=2026')).json();
     const id = list.items.find((i: { orgId: number }) => i.orgId === countyId).report.id;
     const view = (await office.get(`/api/reports/${id}`)).json() as View;
@@ -111,7 +108,7 @@ describe('grass-roots figures in the annual report', () => {
   });
 
   it('refreshing figures (更新数据) rewrites a grass-roots figure after its ledger changes', async () => {
-    const countyId = await orgId('昭化区');
+    const countyId = await orgIdByName(t.db, '昭化区');
     const list = (await office.get('/api/reports?year=2026')).json();
     const id = list.items.find((i: { orgId: number }) => i.orgId === countyId).report.id;
     const before = (await office.get(`/api/reports/${id}`)).json() as View;
@@ -119,7 +116,7 @@ describe('grass-roots figures in the annual report', () => {
       .flatMap((s) => s.liveFigures)
       .find((f) => f.metric === 'grassroots.reasoning_points')!;
     const added = await office.post('/api/ledgers/types/law_facility/rows', {
-      orgId: await orgId('元坝镇'),
+      orgId: await orgIdByName(t.db, '元坝镇'),
       data: {
         name: '测试居民评理说事点',
         facility_type: 'reasoning_point',
@@ -141,7 +138,7 @@ describe('grass-roots figures in the annual report', () => {
   });
 
   it('a township report counts its own subtree, and finalising freezes the grass-roots figures', async () => {
-    const town = await orgId('元坝镇');
+    const town = await orgIdByName(t.db, '元坝镇');
     const res = await office.post('/api/reports', { orgId: town, year: 2025, type: 'township' });
     expect(res.statusCode, res.body).toBe(200);
     const id = res.json().id;
@@ -149,7 +146,7 @@ describe('grass-roots figures in the annual report', () => {
     expect(paragraphOf(view)).toContain('夯实基层法治基础');
     const live = await expectFiguresFromRegistry(view, town, '2025');
     const county = (
-      await office.get(`/api/metrics/grassroots.liaison_due?org=${await orgId('昭化区')}&period=2025`)
+      await office.get(`/api/metrics/grassroots.liaison_due?org=${await orgIdByName(t.db, '昭化区')}&period=2025`)
     ).json();
     expect(live.find((f) => f.metric === 'grassroots.liaison_due')!.value).toBeLessThan(county.value);
 

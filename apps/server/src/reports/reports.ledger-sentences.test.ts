@@ -1,13 +1,10 @@
 import { figurePhrase, ledgerFigureKeys, type ReportFigureKey } from '@fazhi/core/reports/figure-phrases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let office: Client;
-const orgId = async (name: string) => {
-  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
-  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
-};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -36,7 +33,7 @@ const areas: { area: string; heading: string; keys: string[] }[] = [
 
 describe('the later ledgers’ sentences in the demo county’s draft report', () => {
   it('states each area in its paragraph, every figure equal to the metric API’s value', async () => {
-    const countyId = await orgId('昭化区');
+    const countyId = await orgIdByName(t.db, '昭化区');
     const list = (await office.get('/api/reports?year=2026')).json();
     const id = list.items.find((i: { orgId: number }) => i.orgId === countyId).report.id;
     const res = await office.get(`/api/reports/${id}`);

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgIdByName } from '../../test/db-lookups.ts';
 import { type Client, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -7,16 +8,11 @@ let office: Client;
 let countyId: number;
 let bureauId: number;
 
-const orgId = async (name: string) => {
-  const res = await t.db.execute(`select id from orgs where name = '${name}'` as never);
-  return (res as unknown as { rows: { id: number }[] }).rows[0]!.id;
-};
-
 beforeAll(async () => {
   t = await createTestApp();
   office = await t.as('office');
-  countyId = await orgId('昭化区');
-  bureauId = await orgId('区司法局');
+  countyId = await orgIdByName(t.db, '昭化区');
+  bureauId = await orgIdByName(t.db, '区司法局');
 });
 afterAll(() => t?.close());
 
