@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { serverPath } from '../paths.ts';
 import { loadDataKey } from '../platform/kernel/field-crypto.ts';
+import { runDeferredWritesAtCommit } from './before-commit.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
 import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
 import { copyPgliteTemplate } from './pglite-template.ts';
@@ -66,6 +67,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       : new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    runDeferredWritesAtCommit(db); // the audit chain appends right before COMMIT (db/before-commit.ts)
     if (shouldMigrate && (await migrationsPending(db))) await migratePg(drizzlePg(pool), { migrationsFolder });
     if (shouldMigrate) await sealAuditChain(db);
     return { db, kind: 'postgres', close: () => pool.end() };
@@ -89,6 +91,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const pglite = client;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  runDeferredWritesAtCommit(db);
   if (shouldMigrate && (await migrationsPending(db))) await migratePglite(drizzlePglite(pglite), { migrationsFolder });
   if (shouldMigrate) await sealAuditChain(db);
   return {

@@ -18,7 +18,7 @@ import {
   deleteLedgerRow,
   duplicateFlagSql,
   findRow,
-  insertLedgerRow,
+  insertLedgerRowReturning,
   listConditions,
   orderBy,
   orgLookup,
@@ -104,7 +104,8 @@ export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, inp
   return db.transaction(async (tx) => {
     await requireUnique(tx, def, actor.user, data);
     const sealed = sealRow(def, data);
-    const id = await insertLedgerRow(
+    // The insert is the last statement before the audit append and COMMIT: it locks the roll-up rows it updates.
+    const stored = await insertLedgerRowReturning(
       tx,
       def.key,
       { orgId: input.orgId, rowDate: data[def.dateField] as string, data: sealed.data, blind: sealed.blind },
@@ -113,14 +114,11 @@ export async function createRow(db: Db, actor: Actor, def: LedgerDefinition, inp
     await writeAudit(tx, actor, {
       action: 'ledger_row.create',
       entity: 'ledger_row',
-      entityId: id,
+      entityId: stored.id,
       orgId: input.orgId,
       after: auditView(def, input.orgId, data),
     });
-    return {
-      ...presentRow(def, (await findRow(tx, actor.user, def.key, id))!, actor.user, now),
-      warnings: rowWarnings(def.key, data),
-    };
+    return { ...presentRow(def, stored, actor.user, now), warnings: rowWarnings(def.key, data) };
   });
 }
 

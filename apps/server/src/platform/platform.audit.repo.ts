@@ -15,19 +15,20 @@ export async function lockAuditChain(t: Executor) {
   await t.execute(sql`select pg_advisory_xact_lock(${chainLockKey.toString()}::bigint)`);
 }
 
-/** The next audit id, the time to the millisecond, and the hash of the last row (null for an empty log). */
-export async function readChainHead(t: Executor) {
-  const [head] = await queryRows<{ id: string | number; at: Date | string; prev: string | null }>(
+/** The next `count` audit ids (ascending), the time to the millisecond, and the hash of the last row (null for an empty log). */
+export async function readChainHead(t: Executor, count = 1) {
+  const [head] = await queryRows<{ ids: (string | number)[]; at: Date | string; prev: string | null }>(
     t,
-    sql`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id,
+    sql`select (select array_agg(nextval(pg_get_serial_sequence('audit_log', 'id'))) from generate_series(1, ${count}::int)) as ids,
             date_trunc('milliseconds', now()) as at,
             (select hash from audit_log order by id desc limit 1) as prev`,
   );
-  return head!;
+  const ids = head!.ids.map(Number).sort((a, b) => a - b);
+  return { ids, at: head!.at, prev: head!.prev };
 }
 
-export async function insertAuditRow(t: Executor, row: typeof auditLog.$inferInsert) {
-  await t.insert(auditLog).values(row);
+export async function insertAuditRows(t: Executor, rows: (typeof auditLog.$inferInsert)[]) {
+  await t.insert(auditLog).values(rows);
 }
 
 /** Up to `limit` audit rows with an id above `lastId`, in id order. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { deferUntilCommit } from '../db/before-commit.ts';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from './kernel/context.ts';
-import { insertAuditRow, lockAuditChain, readChainHead } from './platform.audit.repo.ts';
+import { insertAuditRows, lockAuditChain, readChainHead } from './platform.audit.repo.ts';
 
 export type AuditEntry = {
   action: string;
@@ -32,14 +33,19 @@ export type ChainedRow = {
   ip: string | null;
 };
 
+/** An audit row's content before it joins the chain (id, time and hashes come at the append). */
+type AuditValues = Omit<ChainedRow, 'id' | 'at'>;
+
 /**
  * Call inside the same transaction as the write it records, so a write and its audit land together or not at all.
  * The row is chained: its SM3 hash covers its content and the previous row's hash. Appends are serialised by a
  * transaction-level advisory lock (held until commit), so concurrent transactions on PostgreSQL cannot fork the
- * chain; the lock is taken in a savepoint (or its own transaction when called outside one).
+ * chain. Inside a transaction the append is deferred to its end (db/before-commit.ts): the rows are chained as the
+ * last statements before COMMIT, so the lock covers only the append and the commit, not the rest of the transaction
+ * (docs/benchmarks.md, "Mixed load"). Called on the database itself, it appends at once in its own transaction.
  */
 export async function writeAudit(tx: Executor, actor: Actor | null, entry: AuditEntry) {
-  const values = {
+  const values: AuditValues = {
     userId: actor?.user.id ?? entry.subject?.userId ?? null,
     username: actor?.user.username ?? entry.subject?.username ?? null,
     orgId: entry.orgId ?? actor?.user.orgId ?? null,
@@ -50,14 +56,25 @@ export async function writeAudit(tx: Executor, actor: Actor | null, entry: Audit
     after: normalise(redact(entry.after)),
     ip: actor?.ip ?? entry.subject?.ip ?? null,
   };
-  await tx.transaction(async (t) => {
-    // Two statements: a statement's snapshot is taken before it could wait for the lock, so the read comes after.
-    await lockAuditChain(t);
-    const head = await readChainHead(t);
-    const row: ChainedRow = { id: Number(head.id), at: new Date(head.at), ...values };
-    const prevHash = head.prev ?? chainGenesis;
-    await insertAuditRow(t, { ...row, prevHash, hash: chainHash(prevHash, row) });
+  if (deferUntilCommit(tx, appendToChain, values)) return;
+  await tx.transaction((t) => appendToChain(t, [values]));
+}
+
+/** Appends rows to the chain in the given order, under the chain's lock (kept until the transaction ends). */
+async function appendToChain(t: Executor, values: unknown[]) {
+  // Two statements: a statement's snapshot is taken before it could wait for the lock, so the read comes after.
+  await lockAuditChain(t);
+  const head = await readChainHead(t, values.length);
+  const at = new Date(head.at);
+  let prevHash = head.prev ?? chainGenesis;
+  const rows = (values as AuditValues[]).map((v, i) => {
+    const row: ChainedRow = { id: head.ids[i]!, at, ...v };
+    const hash = chainHash(prevHash, row);
+    const chained = { ...row, prevHash, hash };
+    prevHash = hash;
+    return chained;
   });
+  await insertAuditRows(t, rows);
 }
 
 /** SM3 over the previous hash and the row's content in a canonical form (sorted keys, as jsonb gives it back). */
