@@ -98,8 +98,8 @@ function freePort() {
 }
 
 /** A worktree of `rev` under /tmp with this checkout's node_modules hard-linked (cp -al), its server bundle built. */
-function prepareWorktree(rev, sha) {
-  const dir = `/tmp/ab-${sha}-${process.pid}`;
+function prepareWorktree(rev, sha, key) {
+  const dir = `/tmp/ab-${key}-${process.pid}`;
   git('worktree', 'add', '--quiet', '--detach', dir, sha);
   if (!opts.keep)
     cleanups.push(() => {
@@ -351,7 +351,7 @@ async function main() {
     const label = i === 0 ? 'A' : 'B';
     // Both databases and worktrees are named by sha; the same revision twice gets a suffix.
     const key = revs[0].sha === revs[1].sha ? `${sha}_${label.toLowerCase()}` : sha;
-    const { dir, entry } = prepareWorktree(rev, key);
+    const { dir, entry } = prepareWorktree(rev, sha, key);
     const databaseUrl = await createDatabase(admin, key);
     const started = performance.now();
     const server = await startServer(`${label}-${sha}`, entry, databaseUrl);
