@@ -43,8 +43,8 @@ const givens = [
 export type DemoCadre = { id: number; name: string; orgName: string; position: string; isPrincipal: boolean };
 
 /** Positions by unit: the principal (党政主要负责人) and one deputy who owns problems in the demo. */
-function positionsOf(orgName: string): [string, string][] {
-  if (orgName === '昭化区')
+function positionsOf(orgName: string, county: string): [string, string][] {
+  if (orgName === county)
     return [
       ['区委书记', 'p'],
       ['区长', 'p'],
@@ -56,40 +56,83 @@ function positionsOf(orgName: string): [string, string][] {
       ['副镇长', 'd'],
     ];
   const head = orgName.includes('办公室') ? '主任' : orgName.includes('部') || orgName.includes('委') ? '部长' : '局长';
-  const principal =
-    orgName === '区委政法委'
-      ? '书记'
-      : orgName.includes('法院')
-        ? '院长'
-        : orgName.includes('检察院')
-          ? '检察长'
-          : head;
+  const principal = orgName.endsWith('政法委')
+    ? '书记'
+    : orgName.includes('法院')
+      ? '院长'
+      : orgName.includes('检察院')
+        ? '检察长'
+        : head;
   return [
     [principal, 'p'],
     [`副${principal}`, 'd'],
   ];
 }
 
+/** How one county's 关键少数 look in the demo: whose cadres, where its meetings sit, and its level of results. */
+export type CadreYear = {
+  county: string;
+  /** The county first, then its units and townships, each with a principal and a deputy (townships two principals). */
+  orgNames: string[];
+  /** The units recording the 党委常委会 and 政府常务会议 studies, and the meetings' names. */
+  partyOrg: string;
+  governmentOrg: string;
+  partyMeeting: string;
+  governmentMeeting: string;
+  /** Months (0–11) with a 会前学法 each year, members expected and a level of attendance added to the base 9. */
+  studyMonths: number[];
+  expected: number;
+  attendanceShift: number;
+  /** First digits of ID numbers and phones; where names start in the list (each county its own people). */
+  idPrefix: string;
+  phoneBase: number;
+  nameOffset: number;
+  /** 述法 评议 base score, exam base score, and how many principals report this year. */
+  panelBase: number;
+  examBase: number;
+  reportsThisYear: number;
+};
+
 /** Seeds leading cadres, two years of 会前学法, 述法 with 评议 scores, exams and 法治档案. */
 export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
-  const orgNames = [
-    '昭化区',
-    ...memberUnits.map((u) => u.name),
-    ...centerOffices.flatMap((c) => c.townships.map((t) => t.name)),
-  ];
+  await seedCadresOf(tx, ctx, {
+    county: '昭化区',
+    orgNames: [
+      '昭化区',
+      ...memberUnits.map((u) => u.name),
+      ...centerOffices.flatMap((c) => c.townships.map((t) => t.name)),
+    ],
+    partyOrg: '区委办公室',
+    governmentOrg: '区政府办公室',
+    partyMeeting: '区委常委会',
+    governmentMeeting: '区政府常务会议',
+    studyMonths: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+    expected: 11,
+    attendanceShift: 0,
+    idPrefix: '510811',
+    phoneBase: 8120000,
+    nameOffset: 0,
+    panelBase: 78,
+    examBase: 70,
+    reportsThisYear: 14,
+  });
+}
+
+export async function seedCadresOf(tx: Executor, ctx: DemoContext, c0: CadreYear) {
   const values: (typeof cadres.$inferInsert)[] = [];
   let n = 0;
-  for (const orgName of orgNames) {
-    for (const [position, kind] of positionsOf(orgName)) {
-      const name = `${surnames[(n * 7) % surnames.length]}${givens[(n * 11) % givens.length]}`;
-      const birth = `19${66 + (n % 24)}${String((n % 12) + 1).padStart(2, '0')}${String((n % 27) + 1).padStart(2, '0')}`;
+  for (const orgName of c0.orgNames) {
+    for (const [position, kind] of positionsOf(orgName, c0.county)) {
+      const k = n + c0.nameOffset;
+      const name = `${surnames[(k * 7) % surnames.length]}${givens[(k * 11) % givens.length]}`;
+      const birth = `19${66 + (k % 24)}${String((k % 12) + 1).padStart(2, '0')}${String((k % 27) + 1).padStart(2, '0')}`;
       values.push({
         orgId: ctx.orgIds.get(orgName)!,
         name,
         position,
         isPrincipal: kind === 'p',
-        idNumber: `510811${birth}${String(100 + n).slice(-3)}${n % 10}`,
-        phone: `139${String(8120000 + n * 37).padStart(8, '0')}`,
+        idNumber: `${c0.idPrefix}${birth}${String(100 + n).slice(-3)}${n % 10}`,
+        phone: `139${String(c0.phoneBase + n * 37).padStart(8, '0')}`,
         sort: n,
       });
       n++;
@@ -105,7 +148,7 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
     isPrincipal: values[i]!.isPrincipal!,
   }));
   const principals = list.filter((c) => c.isPrincipal);
-  const countyLeaders = list.filter((c) => c.orgName === '昭化区');
+  const countyLeaders = list.filter((c) => c.orgName === c0.county);
   const officeUser = ctx.userIds.get('office')!;
 
   const laws = [
@@ -125,21 +168,25 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
   const today = shanghaiToday(ctx.now);
   const studies: (typeof preMeetingStudies.$inferInsert)[] = [];
   for (const year of [ctx.year - 1, ctx.year]) {
-    for (let m = 0; m < 12; m++) {
+    for (const m of c0.studyMonths) {
       const date = `${year}-${String(m + 1).padStart(2, '0')}-${m % 2 ? '18' : '09'}`;
       if (date > today) continue;
       const isParty = m % 2 === 0;
+      const attendeeCount = 9 + c0.attendanceShift + (m % 3 === 0 ? 1 : 0) + (m % 4 === 0 ? 1 : 0);
       const attendees = principals.filter((_, i) => (i + m) % 3 !== 0).slice(0, 9);
       studies.push({
-        orgId: ctx.orgIds.get(isParty ? '区委办公室' : '区政府办公室')!,
+        orgId: ctx.orgIds.get(isParty ? c0.partyOrg : c0.governmentOrg)!,
         date,
         meetingKind: isParty ? 'party_standing' : 'government_executive',
-        meetingName: `${isParty ? '区委常委会' : '区政府常务会议'}${year}年第${Math.floor(m / 2) + 1 + (isParty ? 0 : 1)}次会议`,
+        meetingName: `${isParty ? c0.partyMeeting : c0.governmentMeeting}${year}年第${Math.floor(m / 2) + 1 + (isParty ? 0 : 1)}次会议`,
         laws: laws[m]!,
         lecturer: m % 3 === 0 ? '区司法局局长' : m % 3 === 1 ? '区法律顾问团律师' : '区人民法院法官',
-        expectedCount: 11,
-        attendeeCount: 9 + (m % 3 === 0 ? 1 : 0) + (m % 4 === 0 ? 1 : 0),
-        attendeeIds: [...countyLeaders.map((c) => c.id), ...attendees.map((c) => c.id)].slice(0, 9),
+        expectedCount: c0.expected,
+        attendeeCount,
+        attendeeIds: [...countyLeaders.map((c) => c.id), ...attendees.map((c) => c.id)].slice(
+          0,
+          Math.min(9, attendeeCount),
+        ),
         createdBy: officeUser,
       });
     }
@@ -148,7 +195,7 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
 
   const reports: (typeof lawReports.$inferInsert)[] = [];
   for (const [i, c] of principals.entries()) {
-    const base = 78 + ((i * 13) % 19);
+    const base = c0.panelBase + ((i * 13) % 19);
     const panel = [0, 1, 2, 3, 4, 5, 6].map((k) => Math.min(100, base + ((k * 5 + i) % 9) - 3));
     const survey = { satisfied: 30 + (i % 12), basicallySatisfied: 8 + (i % 5), dissatisfied: i % 4 };
     const orgId = ctx.orgIds.get(c.orgName)!;
@@ -163,7 +210,7 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
       panelScores: panel,
       survey: i % 2 === 0 ? survey : null,
     });
-    if (i < 14)
+    if (i < c0.reportsThisYear)
       reports.push({
         orgId,
         cadreId: c.id,
@@ -186,7 +233,7 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
       year: ctx.year - 1,
       examName: `${ctx.year - 1}年度领导干部学法用法考试`,
       date: `${ctx.year - 1}-10-26`,
-      score: 70 + ((i * 7) % 29),
+      score: c0.examBase + ((i * 7) % 29),
     });
     exams.push({
       orgId,
@@ -194,7 +241,7 @@ export async function seedDemoCadres(tx: Executor, ctx: DemoContext) {
       year: ctx.year,
       examName: `${ctx.year}年度领导干部学法用法考试`,
       date: `${ctx.year}-10-24`,
-      score: i === 9 ? null : i === 17 ? 56 : 68 + ((i * 5) % 31),
+      score: i === 9 ? null : i === 17 ? 56 : c0.examBase - 2 + ((i * 5) % 31),
     });
   }
   // 任前考法: two deputies sat the exam before promotion last year (one passed at the second try)

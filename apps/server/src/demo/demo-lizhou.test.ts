@@ -127,4 +127,119 @@ describe('利州区 demo data', () => {
       ['bonus', '', 0.5],
     ]);
   });
+
+  it('关键少数: the city sees both counties’ 会前学法 and 述法, 利州区 with fewer studies and higher 评议 scores', async () => {
+    const studies = await city.get('/api/cadres/studies?year=2025');
+    expect(studies.statusCode, studies.body).toBe(200);
+    const items: { orgName: string; attendeeCount: number; expectedCount: number }[] = studies.json().items;
+    const of = (names: string[]) => items.filter((s) => names.includes(s.orgName));
+    const lizhou = of(['利州区']);
+    const zhaohua = of(['区委办公室', '区政府办公室']);
+    expect(items).toHaveLength(lizhou.length + zhaohua.length);
+    // 利州区: months 1, 2, 3, 5, 7, 9, 10, 12; 7 present + 1 in months ≡ 0 (mod 3) + 1 in months ≡ 0 (mod 4) (0-based).
+    expect(lizhou.map((s) => s.attendeeCount).sort()).toEqual([7, 7, 7, 8, 8, 8, 8, 9]);
+    expect(lizhou.reduce((a, s) => a + s.attendeeCount, 0)).toBe(62); // of 8 × 11 = 88: 70.5 %
+    expect(zhaohua).toHaveLength(12);
+    expect(zhaohua.reduce((a, s) => a + s.attendeeCount, 0)).toBe(115); // of 132: 87.1 %
+    const reports = await city.get('/api/cadres/law-reports?year=2025');
+    expect(reports.statusCode, reports.body).toBe(200);
+    const rows: { orgName: string; position: string; panelScores: number[]; panelAverage: number }[] =
+      reports.json().items;
+    const lz = rows.filter((r) => r.orgName.startsWith('利州区'));
+    // The district's 书记 and 区长 and the head of each of its five units; 昭化区: 2 + 17 units + 12 × 2 townships.
+    expect(lz).toHaveLength(7);
+    expect(rows).toHaveLength(7 + 43);
+    const secretary = (county: string) => rows.find((r) => r.orgName === county && r.position === '区委书记')!;
+    // Base 82 (昭化区 78) + 0, each member's score base + (5k + 0) % 9 − 3.
+    expect(secretary('利州区').panelScores).toEqual([79, 84, 80, 85, 81, 86, 82]);
+    expect(secretary('利州区').panelAverage).toBe(82.4);
+    expect(secretary('昭化区').panelAverage).toBe(78.4);
+    const thisYear = await city.get('/api/cadres/law-reports?year=2026');
+    const now: { orgName: string }[] = thisYear.json().items;
+    expect(now.filter((r) => r.orgName.startsWith('利州区'))).toHaveLength(7);
+    expect(now).toHaveLength(7 + 14);
+  });
+
+  it('满意度测评: the city sees 利州区’s own surveys, its units ranked in its own order', async () => {
+    const list = await city.get('/api/consultation/surveys');
+    expect(list.statusCode, list.body).toBe(200);
+    const surveys: { id: number; orgName: string; title: string; status: string; responses: number }[] =
+      list.json().items;
+    expect(surveys.map((s) => [s.orgName, s.title, s.status, s.responses]).sort()).toEqual([
+      ['利州区', '2025年度利州区法治建设群众满意度测评', 'closed', 240],
+      ['利州区', '2026年度利州区法治建设群众满意度测评', 'open', 20],
+      ['昭化区', '2025年度昭化区法治建设群众满意度测评', 'closed', 360],
+      ['昭化区', '2026年度昭化区法治建设群众满意度测评', 'open', 48],
+    ]);
+    const last = surveys.find((s) => s.title.startsWith('2025年度利州区'))!;
+    const res = await city.get(`/api/consultation/surveys/${last.id}/results`);
+    expect(res.statusCode, res.body).toBe(200);
+    const targets: { name: string; responses: number; average: number }[] = res.json().targets;
+    expect(targets.reduce((a, t) => a + t.responses, 0)).toBe(240);
+    // Seeded levels: 教育局 4.6, 市场监管局 4.5, 司法局 4.1, 公安分局 3.3, 住建局 3.1.
+    expect([...targets].sort((a, b) => b.average - a.average).map((t) => t.name)).toEqual([
+      '利州区教育局',
+      '利州区市场监督管理局',
+      '利州区司法局',
+      '利州区公安分局',
+      '利州区住房和城乡建设局',
+    ]);
+    // 利州区's office sees its own surveys only.
+    const lzOffice = await t.as('lz-office');
+    const own = await lzOffice.get('/api/consultation/surveys');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().items.map((s: { orgName: string }) => s.orgName)).toEqual(['利州区', '利州区']);
+  });
+
+  it('督察 通报: the city sees 利州区’s own 通报 under its own 文号', async () => {
+    const res = await city.get('/api/oversight/bulletins?year=2025');
+    expect(res.statusCode, res.body).toBe(200);
+    const lz = res.json().items.filter((b: { orgName: string }) => b.orgName === '利州区委依法治区办');
+    expect(lz).toHaveLength(1);
+    expect(lz[0].docNo).toBe('利法治办〔2025〕1号');
+    expect(lz[0].entries.map((e: { orgName: string; stance: string }) => [e.orgName, e.stance])).toEqual([
+      ['利州区市场监督管理局', 'praise'],
+      ['利州区教育局', 'praise'],
+      ['利州区住房和城乡建设局', 'criticism'],
+    ]);
+  });
+
+  it('年度报告: 利州区’s report for 2025 is published, composed from its own ledgers with its own opening', async () => {
+    const anon = { get: (url: string) => t.app.inject({ method: 'GET', url }) };
+    const counties = await anon.get('/api/portal/report-counties');
+    expect(counties.statusCode, counties.body).toBe(200);
+    const lizhouId = counties.json().items.find((c: { name: string }) => c.name === '利州区').id;
+    expect(counties.json().items.map((c: { name: string; reports: number }) => [c.name, c.reports])).toEqual([
+      ['昭化区', 1],
+      ['利州区', 1],
+    ]);
+    const list = await anon.get(`/api/portal/counties/${lizhouId}/reports`);
+    expect(list.statusCode, list.body).toBe(200);
+    const [year] = list.json().years;
+    expect(year.year).toBe(2025);
+    expect(year.reports.map((r: { orgName: string; publishedOn: string }) => [r.orgName, r.publishedOn])).toEqual([
+      ['利州区', '2026-03-28'],
+    ]);
+    const report = await anon.get(`/api/portal/counties/${lizhouId}/reports/${year.reports[0].id}`);
+    expect(report.statusCode, report.body).toBe(200);
+    const body = report.json();
+    expect(body.preamble).toMatch(/^2025年，利州区以建设法治城区为主线/);
+    const text = body.sections.flatMap((s: { paragraphs: string[] }) => s.paragraphs).join('');
+    // Its own ledgers' figures: 860 mediated disputes, 520 legal-aid cases, 310 legality reviews.
+    for (const figure of ['860', '520', '310']) expect(text).toContain(figure);
+  });
+
+  it('利州区 has its own office and leader accounts, scoped to 利州区', async () => {
+    for (const username of ['lz-office', 'lz-leader']) {
+      const c = await t.as(username);
+      const res = await c.get(`/api/dashboard/rollup?org=${cityId}&year=2025`);
+      expect(res.statusCode, `${username} ${res.body}`).toBe(404);
+      expect(res.json().message).toBe('未找到该单位，或该单位不在您的数据范围内');
+      const lz = await c.get('/api/cadres/law-reports?year=2025');
+      expect(lz.statusCode, lz.body).toBe(200);
+      expect(new Set(lz.json().items.map((r: { orgName: string }) => r.orgName.slice(0, 3)))).toEqual(
+        new Set(['利州区']),
+      );
+    }
+  });
 });

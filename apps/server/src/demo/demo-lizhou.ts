@@ -2,9 +2,16 @@ import { daysBetween } from '@fazhi/core/ledgers/dates';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { shanghaiToday } from '../platform/kernel/clock.ts';
+import { queryOrg } from '../reports/reports.repo.ts';
+import { reports } from '../reports/reports.schema.ts';
+import { insertComposed } from '../reports/reports.service.ts';
+import { seedCadresOf } from './demo-cadres.ts';
 import { insertSeries, personName, pick } from './demo-ledgers-sql.ts';
 import { seedLizhouAssessment } from './demo-lizhou-assessment.ts';
 import { demoCounty } from './demo-org.ts';
+import { seedBulletin } from './demo-oversight.ts';
+import { demoActor, publishDemoReport } from './demo-reports.ts';
+import { seedCountySurveys, type Target } from './demo-survey.ts';
 import type { DemoContext } from './module-seeds.ts';
 
 /**
@@ -23,7 +30,7 @@ export async function seedLizhou(tx: Executor, ctx: DemoContext) {
   const office = id(n.office);
   const justice = id('利州区司法局');
   const police = id('利州区公安分局');
-  const userId = ctx.userIds.get('office') ?? null;
+  const userId = ctx.userIds.get('lz-office') ?? null;
   const today = shanghaiToday(ctx.now);
   for (const year of [ctx.year - 1, ctx.year]) {
     const start = `${year}-01-01`;
@@ -37,6 +44,104 @@ export async function seedLizhou(tx: Executor, ctx: DemoContext) {
   }
   // After the plan: the finished year's scoring reads the late tasks of its units.
   await seedLizhouAssessment(tx, ctx);
+  await seedCadres(tx, ctx);
+  await seedSurveys(tx, ctx, userId ?? undefined);
+  await seedBulletins(tx, ctx, office, userId!);
+  // Last: the report composes the finished year's figures from everything above.
+  await seedReport(tx, ctx);
+}
+
+/**
+ * 关键少数 of 利州区: the district's two leaders and each unit's head and deputy. Fewer 会前学法 (8 months of 12, fewer
+ * members present) but higher 述法 评议 scores than 昭化区, and weaker exam results; every principal reports this year.
+ */
+async function seedCadres(tx: Executor, ctx: DemoContext) {
+  const n = demoCounty.neighbour;
+  await seedCadresOf(tx, ctx, {
+    county: n.name,
+    orgNames: [n.name, ...n.units],
+    partyOrg: n.name,
+    governmentOrg: n.name,
+    partyMeeting: '利州区委常委会',
+    governmentMeeting: '利州区政府常务会议',
+    studyMonths: [0, 1, 2, 4, 6, 8, 9, 11],
+    expected: 11,
+    attendanceShift: -2,
+    idPrefix: '510802',
+    phoneBase: 6230000,
+    nameOffset: 41,
+    panelBase: 82,
+    examBase: 62,
+    reportsThisYear: 7,
+  });
+}
+
+/**
+ * 满意度测评 of 利州区: its five units, last year's closed survey and this year's open one; 教育局 and 市场监管局 rated
+ * highest, 公安分局 and 住建局 lowest (昭化区's levels follow its townships and units).
+ */
+async function seedSurveys(tx: Executor, ctx: DemoContext, createdBy: number | undefined) {
+  const n = demoCounty.neighbour;
+  const county = ctx.orgIds.get(n.name)!;
+  const targets = await queryRows<Target>(
+    tx,
+    sql`select id, name, kind from orgs where parent_id = ${county} and kind = 'department' order by id`,
+  );
+  // Levels by unit: 司法局, 公安分局, 市场监管局, 住建局, 教育局 (the order of demoCounty.neighbour.units).
+  await seedCountySurveys(tx, ctx, {
+    county,
+    countyName: n.name,
+    createdBy,
+    targets,
+    last: { opens: '10-15', closes: '12-10', answers: 240, phonePrefix: '158' },
+    current: { openedDaysAgo: 10, closesInDays: 30, answers: 20, phonePrefix: '159' },
+    seedOffset: 500,
+    levels: [4.1, 3.3, 4.5, 3.1, 4.6],
+  });
+}
+
+/** 利州区's own 通报 of its finished year: 市场监管局 and 教育局 praised, 住建局 criticised for its open problem. */
+async function seedBulletins(tx: Executor, ctx: DemoContext, issuer: number, createdBy: number) {
+  const last = ctx.year - 1;
+  const id = (name: string) => ctx.orgIds.get(name)!;
+  await seedBulletin(tx, {
+    issuer,
+    year: last,
+    prefix: '利法治办',
+    title: `关于${last}年度利州区法治建设重点任务推进情况的通报`,
+    issuedOn: `${last}-11-20`,
+    createdBy,
+    entries: [
+      { orgId: id('利州区市场监督管理局'), stance: 'praise', reason: '“双随机、一公开”监管全覆盖，处罚信息按期公示' },
+      { orgId: id('利州区教育局'), stance: 'praise', reason: '法治副校长配备到位，校园法治课常态开展' },
+      { orgId: id('利州区住房和城乡建设局'), stance: 'criticism', reason: '行政执法案卷评查问题较多，整改不到位' },
+    ],
+  });
+}
+
+/**
+ * 利州区's government report of the finished year, composed from its own ledgers like 昭化区's, with an opening of its
+ * own, published on 28 March.
+ */
+async function seedReport(tx: Executor, ctx: DemoContext) {
+  const last = ctx.year - 1;
+  const county = (await queryOrg(tx, ctx.orgIds.get(demoCounty.neighbour.name)!))!;
+  const actor = demoActor(ctx, 'lz-office', demoCounty.neighbour.office);
+  const id = await insertComposed(tx, actor, county, last, 'government', new Date(`${last}-12-30T10:00:00+08:00`));
+  await tx
+    .update(reports)
+    .set({
+      preamble:
+        `${last}年，利州区以建设法治城区为主线，把法治政府建设放在城市更新和营商环境优化中统筹推进，` +
+        '合法性审查、法律援助和普法宣传力度加大，人民调解和执法案卷质量仍有短板。现将有关情况报告如下。',
+    })
+    .where(sql`id = ${id}`);
+  await publishDemoReport(tx, id, actor.user.id, {
+    review: `${ctx.year}-02-06`,
+    final: `${ctx.year}-02-16`,
+    submit: `${ctx.year}-02-24`,
+    publish: `${ctx.year}-03-28`,
+  });
 }
 
 type Year = { year: number; start: string; span: number; share: number; today: string; userId: number | null };

@@ -134,6 +134,22 @@ export const demoUsers: DemoUser[] = [
     org: '区市场监督管理局',
   },
   {
+    username: 'lz-office',
+    displayName: '陈思远（利州区依法治区办）',
+    role: 'office',
+    dataScope: 'subtree',
+    org: '利州区委依法治区办',
+    scopeOrg: '利州区',
+  },
+  {
+    username: 'lz-leader',
+    displayName: '何志明（利州区委领导）',
+    role: 'leader',
+    dataScope: 'subtree',
+    org: '利州区',
+    scopeOrg: '利州区',
+  },
+  {
     username: 'city',
     displayName: '赵敏（市依法治市办）',
     role: 'viewer',

@@ -503,49 +503,73 @@ export async function seedDemoOversight(tx: Executor, ctx: DemoContext) {
   }
 
   // Issued by the office (区委依法治区办, the 发文机关 of its 落款), its 文号 taken from the office's register as 印发 does.
-  const issuer = ctx.orgIds.get('区委依法治区办')!;
-  await openDocNumberRegister(tx, issuer, year, '昭法治办');
+  await seedBulletin(tx, {
+    issuer: ctx.orgIds.get('区委依法治区办')!,
+    year,
+    prefix: '昭法治办',
+    title: `关于${year}年上半年法治督察发现问题整改情况的通报`,
+    issuedOn: clamp(y('07-15')),
+    createdBy: office,
+    entries: [
+      {
+        orgId: ctx.orgIds.get('区司法局')!,
+        stance: 'praise',
+        reason: '督察发现问题整改迅速，建立规范性文件审查台账，成效明显',
+      },
+      {
+        orgId: ctx.orgIds.get('元坝镇')!,
+        stance: 'praise',
+        reason: '按期完成全部问题整改，台账管理规范',
+      },
+      {
+        orgId: ctx.orgIds.get('虎跳镇')!,
+        stance: 'criticism',
+        reason: '矛盾纠纷排查化解台账长期未更新，整改推进缓慢',
+        problemIds: [byTitle.get('矛盾纠纷排查化解台账更新滞后')!],
+      },
+      {
+        orgId: ctx.orgIds.get('区自然资源局')!,
+        stance: 'criticism',
+        reason: '土地执法案件办理超期，矿产资源巡查记录不全',
+        problemIds: [byTitle.get('土地执法案件办理超期')!, byTitle.get('矿产资源执法巡查记录不全')!],
+      },
+    ],
+  });
+}
+
+type BulletinEntry = { orgId: number; stance: 'praise' | 'criticism'; reason: string; problemIds?: number[] };
+
+/**
+ * A county office's 通报 (level county, copied to the city office), its 文号 taken from the office's register (opened
+ * with the county's prefix) as 印发 does, and its entries.
+ */
+export async function seedBulletin(
+  tx: Executor,
+  b: {
+    issuer: number;
+    year: number;
+    prefix: string;
+    title: string;
+    issuedOn: string;
+    createdBy: number;
+    entries: BulletinEntry[];
+  },
+) {
+  await openDocNumberRegister(tx, b.issuer, b.year, b.prefix);
   const [bulletin] = await tx
     .insert(bulletins)
     .values({
-      orgId: issuer,
-      year,
-      title: `关于${year}年上半年法治督察发现问题整改情况的通报`,
-      docNo: await issueDocNumber(tx, issuer, year),
+      orgId: b.issuer,
+      year: b.year,
+      title: b.title,
+      docNo: await issueDocNumber(tx, b.issuer, b.year),
       cc: '市委依法治市办',
       level: 'county',
-      issuedOn: clamp(y('07-15')),
-      createdBy: office,
+      issuedOn: b.issuedOn,
+      createdBy: b.createdBy,
     })
     .returning({ id: bulletins.id });
-  await tx.insert(bulletinEntries).values([
-    {
-      bulletinId: bulletin!.id,
-      orgId: ctx.orgIds.get('区司法局')!,
-      stance: 'praise',
-      reason: '督察发现问题整改迅速，建立规范性文件审查台账，成效明显',
-    },
-    {
-      bulletinId: bulletin!.id,
-      orgId: ctx.orgIds.get('元坝镇')!,
-      stance: 'praise',
-      reason: '按期完成全部问题整改，台账管理规范',
-    },
-    {
-      bulletinId: bulletin!.id,
-      orgId: ctx.orgIds.get('虎跳镇')!,
-      stance: 'criticism',
-      reason: '矛盾纠纷排查化解台账长期未更新，整改推进缓慢',
-      problemIds: [byTitle.get('矛盾纠纷排查化解台账更新滞后')!],
-    },
-    {
-      bulletinId: bulletin!.id,
-      orgId: ctx.orgIds.get('区自然资源局')!,
-      stance: 'criticism',
-      reason: '土地执法案件办理超期，矿产资源巡查记录不全',
-      problemIds: [byTitle.get('土地执法案件办理超期')!, byTitle.get('矿产资源执法巡查记录不全')!],
-    },
-  ]);
+  await tx.insert(bulletinEntries).values(b.entries.map((e) => ({ ...e, bulletinId: bulletin!.id })));
 }
 
 /** Writes a problem built by the core lifecycle (row fields, sign-offs, deferrals, history) over its inserted row. */

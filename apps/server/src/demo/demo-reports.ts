@@ -20,63 +20,16 @@ const at = (day: string) => new Date(`${day}T02:00:00Z`);
 export async function seedReports(tx: Executor, ctx: DemoContext) {
   const officeId = ctx.userIds.get('office')!;
   const county = (await queryOrg(tx, ctx.orgIds.get('昭化区')!))!;
-  const user: AuthUser = {
-    id: officeId,
-    username: 'office',
-    displayName: '演示数据',
-    role: 'office',
-    dataScope: 'all',
-    orgId: ctx.orgIds.get('区委依法治区办')!,
-    orgName: '区委依法治区办',
-    scopePath: '/',
-    mustChangePassword: false,
-    sessionId: 'demo',
-    csrfToken: 'demo',
-  };
-  const actor: Actor = { user, ip: null };
+  const actor = demoActor(ctx, 'office', '区委依法治区办');
   const last = ctx.year - 1;
 
   const lastId = await insertComposed(tx, actor, county, last, 'government', at(`${last}-12-28`));
-  const [row] = await tx.select().from(reports).where(eq(reports.id, lastId));
-  const steps = [
-    { action: 'send_review', from: 'draft', to: 'review', day: `${ctx.year}-02-10` },
-    { action: 'finalize', from: 'review', to: 'final', day: `${ctx.year}-02-20` },
-    { action: 'submit', from: 'final', to: 'submitted', day: `${ctx.year}-02-26` },
-    { action: 'publish', from: 'submitted', to: 'published', day: `${ctx.year}-03-25` },
-  ];
-  await tx
-    .update(reports)
-    .set({
-      status: 'published',
-      signedDate: `${ctx.year}-02-20`,
-      finalizedAt: at(steps[1]!.day),
-      submittedAt: at(steps[2]!.day),
-      publishedAt: at(steps[3]!.day),
-      snapshot: {
-        frozenAt: at(steps[1]!.day).toISOString(),
-        text: assembleReportText({ ...contentOf(row!), signedDate: `${ctx.year}-02-20` }).text,
-        slots: row!.slots,
-        ledger: row!.slots.map((s) => ({
-          metric: s.metric,
-          value: s.value,
-          previous: s.previous,
-          unit: s.unit,
-          source: 'registry',
-        })),
-      },
-      version: 5,
-    })
-    .where(eq(reports.id, lastId));
-  await tx.insert(reportEvents).values(
-    steps.map((s) => ({
-      reportId: lastId,
-      action: s.action,
-      fromStatus: s.from,
-      toStatus: s.to,
-      actorId: officeId,
-      at: at(s.day),
-    })),
-  );
+  await publishDemoReport(tx, lastId, officeId, {
+    review: `${ctx.year}-02-10`,
+    final: `${ctx.year}-02-20`,
+    submit: `${ctx.year}-02-26`,
+    publish: `${ctx.year}-03-25`,
+  });
 
   await insertComposed(tx, actor, county, ctx.year, 'government', ctx.now);
 
@@ -110,4 +63,74 @@ export async function seedReports(tx: Executor, ctx: DemoContext) {
       true,
     );
   }
+}
+
+/**
+ * A composed report sent to review, finalised (its text and ledger frozen), submitted and published on the given days,
+ * each step an event by the office.
+ */
+export async function publishDemoReport(
+  tx: Executor,
+  id: number,
+  actorId: number,
+  days: { review: string; final: string; submit: string; publish: string },
+) {
+  const [row] = await tx.select().from(reports).where(eq(reports.id, id));
+  const steps = [
+    { action: 'send_review', from: 'draft', to: 'review', day: days.review },
+    { action: 'finalize', from: 'review', to: 'final', day: days.final },
+    { action: 'submit', from: 'final', to: 'submitted', day: days.submit },
+    { action: 'publish', from: 'submitted', to: 'published', day: days.publish },
+  ];
+  await tx
+    .update(reports)
+    .set({
+      status: 'published',
+      signedDate: days.final,
+      finalizedAt: at(days.final),
+      submittedAt: at(days.submit),
+      publishedAt: at(days.publish),
+      snapshot: {
+        frozenAt: at(days.final).toISOString(),
+        text: assembleReportText({ ...contentOf(row!), signedDate: days.final }).text,
+        slots: row!.slots,
+        ledger: row!.slots.map((s) => ({
+          metric: s.metric,
+          value: s.value,
+          previous: s.previous,
+          unit: s.unit,
+          source: 'registry',
+        })),
+      },
+      version: 5,
+    })
+    .where(eq(reports.id, id));
+  await tx.insert(reportEvents).values(
+    steps.map((s) => ({
+      reportId: id,
+      action: s.action,
+      fromStatus: s.from,
+      toStatus: s.to,
+      actorId,
+      at: at(s.day),
+    })),
+  );
+}
+
+/** The demo's writer of composed reports: a county office account seeing everything (the seed is not scoped). */
+export function demoActor(ctx: DemoContext, username: string, orgName: string): Actor {
+  const user: AuthUser = {
+    id: ctx.userIds.get(username)!,
+    username,
+    displayName: '演示数据',
+    role: 'office',
+    dataScope: 'all',
+    orgId: ctx.orgIds.get(orgName)!,
+    orgName,
+    scopePath: '/',
+    mustChangePassword: false,
+    sessionId: 'demo',
+    csrfToken: 'demo',
+  };
+  return { user, ip: null };
 }

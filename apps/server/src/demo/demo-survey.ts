@@ -31,7 +31,7 @@ function generator(seed: number) {
   };
 }
 
-type Target = { id: number; name: string; kind: string };
+export type Target = { id: number; name: string; kind: string };
 
 async function insertSurveyWithAnswers(
   tx: Executor,
@@ -47,6 +47,8 @@ async function insertSurveyWithAnswers(
     answeredUntil: Date;
     phonePrefix: string;
     seed: number;
+    /** Each target's mean score (1–5), by position; by default between about 3.4 and 4.7. */
+    levels?: number[];
   },
 ) {
   const [survey] = await tx
@@ -67,7 +69,7 @@ async function insertSurveyWithAnswers(
     .returning({ id: surveys.id });
   const random = generator(o.seed);
   // Each target's own level: mean score between about 3.4 and 4.7.
-  const level = new Map(o.targets.map((t, i) => [t.id, 3.4 + ((i * 7) % 11) / 8]));
+  const level = new Map(o.targets.map((t, i) => [t.id, o.levels?.[i] ?? 3.4 + ((i * 7) % 11) / 8]));
   const span = Math.max(dayMs, o.answeredUntil.getTime() - o.opensOn.getTime());
   const answers = Array.from({ length: o.answers }, (_, i) => {
     const target = o.targets[Math.floor(random() * o.targets.length)]!;
@@ -118,34 +120,58 @@ export async function seedSurveys(tx: Executor, ctx: DemoContext) {
     sql`select id, name, kind from orgs where parent_id = ${county} and kind in ('township', 'department')
         order by kind desc, sort, id`,
   );
-  const createdBy = ctx.userIds.get('office');
-  const last = ctx.year - 1;
-  await insertSurveyWithAnswers(tx, {
+  await seedCountySurveys(tx, ctx, {
     county,
-    createdBy,
-    title: `${last}年度昭化区法治建设群众满意度测评`,
-    opensOn: new Date(`${last}-11-01T00:00:00+08:00`),
-    closesOn: new Date(`${last}-12-20T00:00:00+08:00`),
-    status: 'closed',
+    countyName: demoCounty.county.name,
+    createdBy: ctx.userIds.get('office'),
     targets,
-    answers: 360,
-    answeredUntil: new Date(`${last}-12-19T12:00:00+08:00`),
-    phonePrefix: '139',
-    seed: last,
+    last: { opens: '11-01', closes: '12-20', answers: 360, phonePrefix: '139' },
+    current: { openedDaysAgo: 21, closesInDays: 40, answers: 48, phonePrefix: '137' },
+    seedOffset: 0,
   });
-  // This year's, open from three weeks ago for two months.
-  const opensOn = new Date(ctx.now.getTime() - 21 * dayMs);
+}
+
+/**
+ * A county's two surveys: last year's, closed (open from `last.opens` to `last.closes`, answered until the day before),
+ * and this year's, open now with a first few answers.
+ */
+export async function seedCountySurveys(
+  tx: Executor,
+  ctx: DemoContext,
+  o: {
+    county: number;
+    countyName: string;
+    createdBy: number | undefined;
+    targets: Target[];
+    last: { opens: string; closes: string; answers: number; phonePrefix: string };
+    current: { openedDaysAgo: number; closesInDays: number; answers: number; phonePrefix: string };
+    seedOffset: number;
+    levels?: number[];
+  },
+) {
+  const last = ctx.year - 1;
+  const closes = new Date(`${last}-${o.last.closes}T00:00:00+08:00`);
+  const common = { county: o.county, createdBy: o.createdBy, targets: o.targets, levels: o.levels };
   await insertSurveyWithAnswers(tx, {
-    county,
-    createdBy,
-    title: `${ctx.year}年度昭化区法治建设群众满意度测评`,
-    opensOn,
-    closesOn: new Date(ctx.now.getTime() + 40 * dayMs),
+    ...common,
+    title: `${last}年度${o.countyName}法治建设群众满意度测评`,
+    opensOn: new Date(`${last}-${o.last.opens}T00:00:00+08:00`),
+    closesOn: closes,
+    status: 'closed',
+    answers: o.last.answers,
+    answeredUntil: new Date(closes.getTime() - dayMs / 2),
+    phonePrefix: o.last.phonePrefix,
+    seed: last + o.seedOffset,
+  });
+  await insertSurveyWithAnswers(tx, {
+    ...common,
+    title: `${ctx.year}年度${o.countyName}法治建设群众满意度测评`,
+    opensOn: new Date(ctx.now.getTime() - o.current.openedDaysAgo * dayMs),
+    closesOn: new Date(ctx.now.getTime() + o.current.closesInDays * dayMs),
     status: 'open',
-    targets,
-    answers: 48,
+    answers: o.current.answers,
     answeredUntil: new Date(ctx.now.getTime() - dayMs),
-    phonePrefix: '137',
-    seed: ctx.year,
+    phonePrefix: o.current.phonePrefix,
+    seed: ctx.year + o.seedOffset,
   });
 }

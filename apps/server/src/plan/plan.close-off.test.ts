@@ -116,7 +116,12 @@ describe('task 销号 with 佐证材料 and 审核意见', () => {
     expect(file.rawPayload.equals(tinyPng)).toBe(true);
 
     const notes = await notesAfter(t.db, since);
-    expect(notes.map((n) => n.username)).toEqual(await usernames(sql`role = 'office'`));
+    // The office accounts whose scope holds the task (昭化区's, not 利州区's lz-office).
+    expect(notes.map((n) => n.username)).toEqual(
+      await usernames(
+        sql`role = 'office' and scope_org_id in (select o.id from orgs o join tasks k on k.id = ${taskId} join orgs u on u.id = k.org_id where u.path like o.path || '%')`,
+      ),
+    );
     expect(notes[0]).toEqual({
       username: notes[0]!.username,
       kind: 'task.applied',

@@ -50,12 +50,13 @@ const unitPeople = async (name: string) =>
     )
   ).map((u) => u.username);
 
-/** The active office accounts (the demo county has one office, scoped to 昭化区). */
+/** The active office accounts of the demo county (scoped to 昭化区; 利州区's lz-office is not told of its work). */
 const officePeople = async () =>
   (
     await queryRows<{ username: string }>(
       t.db,
-      sql`select username from users where is_active and role = 'office' order by username`,
+      sql`select username from users where is_active and role = 'office'
+          and scope_org_id = (select id from orgs where name = '昭化区') order by username`,
     )
   ).map((u) => u.username);
 

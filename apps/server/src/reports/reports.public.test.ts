@@ -45,7 +45,7 @@ describe('public annual reports', () => {
     expect(counties.json().items).toEqual(
       expect.arrayContaining([
         { id: countyId, name: '昭化区', reports: 1 },
-        { id: neighbourId, name: '利州区', reports: 0 },
+        { id: neighbourId, name: '利州区', reports: 1 },
       ]),
     );
     const list = await anon(`/api/portal/counties/${countyId}/reports`);
@@ -68,7 +68,11 @@ describe('public annual reports', () => {
         },
       ],
     });
-    expect((await anon(`/api/portal/counties/${neighbourId}/reports`)).json().years).toEqual([]);
+    // 利州区 lists only its own report (demo: its 2025 government report), none of 昭化区's.
+    const neighbour = (await anon(`/api/portal/counties/${neighbourId}/reports`)).json();
+    expect(neighbour.years.flatMap((y: { reports: { orgName: string }[] }) => y.reports.map((r) => r.orgName))).toEqual(
+      ['利州区'],
+    );
   });
 
   it('reads a published report as a page, rendered from its content', async () => {
