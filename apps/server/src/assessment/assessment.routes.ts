@@ -3,7 +3,6 @@ import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts'
 import { implementAll } from '../platform/kernel/contract-route.ts';
 import { sendXlsx } from '../platform/kernel/http.ts';
 import { appealRoutes } from './assessment.appeals.routes.ts';
-import { rankingDocx } from './assessment.ranking.docx.ts';
 import { setRankingGroups } from './assessment.ranking-groups.service.ts';
 import { exportRoundWorkbook } from './assessment.round-export.service.ts';
 import {
@@ -43,6 +42,7 @@ export function assessmentRoutes(app: ZApp, deps: AppDeps) {
       return sendXlsx(reply, file.filename, file.data);
     },
     exportRankingDocx: async (request, reply) => {
+      const { rankingDocx } = await import('./assessment.ranking.docx.ts'); // docx loads on first use
       const file = await rankingDocx(db, actorOf(request), request.params.id, now());
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

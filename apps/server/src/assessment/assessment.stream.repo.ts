@@ -1,7 +1,7 @@
 import type { AppealCorrection } from '@fazhi/core/assessment/api.schemas';
 import type { RankingGroup } from '@fazhi/core/assessment/ranking-groups';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import type { EntryRow, FactRow, ReviewRow } from './assessment.entries.repo.ts';
 import { intArray } from './assessment.repo.ts';
@@ -26,7 +26,10 @@ export type CursorHost = {
  */
 export async function withCursorHost<R>(db: Db, work: (host: CursorHost) => Promise<R>): Promise<R> {
   const client = (db as unknown as { $client?: unknown }).$client;
-  if (client instanceof pg.Pool) return withSnapshotConnections(client, work);
+  // A pg.Pool (told apart without loading pg, which a PGlite process never imports)
+  if (client != null && typeof client === 'object' && 'totalCount' in client) {
+    return withSnapshotConnections(client as pg.Pool, work);
+  }
   return db.transaction((tx) => work(transactionHost(tx)));
 }
 

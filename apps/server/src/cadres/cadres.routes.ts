@@ -1,7 +1,7 @@
 import { cadresContracts } from '@fazhi/core/cadres/cadres.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { exportArchive, exportCadreResults, type UnitResultsOfYear } from './cadres.export.service.ts';
+import type { UnitResultsOfYear } from './cadres.export.service.ts';
 import {
   createCadre,
   createExam,
@@ -18,6 +18,9 @@ import {
   updateArchive,
   updateCadre,
 } from './cadres.service.ts';
+
+/** The exports (docx) load on first use, not at start-up. */
+const loadExports = () => import('./cadres.export.service.ts');
 
 const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -45,6 +48,7 @@ export function cadresRoutes(app: ZApp, deps: AppDeps, hooks: { unitResultsOfYea
     updateArchive: (request) => updateArchive(db, actorOf(request), request.params.id, request.body),
     exportResults: async (request, reply) => {
       const { year } = request.query;
+      const { exportCadreResults } = await loadExports();
       const { filename, data } = await exportCadreResults(db, actorOf(request), year, hooks.unitResultsOfYear);
       return reply
         .header('content-type', contentTypes.xlsx)
@@ -53,6 +57,7 @@ export function cadresRoutes(app: ZApp, deps: AppDeps, hooks: { unitResultsOfYea
     },
     exportArchive: async (request, reply) => {
       const { year, format } = request.query;
+      const { exportArchive } = await loadExports();
       const { filename, data } = await exportArchive(db, actorOf(request), request.params.id, year, format);
       return reply
         .header('content-type', contentTypes[format])

@@ -1,6 +1,5 @@
 import cluster from 'node:cluster';
 import { buildApp } from '../app.ts';
-import { openReadReplica } from '../db/replica.ts';
 import { demoAssessors } from '../demo/demo-assessment.ts';
 import { lizhouAssessors } from '../demo/demo-lizhou-assessment.ts';
 import { demoUsers } from '../demo/demo-org.ts';
@@ -11,6 +10,8 @@ import { runDueJobs } from '../scheduled-work.ts';
 
 /** How often each process looks for due scheduled work; the work itself runs once per its period across processes. */
 const scheduleCheckMs = 5 * 60 * 1000;
+/** The first look waits a little, so it does not compete with the first requests right after a (re)start. */
+const firstScheduleCheckMs = 10_000;
 
 export async function serveCommand() {
   const workers = Math.max(1, Math.floor(Number(process.env.FAZHI_WORKERS ?? 1)) || 1);
@@ -90,7 +91,7 @@ async function serveProcess() {
   }
   // Lag-tolerant reads (dashboards, 大屏, report previews) from a standby when one is named; PostgreSQL only.
   const readUrl = database.kind === 'postgres' ? process.env.FAZHI_READ_DATABASE_URL : undefined;
-  const reads = readUrl ? openReadReplica(readUrl) : undefined;
+  const reads = readUrl ? (await import('../db/replica.ts')).openReadReplica(readUrl) : undefined; // loads pg
   const app = await buildApp(
     { db: database.db, dbKind: database.kind, now, reads },
     { logger: process.env.LOG_LEVEL !== 'silent' },
@@ -104,6 +105,7 @@ async function serveProcess() {
     stopping = true;
     app.log.info(`收到 ${signal}，正在安全关闭……`);
     clearInterval(scheduleTimer);
+    clearTimeout(firstScheduleTimer);
     await app.close();
     await reads?.close();
     await database.close();
@@ -123,9 +125,11 @@ async function serveProcess() {
   };
   const scheduleTimer = setInterval(runScheduled, scheduleCheckMs);
   scheduleTimer.unref();
+  let firstScheduleTimer: NodeJS.Timeout | undefined;
 
   await app.listen({ port, host });
-  void runScheduled();
+  firstScheduleTimer = setTimeout(() => void runScheduled(), firstScheduleCheckMs);
+  firstScheduleTimer.unref();
   if (cluster.isWorker) return; // the primary prints the banner once every worker listens
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

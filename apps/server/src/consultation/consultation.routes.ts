@@ -2,7 +2,6 @@ import { consultationContracts } from '@fazhi/core/consultation/consultation.con
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
 import { readUpload, sendXlsx } from '../platform/kernel/http.ts';
-import { adoptionDocx, adoptionXlsx } from './consultation.adoption.docx.ts';
 import {
   addDraftVersion,
   createDraft,
@@ -81,10 +80,12 @@ export function consultationRoutes(app: ZApp, deps: AppDeps) {
     actOnOpinions: (r) => actOnOpinions(db, actorOf(r), r.body.ids, r.body.action, now()),
 
     exportXlsx: async (r, reply) => {
+      const { adoptionXlsx } = await import('./consultation.adoption.docx.ts'); // docx loads on first use
       const { filename, data } = await adoptionXlsx(db, actorOf(r), r.params.id, now());
       return sendXlsx(reply, filename, data);
     },
     exportDocx: async (r, reply) => {
+      const { adoptionDocx } = await import('./consultation.adoption.docx.ts');
       const { filename, data } = await adoptionDocx(db, actorOf(r), r.params.id, now());
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

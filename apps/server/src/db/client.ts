@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { serverPath } from '../paths.ts';
 import { loadDataKey } from '../platform/kernel/field-crypto.ts';
 import { runDeferredWritesAtCommit } from './before-commit.ts';
 import { type DataDirLock, lockDataDir } from './lock.ts';
-import { multiHostPool, parseMultiHostUrl } from './multi-host.ts';
 import { copyPgliteTemplate } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
@@ -21,10 +17,6 @@ export type DbKind = 'pglite' | 'postgres';
 export type Database = { db: Db; kind: DbKind; close: () => Promise<void> };
 
 const migrationsFolder = serverPath('drizzle'); // from source and from the compiled bundle alike
-
-// Counts and sums come back as strings from pg; we cast in SQL, and make int8/numeric numbers here for safety.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 export type OpenOptions = {
   databaseUrl?: string;
@@ -35,40 +27,16 @@ export type OpenOptions = {
   migrate?: boolean;
 };
 
-/**
- * A pg client that runs its promise queries one after another. Module code may start several queries at once on a
- * transaction (`Promise.all` over independent reads); pg would queue them itself, but that reliance is deprecated
- * (an error from pg@9). Callback and submittable queries (cursors, COPY streams) pass straight through.
- */
-class SerialClient extends pg.Client {
-  #tail: Promise<unknown> = Promise.resolve();
-
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this wrapper keeps them all
-  override query(...args: any[]): any {
-    const first = args[0] as { submit?: unknown } | undefined;
-    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') {
-      return Reflect.apply(super.query, this, args);
-    }
-    const run = this.#tail.then(() => Reflect.apply(super.query, this, args) as Promise<unknown>);
-    this.#tail = run.catch(() => undefined);
-    return run;
-  }
-}
-
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const shouldMigrate = options.migrate ?? true;
   // The personal-data key (SM4/HMAC-SM3) for this process: FAZHI_DATA_KEY, a key file, or beside the data folder.
   loadDataKey({ databaseUrl: options.databaseUrl, dataDir: options.pglite ? undefined : (options.dataDir ?? 'data') });
   if (options.databaseUrl) {
-    // A multi-host URL (primary + standbys) follows the primary through a failover: see db/multi-host.ts.
-    const hosts = parseMultiHostUrl(options.databaseUrl);
-    const pool = hosts
-      ? await multiHostPool(hosts, SerialClient, 10)
-      : new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: SerialClient });
-    pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing the process
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    // pg and drizzle's node-postgres driver load only on this path (db/client.postgres.ts).
+    const { openPostgres } = await import('./client.postgres.ts');
+    const { pool, db, migrate } = await openPostgres(options.databaseUrl);
     runDeferredWritesAtCommit(db); // the audit chain appends right before COMMIT (db/before-commit.ts)
-    if (shouldMigrate && (await migrationsPending(db))) await migratePg(drizzlePg(pool), { migrationsFolder });
+    if (shouldMigrate && (await migrationsPending(db))) await migrate(migrationsFolder);
     if (shouldMigrate) await sealAuditChain(db);
     return { db, kind: 'postgres', close: () => pool.end() };
   }

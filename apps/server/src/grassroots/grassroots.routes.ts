@@ -2,7 +2,6 @@ import { grassrootsContracts } from '@fazhi/core/grassroots/grassroots.contract'
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
 import { grassrootsFigures } from './grassroots.figures.service.ts';
-import { liaisonReportDocx } from './grassroots.report.docx.ts';
 import {
   createAssignment,
   createLeader,
@@ -50,6 +49,7 @@ export function grassrootsRoutes(app: ZApp, deps: AppDeps) {
     leaderReport: (request) => leaderReport(db, actorOf(request), request.params.id, year(request.query.year), now()),
     leaderReportDocx: async (request, reply) => {
       const report = await leaderReport(db, actorOf(request), request.params.id, year(request.query.year), now());
+      const { liaisonReportDocx } = await import('./grassroots.report.docx.ts'); // docx loads on first use
       const data = await liaisonReportDocx(report);
       const filename = `${report.leader.name}${report.year}年度挂点联系情况报告.docx`;
       return reply

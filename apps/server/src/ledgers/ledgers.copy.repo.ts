@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Tx } from '../db/client.ts';
 
 /**
@@ -44,7 +43,8 @@ export type CopyStream = {
 };
 
 /** Opens `COPY ledger_rows … FROM STDIN` on the transaction's PostgreSQL connection. */
-export function openPgCopy(tx: Tx): CopyStream {
+export async function openPgCopy(tx: Tx): Promise<CopyStream> {
+  const { from: copyFrom } = await import('pg-copy-streams'); // PostgreSQL only: a PGlite start does not load it
   const client = clientOf(tx) as pg.PoolClient;
   const stream = client.query(copyFrom(`copy ${copyColumns} from stdin`));
   const done = finished(stream);
@@ -145,7 +145,7 @@ export class CopyPipeline {
       this.running = true;
       await this.beforeBatch(index++);
       const t = performance.now();
-      const copy = openPgCopy(this.tx);
+      const copy = await openPgCopy(this.tx);
       try {
         await copy.write(lines);
         await copy.end();

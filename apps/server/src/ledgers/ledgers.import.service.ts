@@ -16,8 +16,8 @@ import {
   type Timings,
 } from './ledgers.import-writers.repo.ts';
 import { orgLookup } from './ledgers.repo.ts';
-import { asBadExcel, openSheet, type ReportError } from './ledgers.sheet.service.ts';
-import { readXlsxParts, type XlsxParts } from './ledgers.xlsx-reader.service.ts';
+import { asBadExcel, loadXlsxReader, openSheet, type ReportError } from './ledgers.sheet.service.ts';
+import type { XlsxParts } from './ledgers.xlsx-reader.service.ts';
 
 export const importJobKind = 'ledger.import';
 export { importSettings };
@@ -45,7 +45,7 @@ export async function startImport(
   // are inflated off the event loop (zlib on the thread pool), and the job reads them without inflating again.
   let parts: XlsxParts;
   try {
-    parts = await readXlsxParts(file.data);
+    parts = await (await loadXlsxReader()).readXlsxParts(file.data);
   } catch (error) {
     throw asBadExcel(error);
   }
@@ -102,7 +102,7 @@ async function runImport(db: Db, actor: Actor, def: LedgerDefinition, id: number
     await setJob(db, id, { status: 'running', phase: '正在读取和校验' });
     const { lookup } = await orgLookup(db, actor.user);
     const t = performance.now();
-    const sheet = openSheet(def, file);
+    const sheet = await openSheet(def, file);
     timings.readMs += performance.now() - t;
     validator = new RowValidator(def, sheet.keys, lookup, actor.user.orgId);
     const v = validator;

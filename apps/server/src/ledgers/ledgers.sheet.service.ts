@@ -4,9 +4,16 @@ import type { LedgerData } from '@fazhi/core/ledgers/row-schema';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../platform/kernel/errors.ts';
 import { addSheet, newWorkbook } from '../platform/kernel/excel.ts';
-import { openFirstSheet, type SheetRow, XlsxError, type XlsxParts } from './ledgers.xlsx-reader.service.ts';
+import type { SheetRow, XlsxParts } from './ledgers.xlsx-reader.service.ts';
 
 const templateRows = 5000;
+
+let xlsxReader: typeof import('./ledgers.xlsx-reader.service.ts') | null = null;
+/** The .xlsx reader (htmlparser2, fflate) loads with the first import rather than at start-up. */
+export async function loadXlsxReader() {
+  xlsxReader ??= await import('./ledgers.xlsx-reader.service.ts');
+  return xlsxReader;
+}
 
 /** Columns a person fills in: the unit, then every input field except attachments. */
 export const sheetFields = (def: LedgerDefinition) => inputFields(def).filter((f) => f.kind !== 'attachment');
@@ -151,7 +158,8 @@ const isBlank = (v: RawCell) => v === null || v === undefined || v === '' || (ty
  * → column keys; then batches of non-empty data rows. Throws a Chinese BAD_EXCEL for an unreadable file or wrong
  * headers.
  */
-export function openSheet(def: LedgerDefinition, data: Uint8Array | XlsxParts): SheetLayout {
+export async function openSheet(def: LedgerDefinition, data: Uint8Array | XlsxParts): Promise<SheetLayout> {
+  const { openFirstSheet } = await loadXlsxReader();
   try {
     const reader = openFirstSheet(data);
     const known = headerIndex(def);
@@ -214,6 +222,6 @@ export function openSheet(def: LedgerDefinition, data: Uint8Array | XlsxParts): 
 /** Any failure while reading a sheet, as a Chinese 400 (the reader's own message when it has one). */
 export function asBadExcel(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof XlsxError) return badExcel(error.message);
+  if (xlsxReader && error instanceof xlsxReader.XlsxError) return badExcel(error.message); // only it throws one
   return badExcel('文件无法读取：请上传有效的 Excel（.xlsx）文件');
 }

@@ -11,7 +11,6 @@ import type { Actor } from '../platform/kernel/context.ts';
 import { badRequest, conflict, notFound } from '../platform/kernel/errors.ts';
 import { writeAudit } from '../platform/platform.audit.service.ts';
 import { isOrgInScope, requireFirst, scopeRootOrgId } from '../platform/platform.scope.service.ts';
-import { bulletinDocx as bulletinDocument } from './oversight.bulletins.docx.ts';
 import {
   insertBulletin,
   lockIssuedBulletin,
@@ -211,7 +210,8 @@ export async function bulletinDocx(db: Executor, actor: Actor, id: number, now: 
   );
   if (!built.ok) throw badRequest(built.messages[0] ?? '通报内容有误');
   const stats = await queryOversightStats(db, actor.user, b.year, now);
-  const data = await bulletinDocument(b, built.bulletin, stats);
+  const { bulletinDocx } = await import('./oversight.bulletins.docx.ts'); // docx loads on first use
+  const data = await bulletinDocx(b, built.bulletin, stats);
   return { filename: `${b.title}.docx`, data };
 }
 

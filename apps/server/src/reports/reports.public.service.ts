@@ -7,7 +7,6 @@ import { type ReportType, reportTypeLabels } from '@fazhi/core/reports/outlines'
 import { chineseDate, paragraphsOf } from '@fazhi/core/reports/report-text';
 import type { Executor } from '../db/client.ts';
 import { AppError, notFound } from '../platform/kernel/errors.ts';
-import { buildReportDocx } from './reports.docx.ts';
 import {
   insertPublicFile,
   queryCounty,
@@ -97,6 +96,7 @@ async function docxOf(report: Awaited<ReturnType<typeof requirePublished>>['repo
     value: s.value,
     previous: s.previous,
   }));
+  const { buildReportDocx } = await import('./reports.docx.ts'); // docx loads on first use
   return buildReportDocx(contentOf(report), table);
 }
 

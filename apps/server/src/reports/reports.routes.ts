@@ -7,7 +7,6 @@ import { readUpload } from '../platform/kernel/http.ts';
 import { checkReportText } from './reports.check.service.ts';
 import { compareCounties } from './reports.compare.service.ts';
 import { listDeadlineSettings, resetDeadlineOverride, setDeadlineOverride } from './reports.deadlines.service.ts';
-import { buildReportDocx } from './reports.docx.ts';
 import { createImport, getImport, listImports, reviewImport } from './reports.imports.service.ts';
 import { listReportsWithDeadlines } from './reports.list.service.ts';
 import { readReportText } from './reports.read-text.service.ts';
@@ -81,6 +80,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
         value: s.value,
         previous: s.previous,
       }));
+      const { buildReportDocx } = await import('./reports.docx.ts'); // docx loads on first use
       const data = await buildReportDocx(contentOf(row), table);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
