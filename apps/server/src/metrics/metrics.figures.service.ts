@@ -162,7 +162,18 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
     return { value: Math.round(total * 100) / 100, note: null };
   };
 
+  // The dashboard asks the same figure several times (a total, its 本级, a rate's parts): each is computed once.
+  const known = new Map<string, Figure>();
   const figure = (key: RegistryKey, orgId: number, period: Period): Figure => {
+    const cell = `${key}|${orgId}|${period}`;
+    let found = known.get(cell);
+    if (!found) {
+      found = compute(key, orgId, period);
+      known.set(cell, found);
+    }
+    return found;
+  };
+  const compute = (key: RegistryKey, orgId: number, period: Period): Figure => {
     const index = periods.indexOf(period);
     if (index < 0) throw new Error(`period ${period} was not requested`);
     const c = metricComputations[key];
