@@ -35,8 +35,9 @@ const idList = (ids: number[]) => ids.map((id) => literal(id)).join(', ');
 
 /**
  * Pre-aggregated ledger metrics for several orgs (each a whole subtree) at once, by month, in one indexed query:
- * months in [from, to), plus every month before `to` for cumulative keys. Cost follows orgs × keys × months, never
- * the number of ledger rows.
+ * months in [from, to), plus every month before `to` for cumulative keys, each the sum of its slots (see
+ * metrics.rollup.repo.ts). Cost follows orgs × keys × months (× slots written since the last build), never the
+ * number of ledger rows.
  */
 export async function queryRollupFacts(
   db: Executor,
@@ -55,13 +56,14 @@ export async function queryRollupFacts(
   const cumulative = cumulativeKeys.length ? sql`or metric_key in (${inList(cumulativeKeys)})` : sql``;
   return queryRows<Fact>(
     db,
-    sql`select metric_key as key, org_id, to_char(month, 'YYYY-MM') as month, value
+    sql`select metric_key as key, org_id, to_char(month, 'YYYY-MM') as month, sum(value)::float8 as value
         from metric_rollup
         where org_id in (${sql.join(
           orgIds.map((id) => sql`${id}`),
           sql`, `,
         )}) and metric_key in (${inList(keys)})
-          and month < ${to}::date and (month >= ${from}::date ${cumulative})`,
+          and month < ${to}::date and (month >= ${from}::date ${cumulative})
+        group by metric_key, org_id, month`,
   );
 }
 
