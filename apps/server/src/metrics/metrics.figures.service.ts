@@ -86,48 +86,56 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
   const cumulative = rollupKeys.filter((k) => (metricComputations[k] as AggregateComputation).window === 'cumulative');
   const scopeFor = (adapter: SourceAdapter) => rowScopeSql(user, adapter.org);
 
-  // A running period cut at a day (the same days of last year): its whole months come from the monthly facts above,
-  // the days of its last month straight from the rows — as a flow even for a stock, whose earlier months are summed.
-  const additiveParts = parts
-    .filter((k) => (metricComputations[k] as AggregateComputation).kind !== 'distinct')
-    .map(rawPart)
-    .map((p) => ({ ...p, computation: { ...p.computation, window: 'period' as const } }));
-  const partialFacts = Promise.all(
-    periods.flatMap((p, i) => {
-      const partial = ranges[i]!.partial;
-      if (!partial || additiveParts.length === 0) return [];
-      return [
-        queryRawFacts(db, additiveParts, orgIds, rootPath, partial.from, partial.to, {
+  // A running period cut at a day (the same days of last year): its whole months come from the monthly facts, the
+  // days of its last month straight from the rows — as a flow even for a stock, whose earlier months are summed. The
+  // raw sources give those days in the same scan as their months (`cuts`); the roll-up's ledgers need their rows for
+  // the cut days, all cuts in one scan per ledger.
+  const cuts = [
+    ...new Map(
+      ranges.flatMap((r) => (r.partial ? [[`${r.partial.from}|${r.partial.to}`, r.partial] as const] : [])),
+    ).values(),
+  ];
+  const cutParts = cuts.length
+    ? rollupKeys.map(rawPart).map((p) => ({ ...p, computation: { ...p.computation, window: 'period' as const } }))
+    : [];
+  const cutFrom = cuts.map((c) => c.from).sort()[0] ?? from;
+  const cutTo =
+    cuts
+      .map((c) => c.to)
+      .sort()
+      .at(-1) ?? to;
+  const [rollupFacts, rawFacts, cutFacts, ...distinctFacts] = await Promise.all([
+    queryRollupFacts(db, rollupKeys, cumulative, orgIds, from, to),
+    monthly.length
+      ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor, cuts })
+      : Promise.resolve([] as Fact[]),
+    cutParts.length
+      ? queryRawFacts(db, cutParts, orgIds, rootPath, cutFrom, cutTo, { scope: scopeFor, cuts })
+      : Promise.resolve([] as Fact[]),
+    ...distinct.flatMap((part) =>
+      periods.map((p, i) =>
+        queryRawFacts(db, [part], orgIds, rootPath, ranges[i]!.from, ranges[i]!.to, {
           byMonth: false,
           scope: scopeFor,
         }).then((facts) => facts.map((f) => ({ ...f, month: p }))),
-      ];
-    }),
-  );
-  const [partialCells, [rollupFacts, rawFacts, ...distinctFacts]] = await Promise.all([
-    partialFacts.then((facts) => {
-      const cells = new Map<string, number>();
-      for (const f of facts.flat()) {
-        const cell = `${f.key}|${f.org_id}|${f.month}`;
-        cells.set(cell, (cells.get(cell) ?? 0) + Number(f.value));
-      }
-      return cells;
-    }),
-    Promise.all([
-      queryRollupFacts(db, rollupKeys, cumulative, orgIds, from, to),
-      monthly.length
-        ? queryRawFacts(db, monthly, orgIds, rootPath, from, to, { scope: scopeFor })
-        : Promise.resolve([] as Fact[]),
-      ...distinct.flatMap((part) =>
-        periods.map((p, i) =>
-          queryRawFacts(db, [part], orgIds, rootPath, ranges[i]!.from, ranges[i]!.to, {
-            byMonth: false,
-            scope: scopeFor,
-          }).then((facts) => facts.map((f) => ({ ...f, month: p }))),
-        ),
       ),
-    ]),
+    ),
   ]);
+
+  // Each cut period's days: the rows of its last month whose earliest cut ends no later than its own.
+  const partialCells = new Map<string, number>();
+  const cutPeriods = periods.flatMap((p, i) => {
+    const partial = ranges[i]!.partial;
+    return partial ? [{ period: p, month: partial.from.slice(0, 7), to: partial.to }] : [];
+  });
+  for (const f of [...rawFacts, ...cutFacts]) {
+    if (!f.cut) continue;
+    for (const c of cutPeriods) {
+      if (c.month !== f.month || f.cut > c.to) continue;
+      const cell = `${f.key}|${f.org_id}|${c.period}`;
+      partialCells.set(cell, (partialCells.get(cell) ?? 0) + Number(f.value));
+    }
+  }
 
   // key|org → month → value
   const byCell = new Map<string, Map<string | null, number>>();

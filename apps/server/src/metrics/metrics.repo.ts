@@ -4,8 +4,11 @@ import { type Executor, queryRows } from '../db/client.ts';
 import { conditionSql, contributionSql, dateSql } from './metrics.computation.repo.ts';
 import { literal, type SourceAdapter } from './metrics.source-adapter.repo.ts';
 
-/** One figure part: value of `key` for the subtree of `orgId` in month `month` (`YYYY-MM`; null = whole range). */
-export type Fact = { key: string; org_id: number; month: string | null; value: number };
+/**
+ * One figure part: value of `key` for the subtree of `orgId` in month `month` (`YYYY-MM`; null = whole range). With
+ * `cuts`, `cut` is the earliest cut end (exclusive `YYYY-MM-DD`) of the cuts holding these rows (null: in none).
+ */
+export type Fact = { key: string; org_id: number; month: string | null; value: number; cut?: string | null };
 
 export type OrgRef = { id: number; name: string; kind: string; path: string; parent_id: number | null };
 
@@ -73,7 +76,9 @@ export type RawPart = { key: RegistryKey; adapter: SourceAdapter; computation: A
  * The same figures straight from the source rows, set-based: one `union all` branch per metric, each row counted
  * for every requested org on its path. `byMonth: false` groups the whole range (needed for distinct counts).
  * `scope` limits rows to what the user may see (for users whose scope is a single unit), per source: each names
- * its org column differently (`r.org_id`, `r.id` for org units).
+ * its org column differently (`r.org_id`, `r.id` for org units). `cuts` (day ranges `[from, to)` inside one month,
+ * as a running period's last month) split each month's rows by the earliest cut holding them, so the cut days come
+ * out of the same scan as the whole months.
  */
 export async function queryRawFacts(
   db: Executor,
@@ -82,10 +87,15 @@ export async function queryRawFacts(
   rootPath: string,
   from: string,
   to: string,
-  options: { byMonth?: boolean; scope?: (adapter: SourceAdapter) => SQL } = {},
+  options: {
+    byMonth?: boolean;
+    scope?: (adapter: SourceAdapter) => SQL;
+    cuts?: readonly { from: string; to: string }[];
+  } = {},
 ): Promise<Fact[]> {
   if (parts.length === 0 || orgIds.length === 0) return [];
   const byMonth = options.byMonth ?? true;
+  const cuts = [...(options.cuts ?? [])].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   // Metrics over the same rows (source, date, window) share one scan: one conditional aggregate per metric.
   const groups = new Map<string, RawPart[]>();
   for (const part of parts) {
@@ -105,6 +115,14 @@ export async function queryRawFacts(
       const date = dateSql(adapter, first);
       const lower = first.window === 'cumulative' ? '' : `and ${date} >= ${literal(from)}::date`;
       const month = byMonth ? `to_char(${date}, 'YYYY-MM')` : 'null::text';
+      const cut = cuts.length
+        ? `case ${cuts
+            .map(
+              (c) =>
+                `when ${date} >= ${literal(c.from)}::date and ${date} < ${literal(c.to)}::date then ${literal(c.to)}`,
+            )
+            .join(' ')} end`
+        : 'null::text';
       const values = group.map(({ computation: c }, i) => {
         // A distinct count is asked one period at a time, so period-bound filters (in force at the end) apply.
         const when = conditionSql(adapter, c, byMonth ? undefined : to);
@@ -119,20 +137,28 @@ export async function queryRawFacts(
         .join(' or ');
       const rows = await queryRows<Record<string, number | string | null>>(
         db,
-        sql`select a.id as org_id, ${sql.raw(month)} as month, ${sql.raw(values.join(', '))}
+        sql`select a.id as org_id, ${sql.raw(month)} as month, ${sql.raw(cut)} as cut, ${sql.raw(values.join(', '))}
           from ${sql.raw(adapter.from)}
           join orgs o on o.id = ${sql.raw(adapter.org)} and o.path like ${`${rootPath}%`}
           cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) a(id)
           where a.id in (${sql.raw(idList(orgIds))}) and (${sql.raw(any)})
             and ${sql.raw(date)} < ${to}::date ${sql.raw(lower)} and ${options.scope?.(adapter) ?? sql`true`}
-          group by 1, 2`,
+          group by 1, 2, 3`,
       );
       return rows.flatMap((row) =>
         group.flatMap(({ key }, i) => {
           const value = row[`v${i}`];
           return value === null || value === undefined
             ? []
-            : [{ key, org_id: Number(row.org_id), month: row.month as string | null, value: Number(value) }];
+            : [
+                {
+                  key,
+                  org_id: Number(row.org_id),
+                  month: row.month as string | null,
+                  value: Number(value),
+                  cut: row.cut as string | null,
+                },
+              ];
         }),
       );
     }),
