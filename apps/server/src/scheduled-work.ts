@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from './db/client.ts';
 import { sendLiaisonReminders } from './grassroots/grassroots.reminders.service.ts';
+import { foldMetricRollupSlots } from './metrics/metrics.rollup.service.ts';
 import { sendProblemReminders } from './oversight/oversight.reminders.service.ts';
 import { sendTaskReminders } from './plan/plan.reminders.service.ts';
 import { deliverPendingPushes } from './platform/platform.notification-push.service.ts';
@@ -36,6 +37,15 @@ export const scheduledJobs: ScheduledJob[] = [
         ...(r.retrying ? [`${r.retrying} 条推送失败，稍后重试`] : []),
         ...(r.failed ? [`${r.failed} 条推送最终失败，已记录`] : []),
       ];
+    },
+  },
+  {
+    // The metric roll-up's writer slots folded back into one row per figure (metrics.rollup.repo.ts).
+    name: 'metric-rollup-fold',
+    periodMs: 5 * 60 * 1000,
+    run: async (tx) => {
+      const n = await foldMetricRollupSlots(tx);
+      return n ? [`已合并 ${n} 行指标汇总`] : [];
     },
   },
 ];

@@ -29,18 +29,29 @@ export function contributionsSql(relation: string, where = 'true'): string {
 
 const ancestors = (path: string) => `unnest(string_to_array(trim(both '/' from ${path}), '/')::int[])`;
 
-/** Add `sign` × the contributions of `relation` to every ancestor-or-self of each row's org. */
+/**
+ * Writers' slots per figure. A trigger adds to the slot of its own backend (1…8), so transactions on different
+ * connections that add to the same county's figures (every new row of the month reaches the county and city rows)
+ * take different rows and don't wait for each other's commit; readers sum the slots. Two connections on the same
+ * slot only queue as every writer did before; 8 keeps the rows a reader sums few. Slot 0 is the rebuild's and the
+ * fold's (`foldRollupSlots`), which no trigger writes.
+ */
+export const rollupSlots = 8;
+const slotSql = `(1 + pg_backend_pid() % ${rollupSlots})::smallint`;
+
+/** Add `sign` × the contributions of `relation` to every ancestor-or-self of each row's org (this backend's slot). */
 export function applySql(relation: string, sign: 1 | -1): string {
-  return `insert into metric_rollup as m (org_id, metric_key, month, value)
-  select a.id, d.key, d.month, ${sign} * sum(d.value)
+  return `insert into metric_rollup as m (org_id, metric_key, month, slot, value)
+  select a.id, d.key, d.month, ${slotSql}, ${sign} * sum(d.value)
   from (${contributionsSql(relation)}) d
   join orgs o on o.id = d.org_id
   cross join lateral ${ancestors('o.path')} a(id)
   group by 1, 2, 3
   order by 1, 2, 3
-  on conflict (org_id, metric_key, month) do update set value = m.value + excluded.value`;
+  on conflict (org_id, metric_key, month, slot) do update set value = m.value + excluded.value`;
 }
 
+/** Every figure recomputed from `ledger_rows` into slot 0 (the column default). */
 export const rebuildSql = () => [
   'delete from metric_rollup',
   `insert into metric_rollup (org_id, metric_key, month, value)
@@ -67,8 +78,8 @@ end $fn$`,
   // An org move changes the ancestors of its rows: take its own rows off the old ancestors, onto the new ones.
   `create or replace function metric_rollup_org_move() returns trigger language plpgsql as $fn$
 begin
-  insert into metric_rollup as m (org_id, metric_key, month, value)
-  select a.id, d.key, d.month, sum(a.sign * d.value)
+  insert into metric_rollup as m (org_id, metric_key, month, slot, value)
+  select a.id, d.key, d.month, ${slotSql}, sum(a.sign * d.value)
   from (select n.id, ol.path as old_path, n.path as new_path
           from new_orgs n join old_orgs ol on ol.id = n.id where ol.path <> n.path) mv
   join (${contributionsSql('ledger_rows', 'r.org_id in (select n.id from new_orgs n join old_orgs ol on ol.id = n.id where ol.path <> n.path)')}) d
@@ -77,7 +88,7 @@ begin
                       union all select x, 1 from ${ancestors('mv.new_path')} x) a(id, sign)
   group by 1, 2, 3
   order by 1, 2, 3
-  on conflict (org_id, metric_key, month) do update set value = m.value + excluded.value;
+  on conflict (org_id, metric_key, month, slot) do update set value = m.value + excluded.value;
   return null;
 end $fn$`,
   'drop trigger if exists metric_rollup_ins on ledger_rows',
@@ -93,6 +104,26 @@ end $fn$`,
   `create trigger metric_rollup_move after update on orgs referencing old table as old_orgs new table as new_orgs
      for each statement execute function metric_rollup_org_move()`,
 ];
+
+/**
+ * Moves the writers' slots into slot 0 (one row per figure again), skipping the rows an open transaction still holds:
+ * it never waits for a writer, and no writer waits for it (triggers don't write slot 0). Returns the rows folded.
+ */
+export async function foldRollupSlots(tx: Executor): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with moved as (
+          delete from metric_rollup where ctid in (
+            select ctid from metric_rollup where slot <> 0 for update skip locked)
+          returning org_id, metric_key, month, value),
+        folded as (
+          insert into metric_rollup as m (org_id, metric_key, month, slot, value)
+          select org_id, metric_key, month, 0, sum(value) from moved group by 1, 2, 3 order by 1, 2, 3
+          on conflict (org_id, metric_key, month, slot) do update set value = m.value + excluded.value)
+        select count(*)::int as n from moved`,
+  );
+  return row?.n ?? 0;
+}
 
 /** Changes whenever a definition, or this generator, changes: the roll-up is then rebuilt at start. */
 export function definitionsHash(): string {

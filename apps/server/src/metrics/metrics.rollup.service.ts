@@ -2,6 +2,7 @@ import type { Executor } from '../db/client.ts';
 import {
   builtDefinitionsHash,
   definitionsHash,
+  foldRollupSlots,
   installAndRebuildRollup,
   ledgerRowsTableExists,
   lockRollupBuild,
@@ -28,6 +29,14 @@ export async function ensureMetricRollup(db: Executor): Promise<'built' | 'curre
 /** Triggers installed afresh and every figure recomputed from `ledger_rows` (also after a bulk load without them). */
 export async function rebuildMetricRollup(db: Executor): Promise<void> {
   await installAndRebuildRollup(db);
+}
+
+/**
+ * The scheduled fold (scheduled-work.ts, once per period across processes): the writers' slots back into slot 0,
+ * so a figure read stays one row plus what was written since.
+ */
+export async function foldMetricRollupSlots(tx: Executor): Promise<number> {
+  return foldRollupSlots(tx);
 }
 
 const readiness = new WeakMap<object, Promise<boolean>>();

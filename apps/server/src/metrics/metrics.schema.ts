@@ -1,9 +1,23 @@
-import { date, doublePrecision, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The pre-aggregated ledger metrics: for every org and each of its ancestors (so a subtree total is one row),
  * every ledger metric, every month. Maintained by statement-level triggers on `ledger_rows` and on org moves,
  * generated from the registry definitions (metrics.rollup.repo.ts). No foreign key: a hot table, distributable by org.
+ * Each figure is the sum over its `slot`s: a trigger adds to the slot of its own backend (1…8), so concurrent writers
+ * of one county don't queue on the same county/city rows until commit; the rebuild writes slot 0 and the scheduled
+ * fold moves the writers' slots back into it (the partial index finds them).
  */
 export const metricRollup = pgTable(
   'metric_rollup',
@@ -11,9 +25,13 @@ export const metricRollup = pgTable(
     orgId: integer('org_id').notNull(),
     metricKey: text('metric_key').notNull(),
     month: date('month', { mode: 'string' }).notNull(),
+    slot: smallint('slot').notNull().default(0),
     value: doublePrecision('value').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.metricKey, t.month] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.metricKey, t.month, t.slot] }),
+    index('metric_rollup_writer_slots_idx').on(t.slot).where(sql`${t.slot} <> 0`),
+  ],
 );
 
 /** Which definitions the roll-up and its triggers were built from; a change rebuilds them at start. */
