@@ -43,6 +43,15 @@ const givens = [
 const person = (i: number) => `${surnames[(i * 7) % surnames.length]}${givens[(i * 11) % givens.length]}`;
 const villageParts = ['新华', '青林', '石桥', '金竹', '白鹤', '龙泉', '双河', '红光', '永丰', '高峰', '杨柳', '民主'];
 
+/** A village's 居民评理说事点 (law_facility row data); 利州区's seed uses it too. */
+export const reasoningPoint = (village: string) => ({
+  name: `${village}居民评理说事点`,
+  facility_type: 'reasoning_point',
+  tier: 'village',
+  location: `${village}党群服务中心`,
+  standardised: true,
+});
+
 /**
  * 基层法治 demo data for 昭化区: 12 司法所 with profiles, staff, 法考, ratings and decision attendance; 法治阵地 and
  * the 综治中心 rooms; 63 贫困村 in the 法治惠民“12345”工程 (seed 000); service projects; 普法 responsibility; government
@@ -167,14 +176,7 @@ export async function seedGrassroots(tx: Executor, ctx: DemoContext) {
         standardised: true,
       });
     t.villages.forEach((v, k) => {
-      if (!(i === 11 && k === 1))
-        add('law_facility', v, built, {
-          name: `${v}居民评理说事点`,
-          facility_type: 'reasoning_point',
-          tier: 'village',
-          location: `${v}党群服务中心`,
-          standardised: true,
-        });
+      if (!(i === 11 && k === 1)) add('law_facility', v, built, reasoningPoint(v));
       add('law_facility', v, built, {
         name: `${v}法治宣传专栏`,
         facility_type: 'culture_column',

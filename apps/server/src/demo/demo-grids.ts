@@ -15,16 +15,27 @@ const perGrid = [
   { type: 'dispute_lead', from: '元坝镇', n: 2 },
 ] as const;
 
+/** One community's grids and the rows its community and township hand them. */
+export type GridSet = {
+  community: string;
+  grids: readonly string[];
+  handOver: readonly { type: string; from: string; n: number }[];
+};
+
 /**
  * Grids under one community of the demo county. They are added last, so no other seeder's org ids move, and the
  * community and its township hand a few of their own rows to them: the community, township and county totals stay
  * as they were (roll-ups follow the path), only the 本级 figures of the community and 元坝镇 shrink.
  */
 export async function seedGrids(tx: Executor, ctx: DemoContext) {
-  const communityId = ctx.orgIds.get(demoGridCommunity)!;
+  await seedGridsOf(tx, ctx, { community: demoGridCommunity, grids: demoGrids, handOver: perGrid });
+}
+
+export async function seedGridsOf(tx: Executor, ctx: DemoContext, set: GridSet) {
+  const communityId = ctx.orgIds.get(set.community)!;
   const [community] = await queryRows<{ path: string }>(tx, sql`select path from orgs where id = ${communityId}`);
   const gridIds: number[] = [];
-  for (const [i, name] of demoGrids.entries()) {
+  for (const [i, name] of set.grids.entries()) {
     const [next] = await queryRows<{ id: number }>(
       tx,
       sql`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`,
@@ -35,7 +46,7 @@ export async function seedGrids(tx: Executor, ctx: DemoContext) {
     ctx.orgIds.set(name, id);
     gridIds.push(id);
   }
-  for (const { type, from, n } of perGrid) {
+  for (const { type, from, n } of set.handOver) {
     const rows = await queryRows<{ id: number }>(
       tx,
       sql`select id from ledger_rows where type_key = ${type} and org_id = ${ctx.orgIds.get(from)!}

@@ -1,8 +1,12 @@
 import type { DashboardRollup } from '@fazhi/core/dashboard/dashboard.contract';
+import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
+import { findDuplicatesInFile } from '@fazhi/core/ledgers/duplicates';
+import { buildRowSchema, type LedgerData } from '@fazhi/core/ledgers/row-schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { openRowData } from '../platform/kernel/ledger-row-crypto.ts';
 
 // The demo's second county has a year of its own: the city roll-up compares two counties with non-zero figures
 // and a different pattern (利州区 handles fewer disputes at a lower rate, more legal aid and legality reviews).
@@ -227,6 +231,94 @@ describe('利州区 demo data', () => {
     const text = body.sections.flatMap((s: { paragraphs: string[] }) => s.paragraphs).join('');
     // Its own ledgers' figures: 860 mediated disputes, 520 legal-aid cases, 310 legality reviews.
     for (const figure of ['860', '520', '310']) expect(text).toContain(figure);
+  });
+
+  it("the city sees 利州区's grass-roots units and figures, counted by hand", async () => {
+    const lizhouId = (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '利州区'`))[0]!.id;
+    const figure = async (key: string, org = lizhouId) => {
+      const res = await city.get(`/api/metrics/${key}?org=${org}&period=2025`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json().value as number;
+    };
+    const expected: Record<string, number> = {
+      // 3 司法所 with 4+3+3 staff, 3+2+2 qualified; 7 社区/村 (2+2+3; the 2 grids are not villages).
+      'grassroots.villages': 7,
+      'grassroots.jo_staff': 10,
+      'grassroots.jo_qualified': 7,
+      'grassroots.jo_qualified_rate': 70,
+      // 两室 in 3 townships (6) + 评理说事点 in 5 villages (not 石龙村, 黄家村).
+      'grassroots.facilities': 11,
+      'grassroots.reasoning_villages': 5,
+      'grassroots.reasoning_coverage_rate': 71.4,
+      // 法律顾问 in the three seat communities only; but 18 法律明白人 and 3 普法志愿者 in every village.
+      'grassroots.adviser_villages': 3,
+      'grassroots.adviser_coverage_rate': 42.9,
+      'pls.legal_literates': 126,
+      'grassroots.law_volunteers': 21,
+      'grassroots.volunteer_coverage_rate': 100,
+    };
+    const actual: Record<string, number> = {};
+    for (const key of Object.keys(expected)) actual[key] = await figure(key);
+    expect(actual).toEqual(expected);
+    // A different pattern from 昭化区: full adviser coverage there, fewer 法律明白人 per village.
+    const zhaohuaId = (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '昭化区'`))[0]!.id;
+    expect(await figure('grassroots.adviser_coverage_rate', zhaohuaId)).toBe(100);
+    expect(
+      (await figure('pls.legal_literates', zhaohuaId)) / (await figure('grassroots.villages', zhaohuaId)),
+    ).toBeLessThan(18);
+    // The city's 司法所 list holds 利州区's three, with their staff.
+    const offices = await city.get('/api/grassroots/offices?year=2025');
+    expect(offices.statusCode, offices.body).toBe(200);
+    const lz = (offices.json().items as { name: string; township: string; staff: number; qualified: number }[])
+      .filter((o) => ['东坝街道', '嘉陵街道', '宝轮镇'].includes(o.township))
+      .map((o) => [o.name, o.staff, o.qualified]);
+    expect(lz).toEqual([
+      ['东坝街道司法所', 4, 3],
+      ['嘉陵街道司法所', 3, 2],
+      ['宝轮镇司法所', 3, 2],
+    ]);
+    // Two grids under 东坝社区, appended after every other org: no earlier id moved.
+    const grids = await queryRows<{ name: string; parent: string }>(
+      t.db,
+      sql`select g.name, p.name as parent from orgs g join orgs p on p.id = g.parent_id
+          where g.kind = 'grid' and g.path like ${`%/${lizhouId}/%`} order by g.id`,
+    );
+    expect(grids).toEqual([
+      { name: '东坝社区第一网格', parent: '东坝社区' },
+      { name: '东坝社区第二网格', parent: '东坝社区' },
+    ]);
+    const [last] = await queryRows<{ id: number }>(
+      t.db,
+      sql`select max(id)::int as id from orgs where path not like ${`%/${lizhouId}/%`}`,
+    );
+    const [first] = await queryRows<{ id: number }>(
+      t.db,
+      sql`select min(id)::int as id from orgs where name = '东坝街道'`,
+    );
+    expect(first!.id).toBeGreaterThan(last!.id);
+  });
+
+  it("利州区's grass-roots rows satisfy their types' schemas, with no repeated unique key", async () => {
+    const types = ['jo_staff', 'law_facility', 'adviser_contract', 'pls_person', 'law_volunteer'];
+    const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
+      t.db,
+      sql`select r.id, r.type_key, r.data from ledger_rows r join orgs o on o.id = r.org_id
+          join orgs t on t.kind = 'township' and t.name in ('东坝街道', '嘉陵街道', '宝轮镇') and o.path like t.path || '%'
+          where r.type_key in ${sql.raw(`('${types.join("','")}')`)}`,
+    );
+    expect(rows.length).toBe(10 + 11 + 6 + 126 + 21);
+    const problems: string[] = [];
+    for (const key of types) {
+      const def = builtinLedger(key)!;
+      const schema = buildRowSchema(def);
+      const list = rows.filter((r) => r.type_key === key).map((r) => ({ rowNumber: r.id, data: openRowData(r.data) }));
+      for (const r of list) {
+        const parsed = schema.safeParse(r.data);
+        if (!parsed.success) problems.push(`${key}#${r.rowNumber}: ${parsed.error.issues[0]!.message}`);
+      }
+      for (const d of findDuplicatesInFile(def, list)) problems.push(`${key}: ${d.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('利州区 has its own office and leader accounts, scoped to 利州区', async () => {

@@ -88,6 +88,18 @@ export const centerOffices: { name: string; townships: { name: string; villages:
   },
 ];
 
+/**
+ * 利州区's streets and towns with their 司法所 and 社区/村, appended to the org tree after every other demo org
+ * (demo-lizhou-grassroots.ts) so no earlier id moves; two grids under the first community.
+ */
+export const neighbourTownships: { name: string; villages: string[] }[] = [
+  { name: '东坝街道', villages: ['东坝社区', '凤凰社区'] },
+  { name: '嘉陵街道', villages: ['嘉陵社区', '万缘社区'] },
+  { name: '宝轮镇', villages: ['宝轮社区', '石龙村', '黄家村'] },
+];
+export const neighbourGridCommunity = '东坝社区';
+export const neighbourGrids = ['东坝社区第一网格', '东坝社区第二网格'] as const;
+
 export const demoPassword = 'Fazhi@2026';
 
 export type DemoUser = {

@@ -7,6 +7,7 @@ import { seedGrassroots } from './demo-grassroots.ts';
 import { seedGrids } from './demo-grids.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedLizhou } from './demo-lizhou.ts';
+import { seedLizhouGrassroots } from './demo-lizhou-grassroots.ts';
 import { seedDemoOversight } from './demo-oversight.ts';
 import { seedReports } from './demo-reports.ts';
 import { seedSurveys } from './demo-survey.ts';
@@ -35,4 +36,6 @@ export const moduleSeeds: DemoSeeder[] = [
   seedSurveys,
   seedLizhou,
   seedGrids,
+  // Appends 利州区's townships, villages and grids after every other demo org, so it comes last.
+  seedLizhouGrassroots,
 ];

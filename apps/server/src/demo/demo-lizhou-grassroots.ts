@@ -1,0 +1,132 @@
+import { judicialOfficeFunctions } from '@fazhi/core/grassroots/judicial-office';
+import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { queryRows } from '../db/client.ts';
+import { judicialOfficeProfiles } from '../grassroots/grassroots.schema.ts';
+import { reasoningPoint } from './demo-grassroots.ts';
+import { seedGridsOf } from './demo-grids.ts';
+import { demoCounty, neighbourGridCommunity, neighbourGrids, neighbourTownships } from './demo-org.ts';
+import type { DemoContext } from './module-seeds.ts';
+
+const names = ['刘思彤', '张国栋', '李雪梅', '王志刚', '陈晓东', '杨丽娟', '赵文博', '周玉兰', '吴海涛', '郑秀英'];
+const person = (i: number) => `${names[i % names.length]!.slice(0, 1)}${names[(i * 3 + 1) % names.length]!.slice(1)}`;
+
+/** Villages with a 法律顾问 contract: only the three 街道/镇 seat communities (昭化区: every village). */
+export const lizhouAdviserVillages = ['东坝社区', '嘉陵社区', '宝轮社区'];
+/** Villages without a 居民评理说事点. */
+const withoutReasoningPoint = ['石龙村', '黄家村'];
+/** 法律明白人 per village (昭化区: 360 over 24 villages, 15 each) and 普法志愿者 per village (昭化区: 1–3 in 20 of 24). */
+export const lizhouLiteratesPerVillage = 18;
+export const lizhouVolunteersPerVillage = 3;
+/** 司法所 staff per office, and how many of each hold the 法律职业资格. */
+export const lizhouJoStaff = [
+  { staff: 4, qualified: 3 },
+  { staff: 3, qualified: 2 },
+  { staff: 3, qualified: 2 },
+];
+
+/**
+ * 利州区's grass-roots units and their figures: three 街道/镇 with a 司法所 each and seven 社区/村, appended to the
+ * org tree after every other demo org (no earlier id moves), two grids under 东坝社区; then 司法所 staff and
+ * profiles, 两室 and 评理说事点, 法律顾问 contracts in three villages only, but more 法律明白人 and 普法志愿者 per
+ * village than 昭化区 (figures invented). Ledger rows go in one INSERT … SELECT from jsonb_to_recordset.
+ */
+export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
+  const { orgIds, year } = ctx;
+  const county = demoCounty.neighbour.name;
+  const append = async (name: string, kind: string, parent: string, sort: number) => {
+    const parentId = orgIds.get(parent)!;
+    const [row] = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into orgs (id, parent_id, name, kind, sort, path)
+          select n.id, p.id, ${name}, ${kind}, ${sort}, p.path || n.id || '/'
+          from orgs p, (select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id) n
+          where p.id = ${parentId}
+          returning id`,
+    );
+    orgIds.set(name, row!.id);
+  };
+  for (const [i, t] of neighbourTownships.entries()) {
+    await append(t.name, 'township', county, 20 + i);
+    await append(`${t.name}司法所`, 'judicial_office', t.name, 0);
+    for (const [k, v] of t.villages.entries()) await append(v, 'village', t.name, k + 1);
+  }
+  await seedGridsOf(tx, ctx, { community: neighbourGridCommunity, grids: neighbourGrids, handOver: [] });
+
+  const rows: { type_key: string; org_id: number; row_date: string; data: Record<string, unknown> }[] = [];
+  const add = (typeKey: string, orgName: string, rowDate: string, data: Record<string, unknown>) => {
+    const dateField = builtinLedger(typeKey)?.dateField;
+    rows.push({
+      type_key: typeKey,
+      org_id: orgIds.get(orgName)!,
+      row_date: rowDate,
+      data: dateField ? { [dateField]: rowDate, ...data } : data,
+    });
+  };
+  let n = 0;
+  const built = `${year - 2}-05-20`;
+  neighbourTownships.forEach((t, i) => {
+    const office = `${t.name}司法所`;
+    const { staff, qualified } = lizhouJoStaff[i]!;
+    for (let s = 0; s < staff; s++)
+      add('jo_staff', office, `${year - 3}-0${1 + s}-10`, {
+        name: person(n++),
+        position: s === 0 ? 'director' : 'staff',
+        has_qualification: s < qualified,
+        active: true,
+      });
+    for (const [kind, label] of [
+      ['publicity_room', '法治宣传室'],
+      ['mediation_room', '人民调解室'],
+    ] as const)
+      add('law_facility', t.name, built, {
+        name: `${t.name}${label}`,
+        facility_type: kind,
+        tier: 'township',
+        location: `${t.name}便民服务中心`,
+        standardised: true,
+      });
+    t.villages.forEach((v, k) => {
+      if (!withoutReasoningPoint.includes(v)) add('law_facility', v, built, reasoningPoint(v));
+      if (lizhouAdviserVillages.includes(v))
+        for (const y of [year - 1, year])
+          add('adviser_contract', v, `${y}-01-01`, {
+            adviser: person(i * 3 + k + (y - year + 1) * 5),
+            firm: '四川利州律师事务所',
+            village: v,
+            start_date: `${y}-01-01`,
+            end_date: `${y}-12-31`,
+            duties: '每月到村（社区）服务不少于1次，审核村规民约和合同，参与矛盾纠纷化解',
+          });
+      for (let p = 0; p < lizhouLiteratesPerVillage; p++)
+        add('pls_person', v, `${year - 2}-0${1 + (p % 9)}-15`, {
+          name: person(n++),
+          phone: `139${String(81000000 + n * 37).padStart(8, '0')}`,
+          role: 'legal_literate',
+          village: v,
+          profession: p % 3 === 0 ? 'cadre' : 'villager',
+          trained: true,
+        });
+      for (let p = 0; p < lizhouVolunteersPerVillage; p++)
+        add('law_volunteer', v, `${year - 2}-0${3 + p}-08`, {
+          name: person(n++),
+          gender: n % 2 === 0 ? 'male' : 'female',
+          specialty: ['法律咨询', '普法宣讲', '人民调解'][p]!,
+          active: true,
+        });
+    });
+  });
+  const actor = ctx.userIds.get('lz-office') ?? null;
+  await tx.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
+    select r.type_key, r.org_id, r.row_date, r.data, ${actor}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(type_key text, org_id int, row_date date, data jsonb)`);
+  await tx.insert(judicialOfficeProfiles).values(
+    neighbourTownships.map((t) => ({
+      orgId: orgIds.get(`${t.name}司法所`)!,
+      functions: [...judicialOfficeFunctions],
+      note: '',
+      updatedBy: actor,
+    })),
+  );
+}
