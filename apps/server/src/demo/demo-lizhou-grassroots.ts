@@ -3,7 +3,13 @@ import { builtinLedger } from '@fazhi/core/ledgers/builtin/index';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { queryRows } from '../db/client.ts';
-import { judicialOfficeProfiles } from '../grassroots/grassroots.schema.ts';
+import {
+  judicialOfficeProfiles,
+  liaisonAssignments,
+  liaisonLeaders,
+  liaisonVisits,
+} from '../grassroots/grassroots.schema.ts';
+import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { reasoningPoint } from './demo-grassroots.ts';
 import { seedGridsOf } from './demo-grids.ts';
 import { demoCounty, neighbourGridCommunity, neighbourGrids, neighbourTownships } from './demo-org.ts';
@@ -20,6 +26,10 @@ const withoutReasoningPoint = ['石龙村', '黄家村'];
 export const lizhouLiteratesPerVillage = 18;
 export const lizhouVolunteersPerVillage = 3;
 /** 司法所 staff per office, and how many of each hold the 法律职业资格. */
+/** 法律援助工作站 and their minutes from the farthest village: 宝轮镇's lies outside the one-hour circle, 嘉陵街道 has none. */
+const aidStations: Record<string, number> = { 东坝街道: 20, 宝轮镇: 75 };
+/** Quarters (0–3) of last year in which 陈雅琴 did not visit 宝轮镇司法所: 2 of 12 visits owed are missing. */
+const missedQuarters = [1, 3];
 export const lizhouJoStaff = [
   { staff: 4, qualified: 3 },
   { staff: 3, qualified: 2 },
@@ -87,6 +97,16 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
         location: `${t.name}便民服务中心`,
         standardised: true,
       });
+    const minutes = aidStations[t.name];
+    if (minutes !== undefined)
+      add('law_facility', t.name, built, {
+        name: `${t.name}法律援助工作站`,
+        facility_type: 'legal_aid_station',
+        tier: 'township',
+        location: `${t.name}便民服务中心`,
+        service_minutes: minutes,
+        standardised: true,
+      });
     t.villages.forEach((v, k) => {
       if (!withoutReasoningPoint.includes(v)) add('law_facility', v, built, reasoningPoint(v));
       if (lizhouAdviserVillages.includes(v))
@@ -129,4 +149,49 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
       updatedBy: actor,
     })),
   );
+  await seedLizhouLiaison(tx, ctx, actor);
+}
+
+/**
+ * 挂点联系: two leaders of 利州区司法局 visit the three 司法所 once a quarter since last year; 陈雅琴 missed two
+ * quarters at 宝轮镇 last year (昭化区's leaders missed none that year), so the completion rate differs.
+ */
+async function seedLizhouLiaison(tx: Executor, ctx: DemoContext, actor: number | null) {
+  const { orgIds, year } = ctx;
+  const today = shanghaiToday(ctx.now);
+  const leaders = await tx
+    .insert(liaisonLeaders)
+    .values([
+      { orgId: orgIds.get('利州区司法局')!, name: '王建平', title: '党组书记、局长' },
+      { orgId: orgIds.get('利州区司法局')!, name: '陈雅琴', title: '党组成员、副局长' },
+    ])
+    .returning({ id: liaisonLeaders.id });
+  const offices = neighbourTownships.map((t) => orgIds.get(`${t.name}司法所`)!);
+  const assignments = offices.map((orgId, i) => ({
+    orgId,
+    leaderId: leaders[i < 2 ? 0 : 1]!.id,
+    every: 'quarter',
+    times: 1,
+    startDate: `${year - 1}-01-01`,
+    createdBy: actor,
+  }));
+  await tx.insert(liaisonAssignments).values(assignments);
+  const visits = assignments.flatMap((a, i) =>
+    [year - 1, year].flatMap((y) =>
+      [0, 1, 2, 3]
+        .filter((q) => !(i === 2 && y === year - 1 && missedQuarters.includes(q)))
+        .map((q) => `${y}-${String(q * 3 + 2).padStart(2, '0')}-${String(12 + i).padStart(2, '0')}`)
+        .filter((day) => day <= today)
+        .map((day) => ({
+          orgId: a.orgId,
+          leaderId: a.leaderId,
+          visitedAt: new Date(`${day}T02:00:00Z`),
+          peopleMet: '司法所干部、社区调解员',
+          problemsHeard: '',
+          followUp: '听取工作汇报，督促落实社区矫正和人民调解规范化要求',
+          createdBy: actor,
+        })),
+    ),
+  );
+  await tx.insert(liaisonVisits).values(visits);
 }

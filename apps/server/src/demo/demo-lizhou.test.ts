@@ -246,8 +246,17 @@ describe('利州区 demo data', () => {
       'grassroots.jo_staff': 10,
       'grassroots.jo_qualified': 7,
       'grassroots.jo_qualified_rate': 70,
-      // 两室 in 3 townships (6) + 评理说事点 in 5 villages (not 石龙村, 黄家村).
-      'grassroots.facilities': 11,
+      // 两室 in 3 townships (6) + 法律援助工作站 in 东坝街道 and 宝轮镇 (2) + 评理说事点 in 5 villages (not 石龙村, 黄家村).
+      'grassroots.facilities': 13,
+      // 20 and 75 minutes: only 东坝街道's station is within the one-hour circle.
+      'grassroots.legal_aid_network': 2,
+      'grassroots.legal_aid_in_circle': 1,
+      'grassroots.service_circle_rate': 50,
+      // 3 司法所 × 4 quarters owed last year; 宝轮镇司法所 missed 2 quarters.
+      'grassroots.liaison_due': 12,
+      'grassroots.liaison_done': 10,
+      'grassroots.liaison_rate': 83.3,
+      'grassroots.liaison_overdue': 2,
       'grassroots.reasoning_villages': 5,
       'grassroots.reasoning_coverage_rate': 71.4,
       // 法律顾问 in the three seat communities only; but 18 法律明白人 and 3 普法志愿者 in every village.
@@ -306,7 +315,7 @@ describe('利州区 demo data', () => {
           join orgs t on t.kind = 'township' and t.name in ('东坝街道', '嘉陵街道', '宝轮镇') and o.path like t.path || '%'
           where r.type_key in ${sql.raw(`('${types.join("','")}')`)}`,
     );
-    expect(rows.length).toBe(10 + 11 + 6 + 126 + 21);
+    expect(rows.length).toBe(10 + 13 + 6 + 126 + 21);
     const problems: string[] = [];
     for (const key of types) {
       const def = builtinLedger(key)!;
