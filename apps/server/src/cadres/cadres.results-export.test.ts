@@ -80,12 +80,18 @@ describe('干部考察 export (use of results)', () => {
       80,
       '合格',
       '无',
-      4,
+      // 会前学法 in every month of 2025; the demo seats him except in March, June, September and December (the
+      // principals' rotation), and lists each cadre once: 8 sessions.
+      8,
       [
         '2025-01-09 区委常委会2025年第1次会议：中华人民共和国宪法',
+        '2025-02-18 区政府常务会议2025年第2次会议：中华人民共和国行政复议法',
         '2025-04-18 区政府常务会议2025年第3次会议：优化营商环境条例',
+        '2025-05-09 区委常委会2025年第3次会议：中华人民共和国民法典（合同编）',
         '2025-07-09 区委常委会2025年第4次会议：中华人民共和国安全生产法',
+        '2025-08-18 区政府常务会议2025年第5次会议：中华人民共和国数据安全法、中华人民共和国个人信息保护法',
         '2025-10-18 区政府常务会议2025年第6次会议：中华人民共和国土地管理法',
+        '2025-11-09 区委常委会2025年第6次会议：中华人民共和国食品安全法',
       ].join('\n'),
     ]);
     // the same facts read straight from the tables
@@ -99,7 +105,7 @@ describe('干部考察 export (use of results)', () => {
               where s.attendee_ids @> to_jsonb(array[c.id]) and extract(year from s.date)::int = 2025) as studies
           from cadres c where c.name = '吕振宇'`,
     );
-    expect(facts).toEqual({ panel: [92, 97, 93, 98, 94, 99, 95], exam: 80, total: 88.65, rank: 5, studies: 4 });
+    expect(facts).toEqual({ panel: [92, 97, 93, 98, 94, 99, 95], exam: 80, total: 88.65, rank: 5, studies: 8 });
 
     // 区政府办公室副主任: two 任前考法 sittings in 2025 (failed, then passed), no 述法 (deputies do not report)
     expect(row('区政府办公室', '副主任').slice(1)).toEqual([

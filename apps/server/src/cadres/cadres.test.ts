@@ -201,6 +201,19 @@ describe('述法, exams and 会前学法', () => {
     expect(bad.json().details.map((d: { message: string }) => d.message)).toEqual(
       expect.arrayContaining(['请至少填写一部学习的法律法规']),
     );
+    const twice = await office.post('/api/cadres/studies', {
+      orgId: org('区委办公室'),
+      date: '2026-11-20',
+      meetingKind: 'party_standing',
+      meetingName: '区委常委会',
+      laws: ['中华人民共和国行政复议法'],
+      lecturer: '区司法局局长',
+      expectedCount: 5,
+      attendeeCount: 3,
+      attendeeIds: [1, 2, 1],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().details.map((d: { message: string }) => d.message)).toEqual(['参学人员名单中有重复人员']);
     const badScores = await office.put('/api/cadres/law-reports/1/scores', { panelScores: [120] });
     expect(badScores.statusCode).toBe(400);
     expect(badScores.json().message).toContain('评议分数不能大于100');

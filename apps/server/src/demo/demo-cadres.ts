@@ -183,7 +183,8 @@ export async function seedCadresOf(tx: Executor, ctx: DemoContext, c0: CadreYear
         lecturer: m % 3 === 0 ? '区司法局局长' : m % 3 === 1 ? '区法律顾问团律师' : '区人民法院法官',
         expectedCount: c0.expected,
         attendeeCount,
-        attendeeIds: [...countyLeaders.map((c) => c.id), ...attendees.map((c) => c.id)].slice(
+        // County leaders can also be principals of a unit: each cadre is listed once.
+        attendeeIds: [...new Set([...countyLeaders, ...attendees].map((c) => c.id))].slice(
           0,
           Math.min(9, attendeeCount),
         ),

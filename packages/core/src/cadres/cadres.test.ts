@@ -45,6 +45,7 @@ describe('会前学法', () => {
     expect(issues({ lecturer: ' ' })).toEqual(['请填写授课人']);
     expect(issues({ attendeeCount: 12 })).toEqual(['实到人数不能超过应到人数']);
     expect(issues({ meetingKind: 'x' })).toEqual(['请选择会议类型']);
+    expect(issues({ attendeeIds: [7, 8, 7] })).toEqual(['参学人员名单中有重复人员']);
   });
 });
 

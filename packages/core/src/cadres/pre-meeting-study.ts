@@ -40,6 +40,8 @@ export const preMeetingStudySchema = z
       ctx.addIssue({ code: 'custom', path: ['attendeeCount'], message: '实到人数不能超过应到人数' });
     if (v.attendeeIds.length > v.attendeeCount)
       ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: '参学人员名单人数不能超过实到人数' });
+    if (new Set(v.attendeeIds).size !== v.attendeeIds.length)
+      ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: '参学人员名单中有重复人员' });
   });
 export type PreMeetingStudy = z.infer<typeof preMeetingStudySchema>;
 
