@@ -320,11 +320,22 @@ describe('reminders', () => {
     expect(kinds).toEqual(expect.arrayContaining(['oversight.overdue', 'oversight.escalation']));
     const again = await sendProblemReminders(t.db, testNow);
     expect(again.sent).toBe(0);
-    const escalations = await queryRows<{ username: string }>(
+    // Escalations reach the office of the problem's own county only: 昭化区's office for its problems, 利州区's for
+    // the demo's 利州区 problems — never the other county's office.
+    const escalations = await queryRows<{ username: string; county: string }>(
       t.db,
-      sql`select u.username from notifications n join users u on u.id = n.user_id where n.kind = 'oversight.escalation'`,
+      sql`select distinct u.username, county.name as county
+          from notifications n join users u on u.id = n.user_id and u.role = 'office'
+          join problem_units pu on pu.problem_id = substring(n.link from '[0-9]+$')::int
+          join orgs unit on unit.id = pu.org_id
+          join orgs county on county.kind = 'county' and unit.path like county.path || '%'
+          where n.kind = 'oversight.escalation'
+          order by 1`,
     );
-    expect(escalations.every((r) => r.username === 'office')).toBe(true);
+    expect(escalations.length).toBeGreaterThan(0);
+    expect(escalations.filter((r) => r.username === 'office').every((r) => r.county === '昭化区')).toBe(true);
+    expect(escalations.filter((r) => r.username === 'lz-office').every((r) => r.county === '利州区')).toBe(true);
+    expect(escalations.every((r) => r.username === 'office' || r.username === 'lz-office')).toBe(true);
   });
 
   it("a problem's withdrawal deletes its own oversight reminders only, read or not", async () => {
@@ -407,7 +418,9 @@ describe('metrics', () => {
       (
         await queryRows<{ n: number }>(
           t.db,
-          sql`select count(distinct cadre_id)::int as n from law_reports where year = 2025`,
+          sql`select count(distinct r.cadre_id)::int as n from law_reports r join cadres c on c.id = r.cadre_id
+              join orgs o on o.id = c.org_id join orgs county on county.id = ${county}
+              where r.year = 2025 and o.path like county.path || '%'`,
         )
       )[0]!.n,
     );
