@@ -1,6 +1,7 @@
 import { assessmentAppealContracts } from '@fazhi/core/assessment/assessment.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
+import { sendStoredFile } from '../platform/kernel/http.ts';
 import { decideAppeal, fileAppeal, listAppeals, readAppealFile } from './assessment.appeals.service.ts';
 
 export function appealRoutes(app: ZApp, deps: AppDeps) {
@@ -12,12 +13,7 @@ export function appealRoutes(app: ZApp, deps: AppDeps) {
     decideAppeal: (request) => decideAppeal(db, actorOf(request), request.params.id, request.body, now()),
     appealFile: async (request, reply) => {
       const file = await readAppealFile(db, actorOf(request), request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-checksum-sha256', file.sha256)
-        .send(file.data);
+      return sendStoredFile(reply, file);
     },
   });
 }

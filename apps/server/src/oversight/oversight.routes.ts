@@ -1,6 +1,7 @@
 import { oversightContracts } from '@fazhi/core/oversight/oversight.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
+import { sendStoredFile } from '../platform/kernel/http.ts';
 import {
   bulletinDocx,
   createBulletin,
@@ -51,12 +52,7 @@ export function oversightRoutes(app: ZApp, deps: AppDeps) {
     evidenceFile: async (request, reply) => {
       const { id, attachmentId } = request.params;
       const file = await problemEvidenceFile(db, actorOf(request), id, attachmentId);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-checksum-sha256', file.sha256)
-        .send(file.data);
+      return sendStoredFile(reply, file);
     },
     recur: (request) => registerRecurrence(db, actorOf(request), request.params.id, request.body, now()),
     bulletins: async (request) => ({ items: await listBulletins(db, actorOf(request), request.query.year) }),

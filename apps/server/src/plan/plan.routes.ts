@@ -1,7 +1,7 @@
 import { planContracts } from '@fazhi/core/plan/plan.contract';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { readUpload, sendXlsx } from '../platform/kernel/http.ts';
+import { readUpload, sendStoredFile, sendXlsx } from '../platform/kernel/http.ts';
 import {
   addTaskEntry,
   createTask,
@@ -71,12 +71,7 @@ export function planRoutes(app: ZApp, deps: AppDeps) {
     },
     taskFile: async (request, reply) => {
       const file = await readTaskFile(db, actorOf(request), request.params.id, request.params.fileId, now());
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-checksum-sha256', file.sha256)
-        .send(file.data);
+      return sendStoredFile(reply, file);
     },
     reopen: (request) =>
       transitionTask(db, actorOf(request), request.params.id, { type: 'reopen', reason: request.body.reason }, now()),

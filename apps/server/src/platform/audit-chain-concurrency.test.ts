@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, createTestApp, type TestApp } from '../../test/harness.ts';
-import { testDatabaseUrl } from '../../test/test-clock.ts';
-import { buildApp } from '../app.ts';
-import { type Database, type Db, type Executor, openDatabase, queryRows } from '../db/client.ts';
+import { openSecondInstance } from '../../test/second-instance.ts';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { writeAudit } from './platform.audit.service.ts';
 import { verifyAuditChain } from './platform.audit-chain.service.ts';
 
@@ -13,25 +12,18 @@ import { verifyAuditChain } from './platform.audit-chain.service.ts';
  * append's place in its transaction: the chain's lock is taken by the last statements before COMMIT only.
  */
 let t: TestApp;
-let second: Database | null = null;
+let instanceB: Awaited<ReturnType<typeof openSecondInstance>> | undefined;
 let dbB: Db;
-let appB: Awaited<ReturnType<typeof buildApp>>;
+let appB: Awaited<ReturnType<typeof openSecondInstance>>['app'];
 
 beforeAll(async () => {
   t = await createTestApp();
-  if (t.kind === 'postgres') {
-    const [row] = await queryRows<{ name: string }>(t.db, sql`select current_database() as name`);
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${row!.name}`;
-    second = await openDatabase({ databaseUrl: url.toString(), migrate: false });
-  }
-  dbB = second?.db ?? t.db;
-  appB = await buildApp({ db: dbB, dbKind: t.kind, now: () => new Date('2026-11-23T02:00:00Z') }, { serveWeb: false });
-  await appB.ready();
+  instanceB = await openSecondInstance(t);
+  dbB = instanceB.db;
+  appB = instanceB.app;
 });
 afterAll(async () => {
-  await appB?.close();
-  await second?.close();
+  await instanceB?.close();
   await t?.close();
 });
 

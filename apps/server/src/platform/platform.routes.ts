@@ -2,7 +2,7 @@ import { platformContracts } from '@fazhi/core/platform/platform.contract';
 import type { FastifyReply } from 'fastify';
 import { type AppDeps, actorOf, type ZApp } from './kernel/context.ts';
 import { implementAll } from './kernel/contract-route.ts';
-import { readUpload } from './kernel/http.ts';
+import { readUpload, sendStoredFile } from './kernel/http.ts';
 import { csrfCookie, sessionCookie } from './platform.access.service.ts';
 import { readAttachment, saveAttachment } from './platform.attachments.service.ts';
 import { verifyAuditChain } from './platform.audit-chain.service.ts';
@@ -69,12 +69,7 @@ export function platformRoutes(app: ZApp, deps: AppDeps) {
     },
     downloadAttachment: async (request, reply) => {
       const row = await readAttachment(db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', row.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-checksum-sha256', row.sha256)
-        .send(row.data);
+      return sendStoredFile(reply, row);
     },
   });
 }

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, clientFor, createTestApp, refusal, type TestApp } from '../../test/harness.ts';
 import { mediationCaseHeaders } from '../../test/ledger-import.ts';
-import { testDatabaseUrl } from '../../test/test-clock.ts';
+import { openSecondInstance } from '../../test/second-instance.ts';
 import { buildApp } from '../app.ts';
-import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
+import { type Db, queryRows } from '../db/client.ts';
 import { importSettings } from '../ledgers/ledgers.import.service.ts';
 import { runDueJobs, type ScheduledJob, scheduledJobs } from '../scheduled-work.ts';
 
@@ -14,26 +14,19 @@ import { runDueJobs, type ScheduledJob, scheduledJobs } from '../scheduled-work.
  * second instance has its own connection pool; on PGlite (one process by design) it shares the one connection.
  */
 let t: TestApp;
-let second: Database | null = null;
+let instanceB: Awaited<ReturnType<typeof openSecondInstance>> | undefined;
 let dbB: Db;
-let appB: Awaited<ReturnType<typeof buildApp>>;
+let appB: Awaited<ReturnType<typeof openSecondInstance>>['app'];
 const defaults = { ...importSettings };
 
 beforeAll(async () => {
   t = await createTestApp();
-  if (t.kind === 'postgres') {
-    const [row] = await queryRows<{ name: string }>(t.db, sql`select current_database() as name`);
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${row!.name}`;
-    second = await openDatabase({ databaseUrl: url.toString(), migrate: false });
-  }
-  dbB = second?.db ?? t.db;
-  appB = await buildApp({ db: dbB, dbKind: t.kind, now: () => new Date('2026-11-23T02:00:00Z') }, { serveWeb: false });
-  await appB.ready();
+  instanceB = await openSecondInstance(t);
+  dbB = instanceB.db;
+  appB = instanceB.app;
 });
 afterAll(async () => {
-  await appB?.close();
-  await second?.close();
+  await instanceB?.close();
   await t?.close();
 });
 afterEach(() => {

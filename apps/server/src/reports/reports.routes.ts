@@ -3,7 +3,7 @@ import { reportsContracts } from '@fazhi/core/reports/reports.contract';
 import { currentShanghaiYear } from '../platform/kernel/clock.ts';
 import { type AppDeps, actorOf, type ZApp } from '../platform/kernel/context.ts';
 import { implementAll } from '../platform/kernel/contract-route.ts';
-import { readUpload } from '../platform/kernel/http.ts';
+import { readUpload, sendStoredFile } from '../platform/kernel/http.ts';
 import { checkReportText } from './reports.check.service.ts';
 import { compareCounties } from './reports.compare.service.ts';
 import { listDeadlineSettings, resetDeadlineOverride, setDeadlineOverride } from './reports.deadlines.service.ts';
@@ -89,12 +89,7 @@ export function reportRoutes(app: ZApp, deps: AppDeps) {
     },
     reviewFile: async (request, reply) => {
       const file = await readReviewFile(db, actorOf(request), request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('x-checksum-sha256', file.sha256)
-        .send(file.data);
+      return sendStoredFile(reply, file);
     },
   });
 }
