@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
 import { queryRows } from '../db/client.ts';
+import { writeAudit } from './platform.audit.service.ts';
 import { sealLegacyAuditRows, verifyAuditChain } from './platform.audit-chain.service.ts';
 
 let t: TestApp;
@@ -58,6 +59,39 @@ describe('SM3 hash-chained audit log', () => {
     );
     expect(forks!.n).toBe(0);
     expect((await verifyAuditChain(t.db)).isIntact).toBe(true);
+  });
+
+  it('rows chained by the database hash exactly as the server recomputes them', async () => {
+    // PostgreSQL chains in audit_chain_append itself (pgcrypto's SM3); PGlite loads no extensions, so the server does.
+    const [sm3] = await queryRows<{ inDb: boolean }>(
+      t.db,
+      sql`select to_regprocedure('digest(bytea,text)') is not null as "inDb"`,
+    );
+    expect(sm3!.inDb).toBe(t.kind === 'postgres');
+    const after = { 名称: '法治"引号"\n换行\\', z: [1, 2.5, -0, 1e21, null, ''], a: { é: 'x', b: true, aa: {} } };
+    await t.db.transaction(async (tx) => {
+      await writeAudit(tx, null, { action: 'test.hash', entity: 'hash_test', entityId: 1, after });
+      await writeAudit(tx, null, {
+        action: 'test.hash',
+        entity: 'hash_test',
+        entityId: 'two',
+        before: 'text',
+        after: 0.1,
+        subject: { username: '访客', ip: '127.0.0.1' },
+      });
+    });
+    await writeAudit(t.db, null, { action: 'test.hash', entity: 'hash_test' });
+    const rows = await queryRows<{ entity_id: string | null; after: unknown; before: unknown }>(
+      t.db,
+      sql`select entity_id, after, before from audit_log where entity = 'hash_test' order by id`,
+    );
+    expect(rows).toEqual([
+      { entity_id: '1', after: { ...after, z: [1, 2.5, 0, 1e21, null, ''] }, before: null },
+      { entity_id: 'two', after: 0.1, before: 'text' },
+      { entity_id: null, after: null, before: null },
+    ]);
+    const [all] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log`);
+    expect(await verifyAuditChain(t.db)).toEqual({ isIntact: true, rows: all!.n });
   });
 
   it('TRUNCATE, UPDATE and DELETE are refused by the trigger, with a Chinese reason', async () => {

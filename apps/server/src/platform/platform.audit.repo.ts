@@ -2,29 +2,25 @@ import { asc, gt, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client.ts';
 import { auditLog } from './platform.schema.ts';
 
-/** Any fixed 64-bit key: appends to the audit chain take this transaction-level advisory lock one at a time. */
-const chainLockKey = 0x66617a68_61756474n; // "fazhaudt"
-
 export type AuditRow = typeof auditLog.$inferSelect;
 
-/**
- * Takes the audit chain's transaction-level advisory lock (held until commit). Its own statement: a statement's
- * snapshot is taken before it could wait for the lock, so `readChainHead` must come after, as a second statement.
- */
-export async function lockAuditChain(t: Executor) {
-  await t.execute(sql`select pg_advisory_xact_lock(${chainLockKey.toString()}::bigint)`);
-}
+/** The chain's head when the database could not chain the rows itself: their reserved ids (ascending), time, last hash. */
+export type ChainHead = { ids: number[]; at: string; prev: string | null };
 
-/** The next `count` audit ids (ascending), the time to the millisecond, and the hash of the last row (null for an empty log). */
-export async function readChainHead(t: Executor, count = 1) {
-  const [head] = await queryRows<{ ids: (string | number)[]; at: Date | string; prev: string | null }>(
+/**
+ * One statement: audit_chain_append (migration 0029) takes the chain's transaction-level advisory lock (held until
+ * commit), reads the head and chains and inserts `entries` itself where the database has SM3 (null back), or reserves
+ * their ids and returns the head for the caller to chain and insert.
+ */
+export async function appendAuditRows(t: Executor, entries: object[]): Promise<ChainHead | null> {
+  const [row] = await queryRows<{ head: ChainHead | string | null }>(
     t,
-    sql`select (select array_agg(nextval(pg_get_serial_sequence('audit_log', 'id'))) from generate_series(1, ${count}::int)) as ids,
-            date_trunc('milliseconds', now()) as at,
-            (select hash from audit_log order by id desc limit 1) as prev`,
+    sql`select audit_chain_append(${JSON.stringify(entries)}::jsonb) as head`,
   );
-  const ids = head!.ids.map(Number).sort((a, b) => a - b);
-  return { ids, at: head!.at, prev: head!.prev };
+  const head = row?.head ?? null;
+  if (head === null) return null;
+  const parsed = typeof head === 'string' ? (JSON.parse(head) as ChainHead) : head;
+  return { ...parsed, ids: parsed.ids.map(Number).sort((a, b) => a - b) };
 }
 
 export async function insertAuditRows(t: Executor, rows: (typeof auditLog.$inferInsert)[]) {

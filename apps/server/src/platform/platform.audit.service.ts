@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deferUntilCommit } from '../db/before-commit.ts';
 import type { Executor } from '../db/client.ts';
 import type { Actor } from './kernel/context.ts';
-import { insertAuditRows, lockAuditChain, readChainHead } from './platform.audit.repo.ts';
+import { appendAuditRows, insertAuditRows } from './platform.audit.repo.ts';
 
 export type AuditEntry = {
   action: string;
@@ -34,14 +34,14 @@ export type ChainedRow = {
 };
 
 /** An audit row's content before it joins the chain (id, time and hashes come at the append). */
-type AuditValues = Omit<ChainedRow, 'id' | 'at'>;
+export type AuditValues = Omit<ChainedRow, 'id' | 'at'>;
 
 /**
  * Call inside the same transaction as the write it records, so a write and its audit land together or not at all.
  * The row is chained: its SM3 hash covers its content and the previous row's hash. Appends are serialised by a
  * transaction-level advisory lock (held until commit), so concurrent transactions on PostgreSQL cannot fork the
  * chain. Inside a transaction the append is deferred to its end (db/before-commit.ts): the rows are chained as the
- * last statements before COMMIT, so the lock covers only the append and the commit, not the rest of the transaction
+ * last statement before COMMIT, so the lock covers only the append and the commit, not the rest of the transaction
  * (docs/benchmarks.md, "Mixed load"). Called on the database itself, it appends at once in its own transaction.
  */
 export async function writeAudit(tx: Executor, actor: Actor | null, entry: AuditEntry) {
@@ -60,11 +60,17 @@ export async function writeAudit(tx: Executor, actor: Actor | null, entry: Audit
   await tx.transaction((t) => appendToChain(t, [values]));
 }
 
-/** Appends rows to the chain in the given order, under the chain's lock (kept until the transaction ends). */
+/**
+ * Appends rows to the chain in the given order, under the chain's lock (kept until the transaction ends). One
+ * statement, the database function audit_chain_append (migration 0029): it takes the lock, reads the head and, where
+ * the database has SM3 (pgcrypto on PostgreSQL), chains and inserts the rows itself from each row's `chainTail`, so the
+ * lock is held for that one round trip and the COMMIT. Where it has not (PGlite), it returns the head and reserved ids,
+ * and the rows are chained here and inserted by a second statement. Either way the hashes are `chainHash`'s.
+ */
 async function appendToChain(t: Executor, values: unknown[]) {
-  // Two statements: a statement's snapshot is taken before it could wait for the lock, so the read comes after.
-  await lockAuditChain(t);
-  const head = await readChainHead(t, values.length);
+  const entries = (values as AuditValues[]).map((v) => ({ ...v, tail: chainTail(v) }));
+  const head = await appendAuditRows(t, entries);
+  if (!head) return;
   const at = new Date(head.at);
   let prevHash = head.prev ?? chainGenesis;
   const rows = (values as AuditValues[]).map((v, i) => {
@@ -77,11 +83,19 @@ async function appendToChain(t: Executor, values: unknown[]) {
   await insertAuditRows(t, rows);
 }
 
-/** SM3 over the previous hash and the row's content in a canonical form (sorted keys, as jsonb gives it back). */
+/**
+ * SM3 over the previous hash and the row's content in a canonical form (sorted keys, as jsonb gives it back):
+ * `prevHash + "\n" + canonical([id, at, ...the rest])`, the rest being `chainTail` (audit_chain_append builds the
+ * same string in SQL from the id and time it assigns).
+ */
 export function chainHash(prevHash: string, row: ChainedRow): string {
-  const content = canonical([
-    row.id,
-    row.at.toISOString(),
+  const content = `[${canonical(row.id)},${canonical(row.at.toISOString())},${chainTail(row)}`;
+  return createHash('sm3').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** The canonical JSON of a row's hashed fields after id and time, closing bracket included, opening one not. */
+export function chainTail(row: AuditValues): string {
+  const rest = [
     row.userId,
     row.username,
     row.orgId,
@@ -91,8 +105,8 @@ export function chainHash(prevHash: string, row: ChainedRow): string {
     row.before ?? null,
     row.after ?? null,
     row.ip,
-  ]);
-  return createHash('sm3').update(prevHash).update('\n').update(content).digest('hex');
+  ];
+  return `${rest.map(canonical).join(',')}]`;
 }
 
 function canonical(value: unknown): string {
