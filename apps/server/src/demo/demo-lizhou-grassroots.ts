@@ -12,6 +12,7 @@ import {
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { reasoningPoint } from './demo-grassroots.ts';
 import { seedGridsOf } from './demo-grids.ts';
+import { addLizhouFigures, seedLizhouDimensions } from './demo-lizhou-grassroots-figures.ts';
 import { demoCounty, neighbourGridCommunity, neighbourGrids, neighbourTownships } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 
@@ -38,9 +39,11 @@ export const lizhouJoStaff = [
 
 /**
  * 利州区's grass-roots units and their figures: three 街道/镇 with a 司法所 each and seven 社区/村, appended to the
- * org tree after every other demo org (no earlier id moves), two grids under 东坝社区; then 司法所 staff and
- * profiles, 两室 and 评理说事点, 法律顾问 contracts in three villages only, but more 法律明白人 and 普法志愿者 per
- * village than 昭化区 (figures invented). Ledger rows go in one INSERT … SELECT from jsonb_to_recordset.
+ * org tree after every other demo org (no earlier id moves), two grids under 东坝社区, tagged with 利州区's own
+ * dimensions; then 司法所 staff and profiles, 两室 and 评理说事点, 法律顾问 contracts in three villages only, but more
+ * 法律明白人 and 普法志愿者 per village than 昭化区, and the figures of demo-lizhou-grassroots-figures.ts (法考,
+ * 评定, 列席, 综治中心, 12345, 四项行动, 普法责任, 乡贤, 知客; all invented). Ledger rows go in one INSERT … SELECT
+ * from jsonb_to_recordset.
  */
 export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
   const { orgIds, year } = ctx;
@@ -63,6 +66,7 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
     for (const [k, v] of t.villages.entries()) await append(v, 'village', t.name, k + 1);
   }
   await seedGridsOf(tx, ctx, { community: neighbourGridCommunity, grids: neighbourGrids, handOver: [] });
+  await seedLizhouDimensions(tx, ctx);
 
   const rows: { type_key: string; org_id: number; row_date: string; data: Record<string, unknown> }[] = [];
   const add = (typeKey: string, orgName: string, rowDate: string, data: Record<string, unknown>) => {
@@ -137,6 +141,7 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
         });
     });
   });
+  addLizhouFigures(add, year, shanghaiToday(ctx.now));
   const actor = ctx.userIds.get('lz-office') ?? null;
   await tx.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
     select r.type_key, r.org_id, r.row_date, r.data, ${actor}

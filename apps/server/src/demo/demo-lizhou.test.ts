@@ -246,8 +246,9 @@ describe('利州区 demo data', () => {
       'grassroots.jo_staff': 10,
       'grassroots.jo_qualified': 7,
       'grassroots.jo_qualified_rate': 70,
-      // 两室 in 3 townships (6) + 法律援助工作站 in 东坝街道 and 宝轮镇 (2) + 评理说事点 in 5 villages (not 石龙村, 黄家村).
-      'grassroots.facilities': 13,
+      // 两室 in 3 townships (6) + 法律援助工作站 in 东坝街道 and 宝轮镇 (2) + 评理说事点 in 5 villages (not 石龙村, 黄家村)
+      // + a 综治中心 in each of the 3 townships.
+      'grassroots.facilities': 16,
       // 20 and 75 minutes: only 东坝街道's station is within the one-hour circle.
       'grassroots.legal_aid_network': 2,
       'grassroots.legal_aid_in_circle': 1,
@@ -307,15 +308,199 @@ describe('利州区 demo data', () => {
     expect(first!.id).toBeGreaterThan(last!.id);
   });
 
+  it("利州区's 法考, 列席, 综治中心, 12345, 四项行动, 普法责任 and rosters: its own pattern, counted by hand", async () => {
+    const ids = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
+    );
+    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
+    const figure = async (key: string, county: string, period: string) => {
+      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json().value as number | null;
+    };
+    // [2025, 2026] for 利州区, hand-counted from demo-lizhou-grassroots-figures.ts.
+    const expected: Record<string, [number, number]> = {
+      // 法考: 东坝 3 of 3, 嘉陵 2 of 2, 宝轮 1 of 2 last year; one sitting each this year, only 东坝's passed.
+      'grassroots.exam_sat': [7, 3],
+      'grassroots.exam_passed': [6, 1],
+      'grassroots.exam_pass_rate': [85.7, 33.3],
+      // 列席: 东坝 2 of 4, 嘉陵 3 of 3, 宝轮 2 of 5; this year 2 of 3, 2 of 2, 1 of 3.
+      'grassroots.decision_meetings': [12, 8],
+      'grassroots.decision_attended': [7, 5],
+      'grassroots.decision_attendance_rate': [58.3, 62.5],
+      // A 综治中心 per township; room lists for all three, 宝轮镇's without a 人民调解室.
+      'grassroots.comprehensive_centers': [3, 3],
+      'grassroots.center_checklists': [3, 3],
+      'grassroots.centers_with_mediation_room': [2, 2],
+      // 12345: six villages of 宝轮镇 listed, 黄家村 and 寨子村 not yet covered.
+      'grassroots.benefit_villages': [6, 6],
+      'grassroots.benefit_covered': [4, 4],
+      'grassroots.benefit_coverage_rate': [66.7, 66.7],
+      // 四项行动: 64+58+120+86+42+37+78+60 last year, 51+96+74+33+69+49 this year.
+      'grassroots.four_actions': [8, 6],
+      'grassroots.four_actions_served': [545, 372],
+      // 普法责任清单: all six done last year, 住建局's one of five open this year.
+      'grassroots.publicity_duties': [6, 5],
+      'grassroots.publicity_duties_done': [6, 4],
+      'grassroots.publicity_duty_rate': [100, 80],
+      // 乡贤 2 in 石龙村 and 1 in 黄家村; 知客 in 宝轮社区, 石龙村, 黄家村 (黄家村's second one off the register).
+      'grassroots.village_sages': [3, 3],
+      'grassroots.sage_villages': [2, 2],
+      'grassroots.sage_coverage_rate': [28.6, 28.6],
+      'grassroots.village_hosts': [3, 3],
+      'grassroots.host_villages': [3, 3],
+      'grassroots.host_coverage_rate': [42.9, 42.9],
+    };
+    const actual: Record<string, [number | null, number | null]> = {};
+    for (const key of Object.keys(expected))
+      actual[key] = [await figure(key, '利州区', '2025'), await figure(key, '利州区', '2026')];
+    expect(actual).toEqual(expected);
+    // A pattern of its own: stronger in 法考 and 知客 and 四项行动 last year, weaker in 12345, 乡贤 and 综治中心 rooms.
+    const zhaohua = async (key: string, period = '2025') => figure(key, '昭化区', period);
+    expect(await zhaohua('grassroots.exam_pass_rate')).toBe(66.7);
+    expect(await zhaohua('grassroots.benefit_coverage_rate')).toBe(95.2);
+    expect(await zhaohua('grassroots.sage_coverage_rate')).toBe(45.8);
+    expect(await zhaohua('grassroots.host_coverage_rate')).toBe(33.3);
+    expect(await zhaohua('grassroots.centers_with_mediation_room')).toBe(4);
+    expect(await zhaohua('grassroots.decision_attendance_rate', '2026')).toBe(80.6);
+    expect(await zhaohua('grassroots.publicity_duty_rate', '2026')).toBe(85.7);
+    expect(await zhaohua('grassroots.four_actions_served', '2026')).toBe(660);
+
+    // Each count's drill-down lists as many rows as the figure; the sum's rows add up to it.
+    for (const [key, [value]] of Object.entries(expected)) {
+      // Rates have no rows of their own; the villages-with counts are distinct villages, not rows.
+      const distinct = ['grassroots.sage_villages', 'grassroots.host_villages', 'grassroots.four_actions_served'];
+      if (key.endsWith('_rate') || distinct.includes(key)) continue;
+      const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=2025&pageSize=200`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      expect(res.json().total, key).toBe(value);
+    }
+    const served = await city.get(
+      `/api/metrics/grassroots.four_actions_served/rows?org=${idOf('利州区')}&period=2025&pageSize=200`,
+    );
+    expect(served.statusCode, served.body).toBe(200);
+    const items: { values: { beneficiaries: number } }[] = served.json().items;
+    expect(items.reduce((a, r) => a + r.values.beneficiaries, 0)).toBe(545);
+
+    // The city's 司法所 list: each office's 法考, 列席 and latest 评定 of last year.
+    const offices = await city.get('/api/grassroots/offices?year=2025');
+    expect(offices.statusCode, offices.body).toBe(200);
+    type Office = {
+      name: string;
+      township: string;
+      center: string | null;
+      examSat: number;
+      examPassed: number;
+      decisionMeetings: number;
+      decisionAttended: number;
+      rating: { level: string; stars: number } | null;
+    };
+    const lz = (offices.json().items as Office[])
+      .filter((o) => ['东坝街道', '嘉陵街道', '宝轮镇'].includes(o.township))
+      .map((o) => [o.name, o.center, o.examSat, o.examPassed, o.decisionMeetings, o.decisionAttended, o.rating]);
+    expect(lz).toEqual([
+      [
+        '东坝街道司法所',
+        '东坝中心司法所片区',
+        3,
+        3,
+        4,
+        2,
+        { year: 2024, level: 'province', stars: 5, label: expect.any(String) },
+      ],
+      [
+        '嘉陵街道司法所',
+        '东坝中心司法所片区',
+        2,
+        2,
+        3,
+        3,
+        { year: 2025, level: 'city', stars: 4, label: expect.any(String) },
+      ],
+      [
+        '宝轮镇司法所',
+        '宝轮中心司法所片区',
+        2,
+        1,
+        5,
+        2,
+        { year: 2025, level: 'county', stars: 3, label: expect.any(String) },
+      ],
+    ]);
+  });
+
+  it("利州区's new units carry dimensions 利州区 owns, as 昭化区's do", async () => {
+    const lzOffice = await t.as('lz-office');
+    const dims = await lzOffice.get('/api/dimensions');
+    expect(dims.statusCode, dims.body).toBe(200);
+    const list: { id: number; kind: string; name: string }[] = dims.json().items;
+    const byId = new Map(list.map((d) => [d.id, `${d.kind}:${d.name}`]));
+    const orgs = await lzOffice.get('/api/orgs');
+    expect(orgs.statusCode, orgs.body).toBe(200);
+    const items: { name: string; dimensionIds: number[] }[] = orgs.json().items;
+    const tags = (name: string) =>
+      items
+        .find((o) => o.name === name)!
+        .dimensionIds.map((d) => byId.get(d))
+        .sort();
+    expect(tags('东坝街道')).toEqual(['center_office:东坝中心司法所片区', 'tier:乡镇（街道）']);
+    expect(tags('宝轮镇司法所')).toEqual(['center_office:宝轮中心司法所片区']);
+    expect(tags('凤凰社区')).toEqual(['sector:社区', 'tier:村（社区）']);
+    expect(tags('黄家村')).toEqual(['sector:乡村', 'tier:村（社区）']);
+    expect(tags('利州区公安分局')).toEqual([
+      'coord_group:司法协调小组',
+      'coord_group:执法协调小组',
+      'sector:单位',
+      'tier:区级部门',
+    ]);
+    // Every 街道/镇, 司法所 and 社区/村 of 利州区 has at least one, and none of 昭化区's dimensions.
+    const zhaohuaDims = await queryRows<{ id: number }>(
+      t.db,
+      sql`select d.id from dimensions d join orgs o on o.id = d.owner_org_id where o.name = '昭化区'`,
+    );
+    const foreign = new Set(zhaohuaDims.map((d) => d.id));
+    const units = await queryRows<{ name: string; n: number; foreign: number }>(
+      t.db,
+      sql`select o.name, count(od.dimension_id)::int as n,
+            count(od.dimension_id) filter (where od.dimension_id in ${sql.raw(`(${[...foreign].join(',')})`)})::int as foreign
+          from orgs o join orgs c on c.name = '利州区' and o.path like c.path || '%'
+          left join org_dimensions od on od.org_id = o.id
+          where o.kind in ('township', 'judicial_office', 'village', 'department') group by o.name`,
+    );
+    expect(units).toHaveLength(3 + 3 + 7 + 5);
+    expect(units.filter((u) => u.n === 0 || u.foreign > 0)).toEqual([]);
+  });
+
   it("利州区's grass-roots rows satisfy their types' schemas, with no repeated unique key", async () => {
-    const types = ['jo_staff', 'law_facility', 'adviser_contract', 'pls_person', 'law_volunteer'];
+    const types = [
+      'jo_staff',
+      'jo_exam_attempt',
+      'jo_rating',
+      'jo_decision_attendance',
+      'law_facility',
+      'center_room',
+      'benefit_village',
+      'four_actions',
+      'adviser_contract',
+      'pls_person',
+      'law_volunteer',
+      'village_sage',
+      'village_host',
+      'publicity_duty',
+    ];
+    // Rows of its streets and town (and their offices and villages), and the 普法责任清单 of its departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
       t.db,
       sql`select r.id, r.type_key, r.data from ledger_rows r join orgs o on o.id = r.org_id
-          join orgs t on t.kind = 'township' and t.name in ('东坝街道', '嘉陵街道', '宝轮镇') and o.path like t.path || '%'
-          where r.type_key in ${sql.raw(`('${types.join("','")}')`)}`,
+          where r.type_key in ${sql.raw(`('${types.join("','")}')`)}
+            and (exists (select 1 from orgs t where t.kind = 'township' and t.name in ('东坝街道', '嘉陵街道', '宝轮镇')
+                   and o.path like t.path || '%')
+              or (r.type_key = 'publicity_duty' and o.name like '利州区%'))`,
     );
-    expect(rows.length).toBe(10 + 13 + 6 + 126 + 21);
+    // staff 10, exams 7 + 3, ratings 3, decisions 12 + 8, 阵地 16, 综治中心 lists 3, 12345 villages 6, 四项行动
+    // 8 + 6, contracts 6, 法律明白人 126, volunteers 21, 乡贤 3, 知客 4, 普法责任 6 + 5.
+    expect(rows.length).toBe(10 + 10 + 3 + 20 + 16 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11);
     const problems: string[] = [];
     for (const key of types) {
       const def = builtinLedger(key)!;
