@@ -8,6 +8,7 @@
  * user repeats one read (`op`), for the dashboard-versus-task-list phase.
  */
 import { shanghaiToday } from '../platform/kernel/clock.ts';
+import { type CpuFigures, type CpuTargets, cpuFigures, cpuSnapshot } from './proc-cpu.ts';
 
 export type ClientJob = {
   base: string;
@@ -21,10 +22,12 @@ export type ClientJob = {
   year: number;
   /** Makes markers unique across the load processes of one run. */
   tag: string;
+  /** Whose CPU time to count over the window (proc-cpu.ts). */
+  cpu?: CpuTargets;
 };
 
 export type Sample = { kind: 'read' | 'write'; op: string; status: number; ms: number };
-export type ClientResult = { samples: Sample[]; windowMs: number };
+export type ClientResult = { samples: Sample[]; windowMs: number; cpu?: CpuFigures };
 
 const requestTimeoutMs = 30_000;
 
@@ -32,6 +35,7 @@ async function main() {
   const job = JSON.parse(process.argv[2] ?? '{}') as ClientJob;
   const samples: Sample[] = [];
   const today = shanghaiToday();
+  const cpuBefore = job.cpu ? cpuSnapshot(job.cpu) : null;
   const start = performance.now();
   const stopAt = start + job.seconds * 1000;
   let seq = 0;
@@ -120,6 +124,7 @@ async function main() {
   };
   await Promise.all(Array.from({ length: job.users }, (_, i) => user(i)));
   const result: ClientResult = { samples, windowMs: performance.now() - start };
+  if (job.cpu && cpuBefore) result.cpu = cpuFigures(cpuBefore, cpuSnapshot(job.cpu), job.cpu.postmasterPid !== null);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
