@@ -11,6 +11,13 @@ const family = '罗钟付邓廖蒲龚谭汪陶';
 const given = ['思源', '婉清', '子豪', '静怡', '浩然', '雨桐', '俊杰', '梦瑶', '文轩', '嘉怡', '明远', '若溪'];
 const name = (i: number) => `${family[i % family.length]}${given[(i * 7 + 3) % given.length]}`;
 
+/** Drops rows dated after today: a year in progress keeps to the past, whatever day the demo is seeded on. */
+export const pastOnly =
+  (add: AddRow, today: string): AddRow =>
+  (typeKey, orgName, rowDate, data) => {
+    if (rowDate <= today) add(typeKey, orgName, rowDate, data);
+  };
+
 /**
  * 法考 sittings per 司法所 and year: [sat, passed]. 利州区's young street offices pass more often than 昭化区's
  * last year (6 of 7, 85.7 %; 昭化区 4 of 6), fewer sit this year (1 of 3).
@@ -173,11 +180,7 @@ export const lizhouRosters: {
  * 利州区's 司法所 and township figures beyond staff and 阵地: 法考, 规范化评定, 列席重大决策, 综治中心 and their
  * room lists, 法治惠民“12345”, 四项行动, 普法责任清单, 乡贤 and 农村知客 — a pattern of its own (invented figures).
  */
-export function addLizhouFigures(addRow: AddRow, year: number, today: string) {
-  // A year in progress keeps to the past, whatever day the demo is seeded on.
-  const add: AddRow = (typeKey, orgName, rowDate, data) => {
-    if (rowDate <= today) addRow(typeKey, orgName, rowDate, data);
-  };
+export function addLizhouFigures(add: AddRow, year: number) {
   let n = 0;
   const pad = (v: number) => String(v).padStart(2, '0');
   for (const t of neighbourTownships) {

@@ -12,7 +12,8 @@ import {
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { reasoningPoint } from './demo-grassroots.ts';
 import { seedGridsOf } from './demo-grids.ts';
-import { addLizhouFigures, seedLizhouDimensions } from './demo-lizhou-grassroots-figures.ts';
+import { addLizhouAffairs } from './demo-lizhou-grassroots-affairs.ts';
+import { addLizhouFigures, pastOnly, seedLizhouDimensions } from './demo-lizhou-grassroots-figures.ts';
 import { demoCounty, neighbourGridCommunity, neighbourGrids, neighbourTownships } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
 
@@ -42,8 +43,9 @@ export const lizhouJoStaff = [
  * org tree after every other demo org (no earlier id moves), two grids under 东坝社区, tagged with 利州区's own
  * dimensions; then 司法所 staff and profiles, 两室 and 评理说事点, 法律顾问 contracts in three villages only, but more
  * 法律明白人 and 普法志愿者 per village than 昭化区, and the figures of demo-lizhou-grassroots-figures.ts (法考,
- * 评定, 列席, 综治中心, 12345, 四项行动, 普法责任, 乡贤, 知客; all invented). Ledger rows go in one INSERT … SELECT
- * from jsonb_to_recordset.
+ * 评定, 列席, 综治中心, 12345, 四项行动, 普法责任, 乡贤, 知客) and demo-lizhou-grassroots-affairs.ts (矛盾纠纷排查,
+ * 安置帮教, 三个一, 学法考法, 法治副校长, 五个载体, government lists; all invented). Ledger rows go in one
+ * INSERT … SELECT from jsonb_to_recordset.
  */
 export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
   const { orgIds, year } = ctx;
@@ -141,7 +143,9 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
         });
     });
   });
-  addLizhouFigures(add, year, shanghaiToday(ctx.now));
+  const past = pastOnly(add, shanghaiToday(ctx.now));
+  addLizhouFigures(past, year);
+  addLizhouAffairs(past, year);
   const actor = ctx.userIds.get('lz-office') ?? null;
   await tx.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
     select r.type_key, r.org_id, r.row_date, r.data, ${actor}

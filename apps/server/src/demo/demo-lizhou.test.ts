@@ -247,8 +247,8 @@ describe('利州区 demo data', () => {
       'grassroots.jo_qualified': 7,
       'grassroots.jo_qualified_rate': 70,
       // 两室 in 3 townships (6) + 法律援助工作站 in 东坝街道 and 宝轮镇 (2) + 评理说事点 in 5 villages (not 石龙村, 黄家村)
-      // + a 综治中心 in each of the 3 townships.
-      'grassroots.facilities': 16,
+      // + a 综治中心 in each of the 3 townships + 4 of the 五个载体 and 2 法治图书室 in the two streets.
+      'grassroots.facilities': 22,
       // 20 and 75 minutes: only 东坝街道's station is within the one-hour circle.
       'grassroots.legal_aid_network': 2,
       'grassroots.legal_aid_in_circle': 1,
@@ -308,7 +308,7 @@ describe('利州区 demo data', () => {
     expect(first!.id).toBeGreaterThan(last!.id);
   });
 
-  it("利州区's 法考, 列席, 综治中心, 12345, 四项行动, 普法责任 and rosters: its own pattern, counted by hand", async () => {
+  it("利州区's other grass-roots figures (法考 to 安置帮教): its own pattern, counted by hand", async () => {
     const ids = await queryRows<{ id: number; name: string }>(
       t.db,
       sql`select id, name from orgs where name in ('利州区', '昭化区')`,
@@ -351,6 +351,34 @@ describe('利州区 demo data', () => {
       'grassroots.village_hosts': [3, 3],
       'grassroots.host_villages': [3, 3],
       'grassroots.host_coverage_rate': [42.9, 42.9],
+      // 矛盾纠纷排查: 东坝 8 of 9, 嘉陵 7 of 7, 宝轮 4 of 6; this year 5 of 6, 4 of 5, 3 of 4. One 民转刑 last year,
+      // not from a mishandled mediation.
+      'grassroots.dispute_leads': [22, 15],
+      'grassroots.disputes_resolved': [19, 12],
+      'grassroots.dispute_resolution_rate': [86.4, 80],
+      'grassroots.civil_criminal_cases': [1, 0],
+      'grassroots.civil_criminal_improper': [0, 0],
+      // 安置帮教: handed over after 5, 12, 41, 3, 20, 8, 26 days last year (one late), helped all but two; this year
+      // after 6, 9, 15 days and one not yet; nobody re-offended.
+      'grassroots.released_received': [7, 4],
+      'grassroots.released_on_time': [6, 3],
+      'grassroots.released_handover_rate': [85.7, 75],
+      'grassroots.released_helped': [5, 3],
+      'grassroots.released_help_rate': [71.4, 75],
+      'grassroots.reoffending_rate': [0, 0],
+      // 三个一: two targets last year, a third this year; 学法考法 1391 of 1460, then 1452 of 1485.
+      'grassroots.three_ones': [2, 3],
+      'grassroots.law_exam_required': [1460, 1485],
+      'grassroots.law_exam_participants': [1391, 1452],
+      'grassroots.law_exam_rate': [95.3, 97.8],
+      'grassroots.must_know_laws': [0, 6],
+      'grassroots.vice_principals': [6, 6],
+      'grassroots.five_carriers': [4, 4],
+      'grassroots.law_libraries': [2, 2],
+      'grassroots.power_list_entries': [4, 4],
+      'grassroots.inclusive_list_items': [3, 3],
+      'grassroots.inclusive_cases': [2, 3],
+      'grassroots.enforcement_supervisors': [3, 3],
     };
     const actual: Record<string, [number | null, number | null]> = {};
     for (const key of Object.keys(expected))
@@ -366,11 +394,20 @@ describe('利州区 demo data', () => {
     expect(await zhaohua('grassroots.decision_attendance_rate', '2026')).toBe(80.6);
     expect(await zhaohua('grassroots.publicity_duty_rate', '2026')).toBe(85.7);
     expect(await zhaohua('grassroots.four_actions_served', '2026')).toBe(660);
+    expect(await zhaohua('grassroots.dispute_resolution_rate')).toBe(74.6);
+    expect(await zhaohua('grassroots.reoffending_rate')).toBe(8.3);
+    expect(await zhaohua('grassroots.law_exam_rate')).toBe(98.8);
 
-    // Each count's drill-down lists as many rows as the figure; the sum's rows add up to it.
+    // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
     for (const [key, [value]] of Object.entries(expected)) {
       // Rates have no rows of their own; the villages-with counts are distinct villages, not rows.
-      const distinct = ['grassroots.sage_villages', 'grassroots.host_villages', 'grassroots.four_actions_served'];
+      const distinct = [
+        'grassroots.sage_villages',
+        'grassroots.host_villages',
+        'grassroots.four_actions_served',
+        'grassroots.law_exam_required',
+        'grassroots.law_exam_participants',
+      ];
       if (key.endsWith('_rate') || distinct.includes(key)) continue;
       const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=2025&pageSize=200`);
       expect(res.statusCode, `${key} ${res.body}`).toBe(200);
@@ -382,6 +419,11 @@ describe('利州区 demo data', () => {
     expect(served.statusCode, served.body).toBe(200);
     const items: { values: { beneficiaries: number } }[] = served.json().items;
     expect(items.reduce((a, r) => a + r.values.beneficiaries, 0)).toBe(545);
+    const exams = await city.get(
+      `/api/metrics/grassroots.law_exam_participants/rows?org=${idOf('利州区')}&period=2025&pageSize=200`,
+    );
+    expect(exams.statusCode, exams.body).toBe(200);
+    expect(exams.json().items.map((r: { values: { participants: number } }) => r.values.participants)).toEqual([1391]);
 
     // The city's 司法所 list: each office's 法考, 列席 and latest 评定 of last year.
     const offices = await city.get('/api/grassroots/offices?year=2025');
@@ -488,19 +530,33 @@ describe('利州区 demo data', () => {
       'village_sage',
       'village_host',
       'publicity_duty',
+      'dispute_lead',
+      'civil_criminal_case',
+      'released_person',
+      'three_ones_service',
+      'law_exam',
+      'must_know_law',
+      'vice_principal',
+      'power_list_entry',
+      'inclusive_list_item',
+      'inclusive_case',
+      'enforcement_supervisor',
     ];
-    // Rows of its streets and town (and their offices and villages), and the 普法责任清单 of its departments.
+    // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
       t.db,
       sql`select r.id, r.type_key, r.data from ledger_rows r join orgs o on o.id = r.org_id
           where r.type_key in ${sql.raw(`('${types.join("','")}')`)}
             and (exists (select 1 from orgs t where t.kind = 'township' and t.name in ('东坝街道', '嘉陵街道', '宝轮镇')
                    and o.path like t.path || '%')
-              or (r.type_key = 'publicity_duty' and o.name like '利州区%'))`,
+              or o.name like '利州区%')`,
     );
     // staff 10, exams 7 + 3, ratings 3, decisions 12 + 8, 阵地 16, 综治中心 lists 3, 12345 villages 6, 四项行动
-    // 8 + 6, contracts 6, 法律明白人 126, volunteers 21, 乡贤 3, 知客 4, 普法责任 6 + 5.
-    expect(rows.length).toBe(10 + 10 + 3 + 20 + 16 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11);
+    // 8 + 6, contracts 6, 法律明白人 126, volunteers 21, 乡贤 3, 知客 4, 普法责任 6 + 5; then leads 22 + 15, 民转刑 1,
+    // released 7 + 4, 三个一 3, 学法考法 2, 应知应会 6, 副校长 6, 阵地 6 more, 权责 4, 四张清单 3, cases 5, 监督员 3.
+    expect(rows.length).toBe(
+      10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3,
+    );
     const problems: string[] = [];
     for (const key of types) {
       const def = builtinLedger(key)!;
