@@ -16,6 +16,8 @@ export type CpuSnapshot = {
   machine: { busy: number; total: number } | null;
   server: Map<number, number>;
   postgres: Map<number, number>;
+  /** The part of `postgres` that is background processes (shared by every database of the server). */
+  background: Map<number, number>;
   self: NodeJS.CpuUsage;
 };
 
@@ -27,6 +29,8 @@ export type CpuFigures = {
   /** CPU seconds in the window. */
   server: number;
   postgres: number | null;
+  /** Of `postgres`, the background processes'. */
+  background: number | null;
   client: number;
   other: number | null;
 };
@@ -76,12 +80,13 @@ function allProcs(): Map<number, Proc> {
 const backgroundTitles =
   /: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver|stats collector)\b/;
 
-function isBenchPostgres(pid: number, database: string): boolean {
+function benchPostgres(pid: number, database: string): 'backend' | 'background' | null {
   try {
     const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-    return title.split(/\s+/).includes(database) || backgroundTitles.test(title);
+    if (title.split(/\s+/).includes(database)) return 'backend';
+    return backgroundTitles.test(title) ? 'background' : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -96,16 +101,16 @@ export function cpuSnapshot(targets: CpuTargets): CpuSnapshot {
     return false;
   };
   const postgres = new Map<number, number>();
+  const background = new Map<number, number>();
   for (const [pid, p] of procs) {
     if (inServerTree(pid)) server.set(pid, p.ticks);
-    else if (
-      targets.postmasterPid !== null &&
-      p.ppid === targets.postmasterPid &&
-      isBenchPostgres(pid, targets.database)
-    )
-      postgres.set(pid, p.ticks);
+    else if (targets.postmasterPid !== null && p.ppid === targets.postmasterPid) {
+      const kind = benchPostgres(pid, targets.database);
+      if (kind) postgres.set(pid, p.ticks);
+      if (kind === 'background') background.set(pid, p.ticks);
+    }
   }
-  return { at: performance.now(), machine: machineTicks(), server, postgres, self: process.cpuUsage() };
+  return { at: performance.now(), machine: machineTicks(), server, postgres, background, self: process.cpuUsage() };
 }
 
 const delta = (before: Map<number, number>, after: Map<number, number>) => {
@@ -124,10 +129,11 @@ export function cpuFigures(before: CpuSnapshot, after: CpuSnapshot, postmasterKn
   const self = process.cpuUsage(before.self);
   const server = delta(before.server, after.server);
   const postgres = postmasterKnown ? delta(before.postgres, after.postgres) : null;
+  const background = postmasterKnown ? delta(before.background, after.background) : null;
   const client = (self.user + self.system) / 1e6;
   const other =
     machineBusy === null ? null : Math.max(0, machineBusy * cores * seconds - server - (postgres ?? 0) - client);
-  return { seconds, cores, machineBusy, server, postgres, client, other };
+  return { seconds, cores, machineBusy, server, postgres, background, client, other };
 }
 
 function readCores(): number {
@@ -140,14 +146,14 @@ function readCores(): number {
   }
 }
 
-/** `整机忙 97 %（2 核）｜服务进程 12.3 秒（1.23 核）｜PostgreSQL …｜压测客户端 …｜其他 …` */
+/** `整机忙 97 %（2 核，10 秒）｜服务进程 12.3 秒（1.23 核）｜PostgreSQL …（…；后台进程 0.3 秒）｜压测客户端 …｜其他 …` */
 export function formatCpu(c: CpuFigures): string {
-  const part = (label: string, s: number | null) =>
-    s === null ? `${label} —` : `${label} ${s.toFixed(1)} 秒（${(s / c.seconds).toFixed(2)} 核）`;
+  const part = (label: string, s: number | null, extra = '') =>
+    s === null ? `${label} —` : `${label} ${s.toFixed(1)} 秒（${(s / c.seconds).toFixed(2)} 核${extra}）`;
   return [
     `整机忙 ${c.machineBusy === null ? '—' : `${(c.machineBusy * 100).toFixed(0)} %`}（${c.cores} 核，${c.seconds.toFixed(0)} 秒）`,
     part('服务进程', c.server),
-    part('PostgreSQL', c.postgres),
+    part('PostgreSQL', c.postgres, c.background === null ? '' : `；其中后台进程 ${c.background.toFixed(1)} 秒`),
     part('压测客户端', c.client),
     part('其他', c.other),
   ].join('｜');
