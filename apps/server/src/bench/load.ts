@@ -17,7 +17,7 @@ import {
   notMeasured,
   postgresUnavailable,
 } from './measure.ts';
-import { type CpuTargets, formatCpu } from './proc-cpu.ts';
+import { type CpuTargets, formatCpu, perRequest } from './proc-cpu.ts';
 import { generateLedgerRows } from './province-data.ts';
 
 /**
@@ -191,10 +191,12 @@ class LoadRun {
       // Dashboard (B) against task list (A) at a fixed number of users, alternating A B B A.
       let tasks = 0;
       let dashboards = 0;
+      const cpuPerRequest: string[] = [];
       for (const op of compareSeconds > 0 ? (['tasks', 'dashboard', 'dashboard', 'tasks'] as const) : []) {
         await this.clearLimits();
         const result = await this.client({ ...job(compareUsers), mode: 'only', op, seconds: compareSeconds });
         const ok = result.samples.filter((s) => s.status >= 200 && s.status < 300).length;
+        if (result.cpu) cpuPerRequest.push(`${op === 'tasks' ? '任务列表' : '驾驶舱'} ${perRequest(result.cpu, ok)}`);
         if (op === 'tasks') tasks += ok / (result.windowMs / 1000) / 2;
         else dashboards += ok / (result.windowMs / 1000) / 2;
       }
@@ -205,6 +207,7 @@ class LoadRun {
           `  单独读取（${compareUsers} 用户，A B B A 各 ${compareSeconds} 秒）：任务列表 ${tasks.toFixed(0)} 次/秒，` +
             `驾驶舱 ${dashboards.toFixed(0)} 次/秒，驾驶舱 ÷ 任务列表 = ${(dashboards / tasks).toFixed(2)}；${loadText()}`,
         );
+      if (cpuPerRequest.length > 0) log(`        每次请求的 CPU（A B B A）：${cpuPerRequest.join('；')}`);
       runs.push(run);
       await this.stopServer();
     }
@@ -422,7 +425,7 @@ function summarise(users: number, result: ClientResult): Step {
     all: figures(result.samples, result.windowMs),
     load: loadText(),
     errorKinds: [...errors].map(([k, n]) => `${k} × ${n}`).join('，'),
-    cpu: result.cpu ? formatCpu(result.cpu) : '',
+    cpu: result.cpu ? formatCpu(result.cpu, result.samples.length) : '',
     ops: [...new Set(result.samples.map((s) => s.op))]
       .map((op) => {
         const f = figures(

@@ -147,7 +147,7 @@ function readCores(): number {
 }
 
 /** `整机忙 97 %（2 核，10 秒）｜服务进程 12.3 秒（1.23 核）｜PostgreSQL …（…；后台进程 0.3 秒）｜压测客户端 …｜其他 …` */
-export function formatCpu(c: CpuFigures): string {
+export function formatCpu(c: CpuFigures, requests: number): string {
   const part = (label: string, s: number | null, extra = '') =>
     s === null ? `${label} —` : `${label} ${s.toFixed(1)} 秒（${(s / c.seconds).toFixed(2)} 核${extra}）`;
   return [
@@ -156,5 +156,12 @@ export function formatCpu(c: CpuFigures): string {
     part('PostgreSQL', c.postgres, c.background === null ? '' : `；其中后台进程 ${c.background.toFixed(1)} 秒`),
     part('压测客户端', c.client),
     part('其他', c.other),
+    `每次请求 ${perRequest(c, requests)}`,
   ].join('｜');
+}
+
+/** `服务 3.5 ms，PostgreSQL 7.9 ms，客户端 1.5 ms`: CPU per completed request. */
+export function perRequest(c: CpuFigures, requests: number): string {
+  const ms = (s: number | null) => (s === null || requests === 0 ? '—' : `${((s / requests) * 1000).toFixed(1)} ms`);
+  return `服务 ${ms(c.server)}，PostgreSQL ${ms(c.postgres)}，客户端 ${ms(c.client)}`;
 }
