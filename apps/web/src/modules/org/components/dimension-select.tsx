@@ -1,6 +1,6 @@
 import { type DimensionKind, dimensionKindLabels, dimensionKinds } from '@fazhi/core/org/org.schemas';
 import { Select } from 'antd';
-import type { Dimension } from '../../../components/org-data.ts';
+import { type Dimension, useOrgs } from '../../../components/org-data.ts';
 
 type Props = {
   /** Set by Form.Item so the label points at this control. */
@@ -20,13 +20,21 @@ export const dimensionKindColors: Record<DimensionKind, string> = {
   center_office: 'purple',
 };
 
-/** Dimensions grouped by kind: 协调小组 / 层级 / 行业（法律七进） / 中心司法所片区. */
+/**
+ * Dimensions grouped by kind: 协调小组 / 层级 / 行业（法律七进） / 中心司法所片区. A user above several counties sees
+ * each county's own set, so a name two owners share carries its owner, e.g. 区级部门（利州区）.
+ */
 export function DimensionSelect({ id, dimensions, value, onChange, multiple, placeholder, style }: Props) {
+  const { data: orgs } = useOrgs();
+  const owner = new Map((orgs ?? []).map((o) => [o.id, o.name]));
+  const shared = (d: Dimension) => dimensions.some((e) => e.id !== d.id && e.kind === d.kind && e.name === d.name);
+  const label = (d: Dimension) =>
+    shared(d) && owner.has(d.ownerOrgId) ? `${d.name}（${owner.get(d.ownerOrgId)}）` : d.name;
   const options = dimensionKinds
     .map((kind) => ({
       label: dimensionKindLabels[kind],
       title: dimensionKindLabels[kind],
-      options: dimensions.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: d.name })),
+      options: dimensions.filter((d) => d.kind === kind).map((d) => ({ value: d.id, label: label(d) })),
     }))
     .filter((group) => group.options.length > 0);
   return (
