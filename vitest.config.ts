@@ -41,6 +41,10 @@ export default defineConfig(async () => {
   }
   return {
     test: {
+      // Vitest's default on two cores is one worker, which leaves the machine idle while a test waits on PostgreSQL,
+      // the browser or a server child process. Three files at a time (each with its own database, server and
+      // browser) use both cores; FAZHI_TEST_WORKERS overrides it.
+      maxWorkers: Number(process.env.FAZHI_TEST_WORKERS) || 3,
       projects: [
         // Core tests are pure and fast; the timeout only has to survive a machine busy with everything else.
         { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], testTimeout: 30_000 } },
@@ -50,9 +54,10 @@ export default defineConfig(async () => {
           test: {
             name: 'e2e',
             include: ['e2e/**/*.test.ts'],
+            // Seeds the demo once per run; each file's server starts on its own copy.
+            globalSetup: ['e2e/global-setup.ts'],
             testTimeout: 120_000,
             hookTimeout: 180_000,
-            fileParallelism: false,
             // Sized for a busy machine (CI host under load, a laptop building): every expect.poll waits up to 20 s.
             // Set here once; calls do not pass their own timeout.
             expect: { poll: { timeout: 20_000, interval: 100 } },

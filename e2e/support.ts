@@ -1,14 +1,15 @@
 /**
- * End-to-end harness: builds the web app if stale, starts the real server (`fazhi serve`) on a fresh embedded
- * database in a temp folder and a free port, and drives Debian's Chromium through playwright-core.
+ * End-to-end harness: starts the real server (`fazhi serve`) on its own copy of the run's seeded embedded database
+ * (e2e/global-setup.ts) in a temp folder and a free port, and drives Debian's Chromium through playwright-core.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,14 +31,6 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-function buildWebIfStale() {
-  const result = spawnSync(process.execPath, [join(root, 'scripts/build-web.mjs'), '--if-stale'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function waitForHealth(baseUrl: string, server: ChildProcess, output: () => string, timeoutMs = 120_000) {
@@ -68,8 +61,8 @@ function stopServer(server: ChildProcess): Promise<void> {
 }
 
 export async function startHarness(): Promise<Harness> {
-  buildWebIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  cpSync(inject('e2eSeededDataDir'), dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';

@@ -128,6 +128,8 @@ export function OpinionGroups({
                         render: (_: unknown, o: Opinion) =>
                           o.actions.length ? (
                             <Dropdown
+                              // Opened by a click, as the user menu is: a hover menu closed under a slow pointer.
+                              trigger={['click']}
                               menu={{
                                 items: o.actions.map((a) => ({
                                   key: a,
