@@ -1,12 +1,22 @@
 import cluster from 'node:cluster';
+import { setFlagsFromString } from 'node:v8';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../app.ts';
-import { demoAssessors } from '../demo/demo-assessment.ts';
-import { lizhouAssessors } from '../demo/demo-lizhou-assessment.ts';
-import { demoUsers } from '../demo/demo-org.ts';
-import { hasData, seedDemo } from '../demo/seed-demo.ts';
+import { type Executor, queryRows } from '../db/client.ts';
 import { compactEncryptedTables } from '../platform/kernel/data-encryption.ts';
-import { openFromEnv } from '../platform/kernel/open-database.ts';
-import { runDueJobs } from '../scheduled-work.ts';
+import { dbOptionsFromEnv, openFromEnv } from '../platform/kernel/open-database.ts';
+
+// A restart loads only what it needs: the demo's seeders and accounts (demo/) load only when an empty database is
+// seeded, the scheduled work's modules with its first run (in the compiled bundle each is a chunk of its own).
+
+/**
+ * PGlite runs PostgreSQL as WebAssembly, and V8 recompiles a WebAssembly function with its optimising compiler once
+ * it has run about this many bytes of code. V8's default (1.8 MB) sends hundreds of functions that only opening the
+ * database runs to that compiler — ~0.5 s of CPU at every start, and the event loop waits for those compilations.
+ * Ten times that still optimises what queries keep running: warm query speed is unchanged (docs/benchmarks.md).
+ * Set before the database's WebAssembly module is compiled; a process-wide V8 setting that only this module uses.
+ */
+const wasmTieringBudget = 18_000_000;
 
 /** How often each process looks for due scheduled work; the work itself runs once per its period across processes. */
 const scheduleCheckMs = 5 * 60 * 1000;
@@ -35,9 +45,10 @@ async function servePrimary(workers: number) {
   const database = await openFromEnv('fazhi serve (primary)');
   let seeded = false;
   if (process.env.FAZHI_DEMO !== 'false' && !(await hasData(database.db))) {
-    await seedDemo(database.db, new Date());
+    await (await import('../demo/seed-demo.ts')).seedDemo(database.db, new Date());
     seeded = true;
   }
+  const accounts = seeded ? await demoAccounts() : '';
   await database.close();
   const port = Number(process.env.PORT ?? 3000);
   let stopping = false;
@@ -50,7 +61,7 @@ async function servePrimary(workers: number) {
     console.log(
       [
         `Fazhi 法治建设综合管理平台已启动：http://localhost:${port}  （数据库：PostgreSQL，${workers} 个服务进程，用时 ${seconds} 秒）`,
-        seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${demoAccounts()}` : '',
+        seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${accounts}` : '',
       ]
         .filter(Boolean)
         .join('\n'),
@@ -77,15 +88,29 @@ async function servePrimary(workers: number) {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-const demoAccounts = () => [...demoUsers, ...demoAssessors, ...lizhouAssessors].map((u) => u.username).join('、');
+async function demoAccounts() {
+  const [{ demoUsers }, { demoAssessors }, { lizhouAssessors }] = await Promise.all([
+    import('../demo/demo-org.ts'),
+    import('../demo/demo-assessment.ts'),
+    import('../demo/demo-lizhou-assessment.ts'),
+  ]);
+  return [...demoUsers, ...demoAssessors, ...lizhouAssessors].map((u) => u.username).join('、');
+}
+
+/** Whether the database has an org tree (demo/seed-demo.ts's check, without loading the demo's modules). */
+async function hasData(db: Executor) {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from orgs`);
+  return (row?.n ?? 0) > 0;
+}
 
 async function serveProcess() {
   const started = performance.now();
+  if (!dbOptionsFromEnv().databaseUrl) setFlagsFromString(`--wasm-tiering-budget=${wasmTieringBudget}`);
   const database = await openFromEnv(`fazhi serve (port ${process.env.PORT ?? 3000})`);
   const now = () => new Date();
   let seeded = false;
   if (process.env.FAZHI_DEMO !== 'false' && !(await hasData(database.db))) {
-    await seedDemo(database.db, now());
+    await (await import('../demo/seed-demo.ts')).seedDemo(database.db, now());
     await compactEncryptedTables(database.db); // the seeders' plain-text row versions out of the files
     seeded = true;
   }
@@ -116,6 +141,7 @@ async function serveProcess() {
 
   const runScheduled = async () => {
     try {
+      const { runDueJobs } = await import('../scheduled-work.ts');
       for (const outcome of await runDueJobs(database.db, now(), app.processId)) {
         for (const message of outcome.messages) app.log.info(message);
       }
@@ -135,7 +161,7 @@ async function serveProcess() {
   console.log(
     [
       `Fazhi 法治建设综合管理平台已启动：http://localhost:${port}  （数据库：${database.kind === 'pglite' ? `嵌入式 PGlite，目录 ${process.env.FAZHI_DATA_DIR || 'data'}` : 'PostgreSQL'}，用时 ${seconds} 秒）`,
-      seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${demoAccounts()}` : '',
+      seeded ? `已导入演示数据。演示账号（密码均为 Fazhi@2026）：${await demoAccounts()}` : '',
     ]
       .filter(Boolean)
       .join('\n'),
