@@ -247,12 +247,13 @@ describe('利州区 demo data', () => {
       'grassroots.jo_qualified': 7,
       'grassroots.jo_qualified_rate': 70,
       // 两室 in 3 townships (6) + 法律援助工作站 in 东坝街道 and 宝轮镇 (2) + 评理说事点 in 5 villages (not 石龙村, 黄家村)
-      // + a 综治中心 in each of the 3 townships + 4 of the 五个载体 and 2 法治图书室 in the two streets.
-      'grassroots.facilities': 22,
-      // 20 and 75 minutes: only 东坝街道's station is within the one-hour circle.
-      'grassroots.legal_aid_network': 2,
-      'grassroots.legal_aid_in_circle': 1,
-      'grassroots.service_circle_rate': 50,
+      // + a 综治中心 in each of the 3 townships + 4 of the 五个载体 and 2 法治图书室 in the two streets + 5 法律援助联络点.
+      'grassroots.facilities': 27,
+      // Stations at 20 and 75 minutes, 联络点 at 15, 20, 25, 30 and 80: 宝轮镇's station and 黄家村's point lie
+      // outside the one-hour circle.
+      'grassroots.legal_aid_network': 7,
+      'grassroots.legal_aid_in_circle': 5,
+      'grassroots.service_circle_rate': 71.4,
       // 3 司法所 × 4 quarters owed last year; 宝轮镇司法所 missed 2 quarters.
       'grassroots.liaison_due': 12,
       'grassroots.liaison_done': 10,
@@ -472,6 +473,72 @@ describe('利州区 demo data', () => {
     ]);
   });
 
+  it("利州区's 重大行政决策, 法治培训 and service platforms: its own pattern, counted by hand", async () => {
+    const ids = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
+    );
+    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
+    const figure = async (key: string, county: string, period: string) => {
+      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json().value as number | null;
+    };
+    // [2025, 2026] for 利州区, hand-counted from demo-lizhou-platforms.ts.
+    const expected: Record<string, [number, number]> = {
+      // 6 decisions last year, 农贸市场迁建 without 风险评估; 3 this year, 养老服务设施 without 公众参与.
+      'major_decisions.total': [6, 3],
+      'grassroots.major_decisions_complete': [5, 2],
+      'grassroots.major_decision_steps_rate': [83.3, 66.7],
+      // 96+58+132+75+110+64+140+67 last year; 88+62+120+71+105+59 this year.
+      'training.sessions': [8, 6],
+      'training.attendees': [742, 505],
+      // One centre, a station per street/town, rooms in four communities and 万缘社区's since May this year.
+      'pls.centers': [1, 1],
+      'pls.stations': [3, 3],
+      'pls.rooms': [4, 5],
+      'pls.village_advisers': [3, 3],
+      // 3 street/town committees of 5, 7 village ones of 3, 2 professional ones of 4.
+      'mediation.committees': [12, 12],
+      'mediation.mediators': [44, 44],
+      // Visits 320 + 10 × month, calls 180 + 5 × month: 4620 + 2550 over 12 months; 4180 + 2310 over 11 this year.
+      'legal_aid.services': [7170, 6490],
+    };
+    const actual: Record<string, [number | null, number | null]> = {};
+    for (const key of Object.keys(expected))
+      actual[key] = [await figure(key, '利州区', '2025'), await figure(key, '利州区', '2026')];
+    expect(actual).toEqual(expected);
+    // Stronger than 昭化区 on the decisions' 法定程序, weaker on training.
+    expect(await figure('grassroots.major_decision_steps_rate', '昭化区', '2025')).toBe(60);
+    expect(await figure('training.sessions', '昭化区', '2025')).toBe(12);
+    expect(await figure('training.attendees', '昭化区', '2025')).toBe(1604);
+    expect(await figure('grassroots.service_circle_rate', '昭化区', '2025')).toBe(91.9);
+
+    const rows = async (key: string, period = '2025') => {
+      const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&pageSize=200`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json() as { total: number; items: { values: Record<string, unknown> }[] };
+    };
+    // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
+    for (const [key, [value, current]] of Object.entries(expected)) {
+      if (key.endsWith('_rate') || ['training.attendees', 'legal_aid.services'].includes(key)) continue;
+      expect((await rows(key)).total, key).toBe(value);
+      expect((await rows(key, '2026')).total, `${key} 2026`).toBe(current);
+    }
+    const sum = (r: { items: { values: Record<string, unknown> }[] }, field: string) =>
+      r.items.reduce((a, i) => a + (i.values[field] as number), 0);
+    expect(sum(await rows('training.attendees'), 'attendees')).toBe(742);
+    expect(sum(await rows('training.attendees', '2026'), 'attendees')).toBe(505);
+    expect(sum(await rows('legal_aid.services'), 'persons')).toBe(7170);
+    expect(sum(await rows('legal_aid.services', '2026'), 'persons')).toBe(6490);
+    const network = await rows('grassroots.legal_aid_network');
+    expect(network.total).toBe(7);
+    // The one decision without all five steps is the 农贸市场 move.
+    const all = (await rows('major_decisions.total')).items.map((r) => r.values.title);
+    const complete = (await rows('grassroots.major_decisions_complete')).items.map((r) => r.values.title);
+    expect(all.filter((title) => !complete.includes(title))).toEqual(['2025年利州区农贸市场迁建方案']);
+  });
+
   it("利州区's new units carry dimensions 利州区 owns, as 昭化区's do", async () => {
     const lzOffice = await t.as('lz-office');
     const dims = await lzOffice.get('/api/dimensions');
@@ -541,6 +608,12 @@ describe('利州区 demo data', () => {
       'inclusive_list_item',
       'inclusive_case',
       'enforcement_supervisor',
+      'major_decision',
+      'law_training',
+      'pls_facility',
+      'mediation_org',
+      'mediator',
+      'legal_aid_service',
     ];
     // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
@@ -553,10 +626,12 @@ describe('利州区 demo data', () => {
     );
     // staff 10, exams 7 + 3, ratings 3, decisions 12 + 8, 阵地 16, 综治中心 lists 3, 12345 villages 6, 四项行动
     // 8 + 6, contracts 6, 法律明白人 126, volunteers 21, 乡贤 3, 知客 4, 普法责任 6 + 5; then leads 22 + 15, 民转刑 1,
-    // released 7 + 4, 三个一 3, 学法考法 2, 应知应会 6, 副校长 6, 阵地 6 more, 权责 4, 四张清单 3, cases 5, 监督员 3.
-    expect(rows.length).toBe(
-      10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3,
-    );
+    // released 7 + 4, 三个一 3, 学法考法 2, 应知应会 6, 副校长 6, 阵地 6 more, 权责 4, 四张清单 3, cases 5, 监督员 3;
+    // then 重大行政决策 6 + 3, 培训 8 + 6, platforms 1 + 3 + 5, 联络点 5, 法律顾问 3, committees 12, mediators 44,
+    // 法律援助 services 2 × 12 + 2 × 11 (none yet for December).
+    const grassroots =
+      10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3;
+    expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46);
     const problems: string[] = [];
     for (const key of types) {
       const def = builtinLedger(key)!;
