@@ -539,6 +539,73 @@ describe('利州区 demo data', () => {
     expect(all.filter((title) => !complete.includes(title))).toEqual(['2025年利州区农贸市场迁建方案']);
   });
 
+  it("利州区's 法治政府 ledgers (备案 to 示范点): its own pattern, counted by hand", async () => {
+    const ids = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
+    );
+    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
+    const figure = async (key: string, county: string, period: string) => {
+      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json().value as number | null;
+    };
+    // [2025, 2026] for 利州区, hand-counted from demo-lizhou-government.ts and demo-lizhou.ts.
+    const expected: Record<string, [number, number]> = {
+      // 4 规范性文件 and 2 重大处罚/强制 decisions filed last year, 2 and 2 this year.
+      'normative_docs.filed': [6, 4],
+      // 5 received, 1 not accepted, 3 concluded (2 维持, 1 撤销); this year 3, 2 accepted, 1 维持.
+      'reconsideration.received': [5, 3],
+      'reconsideration.accepted': [4, 2],
+      'reconsideration.concluded': [3, 1],
+      'reconsideration.maintained': [2, 1],
+      'reconsideration.corrected': [1, 0],
+      'reconsideration.correction_rate': [33.3, 0],
+      // 6 suits, 5 heard, the head in court at all 5; this year 4, 3 heard, the head at 2.
+      'litigation.cases': [6, 4],
+      'litigation.hearings': [5, 3],
+      'litigation.head_appearances': [5, 2],
+      'litigation.head_appearance_rate': [100, 66.7],
+      // 40 + 30 + 18 certificates in force (4 more expired); 8 files reviewed per department, then 6.
+      'enforcement.officers': [88, 88],
+      'enforcement.case_reviews': [24, 18],
+      // Named 4, 3, 3 in the three years to last year, 2 this year.
+      'publicity.demo_sites': [10, 12],
+      // 310 reviews with one opinion each, a second on every 7th (44); this year 278 reviews so far, 39 with two.
+      'legality_review.opinions': [354, 317],
+    };
+    const actual: Record<string, [number | null, number | null]> = {};
+    for (const key of Object.keys(expected))
+      actual[key] = [await figure(key, '利州区', '2025'), await figure(key, '利州区', '2026')];
+    expect(actual).toEqual(expected);
+    // 昭化区's heads missed one hearing of 7 last year; 利州区's none.
+    expect(await figure('litigation.head_appearance_rate', '昭化区', '2025')).toBe(85.7);
+    expect(await figure('enforcement.officers', '昭化区', '2025')).toBe(213);
+
+    // Each count's drill-down lists as many rows as the figure, in both years.
+    for (const [key, [value, current]] of Object.entries(expected)) {
+      if (key.endsWith('_rate') || key === 'legality_review.opinions') continue;
+      for (const [period, v] of [
+        ['2025', value],
+        ['2026', current],
+      ] as const) {
+        const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&pageSize=200`);
+        expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+        expect(res.json().total, `${key} ${period}`).toBe(v);
+      }
+    }
+    // The unqualified files are 住建局's 3 and 市场监管局's 1.
+    const [grades] = await queryRows<{ unqualified: number; housing: number }>(
+      t.db,
+      sql`select count(*) filter (where r.data->>'grade' = 'unqualified')::int as unqualified,
+            count(*) filter (where r.data->>'grade' = 'unqualified'
+              and r.data->>'enforcing_agency' = '利州区住房和城乡建设局')::int as housing
+          from ledger_rows r join orgs o on o.id = r.org_id
+          where r.type_key = 'enforcement_case_review' and o.name = '利州区' and r.row_date < '2026-01-01'`,
+    );
+    expect(grades).toEqual({ unqualified: 4, housing: 3 });
+  });
+
   it("利州区's new units carry dimensions 利州区 owns, as 昭化区's do", async () => {
     const lzOffice = await t.as('lz-office');
     const dims = await lzOffice.get('/api/dimensions');
@@ -614,6 +681,12 @@ describe('利州区 demo data', () => {
       'mediation_org',
       'mediator',
       'legal_aid_service',
+      'normative_doc_filing',
+      'reconsideration_case',
+      'litigation_case',
+      'enforcement_officer',
+      'enforcement_case_review',
+      'demo_site',
     ];
     // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
@@ -628,10 +701,12 @@ describe('利州区 demo data', () => {
     // 8 + 6, contracts 6, 法律明白人 126, volunteers 21, 乡贤 3, 知客 4, 普法责任 6 + 5; then leads 22 + 15, 民转刑 1,
     // released 7 + 4, 三个一 3, 学法考法 2, 应知应会 6, 副校长 6, 阵地 6 more, 权责 4, 四张清单 3, cases 5, 监督员 3;
     // then 重大行政决策 6 + 3, 培训 8 + 6, platforms 1 + 3 + 5, 联络点 5, 法律顾问 3, committees 12, mediators 44,
-    // 法律援助 services 2 × 12 + 2 × 11 (none yet for December).
+    // 法律援助 services 2 × 12 + 2 × 11 (none yet for December); then 备案 6 + 4, 复议 5 + 3, 应诉 6 + 4,
+    // 执法人员 92, 评查 24 + 18, 示范点 12.
     const grassroots =
       10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3;
-    expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46);
+    const government = 10 + 8 + 10 + 92 + 42 + 12;
+    expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46 + government);
     const problems: string[] = [];
     for (const key of types) {
       const def = builtinLedger(key)!;

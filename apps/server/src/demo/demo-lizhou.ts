@@ -197,7 +197,8 @@ async function seedLedgers(tx: Executor, y: Year, u: Units) {
       'review_kind', ${pick(['contract', 'meeting_topic', 'normative_doc', 'contract', 'other'], 'g % 5')},
       'title', '利州区' || ${pick(['城市更新项目', '公共停车场特许经营', '老旧小区改造', '政府购买服务', '园区招商'], 'g')} || '事项（第' || g || '件）',
       'submitting_unit', ${pick(['区住房和城乡建设局', '区发展和改革局', '区财政局', '区商务局'], 'g * 3')},
-      'received_date', to_char(d, 'YYYY-MM-DD'))`,
+      'received_date', to_char(d, 'YYYY-MM-DD'),
+      'opinion_count', 1 + (g % 7 = 0)::int)`,
   });
   // 普法活动: ~240 a year.
   await insertSeries(tx, {
