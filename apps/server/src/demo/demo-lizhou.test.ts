@@ -606,6 +606,61 @@ describe('利州区 demo data', () => {
     expect(grades).toEqual({ unqualified: 4, housing: 3 });
   });
 
+  it("利州区's 信访 and 政务公开: its own pattern, counted by hand", async () => {
+    const ids = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
+    );
+    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
+    const figure = async (key: string, county: string, period: string) => {
+      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json().value as number | null;
+    };
+    // [2025, 2026] for 利州区, hand-counted from demo-lizhou-oversight.ts.
+    const expected: Record<string, [number, number]> = {
+      // 司法局 6, 东坝 3, 嘉陵 2, 宝轮 1; concluded after 70 and 65 days twice late; 司法局's October one not
+      // classified; 2 repeat. This year 3 + 2 + 1 + 1, 司法局's July one open, 宝轮's after 80 days.
+      'petitions.received': [12, 7],
+      'petitions.concluded': [12, 6],
+      'petitions.on_time': [10, 5],
+      'petitions.on_time_rate': [83.3, 83.3],
+      'petitions.classified': [11, 6],
+      'petitions.classified_rate': [91.7, 85.7],
+      'petitions.repeat': [2, 1],
+      'petitions.repeat_rate': [16.7, 14.3],
+      // A 政策解读 a month from 市场监管局 and 住建局, 许可 from both and 处罚 from 市场监管局 (12 months, then 10);
+      // late: 市场监管局's May 处罚, 住建局's March, July and November 许可 (this year March and July).
+      'disclosure.proactive': [60, 50],
+      'disclosure.dual': [36, 30],
+      'disclosure.dual_timely': [32, 28],
+      'disclosure.timely_rate': [88.9, 93.3],
+      // 2 + 3 requests, 住建局's second answered after 35 days and corrected on review; this year 1 + 2.
+      'disclosure.requests': [5, 3],
+      'disclosure.requests_answered': [5, 3],
+      'disclosure.requests_on_time': [4, 3],
+      'disclosure.request_timely_rate': [80, 100],
+      'disclosure.requests_corrected': [1, 0],
+    };
+    const actual: Record<string, [number | null, number | null]> = {};
+    for (const key of Object.keys(expected))
+      actual[key] = [await figure(key, '利州区', '2025'), await figure(key, '利州区', '2026')];
+    expect(actual).toEqual(expected);
+    expect(await figure('petitions.on_time_rate', '昭化区', '2025')).toBe(93.3);
+    expect(await figure('disclosure.timely_rate', '昭化区', '2025')).toBe(91.7);
+    for (const [key, [value, current]] of Object.entries(expected)) {
+      if (key.endsWith('_rate')) continue;
+      for (const [period, v] of [
+        ['2025', value],
+        ['2026', current],
+      ] as const) {
+        const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&pageSize=200`);
+        expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+        expect(res.json().total, `${key} ${period}`).toBe(v);
+      }
+    }
+  });
+
   it("利州区's new units carry dimensions 利州区 owns, as 昭化区's do", async () => {
     const lzOffice = await t.as('lz-office');
     const dims = await lzOffice.get('/api/dimensions');
@@ -687,6 +742,9 @@ describe('利州区 demo data', () => {
       'enforcement_officer',
       'enforcement_case_review',
       'demo_site',
+      'petition_case',
+      'disclosure_item',
+      'disclosure_request',
     ];
     // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
@@ -702,10 +760,10 @@ describe('利州区 demo data', () => {
     // released 7 + 4, 三个一 3, 学法考法 2, 应知应会 6, 副校长 6, 阵地 6 more, 权责 4, 四张清单 3, cases 5, 监督员 3;
     // then 重大行政决策 6 + 3, 培训 8 + 6, platforms 1 + 3 + 5, 联络点 5, 法律顾问 3, committees 12, mediators 44,
     // 法律援助 services 2 × 12 + 2 × 11 (none yet for December); then 备案 6 + 4, 复议 5 + 3, 应诉 6 + 4,
-    // 执法人员 92, 评查 24 + 18, 示范点 12.
+    // 执法人员 92, 评查 24 + 18, 示范点 12; 信访 12 + 7, 公开 60 + 50, 申请 5 + 3.
     const grassroots =
       10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3;
-    const government = 10 + 8 + 10 + 92 + 42 + 12;
+    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8);
     expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46 + government);
     const problems: string[] = [];
     for (const key of types) {
