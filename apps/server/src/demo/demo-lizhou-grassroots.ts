@@ -15,7 +15,7 @@ import { seedGridsOf } from './demo-grids.ts';
 import { addLizhouGovernment } from './demo-lizhou-government.ts';
 import { addLizhouAffairs } from './demo-lizhou-grassroots-affairs.ts';
 import { addLizhouFigures, pastOnly, seedLizhouDimensions } from './demo-lizhou-grassroots-figures.ts';
-import { addLizhouOversight } from './demo-lizhou-oversight.ts';
+import { addLizhouLegalServices, addLizhouOversight } from './demo-lizhou-oversight.ts';
 import { addLizhouPlatforms } from './demo-lizhou-platforms.ts';
 import { demoCounty, neighbourGridCommunity, neighbourGrids, neighbourTownships } from './demo-org.ts';
 import type { DemoContext } from './module-seeds.ts';
@@ -49,7 +49,7 @@ export const lizhouJoStaff = [
  * 评定, 列席, 综治中心, 12345, 四项行动, 普法责任, 乡贤, 知客) and demo-lizhou-grassroots-affairs.ts (矛盾纠纷排查,
  * 安置帮教, 三个一, 学法考法, 法治副校长, 五个载体, government lists) and demo-lizhou-platforms.ts (重大行政决策,
  * 法治培训, 公共法律服务平台, 法律援助联络点, 人民调解组织, 法律援助服务) and demo-lizhou-government.ts (规范性文件备案,
- * 复议, 应诉, 执法人员, 案卷评查, 示范点) and demo-lizhou-oversight.ts (信访, 政务公开; all invented). Ledger rows go in one
+ * 复议, 应诉, 执法人员, 案卷评查, 示范点) and demo-lizhou-oversight.ts (信访, 政务公开, 法律服务; all invented). Ledger rows go in one
  * INSERT … SELECT from jsonb_to_recordset.
  */
 export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
@@ -154,6 +154,7 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
   addLizhouPlatforms(past, year);
   addLizhouGovernment(past, year);
   addLizhouOversight(past, year);
+  addLizhouLegalServices(past, year);
   const actor = ctx.userIds.get('lz-office') ?? null;
   await tx.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
     select r.type_key, r.org_id, r.row_date, r.data, ${actor}

@@ -156,3 +156,113 @@ export function addLizhouOversight(add: AddRow, year: number) {
       });
     }
 }
+
+/** 利州区's law firms (4 lawyers each), and its other legal-service institutions with their practitioners. */
+const lizhouFirms = [
+  '四川利州律师事务所',
+  '广元嘉陵江律师事务所',
+  '四川凤台律师事务所',
+  '广元东坝律师事务所',
+  '四川宝轮律师事务所',
+];
+const lizhouInstitutions: [string, string, string, number][] = [
+  ['notary_office', '广元市利州区公证处', 'notary', 3],
+  ['grassroots_office', '东坝法律服务所', 'grassroots_worker', 2],
+  ['grassroots_office', '宝轮法律服务所', 'grassroots_worker', 2],
+  ['appraisal_org', '利州司法鉴定所', 'appraiser', 2],
+];
+/**
+ * 投诉 per year: [month, days to handle (null: open), on time]. Its weak point: last year 6 handled, 4 on time
+ * (66.7 %; 昭化区 80 %); this year 4 received, 3 handled on time.
+ */
+export const lizhouComplaints: [number, number | null, boolean][][] = [
+  [
+    [1, 25, true],
+    [3, 75, false],
+    [5, 40, true],
+    [7, 68, false],
+    [9, 30, true],
+    [11, 20, true],
+  ],
+  [
+    [2, 28, true],
+    [5, 35, true],
+    [8, 22, true],
+    [10, null, false],
+  ],
+];
+
+/**
+ * 利州区's legal-service register (9 institutions; 20 lawyers, 3 notaries, 4 基层法律服务工作者, 2 鉴定人, one lawyer
+ * suspended), its annual assessment of all 38 in April of each year (2 failed last year, 1 this year) and complaints.
+ */
+export function addLizhouLegalServices(add: AddRow, year: number) {
+  const parsed: AddRow = (typeKey, org, rowDate, data) => {
+    const result = buildRowSchema(builtinLedger(typeKey)!).safeParse(data);
+    if (!result.success) throw new Error(`demo ${typeKey}: ${result.error.message}`);
+    add(typeKey, org, rowDate, result.data as Record<string, unknown>);
+  };
+  const register: { subject: string; name: string; institution?: string }[] = [];
+  for (const f of lizhouFirms) {
+    register.push({ subject: 'law_firm', name: f });
+    for (let k = 0; k < 4; k++) register.push({ subject: 'lawyer', name: name(register.length + 60), institution: f });
+  }
+  for (const [subject, org, person, count] of lizhouInstitutions) {
+    register.push({ subject, name: org });
+    for (let k = 0; k < count; k++)
+      register.push({ subject: person, name: name(register.length + 60), institution: org });
+  }
+  const suspended = 2;
+  register.forEach((r, k) => {
+    const licence = `${r.institution ? '15' : '31'}0802${String(10000 + k)}`;
+    const licensed = `${2008 + (k % 15)}-${pad(1 + (k % 12))}-15`;
+    parsed('legal_service_register', '利州区司法局', licensed, {
+      subject: r.subject,
+      name: r.name,
+      licence_no: licence,
+      ...(r.institution ? { institution: r.institution } : {}),
+      licensed_date: licensed,
+      status: k === suspended ? 'suspended' : 'active',
+    });
+    for (const y of [year - 1, year]) {
+      // Failed: the suspended lawyer both years, a 宝轮 基层法律服务工作者 last year.
+      const failed = k === suspended || (y === year - 1 && k === 33);
+      const assessed = `${y}-04-2${y % 2}`;
+      parsed('legal_service_assessment', '利州区司法局', assessed, {
+        assessed_date: assessed,
+        subject: r.subject,
+        name: r.name,
+        licence_no: licence,
+        result: failed ? 'fail' : k % 5 === 0 ? 'excellent' : 'pass',
+      });
+    }
+  });
+  lizhouComplaints.forEach((list, offset) => {
+    const y = year - 1 + offset;
+    list.forEach(([month, days, onTime], k) => {
+      const received = `${y}-${pad(month)}-1${k}`;
+      const target = register[1 + ((k * 7 + offset) % (register.length - 1))]!;
+      parsed('legal_service_complaint', '利州区司法局', received, {
+        received_date: received,
+        subject: target.subject,
+        respondent: target.name,
+        complainant: name(k + 90 + offset * 6),
+        matter: [
+          '代理费收取不透明',
+          '未按约定出庭',
+          '公证办理超期',
+          '服务态度生硬',
+          '鉴定意见异议',
+          '未及时告知案件进展',
+        ][k],
+        ...(days === null
+          ? {}
+          : {
+              handled_date: addDays(received, days),
+              handled_on_time: onTime,
+              outcome: ['criticised', 'unfounded', 'mediated', 'penalised', 'unfounded', 'criticised'][k],
+            }),
+      });
+    });
+  });
+}

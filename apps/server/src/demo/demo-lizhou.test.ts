@@ -606,7 +606,7 @@ describe('利州区 demo data', () => {
     expect(grades).toEqual({ unqualified: 4, housing: 3 });
   });
 
-  it("利州区's 信访 and 政务公开: its own pattern, counted by hand", async () => {
+  it("利州区's 信访, 政务公开 and 法律服务: its own pattern, counted by hand", async () => {
     const ids = await queryRows<{ id: number; name: string }>(
       t.db,
       sql`select id, name from orgs where name in ('利州区', '昭化区')`,
@@ -641,6 +641,18 @@ describe('利州区 demo data', () => {
       'disclosure.requests_on_time': [4, 3],
       'disclosure.request_timely_rate': [80, 100],
       'disclosure.requests_corrected': [1, 0],
+      // 5 firms of 4 lawyers, a 公证处 of 3, two 法律服务所 of 2, a 鉴定所 of 2: 29 practitioners, one suspended.
+      'legal_services.practitioners': [28, 28],
+      'legal_services.institutions': [9, 9],
+      // All 38 assessed each April: the suspended lawyer failed both years, a 宝轮 worker last year.
+      'legal_services.assessed': [38, 38],
+      'legal_services.assessment_passed': [36, 37],
+      'legal_services.assessment_pass_rate': [94.7, 97.4],
+      // Handled after 25, 75, 40, 68, 30, 20 days (two late); this year 28, 35, 22 and one open.
+      'legal_services.complaints': [6, 4],
+      'legal_services.complaints_handled': [6, 3],
+      'legal_services.complaints_on_time': [4, 3],
+      'legal_services.complaint_on_time_rate': [66.7, 100],
     };
     const actual: Record<string, [number | null, number | null]> = {};
     for (const key of Object.keys(expected))
@@ -648,6 +660,7 @@ describe('利州区 demo data', () => {
     expect(actual).toEqual(expected);
     expect(await figure('petitions.on_time_rate', '昭化区', '2025')).toBe(93.3);
     expect(await figure('disclosure.timely_rate', '昭化区', '2025')).toBe(91.7);
+    expect(await figure('legal_services.complaint_on_time_rate', '昭化区', '2025')).toBe(80);
     for (const [key, [value, current]] of Object.entries(expected)) {
       if (key.endsWith('_rate')) continue;
       for (const [period, v] of [
@@ -745,6 +758,9 @@ describe('利州区 demo data', () => {
       'petition_case',
       'disclosure_item',
       'disclosure_request',
+      'legal_service_register',
+      'legal_service_assessment',
+      'legal_service_complaint',
     ];
     // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
@@ -760,10 +776,11 @@ describe('利州区 demo data', () => {
     // released 7 + 4, 三个一 3, 学法考法 2, 应知应会 6, 副校长 6, 阵地 6 more, 权责 4, 四张清单 3, cases 5, 监督员 3;
     // then 重大行政决策 6 + 3, 培训 8 + 6, platforms 1 + 3 + 5, 联络点 5, 法律顾问 3, committees 12, mediators 44,
     // 法律援助 services 2 × 12 + 2 × 11 (none yet for December); then 备案 6 + 4, 复议 5 + 3, 应诉 6 + 4,
-    // 执法人员 92, 评查 24 + 18, 示范点 12; 信访 12 + 7, 公开 60 + 50, 申请 5 + 3.
+    // 执法人员 92, 评查 24 + 18, 示范点 12; 信访 12 + 7, 公开 60 + 50, 申请 5 + 3; 法律服务 38, 考核 38 × 2,
+    // 投诉 6 + 4.
     const grassroots =
       10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3;
-    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8);
+    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8) + (38 + 76 + 10);
     expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46 + government);
     const problems: string[] = [];
     for (const key of types) {
