@@ -202,3 +202,33 @@ export function addLizhouGovernment(add: AddRow, year: number) {
     });
   });
 }
+
+/**
+ * 利州区's meetings on rule of law per year: [MM-DD, org, kind, title, special study]. Fewer than 昭化区 (its
+ * 委员会 meets once a year): 4 委员会/协调小组 meetings and 4 专题研究 last year, 4 and 3 this year.
+ */
+const lizhouMeetings = (y: number): [string, string, string, string, boolean][] => [
+  ['03-06', '利州区委依法治区办', 'committee', `利州区委全面依法治区委员会${y}年会议`, true],
+  ['05-12', '利州区委依法治区办', 'coord_group', `执法协调小组${y}年会议`, false],
+  ['05-13', '利州区委依法治区办', 'coord_group', `司法协调小组${y}年会议`, false],
+  ['05-14', '利州区委依法治区办', 'coord_group', `守法普法协调小组${y}年会议`, false],
+  ['02-10', '利州区委依法治区办', 'office', `利州区委依法治区办${y}年第一次主任会议`, false],
+  ['08-12', '利州区委依法治区办', 'office', `利州区委依法治区办${y}年第二次主任会议`, false],
+  ['04-08', '利州区', 'standing_committee', `利州区委常委会${y}年第8次会议`, true],
+  ['10-14', '利州区', 'standing_committee', `利州区委常委会${y}年第26次会议`, false],
+  ['06-17', '利州区', 'executive', `利州区政府${y}年第12次常务会议`, true],
+  ['11-11', '利州区', 'executive', `利州区政府${y}年第23次常务会议`, y % 2 === 1],
+];
+
+export function addLizhouMeetings(add: AddRow, year: number) {
+  for (const y of [year - 1, year])
+    for (const [day, org, kind, title, special] of lizhouMeetings(y))
+      add('meeting', org, `${y}-${day}`, {
+        meeting_kind: kind,
+        title,
+        ...(kind === 'standing_committee' || kind === 'committee' ? { chair: '区委书记' } : {}),
+        ...(kind === 'executive' ? { chair: '区长' } : {}),
+        special_study: special,
+        attendees: kind === 'committee' ? 36 : kind === 'coord_group' ? 15 : kind === 'office' ? 8 : 19,
+      });
+}

@@ -12,7 +12,7 @@ import {
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { reasoningPoint } from './demo-grassroots.ts';
 import { seedGridsOf } from './demo-grids.ts';
-import { addLizhouGovernment } from './demo-lizhou-government.ts';
+import { addLizhouGovernment, addLizhouMeetings } from './demo-lizhou-government.ts';
 import { addLizhouAffairs } from './demo-lizhou-grassroots-affairs.ts';
 import { addLizhouFigures, pastOnly, seedLizhouDimensions } from './demo-lizhou-grassroots-figures.ts';
 import { addLizhouLegalServices, addLizhouOversight } from './demo-lizhou-oversight.ts';
@@ -49,7 +49,7 @@ export const lizhouJoStaff = [
  * 评定, 列席, 综治中心, 12345, 四项行动, 普法责任, 乡贤, 知客) and demo-lizhou-grassroots-affairs.ts (矛盾纠纷排查,
  * 安置帮教, 三个一, 学法考法, 法治副校长, 五个载体, government lists) and demo-lizhou-platforms.ts (重大行政决策,
  * 法治培训, 公共法律服务平台, 法律援助联络点, 人民调解组织, 法律援助服务) and demo-lizhou-government.ts (规范性文件备案,
- * 复议, 应诉, 执法人员, 案卷评查, 示范点) and demo-lizhou-oversight.ts (信访, 政务公开, 法律服务; all invented). Ledger rows go in one
+ * 复议, 应诉, 执法人员, 案卷评查, 示范点, meetings) and demo-lizhou-oversight.ts (信访, 政务公开, 法律服务; all invented). Ledger rows go in one
  * INSERT … SELECT from jsonb_to_recordset.
  */
 export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
@@ -153,6 +153,7 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
   addLizhouAffairs(past, year);
   addLizhouPlatforms(past, year);
   addLizhouGovernment(past, year);
+  addLizhouMeetings(past, year);
   addLizhouOversight(past, year);
   addLizhouLegalServices(past, year);
   const actor = ctx.userIds.get('lz-office') ?? null;

@@ -573,6 +573,10 @@ describe('利州区 demo data', () => {
       'publicity.demo_sites': [10, 12],
       // 310 reviews with one opinion each, a second on every 7th (44); this year 278 reviews so far, 39 with two.
       'legality_review.opinions': [354, 317],
+      // The 委员会 once and the three 协调小组 once a year; 专题研究 at the 委员会, one 常委会 and the 常务会 in June
+      // and November (this year June only).
+      'leadership.committee_meetings': [4, 4],
+      'leadership.special_studies': [4, 3],
     };
     const actual: Record<string, [number | null, number | null]> = {};
     for (const key of Object.keys(expected))
@@ -761,6 +765,7 @@ describe('利州区 demo data', () => {
       'legal_service_register',
       'legal_service_assessment',
       'legal_service_complaint',
+      'meeting',
     ];
     // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
@@ -777,10 +782,10 @@ describe('利州区 demo data', () => {
     // then 重大行政决策 6 + 3, 培训 8 + 6, platforms 1 + 3 + 5, 联络点 5, 法律顾问 3, committees 12, mediators 44,
     // 法律援助 services 2 × 12 + 2 × 11 (none yet for December); then 备案 6 + 4, 复议 5 + 3, 应诉 6 + 4,
     // 执法人员 92, 评查 24 + 18, 示范点 12; 信访 12 + 7, 公开 60 + 50, 申请 5 + 3; 法律服务 38, 考核 38 × 2,
-    // 投诉 6 + 4.
+    // 投诉 6 + 4; meetings 10 + 10.
     const grassroots =
       10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3;
-    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8) + (38 + 76 + 10);
+    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8) + (38 + 76 + 10) + 20;
     expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46 + government);
     const problems: string[] = [];
     for (const key of types) {
