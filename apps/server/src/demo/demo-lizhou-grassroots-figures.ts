@@ -7,6 +7,9 @@ import type { DemoContext } from './module-seeds.ts';
 /** Adds one ledger row (type, org by name, row date, data) to the batch of demo-lizhou-grassroots.ts. */
 export type AddRow = (typeKey: string, orgName: string, rowDate: string, data: Record<string, unknown>) => void;
 
+/** Villages with a 法律顾问 contract: only the three 街道/镇 seat communities (昭化区: every village). */
+export const lizhouAdviserVillages = ['东坝社区', '嘉陵社区', '宝轮社区'];
+
 const family = '罗钟付邓廖蒲龚谭汪陶';
 const given = ['思源', '婉清', '子豪', '静怡', '浩然', '雨桐', '俊杰', '梦瑶', '文轩', '嘉怡', '明远', '若溪'];
 const name = (i: number) => `${family[i % family.length]}${given[(i * 7 + 3) % given.length]}`;

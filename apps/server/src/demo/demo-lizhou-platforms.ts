@@ -1,5 +1,4 @@
-import { lizhouAdviserVillages } from './demo-lizhou-grassroots.ts';
-import type { AddRow } from './demo-lizhou-grassroots-figures.ts';
+import { type AddRow, lizhouAdviserVillages } from './demo-lizhou-grassroots-figures.ts';
 import { neighbourTownships } from './demo-org.ts';
 
 const family = '雍蹇郝符昝母';
