@@ -214,7 +214,8 @@ export function addLizhouLegalServices(add: AddRow, year: number) {
   }
   const suspended = 2;
   register.forEach((r, k) => {
-    const licence = `${r.institution ? '15' : '31'}0802${String(10000 + k)}`;
+    // 15 digits, as 昭化区's: an 11-digit number would read as a mobile phone left in plain text.
+    const licence = `${r.institution ? '15' : '31'}0802${2008 + (k % 15)}${String(10000 + k)}`;
     const licensed = `${2008 + (k % 15)}-${pad(1 + (k % 12))}-15`;
     parsed('legal_service_register', '利州区司法局', licensed, {
       subject: r.subject,
