@@ -12,9 +12,15 @@ import {
 import { shanghaiToday } from '../platform/kernel/clock.ts';
 import { reasoningPoint } from './demo-grassroots.ts';
 import { seedGridsOf } from './demo-grids.ts';
+import { addLizhouCorrections } from './demo-lizhou-corrections.ts';
 import { addLizhouGovernment, addLizhouMeetings } from './demo-lizhou-government.ts';
 import { addLizhouAffairs } from './demo-lizhou-grassroots-affairs.ts';
-import { addLizhouFigures, pastOnly, seedLizhouDimensions } from './demo-lizhou-grassroots-figures.ts';
+import {
+  addLizhouFigures,
+  lizhouAdviserVillages,
+  pastOnly,
+  seedLizhouDimensions,
+} from './demo-lizhou-grassroots-figures.ts';
 import { addLizhouLegalServices, addLizhouOversight } from './demo-lizhou-oversight.ts';
 import { addLizhouPlatforms } from './demo-lizhou-platforms.ts';
 import { demoCounty, neighbourGridCommunity, neighbourGrids, neighbourTownships } from './demo-org.ts';
@@ -23,8 +29,6 @@ import type { DemoContext } from './module-seeds.ts';
 const names = ['刘思彤', '张国栋', '李雪梅', '王志刚', '陈晓东', '杨丽娟', '赵文博', '周玉兰', '吴海涛', '郑秀英'];
 const person = (i: number) => `${names[i % names.length]!.slice(0, 1)}${names[(i * 3 + 1) % names.length]!.slice(1)}`;
 
-/** Villages with a 法律顾问 contract: only the three 街道/镇 seat communities (昭化区: every village). */
-export const lizhouAdviserVillages = ['东坝社区', '嘉陵社区', '宝轮社区'];
 /** Villages without a 居民评理说事点. */
 const withoutReasoningPoint = ['石龙村', '黄家村'];
 /** 法律明白人 per village (昭化区: 360 over 24 villages, 15 each) and 普法志愿者 per village (昭化区: 1–3 in 20 of 24). */
@@ -49,7 +53,8 @@ export const lizhouJoStaff = [
  * 评定, 列席, 综治中心, 12345, 四项行动, 普法责任, 乡贤, 知客) and demo-lizhou-grassroots-affairs.ts (矛盾纠纷排查,
  * 安置帮教, 三个一, 学法考法, 法治副校长, 五个载体, government lists) and demo-lizhou-platforms.ts (重大行政决策,
  * 法治培训, 公共法律服务平台, 法律援助联络点, 人民调解组织, 法律援助服务) and demo-lizhou-government.ts (规范性文件备案,
- * 复议, 应诉, 执法人员, 案卷评查, 示范点, meetings) and demo-lizhou-oversight.ts (信访, 政务公开, 法律服务; all invented). Ledger rows go in one
+ * 复议, 应诉, 执法人员, 案卷评查, 示范点, meetings) and demo-lizhou-oversight.ts (信访, 政务公开, 法律服务) and
+ * demo-lizhou-corrections.ts (社区矫正; all invented). Ledger rows go in one
  * INSERT … SELECT from jsonb_to_recordset.
  */
 export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
@@ -148,7 +153,8 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
         });
     });
   });
-  const past = pastOnly(add, shanghaiToday(ctx.now));
+  const today = shanghaiToday(ctx.now);
+  const past = pastOnly(add, today);
   addLizhouFigures(past, year);
   addLizhouAffairs(past, year);
   addLizhouPlatforms(past, year);
@@ -156,6 +162,7 @@ export async function seedLizhouGrassroots(tx: Executor, ctx: DemoContext) {
   addLizhouMeetings(past, year);
   addLizhouOversight(past, year);
   addLizhouLegalServices(past, year);
+  addLizhouCorrections(past, year, today);
   const actor = ctx.userIds.get('lz-office') ?? null;
   await tx.execute(sql`insert into ledger_rows (type_key, org_id, row_date, data, created_by)
     select r.type_key, r.org_id, r.row_date, r.data, ${actor}

@@ -678,6 +678,96 @@ describe('利州区 demo data', () => {
     }
   });
 
+  it("利州区's 社区矫正 and 调解涉及金额: its own pattern, counted by hand", async () => {
+    const ids = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
+    );
+    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
+    const figure = async (key: string, county: string, period: string) => {
+      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
+      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+      return res.json().value as number | null;
+    };
+    // [2025, 2026] for 利州区, hand-counted from demo-lizhou-corrections.ts (clock 2026-11-23).
+    const expected: Record<string, [number, number]> = {
+      // Received last year: 东坝 6, 嘉陵 4, 宝轮 3; this year 4, 3, 3.
+      'corrections.received': [13, 10],
+      // Released last year: 东坝's 06-15, 07-08, 10-17, 10-18; 嘉陵's 08-14, 11-13; 宝轮's 05-06, 06-24 and the
+      // 收监 of 04-15. This year 东坝 5 (the 收监 of 05-12 among them; 12-09 not yet), 嘉陵 3, 宝轮 1.
+      'corrections.released': [9, 9],
+      // 17 carried in (8 + 5 + 4, two of them released in 2024), then 13 and 10 received; 2 + 9, then 9 released.
+      'corrections.received_total': [30, 40],
+      'corrections.released_total': [11, 20],
+      'corrections.active': [19, 20],
+      // 在册 at each month's end, January to December last year: 东坝 8 8 9 10 10 10 9 10 10 9 9 9 (111),
+      // 嘉陵 4 5 5 5 6 6 7 6 6 6 6 6 (68), 宝轮 4 4 5 4 3 3 3 3 4 4 4 4 (45); this year to October (November's report
+      // is dated the 30th): 东坝 9 9 9 8 7 8 8 8 8 8 (82), 嘉陵 6 5 4 4 5 5 5 6 6 6 (52), 宝轮 4 4 3 4 4 4 4 4 4 5 (40).
+      'corrections.monitored': [224, 174],
+      // One not located in 东坝's September and 宝轮's March, July, August and November; this year 嘉陵's April and
+      // 宝轮's February and June.
+      'corrections.located': [219, 171],
+      'corrections.location_rate': [97.8, 98.3],
+      // 860 cases, every 17th failed: written agreements of 6,000, 12,000 and 20,000 元 for g % 4 = 1, 2, 3 —
+      // 202 + 202 + 203 of them (215 each less the multiples of 17: 13, 13, 12), 769.6 万元; this year 770 cases,
+      // 181 + 182 + 181 (193, 193, 192 less 12, 11, 11), 689 万元.
+      'mediation.amount': [769.6, 689],
+    };
+    const actual: Record<string, [number | null, number | null]> = {};
+    for (const key of Object.keys(expected))
+      actual[key] = [await figure(key, '利州区', '2025'), await figure(key, '利州区', '2026')];
+    expect(actual).toEqual(expected);
+    // 昭化区: a larger register, located more reliably, more agreements with smaller sums.
+    expect(await figure('corrections.received', '昭化区', '2025')).toBe(139);
+    expect(await figure('corrections.active', '昭化区', '2025')).toBe(192);
+    expect(await figure('corrections.location_rate', '昭化区', '2025')).toBe(98.8);
+    expect(await figure('mediation.amount', '昭化区', '2025')).toBe(1301.99);
+
+    type Page = { total: number; items: { values: Record<string, unknown> }[] };
+    const rows = async (key: string, period: string) => {
+      const all: Page = { total: 0, items: [] };
+      for (let page = 1; ; page++) {
+        const res = await city.get(
+          `/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&page=${page}&pageSize=200`,
+        );
+        expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+        const p: Page = res.json();
+        all.total = p.total;
+        all.items.push(...p.items);
+        if (all.items.length >= p.total || p.items.length === 0) return all;
+      }
+    };
+    // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
+    const sum = (r: Page, field: string) => r.items.reduce((a, i) => a + Number(i.values[field] ?? 0), 0);
+    const yuan = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/[^\d.]/g, '')) : 0);
+    for (const [i, period] of ['2025', '2026'].entries()) {
+      for (const key of [
+        'corrections.received',
+        'corrections.released',
+        'corrections.received_total',
+        'corrections.released_total',
+      ])
+        expect((await rows(key, period)).total, `${key} ${period}`).toBe(expected[key]![i]);
+      const reports = await rows('corrections.monitored', period);
+      expect(reports.total, `reports ${period}`).toBe([36, 30][i]);
+      expect(sum(reports, 'active_count')).toBe(expected['corrections.monitored']![i]);
+      expect(sum(reports, 'located_count')).toBe(expected['corrections.located']![i]);
+      const cases = await rows('mediation.amount', period);
+      expect(cases.total, `mediation ${period}`).toBe([860, 770][i]);
+      const amount = cases.items.reduce((a, c) => a + yuan(c.values.agreement_amount), 0);
+      expect(amount / 10_000).toBe(expected['mediation.amount']![i]);
+    }
+    // The two 收监 are the only releases not at the term's end.
+    const [kinds] = await queryRows<{ revoked: number; expired: number }>(
+      t.db,
+      sql`select count(*) filter (where r.data->>'release_kind' = 'revoked')::int as revoked,
+            count(*) filter (where r.data->>'release_kind' = 'expired')::int as expired
+          from ledger_rows r join orgs o on o.id = r.org_id
+          where r.type_key = 'corrections_subject' and o.name in ('东坝街道司法所', '嘉陵街道司法所', '宝轮镇司法所')`,
+    );
+    expect(kinds).toEqual({ revoked: 2, expired: 18 });
+  });
+
   it("利州区's new units carry dimensions 利州区 owns, as 昭化区's do", async () => {
     const lzOffice = await t.as('lz-office');
     const dims = await lzOffice.get('/api/dimensions');
@@ -766,6 +856,8 @@ describe('利州区 demo data', () => {
       'legal_service_assessment',
       'legal_service_complaint',
       'meeting',
+      'corrections_subject',
+      'corrections_location',
     ];
     // Rows of its streets and town (and their offices and villages), and those of its office and departments.
     const rows = await queryRows<{ id: number; type_key: string; data: LedgerData }>(
@@ -782,10 +874,10 @@ describe('利州区 demo data', () => {
     // then 重大行政决策 6 + 3, 培训 8 + 6, platforms 1 + 3 + 5, 联络点 5, 法律顾问 3, committees 12, mediators 44,
     // 法律援助 services 2 × 12 + 2 × 11 (none yet for December); then 备案 6 + 4, 复议 5 + 3, 应诉 6 + 4,
     // 执法人员 92, 评查 24 + 18, 示范点 12; 信访 12 + 7, 公开 60 + 50, 申请 5 + 3; 法律服务 38, 考核 38 × 2,
-    // 投诉 6 + 4; meetings 10 + 10.
+    // 投诉 6 + 4; meetings 10 + 10; 社区矫正 subjects 18 + 12 + 10 and monthly reports 3 × 12 + 3 × 10.
     const grassroots =
       10 + 10 + 3 + 20 + 22 + 3 + 6 + 14 + 6 + 126 + 21 + 3 + 4 + 11 + 37 + 1 + 11 + 3 + 2 + 6 + 6 + 4 + 3 + 5 + 3;
-    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8) + (38 + 76 + 10) + 20;
+    const government = 10 + 8 + 10 + 92 + 42 + 12 + (19 + 110 + 8) + (38 + 76 + 10) + 20 + (40 + 66);
     expect(rows.length).toBe(grassroots + 9 + 14 + 9 + 5 + 3 + 12 + 44 + 46 + government);
     const problems: string[] = [];
     for (const key of types) {
