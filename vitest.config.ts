@@ -56,11 +56,12 @@ export default defineConfig(async () => {
             include: ['e2e/**/*.test.ts'],
             // Seeds the demo once per run; each file's server starts on its own copy.
             globalSetup: ['e2e/global-setup.ts'],
-            testTimeout: 120_000,
-            hookTimeout: 180_000,
-            // Sized for a busy machine (CI host under load, a laptop building): every expect.poll waits up to 20 s.
-            // Set here once; calls do not pass their own timeout.
-            expect: { poll: { timeout: 20_000, interval: 100 } },
+            testTimeout: 300_000,
+            hookTimeout: 300_000,
+            // Sized for a busy machine (CI host under load, a laptop building; three e2e files beside the API tests):
+            // every expect.poll waits up to 60 s, as every Playwright action and wait does (e2e/support.ts). 20 s
+            // was too short for finalising a report at full-suite load. Set here once; calls do not pass their own.
+            expect: { poll: { timeout: 60_000, interval: 100 } },
           },
         },
       ],

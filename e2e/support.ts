@@ -15,6 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const demoPassword = 'Fazhi@2026';
 
+/** Playwright's own default (30 s) is too short for a busy machine running three e2e files beside the API tests. */
+const actionTimeoutMs = 60_000;
+
 export type Harness = {
   baseUrl: string;
   browser: Browser;
@@ -97,6 +100,13 @@ export async function startHarness(): Promise<Harness> {
     await close();
     throw error;
   }
+  // Every context's actions and waits get the same load-sized timeout as expect.poll (vitest.config.ts), set once.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(actionTimeoutMs);
+    return context;
+  };
   return { baseUrl, browser, close };
 }
 
