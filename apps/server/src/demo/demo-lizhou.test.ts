@@ -14,12 +14,23 @@ import { openRowData } from '../platform/kernel/ledger-row-crypto.ts';
 let t: TestApp;
 let city: Client;
 let cityId: number;
+let counties: { id: number; name: string }[];
 
 beforeAll(async () => {
   t = await createTestApp();
   city = await t.as('city');
   cityId = (await queryRows<{ id: number }>(t.db, sql`select id from orgs where name = '广元市'`))[0]!.id;
+  counties = await queryRows(t.db, sql`select id, name from orgs where name in ('利州区', '昭化区')`);
 });
+
+const idOf = (county: string) => counties.find((o) => o.name === county)!.id;
+
+/** A registry figure of 利州区 or 昭化区 for a period, as the city reads it. */
+async function figure(key: string, county: string, period: string) {
+  const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
+  expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+  return res.json().value as number | null;
+}
 afterAll(() => t?.close());
 
 describe('利州区 demo data', () => {
@@ -310,16 +321,6 @@ describe('利州区 demo data', () => {
   });
 
   it("利州区's other grass-roots figures (法考 to 安置帮教): its own pattern, counted by hand", async () => {
-    const ids = await queryRows<{ id: number; name: string }>(
-      t.db,
-      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
-    );
-    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
-    const figure = async (key: string, county: string, period: string) => {
-      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      return res.json().value as number | null;
-    };
     // [2025, 2026] for 利州区, hand-counted from demo-lizhou-grassroots-figures.ts.
     const expected: Record<string, [number, number]> = {
       // 法考: 东坝 3 of 3, 嘉陵 2 of 2, 宝轮 1 of 2 last year; one sitting each this year, only 东坝's passed.
@@ -474,16 +475,6 @@ describe('利州区 demo data', () => {
   });
 
   it("利州区's 重大行政决策, 法治培训 and service platforms: its own pattern, counted by hand", async () => {
-    const ids = await queryRows<{ id: number; name: string }>(
-      t.db,
-      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
-    );
-    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
-    const figure = async (key: string, county: string, period: string) => {
-      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      return res.json().value as number | null;
-    };
     // [2025, 2026] for 利州区, hand-counted from demo-lizhou-platforms.ts.
     const expected: Record<string, [number, number]> = {
       // 6 decisions last year, 农贸市场迁建 without 风险评估; 3 this year, 养老服务设施 without 公众参与.
@@ -540,16 +531,6 @@ describe('利州区 demo data', () => {
   });
 
   it("利州区's 法治政府 ledgers (备案 to 示范点): its own pattern, counted by hand", async () => {
-    const ids = await queryRows<{ id: number; name: string }>(
-      t.db,
-      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
-    );
-    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
-    const figure = async (key: string, county: string, period: string) => {
-      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      return res.json().value as number | null;
-    };
     // [2025, 2026] for 利州区, hand-counted from demo-lizhou-government.ts and demo-lizhou.ts.
     const expected: Record<string, [number, number]> = {
       // 4 规范性文件 and 2 重大处罚/强制 decisions filed last year, 2 and 2 this year.
@@ -611,16 +592,6 @@ describe('利州区 demo data', () => {
   });
 
   it("利州区's 信访, 政务公开 and 法律服务: its own pattern, counted by hand", async () => {
-    const ids = await queryRows<{ id: number; name: string }>(
-      t.db,
-      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
-    );
-    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
-    const figure = async (key: string, county: string, period: string) => {
-      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      return res.json().value as number | null;
-    };
     // [2025, 2026] for 利州区, hand-counted from demo-lizhou-oversight.ts.
     const expected: Record<string, [number, number]> = {
       // 司法局 6, 东坝 3, 嘉陵 2, 宝轮 1; concluded after 70 and 65 days twice late; 司法局's October one not
@@ -679,16 +650,6 @@ describe('利州区 demo data', () => {
   });
 
   it("利州区's 社区矫正 and 调解涉及金额: its own pattern, counted by hand", async () => {
-    const ids = await queryRows<{ id: number; name: string }>(
-      t.db,
-      sql`select id, name from orgs where name in ('利州区', '昭化区')`,
-    );
-    const idOf = (name: string) => ids.find((o) => o.name === name)!.id;
-    const figure = async (key: string, county: string, period: string) => {
-      const res = await city.get(`/api/metrics/${key}?org=${idOf(county)}&period=${period}`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      return res.json().value as number | null;
-    };
     // [2025, 2026] for 利州区, hand-counted from demo-lizhou-corrections.ts (clock 2026-11-23).
     const expected: Record<string, [number, number]> = {
       // Received last year: 东坝 6, 嘉陵 4, 宝轮 3; this year 4, 3, 3.
