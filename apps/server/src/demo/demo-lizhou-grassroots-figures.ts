@@ -1,3 +1,7 @@
+import {
+  type ComprehensiveCenterRoom,
+  comprehensiveCenterRooms,
+} from '@fazhi/core/grassroots/comprehensive-center-rooms';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { queryRows } from '../db/client.ts';
@@ -67,45 +71,13 @@ const decisionTopics = [
 ];
 
 /** 综治中心 rooms per township: 东坝街道 all ten, 嘉陵街道 eight, 宝轮镇 seven and no 人民调解室. */
+const roomsWithout = (...missing: ComprehensiveCenterRoom[]) =>
+  comprehensiveCenterRooms.filter((r) => !missing.includes(r));
 const centerRooms: Record<string, { rooms: string[]; unstaffed: string[] }> = {
-  东坝街道: {
-    rooms: [
-      'center_office',
-      'legal_training',
-      'grid_management',
-      'pls_room',
-      'mediation_room',
-      'residents_talk_room',
-      'law_books',
-      'counselling_room',
-      'video_monitoring',
-      'police_room',
-    ],
-    unstaffed: [],
-  },
-  嘉陵街道: {
-    rooms: [
-      'center_office',
-      'grid_management',
-      'pls_room',
-      'mediation_room',
-      'residents_talk_room',
-      'law_books',
-      'video_monitoring',
-      'police_room',
-    ],
-    unstaffed: ['law_books'],
-  },
+  东坝街道: { rooms: roomsWithout(), unstaffed: [] },
+  嘉陵街道: { rooms: roomsWithout('legal_training', 'counselling_room'), unstaffed: ['law_books'] },
   宝轮镇: {
-    rooms: [
-      'center_office',
-      'grid_management',
-      'pls_room',
-      'residents_talk_room',
-      'law_books',
-      'video_monitoring',
-      'police_room',
-    ],
+    rooms: roomsWithout('legal_training', 'mediation_room', 'counselling_room'),
     unstaffed: ['residents_talk_room', 'law_books'],
   },
 };

@@ -31,6 +31,25 @@ async function figure(key: string, county: string, period: string) {
   expect(res.statusCode, `${key} ${res.body}`).toBe(200);
   return res.json().value as number | null;
 }
+
+type RowsPage = { total: number; items: { values: Record<string, unknown> }[] };
+
+/** Every drill-down row of a 利州区 figure for a period, all pages read. */
+async function lizhouRows(key: string, period: string): Promise<RowsPage> {
+  const all: RowsPage = { total: 0, items: [] };
+  for (let page = 1; ; page++) {
+    const res = await city.get(
+      `/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&page=${page}&pageSize=200`,
+    );
+    expect(res.statusCode, `${key} ${res.body}`).toBe(200);
+    const p: RowsPage = res.json();
+    all.total = p.total;
+    all.items.push(...p.items);
+    if (all.items.length >= p.total || p.items.length === 0) return all;
+  }
+}
+
+const sumOf = (r: RowsPage, field: string) => r.items.reduce((a, i) => a + Number(i.values[field] ?? 0), 0);
 afterAll(() => t?.close());
 
 describe('利州区 demo data', () => {
@@ -411,21 +430,11 @@ describe('利州区 demo data', () => {
         'grassroots.law_exam_participants',
       ];
       if (key.endsWith('_rate') || distinct.includes(key)) continue;
-      const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=2025&pageSize=200`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      expect(res.json().total, key).toBe(value);
+      expect((await lizhouRows(key, '2025')).total, key).toBe(value);
     }
-    const served = await city.get(
-      `/api/metrics/grassroots.four_actions_served/rows?org=${idOf('利州区')}&period=2025&pageSize=200`,
-    );
-    expect(served.statusCode, served.body).toBe(200);
-    const items: { values: { beneficiaries: number } }[] = served.json().items;
-    expect(items.reduce((a, r) => a + r.values.beneficiaries, 0)).toBe(545);
-    const exams = await city.get(
-      `/api/metrics/grassroots.law_exam_participants/rows?org=${idOf('利州区')}&period=2025&pageSize=200`,
-    );
-    expect(exams.statusCode, exams.body).toBe(200);
-    expect(exams.json().items.map((r: { values: { participants: number } }) => r.values.participants)).toEqual([1391]);
+    expect(sumOf(await lizhouRows('grassroots.four_actions_served', '2025'), 'beneficiaries')).toBe(545);
+    const exams = await lizhouRows('grassroots.law_exam_participants', '2025');
+    expect(exams.items.map((r) => r.values.participants)).toEqual([1391]);
 
     // The city's 司法所 list: each office's 法考, 列席 and latest 评定 of last year.
     const offices = await city.get('/api/grassroots/offices?year=2025');
@@ -505,19 +514,14 @@ describe('利州区 demo data', () => {
     expect(await figure('training.attendees', '昭化区', '2025')).toBe(1604);
     expect(await figure('grassroots.service_circle_rate', '昭化区', '2025')).toBe(91.9);
 
-    const rows = async (key: string, period = '2025') => {
-      const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&pageSize=200`);
-      expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-      return res.json() as { total: number; items: { values: Record<string, unknown> }[] };
-    };
+    const rows = (key: string, period = '2025') => lizhouRows(key, period);
     // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
     for (const [key, [value, current]] of Object.entries(expected)) {
       if (key.endsWith('_rate') || ['training.attendees', 'legal_aid.services'].includes(key)) continue;
       expect((await rows(key)).total, key).toBe(value);
       expect((await rows(key, '2026')).total, `${key} 2026`).toBe(current);
     }
-    const sum = (r: { items: { values: Record<string, unknown> }[] }, field: string) =>
-      r.items.reduce((a, i) => a + (i.values[field] as number), 0);
+    const sum = sumOf;
     expect(sum(await rows('training.attendees'), 'attendees')).toBe(742);
     expect(sum(await rows('training.attendees', '2026'), 'attendees')).toBe(505);
     expect(sum(await rows('legal_aid.services'), 'persons')).toBe(7170);
@@ -570,14 +574,8 @@ describe('利州区 demo data', () => {
     // Each count's drill-down lists as many rows as the figure, in both years.
     for (const [key, [value, current]] of Object.entries(expected)) {
       if (key.endsWith('_rate') || key === 'legality_review.opinions') continue;
-      for (const [period, v] of [
-        ['2025', value],
-        ['2026', current],
-      ] as const) {
-        const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&pageSize=200`);
-        expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-        expect(res.json().total, `${key} ${period}`).toBe(v);
-      }
+      expect((await lizhouRows(key, '2025')).total, `${key} 2025`).toBe(value);
+      expect((await lizhouRows(key, '2026')).total, `${key} 2026`).toBe(current);
     }
     // The unqualified files are 住建局's 3 and 市场监管局's 1.
     const [grades] = await queryRows<{ unqualified: number; housing: number }>(
@@ -638,14 +636,8 @@ describe('利州区 demo data', () => {
     expect(await figure('legal_services.complaint_on_time_rate', '昭化区', '2025')).toBe(80);
     for (const [key, [value, current]] of Object.entries(expected)) {
       if (key.endsWith('_rate')) continue;
-      for (const [period, v] of [
-        ['2025', value],
-        ['2026', current],
-      ] as const) {
-        const res = await city.get(`/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&pageSize=200`);
-        expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-        expect(res.json().total, `${key} ${period}`).toBe(v);
-      }
+      expect((await lizhouRows(key, '2025')).total, `${key} 2025`).toBe(value);
+      expect((await lizhouRows(key, '2026')).total, `${key} 2026`).toBe(current);
     }
   });
 
@@ -684,22 +676,9 @@ describe('利州区 demo data', () => {
     expect(await figure('corrections.location_rate', '昭化区', '2025')).toBe(98.8);
     expect(await figure('mediation.amount', '昭化区', '2025')).toBe(1301.99);
 
-    type Page = { total: number; items: { values: Record<string, unknown> }[] };
-    const rows = async (key: string, period: string) => {
-      const all: Page = { total: 0, items: [] };
-      for (let page = 1; ; page++) {
-        const res = await city.get(
-          `/api/metrics/${key}/rows?org=${idOf('利州区')}&period=${period}&page=${page}&pageSize=200`,
-        );
-        expect(res.statusCode, `${key} ${res.body}`).toBe(200);
-        const p: Page = res.json();
-        all.total = p.total;
-        all.items.push(...p.items);
-        if (all.items.length >= p.total || p.items.length === 0) return all;
-      }
-    };
+    const rows = lizhouRows;
     // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
-    const sum = (r: Page, field: string) => r.items.reduce((a, i) => a + Number(i.values[field] ?? 0), 0);
+    const sum = sumOf;
     const yuan = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/[^\d.]/g, '')) : 0);
     for (const [i, period] of ['2025', '2026'].entries()) {
       for (const key of [
