@@ -137,34 +137,49 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
     }
   }
 
-  // key|org → month → value
-  const byCell = new Map<string, Map<string | null, number>>();
-  for (const f of [...rollupFacts, ...rawFacts, ...distinctFacts.flat()]) {
-    const cell = `${f.key}|${f.org_id}`;
-    let months = byCell.get(cell);
-    if (!months) {
-      months = new Map();
-      byCell.set(cell, months);
+  // key → org → month → value: nested maps, so a dashboard's ten thousand facts are filed without building a string
+  // key for each.
+  const byCell = new Map<string, Map<number, Map<string | null, number>>>();
+  const file = (facts: readonly Fact[]) => {
+    for (const f of facts) {
+      let orgs = byCell.get(f.key);
+      if (!orgs) {
+        orgs = new Map();
+        byCell.set(f.key, orgs);
+      }
+      const orgId = Number(f.org_id);
+      let months = orgs.get(orgId);
+      if (!months) {
+        months = new Map();
+        orgs.set(orgId, months);
+      }
+      months.set(f.month, (months.get(f.month) ?? 0) + Number(f.value));
     }
-    months.set(f.month, (months.get(f.month) ?? 0) + Number(f.value));
-  }
+  };
+  file(rollupFacts);
+  file(rawFacts);
+  for (const facts of distinctFacts) file(facts);
+
+  // Where a stock stops: the months whose first day falls before the period's end (a period cut at a day stops
+  // before its cut month, whose days are added from the rows).
+  const stockEnds = ranges.map((range) => {
+    const end = range.partial?.from ?? range.to;
+    return { month: end.slice(0, 7), withEndMonth: end.slice(8) > '01' };
+  });
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
 
   const aggregate = (key: RegistryKey, orgId: number, period: Period, index: number): Figure => {
     const c = metricComputations[key] as AggregateComputation;
     if (c.source.kind === 'ledger' && !hasLedgers) return { value: null, note: '台账尚未建立，暂无数据' };
-    const months = byCell.get(`${key}|${orgId}`);
+    const months = byCell.get(key)?.get(orgId);
     let total = 0;
     if (c.kind === 'distinct') total = months?.get(period) ?? 0;
-    else if (months) {
-      const range = ranges[index]!;
+    else if (months && c.window === 'cumulative') {
+      const end = stockEnds[index]!;
       for (const [month, value] of months) {
-        if (month === null) continue;
-        // A period cut at a day: a stock counts the months before the cut month, the cut month's days come below.
-        const end = range.partial?.from ?? range.to;
-        const inside = c.window === 'cumulative' ? `${month}-01` < end : range.months.includes(month);
-        if (inside) total += value;
+        if (month !== null && (month < end.month || (end.withEndMonth && month === end.month))) total += value;
       }
-    }
+    } else if (months) for (const month of ranges[index]!.months) total += months.get(month) ?? 0;
     if (c.kind !== 'distinct' && ranges[index]!.partial) total += partialCells.get(`${key}|${orgId}|${period}`) ?? 0;
     if (c.kind === 'sum' && c.scale) total *= c.scale;
     return { value: Math.round(total * 100) / 100, note: null };
@@ -182,7 +197,7 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
     return found;
   };
   const compute = (key: RegistryKey, orgId: number, period: Period): Figure => {
-    const index = periods.indexOf(period);
+    const index = periodIndex.get(period) ?? -1;
     if (index < 0) throw new Error(`period ${period} was not requested`);
     const c = metricComputations[key];
     if (!c) return { value: null, note: `“${registryByKey.get(key)?.name ?? key}”尚未接入数据来源` };
