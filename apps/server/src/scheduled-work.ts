@@ -15,17 +15,19 @@ export type ScheduledJob = {
 
 const count = (n: number, what: string) => (n ? [`已发送 ${n} 条${what}`] : []);
 
+/** Deadline checks of tasks, rectification of problems and liaison visits, sent as in-app notifications. */
+export const remindersJob: ScheduledJob = {
+  name: 'reminders',
+  periodMs: 60 * 60 * 1000,
+  run: async (tx, now) => [
+    ...count((await sendTaskReminders(tx, now)).sent, '任务到期提醒'),
+    ...count((await sendProblemReminders(tx, now)).sent, '问题整改提醒'),
+    ...count((await sendLiaisonReminders(tx, now)).sent, '挂点联系走访提醒'),
+  ],
+};
+
 export const scheduledJobs: ScheduledJob[] = [
-  {
-    // Deadline checks of tasks, rectification of problems and liaison visits, sent as in-app notifications.
-    name: 'reminders',
-    periodMs: 60 * 60 * 1000,
-    run: async (tx, now) => [
-      ...count((await sendTaskReminders(tx, now)).sent, '任务到期提醒'),
-      ...count((await sendProblemReminders(tx, now)).sent, '问题整改提醒'),
-      ...count((await sendLiaisonReminders(tx, now)).sent, '挂点联系走访提醒'),
-    ],
-  },
+  remindersJob,
   {
     // Pushes to the units' robots and SMS: each due delivery tried once per run, retried with backoff.
     name: 'push',

@@ -514,23 +514,21 @@ describe('利州区 demo data', () => {
     expect(await figure('training.attendees', '昭化区', '2025')).toBe(1604);
     expect(await figure('grassroots.service_circle_rate', '昭化区', '2025')).toBe(91.9);
 
-    const rows = (key: string, period = '2025') => lizhouRows(key, period);
     // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
     for (const [key, [value, current]] of Object.entries(expected)) {
       if (key.endsWith('_rate') || ['training.attendees', 'legal_aid.services'].includes(key)) continue;
-      expect((await rows(key)).total, key).toBe(value);
-      expect((await rows(key, '2026')).total, `${key} 2026`).toBe(current);
+      expect((await lizhouRows(key, '2025')).total, key).toBe(value);
+      expect((await lizhouRows(key, '2026')).total, `${key} 2026`).toBe(current);
     }
-    const sum = sumOf;
-    expect(sum(await rows('training.attendees'), 'attendees')).toBe(742);
-    expect(sum(await rows('training.attendees', '2026'), 'attendees')).toBe(505);
-    expect(sum(await rows('legal_aid.services'), 'persons')).toBe(7170);
-    expect(sum(await rows('legal_aid.services', '2026'), 'persons')).toBe(6490);
-    const network = await rows('grassroots.legal_aid_network');
+    expect(sumOf(await lizhouRows('training.attendees', '2025'), 'attendees')).toBe(742);
+    expect(sumOf(await lizhouRows('training.attendees', '2026'), 'attendees')).toBe(505);
+    expect(sumOf(await lizhouRows('legal_aid.services', '2025'), 'persons')).toBe(7170);
+    expect(sumOf(await lizhouRows('legal_aid.services', '2026'), 'persons')).toBe(6490);
+    const network = await lizhouRows('grassroots.legal_aid_network', '2025');
     expect(network.total).toBe(7);
     // The one decision without all five steps is the 农贸市场 move.
-    const all = (await rows('major_decisions.total')).items.map((r) => r.values.title);
-    const complete = (await rows('grassroots.major_decisions_complete')).items.map((r) => r.values.title);
+    const all = (await lizhouRows('major_decisions.total', '2025')).items.map((r) => r.values.title);
+    const complete = (await lizhouRows('grassroots.major_decisions_complete', '2025')).items.map((r) => r.values.title);
     expect(all.filter((title) => !complete.includes(title))).toEqual(['2025年利州区农贸市场迁建方案']);
   });
 
@@ -676,9 +674,7 @@ describe('利州区 demo data', () => {
     expect(await figure('corrections.location_rate', '昭化区', '2025')).toBe(98.8);
     expect(await figure('mediation.amount', '昭化区', '2025')).toBe(1301.99);
 
-    const rows = lizhouRows;
     // Each count's drill-down lists as many rows as the figure; the sums' rows add up to them.
-    const sum = sumOf;
     const yuan = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/[^\d.]/g, '')) : 0);
     for (const [i, period] of ['2025', '2026'].entries()) {
       for (const key of [
@@ -687,12 +683,12 @@ describe('利州区 demo data', () => {
         'corrections.received_total',
         'corrections.released_total',
       ])
-        expect((await rows(key, period)).total, `${key} ${period}`).toBe(expected[key]![i]);
-      const reports = await rows('corrections.monitored', period);
+        expect((await lizhouRows(key, period)).total, `${key} ${period}`).toBe(expected[key]![i]);
+      const reports = await lizhouRows('corrections.monitored', period);
       expect(reports.total, `reports ${period}`).toBe([36, 30][i]);
-      expect(sum(reports, 'active_count')).toBe(expected['corrections.monitored']![i]);
-      expect(sum(reports, 'located_count')).toBe(expected['corrections.located']![i]);
-      const cases = await rows('mediation.amount', period);
+      expect(sumOf(reports, 'active_count')).toBe(expected['corrections.monitored']![i]);
+      expect(sumOf(reports, 'located_count')).toBe(expected['corrections.located']![i]);
+      const cases = await lizhouRows('mediation.amount', period);
       expect(cases.total, `mediation ${period}`).toBe([860, 770][i]);
       const amount = cases.items.reduce((a, c) => a + yuan(c.values.agreement_amount), 0);
       expect(amount / 10_000).toBe(expected['mediation.amount']![i]);
