@@ -29,6 +29,8 @@ const server = (name: string, db: 'pglite' | 'postgres') => ({
     // Sized for a busy machine: a CLI test that seeds the demo county takes ~60 s at load 20 on two cores.
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // As in e2e: an expect.poll (a connection seen waiting on a lock) waits as long as a busy machine needs.
+    expect: { poll: { timeout: 60_000, interval: 50 } },
   },
 });
 

@@ -12,6 +12,7 @@ import { buildApp } from '../app.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
 import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { queryChildren, queryRollupFacts } from '../metrics/metrics.repo.ts';
+import { isRolledUp } from '../metrics/metrics.rollup.repo.ts';
 import { ensureMetricRollup, whenRollupReady } from '../metrics/metrics.rollup.service.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { hashPassword } from '../platform/platform.auth.service.ts';
@@ -157,11 +158,11 @@ async function run(label: string, database: Database, rows: number, options: { w
   ];
   const orgIds = [1, ...children.map((c) => c.id)];
   const raw = () => computeFigures(database.db, { user, keys, orgIds, rootPath: '/1/', periods, forceRaw: true });
-  // Exactly the roll-up read the API does: the ledger parts of every figure, stocks over all earlier months.
-  const parts = [...new Set(keys.flatMap((k) => aggregateParts(k)))].filter((k) => {
-    const c = metricComputations[k] as AggregateComputation;
-    return c.source.kind === 'ledger' && c.kind !== 'distinct';
-  });
+  // Exactly the roll-up read the API does: the rolled-up parts of every figure (ledgers, target tasks), stocks over
+  // all earlier months.
+  const parts = [...new Set(keys.flatMap((k) => aggregateParts(k)))].filter((k) =>
+    isRolledUp(metricComputations[k] as AggregateComputation),
+  );
   const cumulative = parts.filter((k) => (metricComputations[k] as AggregateComputation).window === 'cumulative');
   const rollupRead = () =>
     queryRollupFacts(database.db, parts, cumulative, orgIds, `${year - 1}-01-01`, `${year + 1}-01-01`);

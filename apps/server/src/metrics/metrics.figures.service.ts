@@ -14,7 +14,7 @@ import type { AuthUser } from '../platform/kernel/context.ts';
 import { orgScopeSql } from '../platform/platform.scope.service.ts';
 import { ledgerName } from './metrics.ledger-catalogue.service.ts';
 import { type Fact, queryRawFacts, queryRollupFacts, type RawPart } from './metrics.repo.ts';
-import { ledgerRowsTableExists } from './metrics.rollup.repo.ts';
+import { isRolledUp, ledgerRowsTableExists } from './metrics.rollup.repo.ts';
 import { isRollupReady } from './metrics.rollup.service.ts';
 import type { SourceAdapter } from './metrics.source-adapter.repo.ts';
 import { sourceAdapter } from './metrics.sources.repo.ts';
@@ -77,7 +77,7 @@ export async function computeFigures(db: Executor, request: FigureRequest): Prom
   const unitOnly = !(user.dataScope === 'all' || user.dataScope === 'subtree');
   const isRollup = (key: RegistryKey) => {
     const c = metricComputations[key] as AggregateComputation;
-    return rollupReady && !request.forceRaw && !unitOnly && c.source.kind === 'ledger' && c.kind !== 'distinct';
+    return rollupReady && !request.forceRaw && !unitOnly && isRolledUp(c);
   };
   const rollupKeys = parts.filter(isRollup);
   const rawParts = parts.filter((k) => !isRollup(k)).map(rawPart);

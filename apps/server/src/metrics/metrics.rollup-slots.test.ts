@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connections } from '../../test/db-connections.ts';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.ts';
-import { testDatabaseUrl } from '../../test/test-clock.ts';
 import { queryRows } from '../db/client.ts';
 import { seedMetricFixture } from './fixtures/metrics-fixture.ts';
 import { rollupSlots } from './metrics.rollup.repo.ts';
@@ -17,18 +16,19 @@ let t: TestApp;
 let office: Client;
 let city: Client;
 let ids: Awaited<ReturnType<typeof seedMetricFixture>>;
-const opened: pg.Client[] = [];
+let db: ReturnType<typeof connections>;
 /** The slot the second test's delete wrote (PostgreSQL). */
 let deleteSlot = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
+  db = connections(t);
   ids = await seedMetricFixture(t.db);
   expect(await whenRollupReady(t.db)).toBe(true);
   [office, city] = await Promise.all([t.as('office'), t.as('city')]);
 });
 afterAll(async () => {
-  await Promise.all(opened.map((c) => c.end()));
+  await db?.closeAll();
   await t?.close();
 });
 
@@ -53,13 +53,8 @@ const slotsOf = async (orgId: number) => {
 };
 
 /** A connection of its own to the test database, and the roll-up slot its triggers write (1…8). */
-async function connect(): Promise<{ client: pg.Client; slot: number }> {
-  const [row] = await queryRows<{ name: string }>(t.db, sql`select current_database() as name`);
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${row!.name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  opened.push(client);
+async function connect() {
+  const client = await db.open();
   const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
   return { client, slot: 1 + (rows[0]!.pid % rollupSlots) };
 }
@@ -69,8 +64,7 @@ async function connectWhere(wanted: (slot: number) => boolean) {
   for (let i = 0; i < 64; i++) {
     const c = await connect();
     if (wanted(c.slot)) return c;
-    await c.client.end();
-    opened.splice(opened.indexOf(c.client), 1);
+    await db.close(c.client);
   }
   throw new Error('no connection with the wanted roll-up slot');
 }
