@@ -12,7 +12,7 @@ import { buildApp } from '../app.ts';
 import { type Database, type Db, openDatabase, queryRows } from '../db/client.ts';
 import { computeFigures } from '../metrics/metrics.figures.service.ts';
 import { queryChildren, queryRollupFacts } from '../metrics/metrics.repo.ts';
-import { isRolledUp } from '../metrics/metrics.rollup.repo.ts';
+import { isRolledUp, rollupTriggerName } from '../metrics/metrics.rollup.repo.ts';
 import { ensureMetricRollup, whenRollupReady } from '../metrics/metrics.rollup.service.ts';
 import type { AuthUser } from '../platform/kernel/context.ts';
 import { hashPassword } from '../platform/platform.auth.service.ts';
@@ -55,7 +55,16 @@ const batch = (calls: number, fn: () => Promise<unknown>) => async () => {
   return (performance.now() - start) / calls;
 };
 
-type Result = { label: string; rows: number; read: Alternation; raw: Stats; write: Alternation | null; load: string };
+type TaskWrites = { one: Alternation; all: Alternation };
+type Result = {
+  label: string;
+  rows: number;
+  read: Alternation;
+  raw: Stats;
+  write: Alternation | null;
+  taskWrites: TaskWrites | null;
+  load: string;
+};
 
 async function prepare(db: Db, rows: number): Promise<number> {
   const start = performance.now();
@@ -103,6 +112,40 @@ async function writeSide(db: Db): Promise<Alternation> {
     return elapsed;
   };
   return alternate({ a: insert(false), b: insert(true), runs: 5, warmup: 1 });
+}
+
+/**
+ * What keeping the target tasks in the roll-up costs a writer: one task closed and reopened (two single-row
+ * UPDATEs, 25 times) and all 1 800 tasks moved to the next month and back (two UPDATEs of every row), with the
+ * tasks' roll-up update trigger disabled (A) and enabled (B). Each side undoes its own change, so the roll-up stays
+ * right either way.
+ */
+async function taskWriteSide(db: Db): Promise<TaskWrites> {
+  const trigger = `${rollupTriggerName('plan.tasks')}_upd`;
+  const [task] = await queryRows<{ id: number }>(db, sql`select min(id)::int as id from tasks`);
+  const timed = (statements: string[], times: number) => (withTrigger: boolean) => async () => {
+    await db.execute(sql.raw(`alter table tasks ${withTrigger ? 'enable' : 'disable'} trigger ${trigger}`));
+    const start = performance.now();
+    for (let i = 0; i < times; i++) for (const statement of statements) await db.execute(sql.raw(statement));
+    const elapsed = (performance.now() - start) / (times * statements.length);
+    await db.execute(sql.raw(`alter table tasks enable trigger ${trigger}`));
+    return elapsed;
+  };
+  const one = timed(
+    [
+      `update tasks set status = 'closed' where id = ${task!.id}`,
+      `update tasks set status = 'in_progress' where id = ${task!.id}`,
+    ],
+    25,
+  );
+  const all = timed(
+    [`update tasks set deadline = deadline + 31`, `update tasks set deadline = deadline - 31`],
+    2,
+  );
+  return {
+    one: await alternate({ a: one(false), b: one(true), runs: 5, warmup: 1 }),
+    all: await alternate({ a: all(false), b: all(true), runs: 5, warmup: 1 }),
+  };
 }
 
 async function run(label: string, database: Database, rows: number, options: { write: boolean }): Promise<Result> {
@@ -181,7 +224,14 @@ async function run(label: string, database: Database, rows: number, options: { w
     write = await writeSide(database.db);
     printAlternation(write, { a: '无汇总触发器', b: '有汇总触发器' });
   }
-  return { label, rows, read, raw: rawStats, write, load: loadText() };
+  let taskWrites: TaskWrites | null = null;
+  if (options.write) {
+    log('  目标任务写入代价：A = 不触发汇总，B = 触发汇总；单个任务销号再恢复（单行更新），全部 1800 个任务改期再改回');
+    taskWrites = await taskWriteSide(database.db);
+    printAlternation(taskWrites.one, { a: '单行更新（无触发器）', b: '单行更新（有触发器）' });
+    printAlternation(taskWrites.all, { a: '全部任务改期（无触发器）', b: '全部任务改期（有触发器）' });
+  }
+  return { label, rows, read, raw: rawStats, write, taskWrites, load: loadText() };
 }
 
 async function onPostgres(baseUrl: string, label: string, rows: number, write: boolean): Promise<Result> {
@@ -232,6 +282,12 @@ async function runDashboardBench(): Promise<BenchStatus> {
     log(
       `写入 5 万行（${r.label}）：无触发器 ${formatTime(r.write!.a)}，有触发器 ${formatTime(r.write!.b)}，有 ÷ 无 ${formatRatio(r.write!.ratio)}`,
     );
+  for (const r of results.filter((x) => x.taskWrites)) {
+    const { one, all } = r.taskWrites!;
+    log(
+      `目标任务（${r.label}）：单行更新 ${formatTime(one.a)} → ${formatTime(one.b)}（${formatRatio(one.ratio)}），全部 1800 个任务改期 ${formatTime(all.a)} → ${formatTime(all.b)}（${formatRatio(all.ratio)}）`,
+    );
+  }
   const tenMillion = results.find((r) => r.rows === 10_000_000);
   if (!tenMillion)
     return notMeasured('dashboard', '目标按 1000万行计，本次（--quick）未运行 1000万行；以上为较小规模的实测值');

@@ -177,7 +177,8 @@ function tableTriggerSql(source: RolledUpTable, op: 'INSERT' | 'UPDATE' | 'DELET
 }
 
 const rolledUpSources = Object.keys(rolledUpTables) as RolledUpTable[];
-const triggerName = (source: RolledUpTable) => `metric_rollup_${source.replace('.', '_')}`;
+/** The roll-up triggers of a rolled-up table source are this name with `_ins`, `_upd` and `_del`. */
+export const rollupTriggerName = (source: RolledUpTable) => `metric_rollup_${source.replace('.', '_')}`;
 
 /** Every figure recomputed from `ledger_rows` and the rolled-up tables into slot 0 (the column default). */
 export const rebuildSql = () => [
@@ -218,7 +219,7 @@ begin
 end $fn$`,
   ...rolledUpSources.flatMap((source) => {
     const { table } = rolledUpTables[source];
-    const name = triggerName(source);
+    const name = rollupTriggerName(source);
     return [
       `create or replace function ${name}() returns trigger language plpgsql as $fn$
 begin
