@@ -138,10 +138,7 @@ async function taskWriteSide(db: Db): Promise<TaskWrites> {
     ],
     25,
   );
-  const all = timed(
-    [`update tasks set deadline = deadline + 31`, `update tasks set deadline = deadline - 31`],
-    2,
-  );
+  const all = timed([`update tasks set deadline = deadline + 31`, `update tasks set deadline = deadline - 31`], 2);
   return {
     one: await alternate({ a: one(false), b: one(true), runs: 5, warmup: 1 }),
     all: await alternate({ a: all(false), b: all(true), runs: 5, warmup: 1 }),
