@@ -184,10 +184,10 @@ export const rollupTriggerName = (source: RolledUpTable) => `metric_rollup_${sou
 export const rebuildSql = () => [
   'delete from metric_rollup',
   'delete from metric_rollup_parts',
-  ...rolledUpSources.flatMap((source) => [
-    `insert into metric_rollup_parts (source, row_id, org_id, metric_key, month, value)
+  ...rolledUpSources.map(
+    (source) => `insert into metric_rollup_parts (source, row_id, org_id, metric_key, month, value)
     select ${literal(source)}, q.row_id, q.org_id, q.key, q.month, q.value from (${partsSql(source)}) q`,
-  ]),
+  ),
   `insert into metric_rollup (org_id, metric_key, month, value)
   select a.id, p.metric_key, p.month, sum(p.value)
   from metric_rollup_parts p
